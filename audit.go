@@ -1,0 +1,26 @@
+package partnerkit
+
+import (
+	"context"
+	"time"
+)
+
+// AuditEntry records who changed what in a partnership, when, with a short
+// before and after.
+type AuditEntry struct {
+	ID          string    `json:"id"`
+	UserID      string    `json:"user_id"`
+	UserName    string    `json:"user_name"`
+	Action      string    `json:"action"`
+	SubjectType string    `json:"subject_type"`
+	SubjectID   string    `json:"subject_id"`
+	Summary     string    `json:"summary"`
+	Before      string    `json:"before,omitempty"`
+	After       string    `json:"after,omitempty"`
+	CreatedAt   time.Time `json:"created_at"`
+}
+
+// AuditService reads the audit log.
+type AuditService interface {
+	Audit(ctx context.Context, pid string, p PageRequest) ([]*AuditEntry, string, error)
+}

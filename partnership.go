@@ -1,0 +1,126 @@
+package partnerkit
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// Partnership is a network, coalition or alliance of organisations.
+type Partnership struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Purpose string `json:"purpose"`
+	// Form on the continuum of collaboration (after ROADMAP 2013).
+	Form      string    `json:"form"`
+	Basis     string    `json:"basis"`
+	Scope     string    `json:"scope"`
+	Structure string    `json:"structure"`
+	Archived  bool      `json:"archived"`
+	Version   int       `json:"version"`
+	CreatedAt time.Time `json:"created_at"`
+	// MyRole is the asking person's role in it.
+	MyRole Role `json:"my_role"`
+}
+
+// The choices a partnership's profile offers.
+var (
+	PartnershipForms      = []string{"cooperation", "network", "campaign_coalition", "strategic_alliance", "merger"}
+	PartnershipBases      = []string{"geography", "issue", "group"}
+	PartnershipScopes     = []string{"local", "national", "international"}
+	PartnershipStructures = []string{"formal", "informal"}
+)
+
+// PartnershipInput creates or updates a partnership.
+type PartnershipInput struct {
+	Name      string
+	Purpose   string
+	Form      string
+	Basis     string
+	Scope     string
+	Structure string
+	// OrganisationID is the creator's organisation, which becomes the first
+	// member organisation (optional).
+	OrganisationID string
+	Version        int
+}
+
+// Validate checks a partnership's fields.
+func (in *PartnershipInput) Validate() error {
+	var v Validator
+	in.Name = strings.TrimSpace(in.Name)
+	v.Text("name", in.Name, true, 200)
+	v.Text("purpose", in.Purpose, false, 4000)
+	v.OneOf("form", in.Form, false, PartnershipForms)
+	v.OneOf("basis", in.Basis, false, PartnershipBases)
+	v.OneOf("scope", in.Scope, false, PartnershipScopes)
+	v.OneOf("structure", in.Structure, false, PartnershipStructures)
+	return v.Err()
+}
+
+// MemberOrganisation is an organisation's membership of a partnership.
+type MemberOrganisation struct {
+	OrganisationID string    `json:"organisation_id"`
+	Name           string    `json:"name"`
+	Kind           string    `json:"kind"`
+	Country        string    `json:"country"`
+	City           string    `json:"city"`
+	RefugeeLed     bool      `json:"refugee_led"`
+	YouthLed       bool      `json:"youth_led"`
+	Status         string    `json:"status"` // invited, active, left
+	Since          time.Time `json:"since"`
+	Version        int       `json:"version"`
+}
+
+// MemberStatuses are the states of a member organisation.
+var MemberStatuses = []string{"invited", "active", "left"}
+
+// Person is a person's membership of a partnership.
+type Person struct {
+	UserID           string    `json:"user_id"`
+	Name             string    `json:"name"`
+	Email            string    `json:"email,omitempty"`
+	Role             Role      `json:"role"`
+	OrganisationID   string    `json:"organisation_id,omitempty"`
+	OrganisationName string    `json:"organisation_name,omitempty"`
+	Since            time.Time `json:"since"`
+	Version          int       `json:"version"`
+}
+
+// Members is everyone in a partnership.
+type Members struct {
+	Organisations []*MemberOrganisation `json:"organisations"`
+	People        []*Person             `json:"people"`
+}
+
+// Dashboard is the partnership's front page in numbers.
+type Dashboard struct {
+	Partnership          *Partnership  `json:"partnership"`
+	ActiveOrganisations  int           `json:"active_organisations"`
+	InvitedOrganisations int           `json:"invited_organisations"`
+	PeopleByRole         map[Role]int  `json:"people_by_role"`
+	PendingInvitations   int           `json:"pending_invitations"`
+	RefugeeLed           int           `json:"refugee_led_organisations"`
+	YouthLed             int           `json:"youth_led_organisations"`
+	Recent               []*AuditEntry `json:"recent"`
+}
+
+// PartnershipService manages partnerships and their members.
+type PartnershipService interface {
+	CreatePartnership(ctx context.Context, in PartnershipInput) (*Partnership, error)
+	// Partnership returns a partnership the asking person belongs to, with
+	// their role; ENOTFOUND for anyone else.
+	Partnership(ctx context.Context, id string) (*Partnership, error)
+	Partnerships(ctx context.Context, p PageRequest, includeArchived bool) ([]*Partnership, string, error)
+	UpdatePartnership(ctx context.Context, id string, in PartnershipInput) (*Partnership, error)
+	SetArchived(ctx context.Context, id string, archived bool, version int) (*Partnership, error)
+	Dashboard(ctx context.Context, id string) (*Dashboard, error)
+	Members(ctx context.Context, id string) (*Members, error)
+	SetRole(ctx context.Context, id, userID string, role Role, version int) (*Person, error)
+	RemovePerson(ctx context.Context, id, userID string) error
+	// SetOrganisationStatus marks a member organisation active or left.
+	SetOrganisationStatus(ctx context.Context, id, orgID, status string, version int) (*MemberOrganisation, error)
+	Leave(ctx context.Context, id string) error
+	// HandOver makes another person coordinator and the asking coordinator a member.
+	HandOver(ctx context.Context, id, toUserID string) error
+}

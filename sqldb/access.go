@@ -1,0 +1,55 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	pk "github.com/partnerkit/partnerkit"
+)
+
+// authorize loads partnership pid for the person asking and checks that
+// their role allows action. Anyone outside the partnership, or asking about
+// one that does not exist, gets ENOTFOUND: never a hint that it exists.
+// Archived partnerships refuse everything but reading and restoring.
+func (db *DB) authorize(ctx context.Context, q queryer, pid string, action pk.Action) (*pk.Partnership, error) {
+	uid := pk.UserIDFromContext(ctx)
+	if uid == "" {
+		return nil, pk.NotFound()
+	}
+	p := &pk.Partnership{}
+	var role string
+	err := q.QueryRowContext(ctx, `
+		SELECT p.id, p.name, p.purpose, p.form, p.basis, p.scope, p.structure, p.archived, p.version, p.created_at, pp.role
+		FROM partnerships p JOIN partnership_people pp ON pp.partnership_id = p.id
+		WHERE p.id = $1 AND pp.user_id = $2`, pid, uid).
+		Scan(&p.ID, &p.Name, &p.Purpose, &p.Form, &p.Basis, &p.Scope, &p.Structure, &p.Archived, &p.Version, ts(&p.CreatedAt), &role)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, pk.NotFound()
+	} else if err != nil {
+		return nil, err
+	}
+	p.MyRole = pk.Role(role)
+	if !pk.Can(p.MyRole, action) {
+		return nil, pk.Forbidden()
+	}
+	if p.Archived && !pk.ReadOnly(action) && action != pk.ActionArchivePartnership {
+		return nil, pk.Errorf(pk.EFORBIDDEN, "error.archived", nil)
+	}
+	return p, nil
+}
+
+// Authorize is authorize for other packages' needs (the HTTP layers use it to
+// load the partnership a page belongs to, for its navigation).
+func (db *DB) Authorize(ctx context.Context, pid string, action pk.Action) (*pk.Partnership, error) {
+	return db.authorize(ctx, db.read, pid, action)
+}
+
+// requireUser returns the asking user's ID or EUNAUTHORIZED.
+func requireUser(ctx context.Context) (string, error) {
+	uid := pk.UserIDFromContext(ctx)
+	if uid == "" {
+		return "", pk.Unauthorized()
+	}
+	return uid, nil
+}

@@ -1,0 +1,90 @@
+package sqldb
+
+import (
+	"context"
+	"encoding/json"
+	"strconv"
+
+	pk "github.com/partnerkit/partnerkit"
+)
+
+// audit records a change in the partnership's audit log, in the same
+// transaction as the change itself. before and after are marshalled to JSON
+// (nil leaves them empty).
+func (tx *Tx) audit(ctx context.Context, pid, action, subjectType, subjectID, summary string, before, after any) error {
+	b, a := auditJSON(before), auditJSON(after)
+	var uid any
+	if id := pk.UserIDFromContext(ctx); id != "" {
+		uid = id
+	}
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO audit_log (partnership_id, user_id, action, subject_type, subject_id, summary, before_json, after_json, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		pid, uid, action, subjectType, subjectID, summary, b, a, fmtTime(tx.now))
+	return err
+}
+
+func auditJSON(v any) string {
+	if v == nil {
+		return ""
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+// Audit lists a partnership's audit log, newest first.
+func (db *DB) Audit(ctx context.Context, pid string, p pk.PageRequest) ([]*pk.AuditEntry, string, error) {
+	if _, err := db.authorize(ctx, db.read, pid, pk.ActionViewAudit); err != nil {
+		return nil, "", err
+	}
+	return db.auditEntries(ctx, pid, p)
+}
+
+func (db *DB) auditEntries(ctx context.Context, pid string, p pk.PageRequest) ([]*pk.AuditEntry, string, error) {
+	p = p.Normalize()
+	var before int64 = 1<<62 - 1
+	if parts, ok := decodeCursor(p.Cursor, 1); !ok {
+		return nil, "", pk.FieldInvalid("cursor", "validation.cursor", nil)
+	} else if parts != nil {
+		n, err := strconv.ParseInt(parts[0], 10, 64)
+		if err != nil {
+			return nil, "", pk.FieldInvalid("cursor", "validation.cursor", nil)
+		}
+		before = n
+	}
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT a.seq, COALESCE(a.user_id, ''), COALESCE(u.name, ''), a.action, a.subject_type, a.subject_id,
+		       a.summary, a.before_json, a.after_json, a.created_at
+		FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+		WHERE a.partnership_id = $1 AND a.seq < $2
+		ORDER BY a.seq DESC LIMIT $3`, pid, before, p.Limit+1)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	var out []*pk.AuditEntry
+	var seqs []int64
+	for rows.Next() {
+		e := &pk.AuditEntry{}
+		var seq int64
+		if err := rows.Scan(&seq, &e.UserID, &e.UserName, &e.Action, &e.SubjectType, &e.SubjectID,
+			&e.Summary, &e.Before, &e.After, ts(&e.CreatedAt)); err != nil {
+			return nil, "", err
+		}
+		e.ID = strconv.FormatInt(seq, 10)
+		out = append(out, e)
+		seqs = append(seqs, seq)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	next := ""
+	if len(out) > p.Limit {
+		out = out[:p.Limit]
+		next = encodeCursor(strconv.FormatInt(seqs[p.Limit-1], 10))
+	}
+	return out, next, nil
+}

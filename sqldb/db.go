@@ -1,0 +1,207 @@
+// Package sqldb stores Partnerkit in SQLite (the default, embedded) or
+// PostgreSQL, with one code path: hand-written SQL with $N placeholders that
+// both engines accept, and a small Dialect for their real differences.
+//
+// It also implements the domain services: each service method learns who is
+// asking from the context, checks what they may do (partnerkit.Can), and does
+// the work in one transaction, so that no page or API call can skip a rule.
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver
+	"github.com/pressly/goose/v3"
+	_ "modernc.org/sqlite" // SQLite driver
+)
+
+//go:embed migrations
+var migrations embed.FS
+
+// DB is a Partnerkit database. On SQLite, writes go through a single
+// connection (SQLite has one writer anyway; queuing in Go avoids busy errors)
+// and reads through a separate pool that WAL lets run alongside.
+type DB struct {
+	write   *sql.DB
+	read    *sql.DB
+	Dialect Dialect
+	// Now is the clock; tests set it. Every transaction reads it once.
+	Now func() time.Time
+	// Hasher hashes passwords; tests may make it cheaper.
+	Hasher PasswordHasher
+	// SignupOpen lets anyone make an account; when false only the first
+	// person and people holding an invitation may.
+	SignupOpen bool
+	path   string
+	dsn    string
+	wake   chan struct{}
+}
+
+// Open connects to dsn: a postgres:// or postgresql:// URL selects
+// PostgreSQL, anything else is a SQLite file path (its folder is created).
+func Open(dsn string) (*DB, error) {
+	db := &DB{Now: time.Now, Hasher: DefaultHasher, dsn: dsn, wake: make(chan struct{}, 1)}
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		db.Dialect = Postgres
+		conn, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, err
+		}
+		conn.SetMaxOpenConns(20)
+		conn.SetMaxIdleConns(10)
+		conn.SetConnMaxIdleTime(5 * time.Minute)
+		db.write, db.read = conn, conn
+		return db, nil
+	}
+	db.Dialect = SQLite
+	path := strings.TrimPrefix(dsn, "file:")
+	if i := strings.IndexByte(path, '?'); i >= 0 {
+		path = path[:i]
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return nil, fmt.Errorf("create database folder: %w", err)
+		}
+	}
+	db.path = path
+	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	u := "file:" + (&url.URL{Path: path}).EscapedPath()
+	w, err := sql.Open("sqlite", u+"?"+pragmas+"&_txlock=immediate")
+	if err != nil {
+		return nil, err
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	r, err := sql.Open("sqlite", u+"?"+pragmas+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	r.SetMaxOpenConns(8)
+	r.SetMaxIdleConns(8)
+	db.write, db.read = w, r
+	return db, nil
+}
+
+// Migrate brings the schema up to date with the embedded migrations.
+func (db *DB) Migrate(ctx context.Context) error {
+	sub, err := fs.Sub(migrations, "migrations/"+db.Dialect.String())
+	if err != nil {
+		return err
+	}
+	dialect := goose.DialectSQLite3
+	if db.Dialect == Postgres {
+		dialect = goose.DialectPostgres
+	}
+	p, err := goose.NewProvider(dialect, db.write, sub)
+	if err != nil {
+		return err
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// MigrationStatus reports the current and latest schema versions.
+func (db *DB) MigrationStatus(ctx context.Context) (current, latest int64, err error) {
+	sub, err := fs.Sub(migrations, "migrations/"+db.Dialect.String())
+	if err != nil {
+		return 0, 0, err
+	}
+	dialect := goose.DialectSQLite3
+	if db.Dialect == Postgres {
+		dialect = goose.DialectPostgres
+	}
+	p, err := goose.NewProvider(dialect, db.write, sub)
+	if err != nil {
+		return 0, 0, err
+	}
+	current, err = p.GetDBVersion(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	srcs := p.ListSources()
+	if len(srcs) > 0 {
+		latest = srcs[len(srcs)-1].Version
+	}
+	return current, latest, nil
+}
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	err := db.write.Close()
+	if db.read != db.write {
+		err = errors.Join(err, db.read.Close())
+	}
+	return err
+}
+
+// Ping answers whether the database is reachable (for /healthz).
+func (db *DB) Ping(ctx context.Context) error {
+	var one int
+	return db.read.QueryRowContext(ctx, `SELECT 1`).Scan(&one)
+}
+
+// Backup writes a consistent copy of a live SQLite database to path.
+// VACUUM INTO reads one snapshot, so writers may go on meanwhile.
+func (db *DB) Backup(ctx context.Context, path string) error {
+	if db.Dialect != SQLite {
+		return errors.New("backup copies SQLite databases; for PostgreSQL use pg_dump")
+	}
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("%s exists already; choose a new file", path)
+	}
+	_, err := db.write.ExecContext(ctx, `VACUUM INTO $1`, path)
+	return err
+}
+
+// queryer is what both *sql.DB and *sql.Tx offer.
+type queryer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Tx is a write transaction with the time fixed at its start.
+type Tx struct {
+	*sql.Tx
+	db  *DB
+	now time.Time
+	// after runs once the transaction has committed (e.g. waking the job worker).
+	after []func()
+}
+
+// inTx runs fn in a write transaction, committing when it returns nil.
+func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
+	sqltx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	tx := &Tx{Tx: sqltx, db: db, now: db.Now().UTC()}
+	if err := fn(tx); err != nil {
+		sqltx.Rollback()
+		return err
+	}
+	if err := sqltx.Commit(); err != nil {
+		return err
+	}
+	for _, f := range tx.after {
+		f()
+	}
+	return nil
+}
+
+// now returns the clock's time in UTC.
+func (db *DB) now() time.Time { return db.Now().UTC() }

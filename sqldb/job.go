@@ -1,0 +1,162 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+)
+
+// Job is a unit of background work (sending a mail, for now), kept in the
+// jobs table so that it survives restarts and is done once across instances.
+type Job struct {
+	ID       string
+	Kind     string
+	Payload  []byte
+	Attempts int
+}
+
+// MailJob is the payload of a "mail" job: which message to compose, in
+// which language, for whom. Path is appended to the instance's base URL.
+type MailJob struct {
+	To       string            `json:"to"`
+	Language string            `json:"language"`
+	Template string            `json:"template"`
+	Path     string            `json:"path,omitempty"`
+	Data     map[string]string `json:"data,omitempty"`
+}
+
+// jobLease is how long a claimed job stays claimed; a crashed worker's job
+// becomes claimable again after it.
+const jobLease = 5 * time.Minute
+
+// maxJobAttempts before a job is set aside as dead.
+const maxJobAttempts = 8
+
+// enqueue adds a job in the transaction; uniqueKey (optional) de-duplicates.
+func (tx *Tx) enqueue(ctx context.Context, kind string, payload any, uniqueKey string) error {
+	b, err := json.Marshal(payload)
+	if err != nil {
+		return err
+	}
+	var key any
+	if uniqueKey != "" {
+		key = uniqueKey
+	}
+	_, err = tx.ExecContext(ctx, `
+		INSERT INTO jobs (id, kind, payload, unique_key, run_at, created_at) VALUES ($1, $2, $3, $4, $5, $5)
+		ON CONFLICT (unique_key) DO NOTHING`,
+		newID(), kind, string(b), key, fmtTime(tx.now))
+	if err == nil {
+		tx.after = append(tx.after, tx.db.wakeJobs)
+	}
+	return err
+}
+
+// ClaimJob takes the oldest due job, or returns nil when none is due.
+func (db *DB) ClaimJob(ctx context.Context) (*Job, error) {
+	var job *Job
+	err := db.inTx(ctx, func(tx *Tx) error {
+		now := fmtTime(tx.now)
+		j := &Job{}
+		var payload string
+		err := tx.QueryRowContext(ctx, `
+			SELECT id, kind, payload, attempts FROM jobs
+			WHERE NOT dead AND run_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
+			ORDER BY run_at LIMIT 1`+db.Dialect.SkipLocked(), now).Scan(&j.ID, &j.Kind, &payload, &j.Attempts)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		j.Payload = []byte(payload)
+		j.Attempts++
+		_, err = tx.ExecContext(ctx, `UPDATE jobs SET locked_until = $1, attempts = attempts + 1 WHERE id = $2`,
+			fmtTime(tx.now.Add(jobLease)), j.ID)
+		job = j
+		return err
+	})
+	return job, err
+}
+
+// FinishJob records the outcome: success deletes the job (and with it any
+// secret link in its payload); failure retries later with backoff.
+func (db *DB) FinishJob(ctx context.Context, j *Job, jobErr error) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		if jobErr == nil {
+			_, err := tx.ExecContext(ctx, `DELETE FROM jobs WHERE id = $1`, j.ID)
+			return err
+		}
+		backoff := time.Duration(1<<min(j.Attempts, 10)) * 10 * time.Second
+		_, err := tx.ExecContext(ctx, `
+			UPDATE jobs SET locked_until = NULL, run_at = $1, last_error = $2, dead = $3 WHERE id = $4`,
+			fmtTime(tx.now.Add(backoff)), truncate(jobErr.Error(), 1000), j.Attempts >= maxJobAttempts, j.ID)
+		return err
+	})
+}
+
+// PendingJobs counts jobs not yet done (for operations and tests).
+func (db *DB) PendingJobs(ctx context.Context) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM jobs WHERE NOT dead`).Scan(&n)
+	return n, err
+}
+
+// JobHandler does one kind of job.
+type JobHandler func(ctx context.Context, payload []byte) error
+
+// RunJobs works through due jobs until ctx ends, polling every interval and
+// waking early when this process enqueues one.
+func (db *DB) RunJobs(ctx context.Context, interval time.Duration, handlers map[string]JobHandler, log *slog.Logger) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		for db.RunDueJobs(ctx, handlers, log) > 0 && ctx.Err() == nil {
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		case <-db.jobWake():
+		}
+	}
+}
+
+// RunDueJobs does every job that is due now and returns how many it ran.
+func (db *DB) RunDueJobs(ctx context.Context, handlers map[string]JobHandler, log *slog.Logger) int {
+	n := 0
+	for ctx.Err() == nil {
+		j, err := db.ClaimJob(ctx)
+		if err != nil {
+			log.Error("claim job", "err", err)
+			return n
+		}
+		if j == nil {
+			return n
+		}
+		n++
+		h, ok := handlers[j.Kind]
+		if !ok {
+			err = fmt.Errorf("no handler for job kind %q", j.Kind)
+		} else {
+			err = h(ctx, j.Payload)
+		}
+		if err != nil {
+			log.Warn("job failed", "kind", j.Kind, "id", j.ID, "attempt", j.Attempts, "err", err)
+		}
+		if ferr := db.FinishJob(ctx, j, err); ferr != nil {
+			log.Error("finish job", "err", ferr)
+		}
+	}
+	return n
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}

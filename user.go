@@ -1,0 +1,109 @@
+package partnerkit
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// User is a person with an account on this instance.
+type User struct {
+	ID        string    `json:"id"`
+	Email     string    `json:"email"`
+	Name      string    `json:"name"`
+	Language  string    `json:"language"` // "" means: from the browser
+	Admin     bool      `json:"admin"`
+	Version   int       `json:"version"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Languages the interface is translated into; the first is the fallback.
+var Languages = []string{"en", "ar", "fr"}
+
+// SignUpInput is what a new account needs.
+type SignUpInput struct {
+	Email    string
+	Name     string
+	Password string
+	Language string
+	// Invitation, when set, lets a person sign up on an invitation-only
+	// instance: the token of an open invitation sent to this email address.
+	Invitation string
+}
+
+// Validate checks the fields of a new account.
+func (in *SignUpInput) Validate() error {
+	var v Validator
+	in.Email = strings.TrimSpace(strings.ToLower(in.Email))
+	in.Name = strings.TrimSpace(in.Name)
+	v.Email("email", in.Email)
+	v.Text("name", in.Name, true, 120)
+	v.Password("password", in.Password)
+	v.OneOf("language", in.Language, false, Languages)
+	return v.Err()
+}
+
+// ProfileInput changes a user's own profile.
+type ProfileInput struct {
+	Name     string
+	Language string
+	Version  int
+}
+
+// Validate checks a profile change.
+func (in *ProfileInput) Validate() error {
+	var v Validator
+	in.Name = strings.TrimSpace(in.Name)
+	v.Text("name", in.Name, true, 120)
+	v.OneOf("language", in.Language, false, Languages)
+	return v.Err()
+}
+
+// Session is a signed-in browser. Only a hash of its secret is stored.
+type Session struct {
+	ID         string    `json:"id"`
+	UserAgent  string    `json:"user_agent"`
+	IP         string    `json:"ip"`
+	CreatedAt  time.Time `json:"created_at"`
+	LastSeenAt time.Time `json:"last_seen_at"`
+	ExpiresAt  time.Time `json:"expires_at"`
+	Current    bool      `json:"current"`
+}
+
+// Token is an API token for scripts. Only a hash of its secret is stored;
+// the secret is shown once, when it is made.
+type Token struct {
+	ID         string     `json:"id"`
+	Name       string     `json:"name"`
+	CreatedAt  time.Time  `json:"created_at"`
+	LastUsedAt *time.Time `json:"last_used_at"`
+	// Secret is set only in the answer that creates the token.
+	Secret string `json:"token,omitempty"`
+}
+
+// UserService covers accounts: sign-up, sign-in, profile, passwords,
+// sessions and API tokens.
+type UserService interface {
+	SignUp(ctx context.Context, in SignUpInput) (*User, error)
+	// SignIn checks the password and throttles repeated failures per account
+	// and per address; it returns a new session and its secret.
+	SignIn(ctx context.Context, email, password, ip, userAgent string) (*User, string, error)
+	SignOut(ctx context.Context, sessionSecret string) error
+	UserBySession(ctx context.Context, sessionSecret string) (*User, *Session, error)
+	UserByToken(ctx context.Context, token string) (*User, error)
+	UpdateProfile(ctx context.Context, in ProfileInput) (*User, error)
+	ChangePassword(ctx context.Context, current, next string) error
+	// RequestPasswordReset always succeeds, so that nobody learns which
+	// addresses have accounts; a mail goes out only when one does.
+	RequestPasswordReset(ctx context.Context, email, lang string) error
+	ResetPassword(ctx context.Context, token, password string) error
+	Sessions(ctx context.Context) ([]*Session, error)
+	RevokeSession(ctx context.Context, id string) error
+	Tokens(ctx context.Context) ([]*Token, error)
+	CreateToken(ctx context.Context, name string) (*Token, error)
+	RevokeToken(ctx context.Context, id string) error
+	// CreateUser is the administrator's command-line way to add a user.
+	CreateUser(ctx context.Context, in SignUpInput, admin bool) (*User, error)
+	CreateTokenForEmail(ctx context.Context, email, name string) (*Token, error)
+	UserCount(ctx context.Context) (int, error)
+}

@@ -1,0 +1,118 @@
+package partnerkit
+
+import (
+	"net/mail"
+	"net/url"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Validator collects field errors so that a form or a request body reports
+// every problem at once, not the first one only.
+type Validator struct {
+	fields []FieldError
+}
+
+// Add records a problem with a field.
+func (v *Validator) Add(field, key string, data map[string]any) {
+	v.fields = append(v.fields, FieldError{Field: field, Key: key, Data: data})
+}
+
+// Has reports whether field already has a problem.
+func (v *Validator) Has(field string) bool {
+	for _, f := range v.fields {
+		if f.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// Err returns nil when nothing was wrong.
+func (v *Validator) Err() error {
+	if len(v.fields) == 0 {
+		return nil
+	}
+	return Invalid(v.fields...)
+}
+
+// Text checks a free-text value: required or not, at most max characters,
+// and valid UTF-8 without control characters other than newlines and tabs.
+func (v *Validator) Text(field, value string, required bool, max int) {
+	if required && strings.TrimSpace(value) == "" {
+		v.Add(field, "validation.required", nil)
+		return
+	}
+	if !utf8.ValidString(value) {
+		v.Add(field, "validation.encoding", nil)
+		return
+	}
+	if n := utf8.RuneCountInString(value); n > max {
+		v.Add(field, "validation.too_long", map[string]any{"Max": max, "Count": n})
+		return
+	}
+	for _, r := range value {
+		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' {
+			v.Add(field, "validation.control", nil)
+			return
+		}
+	}
+}
+
+// Email checks an email address.
+func (v *Validator) Email(field, value string) {
+	if strings.TrimSpace(value) == "" {
+		v.Add(field, "validation.required", nil)
+		return
+	}
+	a, err := mail.ParseAddress(value)
+	if err != nil || a.Address != value || len(value) > 254 {
+		v.Add(field, "validation.email", nil)
+	}
+}
+
+// URL checks an optional http or https address.
+func (v *Validator) URL(field, value string) {
+	if value == "" {
+		return
+	}
+	u, err := url.Parse(value)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(value) > 500 {
+		v.Add(field, "validation.url", nil)
+	}
+}
+
+// OneOf checks that value is one of the allowed ones; empty is allowed when
+// not required.
+func (v *Validator) OneOf(field, value string, required bool, allowed []string) {
+	if value == "" {
+		if required {
+			v.Add(field, "validation.required", nil)
+		}
+		return
+	}
+	if !slices.Contains(allowed, value) {
+		v.Add(field, "validation.one_of", map[string]any{"Allowed": strings.Join(allowed, ", ")})
+	}
+}
+
+// IntRange checks min <= value <= max.
+func (v *Validator) IntRange(field string, value, min, max int) {
+	if value < min || value > max {
+		v.Add(field, "validation.range", map[string]any{"Min": min, "Max": max})
+	}
+}
+
+// Password checks a new password's length.
+func (v *Validator) Password(field, value string) {
+	n := utf8.RuneCountInString(value)
+	if n < MinPasswordLength {
+		v.Add(field, "validation.password_short", map[string]any{"Min": MinPasswordLength})
+	} else if len(value) > 1024 {
+		v.Add(field, "validation.too_long", map[string]any{"Max": 1024, "Count": n})
+	}
+}
+
+// MinPasswordLength follows current guidance: length beats composition rules.
+const MinPasswordLength = 10
