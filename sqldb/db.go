@@ -42,9 +42,9 @@ type DB struct {
 	// SignupOpen lets anyone make an account; when false only the first
 	// person and people holding an invitation may.
 	SignupOpen bool
-	path   string
-	dsn    string
-	wake   chan struct{}
+	path       string
+	dsn        string
+	wake       chan struct{}
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL selects

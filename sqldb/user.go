@@ -26,7 +26,6 @@ func scanUser(row interface{ Scan(...any) error }) (*pk.User, error) {
 	return u, err
 }
 
-
 // SignUp creates an account. The very first account on an instance becomes
 // its administrator.
 func (db *DB) SignUp(ctx context.Context, in pk.SignUpInput) (*pk.User, error) {
@@ -527,4 +526,21 @@ func (db *DB) createToken(ctx context.Context, uid, name string) (*pk.Token, err
 // RevokeToken deletes one of the asking user's tokens.
 func (db *DB) RevokeToken(ctx context.Context, id string) error {
 	return db.deleteOwn(ctx, "api_tokens", id)
+}
+
+// SetLanguage keeps the asking user's language choice from the switcher.
+func (db *DB) SetLanguage(ctx context.Context, lang string) error {
+	uid, err := requireUser(ctx)
+	if err != nil {
+		return err
+	}
+	var v pk.Validator
+	v.OneOf("language", lang, false, pk.Languages)
+	if err := v.Err(); err != nil {
+		return err
+	}
+	return db.inTx(ctx, func(tx *Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE users SET language = $1, version = version + 1 WHERE id = $2`, lang, uid)
+		return err
+	})
 }

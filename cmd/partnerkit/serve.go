@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/partnerkit/partnerkit/demo"
+	"github.com/partnerkit/partnerkit/i18n"
+	"github.com/partnerkit/partnerkit/mail"
+	"github.com/partnerkit/partnerkit/server"
+	"github.com/partnerkit/partnerkit/sqldb"
+)
+
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var c config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	serveFlags(fs, &c)
+	if err := parse(fs, args, stderr); err != nil {
+		return err
+	}
+	if c.Signup != "open" && c.Signup != "invite" {
+		return fmt.Errorf("--signup must be open or invite, not %q", c.Signup)
+	}
+	log := c.logger(stderr)
+	db, err := sqldb.Open(c.dsn())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SignupOpen = c.Signup == "open"
+	if err := db.Migrate(ctx); err != nil {
+		return err
+	}
+	bundle, err := i18n.Load()
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", c.Addr)
+	if err != nil {
+		return err
+	}
+	addr := ln.Addr().String()
+	base := c.BaseURL
+	if base == "" {
+		base = "http://" + addr
+	}
+	secure := c.SecureCookies == "true" || (c.SecureCookies == "auto" && strings.HasPrefix(base, "https://"))
+	srv, err := server.New(server.Config{DB: db, Bundle: bundle, Log: log, SecureCookies: secure, TrustProxy: c.TrustProxy})
+	if err != nil {
+		return err
+	}
+	var sender mail.Sender = &mail.Outbox{Dir: filepath.Join(c.DataDir, "outbox"), From: c.MailFrom}
+	if c.SMTPHost != "" {
+		sender = &mail.SMTP{Host: c.SMTPHost, Port: c.SMTPPort, Username: c.SMTPUser, Password: c.SMTPPassword, From: c.MailFrom}
+	}
+	if c.Demo {
+		loaded, err := demo.Load(ctx, db)
+		if err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		if loaded {
+			log.Info("demonstration partnership loaded")
+		}
+	}
+
+	jobsCtx, stopJobs := context.WithCancel(context.Background())
+	jobsDone := make(chan struct{})
+	go func() {
+		defer close(jobsDone)
+		db.RunJobs(jobsCtx, 2*time.Second, map[string]sqldb.JobHandler{"mail": mail.Handler(bundle, base, sender)}, log)
+	}()
+
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	fmt.Fprintf(stdout, "Partnerkit %s is running at %s\n", Version, base)
+	if c.Demo {
+		fmt.Fprintf(stdout, "Demo sign-in: %s / %s\n", demo.Email, demo.Password)
+	}
+	if c.SMTPHost == "" {
+		fmt.Fprintf(stdout, "Mail is written to %s (no SMTP server configured)\n", filepath.Join(c.DataDir, "outbox"))
+	}
+	log.Info("listening", "addr", addr, "database", db.Dialect.String())
+
+	select {
+	case err := <-errc:
+		stopJobs()
+		<-jobsDone
+		if !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	err = hs.Shutdown(shutdownCtx)
+	stopJobs()
+	<-jobsDone
+	return err
+}

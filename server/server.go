@@ -1,0 +1,81 @@
+// Package server puts Partnerkit together: the pages, the API, the health
+// check and the middleware, on one router.
+package server
+
+import (
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/partnerkit/partnerkit/api"
+	"github.com/partnerkit/partnerkit/httpx"
+	"github.com/partnerkit/partnerkit/i18n"
+	"github.com/partnerkit/partnerkit/sqldb"
+	"github.com/partnerkit/partnerkit/web"
+)
+
+// Config is what a server needs.
+type Config struct {
+	DB            *sqldb.DB
+	Bundle        *i18n.Bundle
+	Log           *slog.Logger
+	SecureCookies bool
+	TrustProxy    bool
+}
+
+// Server is the assembled application.
+type Server struct {
+	Router  *httpx.Router
+	handler http.Handler
+	Web     *web.Web
+	API     *api.API
+}
+
+// New builds the server.
+func New(cfg Config) (*Server, error) {
+	w, err := web.New(web.Config{DB: cfg.DB, Bundle: cfg.Bundle, Log: cfg.Log, SecureCookies: cfg.SecureCookies,
+		TrustProxy: cfg.TrustProxy, SignupOpen: cfg.DB.SignupOpen})
+	if err != nil {
+		return nil, err
+	}
+	a := &api.API{DB: cfg.DB, Bundle: cfg.Bundle, Log: cfg.Log, TrustProxy: cfg.TrustProxy}
+	rt := httpx.NewRouter()
+	w.Register(rt)
+	a.Register(rt)
+	rt.Handle(httpx.Route{Method: "GET", Pattern: "/healthz", Access: httpx.Public}, http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		if err := cfg.DB.Ping(r.Context()); err != nil {
+			http.Error(rw, "database unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		rw.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		rw.Write([]byte("ok\n"))
+	}))
+
+	var h http.Handler = notFound(rt.Mux, w, a)
+	h = httpx.Authenticate(cfg.DB, a.BadToken, h)
+	// Browsers send Sec-Fetch-Site/Origin; a cross-site form post or fetch
+	// is refused. Scripts with bearer tokens send neither and pass.
+	h = http.NewCrossOriginProtection().Handler(h)
+	h = httpx.SecurityHeaders(h)
+	h = httpx.Logging(cfg.Log, h)
+	return &Server{Router: rt, handler: h, Web: w, API: a}, nil
+}
+
+// ServeHTTP serves a request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// notFound gives unmatched paths our own 404 (a page, or a problem under
+// /api/), instead of the mux's plain text.
+func notFound(mux *http.ServeMux, w *web.Web, a *api.API) http.Handler {
+	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		if _, pattern := mux.Handler(r); pattern == "" {
+			if strings.HasPrefix(r.URL.Path, api.Prefix+"/") {
+				a.NotFound(rw, r)
+			} else {
+				w.NotFound(rw, r)
+			}
+			return
+		}
+		mux.ServeHTTP(rw, r)
+	})
+}

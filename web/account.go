@@ -1,0 +1,269 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/httpx"
+	"github.com/partnerkit/partnerkit/i18n"
+)
+
+func (h *Web) registerAccount(rt *httpx.Router) {
+	h.handle(rt, "GET", "/signup", httpx.Public, h.signUpPage)
+	h.handle(rt, "POST", "/signup", httpx.Public, h.signUp)
+	h.handle(rt, "GET", "/signin", httpx.Public, h.signInPage)
+	h.handle(rt, "POST", "/signin", httpx.Public, h.signIn)
+	h.handle(rt, "POST", "/signout", httpx.Public, h.signOut)
+	h.handle(rt, "GET", "/password/forgot", httpx.Public, h.forgotPage)
+	h.handle(rt, "POST", "/password/forgot", httpx.Public, h.forgot)
+	h.handle(rt, "GET", "/reset/{token}", httpx.Public, h.resetPage)
+	h.handle(rt, "POST", "/reset/{token}", httpx.Public, h.reset)
+	h.handle(rt, "GET", "/verify/{token}", httpx.Public, h.verify)
+	h.handle(rt, "POST", "/verify/resend", httpx.SignedIn, h.resendVerification)
+	h.handle(rt, "POST", "/language", httpx.Public, h.setLanguage)
+	h.handle(rt, "GET", "/account", httpx.SignedIn, h.accountPage)
+	h.handle(rt, "POST", "/account/profile", httpx.SignedIn, h.updateProfile)
+	h.handle(rt, "POST", "/account/password", httpx.SignedIn, h.changePassword)
+	h.handle(rt, "POST", "/account/sessions/{sid}/revoke", httpx.SignedIn, h.revokeSession)
+	h.handle(rt, "POST", "/account/tokens", httpx.SignedIn, h.createToken)
+	h.handle(rt, "POST", "/account/tokens/{tid}/revoke", httpx.SignedIn, h.revokeToken)
+}
+
+// safeNext keeps post-sign-in redirects on this site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}
+
+func (h *Web) signUpPage(w http.ResponseWriter, r *http.Request) error {
+	v := h.view(r, "account.signup.title")
+	v.Form.Values.Set("invitation", r.URL.Query().Get("invitation"))
+	v.Form.Values.Set("email", r.URL.Query().Get("email"))
+	v.Form.Values.Set("next", safeNext(r.URL.Query().Get("next")))
+	h.render(w, r, http.StatusOK, "signup", v)
+	return nil
+}
+
+func (h *Web) signUp(w http.ResponseWriter, r *http.Request) error {
+	r.ParseForm()
+	lang := language(r)
+	in := pk.SignUpInput{Email: r.PostForm.Get("email"), Name: r.PostForm.Get("name"), Password: r.PostForm.Get("password"),
+		Language: lang, Invitation: r.PostForm.Get("invitation")}
+	if _, err := h.DB.SignUp(r.Context(), in); err != nil {
+		return h.formOr(w, r, err, "signup", h.view(r, "account.signup.title"))
+	}
+	return h.startSession(w, r, in.Email, in.Password, safeNext(r.PostForm.Get("next")), "flash.welcome")
+}
+
+func (h *Web) signInPage(w http.ResponseWriter, r *http.Request) error {
+	v := h.view(r, "account.signin.title")
+	v.Form.Values.Set("next", safeNext(r.URL.Query().Get("next")))
+	h.render(w, r, http.StatusOK, "signin", v)
+	return nil
+}
+
+func (h *Web) signIn(w http.ResponseWriter, r *http.Request) error {
+	r.ParseForm()
+	err := h.startSession(w, r, r.PostForm.Get("email"), r.PostForm.Get("password"), safeNext(r.PostForm.Get("next")), "")
+	if err != nil {
+		v := h.view(r, "account.signin.title")
+		v.Form = &Form{Values: url.Values{"email": {r.PostForm.Get("email")}, "next": {r.PostForm.Get("next")}}}
+		return h.formOr(w, r, err, "signin", v)
+	}
+	return nil
+}
+
+// startSession signs in and sets the session cookie.
+func (h *Web) startSession(w http.ResponseWriter, r *http.Request, email, password, next, flash string) error {
+	_, secret, err := h.DB.SignIn(r.Context(), email, password, httpx.ClientIP(r, h.TrustProxy), r.UserAgent())
+	if err != nil {
+		return err
+	}
+	http.SetCookie(w, &http.Cookie{Name: httpx.SessionCookie, Value: secret, Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: h.SecureCookies, Expires: time.Now().Add(30 * 24 * time.Hour)})
+	redirect(w, r, next, flash)
+	return nil
+}
+
+func (h *Web) signOut(w http.ResponseWriter, r *http.Request) error {
+	if c, err := r.Cookie(httpx.SessionCookie); err == nil {
+		if err := h.DB.SignOut(r.Context(), c.Value); err != nil {
+			return err
+		}
+	}
+	http.SetCookie(w, &http.Cookie{Name: httpx.SessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: h.SecureCookies})
+	redirect(w, r, "/", "flash.signed_out")
+	return nil
+}
+
+func (h *Web) forgotPage(w http.ResponseWriter, r *http.Request) error {
+	h.render(w, r, http.StatusOK, "forgot", h.view(r, "account.forgot.title"))
+	return nil
+}
+
+func (h *Web) forgot(w http.ResponseWriter, r *http.Request) error {
+	r.ParseForm()
+	if err := h.DB.RequestPasswordReset(r.Context(), r.PostForm.Get("email"), language(r)); err != nil {
+		return h.formOr(w, r, err, "forgot", h.view(r, "account.forgot.title"))
+	}
+	redirect(w, r, "/signin", "flash.reset_sent")
+	return nil
+}
+
+func (h *Web) resetPage(w http.ResponseWriter, r *http.Request) error {
+	h.render(w, r, http.StatusOK, "reset", h.view(r, "account.reset.title"))
+	return nil
+}
+
+func (h *Web) reset(w http.ResponseWriter, r *http.Request) error {
+	r.ParseForm()
+	if err := h.DB.ResetPassword(r.Context(), r.PathValue("token"), r.PostForm.Get("password")); err != nil {
+		return h.formOr(w, r, err, "reset", h.view(r, "account.reset.title"))
+	}
+	redirect(w, r, "/signin", "flash.password_reset")
+	return nil
+}
+
+func (h *Web) verify(w http.ResponseWriter, r *http.Request) error {
+	if err := h.DB.VerifyEmail(r.Context(), r.PathValue("token")); err != nil {
+		return err
+	}
+	redirect(w, r, "/", "flash.email_verified")
+	return nil
+}
+
+func (h *Web) resendVerification(w http.ResponseWriter, r *http.Request) error {
+	if err := h.DB.ResendVerification(r.Context()); err != nil {
+		return err
+	}
+	redirect(w, r, "/", "flash.verification_sent")
+	return nil
+}
+
+// setLanguage is the switcher: signed-in people keep the choice in their
+// profile, others in a cookie.
+func (h *Web) setLanguage(w http.ResponseWriter, r *http.Request) error {
+	r.ParseForm()
+	lang := r.PostForm.Get("lang")
+	if !i18n.Supported(lang) {
+		return pk.FieldInvalid("lang", "validation.one_of", map[string]any{"Allowed": strings.Join(i18n.Languages, ", ")})
+	}
+	if pk.UserFromContext(r.Context()) != nil {
+		if err := h.DB.SetLanguage(r.Context(), lang); err != nil {
+			return err
+		}
+	}
+	http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", SameSite: http.SameSiteLaxMode,
+		Secure: h.SecureCookies, Expires: time.Now().Add(365 * 24 * time.Hour)})
+	redirect(w, r, safeNext(r.PostForm.Get("next")), "")
+	return nil
+}
+
+type accountData struct {
+	Sessions []*pk.Session
+	Tokens   []*pk.Token
+	NewToken *pk.Token
+	Verified bool
+}
+
+func (h *Web) accountPage(w http.ResponseWriter, r *http.Request) error {
+	return h.renderAccount(w, r, http.StatusOK, nil, nil)
+}
+
+// renderAccount draws the account page, with a form error or a new token.
+func (h *Web) renderAccount(w http.ResponseWriter, r *http.Request, status int, formErr error, newToken *pk.Token) error {
+	ctx := r.Context()
+	v := h.view(r, "account.title")
+	u := v.User
+	v.Form.Values.Set("name", u.Name)
+	v.Form.Values.Set("language", u.Language)
+	v.Form.Values.Set("version", strconv.Itoa(u.Version))
+	if formErr != nil {
+		v.Form = h.formFromError(r, &Form{Values: r.PostForm}, formErr)
+	}
+	d := &accountData{NewToken: newToken}
+	var err error
+	if d.Sessions, err = h.DB.Sessions(ctx); err != nil {
+		return err
+	}
+	if d.Tokens, err = h.DB.Tokens(ctx); err != nil {
+		return err
+	}
+	if d.Verified, err = h.DB.EmailVerified(ctx); err != nil {
+		return err
+	}
+	v.Data = d
+	h.render(w, r, status, "account", v)
+	return nil
+}
+
+func (h *Web) updateProfile(w http.ResponseWriter, r *http.Request) error {
+	r.ParseForm()
+	_, err := h.DB.UpdateProfile(r.Context(), pk.ProfileInput{Name: r.PostForm.Get("name"), Language: r.PostForm.Get("language"),
+		Version: atoi(r.PostForm.Get("version"))})
+	if isFormError(err) {
+		return h.renderAccount(w, r, httpx.Status(err), err, nil)
+	} else if err != nil {
+		return err
+	}
+	redirect(w, r, "/account", "flash.saved")
+	return nil
+}
+
+func (h *Web) changePassword(w http.ResponseWriter, r *http.Request) error {
+	r.ParseForm()
+	err := h.DB.ChangePassword(r.Context(), r.PostForm.Get("current_password"), r.PostForm.Get("new_password"))
+	if isFormError(err) {
+		r.PostForm.Del("current_password")
+		r.PostForm.Del("new_password")
+		return h.renderAccount(w, r, httpx.Status(err), err, nil)
+	} else if err != nil {
+		return err
+	}
+	redirect(w, r, "/account", "flash.password_changed")
+	return nil
+}
+
+func (h *Web) revokeSession(w http.ResponseWriter, r *http.Request) error {
+	if err := h.DB.RevokeSession(r.Context(), r.PathValue("sid")); err != nil {
+		return err
+	}
+	redirect(w, r, "/account", "flash.session_revoked")
+	return nil
+}
+
+func (h *Web) createToken(w http.ResponseWriter, r *http.Request) error {
+	r.ParseForm()
+	t, err := h.DB.CreateToken(r.Context(), r.PostForm.Get("token_name"))
+	if isFormError(err) {
+		return h.renderAccount(w, r, httpx.Status(err), err, nil)
+	} else if err != nil {
+		return err
+	}
+	// The secret is shown on this one answer only.
+	return h.renderAccount(w, r, http.StatusOK, nil, t)
+}
+
+func (h *Web) revokeToken(w http.ResponseWriter, r *http.Request) error {
+	if err := h.DB.RevokeToken(r.Context(), r.PathValue("tid")); err != nil {
+		return err
+	}
+	redirect(w, r, "/account", "flash.token_revoked")
+	return nil
+}
+
+// atoi reads a form number; anything else is 0 (which validation rejects).
+func atoi(s string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0
+	}
+	return n
+}
