@@ -127,6 +127,9 @@ func (db *DB) RunJobs(ctx context.Context, interval time.Duration, handlers map[
 
 // RunDueJobs does every job that is due now and returns how many it ran.
 func (db *DB) RunDueJobs(ctx context.Context, handlers map[string]JobHandler, log *slog.Logger) int {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	n := 0
 	for ctx.Err() == nil {
 		j, err := db.ClaimJob(ctx)

@@ -1,0 +1,6 @@
+package sqldb
+
+import "database/sql"
+
+// RawForTest exposes the read pool to this package's tests.
+func RawForTest(db *DB) *sql.DB { return db.read }
