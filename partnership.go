@@ -95,14 +95,14 @@ type Members struct {
 
 // Dashboard is the partnership's front page in numbers.
 type Dashboard struct {
-	Partnership          *Partnership  `json:"partnership"`
-	ActiveOrganisations  int           `json:"active_organisations"`
-	InvitedOrganisations int           `json:"invited_organisations"`
-	PeopleByRole         map[Role]int  `json:"people_by_role"`
-	PendingInvitations   int           `json:"pending_invitations"`
-	RefugeeLed           int           `json:"refugee_led_organisations"`
-	YouthLed             int           `json:"youth_led_organisations"`
-	Recent               []*AuditEntry `json:"recent"`
+	Partnership          *Partnership   `json:"partnership"`
+	ActiveOrganisations  int            `json:"active_organisations"`
+	InvitedOrganisations int            `json:"invited_organisations"`
+	PeopleByRole         map[string]int `json:"people_by_role"`
+	PendingInvitations   int            `json:"pending_invitations"`
+	RefugeeLed           int            `json:"refugee_led_organisations"`
+	YouthLed             int            `json:"youth_led_organisations"`
+	Recent               []*AuditEntry  `json:"recent"`
 }
 
 // PartnershipService manages partnerships and their members.

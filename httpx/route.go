@@ -96,7 +96,7 @@ func (rt *Router) Routes() []Route {
 func PathParams(pattern string) []string {
 	var out []string
 	for _, part := range strings.Split(pattern, "/") {
-		if strings.HasPrefix(part, "{") && strings.HasSuffix(part, "}") {
+		if strings.HasPrefix(part, "{") && strings.HasSuffix(part, "}") && part != "{$}" {
 			out = append(out, strings.TrimSuffix(strings.TrimPrefix(strings.TrimSuffix(part, "...}"), "{"), "}"))
 		}
 	}

@@ -137,8 +137,10 @@ func (l *Localizer) T(id string, args ...any) string {
 	if c, ok := data["Count"]; ok {
 		cfg.PluralCount = c
 	}
-	s, err := l.l.Localize(cfg)
-	if err != nil || s == "" {
+	// On a missing plural form go-i18n falls back to "other" but still
+	// reports an error; the fallback text is what we want then.
+	s, _ := l.l.Localize(cfg)
+	if s == "" {
 		return id
 	}
 	return s

@@ -28,13 +28,13 @@ func (db *DB) scanInvitation(row interface{ Scan(...any) error }) (*pk.Invitatio
 // Invite sends an invitation link by email. Inviting on behalf of an
 // organisation adds it to the partnership as "invited" until someone accepts.
 func (db *DB) Invite(ctx context.Context, pid string, in pk.InvitationInput) (*pk.Invitation, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
 	var out *pk.Invitation
 	err := db.inTx(ctx, func(tx *Tx) error {
 		p, err := db.authorize(ctx, tx, pid, pk.ActionInvite)
 		if err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
 			return err
 		}
 		var already int

@@ -77,14 +77,14 @@ func (tx *Tx) keepCoordinator(ctx context.Context, pid string) error {
 
 // SetRole changes a person's role.
 func (db *DB) SetRole(ctx context.Context, pid, uid string, role pk.Role, version int) (*pk.Person, error) {
-	var v pk.Validator
-	v.OneOf("role", string(role), true, pk.Roles)
-	if err := v.Err(); err != nil {
-		return nil, err
-	}
 	var out *pk.Person
 	err := db.inTx(ctx, func(tx *Tx) error {
 		if _, err := db.authorize(ctx, tx, pid, pk.ActionManageMembers); err != nil {
+			return err
+		}
+		var v pk.Validator
+		v.OneOf("role", string(role), true, pk.Roles)
+		if err := v.Err(); err != nil {
 			return err
 		}
 		before, err := personRow(ctx, tx, pid, uid)
@@ -156,14 +156,14 @@ func (tx *Tx) removePerson(ctx context.Context, pid, uid, action string) error {
 
 // SetOrganisationStatus marks a member organisation active or left.
 func (db *DB) SetOrganisationStatus(ctx context.Context, pid, orgID, status string, version int) (*pk.MemberOrganisation, error) {
-	var v pk.Validator
-	v.OneOf("status", status, true, pk.MemberStatuses)
-	if err := v.Err(); err != nil {
-		return nil, err
-	}
 	var out *pk.MemberOrganisation
 	err := db.inTx(ctx, func(tx *Tx) error {
 		if _, err := db.authorize(ctx, tx, pid, pk.ActionManageMembers); err != nil {
+			return err
+		}
+		var v pk.Validator
+		v.OneOf("status", status, true, pk.MemberStatuses)
+		if err := v.Err(); err != nil {
 			return err
 		}
 		var before, name string

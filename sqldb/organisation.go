@@ -140,11 +140,11 @@ func (db *DB) orgAdmin(ctx context.Context, q queryer, id string) error {
 
 // UpdateOrganisation changes a profile; only its admins may.
 func (db *DB) UpdateOrganisation(ctx context.Context, id string, in pk.OrganisationInput) (*pk.Organisation, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
 	err := db.inTx(ctx, func(tx *Tx) error {
 		if err := db.orgAdmin(ctx, tx, id); err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
 			return err
 		}
 		if err := tx.bumpVersion(ctx, "organisations", "id = $1", in.Version, id); err != nil {

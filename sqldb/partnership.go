@@ -113,12 +113,12 @@ func (db *DB) Partnerships(ctx context.Context, p pk.PageRequest, includeArchive
 
 // UpdatePartnership changes the profile; coordinators only.
 func (db *DB) UpdatePartnership(ctx context.Context, id string, in pk.PartnershipInput) (*pk.Partnership, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
 	err := db.inTx(ctx, func(tx *Tx) error {
 		before, err := db.authorize(ctx, tx, id, pk.ActionEditPartnership)
 		if err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
 			return err
 		}
 		if err := tx.bumpVersion(ctx, "partnerships", "id = $1", in.Version, id); err != nil {
@@ -173,7 +173,7 @@ func (db *DB) Dashboard(ctx context.Context, id string) (*pk.Dashboard, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &pk.Dashboard{Partnership: p, PeopleByRole: map[pk.Role]int{}}
+	d := &pk.Dashboard{Partnership: p, PeopleByRole: map[string]int{}}
 	err = db.read.QueryRowContext(ctx, `
 		SELECT
 			COALESCE(SUM(CASE WHEN po.status = 'active' THEN 1 ELSE 0 END), 0),
@@ -198,7 +198,7 @@ func (db *DB) Dashboard(ctx context.Context, id string) (*pk.Dashboard, error) {
 		if err := rows.Scan(&role, &n); err != nil {
 			return nil, err
 		}
-		d.PeopleByRole[pk.Role(role)] = n
+		d.PeopleByRole[role] = n
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
