@@ -65,7 +65,8 @@ func newGraph(stmts []Statement) *graph {
 	return g
 }
 
-// Check lists the problems of a theory of change. The order is fixed:
+// Check lists the problems of a theory of change, nil when there is nothing
+// to fix. The order is fixed:
 // NoVision first, then by statement in input order, then by kind in the
 // order of Kinds, then by link in Leads order.
 //
