@@ -15,6 +15,24 @@ const (
 	ActionInvite             Action = "members.invite"
 	ActionLeave              Action = "members.leave"
 	ActionViewAudit          Action = "audit.view"
+
+	// Mapping actors (stakeholder register, relationships, maps, network).
+	ActionViewActors    Action = "actors.view"
+	ActionEditActors    Action = "actors.edit"
+	ActionViewSensitive Action = "actors.sensitive"
+	ActionViewMaps      Action = "maps.view" // observers: shared maps only
+	ActionEditMaps      Action = "maps.edit"
+	ActionShareMap      Action = "maps.share"
+	ActionViewNetwork   Action = "network.view"
+
+	// Preparing and forming the partnership (self-analysis, readiness,
+	// theory of change, form advice, playbooks, outreach, profile).
+	ActionViewPreparation Action = "preparation.view"
+	ActionEditPreparation Action = "preparation.edit"
+	ActionAdoptForm       Action = "preparation.adopt_form"
+	ActionManagePlaybook  Action = "playbook.manage"
+	ActionViewProspects   Action = "prospects.view"
+	ActionEditProspects   Action = "prospects.edit"
 )
 
 // permissions maps each action to the least role that may take it.
@@ -28,6 +46,21 @@ var permissions = map[Action]Role{
 	ActionInvite:             RoleCoordinator,
 	ActionLeave:              RoleObserver,
 	ActionViewAudit:          RoleCoordinator,
+
+	ActionViewActors:    RoleMember,
+	ActionEditActors:    RoleMember,
+	ActionViewSensitive: RoleCoordinator,
+	ActionViewMaps:      RoleObserver,
+	ActionEditMaps:      RoleMember,
+	ActionShareMap:      RoleCoordinator,
+	ActionViewNetwork:   RoleMember,
+
+	ActionViewPreparation: RoleObserver,
+	ActionEditPreparation: RoleMember,
+	ActionAdoptForm:       RoleCoordinator,
+	ActionManagePlaybook:  RoleCoordinator,
+	ActionViewProspects:   RoleMember,
+	ActionEditProspects:   RoleMember,
 }
 
 // Can reports whether a person with role may take action. Unknown actions
@@ -52,6 +85,12 @@ var readActions = map[Action]bool{
 	ActionViewMembers:     true,
 	ActionViewAudit:       true,
 	ActionLeave:           true,
+	ActionViewActors:      true,
+	ActionViewSensitive:   true,
+	ActionViewMaps:        true,
+	ActionViewNetwork:     true,
+	ActionViewPreparation: true,
+	ActionViewProspects:   true,
 }
 
 // ReadOnly reports whether an action only reads.
