@@ -1,0 +1,240 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	pk "github.com/partnerkit/partnerkit"
+)
+
+// mapScope is what a reader may see of one map: the partnership (with their
+// role), whether they see all maps or only shared ones, and whether they
+// see sensitive actors.
+type mapScope struct {
+	P         *pk.Partnership
+	Map       *pk.Map
+	Sensitive bool
+}
+
+// allMaps: members and coordinators see every map; observers only shared ones.
+func allMaps(role pk.Role) bool { return pk.Can(role, pk.ActionEditMaps) }
+
+// sensitiveOK: only coordinators see sensitive actors and relationships.
+func sensitiveOK(role pk.Role) bool { return pk.Can(role, pk.ActionViewSensitive) }
+
+// loadMap reads map mid of partnership p as p.MyRole may see it: an
+// unshared map is ENOTFOUND for observers, as is a map of another
+// partnership.
+func loadMap(ctx context.Context, q queryer, p *pk.Partnership, mid string) (*pk.Map, error) {
+	m := &pk.Map{}
+	err := q.QueryRowContext(ctx, `
+		SELECT id, title, objective, shared, version, created_at FROM maps
+		WHERE id = $1 AND partnership_id = $2 AND ($3 OR shared)`, mid, p.ID, allMaps(p.MyRole)).
+		Scan(&m.ID, &m.Title, &m.Objective, &m.Shared, &m.Version, ts(&m.CreatedAt))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, pk.NotFound()
+	}
+	return m, err
+}
+
+// mapFor authorizes action on partnership pid and loads map mid.
+func (db *DB) mapFor(ctx context.Context, q queryer, pid, mid string, action pk.Action) (*mapScope, error) {
+	p, err := db.authorize(ctx, q, pid, action)
+	if err != nil {
+		// Observers asking to change a map they cannot see learn nothing.
+		if pk.ErrorCode(err) == pk.EFORBIDDEN && action != pk.ActionViewMaps {
+			if p2, err2 := db.authorize(ctx, q, pid, pk.ActionViewMaps); err2 == nil {
+				if _, err3 := loadMap(ctx, q, p2, mid); err3 != nil {
+					return nil, err3
+				}
+			}
+		}
+		return nil, err
+	}
+	m, err := loadMap(ctx, q, p, mid)
+	if err != nil {
+		return nil, err
+	}
+	return &mapScope{P: p, Map: m, Sensitive: sensitiveOK(p.MyRole)}, nil
+}
+
+// CreateMap starts a map for one objective or campaign.
+func (db *DB) CreateMap(ctx context.Context, pid string, in pk.MapInput) (*pk.Map, error) {
+	m := &pk.Map{ID: newID(), Version: 1}
+	err := db.inTx(ctx, func(tx *Tx) error {
+		p, err := db.authorize(ctx, tx, pid, pk.ActionEditMaps)
+		if err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
+			return err
+		}
+		if in.Shared && !pk.Can(p.MyRole, pk.ActionShareMap) {
+			return pk.Forbidden()
+		}
+		m.Title, m.Objective, m.Shared, m.CreatedAt = in.Title, in.Objective, in.Shared, tx.now
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO maps (id, partnership_id, title, objective, shared, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+			m.ID, pid, m.Title, m.Objective, m.Shared, fmtTime(tx.now)); err != nil {
+			return err
+		}
+		return tx.audit(ctx, pid, "map.create", "map", m.ID, m.Title, nil, mapAudit(m))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func mapAudit(m *pk.Map) map[string]any {
+	return map[string]any{"title": m.Title, "objective": m.Objective, "shared": m.Shared}
+}
+
+// Maps lists the maps the asker may see, newest first, with the number of
+// actors placed on each (sensitive actors counted for coordinators only).
+func (db *DB) Maps(ctx context.Context, pid string) ([]*pk.Map, error) {
+	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewMaps)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT m.id, m.title, m.objective, m.shared, m.version, m.created_at,
+			(SELECT COUNT(DISTINCT a.actor_id) FROM assessments a JOIN actors ac ON ac.id = a.actor_id
+			 WHERE a.map_id = m.id AND ($3 OR NOT ac.sensitive))
+		FROM maps m WHERE m.partnership_id = $1 AND ($2 OR m.shared)
+		ORDER BY m.created_at DESC, m.id`, pid, allMaps(p.MyRole), sensitiveOK(p.MyRole))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*pk.Map
+	for rows.Next() {
+		m := &pk.Map{}
+		if err := rows.Scan(&m.ID, &m.Title, &m.Objective, &m.Shared, &m.Version, ts(&m.CreatedAt), &m.Actors); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// Map returns one map with the asker's partnership (for the role).
+func (db *DB) Map(ctx context.Context, pid, mid string) (*pk.Map, error) {
+	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+	if err != nil {
+		return nil, err
+	}
+	return s.Map, nil
+}
+
+// UpdateMap changes a map's title, objective and (coordinators only)
+// whether observers may see it.
+func (db *DB) UpdateMap(ctx context.Context, pid, mid string, in pk.MapInput) (*pk.Map, error) {
+	err := db.inTx(ctx, func(tx *Tx) error {
+		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
+		if err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
+			return err
+		}
+		if in.Shared != s.Map.Shared && !pk.Can(s.P.MyRole, pk.ActionShareMap) {
+			return pk.Forbidden()
+		}
+		if err := tx.bumpVersion(ctx, "maps", "id = $1", in.Version, mid); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE maps SET title = $1, objective = $2, shared = $3 WHERE id = $4`,
+			in.Title, in.Objective, in.Shared, mid); err != nil {
+			return err
+		}
+		after := &pk.Map{Title: in.Title, Objective: in.Objective, Shared: in.Shared}
+		return tx.audit(ctx, pid, "map.update", "map", mid, in.Title, mapAudit(s.Map), mapAudit(after))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return db.Map(ctx, pid, mid)
+}
+
+// DeleteMap removes a map with its assessments and tactics.
+func (db *DB) DeleteMap(ctx context.Context, pid, mid string) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM maps WHERE id = $1`, mid); err != nil {
+			return err
+		}
+		return tx.audit(ctx, pid, "map.delete", "map", mid, s.Map.Title, mapAudit(s.Map), nil)
+	})
+}
+
+// MapActors lists the actors of the partnership that the asker may place on
+// a map, by name (sensitive ones for coordinators only).
+func (db *DB) MapActors(ctx context.Context, pid string) ([]*pk.MapActor, error) {
+	p, err := db.authorize(ctx, db.read, pid, pk.ActionEditMaps)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT id, name, kind FROM actors WHERE partnership_id = $1 AND ($2 OR NOT sensitive) ORDER BY name, id`,
+		pid, sensitiveOK(p.MyRole))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*pk.MapActor
+	for rows.Next() {
+		a := &pk.MapActor{}
+		if err := rows.Scan(&a.ID, &a.Name, &a.Kind); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// SeedActor is a bare actor record for SeedActors.
+type SeedActor struct {
+	Name, Kind string
+	Sensitive  bool
+}
+
+// SeedRelationship is a bare relationship record for SeedActors.
+type SeedRelationship struct {
+	From, To  int // indexes into the seeded actors
+	Type      string
+	Sensitive bool
+}
+
+// SeedActors writes actors and relationships straight into partnership pid
+// in one transaction, without permission checks or audit entries. It exists
+// for test fixtures and benchmarks, which need actors before (or without)
+// the stakeholder register's own service; never call it from a page or the
+// API. It returns the new actors' IDs in order.
+func (db *DB) SeedActors(ctx context.Context, pid string, actors []SeedActor, rels []SeedRelationship) ([]string, error) {
+	ids := make([]string, len(actors))
+	err := db.inTx(ctx, func(tx *Tx) error {
+		now := fmtTime(tx.now)
+		for i, a := range actors {
+			ids[i] = newID()
+			if _, err := tx.ExecContext(ctx, `
+				INSERT INTO actors (id, partnership_id, name, kind, sensitive, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)`,
+				ids[i], pid, a.Name, a.Kind, a.Sensitive, now); err != nil {
+				return err
+			}
+		}
+		for _, r := range rels {
+			if _, err := tx.ExecContext(ctx, `
+				INSERT INTO relationships (id, partnership_id, from_actor, to_actor, type, sensitive, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+				newID(), pid, ids[r.From], ids[r.To], r.Type, r.Sensitive, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return ids, err
+}

@@ -1,0 +1,260 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"time"
+
+	pk "github.com/partnerkit/partnerkit"
+)
+
+// AddAssessment records a new judgement of an actor on a map. Earlier
+// assessments stay as they are: they are the actor's history.
+func (db *DB) AddAssessment(ctx context.Context, pid, mid string, in pk.AssessmentInput) (*pk.Assessment, error) {
+	a := &pk.Assessment{ID: newID(), MapID: mid, ActorID: in.ActorID, Support: in.Support, Influence: in.Influence,
+		Interest: in.Interest, Note: in.Note}
+	err := db.inTx(ctx, func(tx *Tx) error {
+		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
+		if err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
+			return err
+		}
+		// An actor of another partnership, or a sensitive one the asker may
+		// not see, is simply unknown.
+		err = tx.QueryRowContext(ctx, `SELECT name, kind FROM actors WHERE id = $1 AND partnership_id = $2 AND ($3 OR NOT sensitive)`,
+			in.ActorID, pid, s.Sensitive).Scan(&a.ActorName, &a.ActorKind)
+		if errors.Is(err, sql.ErrNoRows) {
+			return pk.FieldInvalid("actor", "maps.validation.actor", nil)
+		} else if err != nil {
+			return err
+		}
+		uid := pk.UserIDFromContext(ctx)
+		a.AssessedBy, a.AssessedAt = uid, tx.now
+		var interest any
+		if in.Interest != 0 {
+			interest = in.Interest
+		}
+		if err := tx.QueryRowContext(ctx, `
+			INSERT INTO assessments (id, partnership_id, map_id, actor_id, support, influence, interest, note, assessed_by, assessed_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq`,
+			a.ID, pid, mid, in.ActorID, in.Support, in.Influence, interest, in.Note, uid, fmtTime(tx.now)).Scan(&a.Seq); err != nil {
+			return err
+		}
+		if u := pk.UserFromContext(ctx); u != nil {
+			a.AssessedByName = u.Name
+		}
+		// The summary names the map, not the actor: members read the
+		// activity feed, and the actor may be sensitive.
+		return tx.audit(ctx, pid, "assessment.create", "map", mid, s.Map.Title, nil,
+			map[string]any{"actor_id": in.ActorID, "support": in.Support, "influence": in.Influence, "interest": in.Interest})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+const assessmentColumns = `a.id, a.seq, a.map_id, a.actor_id, ac.name, ac.kind, a.support, a.influence, COALESCE(a.interest, 0),
+	a.note, COALESCE(a.assessed_by, ''), COALESCE(u.name, ''), a.assessed_at`
+
+func scanAssessment(rows *sql.Rows) (*pk.Assessment, error) {
+	a := &pk.Assessment{}
+	err := rows.Scan(&a.ID, &a.Seq, &a.MapID, &a.ActorID, &a.ActorName, &a.ActorKind, &a.Support, &a.Influence, &a.Interest,
+		&a.Note, &a.AssessedBy, &a.AssessedByName, ts(&a.AssessedAt))
+	return a, err
+}
+
+func collectAssessments(rows *sql.Rows, err error) ([]*pk.Assessment, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*pk.Assessment
+	for rows.Next() {
+		a, err := scanAssessment(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Assessments lists a map's assessments newest first, of one actor when
+// actorID is not empty, paginated by p.
+func (db *DB) Assessments(ctx context.Context, pid, mid, actorID string, p pk.PageRequest) ([]*pk.Assessment, string, error) {
+	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+	if err != nil {
+		return nil, "", err
+	}
+	p = p.Normalize()
+	var before int64 = 1<<62 - 1
+	if parts, ok := decodeCursor(p.Cursor, 1); !ok {
+		return nil, "", pk.FieldInvalid("cursor", "validation.cursor", nil)
+	} else if parts != nil {
+		n, err := strconv.ParseInt(parts[0], 10, 64)
+		if err != nil {
+			return nil, "", pk.FieldInvalid("cursor", "validation.cursor", nil)
+		}
+		before = n
+	}
+	out, err := collectAssessments(db.read.QueryContext(ctx, `
+		SELECT `+assessmentColumns+`
+		FROM assessments a JOIN actors ac ON ac.id = a.actor_id LEFT JOIN users u ON u.id = a.assessed_by
+		WHERE a.map_id = $1 AND ($2 OR NOT ac.sensitive) AND ($3 = '' OR a.actor_id = $3) AND a.seq < $4
+		ORDER BY a.seq DESC LIMIT $5`, mid, s.Sensitive, actorID, before, p.Limit+1))
+	if err != nil {
+		return nil, "", err
+	}
+	next := ""
+	if len(out) > p.Limit {
+		out = out[:p.Limit]
+		next = encodeCursor(strconv.FormatInt(out[len(out)-1].Seq, 10))
+	}
+	return out, next, nil
+}
+
+// Positions returns each visible actor's latest assessment on a map as it
+// stood at time at (now when at is zero), ordered by actor name.
+func (db *DB) Positions(ctx context.Context, pid, mid string, at time.Time) ([]*pk.Assessment, error) {
+	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+	if err != nil {
+		return nil, err
+	}
+	return db.positions(ctx, s, at)
+}
+
+func (db *DB) positions(ctx context.Context, s *mapScope, at time.Time) ([]*pk.Assessment, error) {
+	// The end of time as stored text: every stored time sorts before it.
+	until := "9999"
+	if !at.IsZero() {
+		until = fmtTime(at)
+	}
+	return collectAssessments(db.read.QueryContext(ctx, `
+		SELECT `+assessmentColumns+`
+		FROM assessments a JOIN actors ac ON ac.id = a.actor_id LEFT JOIN users u ON u.id = a.assessed_by
+		WHERE a.map_id = $1 AND ($2 OR NOT ac.sensitive) AND a.assessed_at <= $3
+		  AND a.seq = (SELECT MAX(b.seq) FROM assessments b WHERE b.map_id = a.map_id AND b.actor_id = a.actor_id AND b.assessed_at <= $3)
+		ORDER BY ac.name, ac.id`, s.Map.ID, s.Sensitive, until))
+}
+
+// Move is how an actor's support changed between two moments.
+type Move struct {
+	ActorID string `json:"actor_id"`
+	Name    string `json:"name"`
+	Kind    string `json:"kind"`
+	// From is nil when the actor was not yet on the map at the start.
+	From *int `json:"from"`
+	To   int  `json:"to"`
+	// Direction is "towards" (closer to active allies), "away" or "new".
+	Direction string `json:"direction"`
+}
+
+// Moves lists the visible actors whose support changed between since and
+// now, or who were placed on the map after since, by name.
+func (db *DB) Moves(ctx context.Context, pid, mid string, since time.Time) ([]*Move, error) {
+	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+	if err != nil {
+		return nil, err
+	}
+	then, err := db.positions(ctx, s, since)
+	if err != nil {
+		return nil, err
+	}
+	now, err := db.positions(ctx, s, time.Time{})
+	if err != nil {
+		return nil, err
+	}
+	return MovesBetween(then, now), nil
+}
+
+// MovesBetween compares two sets of positions (pure; ordered as now).
+func MovesBetween(then, now []*pk.Assessment) []*Move {
+	before := make(map[string]int, len(then))
+	for _, a := range then {
+		before[a.ActorID] = a.Support
+	}
+	var out []*Move
+	for _, a := range now {
+		m := &Move{ActorID: a.ActorID, Name: a.ActorName, Kind: a.ActorKind, To: a.Support}
+		if b, ok := before[a.ActorID]; !ok {
+			m.Direction = "new"
+		} else if b == a.Support {
+			continue
+		} else {
+			from := b
+			m.From = &from
+			m.Direction = "away"
+			if a.Support > b {
+				m.Direction = "towards"
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// Timeline returns every visible assessment of a map in order (oldest
+// first), for charts of the spectrum over time. One query; the rows are
+// small.
+func (db *DB) Timeline(ctx context.Context, pid, mid string) ([]*pk.Assessment, error) {
+	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT a.actor_id, a.support, a.assessed_at
+		FROM assessments a JOIN actors ac ON ac.id = a.actor_id
+		WHERE a.map_id = $1 AND ($2 OR NOT ac.sensitive)
+		ORDER BY a.seq`, mid, s.Sensitive)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*pk.Assessment
+	for rows.Next() {
+		a := &pk.Assessment{MapID: mid}
+		if err := rows.Scan(&a.ActorID, &a.Support, ts(&a.AssessedAt)); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// MapLines returns the cooperation and conflict relationships among the
+// actors placed on a map; sensitive relationships, and any touching a
+// sensitive actor, for coordinators only.
+func (db *DB) MapLines(ctx context.Context, pid, mid string) ([]*pk.MapLine, error) {
+	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT r.from_actor, r.to_actor, r.type
+		FROM relationships r JOIN actors f ON f.id = r.from_actor JOIN actors t ON t.id = r.to_actor
+		WHERE r.partnership_id = $1 AND r.type IN ('cooperates_with', 'in_conflict_with')
+		  AND ($2 OR (NOT r.sensitive AND NOT f.sensitive AND NOT t.sensitive))
+		  AND EXISTS (SELECT 1 FROM assessments a WHERE a.map_id = $3 AND a.actor_id = r.from_actor)
+		  AND EXISTS (SELECT 1 FROM assessments a WHERE a.map_id = $3 AND a.actor_id = r.to_actor)
+		ORDER BY r.id`, pid, s.Sensitive, mid)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*pk.MapLine
+	for rows.Next() {
+		l := &pk.MapLine{}
+		var typ string
+		if err := rows.Scan(&l.From, &l.To, &typ); err != nil {
+			return nil, err
+		}
+		l.Conflict = typ == "in_conflict_with"
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,87 @@
+package sqldbtest
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/sqldb"
+)
+
+// MapFixture is what the maps fixtures made in a world.
+type MapFixture struct {
+	// Map is shared with observers; Private is not.
+	Map, Private *pk.Map
+	// Actors by name; "Hidden Informant" is sensitive.
+	Actors map[string]string
+	Tactic *pk.Tactic
+}
+
+// SensitiveActorName is the name of the fixtures' sensitive actor, which
+// only coordinators may ever see.
+const SensitiveActorName = "Hidden Informant"
+
+var (
+	mapFixturesMu sync.Mutex
+	mapFixtures   = map[*World]*MapFixture{}
+)
+
+// Maps returns the maps fixtures of a world.
+func (w *World) Maps() *MapFixture {
+	mapFixturesMu.Lock()
+	defer mapFixturesMu.Unlock()
+	return mapFixtures[w]
+}
+
+func init() {
+	Extend(func(t testing.TB, w *World) {
+		t.Helper()
+		ctx := context.Background()
+		must := func(err error) {
+			t.Helper()
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		names := []sqldb.SeedActor{
+			{Name: "City Council", Kind: "institution"},
+			{Name: "Youth Club East", Kind: "group"},
+			{Name: "Job Centre", Kind: "institution"},
+			{Name: "Local Newspaper", Kind: "organisation"},
+			{Name: SensitiveActorName, Kind: "individual", Sensitive: true},
+		}
+		ids, err := w.DB.SeedActors(ctx, w.Partnership.ID, names, []sqldb.SeedRelationship{
+			{From: 0, To: 1, Type: "cooperates_with"},
+			{From: 0, To: 2, Type: "in_conflict_with"},
+			{From: 1, To: 4, Type: "cooperates_with"},
+		})
+		must(err)
+		f := &MapFixture{Actors: map[string]string{}}
+		for i, a := range names {
+			f.Actors[a.Name] = ids[i]
+		}
+		c := w.Coordinator.Ctx
+		f.Map, err = w.DB.CreateMap(c, w.Partnership.ID, pk.MapInput{Title: "Youth seats on the integration council",
+			Objective: "Two seats for young newcomers by next year.", Shared: true})
+		must(err)
+		f.Private, err = w.DB.CreateMap(c, w.Partnership.ID, pk.MapInput{Title: "Private campaign map"})
+		must(err)
+		for i, s := range []struct{ support, influence, interest int }{{-1, 5, 4}, {2, 2, 5}, {-2, 4, 0}, {0, 3, 2}, {1, 1, 3}} {
+			_, err := w.DB.AddAssessment(c, w.Partnership.ID, f.Map.ID, pk.AssessmentInput{ActorID: ids[i], Support: s.support,
+				Influence: s.influence, Interest: s.interest, Note: "First look"})
+			must(err)
+			_, err = w.DB.AddAssessment(c, w.Partnership.ID, f.Private.ID, pk.AssessmentInput{ActorID: ids[i], Support: s.support,
+				Influence: s.influence})
+			must(err)
+		}
+		f.Tactic, err = w.DB.CreateTactic(c, w.Partnership.ID, f.Map.ID, pk.TacticInput{ActorID: ids[3], Title: "Invite the editor to the youth forum",
+			Status: "planned", Due: "2026-04-15", OwnerID: w.Member.ID})
+		must(err)
+		mapFixturesMu.Lock()
+		mapFixtures[w] = f
+		mapFixturesMu.Unlock()
+		w.Params["mid"] = f.Map.ID
+		w.Params["tacid"] = f.Tactic.ID
+	})
+}

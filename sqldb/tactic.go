@@ -1,0 +1,193 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	pk "github.com/partnerkit/partnerkit"
+)
+
+// checkTacticRefs makes sure the tactic's actor is visible to the asker and
+// its owner is a person of the partnership.
+func checkTacticRefs(ctx context.Context, tx *Tx, s *mapScope, in pk.TacticInput) (string, error) {
+	var name string
+	err := tx.QueryRowContext(ctx, `SELECT name FROM actors WHERE id = $1 AND partnership_id = $2 AND ($3 OR NOT sensitive)`,
+		in.ActorID, s.P.ID, s.Sensitive).Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", pk.FieldInvalid("actor", "maps.validation.actor", nil)
+	} else if err != nil {
+		return "", err
+	}
+	if in.OwnerID != "" {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM partnership_people WHERE partnership_id = $1 AND user_id = $2`,
+			s.P.ID, in.OwnerID).Scan(&n); err != nil {
+			return "", err
+		}
+		if n == 0 {
+			return "", pk.FieldInvalid("owner", "validation.not_a_member", nil)
+		}
+	}
+	return name, nil
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// CreateTactic plans an action to move one actor one step towards us.
+func (db *DB) CreateTactic(ctx context.Context, pid, mid string, in pk.TacticInput) (*pk.Tactic, error) {
+	id := newID()
+	err := db.inTx(ctx, func(tx *Tx) error {
+		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
+		if err != nil {
+			return err
+		}
+		due, err := in.Validate()
+		if err != nil {
+			return err
+		}
+		if _, err := checkTacticRefs(ctx, tx, s, in); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO tactics (id, partnership_id, map_id, actor_id, title, description, status, due, owner_id, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+			id, pid, mid, in.ActorID, in.Title, in.Description, in.Status, nullTime(due), nullString(in.OwnerID), fmtTime(tx.now)); err != nil {
+			return err
+		}
+		return tx.audit(ctx, pid, "tactic.create", "tactic", id, in.Title, nil, tacticAudit(in))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return db.Tactic(ctx, pid, mid, id)
+}
+
+func tacticAudit(in pk.TacticInput) map[string]any {
+	return map[string]any{"actor_id": in.ActorID, "title": in.Title, "status": in.Status, "due": in.Due, "owner_id": in.OwnerID}
+}
+
+// UpdateTactic changes a tactic (optimistic locking on its version).
+func (db *DB) UpdateTactic(ctx context.Context, pid, mid, id string, in pk.TacticInput) (*pk.Tactic, error) {
+	err := db.inTx(ctx, func(tx *Tx) error {
+		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
+		if err != nil {
+			return err
+		}
+		before, err := db.tactics(ctx, tx, s, id)
+		if err != nil {
+			return err
+		} else if len(before) == 0 {
+			return pk.NotFound()
+		}
+		due, err := in.Validate()
+		if err != nil {
+			return err
+		}
+		if _, err := checkTacticRefs(ctx, tx, s, in); err != nil {
+			return err
+		}
+		if err := tx.bumpVersion(ctx, "tactics", "id = $1", in.Version, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `
+			UPDATE tactics SET actor_id = $1, title = $2, description = $3, status = $4, due = $5, owner_id = $6 WHERE id = $7`,
+			in.ActorID, in.Title, in.Description, in.Status, nullTime(due), nullString(in.OwnerID), id); err != nil {
+			return err
+		}
+		b := before[0]
+		old := pk.TacticInput{ActorID: b.ActorID, Title: b.Title, Status: b.Status, OwnerID: b.OwnerID}
+		if b.Due != nil {
+			old.Due = b.Due.Format("2006-01-02")
+		}
+		return tx.audit(ctx, pid, "tactic.update", "tactic", id, in.Title, tacticAudit(old), tacticAudit(in))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return db.Tactic(ctx, pid, mid, id)
+}
+
+// DeleteTactic removes a tactic.
+func (db *DB) DeleteTactic(ctx context.Context, pid, mid, id string) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
+		if err != nil {
+			return err
+		}
+		before, err := db.tactics(ctx, tx, s, id)
+		if err != nil {
+			return err
+		} else if len(before) == 0 {
+			return pk.NotFound()
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM tactics WHERE id = $1`, id); err != nil {
+			return err
+		}
+		return tx.audit(ctx, pid, "tactic.delete", "tactic", id, before[0].Title, map[string]any{"title": before[0].Title, "status": before[0].Status}, nil)
+	})
+}
+
+// Tactics lists a map's tactics (those about visible actors), by due date.
+func (db *DB) Tactics(ctx context.Context, pid, mid string) ([]*pk.Tactic, error) {
+	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+	if err != nil {
+		return nil, err
+	}
+	return db.tactics(ctx, db.read, s, "")
+}
+
+// Tactic returns one tactic.
+func (db *DB) Tactic(ctx context.Context, pid, mid, id string) (*pk.Tactic, error) {
+	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+	if err != nil {
+		return nil, err
+	}
+	ts, err := db.tactics(ctx, db.read, s, id)
+	if err != nil {
+		return nil, err
+	} else if len(ts) == 0 {
+		return nil, pk.NotFound()
+	}
+	return ts[0], nil
+}
+
+// tactics reads the map's tactics (one when id is set) with each actor's
+// current support, in one query.
+func (db *DB) tactics(ctx context.Context, q queryer, s *mapScope, id string) ([]*pk.Tactic, error) {
+	rows, err := q.QueryContext(ctx, `
+		SELECT t.id, t.map_id, t.actor_id, ac.name, t.title, t.description, t.status, t.due, COALESCE(t.owner_id, ''),
+			COALESCE(u.name, ''), t.version, t.created_at,
+			(SELECT a.support FROM assessments a WHERE a.map_id = t.map_id AND a.actor_id = t.actor_id ORDER BY a.seq DESC LIMIT 1)
+		FROM tactics t JOIN actors ac ON ac.id = t.actor_id LEFT JOIN users u ON u.id = t.owner_id
+		WHERE t.map_id = $1 AND ($2 OR NOT ac.sensitive) AND ($3 = '' OR t.id = $3)
+		ORDER BY CASE WHEN t.due IS NULL THEN 1 ELSE 0 END, t.due, t.created_at, t.id`, s.Map.ID, s.Sensitive, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*pk.Tactic
+	for rows.Next() {
+		t := &pk.Tactic{}
+		var support sql.NullInt64
+		if err := rows.Scan(&t.ID, &t.MapID, &t.ActorID, &t.ActorName, &t.Title, &t.Description, &t.Status, nts(&t.Due),
+			&t.OwnerID, &t.OwnerName, &t.Version, ts(&t.CreatedAt), &support); err != nil {
+			return nil, err
+		}
+		if support.Valid {
+			cur := int(support.Int64)
+			next := cur
+			if next < pk.MaxSupport {
+				next++
+			}
+			t.Support, t.Target = &cur, &next
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
