@@ -1,0 +1,187 @@
+package partnerkit
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Actor is one entry of a partnership's stakeholder register (after the
+// stakeholder template of the KA2 cooperation guide: name, sector,
+// motivation or expectation, possible contribution). The same actors are
+// placed on the power maps and the Spectrum of Allies.
+type Actor struct {
+	ID           string   `json:"id"`
+	Name         string   `json:"name"`
+	Kind         string   `json:"kind"`
+	Sector       string   `json:"sector"`
+	Tags         []string `json:"tags"`
+	Motivation   string   `json:"motivation"`
+	Contribution string   `json:"contribution"`
+	Notes        string   `json:"notes"`
+	// OrganisationID links the actor to an organisation profile, when the
+	// actor is one (for instance a member organisation of the partnership).
+	OrganisationID string `json:"organisation_id"`
+	// Sensitive actors (people at risk, say) are seen by coordinators only.
+	Sensitive bool      `json:"sensitive"`
+	Version   int       `json:"version"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// ActorKinds are the kinds of actor the power-mapping method names.
+var ActorKinds = []string{"individual", "group", "organisation", "institution"}
+
+// ActorSectors is one list: the four sectors of the stakeholder template
+// and the finer kinds people ask for when filtering.
+var ActorSectors = []string{"public", "private", "civil_society", "individual", "media", "funder", "faith_based", "academic"}
+
+// Limits of the register.
+const (
+	MaxActorTags = 20
+	MaxTagLength = 50
+)
+
+// ActorInput creates or changes an actor.
+type ActorInput struct {
+	Name           string
+	Kind           string
+	Sector         string
+	Tags           []string
+	Motivation     string
+	Contribution   string
+	Notes          string
+	OrganisationID string
+	Sensitive      bool
+	Version        int
+}
+
+// Validate checks an actor's fields and tidies the tags (trimmed, without
+// duplicates, in the order given).
+func (in *ActorInput) Validate() error {
+	var v Validator
+	in.validate(&v, "")
+	return v.Err()
+}
+
+// ValidateAs is Validate with field names prefixed (e.g. "row 3.").
+func (in *ActorInput) ValidateAs(v *Validator, prefix string) { in.validate(v, prefix) }
+
+func (in *ActorInput) validate(v *Validator, prefix string) {
+	in.Name = strings.TrimSpace(in.Name)
+	in.Kind = strings.TrimSpace(in.Kind)
+	in.Sector = strings.TrimSpace(in.Sector)
+	in.OrganisationID = strings.TrimSpace(in.OrganisationID)
+	v.Text(prefix+"name", in.Name, true, 200)
+	v.OneOf(prefix+"kind", in.Kind, true, ActorKinds)
+	v.OneOf(prefix+"sector", in.Sector, false, ActorSectors)
+	v.Text(prefix+"motivation", in.Motivation, false, 4000)
+	v.Text(prefix+"contribution", in.Contribution, false, 4000)
+	v.Text(prefix+"notes", in.Notes, false, 4000)
+	in.Tags = NormalizeTags(in.Tags)
+	if len(in.Tags) > MaxActorTags {
+		v.Add(prefix+"tags", "actors.validation.too_many_tags", map[string]any{"Max": MaxActorTags})
+	}
+	for _, t := range in.Tags {
+		if v.Has(prefix + "tags") {
+			break
+		}
+		v.Text(prefix+"tags", t, false, MaxTagLength)
+	}
+}
+
+// NormalizeTags trims tags, drops empty ones and duplicates (ignoring case).
+func NormalizeTags(tags []string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, t := range tags {
+		t = strings.Join(strings.Fields(t), " ")
+		k := strings.ToLower(t)
+		if t == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+// SplitTags reads tags typed in one field, separated by commas, semicolons
+// or vertical bars.
+func SplitTags(s string) []string {
+	return NormalizeTags(strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '،' }))
+}
+
+// Segments of the Spectrum of Allies (after George Lakey / Training for
+// Change) by the support value an assessment gives them.
+var Segments = []string{"active_opposition", "passive_opposition", "neutral", "passive_ally", "active_ally"}
+
+// SegmentSupport returns the support value (-2..2) of a segment name.
+func SegmentSupport(segment string) (int, bool) {
+	if i := slices.Index(Segments, segment); i >= 0 {
+		return i - 2, true
+	}
+	if n, err := strconv.Atoi(segment); err == nil && n >= -2 && n <= 2 {
+		return n, true
+	}
+	return 0, false
+}
+
+// Strategies are the engagement strategies of the power map, as filter values.
+var Strategies = []string{"partner", "awareness_raising", "capacity_development", "monitor"}
+
+// ActorFilter narrows the register. Segment and Strategy need MapID: they
+// read each actor's latest assessment on that map.
+type ActorFilter struct {
+	Query    string
+	Kind     string
+	Sector   string
+	Tag      string
+	MapID    string
+	Segment  string
+	Strategy string
+}
+
+// Validate checks the filter's values.
+func (f *ActorFilter) Validate() error {
+	var v Validator
+	f.Query = strings.TrimSpace(f.Query)
+	v.Text("q", f.Query, false, 200)
+	v.OneOf("kind", f.Kind, false, ActorKinds)
+	v.OneOf("sector", f.Sector, false, ActorSectors)
+	v.Text("tag", f.Tag, false, MaxTagLength)
+	if f.Segment != "" {
+		if _, ok := SegmentSupport(f.Segment); !ok {
+			v.OneOf("segment", f.Segment, false, Segments)
+		}
+	}
+	v.OneOf("strategy", f.Strategy, false, Strategies)
+	if (f.Segment != "" || f.Strategy != "") && f.MapID == "" {
+		v.Add("map", "validation.required", nil)
+	}
+	return v.Err()
+}
+
+// ActorPage is an actor with what its page shows around it.
+type ActorPage struct {
+	Actor         *Actor          `json:"actor"`
+	Relationships []*Relationship `json:"relationships"`
+	// KeyIndividuals are individual actors who work at this one.
+	KeyIndividuals []*Actor `json:"key_individuals"`
+	// Organisation is the actor an individual works at, if any.
+	OrganisationName string `json:"organisation_name,omitempty"`
+}
+
+// ActorService keeps the stakeholder register. Every method hides sensitive
+// actors from people who may not see them: they are not found.
+type ActorService interface {
+	CreateActor(ctx context.Context, pid string, in ActorInput) (*Actor, error)
+	Actor(ctx context.Context, pid, id string) (*Actor, error)
+	Actors(ctx context.Context, pid string, f ActorFilter, p PageRequest) ([]*Actor, string, error)
+	UpdateActor(ctx context.Context, pid, id string, in ActorInput) (*Actor, error)
+	DeleteActor(ctx context.Context, pid, id string, version int) error
+	// MergeActors moves everything of duplicate onto keep and deletes it.
+	MergeActors(ctx context.Context, pid, keep, duplicate string) (*Actor, error)
+}
