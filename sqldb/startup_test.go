@@ -1,0 +1,70 @@
+package sqldb_test
+
+import (
+	"testing"
+	"time"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/sqldb"
+	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
+)
+
+func TestReadinessChecklist(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := sqldbtest.NewWorld(t, db)
+		pid := w.Partnership.ID
+		// The fixture: the member said yes to complex_issue; all else open.
+		r, err := db.Readiness(w.Coordinator.Ctx, pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Status != "find_out" || len(r.Open) != 6 || r.Questions[0].Combined != "yes" || len(r.Questions[0].Answers) != 1 {
+			t.Fatalf("initial: %+v", r)
+		}
+		// Everyone says yes to everything: ready.
+		for _, p := range []*sqldbtest.Person{w.Coordinator, w.Member} {
+			for _, q := range pk.ReadinessQuestionIDs() {
+				if _, err := db.AnswerReadiness(p.Ctx, pid, pk.ReadinessInput{QuestionID: q, Answer: "yes"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if r, _ = db.Readiness(w.Member.Ctx, pid); r.Status != "ready" {
+			t.Fatalf("want ready: %+v", r)
+		}
+		// The member changes their mind: one current answer, a later date.
+		w.Clock.Advance(24 * time.Hour)
+		a, err := db.AnswerReadiness(w.Member.Ctx, pid, pk.ReadinessInput{QuestionID: "shared_resources", Answer: "no", Note: "  We have no money to share.  "})
+		if err != nil || a.Version != 2 || a.Note != "We have no money to share." {
+			t.Fatalf("%+v %v", a, err)
+		}
+		r, _ = db.Readiness(w.Coordinator.Ctx, pid)
+		if r.Status != "reconsider" || len(r.Reconsider) != 1 || r.Reconsider[0] != "shared_resources" {
+			t.Fatalf("want reconsider shared_resources: %+v", r)
+		}
+		if len(r.Disagreements) != 1 || r.Disagreements[0].Tally.Yes != 1 || r.Disagreements[0].Tally.No != 1 {
+			t.Fatalf("disagreements: %+v", r.Disagreements)
+		}
+		var q *pk.ReadinessQuestion
+		for _, x := range r.Questions {
+			if x.ID == "shared_resources" {
+				q = x
+			}
+		}
+		if len(q.Answers) != 2 || q.Mine == nil || q.Mine.Answer != "yes" {
+			t.Fatalf("question: %+v", q)
+		}
+		// Observers see the counts but not who said what, and cannot answer.
+		ro, err := db.Readiness(w.Observer.Ctx, pid)
+		if err != nil || ro.NamesShown || len(ro.Questions[5].Answers) != 0 || ro.Questions[5].Tally.No != 1 {
+			t.Fatalf("observer: %+v %v", ro.Questions[5], err)
+		}
+		_, err = db.AnswerReadiness(w.Observer.Ctx, pid, pk.ReadinessInput{QuestionID: "service_gap", Answer: "yes"})
+		wantCode(t, err, pk.EFORBIDDEN)
+		_, err = db.Readiness(w.Outsider.Ctx, pid)
+		wantCode(t, err, pk.ENOTFOUND)
+		_, err = db.AnswerReadiness(w.Member.Ctx, pid, pk.ReadinessInput{QuestionID: "no_such", Answer: "maybe"})
+		wantField(t, err, "question_id")
+		wantField(t, err, "answer")
+	})
+}
