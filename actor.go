@@ -185,3 +185,40 @@ type ActorService interface {
 	// MergeActors moves everything of duplicate onto keep and deletes it.
 	MergeActors(ctx context.Context, pid, keep, duplicate string) (*Actor, error)
 }
+
+// ActorImportFields are the register's fields a spreadsheet column can fill.
+var ActorImportFields = []string{"name", "kind", "sector", "tags", "motivation", "contribution", "notes", "sensitive"}
+
+// ActorImport is what an uploaded table would import: its columns with the
+// field each one fills ("ignore" for none), the first rows, and what is
+// wrong, row by row, before anything is written.
+type ActorImport struct {
+	Columns []string   `json:"columns"`
+	Mapping []string   `json:"mapping"`
+	Sample  [][]string `json:"sample"`
+	Rows    int        `json:"rows"`
+	// Errors name the row and field ("row 4.kind"); the import refuses
+	// every row while there are any.
+	Errors []ImportError `json:"errors"`
+	// Duplicates are rows whose name is already in the register (or
+	// earlier in the file): a hint, not an error.
+	Duplicates []ImportDuplicate `json:"duplicates"`
+	// Imported is how many actors were written (0 for a preview).
+	Imported int `json:"imported"`
+}
+
+// ImportError is one problem of an import, in a row (0: the whole file).
+type ImportError struct {
+	Row   int            `json:"row"`
+	Field string         `json:"field"`
+	Key   string         `json:"-"`
+	Data  map[string]any `json:"-"`
+	// Message is Key translated, filled in by the edge.
+	Message string `json:"message"`
+}
+
+// ImportDuplicate is a row whose name is already taken.
+type ImportDuplicate struct {
+	Row  int    `json:"row"`
+	Name string `json:"name"`
+}

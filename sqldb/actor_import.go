@@ -1,0 +1,348 @@
+package sqldb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/tabular"
+)
+
+// Imports and exports of the stakeholder register. Imports are
+// all-or-nothing: every row is checked first and every problem reported as
+// "row N.field" (N counts lines as a spreadsheet shows them, the header
+// being row 1); only a clean file is written, in one transaction.
+
+// importSample is how many rows a preview shows.
+const importSample = 10
+
+// headerAliases are the column names, in English, French and Arabic, that
+// are recognised as each field (compared with tabular.Fold).
+var headerAliases = map[string][]string{
+	"name":         {"Name", "Stakeholder", "Stakeholder name", "Actor", "Nom", "Acteur", "Partie prenante", "Nom de la partie prenante", "الاسم", "اسم", "الجهة", "الجهة المعنية", "اسم الجهة"},
+	"kind":         {"Kind", "Type", "Category", "Genre", "Catégorie", "النوع", "نوع", "الفئة"},
+	"sector":       {"Sector", "Secteur", "القطاع", "قطاع"},
+	"tags":         {"Tags", "Tag", "Labels", "Keywords", "Étiquettes", "Mots-clés", "Mots clés", "الوسوم", "وسوم", "كلمات مفتاحية"},
+	"motivation":   {"Motivation", "Expectation", "Expectations", "Motivation/Expectation", "Attentes", "Motivation/Attentes", "الدافع", "التوقعات", "الدافع/التوقعات"},
+	"contribution": {"Contribution", "Possible contribution", "Apport", "Contribution possible", "المساهمة", "المساهمة الممكنة"},
+	"notes":        {"Notes", "Note", "Comments", "Remarques", "Commentaires", "ملاحظات", "ملاحظة"},
+	"sensitive":    {"Sensitive", "Sensible", "Confidentiel", "حساس", "سري"},
+}
+
+// valueAliases read kinds and sectors as people type them.
+var valueAliases = map[string]map[string][]string{
+	"kind": {
+		"individual":   {"individu", "personne", "person", "فرد", "شخص"},
+		"group":        {"groupe", "مجموعة", "جماعة"},
+		"organisation": {"organization", "organisme", "association", "منظمة", "جمعية"},
+		"institution":  {"مؤسسة", "public body"},
+	},
+	"sector": {
+		"public":        {"public sector", "secteur public", "عام", "القطاع العام"},
+		"private":       {"private sector", "privé", "secteur privé", "خاص", "القطاع الخاص"},
+		"civil_society": {"civil society", "société civile", "ngo", "ong", "مجتمع مدني", "المجتمع المدني"},
+		"individual":    {"individuel", "individu", "فرد", "فردي"},
+		"media":         {"médias", "presse", "press", "إعلام", "الإعلام"},
+		"funder":        {"donor", "bailleur", "financeur", "bailleur de fonds", "مانح", "ممول"},
+		"faith_based":   {"faith", "religious", "religieux", "confessionnel", "ديني"},
+		"academic":      {"university", "académique", "universitaire", "recherche", "أكاديمي", "جامعة"},
+	},
+}
+
+// canonical turns a typed kind or sector into its stored value, or
+// returns it unchanged for the validator to refuse.
+func canonical(field, s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	f := tabular.Fold(s)
+	for value, names := range valueAliases[field] {
+		if tabular.Fold(value) == f {
+			return value
+		}
+		for _, n := range names {
+			if tabular.Fold(n) == f {
+				return value
+			}
+		}
+	}
+	return s
+}
+
+// truthy reads a yes/no cell.
+func truthy(s string) (bool, bool) {
+	switch tabular.Fold(s) {
+	case "", "0", "no", "non", "false", "faux", "لا", "n":
+		return false, true
+	case "1", "yes", "oui", "true", "vrai", "x", "نعم", "y", "o":
+		return true, true
+	}
+	return false, false
+}
+
+// tableError turns a file problem into a field error naming its row.
+func tableError(err error) error {
+	var te *tabular.Error
+	if !errors.As(err, &te) {
+		return err
+	}
+	field := "file"
+	if te.Row > 0 {
+		field = fmt.Sprintf("row %d", te.Row)
+	}
+	return pk.FieldInvalid(field, "actors.import.error."+te.Code, map[string]any{"Row": te.Row, "Max": tabular.MaxRows})
+}
+
+// ImportActors reads a CSV or XLSX file into the register. mapping
+// assigns fields to columns by header text ({column: field}); columns it
+// does not name keep the detected field. With dryRun nothing is written
+// and the preview (errors included) is returned; otherwise a file with
+// any error is refused as a whole with every row's problems.
+func (db *DB) ImportActors(ctx context.Context, pid string, data []byte, mapping map[string]string, dryRun bool) (*pk.ActorImport, error) {
+	var out *pk.ActorImport
+	err := db.inTx(ctx, func(tx *Tx) error {
+		p, err := db.authorize(ctx, tx, pid, pk.ActionEditActors)
+		if err != nil {
+			return err
+		}
+		t, err := tabular.Read(data)
+		if err != nil {
+			return tableError(err)
+		}
+		imp := &pk.ActorImport{Columns: t.Header, Rows: len(t.Rows), Errors: []pk.ImportError{}, Duplicates: []pk.ImportDuplicate{}}
+		imp.Mapping = tabular.Detect(t.Header, headerAliases)
+		var v pk.Validator
+		for col, field := range mapping {
+			i := slices.Index(t.Header, col)
+			if i < 0 {
+				v.Add("mapping", "actors.import.error.unknown_column", map[string]any{"Column": col})
+				continue
+			}
+			if field != tabular.Ignore && !slices.Contains(pk.ActorImportFields, field) {
+				v.Add("mapping", "actors.import.error.unknown_field", map[string]any{"Column": col})
+				continue
+			}
+			// A field mapped by hand takes it from the detected column.
+			if field != tabular.Ignore {
+				for j := range imp.Mapping {
+					if imp.Mapping[j] == field {
+						imp.Mapping[j] = tabular.Ignore
+					}
+				}
+			}
+			imp.Mapping[i] = field
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		for i, r := range t.Rows {
+			if i == importSample {
+				break
+			}
+			imp.Sample = append(imp.Sample, r)
+		}
+		inputs, rowErrs := actorRows(t, imp.Mapping)
+		imp.Errors = rowErrs
+		// Duplicate hints compare with the actors the asker may see only.
+		names, err := visibleNames(ctx, tx, p)
+		if err != nil {
+			return err
+		}
+		for i, in := range inputs {
+			k := strings.ToLower(strings.TrimSpace(in.Name))
+			if k == "" {
+				continue
+			}
+			if names[k] {
+				imp.Duplicates = append(imp.Duplicates, pk.ImportDuplicate{Row: i + 2, Name: in.Name})
+			}
+			names[k] = true
+		}
+		out = imp
+		if dryRun {
+			return nil
+		}
+		if len(imp.Errors) > 0 {
+			fields := make([]pk.FieldError, len(imp.Errors))
+			for i, e := range imp.Errors {
+				fields[i] = pk.FieldError{Field: e.Field, Key: e.Key, Data: e.Data}
+			}
+			return pk.Invalid(fields...)
+		}
+		sensitive := 0
+		for _, in := range inputs {
+			if _, err := tx.insertActor(ctx, pid, in, nil); err != nil {
+				return err
+			}
+			if in.Sensitive {
+				sensitive++
+			}
+		}
+		imp.Imported = len(inputs)
+		return tx.audit(ctx, pid, "actor.import", "partnership", pid, strconv.Itoa(len(inputs)), nil,
+			map[string]any{"count": len(inputs), "sensitive": sensitive, "columns": t.Header, "mapping": imp.Mapping})
+	})
+	return out, err
+}
+
+// actorRows builds and checks one input per row.
+func actorRows(t *tabular.Table, mapping []string) ([]pk.ActorInput, []pk.ImportError) {
+	errs := []pk.ImportError{}
+	if !slices.Contains(mapping, "name") {
+		return nil, append(errs, pk.ImportError{Field: "mapping", Key: "actors.import.error.no_name"})
+	}
+	inputs := make([]pk.ActorInput, len(t.Rows))
+	for i, r := range t.Rows {
+		row := i + 2
+		prefix := fmt.Sprintf("row %d.", row)
+		var in pk.ActorInput
+		var v pk.Validator
+		for j, field := range mapping {
+			cell := r[j]
+			switch field {
+			case "name":
+				in.Name = cell
+			case "kind":
+				in.Kind = canonical("kind", cell)
+			case "sector":
+				in.Sector = canonical("sector", cell)
+			case "tags":
+				in.Tags = pk.SplitTags(cell)
+			case "motivation":
+				in.Motivation = cell
+			case "contribution":
+				in.Contribution = cell
+			case "notes":
+				in.Notes = cell
+			case "sensitive":
+				b, ok := truthy(cell)
+				if !ok {
+					v.Add(prefix+"sensitive", "actors.import.error.yes_no", nil)
+				}
+				in.Sensitive = b
+			}
+		}
+		// A list of names alone is a fine start: organisations by default.
+		if in.Kind == "" {
+			in.Kind = "organisation"
+		}
+		in.ValidateAs(&v, prefix)
+		if e, ok := pk.AsError(v.Err()); ok {
+			for _, f := range e.Fields {
+				errs = append(errs, pk.ImportError{Row: row, Field: f.Field, Key: f.Key, Data: f.Data})
+			}
+		}
+		inputs[i] = in
+	}
+	return inputs, errs
+}
+
+// visibleNames are the lower-cased names of the actors the asker may see.
+func visibleNames(ctx context.Context, q queryer, p *pk.Partnership) (map[string]bool, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name FROM actors WHERE partnership_id = $1 AND ($2 OR NOT sensitive)`, p.ID, seesSensitive(p.MyRole))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out[strings.ToLower(strings.TrimSpace(n))] = true
+	}
+	return out, rows.Err()
+}
+
+// ExportColumns are the columns of an export, named so that importing the
+// file again finds its fields.
+var ExportColumns = []string{"id", "name", "kind", "sector", "tags", "motivation", "contribution", "notes", "organisation_id", "sensitive", "created_at", "updated_at"}
+
+// ExportActors writes the register (filtered, as the asker may see it) as
+// "csv" or "xlsx". The export is recorded in the audit log, saying whether
+// it held sensitive actors.
+func (db *DB) ExportActors(ctx context.Context, pid, format string, f pk.ActorFilter) ([]byte, error) {
+	if format != "csv" && format != "xlsx" {
+		return nil, pk.FieldInvalid("format", "validation.one_of", map[string]any{"Allowed": "csv, xlsx"})
+	}
+	var out []byte
+	err := db.inTx(ctx, func(tx *Tx) error {
+		p, err := db.authorize(ctx, tx, pid, pk.ActionViewActors)
+		if err != nil {
+			return err
+		}
+		if err := f.Validate(); err != nil {
+			return err
+		}
+		var ar args
+		where, err := db.actorWhere(ctx, p, f, &ar)
+		if err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a WHERE `+where+` ORDER BY a.name, a.id`, ar...)
+		if err != nil {
+			return err
+		}
+		var actors []*pk.Actor
+		for rows.Next() {
+			a, err := scanActor(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			actors = append(actors, a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if err := loadTagsChunked(ctx, tx, actors); err != nil {
+			return err
+		}
+		table := make([][]string, len(actors))
+		sensitive := 0
+		for i, a := range actors {
+			if a.Sensitive {
+				sensitive++
+			}
+			table[i] = []string{a.ID, a.Name, a.Kind, a.Sector, strings.Join(a.Tags, ", "), a.Motivation, a.Contribution, a.Notes,
+				a.OrganisationID, yesNo(a.Sensitive), a.CreatedAt.UTC().Format(time.RFC3339), a.UpdatedAt.UTC().Format(time.RFC3339)}
+		}
+		if format == "csv" {
+			out, err = tabular.WriteCSV(ExportColumns, table)
+		} else {
+			out, err = tabular.WriteXLSX("actors", ExportColumns, table)
+		}
+		if err != nil {
+			return err
+		}
+		return tx.audit(ctx, pid, "actor.export", "partnership", pid, format, nil,
+			map[string]any{"format": format, "count": len(actors), "sensitive_included": sensitive > 0, "sensitive": sensitive})
+	})
+	return out, err
+}
+
+// loadTagsChunked is loadTags for long lists, in slices the engines'
+// parameter limits accept.
+func loadTagsChunked(ctx context.Context, q queryer, actors []*pk.Actor) error {
+	for i := 0; i < len(actors); i += 500 {
+		if err := loadTags(ctx, q, actors[i:min(i+500, len(actors))]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
