@@ -19,6 +19,7 @@ var navEntries = []navEntry{
 	{"dashboard", "nav.dashboard", "", pk.ActionViewPartnership},
 	{"members", "nav.members", "/members", pk.ActionViewMembers},
 	{"invitations", "nav.invitations", "/invitations", pk.ActionInvite},
+	{"prepare", "preparation.nav", "/prepare", pk.ActionViewPreparation},
 	{"audit", "nav.audit", "/audit", pk.ActionViewAudit},
 	{"settings", "nav.settings", "/settings", pk.ActionEditPartnership},
 }

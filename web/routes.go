@@ -14,6 +14,7 @@ func (h *Web) Register(rt *httpx.Router) {
 	h.registerOrganisations(rt)
 	h.registerPartnerships(rt)
 	h.registerMembers(rt)
+	h.registerPreparation(rt)
 }
 
 // NotFound is the page for paths nobody registered.
