@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -294,6 +295,11 @@ func SVG(points []Point, lines []Line, t func(id string, args ...any) string) []
 		strategyNames[s] = t(s.Message())
 	}
 	notFirst := t(NotFirstTargetMessage)
+	// Titles are translated once, with markers in place of the values, and
+	// filled in per actor: running the template 2,000 times costs more
+	// than drawing the map.
+	titlePlain := newPattern(t, "powermap.actor.title", "Name", "Strategy", "Support", "Influence")
+	titleInterest := newPattern(t, "powermap.actor.title_interest", "Name", "Strategy", "Support", "Influence", "Interest")
 	for i, p := range points {
 		sp := at[i]
 		s := strategyOf(p)
@@ -306,12 +312,11 @@ func SVG(points []Point, lines []Line, t func(id string, args ...any) string) []
 		buf.WriteString(`" data-id="`)
 		esc(&buf, p.ID)
 		fmt.Fprintf(&buf, `" data-support="%d" data-influence="%d" data-interest="%d" data-strategy="%s"><title>`, sup, inf, p.Interest, s)
-		var title string
+		pat := titlePlain
 		if ValidInterest(p.Interest) && p.Interest != 0 {
-			title = t("powermap.actor.title_interest", "Name", p.Label, "Strategy", strategyNames[s], "Support", signed(sup), "Influence", inf, "Interest", p.Interest)
-		} else {
-			title = t("powermap.actor.title", "Name", p.Label, "Strategy", strategyNames[s], "Support", signed(sup), "Influence", inf)
+			pat = titleInterest
 		}
+		title := pat.fill(p.Label, strategyNames[s], signed(sup), strconv.Itoa(inf), strconv.Itoa(p.Interest))
 		if nft {
 			title += "\n" + notFirst
 		}
@@ -355,4 +360,51 @@ func SVG(points []Point, lines []Line, t func(id string, args ...any) string) []
 	}
 	buf.WriteString(`</g></svg>`)
 	return buf.Bytes()
+}
+
+// pattern is a translated message split at its placeholders.
+type pattern struct {
+	parts []string // text between values
+	slots []int    // which value goes after parts[i]
+}
+
+// newPattern translates id with a marker for each named value and cuts the
+// result at the markers. A translation may use the values in any order, or
+// leave some out.
+func newPattern(t func(string, ...any) string, id string, names ...string) pattern {
+	args := make([]any, 0, 2*len(names))
+	for k, n := range names {
+		args = append(args, n, marker(k))
+	}
+	s := t(id, args...)
+	var p pattern
+	for {
+		at, which := -1, -1
+		for k := range names {
+			if i := strings.Index(s, marker(k)); i >= 0 && (at < 0 || i < at) {
+				at, which = i, k
+			}
+		}
+		if at < 0 {
+			p.parts = append(p.parts, s)
+			return p
+		}
+		p.parts = append(p.parts, s[:at])
+		p.slots = append(p.slots, which)
+		s = s[at+len(marker(which)):]
+	}
+}
+
+// marker stands for value k; control characters never occur in catalogues.
+func marker(k int) string { return "\x00" + strconv.Itoa(k) + "\x00" }
+
+func (p pattern) fill(values ...string) string {
+	var b strings.Builder
+	for i, part := range p.parts {
+		b.WriteString(part)
+		if i < len(p.slots) && p.slots[i] < len(values) {
+			b.WriteString(values[p.slots[i]])
+		}
+	}
+	return b.String()
 }

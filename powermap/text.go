@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -105,10 +107,11 @@ func text(buf *bytes.Buffer, x, y float64, a align, size float64, fill, attrs, s
 
 // num formats a coordinate compactly: at most one decimal.
 func num(v float64) string {
-	if v == float64(int64(v)) {
-		return fmt.Sprint(int64(v))
+	r := math.Round(v*10) / 10
+	if r == 0 {
+		return "0" // not "-0"
 	}
-	return fmt.Sprintf("%.1f", v)
+	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 // signed shows a support value as "-2", "0", "+1".
