@@ -13,6 +13,7 @@ func (a *API) Register(rt *httpx.Router) {
 	a.registerOrganisations()
 	a.registerPartnerships()
 	a.registerMembers()
+	a.registerMaps()
 	a.registerPreparation()
 	rt.Handle(httpx.Route{Method: "GET", Pattern: Prefix + "/openapi.json", Access: httpx.Public, API: true},
 		http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writeJSON(w, http.StatusOK, OpenAPI(rt.Routes())) }))

@@ -158,11 +158,15 @@ func (db *DB) UpdateMap(ctx context.Context, pid, mid string, in pk.MapInput) (*
 	return db.Map(ctx, pid, mid)
 }
 
-// DeleteMap removes a map with its assessments and tactics.
-func (db *DB) DeleteMap(ctx context.Context, pid, mid string) error {
+// DeleteMap removes a map with its assessments and tactics. The version
+// must be current, so that nobody deletes changes they have not seen.
+func (db *DB) DeleteMap(ctx context.Context, pid, mid string, version int) error {
 	return db.inTx(ctx, func(tx *Tx) error {
 		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
 		if err != nil {
+			return err
+		}
+		if err := tx.bumpVersion(ctx, "maps", "id = $1", version, mid); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM maps WHERE id = $1`, mid); err != nil {

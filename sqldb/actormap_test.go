@@ -62,7 +62,8 @@ func TestMapsVisibility(t *testing.T) {
 		}
 		_, err = db.CreateMap(w.Member.Ctx, pid, pk.MapInput{})
 		wantFields(t, err, "title")
-		if err := db.DeleteMap(w.Member.Ctx, pid, f.Private.ID); err != nil {
+		wantCode(t, db.DeleteMap(w.Member.Ctx, pid, f.Private.ID, 2), pk.ECONFLICT)
+		if err := db.DeleteMap(w.Member.Ctx, pid, f.Private.ID, 3); err != nil {
 			t.Fatal(err)
 		}
 		_, err = db.Map(w.Coordinator.Ctx, pid, f.Private.ID)
@@ -177,12 +178,24 @@ func TestMapsSensitiveFiltered(t *testing.T) {
 				}
 			}
 		}
-		actors, err := db.MapActors(w.Member.Ctx, pid)
-		if err != nil || len(actors) != 4 {
-			t.Errorf("member actor choices: %d %v", len(actors), err)
+		for _, c := range []struct {
+			role string
+			sees bool
+		}{{"coordinator", true}, {"member", false}} {
+			actors, err := db.MapActors(w.As(c.role).Ctx, pid)
+			if err != nil || len(actors) < 4 {
+				t.Errorf("%s actor choices: %d %v", c.role, len(actors), err)
+			}
+			has := false
+			for _, a := range actors {
+				has = has || a.ID == hidden
+			}
+			if has != c.sees {
+				t.Errorf("%s actor choices: sensitive actor listed %v", c.role, has)
+			}
 		}
 		// A member cannot assess or plan for the sensitive actor either.
-		_, err = db.AddAssessment(w.Member.Ctx, pid, mid, pk.AssessmentInput{ActorID: hidden, Support: 1, Influence: 1})
+		_, err := db.AddAssessment(w.Member.Ctx, pid, mid, pk.AssessmentInput{ActorID: hidden, Support: 1, Influence: 1})
 		wantFields(t, err, "actor")
 		_, err = db.CreateTactic(w.Member.Ctx, pid, mid, pk.TacticInput{ActorID: hidden, Title: "x"})
 		wantFields(t, err, "actor")
@@ -230,10 +243,11 @@ func TestTactics(t *testing.T) {
 		if ts, _ := db.Tactics(w.Coordinator.Ctx, pid, mid); len(ts) != 2 {
 			t.Errorf("coordinator sees %d tactics", len(ts))
 		}
-		if err := db.DeleteTactic(w.Member.Ctx, pid, mid, x.ID); err != nil {
+		wantField(t, db.DeleteTactic(w.Member.Ctx, pid, mid, x.ID, 0), "version")
+		if err := db.DeleteTactic(w.Member.Ctx, pid, mid, x.ID, 2); err != nil {
 			t.Fatal(err)
 		}
-		wantCode(t, db.DeleteTactic(w.Member.Ctx, pid, mid, x.ID), pk.ENOTFOUND)
+		wantCode(t, db.DeleteTactic(w.Member.Ctx, pid, mid, x.ID, 2), pk.ENOTFOUND)
 	})
 }
 

@@ -60,7 +60,9 @@ func (db *DB) CreateTactic(ctx context.Context, pid, mid string, in pk.TacticInp
 			id, pid, mid, in.ActorID, in.Title, in.Description, in.Status, nullTime(due), nullString(in.OwnerID), fmtTime(tx.now)); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "tactic.create", "tactic", id, in.Title, nil, tacticAudit(in))
+		// The summary names the map, not the tactic: members read the
+		// activity feed, and the tactic may be about a sensitive actor.
+		return tx.audit(ctx, pid, "tactic.create", "tactic", id, s.Map.Title, nil, tacticAudit(in))
 	})
 	if err != nil {
 		return nil, err
@@ -105,7 +107,7 @@ func (db *DB) UpdateTactic(ctx context.Context, pid, mid, id string, in pk.Tacti
 		if b.Due != nil {
 			old.Due = b.Due.Format("2006-01-02")
 		}
-		return tx.audit(ctx, pid, "tactic.update", "tactic", id, in.Title, tacticAudit(old), tacticAudit(in))
+		return tx.audit(ctx, pid, "tactic.update", "tactic", id, s.Map.Title, tacticAudit(old), tacticAudit(in))
 	})
 	if err != nil {
 		return nil, err
@@ -113,8 +115,8 @@ func (db *DB) UpdateTactic(ctx context.Context, pid, mid, id string, in pk.Tacti
 	return db.Tactic(ctx, pid, mid, id)
 }
 
-// DeleteTactic removes a tactic.
-func (db *DB) DeleteTactic(ctx context.Context, pid, mid, id string) error {
+// DeleteTactic removes a tactic; the version must be current.
+func (db *DB) DeleteTactic(ctx context.Context, pid, mid, id string, version int) error {
 	return db.inTx(ctx, func(tx *Tx) error {
 		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
 		if err != nil {
@@ -126,10 +128,13 @@ func (db *DB) DeleteTactic(ctx context.Context, pid, mid, id string) error {
 		} else if len(before) == 0 {
 			return pk.NotFound()
 		}
+		if err := tx.bumpVersion(ctx, "tactics", "id = $1", version, id); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM tactics WHERE id = $1`, id); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "tactic.delete", "tactic", id, before[0].Title, map[string]any{"title": before[0].Title, "status": before[0].Status}, nil)
+		return tx.audit(ctx, pid, "tactic.delete", "tactic", id, s.Map.Title, map[string]any{"title": before[0].Title, "status": before[0].Status}, nil)
 	})
 }
 

@@ -20,6 +20,7 @@ var navEntries = []navEntry{
 	{"members", "nav.members", "/members", pk.ActionViewMembers},
 	{"invitations", "nav.invitations", "/invitations", pk.ActionInvite},
 	{"prepare", "preparation.nav", "/prepare", pk.ActionViewPreparation},
+	{"maps", "maps.nav", "/maps", pk.ActionViewMaps},
 	{"audit", "nav.audit", "/audit", pk.ActionViewAudit},
 	{"settings", "nav.settings", "/settings", pk.ActionEditPartnership},
 }

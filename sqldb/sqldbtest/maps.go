@@ -83,5 +83,6 @@ func init() {
 		mapFixturesMu.Unlock()
 		w.Params["mid"] = f.Map.ID
 		w.Params["tacid"] = f.Tactic.ID
+		w.Params["maid"] = ids[0]
 	})
 }

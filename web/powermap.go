@@ -1,0 +1,101 @@
+package web
+
+import (
+	"net/http"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/powermap"
+)
+
+// PowerPoints turns positions into the power map's points.
+func PowerPoints(pos []*pk.Assessment) []powermap.Point {
+	out := make([]powermap.Point, 0, len(pos))
+	for _, a := range pos {
+		out = append(out, powermap.Point{ID: a.ActorID, Label: a.ActorName, Support: a.Support, Influence: a.Influence, Interest: a.Interest})
+	}
+	return out
+}
+
+// PowerLines turns relationships into the power map's lines.
+func PowerLines(ls []*pk.MapLine) []powermap.Line {
+	out := make([]powermap.Line, 0, len(ls))
+	for _, l := range ls {
+		out = append(out, powermap.Line{From: l.From, To: l.To, Conflict: l.Conflict})
+	}
+	return out
+}
+
+type powerRow struct {
+	*pk.Assessment
+	NotFirst bool
+}
+
+type powerGroup struct {
+	Strategy powermap.Strategy
+	Rows     []powerRow
+}
+
+type powerMapData struct {
+	mapHelpers
+	Map     *pk.Map
+	SVG     []byte
+	Lines   bool
+	Groups  []powerGroup
+	Count   int
+	Choices assessChoices
+	// NotFirstAny: some actor is an influential active opponent.
+	NotFirstAny bool
+}
+
+func (h *Web) powerMap(w http.ResponseWriter, r *http.Request) error {
+	return h.renderPowerMap(w, r, http.StatusOK, nil)
+}
+
+// renderPowerMap draws the map (influence × support) on the server, and the
+// same content as tables grouped by engagement strategy, with the advice.
+func (h *Web) renderPowerMap(w http.ResponseWriter, r *http.Request, status int, formErr error) error {
+	v, err := h.partnershipView(r, pk.ActionViewMaps, powermap.Title, "maps")
+	if err != nil {
+		return err
+	}
+	ctx, pid, mid := r.Context(), v.P.ID, r.PathValue("mid")
+	m, err := h.DB.Map(ctx, pid, mid)
+	if err != nil {
+		return err
+	}
+	pos, err := h.DB.Positions(ctx, pid, mid, zeroTime)
+	if err != nil {
+		return err
+	}
+	d := &powerMapData{Map: m, Lines: r.URL.Query().Get("lines") == "1", Count: len(pos), Choices: newAssessChoices()}
+	var lines []powermap.Line
+	if d.Lines {
+		ls, err := h.DB.MapLines(ctx, pid, mid)
+		if err != nil {
+			return err
+		}
+		lines = PowerLines(ls)
+	}
+	d.SVG = powermap.SVG(PowerPoints(pos), lines, h.Bundle.Localizer(v.Lang).T)
+	groups := map[powermap.Strategy][]powerRow{}
+	for _, a := range pos {
+		s := powermap.StrategyFor(a.Support, a.Influence)
+		nf := powermap.NotFirstTarget(a.Support, a.Influence)
+		d.NotFirstAny = d.NotFirstAny || nf
+		groups[s] = append(groups[s], powerRow{a, nf})
+	}
+	for _, s := range powermap.Strategies {
+		d.Groups = append(d.Groups, powerGroup{s, groups[s]})
+	}
+	if pk.Can(v.P.MyRole, pk.ActionEditMaps) {
+		if d.Choices.Actors, err = h.DB.MapActors(ctx, pid); err != nil {
+			return err
+		}
+	}
+	if formErr != nil {
+		v.Form = h.formFromError(r, &Form{Values: r.PostForm}, formErr)
+	}
+	v.Data = d
+	h.render(w, r, status, "powermap", v)
+	return nil
+}
