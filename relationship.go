@@ -61,7 +61,7 @@ func (in *RelationshipInput) Validate() error {
 		v.Add("to", "validation.required", nil)
 	}
 	if in.From != "" && in.From == in.To {
-		v.Add("to", "relationships.validation.self", nil)
+		v.Add("to", "actors.relationships.validation.self", nil)
 	}
 	v.OneOf("type", in.Type, true, RelationshipTypes)
 	if in.Strength == 0 {
@@ -71,7 +71,7 @@ func (in *RelationshipInput) Validate() error {
 	from, okFrom := checkDate(&v, "from_date", in.FromDate)
 	until, okUntil := checkDate(&v, "until_date", in.UntilDate)
 	if okFrom && okUntil && in.FromDate != "" && in.UntilDate != "" && until.Before(from) {
-		v.Add("until_date", "relationships.validation.until_before_from", nil)
+		v.Add("until_date", "actors.relationships.validation.until_before_from", nil)
 	}
 	v.Text("note", in.Note, false, 4000)
 	return v.Err()

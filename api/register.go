@@ -13,6 +13,8 @@ func (a *API) Register(rt *httpx.Router) {
 	a.registerOrganisations()
 	a.registerPartnerships()
 	a.registerMembers()
+	a.registerActors()
+	a.registerRelationships()
 	a.registerMaps()
 	a.registerPreparation()
 	rt.Handle(httpx.Route{Method: "GET", Pattern: Prefix + "/openapi.json", Access: httpx.Public, API: true},

@@ -118,6 +118,7 @@ func (db *DB) ImportActors(ctx context.Context, pid string, data []byte, mapping
 		imp := &pk.ActorImport{Columns: t.Header, Rows: len(t.Rows), Errors: []pk.ImportError{}, Duplicates: []pk.ImportDuplicate{}}
 		imp.Mapping = tabular.Detect(t.Header, headerAliases)
 		var v pk.Validator
+		byHand := map[string]string{} // field → column
 		for col, field := range mapping {
 			i := slices.Index(t.Header, col)
 			if i < 0 {
@@ -128,10 +129,15 @@ func (db *DB) ImportActors(ctx context.Context, pid string, data []byte, mapping
 				v.Add("mapping", "actors.import.error.unknown_field", map[string]any{"Column": col})
 				continue
 			}
+			if other, ok := byHand[field]; ok && field != tabular.Ignore {
+				v.Add("mapping", "actors.import.error.field_twice", map[string]any{"Column": col, "Other": other})
+				continue
+			}
+			byHand[field] = col
 			// A field mapped by hand takes it from the detected column.
 			if field != tabular.Ignore {
 				for j := range imp.Mapping {
-					if imp.Mapping[j] == field {
+					if imp.Mapping[j] == field && mapping[t.Header[j]] == "" {
 						imp.Mapping[j] = tabular.Ignore
 					}
 				}

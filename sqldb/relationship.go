@@ -49,7 +49,7 @@ func relationshipEnds(ctx context.Context, tx *Tx, p *pk.Partnership, in pk.Rela
 	var v pk.Validator
 	for _, end := range []struct{ field, id string }{{"from", in.From}, {"to", in.To}} {
 		if _, err := loadActor(ctx, tx, p, end.id); pk.ErrorCode(err) == pk.ENOTFOUND {
-			v.Add(end.field, "relationships.validation.unknown_actor", nil)
+			v.Add(end.field, "actors.relationships.validation.unknown_actor", nil)
 		} else if err != nil {
 			return err
 		}

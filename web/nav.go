@@ -19,6 +19,7 @@ var navEntries = []navEntry{
 	{"dashboard", "nav.dashboard", "", pk.ActionViewPartnership},
 	{"members", "nav.members", "/members", pk.ActionViewMembers},
 	{"invitations", "nav.invitations", "/invitations", pk.ActionInvite},
+	{"actors", "actors.nav", "/actors", pk.ActionViewActors},
 	{"prepare", "preparation.nav", "/prepare", pk.ActionViewPreparation},
 	{"maps", "maps.nav", "/maps", pk.ActionViewMaps},
 	{"audit", "nav.audit", "/audit", pk.ActionViewAudit},

@@ -14,6 +14,7 @@ func (h *Web) Register(rt *httpx.Router) {
 	h.registerOrganisations(rt)
 	h.registerPartnerships(rt)
 	h.registerMembers(rt)
+	h.registerActors(rt)
 	h.registerMaps(rt)
 	h.registerPreparation(rt)
 }

@@ -1,0 +1,108 @@
+package api
+
+import (
+	"net/http"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/httpx"
+)
+
+// relationshipBody creates a relationship; in a PATCH, fields left out
+// keep their value.
+type relationshipBody struct {
+	From      *string `json:"from"`
+	To        *string `json:"to"`
+	Type      *string `json:"type"`
+	Directed  *bool   `json:"directed"`
+	Strength  *int    `json:"strength"`
+	FromDate  *string `json:"from_date"`
+	UntilDate *string `json:"until_date"`
+	Note      *string `json:"note"`
+	Sensitive *bool   `json:"sensitive"`
+	Version   int     `json:"version,omitempty"`
+}
+
+func (b relationshipBody) over(in pk.RelationshipInput) pk.RelationshipInput {
+	str := func(dst *string, src *string) {
+		if src != nil {
+			*dst = *src
+		}
+	}
+	str(&in.From, b.From)
+	str(&in.To, b.To)
+	str(&in.Type, b.Type)
+	str(&in.FromDate, b.FromDate)
+	str(&in.UntilDate, b.UntilDate)
+	str(&in.Note, b.Note)
+	if b.Directed != nil {
+		in.Directed = *b.Directed
+	}
+	if b.Strength != nil {
+		in.Strength = *b.Strength
+		if in.Strength == 0 {
+			in.Strength = -1 // zero is out of range, not "default"
+		}
+	}
+	if b.Sensitive != nil {
+		in.Sensitive = *b.Sensitive
+	}
+	in.Version = b.Version
+	return in
+}
+
+func relationshipInputOf(x *pk.Relationship) pk.RelationshipInput {
+	return pk.RelationshipInput{From: x.From, To: x.To, Type: x.Type, Directed: x.Directed, Strength: x.Strength,
+		FromDate: x.FromDate, UntilDate: x.UntilDate, Note: x.Note, Sensitive: x.Sensitive, Version: x.Version}
+}
+
+func (a *API) registerRelationships() {
+	const tag = "relationships"
+	base := "/partnerships/{pid}/relationships"
+	a.route("GET", base, httpx.RoleFor(pk.ActionViewActors), httpx.OpDoc{Summary: "Relationships between actors (?type= one type, ?actor= the ties of one actor)", Tag: tag,
+		Response: pk.Relationship{}, List: true, Query: []string{"limit", "cursor", "type", "actor"}},
+		func(r *http.Request) (any, error) {
+			p, err := page(r)
+			if err != nil {
+				return nil, err
+			}
+			q := r.URL.Query()
+			x, next, err := a.DB.Relationships(r.Context(), r.PathValue("pid"), pk.RelationshipFilter{Type: q.Get("type"), ActorID: q.Get("actor")}, p)
+			return List[*pk.Relationship]{Items: nonNil(x), NextCursor: next}, err
+		})
+	a.route("POST", base, httpx.RoleFor(pk.ActionEditActors), httpx.OpDoc{Summary: "Record a relationship (strength 1..3, 2 when left out; dates YYYY-MM-DD)", Tag: tag,
+		Request: relationshipBody{}, Response: pk.Relationship{}, Status: 201},
+		func(r *http.Request) (any, error) {
+			var b relationshipBody
+			if err := decode(r, &b); err != nil {
+				return nil, err
+			}
+			x, err := a.DB.CreateRelationship(r.Context(), r.PathValue("pid"), b.over(pk.RelationshipInput{}))
+			return Created{x}, err
+		})
+	a.route("GET", base+"/{rid}", httpx.RoleFor(pk.ActionViewActors), httpx.OpDoc{Summary: "A relationship", Tag: tag, Response: pk.Relationship{}},
+		func(r *http.Request) (any, error) {
+			return a.DB.Relationship(r.Context(), r.PathValue("pid"), r.PathValue("rid"))
+		})
+	a.route("PATCH", base+"/{rid}", httpx.RoleFor(pk.ActionEditActors), httpx.OpDoc{Summary: "Change a relationship (fields left out keep their value; version or If-Match required)", Tag: tag,
+		Request: relationshipBody{}, Response: pk.Relationship{}},
+		func(r *http.Request) (any, error) {
+			var b relationshipBody
+			if err := withVersion(r, &b, &b.Version); err != nil {
+				return nil, err
+			}
+			cur, err := a.DB.Relationship(r.Context(), r.PathValue("pid"), r.PathValue("rid"))
+			if err != nil {
+				return nil, err
+			}
+			return a.DB.UpdateRelationship(r.Context(), r.PathValue("pid"), r.PathValue("rid"), b.over(relationshipInputOf(cur)))
+		})
+	a.route("DELETE", base+"/{rid}", httpx.RoleFor(pk.ActionEditActors), httpx.OpDoc{Summary: "Delete a relationship (If-Match or ?version= required)", Tag: tag,
+		Query: []string{"version"}},
+		func(r *http.Request) (any, error) {
+			v, err := actorDeleteVersion(r)
+			if err != nil {
+				return nil, err
+			}
+			return nil, a.DB.DeleteRelationship(r.Context(), r.PathValue("pid"), r.PathValue("rid"), v)
+		})
+}
