@@ -182,7 +182,9 @@ func (a *API) registerActors() {
 			return imp, nil
 		})
 	a.route("GET", base+"/{aid}", httpx.RoleFor(pk.ActionViewActors), httpx.OpDoc{Summary: "An actor", Tag: tag, Response: pk.Actor{}},
-		func(r *http.Request) (any, error) { return a.DB.Actor(r.Context(), r.PathValue("pid"), r.PathValue("aid")) })
+		func(r *http.Request) (any, error) {
+			return a.DB.Actor(r.Context(), r.PathValue("pid"), r.PathValue("aid"))
+		})
 	a.route("PATCH", base+"/{aid}", httpx.RoleFor(pk.ActionEditActors), httpx.OpDoc{Summary: "Change an actor (fields left out keep their value; version or If-Match required)", Tag: tag,
 		Request: actorBody{}, Response: pk.Actor{}},
 		func(r *http.Request) (any, error) {

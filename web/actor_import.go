@@ -123,7 +123,7 @@ func importErrorText(t func(string, ...any) string, e pk.ImportError) string {
 	if i := len("row " + strconv.Itoa(e.Row) + "."); len(field) >= i {
 		field = field[i:]
 	}
-	return t("actors.import.row_error", map[string]any{"Row": e.Row, "Field": t("actors.field."+field), "Message": msg})
+	return t("actors.import.row_error", map[string]any{"Row": e.Row, "Field": t("actors.field." + field), "Message": msg})
 }
 
 func (h *Web) actorImportConfirm(w http.ResponseWriter, r *http.Request) error {
