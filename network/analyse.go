@@ -87,11 +87,11 @@ const maxBrokers = 5
 // eigenvector_centrality, then scaled so that the largest score is 1. It is
 // computed per component for accuracy and combined exactly as that iteration
 // would combine them: only the components with the largest leading
-// eigenvalue keep non-zero scores (several equal ones share the scale in
-// proportion to their size); actors in smaller or looser components, and
-// actors without ties, get 0. A network without ties gives 0 everywhere. For
-// very long chains the iteration stops after a fixed budget and the scores
-// are close to, not at, the limit.
+// eigenvalue keep non-zero scores (when several tie, each keeps its scores,
+// weighted as the iteration weighs them); actors in smaller or looser
+// components, and actors without ties, get 0. A network without ties gives
+// 0 everywhere. For very long chains the iteration stops after a fixed
+// budget and the scores are close to, not at, the limit.
 func Analyse(nodes []Node, edges []Edge, types []string) *Result {
 	g := build(nodes, edges, types)
 	n := g.n()
@@ -224,16 +224,20 @@ func brandes(g *simpleGraph, from, to int, cc, reach []float64) []float64 {
 	n := g.n()
 	bc := make([]float64, n)
 	dist := make([]int32, n)
-	sigma := make([]float64, n)
-	delta := make([]float64, n)
-	order := make([]int32, 0, n)          // visit order
-	dag := make([]int32, 0, 2*len(g.nbr)) // pairs v, w with w one step farther from s than v
+	sigma := make([]float64, n) // number of shortest paths from s
+	coef := make([]float64, n)  // (1 + dependency) / sigma, once known
+	order := make([]int32, 0, n)
+	// children lists, for each node in visit order, the neighbours one step
+	// farther from s: node order[i] has children[first[i]:first[i+1]].
+	children := make([]int32, 0, len(g.nbr))
+	first := make([]int32, 0, n+1)
 	for i := range dist {
 		dist[i] = -1
 	}
 	for s := from; s < to; s++ {
 		order = append(order[:0], int32(s))
-		dag = dag[:0]
+		children = children[:0]
+		first = first[:0]
 		dist[s] = 0
 		sigma[s] = 1
 		sum, within2 := 0, 0
@@ -246,25 +250,44 @@ func brandes(g *simpleGraph, from, to int, cc, reach []float64) []float64 {
 					within2++
 				}
 			}
+			first = append(first, int32(len(children)))
+			// Written without a branch on "is w a child": which neighbours
+			// are children is unpredictable, and mispredictions cost more
+			// than the extra stores.
+			nc := len(children)
+			children = children[:cap(children)]
+			sv := sigma[v]
 			for _, w := range g.neighbours(int(v)) {
-				if dist[w] < 0 {
-					dist[w] = dv + 1
+				dw := dist[w]
+				if dw < 0 {
+					dw = dv + 1
+					dist[w] = dw
 					order = append(order, w)
 				}
-				if dist[w] == dv+1 {
-					sigma[w] += sigma[v]
-					dag = append(dag, v, w)
+				child := 0
+				if dw == dv+1 {
+					child = 1
 				}
+				children[nc] = w
+				nc += child
+				sigma[w] += sv * float64(child)
 			}
+			children = children[:nc]
 		}
-		// Dependencies: the pairs were recorded in visit order of v, so read
-		// backwards every w's own pairs come before those leading into it.
-		for i := len(dag) - 2; i >= 0; i -= 2 {
-			v, w := dag[i], dag[i+1]
-			delta[v] += sigma[v] / sigma[w] * (1 + delta[w])
-		}
-		for _, w := range order[1:] {
-			bc[w] += delta[w]
+		first = append(first, int32(len(children)))
+		// Dependencies, farthest first: a node's children are all settled
+		// before it. delta(v) = sigma(v) · Σ_children (1 + delta(w)) / sigma(w).
+		for i := len(order) - 1; i >= 0; i-- {
+			v := order[i]
+			sumW := 0.0
+			for _, w := range children[first[i]:first[i+1]] {
+				sumW += coef[w]
+			}
+			delta := sigma[v] * sumW
+			coef[v] = (1 + delta) / sigma[v]
+			if i > 0 {
+				bc[v] += delta
+			}
 		}
 		if r := len(order) - 1; r > 0 {
 			cc[s] = (float64(r) / float64(n-1)) * (float64(r) / float64(sum))
@@ -273,7 +296,6 @@ func brandes(g *simpleGraph, from, to int, cc, reach []float64) []float64 {
 		for _, v := range order {
 			dist[v] = -1
 			sigma[v] = 0
-			delta[v] = 0
 		}
 	}
 	return bc

@@ -3,6 +3,11 @@ package network
 import (
 	"hash/fnv"
 	"math"
+	"runtime"
+	"sync"
+
+	"gonum.org/v1/gonum/spatial/barneshut"
+	"gonum.org/v1/gonum/spatial/r2"
 )
 
 // Point is a position in the drawing, in the units of Layout's width and
@@ -12,6 +17,7 @@ type Point struct{ X, Y float64 }
 // Layout parameters, in units of the ideal tie length.
 const (
 	exactRepulsion = 300 // components up to this size compare every pair
+	barnesHutTheta = 0.9 // larger ones approximate far groups (Barnes–Hut)
 	componentGap   = 1.5 // space between packed components
 	maxTieShare    = 3.0 // a tie is at most 1/maxTieShare of the drawing's shorter side
 )
@@ -21,9 +27,10 @@ const (
 // Analyse builds it), the components then packed in rows, largest first, and
 // the whole scaled to fit width × height with a margin. It is deterministic:
 // starting positions come from a hash of each ID, the iteration count is
-// fixed, and nothing random is used. Large components (more than 300 actors)
-// only repel actors nearby (the grid variant of the method), which keeps
-// 2,000 actors fast. Every kept actor gets a position.
+// fixed, and nothing random is used. In large components (more than 300
+// actors) the repulsion of distant groups is approximated with gonum's
+// Barnes–Hut plane, which keeps 2,000 actors fast. Every kept actor gets a
+// position.
 func Layout(nodes []Node, edges []Edge, types []string, width, height float64) map[string]Point {
 	g := build(nodes, edges, types)
 	n := g.n()
@@ -107,7 +114,7 @@ func forceDirected(g *simpleGraph, members []int, pos []Point) {
 	iters := 300
 	switch {
 	case k > 1000:
-		iters = 100
+		iters = 60
 	case k > exactRepulsion:
 		iters = 150
 	}
@@ -116,19 +123,45 @@ func forceDirected(g *simpleGraph, members []int, pos []Point) {
 		local[u] = int32(i)
 	}
 	disp := make([]Point, k)
-	var grid cellGrid
+	var plane *barneshut.Plane
+	var particles []barneshut.Particle2
+	if k > exactRepulsion {
+		particles = make([]barneshut.Particle2, k)
+		for i, u := range members {
+			particles[i] = &particle{pos: r2.Vec{X: pos[u].X, Y: pos[u].Y}, i: i}
+		}
+		plane, _ = barneshut.NewPlane(particles)
+	}
 	temp := side / 10
 	for it := 0; it < iters; it++ {
 		clear(disp)
-		if k <= exactRepulsion {
+		if plane == nil {
 			for i := 0; i < k; i++ {
 				for j := i + 1; j < k; j++ {
 					repel(pos, disp, members, i, j)
 				}
 			}
 		} else {
-			grid.fill(pos, members)
-			grid.repelNear(pos, disp, members)
+			for i, u := range members {
+				p := particles[i].(*particle)
+				p.pos = r2.Vec{X: pos[u].X, Y: pos[u].Y}
+			}
+			if err := plane.Reset(); err == nil {
+				// Each actor's force depends on the plane only, so the
+				// workers may split the actors any way.
+				workers := min(runtime.GOMAXPROCS(0), 4)
+				var wg sync.WaitGroup
+				for w := range workers {
+					wg.Go(func() {
+						for i := w * k / workers; i < (w+1)*k/workers; i++ {
+							f := plane.ForceOn(particles[i], barnesHutTheta, frRepulsion)
+							disp[i].X += f.X
+							disp[i].Y += f.Y
+						}
+					})
+				}
+				wg.Wait()
+			}
 		}
 		// Attraction along ties, each tie once (from its lower end).
 		for i, u := range members {
@@ -177,87 +210,32 @@ func repel(pos, disp []Point, members []int, i, j int) {
 	disp[j].Y -= fy
 }
 
-// cellGrid buckets a component's actors in square cells of side 2 (twice
-// the ideal tie length) so that repulsion only compares near neighbours.
-type cellGrid struct {
-	minX, minY, cell float64
-	cols, rows       int
-	start            []int32 // actors of cell c are items[start[c]:start[c+1]]
-	items            []int32 // positions in members
-	cellOf           []int32
+// particle is an actor for gonum's Barnes–Hut plane.
+type particle struct {
+	pos r2.Vec
+	i   int // position in members
 }
 
-func (gr *cellGrid) fill(pos []Point, members []int) {
-	k := len(members)
-	minX, minY := math.Inf(1), math.Inf(1)
-	maxX, maxY := math.Inf(-1), math.Inf(-1)
-	for _, u := range members {
-		minX, minY = min(minX, pos[u].X), min(minY, pos[u].Y)
-		maxX, maxY = max(maxX, pos[u].X), max(maxY, pos[u].Y)
-	}
-	w, h := maxX-minX, maxY-minY
-	// Cells no smaller than the cut-off, and no more than about 4 per actor.
-	cell := max(2, math.Sqrt(w*h/float64(4*k)))
-	gr.minX, gr.minY, gr.cell = minX, minY, cell
-	gr.cols, gr.rows = int(w/cell)+1, int(h/cell)+1
-	cells := gr.cols * gr.rows
-	gr.start = resize(gr.start, cells+1)
-	clear(gr.start)
-	gr.items = resize(gr.items, k)
-	gr.cellOf = resize(gr.cellOf, k)
-	for i, u := range members {
-		c := gr.index(pos[u])
-		gr.cellOf[i] = int32(c)
-		gr.start[c+1]++
-	}
-	for c := 0; c < cells; c++ {
-		gr.start[c+1] += gr.start[c]
-	}
-	fill := make([]int32, cells)
-	copy(fill, gr.start[:cells])
-	for i := range members {
-		c := gr.cellOf[i]
-		gr.items[fill[c]] = int32(i)
-		fill[c]++
-	}
-}
+func (p *particle) Coord2() r2.Vec { return p.pos }
+func (p *particle) Mass() float64  { return 1 }
 
-func (gr *cellGrid) index(p Point) int {
-	cx := min(int((p.X-gr.minX)/gr.cell), gr.cols-1)
-	cy := min(int((p.Y-gr.minY)/gr.cell), gr.rows-1)
-	return cy*gr.cols + cx
-}
-
-// repelNear applies repulsion between actors closer than 2, looking at each
-// actor's cell and the neighbouring ones; each pair once.
-func (gr *cellGrid) repelNear(pos, disp []Point, members []int) {
-	const cutoff2 = 4.0
-	for i := range members {
-		c := int(gr.cellOf[i])
-		cx, cy := c%gr.cols, c/gr.cols
-		for y := max(cy-1, 0); y <= min(cy+1, gr.rows-1); y++ {
-			for x := max(cx-1, 0); x <= min(cx+1, gr.cols-1); x++ {
-				cc := y*gr.cols + x
-				for _, j := range gr.items[gr.start[cc]:gr.start[cc+1]] {
-					if int(j) <= i {
-						continue
-					}
-					a, b := members[i], members[j]
-					dx, dy := pos[a].X-pos[b].X, pos[a].Y-pos[b].Y
-					if dx*dx+dy*dy < cutoff2 {
-						repel(pos, disp, members, i, int(j))
-					}
-				}
-			}
+// frRepulsion is Fruchterman–Reingold's repulsion (k²/d with k = 1, times
+// the masses) on p1 from p2 or from an aggregate of masses, as a
+// barneshut.Force2; v points from p1 to p2.
+func frRepulsion(p1, p2 barneshut.Particle2, m1, m2 float64, v r2.Vec) r2.Vec {
+	d2 := v.X*v.X + v.Y*v.Y
+	if d2 == 0 {
+		if p2 == nil || p1 == p2 {
+			return r2.Vec{}
 		}
+		// Two actors on the same spot: part them along a fixed direction
+		// that depends on which is which, so the result stays deterministic.
+		if p1.(*particle).i < p2.(*particle).i {
+			return r2.Vec{X: -1, Y: -0.5}
+		}
+		return r2.Vec{X: 1, Y: 0.5}
 	}
-}
-
-func resize[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	return s[:n]
+	return r2.Scale(-m1*m2/d2, v)
 }
 
 // hashPoint is a starting position in [0, side)² drawn from the ID's hash.

@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -54,7 +55,9 @@ type pairInfo struct {
 //
 // t translates message IDs (as i18n's Localizer.T does: pairs of name and
 // value); when t is nil the message IDs themselves are shown. All user text
-// is escaped; the output uses no style attributes.
+// is escaped; the output uses no style attributes. The drawing sets
+// direction="ltr" so that its geometry holds inside right-to-left pages;
+// Arabic text still reads right to left within each label.
 func SVG(nodes []Node, edges []Edge, types []string, res *Result, pos map[string]Point, t func(id string, args ...any) string) []byte {
 	if t == nil {
 		t = func(id string, _ ...any) string { return id }
@@ -127,7 +130,7 @@ func SVG(nodes []Node, edges []Edge, types []string, res *Result, pos map[string
 	var buf bytes.Buffer
 	buf.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="`)
 	buf.WriteString(num(x0) + " " + num(y0) + " " + num(w) + " " + num(total))
-	buf.WriteString(`" width="` + num(w) + `" height="` + num(total) + `" role="img" class="network-map" font-family="sans-serif" font-size="` + strconv.Itoa(fontSize) + `">`)
+	buf.WriteString(`" width="` + num(w) + `" height="` + num(total) + `" role="img" class="network-map" direction="ltr" font-family="sans-serif" font-size="` + strconv.Itoa(fontSize) + `">`)
 	buf.WriteString("<title>")
 	esc(&buf, t("network.svg.title", "Count", res.Nodes))
 	buf.WriteString("</title><desc>")
@@ -399,7 +402,7 @@ func writeLegend(buf *bytes.Buffer, items []legendItem, x0, y0 float64) {
 		x, y := x0+it.x, y0+it.y+legendRow/2 // y is the row's middle
 		tx := x
 		switch {
-		case len(it.symbol) > 5 && it.symbol[:5] == "kind:":
+		case strings.HasPrefix(it.symbol, "kind:"):
 			shape(buf, it.symbol[5:], x+7, y, 6)
 			tx += 22
 		case it.symbol == "tie", it.symbol == "conflict", it.symbol == "directed":

@@ -178,6 +178,11 @@ func TestSVG(t *testing.T) {
 	if ties != 6 || dashed != 1 || arrows != 2 {
 		t.Errorf("%d ties, %d dashed, %d arrows; want 6, 1, 2", ties, dashed, arrows)
 	}
+	// Every kind in the legend has its symbol: the four kinds and the grey
+	// circle of the unknown one, besides the 8 actors.
+	if n := bytes.Count(out, []byte("<circle")) + bytes.Count(out, []byte("<rect")) + bytes.Count(out, []byte("<polygon")); n != len(nodes)+5 {
+		t.Errorf("%d shapes, want %d actors and 5 legend symbols", n, len(nodes))
+	}
 	for _, id := range []string{"network.legend.conflict", "network.legend.directed", "network.kind.unknown", "network.svg.title"} {
 		if !contains(doc.texts, id) {
 			t.Errorf("%s missing from the drawing", id)
