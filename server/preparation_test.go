@@ -37,6 +37,8 @@ func TestSelfAnalysisPages(t *testing.T) {
 	res := e.do(t, "observer", "GET", "/p/"+e.Partnership.ID+"/prepare", nil)
 	prepStatus(t, "hub", res, 200)
 	prepBody(t, "hub", res, "Prepare the partnership", base, "/theory-of-change", "/readiness", "/form-choice")
+	// People reach their own organisation's private self-analysis from the hub.
+	prepBody(t, "member's hub", e.do(t, "member", "GET", "/p/"+e.Partnership.ID+"/prepare", nil), "/organisations/"+e.MemberOrg.ID+"/self-analysis")
 
 	prepStatus(t, "add", e.do(t, "coordinator", "POST", base, url.Values{"section": {"needs"}, "text": {"A room for the youth panel"}}), 303)
 	prepStatus(t, "add yes/no", e.do(t, "coordinator", "POST", base, url.Values{"section": {"lived_experience"}, "answer": {"yes"}}), 303)

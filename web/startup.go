@@ -28,6 +28,9 @@ type prepareHubData struct {
 	Statements    int
 	Problems      int
 	Advice        *pk.FormAdvice
+	// Organisations are the asking person's own, whose private
+	// self-analysis they can open from here.
+	Organisations []*pk.Organisation
 }
 
 // prepareHub is the "Prepare" page: the four tools with where each stands.
@@ -58,6 +61,9 @@ func (h *Web) prepareHub(w http.ResponseWriter, r *http.Request) error {
 	}
 	d.Statements, d.Problems = len(toc.Statements), len(toc.Problems)
 	if d.Advice, err = h.DB.FormAdvice(ctx, pid); err != nil {
+		return err
+	}
+	if d.Organisations, _, err = h.DB.Organisations(ctx, pk.PageRequest{Limit: pk.MaxPageSize}); err != nil {
 		return err
 	}
 	v.Data = d
