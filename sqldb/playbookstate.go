@@ -234,7 +234,7 @@ func (db *DB) AnswerQuestion(ctx context.Context, pid, question string, in pk.Pl
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, id, pid, p.ID, question, uid, in.Text, fmtTime(tx.now)); err != nil {
 				return err
 			}
-			if err := tx.audit(ctx, pid, "playbook.answer", "playbook_answer", id, question, nil, map[string]string{"answer": in.Text}); err != nil {
+			if err := tx.audit(ctx, pid, "playbook.answer", "playbook_answer", id, p.ID+": "+question, nil, map[string]string{"answer": in.Text}); err != nil {
 				return err
 			}
 		case err != nil:
@@ -246,7 +246,7 @@ func (db *DB) AnswerQuestion(ctx context.Context, pid, question string, in pk.Pl
 			if _, err := tx.ExecContext(ctx, `UPDATE playbook_answers SET body = $1, updated_at = $2 WHERE id = $3`, in.Text, fmtTime(tx.now), id); err != nil {
 				return err
 			}
-			if err := tx.audit(ctx, pid, "playbook.answer_update", "playbook_answer", id, question,
+			if err := tx.audit(ctx, pid, "playbook.answer_update", "playbook_answer", id, p.ID+": "+question,
 				map[string]string{"answer": before}, map[string]string{"answer": in.Text}); err != nil {
 				return err
 			}

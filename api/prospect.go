@@ -1,0 +1,173 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/httpx"
+)
+
+// prospectBody creates a prospect; in a PATCH only the fields sent change.
+type prospectBody struct {
+	Name           *string `json:"name"`
+	Kind           *string `json:"kind"`
+	ActorID        *string `json:"actor_id"`
+	OrganisationID *string `json:"organisation_id"`
+	UserID         *string `json:"user_id"`
+	ContactName    *string `json:"contact_name"`
+	ContactEmail   *string `json:"contact_email"`
+	ContactPhone   *string `json:"contact_phone"`
+	ContactRole    *string `json:"contact_role"`
+	Record         *string `json:"record"`
+	Statements     *string `json:"statements"`
+	WorkedWith     *string `json:"worked_with"`
+	Message        *string `json:"message"`
+	NextStep       *string `json:"next_step"`
+	NextStepDue    *string `json:"next_step_due"`
+	// Status is read on creation only; change it with POST …/status.
+	Status  *string `json:"status,omitempty"`
+	Version int     `json:"version,omitempty"`
+}
+
+// apply overlays the fields sent on in.
+func (b prospectBody) apply(in *pk.ProspectInput) {
+	for _, f := range []struct {
+		src *string
+		dst *string
+	}{{b.Name, &in.Name}, {b.Kind, &in.Kind}, {b.ActorID, &in.ActorID}, {b.OrganisationID, &in.OrganisationID}, {b.UserID, &in.UserID},
+		{b.ContactName, &in.ContactName}, {b.ContactEmail, &in.ContactEmail}, {b.ContactPhone, &in.ContactPhone}, {b.ContactRole, &in.ContactRole},
+		{b.Record, &in.Record}, {b.Statements, &in.Statements}, {b.WorkedWith, &in.WorkedWith}, {b.Message, &in.Message},
+		{b.NextStep, &in.NextStep}, {b.NextStepDue, &in.NextStepDue}, {b.Status, &in.Status}} {
+		if f.src != nil {
+			*f.dst = *f.src
+		}
+	}
+	in.Version = b.Version
+}
+
+// prospectInputOf turns a stored prospect into the input that keeps it as it is.
+func prospectInputOf(x *pk.Prospect) pk.ProspectInput {
+	return pk.ProspectInput{Name: x.Name, Kind: x.Kind, ActorID: x.ActorID, OrganisationID: x.OrganisationID, UserID: x.UserID,
+		ContactName: x.ContactName, ContactEmail: x.ContactEmail, ContactPhone: x.ContactPhone, ContactRole: x.ContactRole,
+		Record: x.Record, Statements: x.Statements, WorkedWith: x.WorkedWith, Message: x.Message, NextStep: x.NextStep,
+		NextStepDue: x.NextStepDue, Version: x.Version}
+}
+
+type prospectStatusBody struct {
+	Status  string `json:"status"`
+	Note    string `json:"note,omitempty"`
+	Version int    `json:"version"`
+}
+
+type prospectInviteBody struct {
+	Role           string `json:"role"`
+	Email          string `json:"email,omitempty"`
+	OrganisationID string `json:"organisation_id,omitempty"`
+	Message        string `json:"message,omitempty"`
+	Language       string `json:"language,omitempty"`
+}
+
+func (a *API) registerProspects() {
+	const tag = "prospects"
+	view, edit := httpx.RoleFor(pk.ActionViewProspects), httpx.RoleFor(pk.ActionEditProspects)
+	a.route("GET", "/partnerships/{pid}/prospects", view, httpx.OpDoc{Summary: "Prospective partners by name (?status= for one status)", Tag: tag,
+		Response: pk.Prospect{}, List: true, Query: []string{"status", "limit", "cursor"}},
+		func(r *http.Request) (any, error) {
+			p, err := page(r)
+			if err != nil {
+				return nil, err
+			}
+			ps, next, err := a.DB.Prospects(r.Context(), r.PathValue("pid"), pk.ProspectFilter{Status: r.URL.Query().Get("status")}, p)
+			return List[*pk.Prospect]{Items: nonNil(ps), NextCursor: next}, err
+		})
+	a.route("POST", "/partnerships/{pid}/prospects", edit, httpx.OpDoc{Summary: "Add a prospective partner (user_id: our point of contact)", Tag: tag,
+		Request: prospectBody{}, Response: pk.Prospect{}, Status: 201},
+		func(r *http.Request) (any, error) {
+			var b prospectBody
+			if err := decode(r, &b); err != nil {
+				return nil, err
+			}
+			var in pk.ProspectInput
+			b.apply(&in)
+			x, err := a.DB.CreateProspect(r.Context(), r.PathValue("pid"), in)
+			return Created{x}, err
+		})
+	a.route("GET", "/partnerships/{pid}/prospects/{prid}", view, httpx.OpDoc{Summary: "A prospective partner", Tag: tag, Response: pk.Prospect{}},
+		func(r *http.Request) (any, error) {
+			return a.DB.Prospect(r.Context(), r.PathValue("pid"), r.PathValue("prid"))
+		})
+	a.route("PATCH", "/partnerships/{pid}/prospects/{prid}", edit, httpx.OpDoc{Summary: "Change a prospect's details (fields sent; status through /status)", Tag: tag,
+		Request: prospectBody{}, Response: pk.Prospect{}},
+		func(r *http.Request) (any, error) {
+			var b prospectBody
+			if err := withVersion(r, &b, &b.Version); err != nil {
+				return nil, err
+			}
+			if b.Status != nil {
+				return nil, pk.FieldInvalid("status", "outreach.validation.status_separately", nil)
+			}
+			pid, id := r.PathValue("pid"), r.PathValue("prid")
+			cur, err := a.DB.Prospect(r.Context(), pid, id)
+			if err != nil {
+				return nil, err
+			}
+			in := prospectInputOf(cur)
+			b.apply(&in)
+			return a.DB.UpdateProspect(r.Context(), pid, id, in)
+		})
+	a.route("DELETE", "/partnerships/{pid}/prospects/{prid}", edit, httpx.OpDoc{Summary: "Delete a prospect and its history (send the version as If-Match or ?version=)", Tag: tag,
+		Query: []string{"version"}},
+		func(r *http.Request) (any, error) {
+			v, err := prospectDeleteVersion(r)
+			if err != nil {
+				return nil, err
+			}
+			return nil, a.DB.DeleteProspect(r.Context(), r.PathValue("pid"), r.PathValue("prid"), v)
+		})
+	a.route("POST", "/partnerships/{pid}/prospects/{prid}/status", edit, httpx.OpDoc{Summary: "Change a prospect's status, with a note (approached and later need the message)", Tag: tag,
+		Request: prospectStatusBody{}, Response: pk.Prospect{}},
+		func(r *http.Request) (any, error) {
+			var b prospectStatusBody
+			if err := withVersion(r, &b, &b.Version); err != nil {
+				return nil, err
+			}
+			return a.DB.SetProspectStatus(r.Context(), r.PathValue("pid"), r.PathValue("prid"), pk.ProspectStatusInput{Status: b.Status, Note: b.Note, Version: b.Version})
+		})
+	a.route("GET", "/partnerships/{pid}/prospects/{prid}/history", view, httpx.OpDoc{Summary: "A prospect's status changes, oldest first", Tag: tag,
+		Response: pk.ProspectStatusChange{}, List: true},
+		func(r *http.Request) (any, error) {
+			h, err := a.DB.ProspectHistory(r.Context(), r.PathValue("pid"), r.PathValue("prid"))
+			return List[*pk.ProspectStatusChange]{Items: nonNil(h)}, err
+		})
+	a.route("POST", "/partnerships/{pid}/prospects/{prid}/invite", httpx.RoleFor(pk.ActionInvite), httpx.OpDoc{Summary: "Invite an agreed prospect's contact to the partnership", Tag: tag,
+		Request: prospectInviteBody{}, Response: pk.Invitation{}, Status: 201},
+		func(r *http.Request) (any, error) {
+			var b prospectInviteBody
+			if err := decode(r, &b); err != nil {
+				return nil, err
+			}
+			x, err := a.DB.InviteProspect(r.Context(), r.PathValue("pid"), r.PathValue("prid"), pk.ProspectInviteInput{Role: b.Role, Email: b.Email,
+				OrganisationID: b.OrganisationID, Message: b.Message, Language: b.Language})
+			return Created{x}, err
+		})
+}
+
+// prospectDeleteVersion is the version a DELETE is based on: If-Match,
+// ?version=, or a JSON body {"version": n}.
+func prospectDeleteVersion(r *http.Request) (int, error) {
+	n := 0
+	if q := r.URL.Query().Get("version"); q != "" {
+		var err error
+		if n, err = strconv.Atoi(q); err != nil {
+			return 0, pk.FieldInvalid("version", "validation.number", nil)
+		}
+	} else if r.ContentLength > 0 {
+		var b versionBody
+		if err := decode(r, &b); err != nil {
+			return 0, err
+		}
+		n = b.Version
+	}
+	return version(r, n)
+}

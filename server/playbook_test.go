@@ -1,0 +1,196 @@
+package server_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/sqldb"
+	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
+)
+
+func pbDecode(t *testing.T, res response, v any) {
+	t.Helper()
+	if err := json.Unmarshal([]byte(res.Body), v); err != nil {
+		t.Fatalf("%d %s: %v", res.Status, res.Body, err)
+	}
+}
+
+func pbStatus(t *testing.T, res response, status int) {
+	t.Helper()
+	if res.Status != status {
+		t.Fatalf("status %d, want %d: %s", res.Status, status, res.Body)
+	}
+}
+
+// problemFields lists the fields a problem document names.
+func pbFields(t *testing.T, res response) map[string]bool {
+	t.Helper()
+	var p struct {
+		Errors []struct{ Field, Message string } `json:"errors"`
+	}
+	pbDecode(t, res, &p)
+	out := map[string]bool{}
+	for _, e := range p.Errors {
+		if e.Message == "" || strings.HasPrefix(e.Message, "outreach.") {
+			t.Errorf("untranslated field message %+v", e)
+		}
+		out[e.Field] = true
+	}
+	return out
+}
+
+func TestPlaybookAPI(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		e := newEnv(t, db)
+		base := "/api/v1/partnerships/" + e.Partnership.ID
+		var v pk.PlaybookView
+		res := e.do(t, "observer", "GET", base+"/playbook", nil)
+		pbStatus(t, res, 200)
+		pbDecode(t, res, &v)
+		if v.Playbook != "action_plan" || v.Current != "connect" || len(v.Stages) != 4 || len(v.Next) == 0 {
+			t.Fatalf("playbook %+v", v)
+		}
+		s := v.Step(sqldbtest.PlaybookStep)
+		if !s.Done || s.DoneBy == "" || s.Link != "/p/"+e.Partnership.ID+"/readiness" || len(s.Questions[0].Answers) != 1 {
+			t.Fatalf("step %+v", s)
+		}
+		// Pages of modules not built yet are not linked.
+		if g := v.Step("begin.governance"); g.Page != "governance" || g.Link != "" {
+			t.Errorf("governance step links %q", g.Link)
+		}
+		var list struct{ Items []pk.PlaybookSummary }
+		pbDecode(t, e.do(t, "observer", "GET", base+"/playbooks", nil), &list)
+		if len(list.Items) != 5 || !list.Items[0].Current {
+			t.Errorf("playbooks %+v", list.Items)
+		}
+		// Ticking, answering, switching, advancing.
+		pbStatus(t, e.do(t, "observer", "POST", base+"/playbook/steps/connect.capacity", `{"done":true}`), 403)
+		pbStatus(t, e.do(t, "member", "POST", base+"/playbook/steps/connect.nope", `{"done":true}`), 404)
+		res = e.do(t, "member", "POST", base+"/playbook/steps/connect.capacity", `{"done":true}`)
+		pbStatus(t, res, 200)
+		pbDecode(t, res, &v)
+		if !v.Step("connect.capacity").Done || v.StepsDone != 2 {
+			t.Fatalf("not ticked: %d", v.StepsDone)
+		}
+		res = e.do(t, "member", "POST", base+"/playbook/questions/connect.capacity.q1", `{"answer":""}`)
+		pbStatus(t, res, 422)
+		if !pbFields(t, res)["answer"] {
+			t.Errorf("no field error on answer: %s", res.Body)
+		}
+		res = e.do(t, "member", "POST", base+"/playbook/questions/connect.capacity.q1", `{"answer":"Two evenings a month"}`)
+		pbStatus(t, res, 200)
+		var a pk.PlaybookAnswer
+		pbDecode(t, res, &a)
+		pbStatus(t, e.do(t, "member", "POST", base+"/playbook/questions/connect.capacity.q1", `{"answer":"Three","version":9}`), 409)
+		pbStatus(t, e.do(t, "member", "POST", base+"/playbook/questions/connect.capacity.q1", `{"answer":"Three"}`, "If-Match", `"1"`), 200)
+		pbStatus(t, e.do(t, "member", "PUT", base+"/playbook", `{"playbook":"coalition_stages"}`), 403)
+		res = e.do(t, "coordinator", "PUT", base+"/playbook", `{"playbook":"nope"}`)
+		pbStatus(t, res, 422)
+		if !pbFields(t, res)["playbook"] {
+			t.Errorf("no field error on playbook")
+		}
+		res = e.do(t, "coordinator", "POST", base+"/playbook", `{"playbook":"coalition_stages"}`)
+		pbStatus(t, res, 200)
+		pbDecode(t, res, &v)
+		if v.Playbook != "coalition_stages" || v.StepsDone != 0 {
+			t.Fatalf("switched: %s %d", v.Playbook, v.StepsDone)
+		}
+		res = e.do(t, "coordinator", "PUT", base+"/playbook", `{"playbook":"action_plan"}`)
+		pbDecode(t, res, &v)
+		if v.StepsDone != 2 || v.Step("connect.capacity").Questions[0].Answers[0].Text != "Three" {
+			t.Fatalf("switching back lost work: %d", v.StepsDone)
+		}
+		pbStatus(t, e.do(t, "member", "POST", base+"/playbook/advance", nil), 403)
+		res = e.do(t, "coordinator", "POST", base+"/playbook/advance", nil)
+		pbStatus(t, res, 200)
+		pbDecode(t, res, &v)
+		if v.Current != "begin" || len(v.History) != 1 {
+			t.Fatalf("advance: %s %+v", v.Current, v.History)
+		}
+		pbStatus(t, e.do(t, "coordinator", "POST", base+"/playbook/advance", `{"from":"connect"}`), 409)
+		pbStatus(t, e.do(t, "outsider", "GET", base+"/playbook", nil), 404)
+	})
+}
+
+func TestProspectsAPI(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		e := newEnv(t, db)
+		base := "/api/v1/partnerships/" + e.Partnership.ID + "/prospects"
+		f := e.Playbook()
+		pbStatus(t, e.do(t, "observer", "GET", base, nil), 403)
+		var list struct {
+			Items      []pk.Prospect
+			NextCursor string `json:"next_cursor"`
+		}
+		pbDecode(t, e.do(t, "member", "GET", base+"?status=agreed", nil), &list)
+		if len(list.Items) != 1 || list.Items[0].ID != f.Prospect.ID {
+			t.Fatalf("agreed: %+v", list.Items)
+		}
+		res := e.do(t, "member", "GET", base+"?status=won", nil)
+		pbStatus(t, res, 422)
+		// Create: the message is required to start as approached.
+		res = e.do(t, "member", "POST", base, `{"name":"Afghan Students Union","kind":"organisation","user_id":"`+e.Member.ID+`","status":"approached"}`)
+		pbStatus(t, res, 422)
+		if !pbFields(t, res)["message"] {
+			t.Fatalf("no error on message: %s", res.Body)
+		}
+		res = e.do(t, "member", "POST", base, `{"name":"Afghan Students Union","kind":"organisation","user_id":"`+e.Member.ID+`","next_step_due":"2026-03-01"}`)
+		pbStatus(t, res, 201)
+		var x pk.Prospect
+		pbDecode(t, res, &x)
+		if x.Status != "identified" || !x.Overdue || x.Version != 1 {
+			t.Fatalf("created %+v", x)
+		}
+		p := base + "/" + x.ID
+		res = e.do(t, "member", "POST", p+"/status", `{"status":"approached","note":"called","version":1}`)
+		pbStatus(t, res, 422)
+		if !pbFields(t, res)["message"] {
+			t.Fatalf("no error on message: %s", res.Body)
+		}
+		// PATCH changes only what is sent; the status has its own route.
+		pbStatus(t, e.do(t, "member", "PATCH", p, `{"status":"agreed","version":1}`), 422)
+		pbStatus(t, e.do(t, "member", "PATCH", p, `{"message":"Study rooms and a say in the youth panel.","version":5}`), 409)
+		res = e.do(t, "member", "PATCH", p, `{"message":"Study rooms and a say in the youth panel."}`, "If-Match", "1")
+		pbStatus(t, res, 200)
+		pbDecode(t, res, &x)
+		if x.Name != "Afghan Students Union" || x.Message == "" || x.Version != 2 {
+			t.Fatalf("patched %+v", x)
+		}
+		res = e.do(t, "member", "POST", p+"/status", `{"status":"approached","note":"called Farid","version":2}`)
+		pbStatus(t, res, 200)
+		var h struct{ Items []pk.ProspectStatusChange }
+		pbDecode(t, e.do(t, "member", "GET", p+"/history", nil), &h)
+		if len(h.Items) != 2 || h.Items[1].From != "identified" || h.Items[1].To != "approached" || h.Items[1].Note != "called Farid" || h.Items[1].UserName != e.Member.Name {
+			t.Fatalf("history %+v", h.Items)
+		}
+		// Inviting: coordinators, agreed prospects only.
+		inv := base + "/" + f.Prospect.ID + "/invite"
+		pbStatus(t, e.do(t, "member", "POST", inv, `{"role":"member"}`), 403)
+		res = e.do(t, "coordinator", "POST", p+"/invite", `{"role":"member"}`)
+		pbStatus(t, res, 422)
+		if !pbFields(t, res)["status"] {
+			t.Errorf("invite before agreement: %s", res.Body)
+		}
+		res = e.do(t, "coordinator", "POST", inv, `{"role":"member"}`)
+		pbStatus(t, res, 201)
+		var invitation pk.Invitation
+		pbDecode(t, res, &invitation)
+		if invitation.Email != "dana@roma-youth.example.org" {
+			t.Errorf("invited %s", invitation.Email)
+		}
+		var got pk.Prospect
+		pbDecode(t, e.do(t, "member", "GET", base+"/"+f.Prospect.ID, nil), &got)
+		if got.Invitation == nil || got.Invitation.ID != invitation.ID {
+			t.Errorf("invitation not recorded: %+v", got.Invitation)
+		}
+		// Delete with a version.
+		pbStatus(t, e.do(t, "member", "DELETE", p, nil), 422)
+		pbStatus(t, e.do(t, "member", "DELETE", p+"?version=1", nil), 409)
+		pbStatus(t, e.do(t, "member", "DELETE", p, `{"version":3}`), 204)
+		pbStatus(t, e.do(t, "member", "GET", p, nil), 404)
+		pbStatus(t, e.do(t, "outsider", "GET", base+"/"+f.Prospect.ID, nil), 404)
+	})
+}
+
