@@ -88,6 +88,46 @@ func (db *DB) AnswerReadiness(ctx context.Context, pid string, in pk.ReadinessIn
 		if err := in.Validate(); err != nil {
 			return err
 		}
+		var err error
+		a, err = answerReadiness(ctx, tx, pid, in)
+		return err
+	})
+	return a, err
+}
+
+// AnswerReadinessAll records several answers of the asking member at once,
+// all or none: a problem with any answer is reported as a field named
+// answer_<question> or note_<question>, and nothing is saved.
+func (db *DB) AnswerReadinessAll(ctx context.Context, pid string, ins []pk.ReadinessInput) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
+			return err
+		}
+		var fields []pk.FieldError
+		for i := range ins {
+			if e, ok := pk.AsError(ins[i].Validate()); ok {
+				for _, f := range e.Fields {
+					f.Field += "_" + ins[i].QuestionID
+					fields = append(fields, f)
+				}
+			}
+		}
+		if len(fields) > 0 {
+			return pk.Invalid(fields...)
+		}
+		for _, in := range ins {
+			if _, err := answerReadiness(ctx, tx, pid, in); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// answerReadiness writes one validated answer in tx, with its audit entry.
+func answerReadiness(ctx context.Context, tx *Tx, pid string, in pk.ReadinessInput) (*pk.ReadinessAnswer, error) {
+	var a *pk.ReadinessAnswer
+	err := func() error {
 		u := pk.UserFromContext(ctx)
 		a = &pk.ReadinessAnswer{QuestionID: in.QuestionID, UserID: u.ID, UserName: u.Name, Answer: in.Answer, Note: in.Note, Version: 1, AnsweredAt: tx.now}
 		var before pk.ReadinessAnswer
@@ -113,6 +153,6 @@ func (db *DB) AnswerReadiness(ctx context.Context, pid string, in pk.ReadinessIn
 		}
 		return tx.audit(ctx, pid, "readiness.answer", "readiness", in.QuestionID, in.QuestionID+": "+in.Answer,
 			map[string]string{"answer": before.Answer, "note": before.Note}, map[string]string{"answer": in.Answer, "note": in.Note})
-	})
+	}()
 	return a, err
 }

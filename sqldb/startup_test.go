@@ -68,3 +68,27 @@ func TestReadinessChecklist(t *testing.T) {
 		wantField(t, err, "answer")
 	})
 }
+
+func TestReadinessAnswersAllOrNothing(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := sqldbtest.NewWorld(t, db)
+		pid := w.Partnership.ID
+		err := db.AnswerReadinessAll(w.Coordinator.Ctx, pid, []pk.ReadinessInput{
+			{QuestionID: "service_gap", Answer: "yes"}, {QuestionID: "shared_need", Answer: "perhaps"}})
+		wantField(t, err, "answer_shared_need")
+		r, _ := db.Readiness(w.Coordinator.Ctx, pid)
+		if r.Questions[1].Mine != nil {
+			t.Fatal("a valid answer was saved although another one was refused")
+		}
+		if err := db.AnswerReadinessAll(w.Coordinator.Ctx, pid, []pk.ReadinessInput{
+			{QuestionID: "service_gap", Answer: "yes"}, {QuestionID: "shared_need", Answer: "no", Note: " later "}}); err != nil {
+			t.Fatal(err)
+		}
+		r, _ = db.Readiness(w.Coordinator.Ctx, pid)
+		if r.Questions[1].Mine == nil || r.Questions[2].Mine.Note != "later" || r.Status != "reconsider" {
+			t.Fatalf("saved: %+v %+v", r.Questions[1].Mine, r.Questions[2].Mine)
+		}
+		err = db.AnswerReadinessAll(w.Observer.Ctx, pid, nil)
+		wantCode(t, err, pk.EFORBIDDEN)
+	})
+}

@@ -116,24 +116,19 @@ func (h *Web) readinessSave(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var fields []pk.FieldError
+	var ins []pk.ReadinessInput
 	for _, q := range res.Questions {
 		ans, note := r.PostForm.Get("answer_"+q.ID), r.PostForm.Get("note_"+q.ID)
 		if ans == "" || (q.Mine != nil && q.Mine.Answer == ans && q.Mine.Note == note) {
 			continue
 		}
-		_, err := h.DB.AnswerReadiness(ctx, pid, pk.ReadinessInput{QuestionID: q.ID, Answer: ans, Note: note})
-		if e, ok := pk.AsError(err); ok && e.Code == pk.EINVALID {
-			for _, f := range e.Fields {
-				name := map[string]string{"answer": "answer_", "note": "note_"}[f.Field] + q.ID
-				fields = append(fields, pk.FieldError{Field: name, Key: f.Key, Data: f.Data})
-			}
-		} else if err != nil {
-			return err
-		}
+		ins = append(ins, pk.ReadinessInput{QuestionID: q.ID, Answer: ans, Note: note})
 	}
-	if len(fields) > 0 {
-		return h.renderReadiness(w, r, http.StatusUnprocessableEntity, pk.Invalid(fields...))
+	err = h.DB.AnswerReadinessAll(ctx, pid, ins)
+	if isFormError(err) {
+		return h.renderReadiness(w, r, httpx.Status(err), err)
+	} else if err != nil {
+		return err
 	}
 	redirect(w, r, "/p/"+pid+"/readiness", "flash.saved")
 	return nil
