@@ -16,8 +16,6 @@ func (h *Web) registerActors(rt *httpx.Router) {
 	h.handle(rt, "GET", "/p/{pid}/actors/new", edit, h.actorNew)
 	h.handle(rt, "POST", "/p/{pid}/actors", edit, h.actorCreate)
 	h.handle(rt, "POST", "/p/{pid}/actors/add-members", edit, h.actorAddMembers)
-	h.handle(rt, "GET", "/p/{pid}/actors/export.csv", view, h.actorExport("csv"))
-	h.handle(rt, "GET", "/p/{pid}/actors/export.xlsx", view, h.actorExport("xlsx"))
 	h.handle(rt, "GET", "/p/{pid}/actors/{aid}", view, h.actorShow)
 	h.handle(rt, "GET", "/p/{pid}/actors/{aid}/edit", edit, h.actorEdit)
 	h.handle(rt, "POST", "/p/{pid}/actors/{aid}", edit, h.actorUpdate)
@@ -280,23 +278,4 @@ func (h *Web) actorAddMembers(w http.ResponseWriter, r *http.Request) error {
 	}
 	redirect(w, r, "/p/"+pid+"/actors", "flash.members_added")
 	return nil
-}
-
-// actorExport sends the register as a file download.
-func (h *Web) actorExport(format string) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		b, err := h.DB.ExportActors(r.Context(), r.PathValue("pid"), format, actorFilterOf(r))
-		if err != nil {
-			return err
-		}
-		ct := "text/csv; charset=utf-8"
-		if format == "xlsx" {
-			ct = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		}
-		w.Header().Set("Content-Type", ct)
-		w.Header().Set("Content-Disposition", `attachment; filename="actors.`+format+`"`)
-		w.Header().Set("Cache-Control", "no-store")
-		w.Write(b)
-		return nil
-	}
 }
