@@ -22,6 +22,7 @@ var navEntries = []navEntry{
 	{"actors", "actors.nav", "/actors", pk.ActionViewActors},
 	{"prepare", "preparation.nav", "/prepare", pk.ActionViewPreparation},
 	{"maps", "maps.nav", "/maps", pk.ActionViewMaps},
+	{"network", "networkpage.nav", "/network", pk.ActionViewNetwork},
 	{"audit", "nav.audit", "/audit", pk.ActionViewAudit},
 	{"settings", "nav.settings", "/settings", pk.ActionEditPartnership},
 }

@@ -17,6 +17,7 @@ func (h *Web) Register(rt *httpx.Router) {
 	h.registerActors(rt)
 	h.registerMaps(rt)
 	h.registerPreparation(rt)
+	h.registerNetwork(rt)
 }
 
 // NotFound is the page for paths nobody registered.

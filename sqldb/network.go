@@ -1,0 +1,326 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/network"
+	"github.com/partnerkit/partnerkit/powermap"
+)
+
+// NetworkFilter chooses what the network is made of: the relationship types
+// (none: all), and a map whose latest assessments add each actor's
+// spectrum segment and engagement strategy (empty: none).
+type NetworkFilter struct {
+	Types []string
+	MapID string
+}
+
+// Network is a partnership's network as the asking person may see it, and
+// its analysis. Sensitive actors and relationships are left out in the SQL
+// for anyone who may not see sensitive data, so the metrics are those of
+// the visible network and cannot betray a hidden actor.
+type Network struct {
+	Partnership *pk.Partnership
+	Filter      NetworkFilter
+	Nodes       []network.Node
+	Edges       []network.Edge
+	Result      *network.Result
+	// Actors are the per-actor rows, in name order.
+	Actors []*NetworkActor
+	// MayViewSensitive tells whether the asker may see sensitive rows;
+	// HasSensitive whether any sensitive actor or relationship is included.
+	MayViewSensitive bool
+	HasSensitive     bool
+}
+
+// NetworkActor is one actor's row: who it is and its measures.
+type NetworkActor struct {
+	ID        string
+	Name      string
+	Kind      string
+	Sector    string
+	Sensitive bool
+	// Segment (Spectrum of Allies) and Strategy (power map) come from the
+	// actor's latest assessment on the chosen map; empty without one.
+	Segment  string
+	Strategy string
+	network.NodeMetrics
+}
+
+// Network attribute names carried by network.Node.Attrs into the exports.
+const (
+	NetAttrSector   = "sector"
+	NetAttrSegment  = "segment"
+	NetAttrStrategy = "strategy"
+)
+
+// Spectrum of Allies segments by support (-2..2), after George Lakey /
+// Training for Change.
+var netSegments = map[int]string{
+	-2: "active_opposition", -1: "passive_opposition", 0: "neutral", 1: "passive_ally", 2: "active_ally",
+}
+
+// netSegment is the segment of a support value, clamped to the scale.
+func netSegment(support int) string {
+	return netSegments[max(-2, min(2, support))]
+}
+
+// Network loads the network of partnership pid that the asker may see (one
+// query for the actors, one for the relationships) and analyses it.
+func (db *DB) Network(ctx context.Context, pid string, f NetworkFilter) (*Network, error) {
+	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewNetwork)
+	if err != nil {
+		return nil, err
+	}
+	var v pk.Validator
+	// Sorted and without repeats, so that filters compare and audit alike.
+	f.Types = slices.Compact(slices.Sorted(slices.Values(f.Types)))
+	f.Types = slices.DeleteFunc(f.Types, func(t string) bool { return t == "" })
+	for _, t := range f.Types {
+		if !v.Has("type") {
+			v.OneOf("type", t, false, network.Types)
+		}
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	n := &Network{Partnership: p, Filter: f, MayViewSensitive: pk.Can(p.MyRole, pk.ActionViewSensitive)}
+	if f.MapID != "" {
+		var one int
+		err := db.read.QueryRowContext(ctx, `SELECT 1 FROM maps WHERE id = $1 AND partnership_id = $2`, f.MapID, pid).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, pk.NotFound()
+		} else if err != nil {
+			return nil, err
+		}
+	}
+	if err := db.networkNodes(ctx, n); err != nil {
+		return nil, err
+	}
+	if err := db.networkEdges(ctx, n); err != nil {
+		return nil, err
+	}
+	n.Result = network.Analyse(n.Nodes, n.Edges, f.Types)
+	for _, a := range n.Actors {
+		a.NodeMetrics = n.Result.Metrics[a.ID]
+	}
+	return n, nil
+}
+
+func (db *DB) networkNodes(ctx context.Context, n *Network) error {
+	// The latest assessment per actor on the map is the one with the
+	// highest seq (assessments are never overwritten).
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT a.id, a.name, a.kind, a.sector, a.sensitive, COALESCE(s.support, -99), COALESCE(s.influence, 0)
+		FROM actors a
+		LEFT JOIN (SELECT actor_id, MAX(seq) AS seq FROM assessments WHERE map_id = $3 AND partnership_id = $1 GROUP BY actor_id) l
+		       ON l.actor_id = a.id
+		LEFT JOIN assessments s ON s.seq = l.seq
+		WHERE a.partnership_id = $1 AND ($2 OR NOT a.sensitive)
+		ORDER BY a.name, a.id`, n.Partnership.ID, n.MayViewSensitive, n.Filter.MapID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a := &NetworkActor{}
+		var support, influence int
+		if err := rows.Scan(&a.ID, &a.Name, &a.Kind, &a.Sector, &a.Sensitive, &support, &influence); err != nil {
+			return err
+		}
+		attrs := map[string]string{NetAttrSector: a.Sector}
+		if n.Filter.MapID != "" {
+			if support != -99 {
+				a.Segment = netSegment(support)
+				a.Strategy = string(powermap.StrategyFor(support, influence))
+			}
+			attrs[NetAttrSegment] = a.Segment
+			attrs[NetAttrStrategy] = a.Strategy
+		}
+		n.HasSensitive = n.HasSensitive || a.Sensitive
+		n.Actors = append(n.Actors, a)
+		n.Nodes = append(n.Nodes, network.Node{ID: a.ID, Label: a.Name, Kind: a.Kind, Attrs: attrs})
+	}
+	return rows.Err()
+}
+
+func (db *DB) networkEdges(ctx context.Context, n *Network) error {
+	// A relationship shows only when it and both its actors may be seen.
+	q := `
+		SELECT r.from_actor, r.to_actor, r.type, r.directed, r.strength, r.sensitive
+		FROM relationships r
+		JOIN actors f ON f.id = r.from_actor AND f.partnership_id = $1
+		JOIN actors t ON t.id = r.to_actor AND t.partnership_id = $1
+		WHERE r.partnership_id = $1 AND ($2 OR (NOT r.sensitive AND NOT f.sensitive AND NOT t.sensitive))`
+	args := []any{n.Partnership.ID, n.MayViewSensitive}
+	if len(n.Filter.Types) > 0 {
+		ph := make([]string, len(n.Filter.Types))
+		for i, t := range n.Filter.Types {
+			args = append(args, t)
+			ph[i] = "$" + strconv.Itoa(len(args))
+		}
+		q += ` AND r.type IN (` + strings.Join(ph, ", ") + `)`
+	}
+	q += ` ORDER BY r.created_at, r.id`
+	rows, err := db.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e network.Edge
+		var sensitive bool
+		if err := rows.Scan(&e.From, &e.To, &e.Type, &e.Directed, &e.Strength, &sensitive); err != nil {
+			return err
+		}
+		n.HasSensitive = n.HasSensitive || sensitive
+		n.Edges = append(n.Edges, e)
+	}
+	return rows.Err()
+}
+
+// NetworkExport is Network for a download (GEXF, GraphML, JSON, CSV, SVG):
+// the same visible network, with the export recorded in the audit log
+// (format, filters, and whether sensitive rows went out).
+func (db *DB) NetworkExport(ctx context.Context, pid, format string, f NetworkFilter) (*Network, error) {
+	n, err := db.Network(ctx, pid, f)
+	if err != nil {
+		return nil, err
+	}
+	err = db.inTx(ctx, func(tx *Tx) error {
+		types := n.Filter.Types
+		if types == nil {
+			types = []string{}
+		}
+		return tx.audit(ctx, pid, "network.export", "network", pid, format, nil, map[string]any{
+			"format": format, "types": types, "map": n.Filter.MapID, "sensitive": n.HasSensitive,
+			"actors": len(n.Nodes), "relationships": len(n.Edges),
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+// NetworkSeed is a bulk load of actors, relationships and assessments.
+type NetworkSeed struct {
+	Actors        []SeedNetworkActor
+	Relationships []SeedNetworkRelationship
+	// MapTitle, when set, makes a map that Assessments are written on.
+	MapTitle    string
+	Assessments []SeedNetworkAssessment
+}
+
+// SeedNetworkActor is a bare actor record.
+type SeedNetworkActor struct {
+	Name, Kind, Sector string
+	Sensitive          bool
+}
+
+// SeedNetworkRelationship joins two seeded actors (indexes into Actors).
+type SeedNetworkRelationship struct {
+	From, To  int
+	Type      string
+	Directed  bool
+	Strength  int
+	Sensitive bool
+}
+
+// SeedNetworkAssessment places a seeded actor on the seeded map; later
+// entries for the same actor are newer.
+type SeedNetworkAssessment struct {
+	Actor              int
+	Support, Influence int
+}
+
+// SeededNetwork names what SeedNetwork made.
+type SeededNetwork struct {
+	ActorIDs []string
+	MapID    string
+}
+
+// SeedNetwork writes a network straight into partnership pid with
+// multi-row INSERTs in one transaction, without permission checks or audit
+// entries. It exists for test fixtures and benchmarks (thousands of rows in
+// well under a second); never call it from a page or the API.
+func (db *DB) SeedNetwork(ctx context.Context, pid string, s NetworkSeed) (*SeededNetwork, error) {
+	out := &SeededNetwork{ActorIDs: make([]string, len(s.Actors))}
+	for i := range s.Actors {
+		out.ActorIDs[i] = newID()
+	}
+	err := db.inTx(ctx, func(tx *Tx) error {
+		now := fmtTime(tx.now)
+		err := tx.bulkInsert(ctx, `INSERT INTO actors (id, partnership_id, name, kind, sector, sensitive, created_at, updated_at) VALUES `,
+			8, len(s.Actors), func(i int) []any {
+				a := s.Actors[i]
+				return []any{out.ActorIDs[i], pid, a.Name, a.Kind, a.Sector, a.Sensitive, now, now}
+			})
+		if err != nil {
+			return err
+		}
+		err = tx.bulkInsert(ctx, `INSERT INTO relationships (id, partnership_id, from_actor, to_actor, type, directed, strength, sensitive, created_at) VALUES `,
+			9, len(s.Relationships), func(i int) []any {
+				r := s.Relationships[i]
+				return []any{newID(), pid, out.ActorIDs[r.From], out.ActorIDs[r.To], r.Type, r.Directed, r.Strength, r.Sensitive, now}
+			})
+		if err != nil {
+			return err
+		}
+		if s.MapTitle == "" {
+			return nil
+		}
+		out.MapID = newID()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO maps (id, partnership_id, title, created_at) VALUES ($1, $2, $3, $4)`,
+			out.MapID, pid, s.MapTitle, now); err != nil {
+			return err
+		}
+		return tx.bulkInsert(ctx, `INSERT INTO assessments (id, partnership_id, map_id, actor_id, support, influence, assessed_at) VALUES `,
+			7, len(s.Assessments), func(i int) []any {
+				a := s.Assessments[i]
+				return []any{newID(), pid, out.MapID, out.ActorIDs[a.Actor], a.Support, a.Influence, now}
+			})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bulkInsert runs prefix + "($1, …), (…)" over n rows of cols values, in
+// chunks of about 500 parameters: SQLite looks numbered parameters up in a
+// list while parsing, which grows with the square of their number.
+func (tx *Tx) bulkInsert(ctx context.Context, prefix string, cols, n int, row func(i int) []any) error {
+	chunk := max(1, 500/cols)
+	for start := 0; start < n; start += chunk {
+		end := min(n, start+chunk)
+		var sb strings.Builder
+		sb.WriteString(prefix)
+		args := make([]any, 0, (end-start)*cols)
+		for i := start; i < end; i++ {
+			if i > start {
+				sb.WriteString(", ")
+			}
+			sb.WriteByte('(')
+			for c := 0; c < cols; c++ {
+				if c > 0 {
+					sb.WriteString(", ")
+				}
+				args = append(args, nil)
+				sb.WriteString("$" + strconv.Itoa(len(args)))
+			}
+			sb.WriteByte(')')
+			copy(args[len(args)-cols:], row(i))
+		}
+		if _, err := tx.ExecContext(ctx, sb.String(), args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}

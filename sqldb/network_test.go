@@ -1,0 +1,190 @@
+package sqldb_test
+
+import (
+	"encoding/json"
+	"math"
+	"slices"
+	"testing"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/sqldb"
+	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
+)
+
+func netActor(n *sqldb.Network, name string) *sqldb.NetworkActor {
+	for _, a := range n.Actors {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}
+
+func TestNetworkVisibility(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := sqldbtest.NewWorld(t, db)
+		f := sqldbtest.SeedNetwork(t, w)
+		pid := f.PID
+
+		cases := []struct {
+			role               string
+			nodes, edges       int
+			secret, sensitive  bool
+			aminaBetween       float64
+			crossers           int
+			bridgesCouncilTied bool
+		}{
+			// The member's network has no trace of the sensitive actor or
+			// relationship: Amina is the only path between the others.
+			{role: "member", nodes: 5, edges: 3, aminaBetween: 0.5, crossers: 1},
+			{role: "coordinator", nodes: 6, edges: 6, secret: true, sensitive: true, aminaBetween: 0.3, crossers: 2, bridgesCouncilTied: true},
+		}
+		for _, c := range cases {
+			t.Run(c.role, func(t *testing.T) {
+				n, err := db.Network(w.As(c.role).Ctx, pid, sqldb.NetworkFilter{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(n.Nodes) != c.nodes || n.Result.Nodes != c.nodes || n.Result.Edges != c.edges {
+					t.Fatalf("nodes %d/%d edges %d, want %d and %d", len(n.Nodes), n.Result.Nodes, n.Result.Edges, c.nodes, c.edges)
+				}
+				if got := netActor(n, sqldbtest.NetSecret) != nil; got != c.secret {
+					t.Errorf("sensitive actor shown: %v, want %v", got, c.secret)
+				}
+				for _, e := range n.Edges {
+					if !c.secret && (e.From == f.SecretID || e.To == f.SecretID) {
+						t.Errorf("relationship of the sensitive actor shown: %+v", e)
+					}
+					if !c.sensitive && e.Type == "funds" {
+						t.Errorf("sensitive relationship shown: %+v", e)
+					}
+				}
+				if n.HasSensitive != c.sensitive || n.MayViewSensitive != c.sensitive {
+					t.Errorf("HasSensitive %v MayViewSensitive %v, want %v", n.HasSensitive, n.MayViewSensitive, c.sensitive)
+				}
+				if a := netActor(n, sqldbtest.NetAmina); a == nil || math.Abs(a.Betweenness-c.aminaBetween) > 1e-9 {
+					t.Errorf("Amina %+v, want betweenness %v", a, c.aminaBetween)
+				}
+				if len(n.Result.BoundaryCrossers) != c.crossers || n.Result.BoundaryCrossers[0].ID != f.IDs[sqldbtest.NetAmina] {
+					t.Errorf("boundary crossers %+v, want %d starting with Amina", n.Result.BoundaryCrossers, c.crossers)
+				}
+				if a := netActor(n, sqldbtest.NetBridges); (a.Degree == 3) != c.bridgesCouncilTied {
+					t.Errorf("Bridges degree %d", a.Degree)
+				}
+				if netActor(n, "Other Partnership Actor") != nil {
+					t.Error("actor of another partnership shown")
+				}
+				if !slices.IsSortedFunc(n.Actors, func(a, b *sqldb.NetworkActor) int {
+					if a.Name < b.Name {
+						return -1
+					}
+					return 1
+				}) {
+					t.Error("actors not in name order")
+				}
+			})
+		}
+	})
+}
+
+func TestNetworkFilters(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := sqldbtest.NewWorld(t, db)
+		f := sqldbtest.SeedNetwork(t, w)
+		pid := f.PID
+		ctx := w.Member.Ctx
+
+		n, err := db.Network(ctx, pid, sqldb.NetworkFilter{Types: []string{"works_at", "member_of", "works_at", ""}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n.Result.Edges != 2 || !slices.Equal(n.Filter.Types, []string{"member_of", "works_at"}) {
+			t.Errorf("edges %d types %v, want 2 and [member_of works_at]", n.Result.Edges, n.Filter.Types)
+		}
+		_, err = db.Network(ctx, pid, sqldb.NetworkFilter{Types: []string{"works_at", "gossip"}})
+		wantField(t, err, "type")
+
+		// Segment and strategy come from the latest assessment on the map.
+		n, err = db.Network(ctx, pid, sqldb.NetworkFilter{MapID: f.MapID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string][2]string{
+			sqldbtest.NetAmina:   {"active_ally", "partner"},
+			sqldbtest.NetCouncil: {"passive_opposition", "awareness_raising"},
+			sqldbtest.NetChoir:   {"passive_ally", "capacity_development"},
+			sqldbtest.NetBridges: {"", ""},
+		}
+		for name, sw := range want {
+			a := netActor(n, name)
+			if a.Segment != sw[0] || a.Strategy != sw[1] {
+				t.Errorf("%s: %q %q, want %q %q", name, a.Segment, a.Strategy, sw[0], sw[1])
+			}
+			for _, nd := range n.Nodes {
+				if nd.ID == a.ID && (nd.Attrs["segment"] != sw[0] || nd.Attrs["strategy"] != sw[1] || nd.Attrs["sector"] != a.Sector) {
+					t.Errorf("%s: attributes %v", name, nd.Attrs)
+				}
+			}
+		}
+		// Without a map there is nothing to say about segments.
+		n, _ = db.Network(ctx, pid, sqldb.NetworkFilter{})
+		if a := netActor(n, sqldbtest.NetAmina); a.Segment != "" {
+			t.Errorf("segment without a map: %q", a.Segment)
+		}
+		// A map of another partnership is not found.
+		other, err := db.SeedNetwork(w.Outsider.Ctx, w.Other.ID, sqldb.NetworkSeed{MapTitle: "theirs"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = db.Network(ctx, pid, sqldb.NetworkFilter{MapID: other.MapID})
+		wantCode(t, err, pk.ENOTFOUND)
+	})
+}
+
+func TestNetworkAccess(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := sqldbtest.NewWorld(t, db)
+		pid := sqldbtest.SeedNetwork(t, w).PID
+		_, err := db.Network(w.Observer.Ctx, pid, sqldb.NetworkFilter{})
+		wantCode(t, err, pk.EFORBIDDEN)
+		_, err = db.Network(w.Outsider.Ctx, pid, sqldb.NetworkFilter{})
+		wantCode(t, err, pk.ENOTFOUND)
+		_, err = db.NetworkExport(w.Outsider.Ctx, pid, "csv", sqldb.NetworkFilter{})
+		wantCode(t, err, pk.ENOTFOUND)
+		// Outsiders learn nothing from a bad filter either.
+		_, err = db.Network(w.Outsider.Ctx, pid, sqldb.NetworkFilter{Types: []string{"gossip"}})
+		wantCode(t, err, pk.ENOTFOUND)
+	})
+}
+
+func TestNetworkExportAudit(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := sqldbtest.NewWorld(t, db)
+		pid := sqldbtest.SeedNetwork(t, w).PID
+		for _, c := range []struct {
+			role      string
+			sensitive bool
+		}{{"member", false}, {"coordinator", true}} {
+			if _, err := db.NetworkExport(w.As(c.role).Ctx, pid, "gexf", sqldb.NetworkFilter{Types: []string{"funds", "cooperates_with"}}); err != nil {
+				t.Fatal(err)
+			}
+			es, _, err := db.Audit(w.Coordinator.Ctx, pid, pk.PageRequest{Limit: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			e := es[0]
+			var after struct {
+				Format    string   `json:"format"`
+				Types     []string `json:"types"`
+				Sensitive bool     `json:"sensitive"`
+			}
+			if err := json.Unmarshal([]byte(e.After), &after); err != nil {
+				t.Fatal(err)
+			}
+			if e.Action != "network.export" || after.Format != "gexf" || after.Sensitive != c.sensitive ||
+				!slices.Equal(after.Types, []string{"cooperates_with", "funds"}) || e.UserID != w.As(c.role).ID {
+				t.Errorf("%s: audit %+v %+v", c.role, e, after)
+			}
+		}
+	})
+}
