@@ -18,6 +18,8 @@ func (a *API) Register(rt *httpx.Router) {
 	a.registerMaps()
 	a.registerNetwork()
 	a.registerPreparation()
+	a.registerPlaybook()
+	a.registerProspects()
 	rt.Handle(httpx.Route{Method: "GET", Pattern: Prefix + "/openapi.json", Access: httpx.Public, API: true},
 		http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writeJSON(w, http.StatusOK, OpenAPI(rt.Routes())) }))
 }
