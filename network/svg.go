@@ -174,7 +174,13 @@ func SVG(nodes []Node, edges []Edge, types []string, res *Result, pos map[string
 			buf.WriteString(` tie-conflict`)
 			colour = colConflict
 		}
-		buf.WriteString(`" x1="` + num(a.X) + `" y1="` + num(a.Y) + `" x2="` + num(b.X) + `" y2="` + num(b.Y) + `" stroke="` + colour + `" stroke-width="` + num(width) + `"`)
+		buf.WriteByte('"')
+		attrNum(&buf, "x1", a.X)
+		attrNum(&buf, "y1", a.Y)
+		attrNum(&buf, "x2", b.X)
+		attrNum(&buf, "y2", b.Y)
+		buf.WriteString(` stroke="` + colour + `"`)
+		attrNum(&buf, "stroke-width", width)
 		if p.conflict {
 			buf.WriteString(` stroke-dasharray="6 4"`)
 		}
@@ -319,7 +325,11 @@ func shape(buf *bytes.Buffer, kind string, x, y, r float64) {
 	case Institution:
 		polygon(buf, fill, x, y-1.25*r, x+1.25*r, y, x, y+1.25*r, x-1.25*r, y)
 	default:
-		buf.WriteString(`<circle cx="` + num(x) + `" cy="` + num(y) + `" r="` + num(r) + `" fill="` + fill + `"/>`)
+		buf.WriteString(`<circle`)
+		attrNum(buf, "cx", x)
+		attrNum(buf, "cy", y)
+		attrNum(buf, "r", r)
+		buf.WriteString(` fill="` + fill + `"/>`)
 	}
 }
 
@@ -446,11 +456,23 @@ func ellipsis(s string, n int) string {
 
 func esc(buf *bytes.Buffer, s string) { _ = xml.EscapeText(buf, []byte(s)) }
 
-// num writes a coordinate with one decimal, enough on screen and short.
-func num(x float64) string {
-	s := strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
-	if s == "-0" {
-		return "0"
+// num formats a coordinate with one decimal, enough on screen and short.
+func num(x float64) string { return string(appendNum(nil, x)) }
+
+func appendNum(b []byte, x float64) []byte {
+	x = math.Round(x*10) / 10
+	if x == 0 {
+		x = 0 // no "-0"
 	}
-	return s
+	return strconv.AppendFloat(b, x, 'f', -1, 64)
+}
+
+// attrNum writes ` name="x"` without building strings: the drawing of a
+// large network writes tens of thousands of coordinates.
+func attrNum(buf *bytes.Buffer, name string, x float64) {
+	buf.WriteByte(' ')
+	buf.WriteString(name)
+	buf.WriteString(`="`)
+	buf.Write(appendNum(buf.AvailableBuffer(), x))
+	buf.WriteByte('"')
 }
