@@ -111,10 +111,16 @@ func checkOrganisation(ctx context.Context, tx *Tx, pid, oid string) (any, error
 	return oid, nil
 }
 
+// writeTags replaces an actor's tags.
 func (tx *Tx) writeTags(ctx context.Context, pid, id string, tags []string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM actor_tags WHERE actor_id = $1`, id); err != nil {
 		return err
 	}
+	return tx.addTags(ctx, pid, id, tags)
+}
+
+// addTags adds tags to an actor that has none of them yet.
+func (tx *Tx) addTags(ctx context.Context, pid, id string, tags []string) error {
 	for _, t := range tags {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO actor_tags (actor_id, partnership_id, tag) VALUES ($1, $2, $3)`, id, pid, t); err != nil {
 			return err
@@ -156,7 +162,7 @@ func (tx *Tx) insertActor(ctx context.Context, pid string, in pk.ActorInput, org
 		id, pid, in.Name, in.Kind, in.Sector, in.Motivation, in.Contribution, in.Notes, org, in.Sensitive, uid, fmtTime(tx.now)); err != nil {
 		return "", err
 	}
-	return id, tx.writeTags(ctx, pid, id, in.Tags)
+	return id, tx.addTags(ctx, pid, id, in.Tags)
 }
 
 // CreateActor adds an actor to the register. Members may mark an actor
