@@ -136,7 +136,12 @@ func SVG(nodes []Node, edges []Edge, types []string, res *Result, pos map[string
 	buf.WriteString("</title><desc>")
 	esc(&buf, t("network.svg.desc", "Count", res.Edges))
 	buf.WriteString("</desc>")
-	buf.WriteString(`<defs><marker id="network-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto"><path d="M0,0L10,5L0,10z" fill="` + colArrow + `"/></marker></defs>`)
+	thin := g.m > 500 // many ties: thinner, fainter lines and smaller arrows
+	arrow := "9"
+	if thin {
+		arrow = "6"
+	}
+	buf.WriteString(`<defs><marker id="network-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="` + arrow + `" markerHeight="` + arrow + `" orient="auto"><path d="M0,0L10,5L0,10z" fill="` + colArrow + `"/></marker></defs>`)
 
 	if len(drawn) == 0 {
 		buf.WriteString(`<text class="network-empty" x="` + num(x0+w/2) + `" y="` + num(y0+h/2) + `" text-anchor="middle" fill="` + colText + `">`)
@@ -145,7 +150,6 @@ func SVG(nodes []Node, edges []Edge, types []string, res *Result, pos map[string
 	}
 
 	// Ties.
-	thin := g.m > 500
 	buf.WriteString(`<g class="ties" fill="none">`)
 	for _, p := range pairs(g, edges, types) {
 		a, okA := pos[g.nodes[p.u].ID]
