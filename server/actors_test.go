@@ -189,6 +189,11 @@ func TestActorImportAndExportHTTP(t *testing.T) {
 		if imp.Imported != 3 {
 			t.Errorf("imported %+v", imp)
 		}
+		broken, bct := upload(t, "broken.csv", []byte("name\nok\n\"broken\n"), "")
+		res = e.do(t, "member", "POST", base+"/import", broken, "Content-Type", bct)
+		if res.Status != http.StatusUnprocessableEntity || !strings.Contains(res.Body, `"field":"row 3"`) || !strings.Contains(res.Body, "Row 3") {
+			t.Errorf("broken file: %d %s", res.Status, res.Body)
+		}
 		if res := e.do(t, "member", "POST", base+"/import", `{}`); res.Status != http.StatusUnprocessableEntity {
 			t.Errorf("import without a file: %d", res.Status)
 		}
