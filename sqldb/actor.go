@@ -259,6 +259,7 @@ func (db *DB) actorWhere(ctx context.Context, p *pk.Partnership, f pk.ActorFilte
 		w = append(w, "EXISTS (SELECT 1 FROM actor_tags t WHERE t.actor_id = a.id AND LOWER(t.tag) = LOWER("+ar.add(f.Tag)+"))")
 	}
 	if f.Query != "" {
+		// SQLite's LIKE folds ASCII letters only; PostgreSQL's ILIKE folds all.
 		ar.add(likePattern(f.Query))
 		w = append(w, db.Dialect.ContainsFold("a.name", len(*ar)))
 	}
