@@ -41,13 +41,14 @@ func Layout(nodes []Node, edges []Edge, types []string, width, height float64) m
 	width, height = max(width, 1), max(height, 1)
 	comps, _ := g.components()
 	pos := make([]Point, n)
+	local := make([]int32, n) // node index → position in its component
 
 	// Lay out each component around the origin and pack the bounding boxes.
 	type box struct{ minX, minY, w, h float64 }
 	boxes := make([]box, len(comps))
 	area := 0.0
 	for c, members := range comps {
-		forceDirected(g, members, pos)
+		forceDirected(g, members, pos, local)
 		b := box{minX: math.Inf(1), minY: math.Inf(1)}
 		maxX, maxY := math.Inf(-1), math.Inf(-1)
 		for _, u := range members {
@@ -100,8 +101,8 @@ func Layout(nodes []Node, edges []Edge, types []string, width, height float64) m
 }
 
 // forceDirected runs Fruchterman–Reingold on one component with an ideal
-// tie length of 1, writing positions into pos.
-func forceDirected(g *simpleGraph, members []int, pos []Point) {
+// tie length of 1, writing positions into pos; local is scratch space.
+func forceDirected(g *simpleGraph, members []int, pos []Point, local []int32) {
 	k := len(members)
 	side := math.Sqrt(float64(k))
 	for _, u := range members {
@@ -118,7 +119,6 @@ func forceDirected(g *simpleGraph, members []int, pos []Point) {
 	case k > exactRepulsion:
 		iters = 150
 	}
-	local := make([]int32, g.n()) // node index → position in members
 	for i, u := range members {
 		local[u] = int32(i)
 	}
