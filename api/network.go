@@ -129,7 +129,7 @@ func (a *API) registerNetwork() {
 			if err != nil {
 				return nil, err
 			}
-			return Raw{ContentType: "image/svg+xml", Body: network.SVG(n.Nodes, n.Edges, n.Filter.Types, n.Result, nil, a.Bundle.Localizer(language(r)).T)}, nil
+			return Raw{ContentType: "image/svg+xml", Body: network.SVG(n.Nodes, n.Edges, n.Filter.Types, n.Result, n.Layout(960, 640), a.Bundle.Localizer(language(r)).T)}, nil
 		})
 	a.route("GET", "/partnerships/{pid}/network.gexf", access, httpx.OpDoc{Summary: "The network in GEXF 1.3 (Gephi)", Tag: tag, Raw: "application/gexf+xml", Query: query},
 		func(r *http.Request) (any, error) {

@@ -2,11 +2,13 @@ package sqldb
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/network"
@@ -37,6 +39,85 @@ type Network struct {
 	// HasSensitive whether any sensitive actor or relationship is included.
 	MayViewSensitive bool
 	HasSensitive     bool
+	// key sums up what the measures and the layout depend on.
+	key [sha256.Size]byte
+}
+
+// Layout places the actors for drawing in a width × height frame (see
+// network.Layout). Like the measures, it is computed once per distinct
+// network and kept for the next request.
+func (n *Network) Layout(width, height float64) map[string]network.Point {
+	what := "layout " + strconv.FormatFloat(width, 'g', -1, 64) + "x" + strconv.FormatFloat(height, 'g', -1, 64)
+	return netCache.get(n.key, what, func() any {
+		return network.Layout(n.Nodes, n.Edges, n.Filter.Types, width, height)
+	}).(map[string]network.Point)
+}
+
+// networkKey is a digest of everything the analysis and the layout read:
+// actors (ID, name, kind), relationships and the chosen types. Two
+// requests that see the same network share the results; a member's network
+// without sensitive rows and a coordinator's with them differ, so neither
+// can ever be served the other's.
+func networkKey(n *Network) [sha256.Size]byte {
+	h := sha256.New()
+	w := func(parts ...string) {
+		for _, p := range parts {
+			h.Write([]byte(p))
+			h.Write([]byte{0})
+		}
+	}
+	w("types")
+	w(n.Filter.Types...)
+	w("nodes", strconv.Itoa(len(n.Nodes)))
+	for _, nd := range n.Nodes {
+		w(nd.ID, nd.Label, nd.Kind)
+	}
+	w("edges", strconv.Itoa(len(n.Edges)))
+	for _, e := range n.Edges {
+		w(e.From, e.To, e.Type, strconv.FormatBool(e.Directed), strconv.Itoa(e.Strength))
+	}
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// netCache keeps the latest analyses and layouts: working them out for
+// thousands of actors takes far longer than reading them, and the network
+// rarely changes between two page views. Entries are found by content, so
+// nothing needs invalidating; the oldest fall out.
+var netCache = &networkCache{max: 16}
+
+type networkCache struct {
+	mu      sync.Mutex
+	max     int
+	entries []networkCacheEntry // oldest first
+}
+
+type networkCacheEntry struct {
+	key  [sha256.Size]byte
+	what string
+	val  any
+}
+
+func (c *networkCache) get(key [sha256.Size]byte, what string, compute func() any) any {
+	c.mu.Lock()
+	for i, e := range c.entries {
+		if e.key == key && e.what == what {
+			// Move to the newest end.
+			c.entries = append(append(c.entries[:i:i], c.entries[i+1:]...), e)
+			c.mu.Unlock()
+			return e.val
+		}
+	}
+	c.mu.Unlock()
+	v := compute()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.entries = append(c.entries, networkCacheEntry{key, what, v})
+	if len(c.entries) > c.max {
+		c.entries = c.entries[len(c.entries)-c.max:]
+	}
+	return v
 }
 
 // NetworkActor is one actor's row: who it is and its measures.
@@ -106,7 +187,8 @@ func (db *DB) Network(ctx context.Context, pid string, f NetworkFilter) (*Networ
 	if err := db.networkEdges(ctx, n); err != nil {
 		return nil, err
 	}
-	n.Result = network.Analyse(n.Nodes, n.Edges, f.Types)
+	n.key = networkKey(n)
+	n.Result = netCache.get(n.key, "analyse", func() any { return network.Analyse(n.Nodes, n.Edges, f.Types) }).(*network.Result)
 	for _, a := range n.Actors {
 		a.NodeMetrics = n.Result.Metrics[a.ID]
 	}

@@ -188,3 +188,33 @@ func TestNetworkExportAudit(t *testing.T) {
 		}
 	})
 }
+
+// The measures of a network are worked out once and shared by the requests
+// that see the same network, and worked out again when it changes.
+func TestNetworkCache(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := sqldbtest.NewWorld(t, db)
+		f := sqldbtest.SeedNetwork(t, w)
+		a, err := db.Network(w.Member.Ctx, f.PID, sqldb.NetworkFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := db.Network(w.Member.Ctx, f.PID, sqldb.NetworkFilter{})
+		c, _ := db.Network(w.Coordinator.Ctx, f.PID, sqldb.NetworkFilter{})
+		if a.Result != b.Result || a.Result == c.Result {
+			t.Error("the member's analysis is not shared with the member's next view, or is shared with the coordinator's")
+		}
+		if pa, pb := a.Layout(960, 640), b.Layout(960, 640); len(pa) != 5 || pb[f.IDs[sqldbtest.NetAmina]] != pa[f.IDs[sqldbtest.NetAmina]] {
+			t.Errorf("layouts %v %v", pa, pb)
+		}
+		// A new actor changes the network.
+		if _, err := db.SeedNetwork(w.Coordinator.Ctx, f.PID, sqldb.NetworkSeed{
+			Actors: []sqldb.SeedNetworkActor{{Name: "Second Bridge", Kind: "individual"}}}); err != nil {
+			t.Fatal(err)
+		}
+		d, _ := db.Network(w.Member.Ctx, f.PID, sqldb.NetworkFilter{})
+		if d.Result == a.Result || d.Result.Nodes != 6 || len(d.Layout(960, 640)) != 6 {
+			t.Errorf("stale analysis after a change: %d actors", d.Result.Nodes)
+		}
+	})
+}

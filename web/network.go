@@ -80,6 +80,9 @@ type networkExport struct {
 	Href  string
 }
 
+// The picture's frame, in SVG units (it scales to the page's width).
+const networkWidth, networkHeight = 960, 640
+
 func fmtMeasure(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 
 func (h *Web) networkPage(w http.ResponseWriter, r *http.Request) error {
@@ -111,7 +114,7 @@ func (h *Web) networkPage(w http.ResponseWriter, r *http.Request) error {
 		d.Maps = maps
 	}
 	l := h.Bundle.Localizer(v.Lang)
-	d.SVG = template.HTML(network.SVG(n.Nodes, n.Edges, f.Types, n.Result, nil, l.T))
+	d.SVG = template.HTML(network.SVG(n.Nodes, n.Edges, f.Types, n.Result, n.Layout(networkWidth, networkHeight), l.T))
 	res := n.Result
 	d.Figures = []networkFigure{
 		{"network.metric.actors", strconv.Itoa(res.Nodes)},
