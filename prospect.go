@@ -249,3 +249,18 @@ func Pipeline(ps []*Prospect) []*ProspectColumn {
 	}
 	return out
 }
+
+// Choice is one option of a select: an ID and a name.
+type Choice struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// ProspectChoices are what a prospect's form offers: our points of contact
+// (members and coordinators), register actors the writer may see, and
+// organisations linked to the partnership.
+type ProspectChoices struct {
+	People        []Choice
+	Actors        []Choice
+	Organisations []Choice
+}

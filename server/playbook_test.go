@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"encoding/json"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -194,3 +195,146 @@ func TestProspectsAPI(t *testing.T) {
 	})
 }
 
+func TestPlaybookPages(t *testing.T) {
+	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	pid := e.Partnership.ID
+	p := "/p/" + pid + "/playbook"
+	res := e.do(t, "observer", "GET", p, nil)
+	pbStatus(t, res, 200)
+	if !strings.Contains(res.Body, "Partnership action plan") || strings.Contains(res.Body, `action="`+p+`/steps/`) || strings.Contains(res.Body, `action="`+p+`"`) {
+		t.Error("observer page: wrong playbook or forms shown")
+	}
+	if !strings.Contains(res.Body, `href="/p/`+pid+`/readiness"`) {
+		t.Error("the readiness step does not link to its page")
+	}
+	res = e.do(t, "member", "GET", p, nil)
+	if !strings.Contains(res.Body, `action="`+p+`/steps/connect.capacity"`) || strings.Contains(res.Body, `action="`+p+`/advance"`) {
+		t.Error("member page: tick forms missing or advance shown")
+	}
+	res = e.do(t, "member", "POST", p+"/steps/connect.capacity", url.Values{"done": {"1"}, "back": {"https://evil.example/"}})
+	pbStatus(t, res, 303)
+	if loc := res.Header.Get("Location"); !strings.HasPrefix(loc, p+"?") {
+		t.Errorf("tick went to %s", loc)
+	}
+	res = e.do(t, "member", "GET", p+"/steps/connect.capacity", nil)
+	pbStatus(t, res, 200)
+	if !strings.Contains(res.Body, "Done by "+e.Member.Name) {
+		t.Error("the step page does not say who ticked it")
+	}
+	pbStatus(t, e.do(t, "member", "GET", p+"/steps/connect.nope", nil), 404)
+	res = e.do(t, "member", "POST", p+"/questions/connect.capacity.q1", url.Values{"answer": {" "}})
+	pbStatus(t, res, 422)
+	if !strings.Contains(res.Body, "This field is required.") {
+		t.Error("no message next to the empty answer")
+	}
+	res = e.do(t, "member", "POST", p+"/questions/connect.capacity.q1", url.Values{"answer": {"Two evenings a month <b>"}})
+	pbStatus(t, res, 303)
+	res = e.do(t, "observer", "GET", p+"/steps/connect.capacity", nil)
+	if !strings.Contains(res.Body, "Two evenings a month &lt;b&gt;") {
+		t.Error("the answer is not shown (escaped)")
+	}
+	pbStatus(t, e.do(t, "observer", "GET", p+"/next", nil), 200)
+	res = e.do(t, "coordinator", "POST", p, url.Values{"playbook": {"nope"}})
+	pbStatus(t, res, 422)
+	pbStatus(t, e.do(t, "coordinator", "POST", p, url.Values{"playbook": {"coalition_stages"}}), 303)
+	pbStatus(t, e.do(t, "coordinator", "POST", p, url.Values{"playbook": {"action_plan"}}), 303)
+	res = e.do(t, "coordinator", "GET", p+"/steps/connect.capacity", nil)
+	if !strings.Contains(res.Body, "Two evenings a month") {
+		t.Error("switching playbooks lost an answer")
+	}
+	pbStatus(t, e.do(t, "coordinator", "POST", p+"/advance", url.Values{"from": {"connect"}}), 303)
+	pbStatus(t, e.do(t, "coordinator", "POST", p+"/advance", url.Values{"from": {"connect"}}), 409)
+	res = e.do(t, "coordinator", "GET", p, nil)
+	if !strings.Contains(res.Body, "Stages so far") {
+		t.Error("no stage history shown")
+	}
+}
+
+func TestProspectPages(t *testing.T) {
+	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	pid, f := e.Partnership.ID, e.Playbook()
+	p := "/p/" + pid + "/prospects"
+	pbStatus(t, e.do(t, "observer", "GET", p, nil), 403)
+	res := e.do(t, "member", "GET", p, nil)
+	pbStatus(t, res, 200)
+	if !strings.Contains(res.Body, "Mosque Community East") || !strings.Contains(res.Body, "card prospect overdue") {
+		t.Error("pipeline misses the overdue prospect")
+	}
+	pbStatus(t, e.do(t, "member", "GET", p+"/new", nil), 200)
+	res = e.do(t, "member", "POST", p, url.Values{"name": {""}, "kind": {"person"}, "user_id": {e.Member.ID}, "contact_role": {"Imam"}, "status": {"identified"}})
+	pbStatus(t, res, 422)
+	if !strings.Contains(res.Body, `value="Imam"`) {
+		t.Error("the form lost what was typed")
+	}
+	res = e.do(t, "member", "POST", p, url.Values{"name": {"Eritrean Parents Group"}, "kind": {"organisation"}, "user_id": {e.Member.ID}, "status": {"identified"}})
+	pbStatus(t, res, 303)
+	loc := res.Header.Get("Location")
+	if !strings.HasPrefix(loc, p+"/") {
+		t.Fatalf("created → %s", loc)
+	}
+	x := strings.TrimPrefix(strings.Split(loc, "?")[0], p+"/")
+	pbStatus(t, e.do(t, "member", "GET", p+"/"+x, nil), 200)
+	pbStatus(t, e.do(t, "member", "GET", p+"/"+x+"/edit", nil), 200)
+	res = e.do(t, "member", "POST", p+"/"+x+"/status", url.Values{"status": {"approached"}, "version": {"1"}})
+	pbStatus(t, res, 422)
+	if !strings.Contains(res.Body, "Write what the partnership offers them") {
+		t.Error("no message about the missing offer")
+	}
+	pbStatus(t, e.do(t, "member", "POST", p+"/"+x, url.Values{"name": {"Eritrean Parents Group"}, "kind": {"organisation"}, "user_id": {e.Member.ID},
+		"message": {"Homework help for their children."}, "version": {"9"}}), 409)
+	pbStatus(t, e.do(t, "member", "POST", p+"/"+x, url.Values{"name": {"Eritrean Parents Group"}, "kind": {"organisation"}, "user_id": {e.Member.ID},
+		"message": {"Homework help for their children."}, "version": {"1"}}), 303)
+	pbStatus(t, e.do(t, "member", "POST", p+"/"+x+"/status", url.Values{"status": {"approached"}, "note": {"Met at the fair"}, "version": {"2"}}), 303)
+	res = e.do(t, "member", "GET", p+"/"+x, nil)
+	if !strings.Contains(res.Body, "Met at the fair") || !strings.Contains(res.Body, "Approached") {
+		t.Error("history not shown")
+	}
+	// The agreed fixture offers the invitation to coordinators only.
+	agreed := p + "/" + f.Prospect.ID
+	if res := e.do(t, "member", "GET", agreed, nil); strings.Contains(res.Body, agreed+"/invite") {
+		t.Error("members see the invitation form")
+	}
+	res = e.do(t, "coordinator", "GET", agreed, nil)
+	if !strings.Contains(res.Body, agreed+"/invite") || !strings.Contains(res.Body, `value="dana@roma-youth.example.org"`) {
+		t.Error("no prefilled invitation form for the coordinator")
+	}
+	pbStatus(t, e.do(t, "member", "POST", agreed+"/invite", url.Values{"role": {"member"}, "email": {"dana@roma-youth.example.org"}}), 403)
+	pbStatus(t, e.do(t, "coordinator", "POST", agreed+"/invite", url.Values{"role": {"member"}, "email": {"dana@roma-youth.example.org"}}), 303)
+	if res := e.do(t, "coordinator", "GET", agreed, nil); !strings.Contains(res.Body, "Invitation sent to dana@roma-youth.example.org") {
+		t.Error("the invitation is not recorded on the page")
+	}
+	pbStatus(t, e.do(t, "member", "POST", p+"/"+x+"/delete", url.Values{"version": {"1"}}), 409)
+	pbStatus(t, e.do(t, "member", "POST", p+"/"+x+"/delete", url.Values{"version": {"3"}}), 303)
+	pbStatus(t, e.do(t, "member", "GET", p+"/"+x, nil), 404)
+}
+
+func TestProfilePage(t *testing.T) {
+	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	pid := e.Partnership.ID
+	res := e.do(t, "observer", "GET", "/p/"+pid+"/profile", nil)
+	pbStatus(t, res, 200)
+	if !strings.Contains(res.Body, "Young newcomers have a say.") || !strings.Contains(res.Body, "Progress in the playbook") {
+		t.Error("the profile misses its purpose or playbook progress")
+	}
+	if strings.Contains(res.Body, "Roma Youth Leipzig") || strings.Contains(res.Body, "Prospective partners by status") {
+		t.Error("observers see prospects in the profile")
+	}
+	res = e.do(t, "member", "GET", "/p/"+pid+"/profile", nil)
+	if !strings.Contains(res.Body, "Roma Youth Leipzig") {
+		t.Error("members miss the prospects")
+	}
+	var prof struct {
+		Partnership struct{ Name string }
+		Playbook    struct{ Playbook string }
+		Prospects   []pk.ProspectColumn
+	}
+	pbDecode(t, e.do(t, "observer", "GET", "/api/v1/partnerships/"+pid+"/profile", nil), &prof)
+	if prof.Partnership.Name != "Welcome City" || prof.Playbook.Playbook != "action_plan" || prof.Prospects != nil {
+		t.Errorf("observer profile JSON %+v", prof)
+	}
+	pbDecode(t, e.do(t, "member", "GET", "/api/v1/partnerships/"+pid+"/profile", nil), &prof)
+	if len(prof.Prospects) != len(pk.ProspectStatuses) {
+		t.Errorf("member profile has %d status columns", len(prof.Prospects))
+	}
+	pbStatus(t, e.do(t, "outsider", "GET", "/p/"+pid+"/profile", nil), 404)
+}

@@ -403,3 +403,48 @@ func (db *DB) InviteProspect(ctx context.Context, pid, id string, in pk.Prospect
 	})
 	return invitation, err
 }
+
+// ProspectChoices lists what a prospect form offers, each list by name:
+// members and coordinators as points of contact; the register's actors
+// (sensitive ones only for coordinators); organisations that are members,
+// are linked from the register, or are linked by a prospect already.
+func (db *DB) ProspectChoices(ctx context.Context, pid string) (*pk.ProspectChoices, error) {
+	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewProspects)
+	if err != nil {
+		return nil, err
+	}
+	out := &pk.ProspectChoices{People: []pk.Choice{}, Actors: []pk.Choice{}, Organisations: []pk.Choice{}}
+	for _, x := range []struct {
+		dst   *[]pk.Choice
+		query string
+		args  []any
+	}{
+		{&out.People, `SELECT u.id, u.name FROM partnership_people pp JOIN users u ON u.id = pp.user_id
+			WHERE pp.partnership_id = $1 AND pp.role IN ('member', 'coordinator') ORDER BY u.name, u.id`, []any{pid}},
+		{&out.Actors, `SELECT id, name FROM actors WHERE partnership_id = $1 AND (NOT sensitive OR $2) ORDER BY name, id LIMIT 1000`,
+			[]any{pid, prospectsSensitive(p)}},
+		{&out.Organisations, `SELECT o.id, o.name FROM organisations o WHERE o.id IN (
+				SELECT organisation_id FROM partnership_organisations WHERE partnership_id = $1
+				UNION SELECT organisation_id FROM actors WHERE partnership_id = $1 AND organisation_id IS NOT NULL AND (NOT sensitive OR $2)
+				UNION SELECT organisation_id FROM prospects WHERE partnership_id = $1 AND organisation_id IS NOT NULL)
+			ORDER BY o.name, o.id`, []any{pid, prospectsSensitive(p)}},
+	} {
+		rows, err := db.read.QueryContext(ctx, x.query, x.args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var c pk.Choice
+			if err := rows.Scan(&c.ID, &c.Name); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			*x.dst = append(*x.dst, c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

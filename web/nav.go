@@ -23,6 +23,9 @@ var navEntries = []navEntry{
 	{"prepare", "preparation.nav", "/prepare", pk.ActionViewPreparation},
 	{"maps", "maps.nav", "/maps", pk.ActionViewMaps},
 	{"network", "networkpage.nav", "/network", pk.ActionViewNetwork},
+	{"playbook", "outreach.nav.playbook", "/playbook", pk.ActionViewPreparation},
+	{"prospects", "outreach.nav.prospects", "/prospects", pk.ActionViewProspects},
+	{"profile", "outreach.nav.profile", "/profile", pk.ActionViewPreparation},
 	{"audit", "nav.audit", "/audit", pk.ActionViewAudit},
 	{"settings", "nav.settings", "/settings", pk.ActionEditPartnership},
 }

@@ -18,6 +18,7 @@ func (h *Web) Register(rt *httpx.Router) {
 	h.registerMaps(rt)
 	h.registerPreparation(rt)
 	h.registerNetwork(rt)
+	h.registerOutreach(rt)
 }
 
 // NotFound is the page for paths nobody registered.
