@@ -8,18 +8,19 @@ import (
 	"strings"
 	"testing"
 
+	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
-func decodeJSON(t *testing.T, res response, v any) {
+func mapsDecode(t *testing.T, res response, v any) {
 	t.Helper()
 	if err := json.Unmarshal([]byte(res.Body), v); err != nil {
 		t.Fatalf("decode %q: %v", res.Body, err)
 	}
 }
 
-func wantStatus(t *testing.T, res response, want int, what string) {
+func mapsWantStatus(t *testing.T, res response, want int, what string) {
 	t.Helper()
 	if res.Status != want {
 		t.Fatalf("%s: %d, want %d: %s", what, res.Status, want, res.Body)
@@ -45,7 +46,7 @@ func TestMapsSensitiveActorsDoNotLeak(t *testing.T) {
 		}
 		// A tactic about the sensitive actor, to be sure tactics are filtered too.
 		res := e.do(t, "coordinator", "POST", base+"/tactics", `{"actor":"`+hiddenID+`","title":"Quiet word with the informant"}`)
-		wantStatus(t, res, http.StatusCreated, "coordinator's tactic")
+		mapsWantStatus(t, res, http.StatusCreated, "coordinator's tactic")
 		for _, role := range []string{"member", "observer"} {
 			for _, p := range paths {
 				res := e.do(t, role, "GET", p, nil)
@@ -73,8 +74,8 @@ func TestMapsSensitiveActorsDoNotLeak(t *testing.T) {
 			Actors []json.RawMessage `json:"actors"`
 			Lines  []json.RawMessage `json:"lines"`
 		}
-		decodeJSON(t, e.do(t, "member", "GET", base+"/powermap?lines=1", nil), &pmM)
-		decodeJSON(t, e.do(t, "coordinator", "GET", base+"/powermap?lines=1", nil), &pmC)
+		mapsDecode(t, e.do(t, "member", "GET", base+"/powermap?lines=1", nil), &pmM)
+		mapsDecode(t, e.do(t, "coordinator", "GET", base+"/powermap?lines=1", nil), &pmC)
 		if len(pmM.Actors) != 4 || len(pmC.Actors) != 5 || len(pmM.Lines) != 2 || len(pmC.Lines) != 3 {
 			t.Errorf("member %d actors %d lines; coordinator %d actors %d lines", len(pmM.Actors), len(pmM.Lines), len(pmC.Actors), len(pmC.Lines))
 		}
@@ -83,7 +84,7 @@ func TestMapsSensitiveActorsDoNotLeak(t *testing.T) {
 				Count int `json:"count"`
 			} `json:"segments"`
 		}
-		decodeJSON(t, e.do(t, "member", "GET", base+"/spectrum", nil), &sp)
+		mapsDecode(t, e.do(t, "member", "GET", base+"/spectrum", nil), &sp)
 		if sp.Segments["passive_ally"].Count != 0 || sp.Segments["active_ally"].Count != 1 {
 			t.Errorf("member's spectrum counts the sensitive actor: %+v", sp.Segments)
 		}
@@ -111,9 +112,9 @@ func TestMapsObserversSeeSharedOnly(t *testing.T) {
 	}
 	// Sharing is for coordinators.
 	path := "/api/v1/partnerships/" + pid + "/maps/" + priv
-	wantStatus(t, e.do(t, "member", "PATCH", path, `{"shared":true,"version":1}`), http.StatusForbidden, "member shares")
-	wantStatus(t, e.do(t, "coordinator", "PATCH", path, `{"shared":true,"version":1}`), http.StatusOK, "coordinator shares")
-	wantStatus(t, e.do(t, "observer", "GET", path, nil), http.StatusOK, "observer sees the shared map")
+	mapsWantStatus(t, e.do(t, "member", "PATCH", path, `{"shared":true,"version":1}`), http.StatusForbidden, "member shares")
+	mapsWantStatus(t, e.do(t, "coordinator", "PATCH", path, `{"shared":true,"version":1}`), http.StatusOK, "coordinator shares")
+	mapsWantStatus(t, e.do(t, "observer", "GET", path, nil), http.StatusOK, "observer sees the shared map")
 }
 
 func TestMapsAPIFlow(t *testing.T) {
@@ -124,33 +125,33 @@ func TestMapsAPIFlow(t *testing.T) {
 	list := "/api/v1/partnerships/" + pid + "/maps"
 
 	res := e.do(t, "member", "POST", list, `{"title":"Safe access to the job centre","objective":"Young newcomers are served without fear."}`)
-	wantStatus(t, res, http.StatusCreated, "create map")
+	mapsWantStatus(t, res, http.StatusCreated, "create map")
 	var m struct {
 		ID      string `json:"id"`
 		Version int    `json:"version"`
 	}
-	decodeJSON(t, res, &m)
+	mapsDecode(t, res, &m)
 	base := list + "/" + m.ID
-	wantStatus(t, e.do(t, "member", "POST", list, `{"title":""}`), http.StatusUnprocessableEntity, "map without title")
+	mapsWantStatus(t, e.do(t, "member", "POST", list, `{"title":""}`), http.StatusUnprocessableEntity, "map without title")
 	res = e.do(t, "member", "PATCH", base, `{"objective":"Served in their language.","version":1}`)
-	wantStatus(t, res, http.StatusOK, "patch objective")
-	wantStatus(t, e.do(t, "member", "PATCH", base, `{"title":"Again","version":1}`), http.StatusConflict, "stale patch")
+	mapsWantStatus(t, res, http.StatusOK, "patch objective")
+	mapsWantStatus(t, e.do(t, "member", "PATCH", base, `{"title":"Again","version":1}`), http.StatusConflict, "stale patch")
 
 	council, club := f.Actors["City Council"], f.Actors["Youth Club East"]
 	for _, b := range []string{
 		`{"actor":"` + council + `","support":-2,"influence":5,"note":"Voted against the motion"}`,
 		`{"actor":"` + club + `","support":1,"influence":2,"interest":4}`,
 	} {
-		wantStatus(t, e.do(t, "member", "POST", base+"/assessments", b), http.StatusCreated, "assess")
+		mapsWantStatus(t, e.do(t, "member", "POST", base+"/assessments", b), http.StatusCreated, "assess")
 	}
 	e.Clock.Advance(40 * 24 * 3600 * 1e9)
-	wantStatus(t, e.do(t, "member", "POST", base+"/assessments", `{"actor":"`+council+`","support":-1,"influence":5}`), http.StatusCreated, "reassess")
+	mapsWantStatus(t, e.do(t, "member", "POST", base+"/assessments", `{"actor":"`+council+`","support":-1,"influence":5}`), http.StatusCreated, "reassess")
 	res = e.do(t, "member", "POST", base+"/assessments", `{"actor":"`+council+`","support":5,"influence":0}`)
-	wantStatus(t, res, http.StatusUnprocessableEntity, "bad scales")
+	mapsWantStatus(t, res, http.StatusUnprocessableEntity, "bad scales")
 	if !strings.Contains(res.Body, `"support"`) || !strings.Contains(res.Body, `"influence"`) {
 		t.Errorf("bad scales do not name the fields: %s", res.Body)
 	}
-	wantStatus(t, e.do(t, "observer", "POST", list+"/"+f.Map.ID+"/assessments", `{"actor":"`+council+`","support":1,"influence":1}`), http.StatusForbidden, "observer assesses")
+	mapsWantStatus(t, e.do(t, "observer", "POST", list+"/"+f.Map.ID+"/assessments", `{"actor":"`+council+`","support":1,"influence":1}`), http.StatusForbidden, "observer assesses")
 
 	// History: both assessments of the council, newest first.
 	var hist struct {
@@ -159,7 +160,7 @@ func TestMapsAPIFlow(t *testing.T) {
 			Note    string `json:"note"`
 		} `json:"items"`
 	}
-	decodeJSON(t, e.do(t, "member", "GET", base+"/assessments?actor="+council, nil), &hist)
+	mapsDecode(t, e.do(t, "member", "GET", base+"/assessments?actor="+council, nil), &hist)
 	if len(hist.Items) != 2 || hist.Items[0].Support != -1 || hist.Items[1].Note != "Voted against the motion" {
 		t.Errorf("history: %+v", hist.Items)
 	}
@@ -175,7 +176,7 @@ func TestMapsAPIFlow(t *testing.T) {
 			NotFirstTarget bool   `json:"not_first_target"`
 		} `json:"actors"`
 	}
-	decodeJSON(t, e.do(t, "member", "GET", base+"/powermap", nil), &pm)
+	mapsDecode(t, e.do(t, "member", "GET", base+"/powermap", nil), &pm)
 	if len(pm.Actors) != 2 || pm.Actors[0].Name != "City Council" || pm.Actors[0].Strategy != "awareness_raising" || pm.Actors[0].NotFirstTarget ||
 		pm.Actors[1].Strategy != "capacity_development" || pm.Actors[1].Interest != 4 || pm.Actors[1].Kind != "group" {
 		t.Errorf("power map: %+v", pm.Actors)
@@ -195,21 +196,21 @@ func TestMapsAPIFlow(t *testing.T) {
 			Direction string `json:"direction"`
 		} `json:"moves"`
 	}
-	decodeJSON(t, e.do(t, "member", "GET", base+"/spectrum?at="+first, nil), &sp)
+	mapsDecode(t, e.do(t, "member", "GET", base+"/spectrum?at="+first, nil), &sp)
 	if sp.Segments["active_opposition"].Count != 1 || sp.Segments["passive_opposition"].Count != 0 || len(sp.Segments) != 5 {
 		t.Errorf("spectrum at %s: %+v", first, sp.Segments)
 	}
 	sp.Segments = nil
-	decodeJSON(t, e.do(t, "member", "GET", base+"/spectrum?since="+e.Clock.Now().AddDate(0, 0, -1).Format("2006-01-02"), nil), &sp)
+	mapsDecode(t, e.do(t, "member", "GET", base+"/spectrum?since="+e.Clock.Now().AddDate(0, 0, -1).Format("2006-01-02"), nil), &sp)
 	if sp.Segments["passive_opposition"].Count != 1 || len(sp.Moves) != 1 || sp.Moves[0].Direction != "towards" {
 		t.Errorf("spectrum since: %+v moves %+v", sp.Segments, sp.Moves)
 	}
 	res = e.do(t, "member", "GET", base+"/spectrum?at=yesterday", nil)
-	wantStatus(t, res, http.StatusUnprocessableEntity, "bad at")
+	mapsWantStatus(t, res, http.StatusUnprocessableEntity, "bad at")
 	if !strings.Contains(res.Body, `"field":"at"`) {
 		t.Errorf("bad at does not name the parameter: %s", res.Body)
 	}
-	wantStatus(t, e.do(t, "member", "GET", base+"/spectrum.svg?at=2026-13-01", nil), http.StatusUnprocessableEntity, "bad at on svg")
+	mapsWantStatus(t, e.do(t, "member", "GET", base+"/spectrum.svg?at=2026-13-01", nil), http.StatusUnprocessableEntity, "bad at on svg")
 
 	for _, p := range []string{"/powermap.svg", "/powermap.svg?lines=1", "/spectrum.svg", "/spectrum.svg?at=" + first, "/spectrum/history.svg"} {
 		res := e.do(t, "member", "GET", base+p, nil)
@@ -221,7 +222,7 @@ func TestMapsAPIFlow(t *testing.T) {
 
 	// Tactics: create, change with version, delete with version.
 	res = e.do(t, "member", "POST", base+"/tactics", `{"actor":"`+council+`","title":"Meet the integration commissioner","due":"2026-06-01","owner":"`+e.Member.ID+`"}`)
-	wantStatus(t, res, http.StatusCreated, "create tactic")
+	mapsWantStatus(t, res, http.StatusCreated, "create tactic")
 	var tac struct {
 		ID      string `json:"id"`
 		Status  string `json:"status"`
@@ -229,29 +230,29 @@ func TestMapsAPIFlow(t *testing.T) {
 		Support *int   `json:"support"`
 		Target  *int   `json:"target"`
 	}
-	decodeJSON(t, res, &tac)
+	mapsDecode(t, res, &tac)
 	if tac.Status != "planned" || tac.Support == nil || *tac.Support != -1 || *tac.Target != 0 {
 		t.Errorf("tactic: %+v", tac)
 	}
-	wantStatus(t, e.do(t, "member", "POST", base+"/tactics", `{"actor":"`+council+`","title":"x","status":"someday","due":"June"}`), http.StatusUnprocessableEntity, "bad tactic")
+	mapsWantStatus(t, e.do(t, "member", "POST", base+"/tactics", `{"actor":"`+council+`","title":"x","status":"someday","due":"June"}`), http.StatusUnprocessableEntity, "bad tactic")
 	res = e.do(t, "member", "PATCH", base+"/tactics/"+tac.ID, `{"status":"in_progress","version":1}`)
-	wantStatus(t, res, http.StatusOK, "patch tactic")
-	decodeJSON(t, res, &tac)
+	mapsWantStatus(t, res, http.StatusOK, "patch tactic")
+	mapsDecode(t, res, &tac)
 	if tac.Status != "in_progress" || tac.Version != 2 {
 		t.Errorf("patched tactic: %+v", tac)
 	}
-	wantStatus(t, e.do(t, "member", "PATCH", base+"/tactics/"+tac.ID, `{"status":"done","version":1}`), http.StatusConflict, "stale tactic")
-	wantStatus(t, e.do(t, "member", "DELETE", base+"/tactics/"+tac.ID, nil, "If-Match", "1"), http.StatusConflict, "stale delete")
-	wantStatus(t, e.do(t, "member", "DELETE", base+"/tactics/"+tac.ID, nil, "If-Match", "2"), http.StatusNoContent, "delete tactic")
+	mapsWantStatus(t, e.do(t, "member", "PATCH", base+"/tactics/"+tac.ID, `{"status":"done","version":1}`), http.StatusConflict, "stale tactic")
+	mapsWantStatus(t, e.do(t, "member", "DELETE", base+"/tactics/"+tac.ID, nil, "If-Match", "1"), http.StatusConflict, "stale delete")
+	mapsWantStatus(t, e.do(t, "member", "DELETE", base+"/tactics/"+tac.ID, nil, "If-Match", "2"), http.StatusNoContent, "delete tactic")
 	var tl struct {
 		Items []json.RawMessage `json:"items"`
 	}
-	decodeJSON(t, e.do(t, "member", "GET", base+"/tactics", nil), &tl)
+	mapsDecode(t, e.do(t, "member", "GET", base+"/tactics", nil), &tl)
 	if len(tl.Items) != 0 {
 		t.Errorf("tactics after delete: %d", len(tl.Items))
 	}
-	wantStatus(t, e.do(t, "member", "DELETE", base, `{"version":2}`), http.StatusNoContent, "delete map")
-	wantStatus(t, e.do(t, "member", "GET", base, nil), http.StatusNotFound, "deleted map")
+	mapsWantStatus(t, e.do(t, "member", "DELETE", base, `{"version":2}`), http.StatusNoContent, "delete map")
+	mapsWantStatus(t, e.do(t, "member", "GET", base, nil), http.StatusNotFound, "deleted map")
 }
 
 func TestMapsPagesWithoutJavaScript(t *testing.T) {
@@ -274,9 +275,9 @@ func TestMapsPagesWithoutJavaScript(t *testing.T) {
 	}
 	// Assess through the form.
 	res = e.do(t, "member", "POST", page+"/assessments", url.Values{"actor": {council}, "support": {"0"}, "influence": {"5"}, "note": {"Listened at the hearing"}})
-	wantStatus(t, res, http.StatusSeeOther, "assess by form")
+	mapsWantStatus(t, res, http.StatusSeeOther, "assess by form")
 	res = e.do(t, "member", "POST", page+"/assessments", url.Values{"actor": {council}, "support": {"9"}, "influence": {"5"}})
-	wantStatus(t, res, http.StatusUnprocessableEntity, "bad form")
+	mapsWantStatus(t, res, http.StatusUnprocessableEntity, "bad form")
 	if !strings.Contains(res.Body, `aria-invalid="true"`) {
 		t.Error("form error not shown next to the field")
 	}
@@ -292,22 +293,83 @@ func TestMapsPagesWithoutJavaScript(t *testing.T) {
 			t.Errorf("spectrum page lacks %q", want)
 		}
 	}
-	wantStatus(t, e.do(t, "member", "GET", page+"/spectrum?at=31-12-2026", nil), http.StatusUnprocessableEntity, "bad at on the page")
+	mapsWantStatus(t, e.do(t, "member", "GET", page+"/spectrum?at=31-12-2026", nil), http.StatusUnprocessableEntity, "bad at on the page")
 	// Tactics by form.
 	res = e.do(t, "member", "POST", page+"/tactics", url.Values{"actor": {council}, "title": {"Letter to the council"}, "status": {"planned"}})
-	wantStatus(t, res, http.StatusSeeOther, "tactic by form")
+	mapsWantStatus(t, res, http.StatusSeeOther, "tactic by form")
 	tid := e.Maps().Tactic.ID
 	res = e.do(t, "member", "POST", page+"/tactics/"+tid, url.Values{"actor": {f.Actors["Local Newspaper"]}, "title": {"Invite the editor"}, "status": {"done"}, "version": {"1"}})
-	wantStatus(t, res, http.StatusSeeOther, "tactic update by form")
-	wantStatus(t, e.do(t, "member", "POST", page+"/tactics/"+tid+"/delete", url.Values{"version": {"1"}}), http.StatusConflict, "stale tactic delete")
-	wantStatus(t, e.do(t, "member", "POST", page+"/tactics/"+tid+"/delete", url.Values{"version": {"2"}}), http.StatusSeeOther, "tactic delete")
+	mapsWantStatus(t, res, http.StatusSeeOther, "tactic update by form")
+	mapsWantStatus(t, e.do(t, "member", "POST", page+"/tactics/"+tid+"/delete", url.Values{"version": {"1"}}), http.StatusConflict, "stale tactic delete")
+	mapsWantStatus(t, e.do(t, "member", "POST", page+"/tactics/"+tid+"/delete", url.Values{"version": {"2"}}), http.StatusSeeOther, "tactic delete")
 	// Maps by form: create, rename, share (coordinator), delete.
 	res = e.do(t, "member", "POST", "/p/"+pid+"/maps", url.Values{"title": {"Safe access to the job centre"}})
-	wantStatus(t, res, http.StatusSeeOther, "create map by form")
+	mapsWantStatus(t, res, http.StatusSeeOther, "create map by form")
 	loc := res.Header.Get("Location")
 	mid := strings.TrimPrefix(strings.SplitN(loc, "?", 2)[0], "/p/"+pid+"/maps/")
-	wantStatus(t, e.do(t, "member", "POST", "/p/"+pid+"/maps/"+mid, url.Values{"title": {"Job centre"}, "version": {"1"}}), http.StatusSeeOther, "rename")
-	wantStatus(t, e.do(t, "coordinator", "POST", "/p/"+pid+"/maps/"+mid, url.Values{"title": {"Job centre"}, "share_field": {"1"}, "shared": {"on"}, "version": {"2"}}), http.StatusSeeOther, "share")
-	wantStatus(t, e.do(t, "observer", "GET", "/p/"+pid+"/maps/"+mid, nil), http.StatusOK, "observer sees shared")
-	wantStatus(t, e.do(t, "member", "POST", "/p/"+pid+"/maps/"+mid+"/delete", url.Values{"version": {strconv.Itoa(3)}}), http.StatusSeeOther, "delete map")
+	mapsWantStatus(t, e.do(t, "member", "POST", "/p/"+pid+"/maps/"+mid, url.Values{"title": {"Job centre"}, "version": {"1"}}), http.StatusSeeOther, "rename")
+	mapsWantStatus(t, e.do(t, "coordinator", "POST", "/p/"+pid+"/maps/"+mid, url.Values{"title": {"Job centre"}, "share_field": {"1"}, "shared": {"on"}, "version": {"2"}}), http.StatusSeeOther, "share")
+	mapsWantStatus(t, e.do(t, "observer", "GET", "/p/"+pid+"/maps/"+mid, nil), http.StatusOK, "observer sees shared")
+	mapsWantStatus(t, e.do(t, "member", "POST", "/p/"+pid+"/maps/"+mid+"/delete", url.Values{"version": {strconv.Itoa(3)}}), http.StatusSeeOther, "delete map")
+}
+
+// BenchmarkMapsLarge measures the map pages and API on a large partnership:
+// 2,000 actors (one in twenty sensitive), 10,000 relationships and five
+// assessments per actor spread over a year. Run with
+// go test ./server/ -run '^$' -bench Maps -benchtime 20x
+func BenchmarkMapsLarge(b *testing.B) {
+	db := sqldbtest.Open(b, "sqlite")
+	e := newEnv(b, db)
+	ctx := e.Coordinator.Ctx
+	pid := e.Partnership.ID
+	const nActors, nRels, perActor = 2000, 10000, 5
+	actors := make([]sqldb.SeedActor, nActors)
+	for i := range actors {
+		actors[i] = sqldb.SeedActor{Name: "Actor " + strconv.Itoa(i), Kind: []string{"organisation", "group", "institution", "individual"}[i%4], Sensitive: i%20 == 0}
+	}
+	rels := make([]sqldb.SeedRelationship, nRels)
+	types := []string{"cooperates_with", "in_conflict_with", "funds", "member_of"}
+	for i := range rels {
+		rels[i] = sqldb.SeedRelationship{From: (i * 7) % nActors, To: (i*13 + 1) % nActors, Type: types[i%4], Sensitive: i%50 == 0}
+	}
+	ids, err := db.SeedActors(ctx, pid, actors, rels)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := db.CreateMap(ctx, pid, pk.MapInput{Title: "Large campaign"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := e.Clock.Now().AddDate(-1, 0, 0)
+	var rows []sqldb.SeedAssessment
+	for k := 0; k < perActor; k++ {
+		for i, id := range ids {
+			rows = append(rows, sqldb.SeedAssessment{ActorID: id, Support: (i+k)%5 - 2, Influence: (i*3+k)%5 + 1, Interest: (i + k) % 6,
+				At: start.AddDate(0, 0, k*70+i%60)})
+		}
+	}
+	if err := db.SeedAssessments(ctx, pid, m.ID, rows); err != nil {
+		b.Fatal(err)
+	}
+	api := "/api/v1/partnerships/" + pid + "/maps/" + m.ID
+	page := "/p/" + pid + "/maps/" + m.ID
+	for _, c := range []struct{ name, path string }{
+		{"api_powermap", api + "/powermap"},
+		{"api_powermap_svg_lines", api + "/powermap.svg?lines=1"},
+		{"api_spectrum_since", api + "/spectrum?since=" + start.AddDate(0, 6, 0).Format("2006-01-02")},
+		{"api_spectrum_svg_at", api + "/spectrum.svg?at=" + start.AddDate(0, 3, 0).Format("2006-01-02")},
+		{"api_history_svg", api + "/spectrum/history.svg"},
+		{"page_powermap_lines", page + "/powermap?lines=1"},
+		{"page_spectrum_since", page + "/spectrum?since=" + start.AddDate(0, 6, 0).Format("2006-01-02")},
+	} {
+		for _, role := range []string{"member", "coordinator"} {
+			b.Run(c.name+"/"+role, func(b *testing.B) {
+				for b.Loop() {
+					if res := e.do(b, role, "GET", c.path, nil); res.Status != http.StatusOK {
+						b.Fatalf("%s: %d", c.path, res.Status)
+					}
+				}
+			})
+		}
+	}
 }

@@ -134,11 +134,14 @@ func (db *DB) positions(ctx context.Context, s *mapScope, at time.Time) ([]*pk.A
 	if !at.IsZero() {
 		until = fmtTime(at)
 	}
+	// The latest assessment per actor, found in one pass over the map's
+	// assessments (a correlated subquery per row is quadratic on SQLite).
 	return collectAssessments(db.read.QueryContext(ctx, `
 		SELECT `+assessmentColumns+`
-		FROM assessments a JOIN actors ac ON ac.id = a.actor_id LEFT JOIN users u ON u.id = a.assessed_by
-		WHERE a.map_id = $1 AND ($2 OR NOT ac.sensitive) AND a.assessed_at <= $3
-		  AND a.seq = (SELECT MAX(b.seq) FROM assessments b WHERE b.map_id = a.map_id AND b.actor_id = a.actor_id AND b.assessed_at <= $3)
+		FROM (SELECT MAX(seq) AS seq FROM assessments WHERE map_id = $1 AND assessed_at <= $3 GROUP BY actor_id) l
+		JOIN assessments a ON a.seq = l.seq
+		JOIN actors ac ON ac.id = a.actor_id LEFT JOIN users u ON u.id = a.assessed_by
+		WHERE ($2 OR NOT ac.sensitive)
 		ORDER BY ac.name, ac.id`, s.Map.ID, s.Sensitive, until))
 }
 
@@ -257,4 +260,32 @@ func (db *DB) MapLines(ctx context.Context, pid, mid string) ([]*pk.MapLine, err
 		out = append(out, l)
 	}
 	return out, rows.Err()
+}
+
+// SeedAssessment is a bare assessment for SeedAssessments.
+type SeedAssessment struct {
+	ActorID                      string
+	Support, Influence, Interest int
+	At                           time.Time
+}
+
+// SeedAssessments writes assessments straight into a map in one
+// transaction, in the order given, without permission checks or audit
+// entries: for benchmarks and fixtures only, never for pages or the API.
+func (db *DB) SeedAssessments(ctx context.Context, pid, mid string, rows []SeedAssessment) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		for _, r := range rows {
+			var interest any
+			if r.Interest != 0 {
+				interest = r.Interest
+			}
+			if _, err := tx.ExecContext(ctx, `
+				INSERT INTO assessments (id, partnership_id, map_id, actor_id, support, influence, interest, assessed_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+				newID(), pid, mid, r.ActorID, r.Support, r.Influence, interest, fmtTime(r.At)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

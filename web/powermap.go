@@ -5,6 +5,7 @@ import (
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/powermap"
+	"github.com/partnerkit/partnerkit/spectrum"
 )
 
 // PowerPoints turns positions into the power map's points.
@@ -28,6 +29,9 @@ func PowerLines(ls []*pk.MapLine) []powermap.Line {
 type powerRow struct {
 	*pk.Assessment
 	NotFirst bool
+	// Segment is the support's segment name, translated once per page
+	// rather than once per row (large maps have thousands of rows).
+	Segment string
 }
 
 type powerGroup struct {
@@ -78,11 +82,12 @@ func (h *Web) renderPowerMap(w http.ResponseWriter, r *http.Request, status int,
 	}
 	d.SVG = powermap.SVG(PowerPoints(pos), lines, h.Bundle.Localizer(v.Lang).T)
 	groups := map[powermap.Strategy][]powerRow{}
+	segName := segmentNames(h.Bundle.Localizer(v.Lang).T)
 	for _, a := range pos {
 		s := powermap.StrategyFor(a.Support, a.Influence)
 		nf := powermap.NotFirstTarget(a.Support, a.Influence)
 		d.NotFirstAny = d.NotFirstAny || nf
-		groups[s] = append(groups[s], powerRow{a, nf})
+		groups[s] = append(groups[s], powerRow{a, nf, segName(a.Support)})
 	}
 	for _, s := range powermap.Strategies {
 		d.Groups = append(d.Groups, powerGroup{s, groups[s]})
@@ -98,4 +103,13 @@ func (h *Web) renderPowerMap(w http.ResponseWriter, r *http.Request, status int,
 	v.Data = d
 	h.render(w, r, status, "powermap", v)
 	return nil
+}
+
+// segmentNames translates the five segment names once and looks them up.
+func segmentNames(t func(string, ...any) string) func(support int) string {
+	names := map[spectrum.Segment]string{}
+	for _, s := range spectrum.Segments {
+		names[s] = t(s.Message())
+	}
+	return func(support int) string { return names[spectrum.SegmentOf(support)] }
 }

@@ -104,6 +104,8 @@ type spectrumData struct {
 	Statuses []string
 	// Questions help plan the next tactics.
 	Questions []string
+	// SegName is a segment's translated name (translated once per page).
+	SegName func(support int) string
 }
 
 func (h *Web) spectrumPage(w http.ResponseWriter, r *http.Request) error {
@@ -129,13 +131,21 @@ func (h *Web) renderSpectrum(w http.ResponseWriter, r *http.Request, status int,
 	if err != nil {
 		return err
 	}
-	pos, err := h.DB.Positions(ctx, pid, mid, at)
+	// Current positions serve the wedges (unless ?at= asks for a past
+	// date), the moves and the tactic form: read them once.
+	now, err := h.DB.Positions(ctx, pid, mid, zeroTime)
 	if err != nil {
 		return err
 	}
+	pos := now
+	if !at.IsZero() {
+		if pos, err = h.DB.Positions(ctx, pid, mid, at); err != nil {
+			return err
+		}
+	}
 	t := h.Bundle.Localizer(v.Lang).T
 	d := &spectrumData{Map: m, Count: len(pos), At: q.Get("at"), Since: q.Get("since"), Statuses: spectrum.TacticStatuses,
-		Questions: spectrum.Questions, SVG: spectrum.SVG(SpectrumGroups(pos), t)}
+		Questions: spectrum.Questions, SegName: segmentNames(t), SVG: spectrum.SVG(SpectrumGroups(pos), t)}
 	bySeg := map[spectrum.Segment][]*pk.Assessment{}
 	for _, a := range pos {
 		bySeg[spectrum.SegmentOf(a.Support)] = append(bySeg[spectrum.SegmentOf(a.Support)], a)
@@ -144,9 +154,11 @@ func (h *Web) renderSpectrum(w http.ResponseWriter, r *http.Request, status int,
 		d.Segments = append(d.Segments, segmentRow{s, bySeg[s]})
 	}
 	if !since.IsZero() {
-		if d.Moves, err = h.DB.Moves(ctx, pid, mid, since); err != nil {
+		then, err := h.DB.Positions(ctx, pid, mid, since)
+		if err != nil {
 			return err
 		}
+		d.Moves = sqldb.MovesBetween(then, now)
 	}
 	tl, err := h.DB.Timeline(ctx, pid, mid)
 	if err != nil {
@@ -157,9 +169,7 @@ func (h *Web) renderSpectrum(w http.ResponseWriter, r *http.Request, status int,
 		return err
 	}
 	if pk.Can(v.P.MyRole, pk.ActionEditMaps) {
-		if d.Actors, err = h.DB.Positions(ctx, pid, mid, zeroTime); err != nil {
-			return err
-		}
+		d.Actors = now
 		mem, err := h.DB.Members(ctx, pid)
 		if err != nil {
 			return err
@@ -201,6 +211,7 @@ type tacticData struct {
 	Actors   []*pk.Assessment
 	Owners   []*pk.Person
 	Statuses []string
+	SegName  func(support int) string
 }
 
 func (h *Web) tacticShow(w http.ResponseWriter, r *http.Request) error {
@@ -221,7 +232,7 @@ func (h *Web) renderTactic(w http.ResponseWriter, r *http.Request, status int, f
 	if err != nil {
 		return err
 	}
-	d := &tacticData{Map: m, Tactic: x, Statuses: spectrum.TacticStatuses}
+	d := &tacticData{Map: m, Tactic: x, Statuses: spectrum.TacticStatuses, SegName: segmentNames(h.Bundle.Localizer(v.Lang).T)}
 	if pk.Can(v.P.MyRole, pk.ActionEditMaps) {
 		if d.Actors, err = h.DB.Positions(ctx, pid, mid, zeroTime); err != nil {
 			return err
