@@ -12,3 +12,80 @@
     }
   });
 })();
+
+// Maps: on an editable power map, dragging an actor's point to another cell
+// records a new assessment through the API (same origin, session cookie),
+// then reloads the page so the table and the advice follow. Without a
+// script the form under the map does the same.
+(function () {
+  var fig = document.querySelector("figure.powermap[data-editable][data-api]");
+  var svg = fig && fig.querySelector("svg");
+  if (!svg || !window.fetch || !document.elementsFromPoint) {
+    return;
+  }
+  fig.classList.add("draggable");
+  var drag = null;
+  svg.addEventListener("pointerdown", function (e) {
+    var g = e.target.closest ? e.target.closest("g.actor") : null;
+    if (!g || !g.dataset.id) {
+      return;
+    }
+    e.preventDefault();
+    svg.setPointerCapture(e.pointerId);
+    drag = { g: g, x: e.clientX, y: e.clientY };
+    g.classList.add("dragging");
+  });
+  svg.addEventListener("pointermove", function (e) {
+    if (!drag) {
+      return;
+    }
+    var m = svg.getScreenCTM();
+    var k = m && m.a ? m.a : 1;
+    drag.g.setAttribute("transform", "translate(" + (e.clientX - drag.x) / k + " " + (e.clientY - drag.y) / k + ")");
+  });
+  function drop(e) {
+    if (!drag) {
+      return;
+    }
+    var g = drag.g;
+    drag = null;
+    g.classList.remove("dragging");
+    g.removeAttribute("transform");
+    if (e.type !== "pointerup") {
+      return;
+    }
+    var cell = null;
+    document.elementsFromPoint(e.clientX, e.clientY).forEach(function (el) {
+      if (!cell && el.classList && el.classList.contains("cell")) {
+        cell = el;
+      }
+    });
+    if (!cell || (cell.dataset.support === g.dataset.support && cell.dataset.influence === g.dataset.influence)) {
+      return;
+    }
+    fig.classList.add("saving");
+    fetch(fig.dataset.api, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify({
+        actor: g.dataset.id,
+        support: parseInt(cell.dataset.support, 10),
+        influence: parseInt(cell.dataset.influence, 10),
+        interest: parseInt(g.dataset.interest, 10) || 0
+      })
+    }).then(function (res) {
+      if (res.ok) {
+        window.location.reload();
+      } else {
+        fig.classList.remove("saving");
+        fig.classList.add("failed");
+      }
+    }, function () {
+      fig.classList.remove("saving");
+      fig.classList.add("failed");
+    });
+  }
+  svg.addEventListener("pointerup", drop);
+  svg.addEventListener("pointercancel", drop);
+})();
