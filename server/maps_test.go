@@ -270,8 +270,22 @@ func TestMapsPagesWithoutJavaScript(t *testing.T) {
 			t.Errorf("power map page lacks %q", want)
 		}
 	}
-	if res := e.do(t, "observer", "GET", page+"/powermap", nil); strings.Contains(res.Body, `name="support"`) {
-		t.Error("observers get the assessment form")
+	if !strings.Contains(res.Body, `data-editable="1"`) || !strings.Contains(res.Body, `data-api="/api/v1/partnerships/`+pid+`/maps/`+f.Map.ID+`/assessments"`) {
+		t.Error("members' power map is not marked for dragging")
+	}
+	if res := e.do(t, "observer", "GET", page+"/powermap", nil); strings.Contains(res.Body, `name="support"`) || strings.Contains(res.Body, "data-editable") {
+		t.Error("observers get the assessment form or dragging")
+	}
+	// What the dragging script sends: JSON with the session cookie, same origin.
+	req, _ := http.NewRequest("POST", e.HTTP.URL+"/api/v1/partnerships/"+pid+"/maps/"+f.Map.ID+"/assessments",
+		strings.NewReader(`{"actor":"`+council+`","support":1,"influence":4,"interest":3}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	req.AddCookie(&http.Cookie{Name: "pk_session", Value: e.cookies["member"]})
+	if r, err := http.DefaultClient.Do(req); err != nil || r.StatusCode != http.StatusCreated {
+		t.Errorf("drag as the script sends it: %v %v", r, err)
+	} else {
+		r.Body.Close()
 	}
 	// Assess through the form.
 	res = e.do(t, "member", "POST", page+"/assessments", url.Values{"actor": {council}, "support": {"0"}, "influence": {"5"}, "note": {"Listened at the hearing"}})

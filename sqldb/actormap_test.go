@@ -257,3 +257,26 @@ func wantFields(t *testing.T, err error, fields ...string) {
 		wantField(t, err, f)
 	}
 }
+
+func TestMovesBetween(t *testing.T) {
+	at := func(id string, s int) *pk.Assessment { return &pk.Assessment{ActorID: id, ActorName: id, Support: s} }
+	then := []*pk.Assessment{at("a", -1), at("b", 1), at("c", 0)}
+	now := []*pk.Assessment{at("a", 1), at("b", 0), at("c", 0), at("d", 2)}
+	got := sqldb.MovesBetween(then, now)
+	want := []struct {
+		id, dir string
+		from    int
+	}{{"a", "towards", -1}, {"b", "away", 1}, {"d", "new", 0}}
+	if len(got) != len(want) {
+		t.Fatalf("moves: %+v", got)
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.ActorID != w.id || g.Direction != w.dir || (w.dir != "new" && (g.From == nil || *g.From != w.from)) || (w.dir == "new" && g.From != nil) {
+			t.Errorf("move %d: %+v, want %+v", i, g, w)
+		}
+	}
+	if len(sqldb.MovesBetween(now, now)) != 0 {
+		t.Error("no change should be no move")
+	}
+}
