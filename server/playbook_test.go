@@ -216,6 +216,10 @@ func TestPlaybookPages(t *testing.T) {
 	if loc := res.Header.Get("Location"); !strings.HasPrefix(loc, p+"?") {
 		t.Errorf("tick went to %s", loc)
 	}
+	res = e.do(t, "member", "POST", p+"/steps/connect.capacity", url.Values{"done": {"1"}, "back": {p + "#stage-connect"}})
+	if loc := res.Header.Get("Location"); loc != p+"?flash=flash.saved#stage-connect" {
+		t.Errorf("tick from a stage went to %s", loc)
+	}
 	res = e.do(t, "member", "GET", p+"/steps/connect.capacity", nil)
 	pbStatus(t, res, 200)
 	if !strings.Contains(res.Body, "Done by "+e.Member.Name) {

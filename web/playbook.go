@@ -178,7 +178,7 @@ func (h *Web) renderPlaybookStep(w http.ResponseWriter, r *http.Request, step st
 // the playbook.
 func back(r *http.Request) string {
 	pid := r.PathValue("pid")
-	if b := r.PostForm.Get("back"); strings.HasPrefix(b, "/p/"+pid+"/") && !strings.Contains(b, "//") {
+	if b := r.PostForm.Get("back"); strings.HasPrefix(b, "/p/"+pid+"/") && !strings.ContainsAny(b, "?\\") && !strings.Contains(b, "//") {
 		return b
 	}
 	return "/p/" + pid + "/playbook"
@@ -189,7 +189,12 @@ func (h *Web) playbookTick(w http.ResponseWriter, r *http.Request) error {
 	if _, err := h.DB.SetStepDone(r.Context(), r.PathValue("pid"), r.PathValue("step"), r.PostForm.Get("done") == "1"); err != nil {
 		return err
 	}
-	redirect(w, r, back(r), "flash.saved")
+	to, frag, _ := strings.Cut(back(r), "#")
+	if frag != "" {
+		frag = "#" + frag
+	}
+	// The fragment goes after the flash, or the flash would be lost.
+	http.Redirect(w, r, to+"?flash=flash.saved"+frag, http.StatusSeeOther)
 	return nil
 }
 
