@@ -5,10 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/powermap"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Privacy of the register: a sensitive actor exists only for people who may
@@ -157,9 +160,9 @@ func (tx *Tx) insertActor(ctx context.Context, pid string, in pk.ActorInput, org
 		uid = u
 	}
 	if _, err := tx.ExecContext(ctx, `
-		INSERT INTO actors (id, partnership_id, name, kind, sector, motivation, contribution, notes, organisation_id, sensitive, created_by, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
-		id, pid, in.Name, in.Kind, in.Sector, in.Motivation, in.Contribution, in.Notes, org, in.Sensitive, uid, fmtTime(tx.now)); err != nil {
+		INSERT INTO actors (id, partnership_id, name, kind, sector, motivation, contribution, notes, organisation_id, sensitive, created_by, created_at, updated_at, search)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13)`,
+		id, pid, in.Name, in.Kind, in.Sector, in.Motivation, in.Contribution, in.Notes, org, in.Sensitive, uid, fmtTime(tx.now), searchFold(in.Name)); err != nil {
 		return "", err
 	}
 	return id, tx.addTags(ctx, pid, id, in.Tags)
@@ -259,9 +262,13 @@ func (db *DB) actorWhere(ctx context.Context, p *pk.Partnership, f pk.ActorFilte
 		w = append(w, "EXISTS (SELECT 1 FROM actor_tags t WHERE t.actor_id = a.id AND LOWER(t.tag) = LOWER("+ar.add(f.Tag)+"))")
 	}
 	if f.Query != "" {
-		// SQLite's LIKE folds ASCII letters only; PostgreSQL's ILIKE folds all.
+		// The folded name ignores case and accents on both engines; actors
+		// written before it existed (or seeded directly) fall back to the
+		// name, where SQLite's LIKE folds ASCII letters only.
 		ar.add(likePattern(f.Query))
-		w = append(w, db.Dialect.ContainsFold("a.name", len(*ar)))
+		byName := db.Dialect.ContainsFold("a.name", len(*ar))
+		ar.add(likePattern(searchFold(f.Query)))
+		w = append(w, "("+byName+" OR (a.search <> '' AND a.search LIKE '%' || $"+strconv.Itoa(len(*ar))+" || '%' ESCAPE '\\'))")
 	}
 	if f.MapID != "" {
 		var n int
@@ -419,8 +426,8 @@ func (db *DB) UpdateActor(ctx context.Context, pid, id string, in pk.ActorInput)
 		}
 		if _, err := tx.ExecContext(ctx, `
 			UPDATE actors SET name = $1, kind = $2, sector = $3, motivation = $4, contribution = $5, notes = $6, organisation_id = $7,
-				sensitive = $8, updated_at = $9 WHERE id = $10`,
-			in.Name, in.Kind, in.Sector, in.Motivation, in.Contribution, in.Notes, org, in.Sensitive, fmtTime(tx.now), id); err != nil {
+				sensitive = $8, updated_at = $9, search = $10 WHERE id = $11`,
+			in.Name, in.Kind, in.Sector, in.Motivation, in.Contribution, in.Notes, org, in.Sensitive, fmtTime(tx.now), searchFold(in.Name), id); err != nil {
 			return err
 		}
 		if err := tx.writeTags(ctx, pid, id, in.Tags); err != nil {
@@ -596,4 +603,16 @@ func sectorOfOrganisation(kind string) string {
 		return kind
 	}
 	return "civil_society"
+}
+
+// searchFold is the form names are searched in: lower case, without
+// accents or Arabic vowel marks, spaces kept.
+func searchFold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
 }

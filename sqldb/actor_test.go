@@ -93,8 +93,10 @@ func TestActorFiltersAndPages(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if _, err := db.CreateActor(c, pid, pk.ActorInput{Name: "جمعية الشباب 50%", Kind: "group", Sector: "civil_society"}); err != nil {
-			t.Fatal(err)
+		for _, name := range []string{"جمعية الشباب 50%", "École des Parents", "مركز أحمد"} {
+			if _, err := db.CreateActor(c, pid, pk.ActorInput{Name: name, Kind: "group", Sector: "civil_society"}); err != nil {
+				t.Fatal(err)
+			}
 		}
 		for _, cs := range []struct {
 			name string
@@ -104,6 +106,9 @@ func TestActorFiltersAndPages(t *testing.T) {
 			{"name contains, any case", pk.ActorFilter{Query: "zEITung"}, 7},
 			{"arabic", pk.ActorFilter{Query: "الشباب"}, 1},
 			{"percent is literal", pk.ActorFilter{Query: "50%"}, 1},
+			{"accents and capitals ignored", pk.ActorFilter{Query: "ecole"}, 1},
+			{"capital accent", pk.ActorFilter{Query: "ÉCOLE DES"}, 1},
+			{"hamza ignored", pk.ActorFilter{Query: "احمد"}, 1},
 			{"underscore is literal", pk.ActorFilter{Query: "_"}, 0},
 			{"sector", pk.ActorFilter{Sector: "media"}, 7},
 			{"kind", pk.ActorFilter{Kind: "institution"}, 2}, // fixtures: integration office, maps' city council/job centre
