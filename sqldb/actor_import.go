@@ -191,7 +191,9 @@ func (db *DB) ImportActors(ctx context.Context, pid string, data []byte, mapping
 			}
 		}
 		imp.Imported = len(inputs)
-		return tx.audit(ctx, pid, "actor.import", "partnership", pid, strconv.Itoa(len(inputs)), nil,
+		// Members read the summary in the activity feed: it counts the
+		// actors they can see; the detail (coordinators only) has them all.
+		return tx.audit(ctx, pid, "actor.import", "partnership", pid, strconv.Itoa(len(inputs)-sensitive), nil,
 			map[string]any{"count": len(inputs), "sensitive": sensitive, "columns": t.Header, "mapping": imp.Mapping})
 	})
 	return out, err

@@ -128,6 +128,16 @@ func TestImportPrivacy(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		w := sqldbtest.NewWorld(t, db)
 		pid := w.Partnership.ID
+		// An import's summary, which members read in the activity feed,
+		// does not count the sensitive rows.
+		imp, err := db.ImportActors(w.Coordinator.Ctx, pid, []byte("name,sensitive\nA,no\nB,yes\nC,oui\n"), nil, false)
+		if err != nil || imp.Imported != 3 {
+			t.Fatalf("import %v %+v", err, imp)
+		}
+		d, _ := db.Dashboard(w.Member.Ctx, pid)
+		if d.Recent[0].Action != "actor.import" || d.Recent[0].Summary != "1" {
+			t.Errorf("feed entry %+v", d.Recent[0])
+		}
 		data := []byte("name\n" + sqldbtest.SensitiveActorName2 + "\n")
 		// A member is not told that a sensitive actor has this name.
 		prev, err := db.ImportActors(w.Member.Ctx, pid, data, nil, true)
