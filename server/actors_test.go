@@ -373,6 +373,27 @@ func TestActorPages(t *testing.T) {
 				t.Errorf("GET %s: %d", p, res.Status)
 			}
 		}
+		// The next-page link keeps the filters.
+		seed := make([]sqldb.SeedActor, 60)
+		for i := range seed {
+			seed[i] = sqldb.SeedActor{Name: "Verein " + strconv.Itoa(100+i), Kind: "group"}
+		}
+		if _, err := e.DB.SeedActors(e.Coordinator.Ctx, pid, seed, nil); err != nil {
+			t.Fatal(err)
+		}
+		res = e.do(t, "member", "GET", "/p/"+pid+"/actors?kind=group&q=verein", nil)
+		m := regexp.MustCompile(`href="\?([^"]+)" rel="next"`).FindStringSubmatch(res.Body)
+		if m == nil {
+			t.Fatal("no next-page link")
+		}
+		next := strings.ReplaceAll(m[1], "&amp;", "&")
+		if q, err := url.ParseQuery(next); err != nil || q.Get("kind") != "group" || q.Get("q") != "verein" || q.Get("cursor") == "" {
+			t.Fatalf("next link %q", next)
+		}
+		res = e.do(t, "member", "GET", "/p/"+pid+"/actors?"+next, nil)
+		if res.Status != http.StatusOK || !strings.Contains(res.Body, "Verein 159") || strings.Contains(res.Body, "Verein 100<") {
+			t.Errorf("second page: %d", res.Status)
+		}
 		// One click adds the member organisations.
 		res = e.do(t, "member", "POST", "/p/"+pid+"/actors/add-members", url.Values{})
 		if res.Status != http.StatusSeeOther {

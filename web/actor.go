@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -53,11 +54,13 @@ func actorFilterOf(r *http.Request) pk.ActorFilter {
 }
 
 type actorListData struct {
-	Actors  []*pk.Actor
-	Count   int
-	Next    string // the next page's query string
+	Actors []*pk.Actor
+	Count  int
+	// Next and Query are query strings we built with url.Values (safe as
+	// URLs): the next page's, and the filters' for the export links.
+	Next    template.URL
 	Filter  pk.ActorFilter
-	Query   string // the filters as a query string, for the export links
+	Query   template.URL
 	Kinds   []string
 	Sectors []string
 	Tags    []string
@@ -77,12 +80,13 @@ func (h *Web) actorList(w http.ResponseWriter, r *http.Request) error {
 			q.Set(k, x)
 		}
 	}
-	d.Query = q.Encode()
+	d.Query = template.URL(q.Encode())
 	for _, k := range []string{"q", "kind", "sector", "tag"} {
 		v.Form.Values.Set(k, q.Get(k))
 	}
 	status := http.StatusOK
-	d.Actors, d.Next, err = h.DB.Actors(r.Context(), v.P.ID, f, pk.PageRequest{Cursor: r.URL.Query().Get("cursor")})
+	var next string
+	d.Actors, next, err = h.DB.Actors(r.Context(), v.P.ID, f, pk.PageRequest{Cursor: r.URL.Query().Get("cursor")})
 	if err == nil {
 		d.Count, err = h.DB.CountActors(r.Context(), v.P.ID, f)
 	}
@@ -90,7 +94,7 @@ func (h *Web) actorList(w http.ResponseWriter, r *http.Request) error {
 		// A bad filter shows the whole register with the message.
 		v.Form = h.formFromError(r, v.Form, err)
 		status = httpx.Status(err)
-		d.Actors, d.Next, err = h.DB.Actors(r.Context(), v.P.ID, pk.ActorFilter{}, pk.PageRequest{})
+		d.Actors, next, err = h.DB.Actors(r.Context(), v.P.ID, pk.ActorFilter{}, pk.PageRequest{})
 		if err == nil {
 			d.Count, err = h.DB.CountActors(r.Context(), v.P.ID, pk.ActorFilter{})
 		}
@@ -98,9 +102,9 @@ func (h *Web) actorList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if d.Next != "" {
-		q.Set("cursor", d.Next)
-		d.Next = q.Encode()
+	if next != "" {
+		q.Set("cursor", next)
+		d.Next = template.URL(q.Encode())
 	}
 	if d.Tags, err = h.DB.ActorTags(r.Context(), v.P.ID); err != nil {
 		return err

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -45,7 +46,7 @@ func relationshipValues(x *pk.Relationship) url.Values {
 
 type relationshipListData struct {
 	Relationships []*pk.Relationship
-	Next          string
+	Next          template.URL // the next page's query string
 	Type          string
 	Types         []string
 	Actors        []*pk.Actor
@@ -96,7 +97,7 @@ func (h *Web) renderRelationships(w http.ResponseWriter, r *http.Request, status
 		if d.Type != "" {
 			nq.Set("type", d.Type)
 		}
-		d.Next = nq.Encode()
+		d.Next = template.URL(nq.Encode())
 	}
 	v.Form.Values.Set("strength", "2")
 	if a := q.Get("from"); a != "" {
