@@ -6,6 +6,7 @@ import (
 	"errors"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/spectrum"
 )
 
 // checkTacticRefs makes sure the tactic's actor is visible to the asker and
@@ -185,11 +186,9 @@ func (db *DB) tactics(ctx context.Context, q queryer, s *mapScope, id string) ([
 			return nil, err
 		}
 		if support.Valid {
+			// The aim is one step towards us (after Lakey): NextStep.
 			cur := int(support.Int64)
-			next := cur
-			if next < pk.MaxSupport {
-				next++
-			}
+			next := int(spectrum.NextStep(spectrum.SegmentOf(cur)))
 			t.Support, t.Target = &cur, &next
 		}
 		out = append(out, t)
