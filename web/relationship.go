@@ -97,6 +97,9 @@ func (h *Web) renderRelationships(w http.ResponseWriter, r *http.Request, status
 		if d.Type != "" {
 			nq.Set("type", d.Type)
 		}
+		if a := q.Get("actor"); a != "" {
+			nq.Set("actor", a)
+		}
 		d.Next = template.URL(nq.Encode())
 	}
 	v.Form.Values.Set("strength", "2")
