@@ -170,8 +170,6 @@ type ActorPage struct {
 	Relationships []*Relationship `json:"relationships"`
 	// KeyIndividuals are individual actors who work at this one.
 	KeyIndividuals []*Actor `json:"key_individuals"`
-	// Organisation is the actor an individual works at, if any.
-	OrganisationName string `json:"organisation_name,omitempty"`
 }
 
 // ActorService keeps the stakeholder register. Every method hides sensitive
