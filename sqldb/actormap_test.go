@@ -149,7 +149,7 @@ func TestMapsSensitiveFiltered(t *testing.T) {
 			sees      bool
 			positions int
 			lines     int
-		}{{"coordinator", true, 5, 3}, {"member", false, 4, 2}, {"observer", false, 4, 2}} {
+		}{{"coordinator", true, 5, 4}, {"member", false, 4, 2}, {"observer", false, 4, 2}} {
 			ctx := w.As(c.role).Ctx
 			pos, err := db.Positions(ctx, pid, mid, time.Time{})
 			if err != nil {

@@ -55,6 +55,8 @@ func init() {
 			{From: 0, To: 1, Type: "cooperates_with"},
 			{From: 0, To: 2, Type: "in_conflict_with"},
 			{From: 1, To: 4, Type: "cooperates_with"},
+			// A sensitive relationship between two ordinary actors.
+			{From: 0, To: 3, Type: "cooperates_with", Sensitive: true},
 		})
 		must(err)
 		f := &MapFixture{Actors: map[string]string{}}
