@@ -229,10 +229,17 @@ func (db *DB) AnswerQuestion(ctx context.Context, pid, question string, in pk.Pl
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			id = newID()
-			if _, err := tx.ExecContext(ctx, `
+			res, err := tx.ExecContext(ctx, `
 				INSERT INTO playbook_answers (id, partnership_id, playbook, question, user_id, body, created_at, updated_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, id, pid, p.ID, question, uid, in.Text, fmtTime(tx.now)); err != nil {
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+				ON CONFLICT (partnership_id, playbook, question, user_id) DO NOTHING`, id, pid, p.ID, question, uid, in.Text, fmtTime(tx.now))
+			if err != nil {
 				return err
+			}
+			// The same person answered meanwhile (another tab): do not
+			// overwrite that answer unseen.
+			if n, _ := res.RowsAffected(); n == 0 {
+				return pk.Conflict(1)
 			}
 			if err := tx.audit(ctx, pid, "playbook.answer", "playbook_answer", id, p.ID+": "+question, nil, map[string]string{"answer": in.Text}); err != nil {
 				return err
