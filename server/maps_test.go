@@ -47,6 +47,10 @@ func TestMapsSensitiveActorsDoNotLeak(t *testing.T) {
 		// A tactic about the sensitive actor, to be sure tactics are filtered too.
 		res := e.do(t, "coordinator", "POST", base+"/tactics", `{"actor":"`+hiddenID+`","title":"Quiet word with the informant"}`)
 		mapsWantStatus(t, res, http.StatusCreated, "coordinator's tactic")
+		var secretTactic struct {
+			ID string `json:"id"`
+		}
+		mapsDecode(t, res, &secretTactic)
 		for _, role := range []string{"member", "observer"} {
 			for _, p := range paths {
 				res := e.do(t, role, "GET", p, nil)
@@ -59,8 +63,13 @@ func TestMapsSensitiveActorsDoNotLeak(t *testing.T) {
 					}
 				}
 			}
-			if res := e.do(t, role, "GET", page+"/actors/"+hiddenID, nil); res.Status != http.StatusNotFound {
-				t.Errorf("%s: sensitive actor's page: %d", role, res.Status)
+			for _, p := range []string{page + "/actors/" + hiddenID, page + "/tactics/" + secretTactic.ID} {
+				if res := e.do(t, role, "GET", p, nil); res.Status != http.StatusNotFound {
+					t.Errorf("%s: GET %s: %d, want 404", role, p, res.Status)
+				}
+			}
+			if res := e.do(t, role, "PATCH", base+"/tactics/"+secretTactic.ID, `{"status":"done","version":1}`); res.Status != http.StatusNotFound {
+				t.Errorf("%s: PATCH the sensitive actor's tactic: %d, want 404", role, res.Status)
 			}
 		}
 		// Coordinators do see it: the filter is not simply broken.
