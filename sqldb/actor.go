@@ -189,7 +189,7 @@ func (db *DB) CreateActor(ctx context.Context, pid string, in pk.ActorInput) (*p
 		}
 		out = inputActor(in)
 		out.ID, out.Version, out.CreatedAt, out.UpdatedAt = id, 1, tx.now, tx.now
-		return tx.audit(ctx, pid, "actor.create", "actor", id, auditSummary(in.Name, in.Sensitive), nil, actorAudit(out))
+		return tx.auditSensitive(ctx, in.Sensitive, pid, "actor.create", "actor", id, auditSummary(in.Name, in.Sensitive), nil, actorAudit(out))
 	})
 	return out, err
 }
@@ -435,7 +435,7 @@ func (db *DB) UpdateActor(ctx context.Context, pid, id string, in pk.ActorInput)
 		}
 		out = inputActor(in)
 		out.ID, out.Version, out.CreatedAt, out.UpdatedAt = id, in.Version+1, before.CreatedAt, tx.now
-		return tx.audit(ctx, pid, "actor.update", "actor", id, auditSummary(in.Name, in.Sensitive || before.Sensitive), actorAudit(before), actorAudit(out))
+		return tx.auditSensitive(ctx, in.Sensitive || before.Sensitive, pid, "actor.update", "actor", id, auditSummary(in.Name, in.Sensitive || before.Sensitive), actorAudit(before), actorAudit(out))
 	})
 	return out, err
 }
@@ -458,7 +458,7 @@ func (db *DB) DeleteActor(ctx context.Context, pid, id string, version int) erro
 		if _, err := tx.ExecContext(ctx, `DELETE FROM actors WHERE id = $1`, id); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "actor.delete", "actor", id, auditSummary(before.Name, before.Sensitive), actorAudit(before), nil)
+		return tx.auditSensitive(ctx, before.Sensitive, pid, "actor.delete", "actor", id, auditSummary(before.Name, before.Sensitive), actorAudit(before), nil)
 	})
 }
 
@@ -533,7 +533,7 @@ func (db *DB) MergeActors(ctx context.Context, pid, keep, duplicate string) (*pk
 		if err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "actor.merge", "actor", keep, auditSummary(k.Name, m.Sensitive),
+		return tx.auditSensitive(ctx, m.Sensitive, pid, "actor.merge", "actor", keep, auditSummary(k.Name, m.Sensitive),
 			map[string]any{"kept": actorAudit(k), "duplicate": actorAudit(d), "duplicate_id": d.ID},
 			map[string]any{"actor": actorAudit(out), "moved": moved})
 	})

@@ -12,15 +12,23 @@ import (
 // transaction as the change itself. before and after are marshalled to JSON
 // (nil leaves them empty).
 func (tx *Tx) audit(ctx context.Context, pid, action, subjectType, subjectID, summary string, before, after any) error {
+	return tx.auditSensitive(ctx, false, pid, action, subjectType, subjectID, summary, before, after)
+}
+
+// auditSensitive records a change that concerns sensitive data when
+// sensitive is true: the entry then stays out of the activity feed of
+// anyone who may not see sensitive data (the full log is for coordinators,
+// who may).
+func (tx *Tx) auditSensitive(ctx context.Context, sensitive bool, pid, action, subjectType, subjectID, summary string, before, after any) error {
 	b, a := auditJSON(before), auditJSON(after)
 	var uid any
 	if id := pk.UserIDFromContext(ctx); id != "" {
 		uid = id
 	}
 	_, err := tx.ExecContext(ctx, `
-		INSERT INTO audit_log (partnership_id, user_id, action, subject_type, subject_id, summary, before_json, after_json, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-		pid, uid, action, subjectType, subjectID, summary, b, a, fmtTime(tx.now))
+		INSERT INTO audit_log (partnership_id, user_id, action, subject_type, subject_id, summary, before_json, after_json, created_at, sensitive)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		pid, uid, action, subjectType, subjectID, summary, b, a, fmtTime(tx.now), sensitive)
 	return err
 }
 
@@ -40,10 +48,12 @@ func (db *DB) Audit(ctx context.Context, pid string, p pk.PageRequest) ([]*pk.Au
 	if _, err := db.authorize(ctx, db.read, pid, pk.ActionViewAudit); err != nil {
 		return nil, "", err
 	}
-	return db.auditEntries(ctx, pid, p)
+	return db.auditEntries(ctx, pid, p, true)
 }
 
-func (db *DB) auditEntries(ctx context.Context, pid string, p pk.PageRequest) ([]*pk.AuditEntry, string, error) {
+// auditEntries lists entries newest first; withSensitive includes those
+// about sensitive data.
+func (db *DB) auditEntries(ctx context.Context, pid string, p pk.PageRequest, withSensitive bool) ([]*pk.AuditEntry, string, error) {
 	p = p.Normalize()
 	var before int64 = 1<<62 - 1
 	if parts, ok := decodeCursor(p.Cursor, 1); !ok {
@@ -59,8 +69,8 @@ func (db *DB) auditEntries(ctx context.Context, pid string, p pk.PageRequest) ([
 		SELECT a.seq, COALESCE(a.user_id, ''), COALESCE(u.name, ''), a.action, a.subject_type, a.subject_id,
 		       a.summary, a.before_json, a.after_json, a.created_at
 		FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-		WHERE a.partnership_id = $1 AND a.seq < $2
-		ORDER BY a.seq DESC LIMIT $3`, pid, before, p.Limit+1)
+		WHERE a.partnership_id = $1 AND a.seq < $2 AND ($4 OR NOT a.sensitive)
+		ORDER BY a.seq DESC LIMIT $3`, pid, before, p.Limit+1, withSensitive)
 	if err != nil {
 		return nil, "", err
 	}

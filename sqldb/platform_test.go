@@ -504,3 +504,36 @@ func TestBackup(t *testing.T) {
 		t.Fatal(p, err)
 	}
 }
+
+// The activity feed never tells a member that something sensitive happened.
+func TestActivityFeedHidesSensitiveChanges(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := sqldbtest.NewWorld(t, db)
+		pid := w.Partnership.ID
+		w.Clock.Advance(time.Minute)
+		if _, err := db.CreateActor(w.Coordinator.Ctx, pid, pk.ActorInput{Name: "Hidden Activist", Kind: "individual", Sensitive: true}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.CreateActor(w.Coordinator.Ctx, pid, pk.ActorInput{Name: "City Hall", Kind: "institution"}); err != nil {
+			t.Fatal(err)
+		}
+		count := func(who *sqldbtest.Person) (creates int) {
+			d, err := db.Dashboard(who.Ctx, pid)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range d.Recent {
+				if e.Action == "actor.create" {
+					creates++
+				}
+			}
+			return creates
+		}
+		if n := count(w.Member); n != 1 {
+			t.Fatalf("member sees %d actor creations in the feed, want 1", n)
+		}
+		if n := count(w.Coordinator); n != 2 {
+			t.Fatalf("coordinator sees %d actor creations in the feed, want 2", n)
+		}
+	})
+}

@@ -105,7 +105,7 @@ func (db *DB) CreateRelationship(ctx context.Context, pid string, in pk.Relation
 		if err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "relationship.create", "relationship", id, relationshipSummary(out, ends), nil, relationshipAudit(out))
+		return tx.auditSensitive(ctx, out.Sensitive || ends, pid, "relationship.create", "relationship", id, relationshipSummary(out, ends), nil, relationshipAudit(out))
 	})
 	return out, err
 }
@@ -225,7 +225,7 @@ func (db *DB) UpdateRelationship(ctx context.Context, pid, id string, in pk.Rela
 		if err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "relationship.update", "relationship", id, relationshipSummary(out, ends || before.Sensitive),
+		return tx.auditSensitive(ctx, out.Sensitive || ends || before.Sensitive, pid, "relationship.update", "relationship", id, relationshipSummary(out, ends || before.Sensitive),
 			relationshipAudit(before), relationshipAudit(out))
 	})
 	return out, err
@@ -252,6 +252,6 @@ func (db *DB) DeleteRelationship(ctx context.Context, pid, id string, version in
 		if err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "relationship.delete", "relationship", id, relationshipSummary(before, ends), relationshipAudit(before), nil)
+		return tx.auditSensitive(ctx, before.Sensitive || ends, pid, "relationship.delete", "relationship", id, relationshipSummary(before, ends), relationshipAudit(before), nil)
 	})
 }
