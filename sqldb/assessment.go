@@ -25,8 +25,9 @@ func (db *DB) AddAssessment(ctx context.Context, pid, mid string, in pk.Assessme
 		}
 		// An actor of another partnership, or a sensitive one the asker may
 		// not see, is simply unknown.
-		err = tx.QueryRowContext(ctx, `SELECT name, kind FROM actors WHERE id = $1 AND partnership_id = $2 AND ($3 OR NOT sensitive)`,
-			in.ActorID, pid, s.Sensitive).Scan(&a.ActorName, &a.ActorKind)
+		var sensitiveActor bool
+		err = tx.QueryRowContext(ctx, `SELECT name, kind, sensitive FROM actors WHERE id = $1 AND partnership_id = $2 AND ($3 OR NOT sensitive)`,
+			in.ActorID, pid, s.Sensitive).Scan(&a.ActorName, &a.ActorKind, &sensitiveActor)
 		if errors.Is(err, sql.ErrNoRows) {
 			return pk.FieldInvalid("actor", "maps.validation.actor", nil)
 		} else if err != nil {
@@ -47,9 +48,9 @@ func (db *DB) AddAssessment(ctx context.Context, pid, mid string, in pk.Assessme
 		if u := pk.UserFromContext(ctx); u != nil {
 			a.AssessedByName = u.Name
 		}
-		// The summary names the map, not the actor: members read the
-		// activity feed, and the actor may be sensitive.
-		return tx.audit(ctx, pid, "assessment.create", "map", mid, s.Map.Title, nil,
+		// The summary names the map, not the actor; an assessment of a
+		// sensitive actor stays out of members' activity feed altogether.
+		return tx.auditSensitive(ctx, sensitiveActor, pid, "assessment.create", "map", mid, s.Map.Title, nil,
 			map[string]any{"actor_id": in.ActorID, "support": in.Support, "influence": in.Influence, "interest": in.Interest})
 	})
 	if err != nil {

@@ -63,7 +63,7 @@ func (db *DB) CreateTactic(ctx context.Context, pid, mid string, in pk.TacticInp
 		}
 		// The summary names the map, not the tactic: members read the
 		// activity feed, and the tactic may be about a sensitive actor.
-		return tx.audit(ctx, pid, "tactic.create", "tactic", id, s.Map.Title, nil, tacticAudit(in))
+		return tx.auditSensitive(ctx, tacticSensitive(ctx, tx, id), pid, "tactic.create", "tactic", id, s.Map.Title, nil, tacticAudit(in))
 	})
 	if err != nil {
 		return nil, err
@@ -108,7 +108,7 @@ func (db *DB) UpdateTactic(ctx context.Context, pid, mid, id string, in pk.Tacti
 		if b.Due != nil {
 			old.Due = b.Due.Format("2006-01-02")
 		}
-		return tx.audit(ctx, pid, "tactic.update", "tactic", id, s.Map.Title, tacticAudit(old), tacticAudit(in))
+		return tx.auditSensitive(ctx, tacticSensitive(ctx, tx, id), pid, "tactic.update", "tactic", id, s.Map.Title, tacticAudit(old), tacticAudit(in))
 	})
 	if err != nil {
 		return nil, err
@@ -132,10 +132,11 @@ func (db *DB) DeleteTactic(ctx context.Context, pid, mid, id string, version int
 		if err := tx.bumpVersion(ctx, "tactics", "id = $1", version, id); err != nil {
 			return err
 		}
+		sensitive := tacticSensitive(ctx, tx, id)
 		if _, err := tx.ExecContext(ctx, `DELETE FROM tactics WHERE id = $1`, id); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "tactic.delete", "tactic", id, s.Map.Title, map[string]any{"title": before[0].Title, "status": before[0].Status}, nil)
+		return tx.auditSensitive(ctx, sensitive, pid, "tactic.delete", "tactic", id, s.Map.Title, map[string]any{"title": before[0].Title, "status": before[0].Status}, nil)
 	})
 }
 
@@ -194,4 +195,12 @@ func (db *DB) tactics(ctx context.Context, q queryer, s *mapScope, id string) ([
 		out = append(out, t)
 	}
 	return out, rows.Err()
+}
+
+// tacticSensitive reports whether a tactic is about a sensitive actor, so
+// that its audit entry stays out of members' activity feed.
+func tacticSensitive(ctx context.Context, tx *Tx, id string) bool {
+	var sensitive bool
+	tx.QueryRowContext(ctx, `SELECT a.sensitive FROM tactics t JOIN actors a ON a.id = t.actor_id WHERE t.id = $1`, id).Scan(&sensitive)
+	return sensitive
 }
