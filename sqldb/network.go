@@ -197,13 +197,15 @@ func (db *DB) Network(ctx context.Context, pid string, f NetworkFilter) (*Networ
 
 func (db *DB) networkNodes(ctx context.Context, n *Network) error {
 	// The latest assessment per actor on the map is the one with the
-	// highest seq (assessments are never overwritten).
+	// highest seq (assessments are never overwritten). Scalar subqueries
+	// walk the (map_id, actor_id, seq) index once per actor; a join against
+	// a grouped subquery can be planned as a nested loop over every pair
+	// when PostgreSQL has no statistics yet (right after an import).
 	rows, err := db.read.QueryContext(ctx, `
-		SELECT a.id, a.name, a.kind, a.sector, a.sensitive, COALESCE(s.support, -99), COALESCE(s.influence, 0)
+		SELECT a.id, a.name, a.kind, a.sector, a.sensitive,
+		  COALESCE((SELECT s.support FROM assessments s WHERE s.map_id = $3 AND s.actor_id = a.id ORDER BY s.seq DESC LIMIT 1), -99),
+		  COALESCE((SELECT s.influence FROM assessments s WHERE s.map_id = $3 AND s.actor_id = a.id ORDER BY s.seq DESC LIMIT 1), 0)
 		FROM actors a
-		LEFT JOIN (SELECT actor_id, MAX(seq) AS seq FROM assessments WHERE map_id = $3 AND partnership_id = $1 GROUP BY actor_id) l
-		       ON l.actor_id = a.id
-		LEFT JOIN assessments s ON s.seq = l.seq
 		WHERE a.partnership_id = $1 AND ($2 OR NOT a.sensitive)
 		ORDER BY a.name, a.id`, n.Partnership.ID, n.MayViewSensitive, n.Filter.MapID)
 	if err != nil {
@@ -234,12 +236,17 @@ func (db *DB) networkNodes(ctx context.Context, n *Network) error {
 
 func (db *DB) networkEdges(ctx context.Context, n *Network) error {
 	// A relationship shows only when it and both its actors may be seen.
+	// The few sensitive actors are looked up once (NOT IN stays a hashed
+	// subplan) rather than joining every relationship to its two actors,
+	// which PostgreSQL without statistics plans as a loop over actors.
+	// Ties to actors outside the partnership cannot occur, and would be
+	// dropped by the analysis and the exports, which only know our actors.
 	q := `
 		SELECT r.from_actor, r.to_actor, r.type, r.directed, r.strength, r.sensitive
 		FROM relationships r
-		JOIN actors f ON f.id = r.from_actor AND f.partnership_id = $1
-		JOIN actors t ON t.id = r.to_actor AND t.partnership_id = $1
-		WHERE r.partnership_id = $1 AND ($2 OR (NOT r.sensitive AND NOT f.sensitive AND NOT t.sensitive))`
+		WHERE r.partnership_id = $1 AND ($2 OR (NOT r.sensitive
+		  AND r.from_actor NOT IN (SELECT id FROM actors WHERE partnership_id = $1 AND sensitive)
+		  AND r.to_actor NOT IN (SELECT id FROM actors WHERE partnership_id = $1 AND sensitive)))`
 	args := []any{n.Partnership.ID, n.MayViewSensitive}
 	if len(n.Filter.Types) > 0 {
 		ph := make([]string, len(n.Filter.Types))
