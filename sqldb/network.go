@@ -21,6 +21,10 @@ import (
 type NetworkFilter struct {
 	Types []string
 	MapID string
+	// LayoutWidth and LayoutHeight, when set, have the picture's layout
+	// computed alongside the measures (they are independent, and on a large
+	// network each takes a noticeable part of a second).
+	LayoutWidth, LayoutHeight float64
 }
 
 // Network is a partnership's network as the asking person may see it, and
@@ -188,7 +192,12 @@ func (db *DB) Network(ctx context.Context, pid string, f NetworkFilter) (*Networ
 		return nil, err
 	}
 	n.key = networkKey(n)
+	var layout sync.WaitGroup
+	if f.LayoutWidth > 0 && f.LayoutHeight > 0 {
+		layout.Go(func() { n.Layout(f.LayoutWidth, f.LayoutHeight) })
+	}
 	n.Result = netCache.get(n.key, "analyse", func() any { return network.Analyse(n.Nodes, n.Edges, f.Types) }).(*network.Result)
+	layout.Wait()
 	for _, a := range n.Actors {
 		a.NodeMetrics = n.Result.Metrics[a.ID]
 	}

@@ -91,7 +91,7 @@ func (h *Web) networkPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	f := sqldb.NetworkFilter{Types: q["type"], MapID: q.Get("map")}
+	f := sqldb.NetworkFilter{Types: q["type"], MapID: q.Get("map"), LayoutWidth: networkWidth, LayoutHeight: networkHeight}
 	n, err := h.DB.Network(r.Context(), v.P.ID, f)
 	if err != nil {
 		return err
