@@ -22,7 +22,7 @@ func TestHelpers(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	Text(&b, 10, 20, Left, 12, "#000", "", `<b>"نص"&`)
+	Text(&b, 10, 20, Left, 12, "#000", "", `"نص" <b>&`)
 	s := b.String()
 	if !strings.Contains(s, `direction="rtl"`) || !strings.Contains(s, `text-anchor="end"`) || strings.Contains(s, "<b>") {
 		t.Errorf("Text wrote %s", s)
