@@ -178,3 +178,21 @@ func MessageIDs() (map[string][]string, error) {
 	}
 	return out, nil
 }
+
+// Keys returns the message IDs one catalogue file defines (by its name,
+// e.g. "readiness.en.toml"), for tests that check a package's IDs exist.
+func Keys(file string) (map[string]bool, error) {
+	all, err := MessageIDs()
+	if err != nil {
+		return nil, err
+	}
+	ids, ok := all[file]
+	if !ok {
+		return nil, fmt.Errorf("no catalogue %s", file)
+	}
+	keys := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		keys[id] = true
+	}
+	return keys, nil
+}

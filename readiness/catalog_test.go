@@ -1,30 +1,17 @@
 package readiness
 
 import (
-	"bufio"
-	"os"
-	"regexp"
+	"path/filepath"
 	"testing"
+
+	"github.com/partnerkit/partnerkit/i18n"
 )
 
-// catalogKeys reads the message IDs of an English catalogue without a TOML
-// library: flat `"id" = …` lines and `["id"]` plural tables.
+// catalogKeys reads the message IDs of a catalogue file.
 func catalogKeys(t *testing.T, path string) map[string]bool {
 	t.Helper()
-	f, err := os.Open(path)
+	keys, err := i18n.Keys(filepath.Base(path))
 	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	re := regexp.MustCompile(`^(?:"([^"]+)"\s*=|\["([^"]+)"\])`)
-	keys := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if m := re.FindStringSubmatch(sc.Text()); m != nil {
-			keys[m[1]+m[2]] = true
-		}
-	}
-	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
 	return keys
