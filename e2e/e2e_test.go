@@ -181,7 +181,8 @@ func signUp(t *testing.T, ctx context.Context, name, email string) {
 		chromedp.SendKeys(chromedp.CSS(`#f-email`), email),
 		chromedp.SendKeys(chromedp.CSS(`#f-password`), "a long enough password"),
 		chromedp.Submit(chromedp.CSS(`#f-password`)),
-		chromedp.WaitVisible(chromedp.CSS(`main h1`)),
+		// Only a signed-in page has the sign-out button.
+		chromedp.WaitVisible(chromedp.CSS(`form[action="/signout"]`)),
 	)
 }
 
