@@ -95,3 +95,59 @@ func TestPlaceActorOnMaps(t *testing.T) {
 		}
 	}
 }
+
+// With JavaScript, dragging an actor's point to another cell of the power
+// map records a new assessment there.
+func TestDragActorOnPowerMap(t *testing.T) {
+	in := start(t, "--demo")
+	b := browser(t)
+	run(t, b,
+		chromedp.Navigate(in.URL+"/signin"),
+		chromedp.SendKeys(chromedp.CSS("#f-email"), "amina@demo.partnerkit.example"),
+		chromedp.SendKeys(chromedp.CSS("#f-password"), "partnerkit-demo"),
+		chromedp.Submit(chromedp.CSS("#f-password")),
+		chromedp.WaitVisible(chromedp.CSS("ul.cards")),
+		chromedp.EmulateViewport(1200, 2400),
+	)
+	ids := get(t, b, chromedp.Evaluate[[]string](`(async () => {
+		const ps = await (await fetch('/api/v1/partnerships')).json();
+		const pid = ps.items[0].id;
+		const ms = await (await fetch('/api/v1/partnerships/' + pid + '/maps')).json();
+		return [pid, ms.items[0].id];
+	})()`, chromedp.EvalAwaitPromise))
+	pid, mid := ids[0], ids[1]
+	run(t, b,
+		chromedp.Navigate(in.URL+"/p/"+pid+"/maps/"+mid+"/powermap"),
+		chromedp.WaitVisible(chromedp.CSS("figure.powermap.draggable svg g.actor")),
+	)
+	// Take the first actor and drop it on an empty-looking cell far from it:
+	// the opposite corner of the map.
+	move := get(t, b, chromedp.Evaluate[[]float64](`(() => {
+		const g = document.querySelector('figure.powermap g.actor');
+		g.closest('figure').scrollIntoView({block: 'start'});
+		const s = +g.dataset.support, i = +g.dataset.influence;
+		const ts = s > 0 ? -2 : 2, ti = i > 2 ? 1 : 5;
+		const cell = document.querySelector('rect.cell[data-support="' + ts + '"][data-influence="' + ti + '"]');
+		const a = g.querySelector('circle').getBoundingClientRect(), c = cell.getBoundingClientRect();
+		return [a.x + a.width / 2, a.y + a.height / 2, c.x + c.width / 2, c.y + c.height / 2, ts, ti];
+	})()`))
+	aid := get(t, b, chromedp.AttributeValue(chromedp.CSS("figure.powermap g.actor"), "data-id")).Value
+	// Press, move in steps and release, as a mouse (pointer events) would.
+	steps := []chromedp.Action[chromedp.Void]{chromedp.MouseEvent(chromedp.MousePressed, move[0], move[1], chromedp.ButtonLeft, chromedp.ClickCount(1))}
+	for i := 1; i <= 10; i++ {
+		f := float64(i) / 10
+		steps = append(steps, chromedp.MouseEvent(chromedp.MouseMoved, move[0]+(move[2]-move[0])*f, move[1]+(move[3]-move[1])*f, chromedp.ButtonLeft))
+	}
+	steps = append(steps, chromedp.MouseEvent(chromedp.MouseReleased, move[2], move[3], chromedp.ButtonLeft, chromedp.ClickCount(1)))
+	run(t, b, steps...)
+	// The page reloads after saving; the actor then sits in the new cell.
+	want := `g.actor[data-id="` + aid + `"][data-support="` + itoa(int(move[4])) + `"][data-influence="` + itoa(int(move[5])) + `"]`
+	run(t, b, chromedp.WaitVisible(chromedp.CSS(want)))
+}
+
+func itoa(n int) string {
+	if n < 0 {
+		return "-" + itoa(-n)
+	}
+	return string(rune('0' + n))
+}
