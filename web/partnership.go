@@ -73,9 +73,23 @@ func (h *Web) dashboard(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v.Data = d
+	// Where the partnership stands in its playbook, and the next few
+	// things to do, so the front page says what to work on.
+	pb, err := h.DB.Playbook(r.Context(), v.P.ID)
+	if err != nil {
+		return err
+	}
+	if len(pb.Next) > 3 {
+		pb.Next = pb.Next[:3]
+	}
+	v.Data = &dashboardData{Dashboard: d, Playbook: pb}
 	h.render(w, r, http.StatusOK, "dashboard", v)
 	return nil
+}
+
+type dashboardData struct {
+	*pk.Dashboard
+	Playbook *pk.PlaybookView
 }
 
 type settingsData struct {
