@@ -35,8 +35,8 @@ func TestCoordinatorWorksThroughConnect(t *testing.T) {
 		chromedp.Navigate(base+"/self-analysis"),
 		chromedp.SetValue(chromedp.CSS("#n-motivation"), "Young newcomers want a say in city policy."),
 		chromedp.Submit(chromedp.CSS("#n-motivation")),
-		chromedp.WaitVisible(chromedp.CSS("main h1")),
 	)
+	waitFlash(t, b, "flash.saved")
 	if page := text(t, b, "main"); !strings.Contains(page, "Young newcomers want a say in city policy.") || !strings.Contains(page, "Rania Haddad") {
 		t.Fatal("the self-analysis does not show the contribution with its author")
 	}
@@ -72,7 +72,9 @@ func TestCoordinatorWorksThroughConnect(t *testing.T) {
 		chromedp.Submit(chromedp.CSS(`input[name^="continuum."]`)),
 		chromedp.WaitVisible(chromedp.CSS(`form[action$="/form-choice/adopt"] button`)),
 		chromedp.Click(chromedp.CSS(`form[action$="/form-choice/adopt"] button`)),
-		chromedp.WaitVisible(chromedp.CSS("main h1")),
+	)
+	waitFlash(t, b, "flash.form_adopted")
+	run(t, b,
 		chromedp.Navigate(base),
 		chromedp.WaitVisible(chromedp.CSS("ul.stats")),
 	)
@@ -99,10 +101,8 @@ func TestCoordinatorWorksThroughConnect(t *testing.T) {
 	if email := get(t, b, chromedp.Value(chromedp.CSS(`form[action$="/invite"] #f-email`))); email != "contact@romayouth.example.org" {
 		t.Fatalf("the invitation form offers %q", email)
 	}
-	run(t, b,
-		chromedp.Submit(chromedp.CSS(`form[action$="/invite"] #f-email`)),
-		chromedp.WaitVisible(chromedp.CSS("main h1")),
-	)
+	run(t, b, chromedp.Submit(chromedp.CSS(`form[action$="/invite"] #f-email`)))
+	waitFlash(t, b, "flash.invitation_sent")
 	if link := invitationLink(t, in, "contact@romayouth.example.org"); !strings.Contains(link, "/invitations/") {
 		t.Fatalf("no invitation mail: %q", link)
 	}

@@ -301,3 +301,27 @@ func TestBadInputKeepsWhatWasTyped(t *testing.T) {
 		t.Fatal("the name field is not marked invalid for screen readers")
 	}
 }
+
+// waitUntil evaluates a JavaScript condition until it holds, across page
+// loads (a condition that holds on the page before a form's answer must not
+// be used: the point is to wait for the answer).
+func waitUntil(t *testing.T, ctx context.Context, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(stepTimeout)
+	for time.Now().Before(deadline) {
+		c, cancel := context.WithTimeout(ctx, 5*time.Second)
+		ok, err := chromedp.Run(c, chromedp.Evaluate[bool](cond))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("timed out waiting for %s", cond)
+}
+
+// waitFlash waits for the page a form redirected to, named by its flash message.
+func waitFlash(t *testing.T, ctx context.Context, flash string) {
+	t.Helper()
+	waitUntil(t, ctx, `location.search.includes('flash=`+flash+`') && document.readyState === 'complete'`)
+}

@@ -41,8 +41,8 @@ func TestPlaceActorOnMaps(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#f-name"), c.name),
 			chromedp.SetValue(chromedp.CSS("#f-kind"), "individual"),
 			chromedp.Submit(chromedp.CSS("#f-name")),
-			chromedp.WaitVisible(chromedp.CSS("main h1")),
 		)
+		waitFlash(t, b, "flash.created")
 		aid := strings.TrimPrefix(strings.SplitN(get(t, b, chromedp.Location()), "?", 2)[0], in.URL+"/p/"+pid+"/actors/")
 		if aid == "" || strings.Contains(aid, "/") {
 			t.Fatalf("%s: no actor page after creating the actor (%s)", c.lang, aid)
