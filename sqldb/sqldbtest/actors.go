@@ -1,7 +1,6 @@
 package sqldbtest
 
 import (
-	"sync"
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -25,49 +24,35 @@ const (
 	SensitiveActorName2 = "Protected Youth Activist"
 )
 
-var (
-	actorFixturesMu sync.Mutex
-	actorFixtures   = map[*World]*ActorFixture{}
-)
-
 // Actors returns the register fixtures of a world.
 func (w *World) Actors() *ActorFixture {
-	actorFixturesMu.Lock()
-	defer actorFixturesMu.Unlock()
-	return actorFixtures[w]
+	f, _ := w.fixture("actors").(*ActorFixture)
+	return f
 }
 
 func init() {
 	Extend(func(t testing.TB, w *World) {
 		t.Helper()
-		must := func(err error) {
-			t.Helper()
-			if err != nil {
-				t.Fatal(err)
-			}
-		}
 		c, pid := w.Coordinator.Ctx, w.Partnership.ID
 		f := &ActorFixture{}
 		var err error
 		f.Actor, err = w.DB.CreateActor(c, pid, pk.ActorInput{Name: ActorName, Kind: "institution", Sector: "public",
 			Tags: []string{"city", "decision maker"}, Motivation: "Show that integration policy works.", Contribution: "Rooms and a seat on the council."})
-		must(err)
+		must(t, err)
 		f.Org, err = w.DB.CreateActor(c, pid, pk.ActorInput{Name: OrgActorName, Kind: "organisation", Sector: "civil_society",
 			Tags: []string{"member"}, OrganisationID: w.Org.ID})
-		must(err)
+		must(t, err)
 		f.Sensitive, err = w.DB.CreateActor(c, pid, pk.ActorInput{Name: SensitiveActorName2, Kind: "individual", Sector: "individual",
 			Tags: []string{"youth"}, Notes: "No papers; never name in public.", Sensitive: true})
-		must(err)
+		must(t, err)
 		f.Relationship, err = w.DB.CreateRelationship(c, pid, pk.RelationshipInput{From: f.Actor.ID, To: f.Org.ID, Type: "cooperates_with", Strength: 2})
-		must(err)
+		must(t, err)
 		f.SensitiveTie, err = w.DB.CreateRelationship(c, pid, pk.RelationshipInput{From: f.Actor.ID, To: f.Org.ID, Type: "funds",
 			Directed: true, Strength: 1, Sensitive: true})
-		must(err)
+		must(t, err)
 		f.HiddenEnd, err = w.DB.CreateRelationship(c, pid, pk.RelationshipInput{From: f.Sensitive.ID, To: f.Org.ID, Type: "member_of", Directed: true})
-		must(err)
-		actorFixturesMu.Lock()
-		actorFixtures[w] = f
-		actorFixturesMu.Unlock()
+		must(t, err)
+		w.setFixture("actors", f)
 		w.Params["aid"] = f.Actor.ID
 		w.Params["rid"] = f.Relationship.ID
 	})

@@ -2,7 +2,6 @@ package sqldbtest
 
 import (
 	"context"
-	"sync"
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -22,28 +21,16 @@ type MapFixture struct {
 // only coordinators may ever see.
 const SensitiveActorName = "Hidden Informant"
 
-var (
-	mapFixturesMu sync.Mutex
-	mapFixtures   = map[*World]*MapFixture{}
-)
-
 // Maps returns the maps fixtures of a world.
 func (w *World) Maps() *MapFixture {
-	mapFixturesMu.Lock()
-	defer mapFixturesMu.Unlock()
-	return mapFixtures[w]
+	f, _ := w.fixture("maps").(*MapFixture)
+	return f
 }
 
 func init() {
 	Extend(func(t testing.TB, w *World) {
 		t.Helper()
 		ctx := context.Background()
-		must := func(err error) {
-			t.Helper()
-			if err != nil {
-				t.Fatal(err)
-			}
-		}
 		names := []sqldb.SeedActor{
 			{Name: "City Council", Kind: "institution"},
 			{Name: "Youth Club East", Kind: "group"},
@@ -58,7 +45,7 @@ func init() {
 			// A sensitive relationship between two ordinary actors.
 			{From: 0, To: 3, Type: "cooperates_with", Sensitive: true},
 		})
-		must(err)
+		must(t, err)
 		f := &MapFixture{Actors: map[string]string{}}
 		for i, a := range names {
 			f.Actors[a.Name] = ids[i]
@@ -66,23 +53,21 @@ func init() {
 		c := w.Coordinator.Ctx
 		f.Map, err = w.DB.CreateMap(c, w.Partnership.ID, pk.MapInput{Title: "Youth seats on the integration council",
 			Objective: "Two seats for young newcomers by next year.", Shared: true})
-		must(err)
+		must(t, err)
 		f.Private, err = w.DB.CreateMap(c, w.Partnership.ID, pk.MapInput{Title: "Private campaign map"})
-		must(err)
+		must(t, err)
 		for i, s := range []struct{ support, influence, interest int }{{-1, 5, 4}, {2, 2, 5}, {-2, 4, 0}, {0, 3, 2}, {1, 1, 3}} {
 			_, err := w.DB.AddAssessment(c, w.Partnership.ID, f.Map.ID, pk.AssessmentInput{ActorID: ids[i], Support: s.support,
 				Influence: s.influence, Interest: s.interest, Note: "First look"})
-			must(err)
+			must(t, err)
 			_, err = w.DB.AddAssessment(c, w.Partnership.ID, f.Private.ID, pk.AssessmentInput{ActorID: ids[i], Support: s.support,
 				Influence: s.influence})
-			must(err)
+			must(t, err)
 		}
 		f.Tactic, err = w.DB.CreateTactic(c, w.Partnership.ID, f.Map.ID, pk.TacticInput{ActorID: ids[3], Title: "Invite the editor to the youth forum",
 			Status: "planned", Due: "2026-04-15", OwnerID: w.Member.ID})
-		must(err)
-		mapFixturesMu.Lock()
-		mapFixtures[w] = f
-		mapFixturesMu.Unlock()
+		must(t, err)
+		w.setFixture("maps", f)
 		w.Params["mid"] = f.Map.ID
 		w.Params["tacid"] = f.Tactic.ID
 		w.Params["maid"] = ids[0]

@@ -34,8 +34,25 @@ type World struct {
 	MemberOrg  *pk.Organisation
 	Invitation *pk.Invitation
 	// Params maps path parameter names to IDs in this world, so that a test
-	// can fill any route pattern (modules add theirs with AddParam).
+	// can fill any route pattern (modules add theirs in their Extend).
 	Params map[string]string
+	// fixtures holds each module's own fixtures by module name; the world
+	// is built in one goroutine and only read afterwards.
+	fixtures map[string]any
+}
+
+// setFixture keeps a module's fixtures with the world.
+func (w *World) setFixture(module string, v any) { w.fixtures[module] = v }
+
+// fixture returns a module's fixtures, or nil.
+func (w *World) fixture(module string) any { return w.fixtures[module] }
+
+// must stops a fixture builder on the first error.
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // builders let modules add their fixtures to every world.
@@ -52,7 +69,7 @@ func NewWorld(t testing.TB, db *sqldb.DB) *World {
 	ctx := context.Background()
 	clock := NewClock()
 	db.Now = clock.Now
-	w := &World{DB: db, Clock: clock, Params: map[string]string{}}
+	w := &World{DB: db, Clock: clock, Params: map[string]string{}, fixtures: map[string]any{}}
 	mk := func(email, name string) *Person {
 		u, err := db.CreateUser(ctx, pk.SignUpInput{Email: email, Name: name, Password: Password}, false)
 		if err != nil {
@@ -64,37 +81,31 @@ func NewWorld(t testing.TB, db *sqldb.DB) *World {
 	w.Member = mk("member@example.org", "Omar Member")
 	w.Observer = mk("observer@example.org", "Olga Observer")
 	w.Outsider = mk("outsider@example.org", "Otto Outsider")
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	var err error
 	w.Org, err = db.CreateOrganisation(w.Coordinator.Ctx, pk.OrganisationInput{Name: "Bridges Youth", Kind: "refugee_led", City: "Leipzig", RefugeeLed: true, YouthLed: true})
-	must(err)
+	must(t, err)
 	w.MemberOrg, err = db.CreateOrganisation(w.Member.Ctx, pk.OrganisationInput{Name: "Diaspora Voices", Kind: "diaspora", City: "Leipzig"})
-	must(err)
+	must(t, err)
 	w.Partnership, err = db.CreatePartnership(w.Coordinator.Ctx, pk.PartnershipInput{Name: "Welcome City", Purpose: "Young newcomers have a say.",
 		Form: "network", Basis: "geography", Scope: "local", Structure: "informal", OrganisationID: w.Org.ID})
-	must(err)
+	must(t, err)
 	for _, p := range []struct {
 		who  *Person
 		role string
 		org  string
 	}{{w.Member, "member", w.MemberOrg.ID}, {w.Observer, "observer", ""}} {
 		x, err := db.Invite(w.Coordinator.Ctx, w.Partnership.ID, pk.InvitationInput{Email: p.who.Email, Role: p.role, OrganisationID: p.org})
-		must(err)
+		must(t, err)
 		_, err = db.AcceptInvitation(p.who.Ctx, x.ID, "")
-		must(err)
+		must(t, err)
 	}
 	w.Invitation, err = db.Invite(w.Coordinator.Ctx, w.Partnership.ID, pk.InvitationInput{Email: "newcomer@example.org", Role: "member"})
-	must(err)
+	must(t, err)
 	w.Other, err = db.CreatePartnership(w.Outsider.Ctx, pk.PartnershipInput{Name: "Outsider's own network"})
-	must(err)
+	must(t, err)
 	// Re-read so that versions are current.
 	w.Partnership, err = db.Partnership(w.Coordinator.Ctx, w.Partnership.ID)
-	must(err)
+	must(t, err)
 	w.Params["pid"] = w.Partnership.ID
 	w.Params["oid"] = w.MemberOrg.ID
 	w.Params["uid"] = w.Member.ID
