@@ -1,13 +1,8 @@
 package powermap
 
 import (
-	"bytes"
-	"encoding/xml"
 	"fmt"
-	"io"
-	"math"
-	"os"
-	"regexp"
+	"github.com/partnerkit/partnerkit/svgtext/svgtest"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,65 +21,11 @@ func fakeT(id string, args ...any) string {
 	return b.String()
 }
 
-// element is one parsed SVG element: its name, attributes, the text
-// directly inside it, and its enclosing elements' names.
-type element struct {
-	name   string
-	attrs  map[string]string
-	text   string
-	parent *element
-}
-
-// parse checks that the SVG is well-formed and uses no inline styles, and
-// returns its elements in document order.
-func parse(t *testing.T, svg []byte) []*element {
-	t.Helper()
-	d := xml.NewDecoder(bytes.NewReader(svg))
-	var all, stack []*element
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("SVG is not well-formed: %v\n%s", err, svg)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			e := &element{name: tok.Name.Local, attrs: map[string]string{}}
-			if len(stack) > 0 {
-				e.parent = stack[len(stack)-1]
-			}
-			for _, a := range tok.Attr {
-				e.attrs[a.Name.Local] = a.Value
-				if a.Name.Local == "style" || strings.HasPrefix(a.Name.Local, "on") {
-					t.Errorf("%s attribute on <%s>", a.Name.Local, e.name)
-				}
-			}
-			if e.name == "style" || e.name == "script" || e.name == "foreignObject" {
-				t.Errorf("<%s> element in the SVG", e.name)
-			}
-			all = append(all, e)
-			stack = append(stack, e)
-		case xml.EndElement:
-			stack = stack[:len(stack)-1]
-		case xml.CharData:
-			if len(stack) > 0 {
-				stack[len(stack)-1].text += string(tok)
-			}
-		}
-	}
-	if len(all) == 0 || all[0].name != "svg" {
-		t.Fatal("no <svg> root")
-	}
-	return all
-}
-
-func texts(els []*element) []string {
+func texts(els []*svgtest.Element) []string {
 	var out []string
 	for _, e := range els {
-		if e.name == "text" {
-			out = append(out, e.text)
+		if e.Name == "text" {
+			out = append(out, e.Text)
 		}
 	}
 	return out
@@ -111,14 +52,14 @@ func TestSVGBasics(t *testing.T) {
 	lines := []Line{{From: "a", To: "b", Conflict: true}, {From: "a", To: `c"><x`}, {From: "a", To: "ghost"}, {From: "a", To: "a"}}
 	svg := SVG(points, lines, fakeT)
 	s := string(svg)
-	els := parse(t, svg)
+	els := svgtest.Parse(t, svg)
 
 	root := els[0]
-	if root.attrs["role"] != "img" || !strings.HasPrefix(root.attrs["viewBox"], "0 0 492 ") {
-		t.Errorf("root attributes: %v", root.attrs)
+	if root.Attrs["role"] != "img" || !strings.HasPrefix(root.Attrs["viewBox"], "0 0 492 ") {
+		t.Errorf("root attributes: %v", root.Attrs)
 	}
-	if els[1].name != "title" || !strings.HasPrefix(els[1].text, "powermap.svg.title Count=5") {
-		t.Errorf("first child = <%s>%s", els[1].name, els[1].text)
+	if els[1].Name != "title" || !strings.HasPrefix(els[1].Text, "powermap.svg.title Count=5") {
+		t.Errorf("first child = <%s>%s", els[1].Name, els[1].Text)
 	}
 	for _, bad := range []string{"<script", "style=", `<x`, `&"`} {
 		if strings.Contains(s, bad) {
@@ -127,13 +68,13 @@ func TestSVGBasics(t *testing.T) {
 	}
 
 	// Each actor: one group, its label once among the texts, a title naming it.
-	groups := map[string]*element{}
+	groups := map[string]*svgtest.Element{}
 	for _, e := range els {
-		if e.name == "g" && strings.Contains(e.attrs["class"], "actor") {
-			if groups[e.attrs["data-id"]] != nil {
-				t.Errorf("two groups for %q", e.attrs["data-id"])
+		if e.Name == "g" && strings.Contains(e.Attrs["class"], "actor") {
+			if groups[e.Attrs["data-id"]] != nil {
+				t.Errorf("two groups for %q", e.Attrs["data-id"])
 			}
-			groups[e.attrs["data-id"]] = e
+			groups[e.Attrs["data-id"]] = e
 		}
 	}
 	tx := texts(els)
@@ -147,33 +88,33 @@ func TestSVGBasics(t *testing.T) {
 			t.Errorf("label %q appears %d times", p.Label, n)
 		}
 		want := fmt.Sprint(clamp(p.Support, -2, 2), clamp(p.Influence, 1, 5))
-		if got := g.attrs["data-support"] + " " + g.attrs["data-influence"]; got != want {
+		if got := g.Attrs["data-support"] + " " + g.Attrs["data-influence"]; got != want {
 			t.Errorf("%s: data = %s, want %s", p.ID, got, want)
 		}
 	}
 	var titles []string
 	for _, e := range els {
-		if e.name == "title" && strings.HasPrefix(e.parent.attrs["class"], "actor") {
-			titles = append(titles, e.text)
+		if e.Name == "title" && strings.HasPrefix(e.Parent.Attrs["class"], "actor") {
+			titles = append(titles, e.Text)
 		}
 	}
 	if len(titles) < len(points) || !strings.Contains(strings.Join(titles, "\n"), `Name=<script>&" Strategy=powermap.strategy.partner`) {
 		t.Errorf("actor titles: %q", titles)
 	}
-	if groups["d"].attrs["data-strategy"] != "capacity_development" {
+	if groups["d"].Attrs["data-strategy"] != "capacity_development" {
 		t.Error("a chosen strategy is not kept")
 	}
-	if !strings.Contains(groups["b"].attrs["class"], "not-first-target") || strings.Contains(groups["a"].attrs["class"], "not-first-target") {
+	if !strings.Contains(groups["b"].Attrs["class"], "not-first-target") || strings.Contains(groups["a"].Attrs["class"], "not-first-target") {
 		t.Error("not-first target not marked (or marked wrongly)")
 	}
 
 	// Lines: one conflict, one cooperation; unknown and self lines dropped.
 	var conflict, coop int
 	for _, e := range els {
-		if e.name == "line" && strings.HasPrefix(e.attrs["class"], "link") {
-			if e.attrs["class"] == "link conflict" {
+		if e.Name == "line" && strings.HasPrefix(e.Attrs["class"], "link") {
+			if e.Attrs["class"] == "link conflict" {
 				conflict++
-				if e.attrs["stroke-dasharray"] == "" {
+				if e.Attrs["stroke-dasharray"] == "" {
 					t.Error("conflict line not dashed")
 				}
 			} else {
@@ -188,8 +129,8 @@ func TestSVGBasics(t *testing.T) {
 	// Quadrant labels (shortened where the IDs are too long), axes, 25 cells.
 	var quadrants []string
 	for _, e := range els {
-		if e.attrs["class"] == "quadrant-label" {
-			quadrants = append(quadrants, e.text)
+		if e.Attrs["class"] == "quadrant-label" {
+			quadrants = append(quadrants, e.Text)
 		}
 	}
 	if len(quadrants) != 4 || !strings.HasPrefix(quadrants[0], "powermap.strategy.") {
@@ -202,7 +143,7 @@ func TestSVGBasics(t *testing.T) {
 	}
 	cells := 0
 	for _, e := range els {
-		if e.name == "rect" && e.attrs["class"] == "cell" {
+		if e.Name == "rect" && e.Attrs["class"] == "cell" {
 			cells++
 		}
 	}
@@ -219,16 +160,16 @@ func TestSVGGeometry(t *testing.T) {
 			points = append(points, Point{ID: fmt.Sprint(sup, inf), Label: "x", Support: sup, Influence: inf})
 		}
 	}
-	els := parse(t, SVG(points, nil, nil))
+	els := svgtest.Parse(t, SVG(points, nil, nil))
 	pos := map[string][2]float64{}
 	var current string
 	for _, e := range els {
-		if e.name == "g" && strings.HasPrefix(e.attrs["class"], "actor") {
-			current = e.attrs["data-id"]
+		if e.Name == "g" && strings.HasPrefix(e.Attrs["class"], "actor") {
+			current = e.Attrs["data-id"]
 		}
-		if e.name == "circle" && current != "" && e.attrs["fill"] != "none" {
-			x, _ := strconv.ParseFloat(e.attrs["cx"], 64)
-			y, _ := strconv.ParseFloat(e.attrs["cy"], 64)
+		if e.Name == "circle" && current != "" && e.Attrs["fill"] != "none" {
+			x, _ := strconv.ParseFloat(e.Attrs["cx"], 64)
+			y, _ := strconv.ParseFloat(e.Attrs["cy"], 64)
 			pos[current] = [2]float64{x, y}
 			current = ""
 		}
@@ -252,11 +193,11 @@ func TestSVGCrowdedCell(t *testing.T) {
 	}
 	points = append(points, Point{ID: "alone", Label: "Alone", Support: -1, Influence: 4})
 	svg := SVG(points, nil, fakeT)
-	els := parse(t, svg)
+	els := svgtest.Parse(t, svg)
 	tx := texts(els)
-	var labels []*element
+	var labels []*svgtest.Element
 	for _, e := range els {
-		if e.name == "text" && e.attrs["class"] == "actor-label" {
+		if e.Name == "text" && e.Attrs["class"] == "actor-label" {
 			labels = append(labels, e)
 		}
 	}
@@ -265,10 +206,10 @@ func TestSVGCrowdedCell(t *testing.T) {
 	}
 	ys := map[string]bool{}
 	for _, l := range labels[:cellSlots-1] {
-		if ys[l.attrs["y"]] {
-			t.Errorf("two labels at y=%s", l.attrs["y"])
+		if ys[l.Attrs["y"]] {
+			t.Errorf("two labels at y=%s", l.Attrs["y"])
 		}
-		ys[l.attrs["y"]] = true
+		ys[l.Attrs["y"]] = true
 	}
 	if count(tx, "powermap.more Count=8") != 1 {
 		t.Errorf("no +8 more: %q", tx)
@@ -281,7 +222,7 @@ func TestSVGCrowdedCell(t *testing.T) {
 	}
 	n := 0
 	for _, e := range els {
-		if e.name == "g" && e.attrs["class"] == "actor" {
+		if e.Name == "g" && e.Attrs["class"] == "actor" {
 			n++
 		}
 	}
@@ -309,7 +250,7 @@ func TestSVGLabelRunsOn(t *testing.T) {
 		{[]Point{{ID: "a", Label: "A", Support: -1, Influence: 4}, {ID: "m", Label: name, Support: -1, Influence: 4}, {ID: "n", Label: "N", Support: 0, Influence: 4}}, true},
 		{[]Point{{ID: "m", Label: name, Support: 2, Influence: 4}}, false},
 	} {
-		tx := texts(parse(t, SVG(c.points, nil, fakeT)))
+		tx := texts(svgtest.Parse(t, SVG(c.points, nil, fakeT)))
 		if got := count(tx, name) == 1; got != c.whole {
 			t.Errorf("%v: whole label shown = %v, want %v", c.points, got, c.whole)
 		}
@@ -329,15 +270,15 @@ func TestSVGTranslated(t *testing.T) {
 	}
 	for _, lang := range i18n.Languages {
 		l := b.Localizer(lang)
-		els := parse(t, SVG(points, []Line{{From: "a", To: "b", Conflict: true}}, l.T))
+		els := svgtest.Parse(t, SVG(points, []Line{{From: "a", To: "b", Conflict: true}}, l.T))
 		for _, e := range els {
-			if strings.Contains(e.text, "powermap.") {
-				t.Errorf("%s: untranslated <%s>%s", lang, e.name, e.text)
+			if strings.Contains(e.Text, "powermap.") {
+				t.Errorf("%s: untranslated <%s>%s", lang, e.Name, e.Text)
 			}
-			if e.name == "text" && strings.HasSuffix(e.text, "…") && e.attrs["class"] != "actor-label" {
-				t.Errorf("%s: label shortened: %q", lang, e.text)
+			if e.Name == "text" && strings.HasSuffix(e.Text, "…") && e.Attrs["class"] != "actor-label" {
+				t.Errorf("%s: label shortened: %q", lang, e.Text)
 			}
-			if e.name == "text" && e.text == "وزارة الداخلية" && e.attrs["direction"] != "rtl" {
+			if e.Name == "text" && e.Text == "وزارة الداخلية" && e.Attrs["direction"] != "rtl" {
 				t.Errorf("%s: Arabic label not marked rtl", lang)
 			}
 		}
@@ -358,27 +299,10 @@ func bundle(t *testing.T) *i18n.Bundle {
 	return b
 }
 
-// catalogKeys reads the message IDs of a catalogue file: flat `"id" = …`
-// lines and `["id"]` plural tables (enough for our own files, and
-// independent of other areas' catalogues).
-func catalogKeys(t *testing.T, path string) map[string]bool {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	re := regexp.MustCompile(`(?m)^(?:"([^"]+)"\s*=|\["([^"]+)"\])`)
-	keys := map[string]bool{}
-	for _, m := range re.FindAllStringSubmatch(string(data), -1) {
-		keys[m[1]+m[2]] = true
-	}
-	return keys
-}
-
 // Every message ID the package hands out or uses is in the catalogue, and
 // the catalogue holds nothing else.
 func TestMessageIDs(t *testing.T) {
-	keys := catalogKeys(t, "../i18n/catalog/powermap.en.toml")
+	keys := catalogKeys(t, "powermap.en.toml")
 	ids := []string{Title, Intro, Source, NotFirstTargetMessage, AxisSupport, AxisSupportLow, AxisSupportHigh, AxisInfluence, LineCooperation, LineConflict,
 		"powermap.svg.title", "powermap.svg.quadrant_count", "powermap.actor.title", "powermap.actor.title_interest", "powermap.more",
 		"powermap.legend.interest", "powermap.legend.not_first_target"}
@@ -411,37 +335,20 @@ func TestMessageIDs(t *testing.T) {
 func TestContrast(t *testing.T) {
 	for s, fill := range quadrantFill {
 		for _, c := range []string{colText, colMuted} {
-			if r := contrast(c, fill); r < 4.5 {
+			if r := svgtest.Contrast(c, fill); r < 4.5 {
 				t.Errorf("text %s on %s (%s): %.2f", c, fill, s, r)
 			}
 		}
-		if r := contrast(dotFill[s], fill); r < 3 {
+		if r := svgtest.Contrast(dotFill[s], fill); r < 3 {
 			t.Errorf("circle %s on %s (%s): %.2f", dotFill[s], fill, s, r)
 		}
-		if r := contrast(colConflict, fill); r < 3 {
+		if r := svgtest.Contrast(colConflict, fill); r < 3 {
 			t.Errorf("conflict line on %s: %.2f", fill, r)
 		}
 	}
-	if r := contrast(colText, "#ffffff"); r < 4.5 {
+	if r := svgtest.Contrast(colText, "#ffffff"); r < 4.5 {
 		t.Errorf("axis text: %.2f", r)
 	}
-}
-
-func contrast(a, b string) float64 {
-	la, lb := luminance(a), luminance(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-}
-
-func luminance(hex string) float64 {
-	v, _ := strconv.ParseUint(strings.TrimPrefix(hex, "#"), 16, 32)
-	ch := func(c uint64) float64 {
-		s := float64(c) / 255
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*ch(v>>16&0xff) + 0.7152*ch(v>>8&0xff) + 0.0722*ch(v&0xff)
 }
 
 func TestTruncate(t *testing.T) {
@@ -539,4 +446,14 @@ func TestPluralForms(t *testing.T) {
 			}
 		}
 	}
+}
+
+// catalogKeys returns the message IDs of one of our catalogue files.
+func catalogKeys(t *testing.T, file string) map[string]bool {
+	t.Helper()
+	keys, err := i18n.Keys(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keys
 }

@@ -2,20 +2,21 @@ package spectrum
 
 import (
 	"fmt"
+	"github.com/partnerkit/partnerkit/svgtext/svgtest"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 )
 
-func polylines(els []*element) map[string][][2]float64 {
+func polylines(els []*svgtest.Element) map[string][][2]float64 {
 	out := map[string][][2]float64{}
 	for _, e := range els {
-		if e.name != "polyline" {
+		if e.Name != "polyline" {
 			continue
 		}
-		key := strings.TrimPrefix(strings.Fields(e.parent.attrs["class"])[1], "series-")
-		for _, p := range strings.Fields(e.attrs["points"]) {
+		key := strings.TrimPrefix(strings.Fields(e.Parent.Attrs["class"])[1], "series-")
+		for _, p := range strings.Fields(e.Attrs["points"]) {
 			xy := strings.Split(p, ",")
 			x, _ := strconv.ParseFloat(xy[0], 64)
 			y, _ := strconv.ParseFloat(xy[1], 64)
@@ -28,9 +29,9 @@ func polylines(els []*element) map[string][][2]float64 {
 func TestChartSVG(t *testing.T) {
 	dates := []time.Time{day(8), day(1), day(3), day(5)} // unsorted on purpose
 	series := CountsOverTime(history, dates)
-	els := parse(t, ChartSVG(dates, series, shortT))
-	if els[1].text != "spectrum.chart.title" {
-		t.Errorf("title %q", els[1].text)
+	els := svgtest.Parse(t, ChartSVG(dates, series, shortT))
+	if els[1].Text != "spectrum.chart.title" {
+		t.Errorf("title %q", els[1].Text)
 	}
 	lines := polylines(els)
 	if len(lines) != 5 {
@@ -38,8 +39,8 @@ func TestChartSVG(t *testing.T) {
 	}
 	dashes := map[string]bool{}
 	for _, e := range els {
-		if e.name == "polyline" {
-			dashes[e.attrs["stroke-dasharray"]] = true
+		if e.Name == "polyline" {
+			dashes[e.Attrs["stroke-dasharray"]] = true
 		}
 	}
 	if len(dashes) != 5 {
@@ -62,7 +63,7 @@ func TestChartSVG(t *testing.T) {
 	// Dates as YYYY-MM-DD, first and last at least.
 	var labels []string
 	for _, e := range byClass(els, "date") {
-		labels = append(labels, e.text)
+		labels = append(labels, e.Text)
 	}
 	if len(labels) < 2 || labels[0] != "2026-03-02" || labels[len(labels)-1] != "2026-03-09" {
 		t.Errorf("date labels %v", labels)
@@ -78,13 +79,13 @@ func TestChartSVG(t *testing.T) {
 
 func TestChartSVGEdgeCases(t *testing.T) {
 	// Nothing yet.
-	els := parse(t, ChartSVG(nil, nil, fakeT))
+	els := svgtest.Parse(t, ChartSVG(nil, nil, fakeT))
 	if count(els, "spectrum.chart.empty") != 1 || len(polylines(els)) != 0 {
 		t.Error("empty chart")
 	}
 	// One date: a point in the middle, with a marker.
 	one := []time.Time{day(8)}
-	els = parse(t, ChartSVG(one, CountsOverTime(history, one), fakeT))
+	els = svgtest.Parse(t, ChartSVG(one, CountsOverTime(history, one), fakeT))
 	if p := polylines(els)["active_ally"]; len(p) != 1 || p[0][0] != chartLeft+float64(chartW-chartLeft-chartRight)/2 {
 		t.Errorf("single date at %v", p)
 	}
@@ -92,7 +93,7 @@ func TestChartSVGEdgeCases(t *testing.T) {
 		t.Error("single date not labelled once")
 	}
 	// Mismatched lengths: the extra dates are ignored.
-	els = parse(t, ChartSVG([]time.Time{day(1), day(2), day(3)}, CountsOverTime(history, []time.Time{day(1)}), nil))
+	els = svgtest.Parse(t, ChartSVG([]time.Time{day(1), day(2), day(3)}, CountsOverTime(history, []time.Time{day(1)}), nil))
 	if p := polylines(els)["neutral"]; len(p) != 1 {
 		t.Errorf("mismatched: %v", p)
 	}
@@ -101,7 +102,7 @@ func TestChartSVGEdgeCases(t *testing.T) {
 	for i := range 200 {
 		many = append(many, day(i))
 	}
-	els = parse(t, ChartSVG(many, CountsOverTime(history, many), fakeT))
+	els = svgtest.Parse(t, ChartSVG(many, CountsOverTime(history, many), fakeT))
 	var xs []float64
 	for _, e := range byClass(els, "date") {
 		xs = append(xs, f(e, "x"))

@@ -1,12 +1,9 @@
 package spectrum
 
 import (
-	"bytes"
-	"encoding/xml"
 	"fmt"
-	"io"
+	"github.com/partnerkit/partnerkit/svgtext/svgtest"
 	"math"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -39,83 +36,28 @@ func shortT(id string, args ...any) string {
 	return fakeT(id, args...)
 }
 
-type element struct {
-	name   string
-	attrs  map[string]string
-	text   string
-	parent *element
-}
-
-// parse checks that the SVG is well-formed and uses no inline styles or
-// scripts, and returns its elements in document order.
-func parse(t *testing.T, svg []byte) []*element {
-	t.Helper()
-	d := xml.NewDecoder(bytes.NewReader(svg))
-	var all, stack []*element
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("SVG is not well-formed: %v\n%s", err, svg)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			e := &element{name: tok.Name.Local, attrs: map[string]string{}}
-			if len(stack) > 0 {
-				e.parent = stack[len(stack)-1]
-			}
-			for _, a := range tok.Attr {
-				e.attrs[a.Name.Local] = a.Value
-				if a.Name.Local == "style" || strings.HasPrefix(a.Name.Local, "on") {
-					t.Errorf("%s attribute on <%s>", a.Name.Local, e.name)
-				}
-			}
-			if e.name == "style" || e.name == "script" || e.name == "foreignObject" {
-				t.Errorf("<%s> element in the SVG", e.name)
-			}
-			all = append(all, e)
-			stack = append(stack, e)
-		case xml.EndElement:
-			stack = stack[:len(stack)-1]
-		case xml.CharData:
-			if len(stack) > 0 {
-				stack[len(stack)-1].text += string(tok)
-			}
-		}
-	}
-	if len(all) < 2 || all[0].name != "svg" || all[1].name != "title" {
-		t.Fatal("no <svg> root with a <title> first")
-	}
-	if all[0].attrs["role"] != "img" || !strings.HasPrefix(all[0].attrs["viewBox"], "0 0 ") {
-		t.Errorf("root attributes: %v", all[0].attrs)
-	}
-	return all
-}
-
-func byClass(els []*element, class string) []*element {
-	var out []*element
+func byClass(els []*svgtest.Element, class string) []*svgtest.Element {
+	var out []*svgtest.Element
 	for _, e := range els {
-		if e.attrs["class"] == class {
+		if e.Attrs["class"] == class {
 			out = append(out, e)
 		}
 	}
 	return out
 }
 
-func count(els []*element, text string) int {
+func count(els []*svgtest.Element, text string) int {
 	n := 0
 	for _, e := range els {
-		if e.name == "text" && e.text == text {
+		if e.Name == "text" && e.Text == text {
 			n++
 		}
 	}
 	return n
 }
 
-func f(e *element, a string) float64 {
-	v, _ := strconv.ParseFloat(e.attrs[a], 64)
+func f(e *svgtest.Element, a string) float64 {
+	v, _ := strconv.ParseFloat(e.Attrs[a], 64)
 	return v
 }
 
@@ -144,9 +86,9 @@ func TestSVG(t *testing.T) {
 	}
 	svg := SVG(groups, shortT)
 	s := string(svg)
-	els := parse(t, svg)
-	if !strings.HasPrefix(els[1].text, "spectrum.svg.title Count=6") {
-		t.Errorf("title = %q", els[1].text)
+	els := svgtest.Parse(t, svg)
+	if !strings.HasPrefix(els[1].Text, "spectrum.svg.title Count=6") {
+		t.Errorf("title = %q", els[1].Text)
 	}
 	for _, bad := range []string{"<script", "style=", "<x", `&"`} {
 		if strings.Contains(s, bad) {
@@ -170,9 +112,9 @@ func TestSVG(t *testing.T) {
 	}
 	ids := map[string]bool{}
 	for _, a := range actors {
-		ids[a.attrs["data-id"]] = true
-		if (a.text == "وزارة الداخلية") != (a.attrs["direction"] == "rtl") {
-			t.Errorf("%q: direction %q", a.text, a.attrs["direction"])
+		ids[a.Attrs["data-id"]] = true
+		if (a.Text == "وزارة الداخلية") != (a.Attrs["direction"] == "rtl") {
+			t.Errorf("%q: direction %q", a.Text, a.Attrs["direction"])
 		}
 	}
 	if !ids[`d"><x`] || !ids["a"] {
@@ -200,18 +142,18 @@ func TestSVGPlacement(t *testing.T) {
 	}
 	b := bundle(t)
 	for _, lang := range i18n.Languages {
-		els := parse(t, SVG(groups, b.Localizer(lang).T))
+		els := svgtest.Parse(t, SVG(groups, b.Localizer(lang).T))
 		cx, base := float64(specW)/2, float64(specMargin+outerR)
 		type box struct{ l, r, y float64 }
 		boxes := map[string][]box{}
 		for _, e := range els {
-			if e.name != "text" || e.parent.name != "g" {
+			if e.Name != "text" || e.Parent.Name != "g" {
 				continue
 			}
-			seg := e.parent.attrs["data-segment"]
+			seg := e.Parent.Attrs["data-segment"]
 			x, y := f(e, "x")-cx, base-f(e, "y")
 			size := f(e, "font-size")
-			w := textWidth(e.text, size)
+			w := textWidth(e.Text, size)
 			// The box's corners lie within the wedge's angles and the ring.
 			s, _ := ParseSegment(seg)
 			lo, hi := wedgeAngles(s)
@@ -219,13 +161,13 @@ func TestSVGPlacement(t *testing.T) {
 				a := math.Atan2(p[1], p[0]) * 180 / math.Pi
 				r := math.Hypot(p[0], p[1])
 				if a < lo-0.01 || a > hi+0.01 || r > outerR || r < innerR {
-					t.Errorf("%s: %q (%s) sticks out of its wedge at %.0f°, r %.0f", lang, e.text, seg, a, r)
+					t.Errorf("%s: %q (%s) sticks out of its wedge at %.0f°, r %.0f", lang, e.Text, seg, a, r)
 					break
 				}
 			}
 			for _, o := range boxes[seg] {
 				if o.y == y && x-w/2 < o.r && o.l < x+w/2 {
-					t.Errorf("%s: %q overlaps another text", lang, e.text)
+					t.Errorf("%s: %q overlaps another text", lang, e.Text)
 				}
 			}
 			boxes[seg] = append(boxes[seg], box{x - w/2, x + w/2, y})
@@ -235,14 +177,14 @@ func TestSVGPlacement(t *testing.T) {
 		for _, seg := range Segments {
 			shown, rest := 0, 0
 			for _, e := range els {
-				if e.parent == nil || e.parent.attrs["data-segment"] != seg.Key() {
+				if e.Parent == nil || e.Parent.Attrs["data-segment"] != seg.Key() {
 					continue
 				}
-				switch e.attrs["class"] {
+				switch e.Attrs["class"] {
 				case "actor":
 					shown++
 				case "more":
-					rest, _ = strconv.Atoi(more.FindString(e.text))
+					rest, _ = strconv.Atoi(more.FindString(e.Text))
 				}
 			}
 			if shown+rest != len(groups[seg]) || shown < 2 {
@@ -254,23 +196,23 @@ func TestSVGPlacement(t *testing.T) {
 
 func TestSVGShortened(t *testing.T) {
 	long := "The Association of Friends of the Municipal Library and Archives"
-	els := parse(t, SVG(map[Segment][]Label{Neutral: {{ID: "x", Name: long}}}, shortT))
+	els := svgtest.Parse(t, SVG(map[Segment][]Label{Neutral: {{ID: "x", Name: long}}}, shortT))
 	for _, e := range els {
-		if e.attrs["class"] == "actor" {
-			if !strings.HasSuffix(e.text, "…") {
-				t.Errorf("not shortened: %q", e.text)
+		if e.Attrs["class"] == "actor" {
+			if !strings.HasSuffix(e.Text, "…") {
+				t.Errorf("not shortened: %q", e.Text)
 			}
 			return
 		}
-		if e.name == "title" && e.parent.attrs["class"] == "actor" && e.text != long {
-			t.Errorf("title = %q", e.text)
+		if e.Name == "title" && e.Parent.Attrs["class"] == "actor" && e.Text != long {
+			t.Errorf("title = %q", e.Text)
 		}
 	}
 	t.Error("name not shown")
 }
 
 func TestSVGEmpty(t *testing.T) {
-	els := parse(t, SVG(nil, nil))
+	els := svgtest.Parse(t, SVG(nil, nil))
 	if len(byClass(els, "actor")) != 0 || count(els, Us) != 1 {
 		t.Error("empty spectrum drawn wrong")
 	}
@@ -290,26 +232,10 @@ func TestWedgeAngles(t *testing.T) {
 	}
 }
 
-// catalogKeys reads the message IDs of a catalogue file: flat `"id" = …`
-// lines and `["id"]` plural tables.
-func catalogKeys(t *testing.T, path string) map[string]bool {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	re := regexp.MustCompile(`(?m)^(?:"([^"]+)"\s*=|\["([^"]+)"\])`)
-	keys := map[string]bool{}
-	for _, m := range re.FindAllStringSubmatch(string(data), -1) {
-		keys[m[1]+m[2]] = true
-	}
-	return keys
-}
-
 // Every message ID the package hands out or draws is in the catalogue, and
 // the catalogue holds nothing else.
 func TestMessageIDs(t *testing.T) {
-	keys := catalogKeys(t, "../i18n/catalog/spectrum.en.toml")
+	keys := catalogKeys(t, "spectrum.en.toml")
 	ids := []string{Title, Intro, Source, Us, Remember, NextStepMessage, CountMessage}
 	ids = append(ids, Questions...)
 	for _, s := range Segments {
@@ -354,12 +280,12 @@ func TestTranslated(t *testing.T) {
 	for _, lang := range i18n.Languages {
 		tr := b.Localizer(lang).T
 		for _, svg := range [][]byte{SVG(groups, tr), ChartSVG(dates, CountsOverTime(history, dates), tr), ChartSVG(nil, nil, tr)} {
-			for _, e := range parse(t, svg) {
-				if strings.Contains(e.text, "spectrum.") {
-					t.Errorf("%s: untranslated <%s>%s", lang, e.name, e.text)
+			for _, e := range svgtest.Parse(t, svg) {
+				if strings.Contains(e.Text, "spectrum.") {
+					t.Errorf("%s: untranslated <%s>%s", lang, e.Name, e.Text)
 				}
-				if e.attrs["class"] == "segment-label" && strings.HasSuffix(e.text, "…") {
-					t.Errorf("%s: wedge heading shortened: %q", lang, e.text)
+				if e.Attrs["class"] == "segment-label" && strings.HasSuffix(e.Text, "…") {
+					t.Errorf("%s: wedge heading shortened: %q", lang, e.Text)
 				}
 			}
 		}
@@ -371,36 +297,19 @@ func TestTranslated(t *testing.T) {
 func TestContrast(t *testing.T) {
 	for s, fill := range wedgeFill {
 		for _, c := range []string{colText, colMuted} {
-			if r := contrast(c, fill); r < 4.5 {
+			if r := svgtest.Contrast(c, fill); r < 4.5 {
 				t.Errorf("%s on %s (%s): %.2f", c, fill, s, r)
 			}
 		}
 	}
 	for s, st := range lineStyle {
-		if r := contrast(st.colour, "#ffffff"); r < 3 {
+		if r := svgtest.Contrast(st.colour, "#ffffff"); r < 3 {
 			t.Errorf("line %s (%s): %.2f", st.colour, s, r)
 		}
 	}
-	if r := contrast("#ffffff", colUs); r < 4.5 {
+	if r := svgtest.Contrast("#ffffff", colUs); r < 4.5 {
 		t.Errorf("us: %.2f", r)
 	}
-}
-
-func contrast(a, b string) float64 {
-	la, lb := luminance(a), luminance(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-}
-
-func luminance(hex string) float64 {
-	v, _ := strconv.ParseUint(strings.TrimPrefix(hex, "#"), 16, 32)
-	ch := func(c uint64) float64 {
-		s := float64(c) / 255
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*ch(v>>16&0xff) + 0.7152*ch(v>>8&0xff) + 0.0722*ch(v&0xff)
 }
 
 func BenchmarkSVG2000(b *testing.B) {
@@ -428,4 +337,14 @@ func TestPluralForms(t *testing.T) {
 			}
 		}
 	}
+}
+
+// catalogKeys returns the message IDs of one of our catalogue files.
+func catalogKeys(t *testing.T, file string) map[string]bool {
+	t.Helper()
+	keys, err := i18n.Keys(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keys
 }
