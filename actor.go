@@ -1,7 +1,6 @@
 package partnerkit
 
 import (
-	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -170,18 +169,6 @@ type ActorPage struct {
 	Relationships []*Relationship `json:"relationships"`
 	// KeyIndividuals are individual actors who work at this one.
 	KeyIndividuals []*Actor `json:"key_individuals"`
-}
-
-// ActorService keeps the stakeholder register. Every method hides sensitive
-// actors from people who may not see them: they are not found.
-type ActorService interface {
-	CreateActor(ctx context.Context, pid string, in ActorInput) (*Actor, error)
-	Actor(ctx context.Context, pid, id string) (*Actor, error)
-	Actors(ctx context.Context, pid string, f ActorFilter, p PageRequest) ([]*Actor, string, error)
-	UpdateActor(ctx context.Context, pid, id string, in ActorInput) (*Actor, error)
-	DeleteActor(ctx context.Context, pid, id string, version int) error
-	// MergeActors moves everything of duplicate onto keep and deletes it.
-	MergeActors(ctx context.Context, pid, keep, duplicate string) (*Actor, error)
 }
 
 // ActorImportFields are the register's fields a spreadsheet column can fill.

@@ -1,7 +1,6 @@
 package partnerkit
 
 import (
-	"context"
 	"time"
 )
 
@@ -18,9 +17,4 @@ type AuditEntry struct {
 	Before      string    `json:"before,omitempty"`
 	After       string    `json:"after,omitempty"`
 	CreatedAt   time.Time `json:"created_at"`
-}
-
-// AuditService reads the audit log.
-type AuditService interface {
-	Audit(ctx context.Context, pid string, p PageRequest) ([]*AuditEntry, string, error)
 }

@@ -1,7 +1,6 @@
 package partnerkit
 
 import (
-	"context"
 	"strings"
 	"time"
 )
@@ -46,20 +45,4 @@ func (in *InvitationInput) Validate() error {
 	v.Text("message", in.Message, false, 2000)
 	v.OneOf("language", in.Language, false, Languages)
 	return v.Err()
-}
-
-// InvitationService sends and answers invitations.
-type InvitationService interface {
-	Invite(ctx context.Context, pid string, in InvitationInput) (*Invitation, error)
-	Invitations(ctx context.Context, pid string) ([]*Invitation, error)
-	RevokeInvitation(ctx context.Context, pid, id string) error
-	// InvitationByToken shows an invitation to whoever holds its link.
-	InvitationByToken(ctx context.Context, token string) (*Invitation, error)
-	// MyInvitations lists pending invitations to the asking person's
-	// verified email address.
-	MyInvitations(ctx context.Context) ([]*Invitation, error)
-	// AcceptInvitation takes the invitation by its link token or, for one
-	// addressed to the asker's verified email, by its ID.
-	AcceptInvitation(ctx context.Context, tokenOrID, organisationID string) (*Partnership, error)
-	DeclineInvitation(ctx context.Context, tokenOrID string) error
 }

@@ -1,7 +1,6 @@
 package partnerkit
 
 import (
-	"context"
 	"strings"
 	"time"
 )
@@ -64,17 +63,4 @@ type OrganisationPerson struct {
 	Name   string `json:"name"`
 	Email  string `json:"email"`
 	Admin  bool   `json:"admin"`
-}
-
-// OrganisationService keeps organisation profiles and who belongs to them.
-type OrganisationService interface {
-	CreateOrganisation(ctx context.Context, in OrganisationInput) (*Organisation, error)
-	Organisation(ctx context.Context, id string) (*Organisation, error)
-	// Organisations lists the organisations the asking person belongs to.
-	Organisations(ctx context.Context, p PageRequest) ([]*Organisation, string, error)
-	UpdateOrganisation(ctx context.Context, id string, in OrganisationInput) (*Organisation, error)
-	OrganisationPeople(ctx context.Context, id string) ([]*OrganisationPerson, error)
-	// AddOrganisationPerson adds an existing user, by email, to an organisation.
-	AddOrganisationPerson(ctx context.Context, id, email string, admin bool) error
-	RemoveOrganisationPerson(ctx context.Context, id, userID string) error
 }

@@ -1,7 +1,6 @@
 package partnerkit
 
 import (
-	"context"
 	"strings"
 	"time"
 )
@@ -103,24 +102,4 @@ type Dashboard struct {
 	RefugeeLed           int            `json:"refugee_led_organisations"`
 	YouthLed             int            `json:"youth_led_organisations"`
 	Recent               []*AuditEntry  `json:"recent"`
-}
-
-// PartnershipService manages partnerships and their members.
-type PartnershipService interface {
-	CreatePartnership(ctx context.Context, in PartnershipInput) (*Partnership, error)
-	// Partnership returns a partnership the asking person belongs to, with
-	// their role; ENOTFOUND for anyone else.
-	Partnership(ctx context.Context, id string) (*Partnership, error)
-	Partnerships(ctx context.Context, p PageRequest, includeArchived bool) ([]*Partnership, string, error)
-	UpdatePartnership(ctx context.Context, id string, in PartnershipInput) (*Partnership, error)
-	SetArchived(ctx context.Context, id string, archived bool, version int) (*Partnership, error)
-	Dashboard(ctx context.Context, id string) (*Dashboard, error)
-	Members(ctx context.Context, id string) (*Members, error)
-	SetRole(ctx context.Context, id, userID string, role Role, version int) (*Person, error)
-	RemovePerson(ctx context.Context, id, userID string) error
-	// SetOrganisationStatus marks a member organisation active or left.
-	SetOrganisationStatus(ctx context.Context, id, orgID, status string, version int) (*MemberOrganisation, error)
-	Leave(ctx context.Context, id string) error
-	// HandOver makes another person coordinator and the asking coordinator a member.
-	HandOver(ctx context.Context, id, toUserID string) error
 }

@@ -1,7 +1,6 @@
 package partnerkit
 
 import (
-	"context"
 	"strings"
 	"time"
 )
@@ -94,15 +93,4 @@ type RelationshipFilter struct {
 	Type string
 	// ActorID keeps the ties of one actor (either end).
 	ActorID string
-}
-
-// RelationshipService keeps the ties between actors. A relationship is
-// seen only when it is not sensitive and both its actors are seen, or by
-// people who may see sensitive data.
-type RelationshipService interface {
-	CreateRelationship(ctx context.Context, pid string, in RelationshipInput) (*Relationship, error)
-	Relationship(ctx context.Context, pid, id string) (*Relationship, error)
-	Relationships(ctx context.Context, pid string, f RelationshipFilter, p PageRequest) ([]*Relationship, string, error)
-	UpdateRelationship(ctx context.Context, pid, id string, in RelationshipInput) (*Relationship, error)
-	DeleteRelationship(ctx context.Context, pid, id string, version int) error
 }

@@ -1,7 +1,6 @@
 package partnerkit
 
 import (
-	"context"
 	"strings"
 	"time"
 )
@@ -79,31 +78,4 @@ type Token struct {
 	LastUsedAt *time.Time `json:"last_used_at"`
 	// Secret is set only in the answer that creates the token.
 	Secret string `json:"token,omitempty"`
-}
-
-// UserService covers accounts: sign-up, sign-in, profile, passwords,
-// sessions and API tokens.
-type UserService interface {
-	SignUp(ctx context.Context, in SignUpInput) (*User, error)
-	// SignIn checks the password and throttles repeated failures per account
-	// and per address; it returns a new session and its secret.
-	SignIn(ctx context.Context, email, password, ip, userAgent string) (*User, string, error)
-	SignOut(ctx context.Context, sessionSecret string) error
-	UserBySession(ctx context.Context, sessionSecret string) (*User, *Session, error)
-	UserByToken(ctx context.Context, token string) (*User, error)
-	UpdateProfile(ctx context.Context, in ProfileInput) (*User, error)
-	ChangePassword(ctx context.Context, current, next string) error
-	// RequestPasswordReset always succeeds, so that nobody learns which
-	// addresses have accounts; a mail goes out only when one does.
-	RequestPasswordReset(ctx context.Context, email, lang string) error
-	ResetPassword(ctx context.Context, token, password string) error
-	Sessions(ctx context.Context) ([]*Session, error)
-	RevokeSession(ctx context.Context, id string) error
-	Tokens(ctx context.Context) ([]*Token, error)
-	CreateToken(ctx context.Context, name string) (*Token, error)
-	RevokeToken(ctx context.Context, id string) error
-	// CreateUser is the administrator's command-line way to add a user.
-	CreateUser(ctx context.Context, in SignUpInput, admin bool) (*User, error)
-	CreateTokenForEmail(ctx context.Context, email, name string) (*Token, error)
-	UserCount(ctx context.Context) (int, error)
 }

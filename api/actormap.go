@@ -6,10 +6,9 @@ import (
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
+	"github.com/partnerkit/partnerkit/mapview"
 	"github.com/partnerkit/partnerkit/powermap"
 	"github.com/partnerkit/partnerkit/spectrum"
-	"github.com/partnerkit/partnerkit/sqldb"
-	"github.com/partnerkit/partnerkit/web"
 )
 
 type mapBody struct {
@@ -120,7 +119,7 @@ type Spectrum struct {
 	At       string                     `json:"at,omitempty"`
 	Segments map[string]SpectrumSegment `json:"segments"`
 	// Moves since ?since= (only when it is given).
-	Moves []*sqldb.Move `json:"moves,omitempty"`
+	Moves []*pk.Move `json:"moves,omitempty"`
 }
 
 func (a *API) registerMaps() {
@@ -250,9 +249,9 @@ func (a *API) registerMaps() {
 				if err != nil {
 					return nil, err
 				}
-				lines = web.PowerLines(ls)
+				lines = mapview.PowerLines(ls)
 			}
-			return Raw{ContentType: "image/svg+xml", Body: powermap.SVG(web.PowerPoints(pos), lines, tr(r))}, nil
+			return Raw{ContentType: "image/svg+xml", Body: powermap.SVG(mapview.PowerPoints(pos), lines, tr(r))}, nil
 		})
 
 	a.route("GET", mapPath+"/spectrum", httpx.RoleFor(pk.ActionViewMaps), httpx.OpDoc{Summary: "The Spectrum of Allies: actors per segment (?at=YYYY-MM-DD as it stood; ?since= adds moves)", Tag: tag,
@@ -260,11 +259,11 @@ func (a *API) registerMaps() {
 		func(r *http.Request) (any, error) {
 			pid, mid := ids(r)
 			q := r.URL.Query()
-			at, err := web.ParseDay("at", q.Get("at"), true)
+			at, err := mapview.ParseDay("at", q.Get("at"), true)
 			if err != nil {
 				return nil, err
 			}
-			since, err := web.ParseDay("since", q.Get("since"), false)
+			since, err := mapview.ParseDay("since", q.Get("since"), false)
 			if err != nil {
 				return nil, err
 			}
@@ -299,7 +298,7 @@ func (a *API) registerMaps() {
 		Raw: "image/svg+xml", Query: []string{"at"}},
 		func(r *http.Request) (any, error) {
 			pid, mid := ids(r)
-			at, err := web.ParseDay("at", r.URL.Query().Get("at"), true)
+			at, err := mapview.ParseDay("at", r.URL.Query().Get("at"), true)
 			if err != nil {
 				return nil, err
 			}
@@ -307,7 +306,7 @@ func (a *API) registerMaps() {
 			if err != nil {
 				return nil, err
 			}
-			return Raw{ContentType: "image/svg+xml", Body: spectrum.SVG(web.SpectrumGroups(pos), tr(r))}, nil
+			return Raw{ContentType: "image/svg+xml", Body: spectrum.SVG(mapview.SpectrumGroups(pos), tr(r))}, nil
 		})
 	a.route("GET", mapPath+"/spectrum/history.svg", httpx.RoleFor(pk.ActionViewMaps), httpx.OpDoc{Summary: "Actors per segment over time, monthly, as an SVG chart", Tag: tag,
 		Raw: "image/svg+xml"},
@@ -317,7 +316,7 @@ func (a *API) registerMaps() {
 			if err != nil {
 				return nil, err
 			}
-			return Raw{ContentType: "image/svg+xml", Body: web.SpectrumChart(tl, a.DB.Now().UTC(), tr(r))}, nil
+			return Raw{ContentType: "image/svg+xml", Body: mapview.SpectrumChart(tl, a.DB.Now().UTC(), tr(r))}, nil
 		})
 
 	a.route("GET", mapPath+"/tactics", httpx.RoleFor(pk.ActionViewMaps), httpx.OpDoc{Summary: "Tactics planned to move actors one step towards us", Tag: tag,

@@ -9,7 +9,6 @@ import (
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
 	"github.com/partnerkit/partnerkit/network"
-	"github.com/partnerkit/partnerkit/sqldb"
 )
 
 // NetworkActor is one actor of the network with its measures. Community
@@ -54,12 +53,12 @@ type NetworkAnswer struct {
 }
 
 // networkFilter reads ?type=a&type=b and ?map=MID.
-func networkFilter(r *http.Request) sqldb.NetworkFilter {
+func networkFilter(r *http.Request) pk.NetworkFilter {
 	q := r.URL.Query()
-	return sqldb.NetworkFilter{Types: q["type"], MapID: q.Get("map")}
+	return pk.NetworkFilter{Types: q["type"], MapID: q.Get("map")}
 }
 
-func networkAnswer(n *sqldb.Network) NetworkAnswer {
+func networkAnswer(n *pk.Network) NetworkAnswer {
 	res := n.Result
 	out := NetworkAnswer{Types: nonNil(n.Filter.Types), MapID: n.Filter.MapID, Nodes: res.Nodes, Edges: res.Edges,
 		Density: res.Density, AverageDegree: res.AverageDegree, Centralisation: res.Centralisation,
@@ -77,7 +76,7 @@ func networkAnswer(n *sqldb.Network) NetworkAnswer {
 }
 
 // networkCSV is one row per actor with its attributes and measures.
-func networkCSV(n *sqldb.Network) []byte {
+func networkCSV(n *pk.Network) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	head := []string{"id", "name", "kind", "sector"}
@@ -111,7 +110,7 @@ func (a *API) registerNetwork() {
 	const tag = "network"
 	query := []string{"type", "map"}
 	access := httpx.RoleFor(pk.ActionViewNetwork)
-	export := func(r *http.Request, format string) (*sqldb.Network, error) {
+	export := func(r *http.Request, format string) (*pk.Network, error) {
 		return a.DB.NetworkExport(r.Context(), r.PathValue("pid"), format, networkFilter(r))
 	}
 	a.route("GET", "/partnerships/{pid}/network", access, httpx.OpDoc{Summary: "Network analysis of the relationships (?type= repeated to choose relationship types, ?map= for segments and strategies)",

@@ -5,7 +5,6 @@ import (
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
-	"github.com/partnerkit/partnerkit/sqldb"
 )
 
 type playbookChoiceBody struct {
@@ -97,7 +96,7 @@ func (a *API) registerPlaybook() {
 			return a.DB.AnswerQuestion(r.Context(), r.PathValue("pid"), r.PathValue("question"), pk.PlaybookAnswerInput{Text: b.Answer, Version: b.Version})
 		})
 	a.route("GET", "/partnerships/{pid}/profile", view, httpx.OpDoc{Summary: "The partnership profile: purpose, form and why, theory of change, readiness, playbook progress, prospects (members and coordinators only)", Tag: tag,
-		Response: sqldb.Profile{}},
+		Response: pk.PartnershipProfile{}},
 		func(r *http.Request) (any, error) { return a.DB.Profile(r.Context(), r.PathValue("pid")) })
 	a.route("POST", "/partnerships/{pid}/playbook/advance", httpx.RoleFor(pk.ActionManagePlaybook), httpx.OpDoc{Summary: "Move on to the next stage (recorded with who and when)", Tag: tag,
 		Request: advanceBody{}, Response: pk.PlaybookView{}},

@@ -262,7 +262,7 @@ func TestMovesBetween(t *testing.T) {
 	at := func(id string, s int) *pk.Assessment { return &pk.Assessment{ActorID: id, ActorName: id, Support: s} }
 	then := []*pk.Assessment{at("a", -1), at("b", 1), at("c", 0)}
 	now := []*pk.Assessment{at("a", 1), at("b", 0), at("c", 0), at("d", 2)}
-	got := sqldb.MovesBetween(then, now)
+	got := pk.MovesBetween(then, now)
 	want := []struct {
 		id, dir string
 		from    int
@@ -276,7 +276,7 @@ func TestMovesBetween(t *testing.T) {
 			t.Errorf("move %d: %+v, want %+v", i, g, w)
 		}
 	}
-	if len(sqldb.MovesBetween(now, now)) != 0 {
+	if len(pk.MovesBetween(now, now)) != 0 {
 		t.Error("no change should be no move")
 	}
 }

@@ -146,21 +146,9 @@ func (db *DB) positions(ctx context.Context, s *mapScope, at time.Time) ([]*pk.A
 		ORDER BY ac.name, ac.id`, s.Map.ID, s.Sensitive, until))
 }
 
-// Move is how an actor's support changed between two moments.
-type Move struct {
-	ActorID string `json:"actor_id"`
-	Name    string `json:"name"`
-	Kind    string `json:"kind"`
-	// From is nil when the actor was not yet on the map at the start.
-	From *int `json:"from"`
-	To   int  `json:"to"`
-	// Direction is "towards" (closer to active allies), "away" or "new".
-	Direction string `json:"direction"`
-}
-
 // Moves lists the visible actors whose support changed between since and
 // now, or who were placed on the map after since, by name.
-func (db *DB) Moves(ctx context.Context, pid, mid string, since time.Time) ([]*Move, error) {
+func (db *DB) Moves(ctx context.Context, pid, mid string, since time.Time) ([]*pk.Move, error) {
 	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, err
@@ -173,33 +161,7 @@ func (db *DB) Moves(ctx context.Context, pid, mid string, since time.Time) ([]*M
 	if err != nil {
 		return nil, err
 	}
-	return MovesBetween(then, now), nil
-}
-
-// MovesBetween compares two sets of positions (pure; ordered as now).
-func MovesBetween(then, now []*pk.Assessment) []*Move {
-	before := make(map[string]int, len(then))
-	for _, a := range then {
-		before[a.ActorID] = a.Support
-	}
-	var out []*Move
-	for _, a := range now {
-		m := &Move{ActorID: a.ActorID, Name: a.ActorName, Kind: a.ActorKind, To: a.Support}
-		if b, ok := before[a.ActorID]; !ok {
-			m.Direction = "new"
-		} else if b == a.Support {
-			continue
-		} else {
-			from := b
-			m.From = &from
-			m.Direction = "away"
-			if a.Support > b {
-				m.Direction = "towards"
-			}
-		}
-		out = append(out, m)
-	}
-	return out
+	return pk.MovesBetween(then, now), nil
 }
 
 // Timeline returns every visible assessment of a map in order (oldest

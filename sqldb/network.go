@@ -2,7 +2,6 @@ package sqldb
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"slices"
@@ -13,136 +12,6 @@ import (
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/network"
 	"github.com/partnerkit/partnerkit/powermap"
-)
-
-// NetworkFilter chooses what the network is made of: the relationship types
-// (none: all), and a map whose latest assessments add each actor's
-// spectrum segment and engagement strategy (empty: none).
-type NetworkFilter struct {
-	Types []string
-	MapID string
-	// LayoutWidth and LayoutHeight, when set, have the picture's layout
-	// computed alongside the measures (they are independent, and on a large
-	// network each takes a noticeable part of a second).
-	LayoutWidth, LayoutHeight float64
-}
-
-// Network is a partnership's network as the asking person may see it, and
-// its analysis. Sensitive actors and relationships are left out in the SQL
-// for anyone who may not see sensitive data, so the metrics are those of
-// the visible network and cannot betray a hidden actor.
-type Network struct {
-	Partnership *pk.Partnership
-	Filter      NetworkFilter
-	Nodes       []network.Node
-	Edges       []network.Edge
-	Result      *network.Result
-	// Actors are the per-actor rows, in name order.
-	Actors []*NetworkActor
-	// MayViewSensitive tells whether the asker may see sensitive rows;
-	// HasSensitive whether any sensitive actor or relationship is included.
-	MayViewSensitive bool
-	HasSensitive     bool
-	// key sums up what the measures and the layout depend on.
-	key [sha256.Size]byte
-}
-
-// Layout places the actors for drawing in a width × height frame (see
-// network.Layout). Like the measures, it is computed once per distinct
-// network and kept for the next request.
-func (n *Network) Layout(width, height float64) map[string]network.Point {
-	what := "layout " + strconv.FormatFloat(width, 'g', -1, 64) + "x" + strconv.FormatFloat(height, 'g', -1, 64)
-	return netCache.get(n.key, what, func() any {
-		return network.Layout(n.Nodes, n.Edges, n.Filter.Types, width, height)
-	}).(map[string]network.Point)
-}
-
-// networkKey is a digest of everything the analysis and the layout read:
-// actors (ID, name, kind), relationships and the chosen types. Two
-// requests that see the same network share the results; a member's network
-// without sensitive rows and a coordinator's with them differ, so neither
-// can ever be served the other's.
-func networkKey(n *Network) [sha256.Size]byte {
-	h := sha256.New()
-	w := func(parts ...string) {
-		for _, p := range parts {
-			h.Write([]byte(p))
-			h.Write([]byte{0})
-		}
-	}
-	w("types")
-	w(n.Filter.Types...)
-	w("nodes", strconv.Itoa(len(n.Nodes)))
-	for _, nd := range n.Nodes {
-		w(nd.ID, nd.Label, nd.Kind)
-	}
-	w("edges", strconv.Itoa(len(n.Edges)))
-	for _, e := range n.Edges {
-		w(e.From, e.To, e.Type, strconv.FormatBool(e.Directed), strconv.Itoa(e.Strength))
-	}
-	var k [sha256.Size]byte
-	h.Sum(k[:0])
-	return k
-}
-
-// netCache keeps the latest analyses and layouts: working them out for
-// thousands of actors takes far longer than reading them, and the network
-// rarely changes between two page views. Entries are found by content, so
-// nothing needs invalidating; the oldest fall out.
-var netCache = &networkCache{max: 16}
-
-type networkCache struct {
-	mu      sync.Mutex
-	max     int
-	entries []networkCacheEntry // oldest first
-}
-
-type networkCacheEntry struct {
-	key  [sha256.Size]byte
-	what string
-	val  any
-}
-
-func (c *networkCache) get(key [sha256.Size]byte, what string, compute func() any) any {
-	c.mu.Lock()
-	for i, e := range c.entries {
-		if e.key == key && e.what == what {
-			// Move to the newest end.
-			c.entries = append(append(c.entries[:i:i], c.entries[i+1:]...), e)
-			c.mu.Unlock()
-			return e.val
-		}
-	}
-	c.mu.Unlock()
-	v := compute()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.entries = append(c.entries, networkCacheEntry{key, what, v})
-	if len(c.entries) > c.max {
-		c.entries = c.entries[len(c.entries)-c.max:]
-	}
-	return v
-}
-
-// NetworkActor is one actor's row: who it is and its measures.
-type NetworkActor struct {
-	ID        string
-	Name      string
-	Kind      string
-	Sector    string
-	Sensitive bool
-	// Segment (Spectrum of Allies) and Strategy (power map) come from the
-	// actor's latest assessment on the chosen map; empty without one.
-	Segment  string
-	Strategy string
-	network.NodeMetrics
-}
-
-// Network attribute names carried by network.Node.Attrs into the exports.
-const (
-	NetAttrSector   = "sector"
-	NetAttrSegment  = "segment"
-	NetAttrStrategy = "strategy"
 )
 
 // Spectrum of Allies segments by support (-2..2), after George Lakey /
@@ -158,7 +27,7 @@ func netSegment(support int) string {
 
 // Network loads the network of partnership pid that the asker may see (one
 // query for the actors, one for the relationships) and analyses it.
-func (db *DB) Network(ctx context.Context, pid string, f NetworkFilter) (*Network, error) {
+func (db *DB) Network(ctx context.Context, pid string, f pk.NetworkFilter) (*pk.Network, error) {
 	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewNetwork)
 	if err != nil {
 		return nil, err
@@ -175,7 +44,7 @@ func (db *DB) Network(ctx context.Context, pid string, f NetworkFilter) (*Networ
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	n := &Network{Partnership: p, Filter: f, MayViewSensitive: pk.Can(p.MyRole, pk.ActionViewSensitive)}
+	n := &pk.Network{Partnership: p, Filter: f, MayViewSensitive: pk.Can(p.MyRole, pk.ActionViewSensitive)}
 	if f.MapID != "" {
 		var one int
 		err := db.read.QueryRowContext(ctx, `SELECT 1 FROM maps WHERE id = $1 AND partnership_id = $2`, f.MapID, pid).Scan(&one)
@@ -191,12 +60,12 @@ func (db *DB) Network(ctx context.Context, pid string, f NetworkFilter) (*Networ
 	if err := db.networkEdges(ctx, n); err != nil {
 		return nil, err
 	}
-	n.key = networkKey(n)
+	n.Key = network.Key(f.Types, n.Nodes, n.Edges)
 	var layout sync.WaitGroup
 	if f.LayoutWidth > 0 && f.LayoutHeight > 0 {
 		layout.Go(func() { n.Layout(f.LayoutWidth, f.LayoutHeight) })
 	}
-	n.Result = netCache.get(n.key, "analyse", func() any { return network.Analyse(n.Nodes, n.Edges, f.Types) }).(*network.Result)
+	n.Result = network.Cached(n.Key, "analyse", func() any { return network.Analyse(n.Nodes, n.Edges, f.Types) }).(*network.Result)
 	layout.Wait()
 	for _, a := range n.Actors {
 		a.NodeMetrics = n.Result.Metrics[a.ID]
@@ -204,7 +73,7 @@ func (db *DB) Network(ctx context.Context, pid string, f NetworkFilter) (*Networ
 	return n, nil
 }
 
-func (db *DB) networkNodes(ctx context.Context, n *Network) error {
+func (db *DB) networkNodes(ctx context.Context, n *pk.Network) error {
 	// The latest assessment per actor on the map is the one with the
 	// highest seq (assessments are never overwritten). Scalar subqueries
 	// walk the (map_id, actor_id, seq) index once per actor; a join against
@@ -222,19 +91,19 @@ func (db *DB) networkNodes(ctx context.Context, n *Network) error {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		a := &NetworkActor{}
+		a := &pk.NetworkActor{}
 		var support, influence int
 		if err := rows.Scan(&a.ID, &a.Name, &a.Kind, &a.Sector, &a.Sensitive, &support, &influence); err != nil {
 			return err
 		}
-		attrs := map[string]string{NetAttrSector: a.Sector}
+		attrs := map[string]string{pk.NetAttrSector: a.Sector}
 		if n.Filter.MapID != "" {
 			if support != -99 {
 				a.Segment = netSegment(support)
 				a.Strategy = string(powermap.StrategyFor(support, influence))
 			}
-			attrs[NetAttrSegment] = a.Segment
-			attrs[NetAttrStrategy] = a.Strategy
+			attrs[pk.NetAttrSegment] = a.Segment
+			attrs[pk.NetAttrStrategy] = a.Strategy
 		}
 		n.HasSensitive = n.HasSensitive || a.Sensitive
 		n.Actors = append(n.Actors, a)
@@ -243,7 +112,7 @@ func (db *DB) networkNodes(ctx context.Context, n *Network) error {
 	return rows.Err()
 }
 
-func (db *DB) networkEdges(ctx context.Context, n *Network) error {
+func (db *DB) networkEdges(ctx context.Context, n *pk.Network) error {
 	// A relationship shows only when it and both its actors may be seen.
 	// The few sensitive actors are looked up once (NOT IN stays a hashed
 	// subplan) rather than joining every relationship to its two actors,
@@ -286,7 +155,7 @@ func (db *DB) networkEdges(ctx context.Context, n *Network) error {
 // NetworkExport is Network for a download (GEXF, GraphML, JSON, CSV, SVG):
 // the same visible network, with the export recorded in the audit log
 // (format, filters, and whether sensitive rows went out).
-func (db *DB) NetworkExport(ctx context.Context, pid, format string, f NetworkFilter) (*Network, error) {
+func (db *DB) NetworkExport(ctx context.Context, pid, format string, f pk.NetworkFilter) (*pk.Network, error) {
 	n, err := db.Network(ctx, pid, f)
 	if err != nil {
 		return nil, err

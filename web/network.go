@@ -11,7 +11,6 @@ import (
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
 	"github.com/partnerkit/partnerkit/network"
-	"github.com/partnerkit/partnerkit/sqldb"
 )
 
 func (h *Web) registerNetwork(rt *httpx.Router) {
@@ -91,7 +90,7 @@ func (h *Web) networkPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	f := sqldb.NetworkFilter{Types: q["type"], MapID: q.Get("map"), LayoutWidth: networkWidth, LayoutHeight: networkHeight}
+	f := pk.NetworkFilter{Types: q["type"], MapID: q.Get("map"), LayoutWidth: networkWidth, LayoutHeight: networkHeight}
 	n, err := h.DB.Network(r.Context(), v.P.ID, f)
 	if err != nil {
 		return err
@@ -179,9 +178,9 @@ func (h *Web) networkPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 // networkOrder compares actors for a sort key; ties fall back to the name.
-func networkOrder(key string) func(a, b *sqldb.NetworkActor) int {
+func networkOrder(key string) func(a, b *pk.NetworkActor) int {
 	desc := func(x, y float64) int { return cmp.Compare(y, x) }
-	return func(a, b *sqldb.NetworkActor) int {
+	return func(a, b *pk.NetworkActor) int {
 		var c int
 		switch key {
 		case "kind":

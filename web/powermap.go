@@ -4,27 +4,10 @@ import (
 	"net/http"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/mapview"
 	"github.com/partnerkit/partnerkit/powermap"
 	"github.com/partnerkit/partnerkit/spectrum"
 )
-
-// PowerPoints turns positions into the power map's points.
-func PowerPoints(pos []*pk.Assessment) []powermap.Point {
-	out := make([]powermap.Point, 0, len(pos))
-	for _, a := range pos {
-		out = append(out, powermap.Point{ID: a.ActorID, Label: a.ActorName, Support: a.Support, Influence: a.Influence, Interest: a.Interest})
-	}
-	return out
-}
-
-// PowerLines turns relationships into the power map's lines.
-func PowerLines(ls []*pk.MapLine) []powermap.Line {
-	out := make([]powermap.Line, 0, len(ls))
-	for _, l := range ls {
-		out = append(out, powermap.Line{From: l.From, To: l.To, Conflict: l.Conflict})
-	}
-	return out
-}
 
 type powerRow struct {
 	*pk.Assessment
@@ -78,9 +61,9 @@ func (h *Web) renderPowerMap(w http.ResponseWriter, r *http.Request, status int,
 		if err != nil {
 			return err
 		}
-		lines = PowerLines(ls)
+		lines = mapview.PowerLines(ls)
 	}
-	d.SVG = powermap.SVG(PowerPoints(pos), lines, h.Bundle.Localizer(v.Lang).T)
+	d.SVG = powermap.SVG(mapview.PowerPoints(pos), lines, h.Bundle.Localizer(v.Lang).T)
 	groups := map[powermap.Strategy][]powerRow{}
 	segName := segmentNames(h.Bundle.Localizer(v.Lang).T)
 	for _, a := range pos {

@@ -6,7 +6,6 @@ import (
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
-	"github.com/partnerkit/partnerkit/sqldb"
 )
 
 func (h *Web) registerProfile(rt *httpx.Router) {
@@ -14,7 +13,7 @@ func (h *Web) registerProfile(rt *httpx.Router) {
 }
 
 type profileData struct {
-	Profile *sqldb.Profile
+	Profile *pk.PartnershipProfile
 	SVG     template.HTML
 	// Levels orders the theory-of-change statements from activities up.
 	Levels []string

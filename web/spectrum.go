@@ -4,84 +4,12 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
+	"github.com/partnerkit/partnerkit/mapview"
 	"github.com/partnerkit/partnerkit/spectrum"
-	"github.com/partnerkit/partnerkit/sqldb"
 )
-
-// SpectrumGroups puts each positioned actor in its segment's wedge.
-func SpectrumGroups(pos []*pk.Assessment) map[spectrum.Segment][]spectrum.Label {
-	out := map[spectrum.Segment][]spectrum.Label{}
-	for _, a := range pos {
-		s := spectrum.SegmentOf(a.Support)
-		out[s] = append(out[s], spectrum.Label{ID: a.ActorID, Name: a.ActorName})
-	}
-	return out
-}
-
-// SpectrumHistory turns stored assessments into the spectrum package's.
-func SpectrumHistory(tl []*pk.Assessment) []spectrum.Assessment {
-	out := make([]spectrum.Assessment, len(tl))
-	for i, a := range tl {
-		out[i] = spectrum.Assessment{ActorID: a.ActorID, Support: a.Support, Influence: a.Influence, Interest: a.Interest, At: a.AssessedAt, Seq: int64(i)}
-	}
-	return out
-}
-
-// maxChartPoints caps the chart's dates; a longer history is sampled every
-// few months instead of monthly.
-const maxChartPoints = 60
-
-// ChartDates are the dates of the history chart: the first assessment, the
-// first day of every month after it, and now.
-func ChartDates(first, now time.Time) []time.Time {
-	if first.IsZero() || !first.Before(now) {
-		return []time.Time{now}
-	}
-	months := (now.Year()-first.Year())*12 + int(now.Month()-first.Month())
-	step := 1 + months/maxChartPoints
-	dates := []time.Time{first}
-	m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, step, 0)
-	for ; m.Before(now); m = m.AddDate(0, step, 0) {
-		dates = append(dates, m)
-	}
-	return append(dates, now)
-}
-
-// SpectrumChart draws the segment counts over time for a map's history.
-func SpectrumChart(tl []*pk.Assessment, now time.Time, t func(string, ...any) string) []byte {
-	var first time.Time
-	if len(tl) > 0 {
-		first = tl[0].AssessedAt
-		for _, a := range tl {
-			if a.AssessedAt.Before(first) {
-				first = a.AssessedAt
-			}
-		}
-	}
-	dates := ChartDates(first, now)
-	return spectrum.ChartSVG(dates, spectrum.CountsOverTime(SpectrumHistory(tl), dates), t)
-}
-
-// ParseDay reads ?at= or ?since= (YYYY-MM-DD); a bad value is a field
-// error naming the parameter. endOfDay gives the last instant of the day
-// (the spectrum as it stood that evening); otherwise its first.
-func ParseDay(name, v string, endOfDay bool) (time.Time, error) {
-	if v == "" {
-		return time.Time{}, nil
-	}
-	d, err := pk.ParseMapDate(v)
-	if err != nil {
-		return time.Time{}, pk.FieldInvalid(name, "validation.date", nil)
-	}
-	if endOfDay {
-		d = d.Add(24*time.Hour - time.Microsecond)
-	}
-	return d, nil
-}
 
 type segmentRow struct {
 	Segment spectrum.Segment
@@ -97,7 +25,7 @@ type spectrumData struct {
 	Count    int
 	At       string
 	Since    string
-	Moves    []*sqldb.Move
+	Moves    []*pk.Move
 	Tactics  []*pk.Tactic
 	Actors   []*pk.Assessment // on the map, for the tactic form
 	Owners   []*pk.Person
@@ -123,11 +51,11 @@ func (h *Web) renderSpectrum(w http.ResponseWriter, r *http.Request, status int,
 		return err
 	}
 	q := r.URL.Query()
-	at, err := ParseDay("at", q.Get("at"), true)
+	at, err := mapview.ParseDay("at", q.Get("at"), true)
 	if err != nil {
 		return err
 	}
-	since, err := ParseDay("since", q.Get("since"), false)
+	since, err := mapview.ParseDay("since", q.Get("since"), false)
 	if err != nil {
 		return err
 	}
@@ -145,7 +73,7 @@ func (h *Web) renderSpectrum(w http.ResponseWriter, r *http.Request, status int,
 	}
 	t := h.Bundle.Localizer(v.Lang).T
 	d := &spectrumData{Map: m, Count: len(pos), At: q.Get("at"), Since: q.Get("since"), Statuses: spectrum.TacticStatuses,
-		Questions: spectrum.Questions, SegName: segmentNames(t), SVG: spectrum.SVG(SpectrumGroups(pos), t)}
+		Questions: spectrum.Questions, SegName: segmentNames(t), SVG: spectrum.SVG(mapview.SpectrumGroups(pos), t)}
 	bySeg := map[spectrum.Segment][]*pk.Assessment{}
 	for _, a := range pos {
 		bySeg[spectrum.SegmentOf(a.Support)] = append(bySeg[spectrum.SegmentOf(a.Support)], a)
@@ -158,13 +86,13 @@ func (h *Web) renderSpectrum(w http.ResponseWriter, r *http.Request, status int,
 		if err != nil {
 			return err
 		}
-		d.Moves = sqldb.MovesBetween(then, now)
+		d.Moves = pk.MovesBetween(then, now)
 	}
 	tl, err := h.DB.Timeline(ctx, pid, mid)
 	if err != nil {
 		return err
 	}
-	d.Chart = SpectrumChart(tl, h.DB.Now().UTC(), t)
+	d.Chart = mapview.SpectrumChart(tl, h.DB.Now().UTC(), t)
 	if d.Tactics, err = h.DB.Tactics(ctx, pid, mid); err != nil {
 		return err
 	}

@@ -1,0 +1,372 @@
+package partnerkit
+
+import (
+	"context"
+	"time"
+)
+
+// The services below are what the pages (web/) and the JSON API (api/) depend
+// on, one per module. The storage package implements each with a store of its
+// own (sqldb.DB.Actors, .Maps, …). Every method learns who is asking from the
+// context and checks the permission table (permission.go) before it reads or
+// writes anything; a person outside a partnership gets ENOTFOUND.
+
+// AccountService is a person's own account: signing up and in, sessions, API tokens,
+// the profile, the password and the confirmed address.
+type AccountService interface {
+	// SignUp creates an account. The very first account on an instance becomes its administrator.
+	SignUp(ctx context.Context, in SignUpInput) (*User, error)
+	// CreateUser adds a user from the command line; the address counts as verified since an
+	// administrator vouches for it.
+	CreateUser(ctx context.Context, in SignUpInput, admin bool) (*User, error)
+	// UserCount is the number of accounts (the first one becomes administrator).
+	UserCount(ctx context.Context) (int, error)
+	// SignIn checks a password and opens a session.
+	SignIn(ctx context.Context, email, password, ip, userAgent string) (*User, string, error)
+	// SignOut ends the session with this secret.
+	SignOut(ctx context.Context, secret string) error
+	// UserBySession finds the user of a live session, sliding its expiry now and then (not on
+	// every request, to spare the single writer).
+	UserBySession(ctx context.Context, secret string) (*User, *Session, error)
+	// UserByToken finds the user of an API token.
+	UserByToken(ctx context.Context, token string) (*User, error)
+	// UpdateProfile changes the asking user's name and language.
+	UpdateProfile(ctx context.Context, in ProfileInput) (*User, error)
+	// ChangePassword needs the current password; other sessions are signed out.
+	ChangePassword(ctx context.Context, current, next string) error
+	// RequestPasswordReset mails a reset link when the address has an account.
+	RequestPasswordReset(ctx context.Context, email, lang string) error
+	// ResetPassword sets a new password with a mailed link and signs out everywhere. Receiving
+	// the link also proves the address.
+	ResetPassword(ctx context.Context, secret, password string) error
+	// VerifyEmail marks an address as proven by a mailed link.
+	VerifyEmail(ctx context.Context, secret string) error
+	// EmailVerified reports whether the asking user's address is proven.
+	EmailVerified(ctx context.Context) (bool, error)
+	// ResendVerification mails a new verification link to the asking user.
+	ResendVerification(ctx context.Context) error
+	// Sessions lists the asking user's live sessions.
+	Sessions(ctx context.Context) ([]*Session, error)
+	// RevokeSession signs out one of the asking user's sessions.
+	RevokeSession(ctx context.Context, id string) error
+	// Tokens lists the asking user's API tokens (never their secrets).
+	Tokens(ctx context.Context) ([]*Token, error)
+	// CreateToken makes an API token for the asking user; its secret is in the answer and nowhere
+	// else.
+	CreateToken(ctx context.Context, name string) (*Token, error)
+	// CreateTokenForEmail is the command line's way to make a token.
+	CreateTokenForEmail(ctx context.Context, email, name string) (*Token, error)
+	// RevokeToken deletes one of the asking user's tokens.
+	RevokeToken(ctx context.Context, id string) error
+	// SetLanguage keeps the asking user's language choice from the switcher.
+	SetLanguage(ctx context.Context, lang string) error
+}
+
+// OrganisationService keeps organisations' profiles and their people.
+type OrganisationService interface {
+	// CreateOrganisation makes an organisation with the asking person as its admin.
+	CreateOrganisation(ctx context.Context, in OrganisationInput) (*Organisation, error)
+	// Organisation returns an organisation's public profile; any signed-in person may read it
+	// (profiles are how partners find each other).
+	Organisation(ctx context.Context, id string) (*Organisation, error)
+	// Organisations lists the asking person's organisations by name.
+	Organisations(ctx context.Context, p PageRequest) ([]*Organisation, string, error)
+	// UpdateOrganisation changes a profile; only its admins may.
+	UpdateOrganisation(ctx context.Context, id string, in OrganisationInput) (*Organisation, error)
+	// OrganisationPeople lists who belongs to an organisation; visible to its own people only
+	// (addresses are personal).
+	OrganisationPeople(ctx context.Context, id string) ([]*OrganisationPerson, error)
+	// AddOrganisationPerson adds an existing account to an organisation.
+	AddOrganisationPerson(ctx context.Context, id, email string, admin bool) error
+	// RemoveOrganisationPerson takes someone out of an organisation; an organisation keeps at
+	// least one admin.
+	RemoveOrganisationPerson(ctx context.Context, id, userID string) error
+	// OrganisationDirectory finds organisations by name, for inviting them.
+	OrganisationDirectory(ctx context.Context, query string, limit int) ([]*Organisation, error)
+}
+
+// PartnershipService keeps partnerships: creating, editing, archiving, the
+// overview and the audit log.
+type PartnershipService interface {
+	// CreatePartnership makes a partnership with the asking person as its first coordinator and,
+	// when named, their organisation as first member.
+	CreatePartnership(ctx context.Context, in PartnershipInput) (*Partnership, error)
+	// Partnership returns one partnership with the asker's role in it.
+	Partnership(ctx context.Context, id string) (*Partnership, error)
+	// Partnerships lists the asking person's partnerships by name.
+	Partnerships(ctx context.Context, p PageRequest, includeArchived bool) ([]*Partnership, string, error)
+	// UpdatePartnership changes the profile; coordinators only.
+	UpdatePartnership(ctx context.Context, id string, in PartnershipInput) (*Partnership, error)
+	// SetArchived archives or restores a partnership; archived ones are read-only.
+	SetArchived(ctx context.Context, id string, archived bool, version int) (*Partnership, error)
+	// Dashboard gathers a partnership's front page in three queries.
+	Dashboard(ctx context.Context, id string) (*Dashboard, error)
+	// Audit lists a partnership's audit log, newest first.
+	Audit(ctx context.Context, pid string, p PageRequest) ([]*AuditEntry, string, error)
+}
+
+// MemberService keeps who is in a partnership: people and their roles,
+// member organisations, invitations, leaving and handing over.
+type MemberService interface {
+	// Members lists a partnership's organisations and people. Email addresses are shown to
+	// coordinators only.
+	Members(ctx context.Context, pid string) (*Members, error)
+	// SetRole changes a person's role.
+	SetRole(ctx context.Context, pid, uid string, role Role, version int) (*Person, error)
+	// RemovePerson takes someone out of the partnership.
+	RemovePerson(ctx context.Context, pid, uid string) error
+	// Leave takes the asking person out of the partnership.
+	Leave(ctx context.Context, pid string) error
+	// SetOrganisationStatus marks a member organisation active or left.
+	SetOrganisationStatus(ctx context.Context, pid, orgID, status string, version int) (*MemberOrganisation, error)
+	// HandOver passes coordination to another person in the partnership; the coordinator who
+	// hands over stays on as a member.
+	HandOver(ctx context.Context, pid, to string) error
+	// Invite sends an invitation link by email. Inviting on behalf of an organisation adds it to
+	// the partnership as "invited" until someone accepts.
+	Invite(ctx context.Context, pid string, in InvitationInput) (*Invitation, error)
+	// Invitations lists a partnership's invitations, newest first.
+	Invitations(ctx context.Context, pid string) ([]*Invitation, error)
+	// RevokeInvitation withdraws a pending invitation.
+	RevokeInvitation(ctx context.Context, pid, id string) error
+	// InvitationByToken shows the invitation behind a link.
+	InvitationByToken(ctx context.Context, token string) (*Invitation, error)
+	// MyInvitations lists pending invitations to the asker's verified address.
+	MyInvitations(ctx context.Context) ([]*Invitation, error)
+	// AcceptInvitation joins the asking person to the partnership in the invited role, for the
+	// invited organisation or one of their own.
+	AcceptInvitation(ctx context.Context, tokenOrID, organisationID string) (*Partnership, error)
+	// DeclineInvitation says no to an invitation.
+	DeclineInvitation(ctx context.Context, tokenOrID string) error
+}
+
+// ActorService keeps the stakeholder register and the relationships between
+// actors. Every method hides sensitive actors and relationships from people
+// who may not see them: they are not found.
+type ActorService interface {
+	// CreateActor adds an actor to the register. Members may mark an actor sensitive (to protect
+	// someone), after which only coordinators see it.
+	CreateActor(ctx context.Context, pid string, in ActorInput) (*Actor, error)
+	// Actor returns one actor of the register.
+	Actor(ctx context.Context, pid, id string) (*Actor, error)
+	// ActorPage returns an actor with its relationships and, for an organisation, the individuals
+	// who work there.
+	ActorPage(ctx context.Context, pid, id string) (*ActorPage, error)
+	// Actors lists the register by name, filtered, one page at a time.
+	Actors(ctx context.Context, pid string, f ActorFilter, pg PageRequest) ([]*Actor, string, error)
+	// CountActors counts the actors a filter keeps (that the asker may see).
+	CountActors(ctx context.Context, pid string, f ActorFilter) (int, error)
+	// ActorTags lists the tags in use on actors the asker may see.
+	ActorTags(ctx context.Context, pid string) ([]string, error)
+	// UpdateActor changes an actor, if version is still current.
+	UpdateActor(ctx context.Context, pid, id string, in ActorInput) (*Actor, error)
+	// DeleteActor removes an actor with its relationships, assessments and tactics (the audit log
+	// keeps what it was).
+	DeleteActor(ctx context.Context, pid, id string, version int) error
+	// MergeActors folds duplicate into keep: relationships (dropping the ones between the two,
+	// which would become self-loops), assessments and tactics move over, tags are joined, keep's
+	// empty fields take duplicate's values, and duplicate is deleted. If either was sensitive the
+	// result is, so that merging never reveals anything.
+	MergeActors(ctx context.Context, pid, keep, duplicate string) (*Actor, error)
+	// AddMemberOrganisations adds the partnership's active member organisations to the register,
+	// those not there yet, and returns how many it added. The partnership's own members belong on
+	// its maps too.
+	AddMemberOrganisations(ctx context.Context, pid string) (int, error)
+	// ImportActors reads a CSV or XLSX file into the register. mapping assigns fields to columns
+	// by header text ({column: field}); columns it does not name keep the detected field. With
+	// dryRun nothing is written and the preview (errors included) is returned; otherwise a file
+	// with any error is refused as a whole with every row's problems.
+	ImportActors(ctx context.Context, pid string, data []byte, mapping map[string]string, dryRun bool) (*ActorImport, error)
+	// ExportActors writes the register (filtered, as the asker may see it) as "csv" or "xlsx".
+	// The export is recorded in the audit log, saying whether it held sensitive actors.
+	ExportActors(ctx context.Context, pid, format string, f ActorFilter) ([]byte, error)
+	// CreateRelationship records a tie between two actors.
+	CreateRelationship(ctx context.Context, pid string, in RelationshipInput) (*Relationship, error)
+	// Relationship returns one tie.
+	Relationship(ctx context.Context, pid, id string) (*Relationship, error)
+	// Relationships lists ties, filtered by type or actor, ordered by the names of their ends.
+	Relationships(ctx context.Context, pid string, f RelationshipFilter, pg PageRequest) ([]*Relationship, string, error)
+	// UpdateRelationship changes a tie, if version is still current.
+	UpdateRelationship(ctx context.Context, pid, id string, in RelationshipInput) (*Relationship, error)
+	// DeleteRelationship removes a tie, if version is still current.
+	DeleteRelationship(ctx context.Context, pid, id string, version int) error
+}
+
+// MapService keeps maps of actors: their assessments (never overwritten),
+// which give the power map and the Spectrum of Allies, and planned tactics.
+type MapService interface {
+	// CreateMap starts a map for one objective or campaign.
+	CreateMap(ctx context.Context, pid string, in MapInput) (*Map, error)
+	// Maps lists the maps the asker may see, newest first, with the number of actors placed on
+	// each (sensitive actors counted for coordinators only).
+	Maps(ctx context.Context, pid string) ([]*Map, error)
+	// Map returns one map with the asker's partnership (for the role).
+	Map(ctx context.Context, pid, mid string) (*Map, error)
+	// UpdateMap changes a map's title, objective and (coordinators only) whether observers may
+	// see it.
+	UpdateMap(ctx context.Context, pid, mid string, in MapInput) (*Map, error)
+	// DeleteMap removes a map with its assessments and tactics. The version must be current, so
+	// that nobody deletes changes they have not seen.
+	DeleteMap(ctx context.Context, pid, mid string, version int) error
+	// MapActors lists the actors of the partnership that the asker may place on a map, by name
+	// (sensitive ones for coordinators only).
+	MapActors(ctx context.Context, pid string) ([]*MapActor, error)
+	// AddAssessment records a new judgement of an actor on a map. Earlier assessments stay as
+	// they are: they are the actor's history.
+	AddAssessment(ctx context.Context, pid, mid string, in AssessmentInput) (*Assessment, error)
+	// Assessments lists a map's assessments newest first, of one actor when actorID is not empty,
+	// paginated by p.
+	Assessments(ctx context.Context, pid, mid, actorID string, p PageRequest) ([]*Assessment, string, error)
+	// Positions returns each visible actor's latest assessment on a map as it stood at time at
+	// (now when at is zero), ordered by actor name.
+	Positions(ctx context.Context, pid, mid string, at time.Time) ([]*Assessment, error)
+	// Moves lists the visible actors whose support changed between since and now, or who were
+	// placed on the map after since, by name.
+	Moves(ctx context.Context, pid, mid string, since time.Time) ([]*Move, error)
+	// Timeline returns every visible assessment of a map in order (oldest first), for charts of
+	// the spectrum over time. One query; the rows are small.
+	Timeline(ctx context.Context, pid, mid string) ([]*Assessment, error)
+	// MapLines returns the cooperation and conflict relationships among the actors placed on a
+	// map; sensitive relationships, and any touching a sensitive actor, for coordinators only.
+	MapLines(ctx context.Context, pid, mid string) ([]*MapLine, error)
+	// CreateTactic plans an action to move one actor one step towards us.
+	CreateTactic(ctx context.Context, pid, mid string, in TacticInput) (*Tactic, error)
+	// UpdateTactic changes a tactic (optimistic locking on its version).
+	UpdateTactic(ctx context.Context, pid, mid, id string, in TacticInput) (*Tactic, error)
+	// DeleteTactic removes a tactic; the version must be current.
+	DeleteTactic(ctx context.Context, pid, mid, id string, version int) error
+	// Tactics lists a map's tactics (those about visible actors), by due date.
+	Tactics(ctx context.Context, pid, mid string) ([]*Tactic, error)
+	// Tactic returns one tactic.
+	Tactic(ctx context.Context, pid, mid, id string) (*Tactic, error)
+}
+
+// NetworkService analyses the network of actors a person may see.
+type NetworkService interface {
+	// Network loads the network of partnership pid that the asker may see (one query for the
+	// actors, one for the relationships) and analyses it.
+	Network(ctx context.Context, pid string, f NetworkFilter) (*Network, error)
+	// NetworkExport is Network for a download (GEXF, GraphML, JSON, CSV, SVG): the same visible
+	// network, with the export recorded in the audit log (format, filters, and whether sensitive
+	// rows went out).
+	NetworkExport(ctx context.Context, pid, format string, f NetworkFilter) (*Network, error)
+}
+
+// PreparationService keeps what prepares a partnership: self-analysis (of a
+// partnership or an organisation), the start-up checklist, the theory of
+// change, choosing the form, and the printable profile.
+type PreparationService interface {
+	// SelfAnalysis returns a partnership's self-analysis: every section with everyone's
+	// contributions, oldest first.
+	SelfAnalysis(ctx context.Context, pid string) (*SelfAnalysis, error)
+	// OrganisationSelfAnalysis returns an organisation's own self-analysis; only its people may
+	// read it.
+	OrganisationSelfAnalysis(ctx context.Context, oid string) (*SelfAnalysis, error)
+	// AddSelfAnalysis adds the asking person's contribution to a section of the partnership's
+	// self-analysis.
+	AddSelfAnalysis(ctx context.Context, pid string, in SelfAnalysisInput) (*SelfAnalysisEntry, error)
+	// AddOrganisationSelfAnalysis adds a contribution to an organisation's own self-analysis;
+	// only its people may.
+	AddOrganisationSelfAnalysis(ctx context.Context, oid string, in SelfAnalysisInput) (*SelfAnalysisEntry, error)
+	// UpdateSelfAnalysis changes the asking person's own contribution (its section stays); other
+	// people's contributions are refused.
+	UpdateSelfAnalysis(ctx context.Context, pid, id string, in SelfAnalysisInput) (*SelfAnalysisEntry, error)
+	// UpdateOrganisationSelfAnalysis is UpdateSelfAnalysis for an organisation.
+	UpdateOrganisationSelfAnalysis(ctx context.Context, oid, id string, in SelfAnalysisInput) (*SelfAnalysisEntry, error)
+	// DeleteSelfAnalysis removes the asking person's own contribution, if it still has the given
+	// version.
+	DeleteSelfAnalysis(ctx context.Context, pid, id string, version int) error
+	// DeleteOrganisationSelfAnalysis is DeleteSelfAnalysis for an organisation.
+	DeleteOrganisationSelfAnalysis(ctx context.Context, oid, id string, version int) error
+	// Readiness returns the start-up checklist with everyone's current answers and the verdict.
+	// Observers see the counts, not who said what.
+	Readiness(ctx context.Context, pid string) (*Readiness, error)
+	// AnswerReadiness records the asking member's answer to one question, replacing their earlier
+	// answer (the date says when they last changed it).
+	AnswerReadiness(ctx context.Context, pid string, in ReadinessInput) (*ReadinessAnswer, error)
+	// AnswerReadinessAll records several answers of the asking member at once, all or none: a
+	// problem with any answer is reported as a field named answer_<question> or note_<question>,
+	// and nothing is saved.
+	AnswerReadinessAll(ctx context.Context, pid string, ins []ReadinessInput) error
+	// TheoryOfChange returns a partnership's statements (oldest first) with their links and the
+	// problems the checks find.
+	TheoryOfChange(ctx context.Context, pid string) (*TheoryOfChange, error)
+	// CreateChangeStatement adds a statement to the theory of change.
+	CreateChangeStatement(ctx context.Context, pid string, in ChangeStatementInput) (*ChangeStatement, error)
+	// UpdateChangeStatement changes a statement and its links.
+	UpdateChangeStatement(ctx context.Context, pid, id string, in ChangeStatementInput) (*ChangeStatement, error)
+	// DeleteChangeStatement removes a statement (and the links to and from it), if it still has
+	// the given version.
+	DeleteChangeStatement(ctx context.Context, pid, id string, version int) error
+	// FormAdvice returns the partnership's choices when comparing forms, the recommendations they
+	// lead to, and what the partnership has adopted.
+	FormAdvice(ctx context.Context, pid string) (*FormAdvice, error)
+	// SaveFormChoices replaces the partnership's choices and returns the new recommendations.
+	SaveFormChoices(ctx context.Context, pid string, in FormChoices) (*FormAdvice, error)
+	// AdoptForm sets the partnership's form, basis or structure (usually the recommended one),
+	// with the partnership's version for optimistic locking.
+	AdoptForm(ctx context.Context, pid string, in AdoptInput) (*Partnership, error)
+	// Profile gathers the partnership profile. Observers may read it; the prospects section is
+	// there only for those who may see prospects.
+	Profile(ctx context.Context, pid string) (*PartnershipProfile, error)
+}
+
+// PlaybookService keeps a partnership's playbook: the chosen one, steps done,
+// answers to guiding questions and the current stage.
+type PlaybookService interface {
+	// Playbook returns the partnership's progress through the playbook it follows (the default
+	// until a coordinator chooses another).
+	Playbook(ctx context.Context, pid string) (*PlaybookView, error)
+	// Playbooks lists the available playbooks, marking the one followed.
+	Playbooks(ctx context.Context, pid string) ([]*PlaybookSummary, error)
+	// SetPlaybook makes the partnership follow another playbook. What was done in the previous
+	// one stays stored and shows again on switching back.
+	SetPlaybook(ctx context.Context, pid, id string) (*PlaybookView, error)
+	// SetStepDone ticks a step of the current playbook off (who, when) or un-ticks it. Ticking a
+	// done step again keeps the first tick.
+	SetStepDone(ctx context.Context, pid, step string, done bool) (*PlaybookView, error)
+	// AnswerQuestion writes the asking person's answer to a guiding question of the current
+	// playbook. Each person keeps one answer per question; changing it needs the version it was
+	// read at.
+	AnswerQuestion(ctx context.Context, pid, question string, in PlaybookAnswerInput) (*PlaybookAnswer, error)
+	// AdvanceStage moves the partnership to the stage after the current one, records who did it
+	// and when, and returns the new view. from, when not empty, must be the current stage: a
+	// second click on a stale page does not skip a stage. A coordinator may move on before every
+	// step is ticked (the page warns); the last stage has nowhere to go.
+	AdvanceStage(ctx context.Context, pid, from string) (*PlaybookView, error)
+}
+
+// ProspectService keeps the pipeline of prospective partners.
+type ProspectService interface {
+	// Prospects lists a partnership's prospects by name, optionally of one status, a page at a
+	// time.
+	Prospects(ctx context.Context, pid string, f ProspectFilter, pg PageRequest) ([]*Prospect, string, error)
+	// PipelineProspects returns all prospects (up to the largest page) grouped by status, open
+	// next steps first in each column: overdue, then by due date.
+	PipelineProspects(ctx context.Context, pid string) ([]*ProspectColumn, bool, error)
+	// Prospect returns one prospect.
+	Prospect(ctx context.Context, pid, id string) (*Prospect, error)
+	// CreateProspect adds a prospective partner, in status identified unless another is given
+	// (the message rule applies), and opens its history.
+	CreateProspect(ctx context.Context, pid string, in ProspectInput) (*Prospect, error)
+	// UpdateProspect changes a prospect's details (not its status: that is SetProspectStatus,
+	// which keeps the history). The message rule holds on every write: the message cannot be
+	// emptied once the prospect was approached.
+	UpdateProspect(ctx context.Context, pid, id string, in ProspectInput) (*Prospect, error)
+	// SetProspectStatus moves a prospect to another status, with a note, and records the move
+	// (from, to, who, when, note) in its history.
+	SetProspectStatus(ctx context.Context, pid, id string, in ProspectStatusInput) (*Prospect, error)
+	// ProspectHistory lists a prospect's status changes, oldest first.
+	ProspectHistory(ctx context.Context, pid, id string) ([]*ProspectStatusChange, error)
+	// DeleteProspect removes a prospect and its history.
+	DeleteProspect(ctx context.Context, pid, id string, version int) error
+	// InviteProspect invites an agreed prospect's contact to the partnership (through Invite, so
+	// the usual rules and the email apply) and records the invitation on the prospect. Email and
+	// organisation default to the prospect's contact email and linked organisation.
+	InviteProspect(ctx context.Context, pid, id string, in ProspectInviteInput) (*Invitation, error)
+	// ProspectChoices lists what a prospect form offers, each list by name: members and
+	// coordinators as points of contact; the register's actors (sensitive ones only for
+	// coordinators); organisations that are members, are linked from the register, or are linked
+	// by a prospect already.
+	ProspectChoices(ctx context.Context, pid string) (*ProspectChoices, error)
+}
