@@ -177,6 +177,10 @@ type ActorService interface {
 	// dryRun nothing is written and the preview (errors included) is returned; otherwise a file
 	// with any error is refused as a whole with every row's problems.
 	ImportActors(ctx context.Context, pid string, data []byte, mapping map[string]string, dryRun bool) (*ActorImport, error)
+	// MayImportActors answers nil when the asker may import actors into partnership pid, and the
+	// error ImportActors would give otherwise (ENOTFOUND for outsiders), so that an upload is read
+	// only for those who may import it: outsiders and observers learn nothing from a malformed file.
+	MayImportActors(ctx context.Context, pid string) error
 	// ExportActors writes the register (filtered, as the asker may see it) as "csv" or "xlsx".
 	// The export is recorded in the audit log, saying whether it held sensitive actors.
 	ExportActors(ctx context.Context, pid, format string, f ActorFilter) ([]byte, error)
