@@ -38,10 +38,10 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &api.API{DB: cfg.DB, Bundle: cfg.Bundle, Log: cfg.Log, TrustProxy: cfg.TrustProxy}
+	a := &api.API{Bundle: cfg.Bundle, Log: cfg.Log}
 	rt := httpx.NewRouter()
 	w.Register(rt)
-	a.Register(rt)
+	a.Register(rt, apiModules(cfg.DB)...)
 	rt.Handle(httpx.Route{Method: "GET", Pattern: "/healthz", Access: httpx.Public}, http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		if err := cfg.DB.Ping(r.Context()); err != nil {
 			http.Error(rw, "database unavailable", http.StatusServiceUnavailable)

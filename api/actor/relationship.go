@@ -1,9 +1,10 @@
-package api
+package actor
 
 import (
 	"net/http"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/httpx"
 )
 
@@ -55,54 +56,54 @@ func relationshipInputOf(x *pk.Relationship) pk.RelationshipInput {
 		FromDate: x.FromDate, UntilDate: x.UntilDate, Note: x.Note, Sensitive: x.Sensitive, Version: x.Version}
 }
 
-func (a *API) registerRelationships() {
+func (h *Handlers) registerRelationships(a *api.API) {
 	const tag = "relationships"
 	base := "/partnerships/{pid}/relationships"
-	a.route("GET", base, httpx.RoleFor(pk.ActionViewActors), httpx.OpDoc{Summary: "Relationships between actors (?type= one type, ?actor= the ties of one actor)", Tag: tag,
+	a.Route("GET", base, httpx.RoleFor(pk.ActionViewActors), httpx.OpDoc{Summary: "Relationships between actors (?type= one type, ?actor= the ties of one actor)", Tag: tag,
 		Response: pk.Relationship{}, List: true, Query: []string{"limit", "cursor", "type", "actor"}},
 		func(r *http.Request) (any, error) {
-			p, err := page(r)
+			p, err := api.Page(r)
 			if err != nil {
 				return nil, err
 			}
 			q := r.URL.Query()
-			x, next, err := a.DB.Relationships(r.Context(), r.PathValue("pid"), pk.RelationshipFilter{Type: q.Get("type"), ActorID: q.Get("actor")}, p)
-			return List[*pk.Relationship]{Items: nonNil(x), NextCursor: next}, err
+			x, next, err := h.Actors.Relationships(r.Context(), r.PathValue("pid"), pk.RelationshipFilter{Type: q.Get("type"), ActorID: q.Get("actor")}, p)
+			return api.List[*pk.Relationship]{Items: api.NonNil(x), NextCursor: next}, err
 		})
-	a.route("POST", base, httpx.RoleFor(pk.ActionEditActors), httpx.OpDoc{Summary: "Record a relationship (strength 1..3, 2 when left out; dates YYYY-MM-DD)", Tag: tag,
+	a.Route("POST", base, httpx.RoleFor(pk.ActionEditActors), httpx.OpDoc{Summary: "Record a relationship (strength 1..3, 2 when left out; dates YYYY-MM-DD)", Tag: tag,
 		Request: relationshipBody{}, Response: pk.Relationship{}, Status: 201},
 		func(r *http.Request) (any, error) {
 			var b relationshipBody
-			if err := decode(r, &b); err != nil {
+			if err := api.Decode(r, &b); err != nil {
 				return nil, err
 			}
-			x, err := a.DB.CreateRelationship(r.Context(), r.PathValue("pid"), b.over(pk.RelationshipInput{}))
-			return Created{x}, err
+			x, err := h.Actors.CreateRelationship(r.Context(), r.PathValue("pid"), b.over(pk.RelationshipInput{}))
+			return api.Created{Value: x}, err
 		})
-	a.route("GET", base+"/{rid}", httpx.RoleFor(pk.ActionViewActors), httpx.OpDoc{Summary: "A relationship", Tag: tag, Response: pk.Relationship{}},
+	a.Route("GET", base+"/{rid}", httpx.RoleFor(pk.ActionViewActors), httpx.OpDoc{Summary: "A relationship", Tag: tag, Response: pk.Relationship{}},
 		func(r *http.Request) (any, error) {
-			return a.DB.Relationship(r.Context(), r.PathValue("pid"), r.PathValue("rid"))
+			return h.Actors.Relationship(r.Context(), r.PathValue("pid"), r.PathValue("rid"))
 		})
-	a.route("PATCH", base+"/{rid}", httpx.RoleFor(pk.ActionEditActors), httpx.OpDoc{Summary: "Change a relationship (fields left out keep their value; version or If-Match required)", Tag: tag,
+	a.Route("PATCH", base+"/{rid}", httpx.RoleFor(pk.ActionEditActors), httpx.OpDoc{Summary: "Change a relationship (fields left out keep their value; version or If-Match required)", Tag: tag,
 		Request: relationshipBody{}, Response: pk.Relationship{}},
 		func(r *http.Request) (any, error) {
 			var b relationshipBody
-			if err := withVersion(r, &b, &b.Version); err != nil {
+			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
 				return nil, err
 			}
-			cur, err := a.DB.Relationship(r.Context(), r.PathValue("pid"), r.PathValue("rid"))
+			cur, err := h.Actors.Relationship(r.Context(), r.PathValue("pid"), r.PathValue("rid"))
 			if err != nil {
 				return nil, err
 			}
-			return a.DB.UpdateRelationship(r.Context(), r.PathValue("pid"), r.PathValue("rid"), b.over(relationshipInputOf(cur)))
+			return h.Actors.UpdateRelationship(r.Context(), r.PathValue("pid"), r.PathValue("rid"), b.over(relationshipInputOf(cur)))
 		})
-	a.route("DELETE", base+"/{rid}", httpx.RoleFor(pk.ActionEditActors), httpx.OpDoc{Summary: "Delete a relationship (If-Match or ?version= required)", Tag: tag,
+	a.Route("DELETE", base+"/{rid}", httpx.RoleFor(pk.ActionEditActors), httpx.OpDoc{Summary: "Delete a relationship (If-Match or ?version= required)", Tag: tag,
 		Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
 			v, err := actorDeleteVersion(r)
 			if err != nil {
 				return nil, err
 			}
-			return nil, a.DB.DeleteRelationship(r.Context(), r.PathValue("pid"), r.PathValue("rid"), v)
+			return nil, h.Actors.DeleteRelationship(r.Context(), r.PathValue("pid"), r.PathValue("rid"), v)
 		})
 }

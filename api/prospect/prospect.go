@@ -1,12 +1,23 @@
-package api
+// Package prospect answers the API calls of the pipeline of prospective
+// partners: the prospects, their status history and inviting them.
+package prospect
 
 import (
 	"net/http"
 	"strconv"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/httpx"
 )
+
+// Handlers answers the prospects' API calls.
+type Handlers struct {
+	Prospects pk.ProspectService
+}
+
+// Register adds the prospects' routes.
+func (h *Handlers) Register(a *api.API) { h.registerProspects(a) }
 
 // prospectBody creates a prospect; in a PATCH only the fields sent change.
 type prospectBody struct {
@@ -68,88 +79,88 @@ type prospectInviteBody struct {
 	Language       string `json:"language,omitempty"`
 }
 
-func (a *API) registerProspects() {
+func (h *Handlers) registerProspects(a *api.API) {
 	const tag = "prospects"
 	view, edit := httpx.RoleFor(pk.ActionViewProspects), httpx.RoleFor(pk.ActionEditProspects)
-	a.route("GET", "/partnerships/{pid}/prospects", view, httpx.OpDoc{Summary: "Prospective partners by name (?status= for one status)", Tag: tag,
+	a.Route("GET", "/partnerships/{pid}/prospects", view, httpx.OpDoc{Summary: "Prospective partners by name (?status= for one status)", Tag: tag,
 		Response: pk.Prospect{}, List: true, Query: []string{"status", "limit", "cursor"}},
 		func(r *http.Request) (any, error) {
-			p, err := page(r)
+			p, err := api.Page(r)
 			if err != nil {
 				return nil, err
 			}
-			ps, next, err := a.DB.Prospects(r.Context(), r.PathValue("pid"), pk.ProspectFilter{Status: r.URL.Query().Get("status")}, p)
-			return List[*pk.Prospect]{Items: nonNil(ps), NextCursor: next}, err
+			ps, next, err := h.Prospects.Prospects(r.Context(), r.PathValue("pid"), pk.ProspectFilter{Status: r.URL.Query().Get("status")}, p)
+			return api.List[*pk.Prospect]{Items: api.NonNil(ps), NextCursor: next}, err
 		})
-	a.route("POST", "/partnerships/{pid}/prospects", edit, httpx.OpDoc{Summary: "Add a prospective partner (user_id: our point of contact)", Tag: tag,
+	a.Route("POST", "/partnerships/{pid}/prospects", edit, httpx.OpDoc{Summary: "Add a prospective partner (user_id: our point of contact)", Tag: tag,
 		Request: prospectBody{}, Response: pk.Prospect{}, Status: 201},
 		func(r *http.Request) (any, error) {
 			var b prospectBody
-			if err := decode(r, &b); err != nil {
+			if err := api.Decode(r, &b); err != nil {
 				return nil, err
 			}
 			var in pk.ProspectInput
 			b.apply(&in)
-			x, err := a.DB.CreateProspect(r.Context(), r.PathValue("pid"), in)
-			return Created{x}, err
+			x, err := h.Prospects.CreateProspect(r.Context(), r.PathValue("pid"), in)
+			return api.Created{Value: x}, err
 		})
-	a.route("GET", "/partnerships/{pid}/prospects/{prid}", view, httpx.OpDoc{Summary: "A prospective partner", Tag: tag, Response: pk.Prospect{}},
+	a.Route("GET", "/partnerships/{pid}/prospects/{prid}", view, httpx.OpDoc{Summary: "A prospective partner", Tag: tag, Response: pk.Prospect{}},
 		func(r *http.Request) (any, error) {
-			return a.DB.Prospect(r.Context(), r.PathValue("pid"), r.PathValue("prid"))
+			return h.Prospects.Prospect(r.Context(), r.PathValue("pid"), r.PathValue("prid"))
 		})
-	a.route("PATCH", "/partnerships/{pid}/prospects/{prid}", edit, httpx.OpDoc{Summary: "Change a prospect's details (fields sent; status through /status)", Tag: tag,
+	a.Route("PATCH", "/partnerships/{pid}/prospects/{prid}", edit, httpx.OpDoc{Summary: "Change a prospect's details (fields sent; status through /status)", Tag: tag,
 		Request: prospectBody{}, Response: pk.Prospect{}},
 		func(r *http.Request) (any, error) {
 			var b prospectBody
-			if err := withVersion(r, &b, &b.Version); err != nil {
+			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
 				return nil, err
 			}
 			if b.Status != nil {
 				return nil, pk.FieldInvalid("status", "outreach.validation.status_separately", nil)
 			}
 			pid, id := r.PathValue("pid"), r.PathValue("prid")
-			cur, err := a.DB.Prospect(r.Context(), pid, id)
+			cur, err := h.Prospects.Prospect(r.Context(), pid, id)
 			if err != nil {
 				return nil, err
 			}
 			in := prospectInputOf(cur)
 			b.apply(&in)
-			return a.DB.UpdateProspect(r.Context(), pid, id, in)
+			return h.Prospects.UpdateProspect(r.Context(), pid, id, in)
 		})
-	a.route("DELETE", "/partnerships/{pid}/prospects/{prid}", edit, httpx.OpDoc{Summary: "Delete a prospect and its history (send the version as If-Match or ?version=)", Tag: tag,
+	a.Route("DELETE", "/partnerships/{pid}/prospects/{prid}", edit, httpx.OpDoc{Summary: "Delete a prospect and its history (send the version as If-Match or ?version=)", Tag: tag,
 		Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
 			v, err := prospectDeleteVersion(r)
 			if err != nil {
 				return nil, err
 			}
-			return nil, a.DB.DeleteProspect(r.Context(), r.PathValue("pid"), r.PathValue("prid"), v)
+			return nil, h.Prospects.DeleteProspect(r.Context(), r.PathValue("pid"), r.PathValue("prid"), v)
 		})
-	a.route("POST", "/partnerships/{pid}/prospects/{prid}/status", edit, httpx.OpDoc{Summary: "Change a prospect's status, with a note (approached and later need the message)", Tag: tag,
+	a.Route("POST", "/partnerships/{pid}/prospects/{prid}/status", edit, httpx.OpDoc{Summary: "Change a prospect's status, with a note (approached and later need the message)", Tag: tag,
 		Request: prospectStatusBody{}, Response: pk.Prospect{}},
 		func(r *http.Request) (any, error) {
 			var b prospectStatusBody
-			if err := withVersion(r, &b, &b.Version); err != nil {
+			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
 				return nil, err
 			}
-			return a.DB.SetProspectStatus(r.Context(), r.PathValue("pid"), r.PathValue("prid"), pk.ProspectStatusInput{Status: b.Status, Note: b.Note, Version: b.Version})
+			return h.Prospects.SetProspectStatus(r.Context(), r.PathValue("pid"), r.PathValue("prid"), pk.ProspectStatusInput{Status: b.Status, Note: b.Note, Version: b.Version})
 		})
-	a.route("GET", "/partnerships/{pid}/prospects/{prid}/history", view, httpx.OpDoc{Summary: "A prospect's status changes, oldest first", Tag: tag,
+	a.Route("GET", "/partnerships/{pid}/prospects/{prid}/history", view, httpx.OpDoc{Summary: "A prospect's status changes, oldest first", Tag: tag,
 		Response: pk.ProspectStatusChange{}, List: true},
 		func(r *http.Request) (any, error) {
-			h, err := a.DB.ProspectHistory(r.Context(), r.PathValue("pid"), r.PathValue("prid"))
-			return List[*pk.ProspectStatusChange]{Items: nonNil(h)}, err
+			h, err := h.Prospects.ProspectHistory(r.Context(), r.PathValue("pid"), r.PathValue("prid"))
+			return api.List[*pk.ProspectStatusChange]{Items: api.NonNil(h)}, err
 		})
-	a.route("POST", "/partnerships/{pid}/prospects/{prid}/invite", httpx.RoleFor(pk.ActionInvite), httpx.OpDoc{Summary: "Invite an agreed prospect's contact to the partnership", Tag: tag,
+	a.Route("POST", "/partnerships/{pid}/prospects/{prid}/invite", httpx.RoleFor(pk.ActionInvite), httpx.OpDoc{Summary: "Invite an agreed prospect's contact to the partnership", Tag: tag,
 		Request: prospectInviteBody{}, Response: pk.Invitation{}, Status: 201},
 		func(r *http.Request) (any, error) {
 			var b prospectInviteBody
-			if err := decode(r, &b); err != nil {
+			if err := api.Decode(r, &b); err != nil {
 				return nil, err
 			}
-			x, err := a.DB.InviteProspect(r.Context(), r.PathValue("pid"), r.PathValue("prid"), pk.ProspectInviteInput{Role: b.Role, Email: b.Email,
+			x, err := h.Prospects.InviteProspect(r.Context(), r.PathValue("pid"), r.PathValue("prid"), pk.ProspectInviteInput{Role: b.Role, Email: b.Email,
 				OrganisationID: b.OrganisationID, Message: b.Message, Language: b.Language})
-			return Created{x}, err
+			return api.Created{Value: x}, err
 		})
 }
 
@@ -163,11 +174,11 @@ func prospectDeleteVersion(r *http.Request) (int, error) {
 			return 0, pk.FieldInvalid("version", "validation.number", nil)
 		}
 	} else if r.ContentLength > 0 {
-		var b versionBody
-		if err := decode(r, &b); err != nil {
+		var b api.VersionBody
+		if err := api.Decode(r, &b); err != nil {
 			return 0, err
 		}
 		n = b.Version
 	}
-	return version(r, n)
+	return api.Version(r, n)
 }

@@ -1,0 +1,124 @@
+// Package account answers the API calls about a person's own account:
+// signing up, the profile, the password, sessions, API tokens and the
+// invitations waiting for them.
+package account
+
+import (
+	"net/http"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/api"
+	"github.com/partnerkit/partnerkit/httpx"
+)
+
+// Handlers answers the account's API calls.
+type Handlers struct {
+	Accounts pk.AccountService
+	// Members gives the invitations sent to the asker's address.
+	Members pk.MemberService
+}
+
+// Register adds the account's routes.
+func (h *Handlers) Register(a *api.API) { h.registerAccount(a) }
+
+type signUpBody struct {
+	Email      string `json:"email"`
+	Name       string `json:"name"`
+	Password   string `json:"password"`
+	Language   string `json:"language"`
+	Invitation string `json:"invitation,omitempty"`
+}
+
+type profileBody struct {
+	Name     string `json:"name"`
+	Language string `json:"language"`
+	Version  int    `json:"version"`
+}
+
+type passwordBody struct {
+	Current string `json:"current_password"`
+	New     string `json:"new_password"`
+}
+
+type resetRequestBody struct {
+	Email    string `json:"email"`
+	Language string `json:"language"`
+}
+
+type tokenBody struct {
+	Name string `json:"name"`
+}
+
+func (h *Handlers) registerAccount(a *api.API) {
+	const tag = "account"
+	a.Route("POST", "/users", httpx.Public, httpx.OpDoc{Summary: "Create an account (sign up)", Tag: tag, Request: signUpBody{}, Response: pk.User{}, Status: 201},
+		func(r *http.Request) (any, error) {
+			var b signUpBody
+			if err := api.Decode(r, &b); err != nil {
+				return nil, err
+			}
+			return h.Accounts.SignUp(r.Context(), pk.SignUpInput{Email: b.Email, Name: b.Name, Password: b.Password, Language: b.Language, Invitation: b.Invitation})
+		})
+	a.Route("POST", "/password-resets", httpx.Public, httpx.OpDoc{Summary: "Email a password-reset link (always answers 204)", Tag: tag, Request: resetRequestBody{}},
+		func(r *http.Request) (any, error) {
+			var b resetRequestBody
+			if err := api.Decode(r, &b); err != nil {
+				return nil, err
+			}
+			return nil, h.Accounts.RequestPasswordReset(r.Context(), b.Email, b.Language)
+		})
+	a.Route("GET", "/me", httpx.SignedIn, httpx.OpDoc{Summary: "The signed-in user", Tag: tag, Response: pk.User{}},
+		func(r *http.Request) (any, error) { return pk.UserFromContext(r.Context()), nil })
+	a.Route("PATCH", "/me", httpx.SignedIn, httpx.OpDoc{Summary: "Change name and language", Tag: tag, Request: profileBody{}, Response: pk.User{}},
+		func(r *http.Request) (any, error) {
+			var b profileBody
+			if err := api.Decode(r, &b); err != nil {
+				return nil, err
+			}
+			v, err := api.Version(r, b.Version)
+			if err != nil {
+				return nil, err
+			}
+			return h.Accounts.UpdateProfile(r.Context(), pk.ProfileInput{Name: b.Name, Language: b.Language, Version: v})
+		})
+	a.Route("POST", "/me/password", httpx.SignedIn, httpx.OpDoc{Summary: "Change password (signs out other sessions)", Tag: tag, Request: passwordBody{}},
+		func(r *http.Request) (any, error) {
+			var b passwordBody
+			if err := api.Decode(r, &b); err != nil {
+				return nil, err
+			}
+			return nil, h.Accounts.ChangePassword(r.Context(), b.Current, b.New)
+		})
+	a.Route("GET", "/me/sessions", httpx.SignedIn, httpx.OpDoc{Summary: "Where I am signed in", Tag: tag, Response: pk.Session{}, List: true},
+		func(r *http.Request) (any, error) {
+			s, err := h.Accounts.Sessions(r.Context())
+			return api.List[*pk.Session]{Items: api.NonNil(s)}, err
+		})
+	a.Route("DELETE", "/me/sessions/{sid}", httpx.SignedIn, httpx.OpDoc{Summary: "Sign out a session", Tag: tag},
+		func(r *http.Request) (any, error) {
+			return nil, h.Accounts.RevokeSession(r.Context(), r.PathValue("sid"))
+		})
+	a.Route("GET", "/me/tokens", httpx.SignedIn, httpx.OpDoc{Summary: "My API tokens", Tag: tag, Response: pk.Token{}, List: true},
+		func(r *http.Request) (any, error) {
+			t, err := h.Accounts.Tokens(r.Context())
+			return api.List[*pk.Token]{Items: api.NonNil(t)}, err
+		})
+	a.Route("POST", "/me/tokens", httpx.SignedIn, httpx.OpDoc{Summary: "Create an API token (the secret is in this answer only)", Tag: tag, Request: tokenBody{}, Response: pk.Token{}, Status: 201},
+		func(r *http.Request) (any, error) {
+			var b tokenBody
+			if err := api.Decode(r, &b); err != nil {
+				return nil, err
+			}
+			t, err := h.Accounts.CreateToken(r.Context(), b.Name)
+			return api.Created{Value: t}, err
+		})
+	a.Route("DELETE", "/me/tokens/{tid}", httpx.SignedIn, httpx.OpDoc{Summary: "Revoke an API token", Tag: tag},
+		func(r *http.Request) (any, error) {
+			return nil, h.Accounts.RevokeToken(r.Context(), r.PathValue("tid"))
+		})
+	a.Route("GET", "/me/invitations", httpx.SignedIn, httpx.OpDoc{Summary: "Pending invitations to my confirmed address", Tag: tag, Response: pk.Invitation{}, List: true},
+		func(r *http.Request) (any, error) {
+			x, err := h.Members.MyInvitations(r.Context())
+			return api.List[*pk.Invitation]{Items: api.NonNil(x)}, err
+		})
+}

@@ -1,0 +1,80 @@
+package actormap
+
+import (
+	"net/http"
+	"time"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/api"
+	"github.com/partnerkit/partnerkit/httpx"
+	"github.com/partnerkit/partnerkit/mapview"
+	"github.com/partnerkit/partnerkit/powermap"
+)
+
+// PowerMapActor is one actor on the power map.
+type PowerMapActor struct {
+	ID             string            `json:"id"`
+	Name           string            `json:"name"`
+	Kind           string            `json:"kind"`
+	Support        int               `json:"support"`
+	Influence      int               `json:"influence"`
+	Interest       int               `json:"interest"`
+	Strategy       powermap.Strategy `json:"strategy"`
+	NotFirstTarget bool              `json:"not_first_target"`
+	AssessedAt     time.Time         `json:"assessed_at"`
+}
+
+// PowerMap is a map's actors by influence and support, with the lines
+// between them when asked for (?lines=1).
+type PowerMap struct {
+	Map    *pk.Map         `json:"map"`
+	Actors []PowerMapActor `json:"actors"`
+	Lines  []*pk.MapLine   `json:"lines,omitempty"`
+}
+
+func (h *Handlers) registerPowerMap(a *api.API) {
+	const tag = "maps"
+	a.Route("GET", mapPath+"/powermap", httpx.RoleFor(pk.ActionViewMaps), httpx.OpDoc{Summary: "The power map: each actor's support, influence and engagement strategy", Tag: tag,
+		Response: PowerMap{}, Query: []string{"lines"}},
+		func(r *http.Request) (any, error) {
+			pid, mid := ids(r)
+			m, err := h.Maps.Map(r.Context(), pid, mid)
+			if err != nil {
+				return nil, err
+			}
+			pos, err := h.Maps.Positions(r.Context(), pid, mid, time.Time{})
+			if err != nil {
+				return nil, err
+			}
+			out := PowerMap{Map: m, Actors: make([]PowerMapActor, 0, len(pos))}
+			for _, x := range pos {
+				out.Actors = append(out.Actors, PowerMapActor{ID: x.ActorID, Name: x.ActorName, Kind: x.ActorKind, Support: x.Support,
+					Influence: x.Influence, Interest: x.Interest, Strategy: powermap.StrategyFor(x.Support, x.Influence),
+					NotFirstTarget: powermap.NotFirstTarget(x.Support, x.Influence), AssessedAt: x.AssessedAt})
+			}
+			if r.URL.Query().Get("lines") == "1" {
+				if out.Lines, err = h.Maps.MapLines(r.Context(), pid, mid); err != nil {
+					return nil, err
+				}
+			}
+			return out, nil
+		})
+	a.Route("GET", mapPath+"/powermap.svg", httpx.RoleFor(pk.ActionViewMaps), httpx.OpDoc{Summary: "The power map drawn as SVG (?lines=1 adds cooperation and conflict)", Tag: tag,
+		Raw: "image/svg+xml", Query: []string{"lines"}},
+		func(r *http.Request) (any, error) {
+			pid, mid := ids(r)
+			pos, err := h.Maps.Positions(r.Context(), pid, mid, time.Time{})
+			if err != nil {
+				return nil, err
+			}
+			var lines []powermap.Line
+			if r.URL.Query().Get("lines") == "1" {
+				ls, err := h.Maps.MapLines(r.Context(), pid, mid)
+				if err != nil {
+					return nil, err
+				}
+				lines = mapview.PowerLines(ls)
+			}
+			return api.Raw{ContentType: "image/svg+xml", Body: powermap.SVG(mapview.PowerPoints(pos), lines, a.T(r))}, nil
+		})
+}

@@ -1,0 +1,65 @@
+package network
+
+import (
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/api"
+)
+
+// NetworkActor is one actor of the network with its measures. Community
+// numbers start at 1, the largest community first.
+type NetworkActor struct {
+	ID          string  `json:"id"`
+	Name        string  `json:"name"`
+	Kind        string  `json:"kind"`
+	Sector      string  `json:"sector"`
+	Segment     string  `json:"segment,omitempty"`
+	Strategy    string  `json:"strategy,omitempty"`
+	Degree      int     `json:"degree"`
+	Betweenness float64 `json:"betweenness"`
+	Closeness   float64 `json:"closeness"`
+	Eigenvector float64 `json:"eigenvector"`
+	Reach       float64 `json:"reach"`
+	Community   int     `json:"community"`
+}
+
+// NetworkCrosser is a boundary crosser: an individual tied to several
+// groups, organisations or institutions (their IDs in Ties).
+type NetworkCrosser struct {
+	ID   string   `json:"id"`
+	Ties []string `json:"ties"`
+}
+
+// NetworkAnswer is the network analysis of a partnership, as the asker may
+// see it (sensitive actors and relationships only for coordinators).
+type NetworkAnswer struct {
+	Types            []string         `json:"types"`
+	MapID            string           `json:"map_id,omitempty"`
+	Nodes            int              `json:"nodes"`
+	Edges            int              `json:"edges"`
+	Density          float64          `json:"density"`
+	AverageDegree    float64          `json:"average_degree"`
+	Centralisation   float64          `json:"centralisation"`
+	Components       int              `json:"components"`
+	Communities      int              `json:"communities"`
+	BoundaryCrossers []NetworkCrosser `json:"boundary_crossers"`
+	Brokers          []string         `json:"brokers"`
+	Actors           []NetworkActor   `json:"actors"`
+}
+
+// networkAnswer encodes an analysed network for the JSON answer.
+func networkAnswer(n *pk.Network) NetworkAnswer {
+	res := n.Result
+	out := NetworkAnswer{Types: api.NonNil(n.Filter.Types), MapID: n.Filter.MapID, Nodes: res.Nodes, Edges: res.Edges,
+		Density: res.Density, AverageDegree: res.AverageDegree, Centralisation: res.Centralisation,
+		Components: len(res.Components), Communities: len(res.Communities),
+		BoundaryCrossers: []NetworkCrosser{}, Brokers: api.NonNil(res.Brokers), Actors: []NetworkActor{}}
+	for _, c := range res.BoundaryCrossers {
+		out.BoundaryCrossers = append(out.BoundaryCrossers, NetworkCrosser{ID: c.ID, Ties: api.NonNil(c.Ties)})
+	}
+	for _, a := range n.Actors {
+		out.Actors = append(out.Actors, NetworkActor{ID: a.ID, Name: a.Name, Kind: a.Kind, Sector: a.Sector,
+			Segment: a.Segment, Strategy: a.Strategy, Degree: a.Degree, Betweenness: a.Betweenness,
+			Closeness: a.Closeness, Eigenvector: a.Eigenvector, Reach: a.Reach, Community: a.Community + 1})
+	}
+	return out
+}

@@ -1,0 +1,85 @@
+// Package network answers the API calls of the network analysis: the
+// measures as JSON and CSV, the drawing, and the GEXF and GraphML exports.
+package network
+
+import (
+	"bytes"
+	"net/http"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/api"
+	"github.com/partnerkit/partnerkit/httpx"
+	netanalysis "github.com/partnerkit/partnerkit/network"
+)
+
+// Handlers answers the network analysis's API calls.
+type Handlers struct {
+	Network pk.NetworkService
+}
+
+// Register adds the network's routes.
+func (h *Handlers) Register(a *api.API) { h.registerNetwork(a) }
+
+// networkFilter reads ?type=a&type=b and ?map=MID.
+func networkFilter(r *http.Request) pk.NetworkFilter {
+	q := r.URL.Query()
+	return pk.NetworkFilter{Types: q["type"], MapID: q.Get("map")}
+}
+
+func (h *Handlers) registerNetwork(a *api.API) {
+	const tag = "network"
+	query := []string{"type", "map"}
+	access := httpx.RoleFor(pk.ActionViewNetwork)
+	export := func(r *http.Request, format string) (*pk.Network, error) {
+		return h.Network.NetworkExport(r.Context(), r.PathValue("pid"), format, networkFilter(r))
+	}
+	a.Route("GET", "/partnerships/{pid}/network", access, httpx.OpDoc{Summary: "Network analysis of the relationships (?type= repeated to choose relationship types, ?map= for segments and strategies)",
+		Tag: tag, Response: NetworkAnswer{}, Query: query},
+		func(r *http.Request) (any, error) {
+			n, err := export(r, "json")
+			if err != nil {
+				return nil, err
+			}
+			return networkAnswer(n), nil
+		})
+	a.Route("GET", "/partnerships/{pid}/network.svg", access, httpx.OpDoc{Summary: "The network drawn as SVG", Tag: tag, Raw: "image/svg+xml", Query: query},
+		func(r *http.Request) (any, error) {
+			n, err := export(r, "svg")
+			if err != nil {
+				return nil, err
+			}
+			return api.Raw{ContentType: "image/svg+xml", Body: netanalysis.SVG(n.Nodes, n.Edges, n.Filter.Types, n.Result, n.Layout(960, 640), a.T(r))}, nil
+		})
+	a.Route("GET", "/partnerships/{pid}/network.gexf", access, httpx.OpDoc{Summary: "The network in GEXF 1.3 (Gephi)", Tag: tag, Raw: "application/gexf+xml", Query: query},
+		func(r *http.Request) (any, error) {
+			n, err := export(r, "gexf")
+			if err != nil {
+				return nil, err
+			}
+			var buf bytes.Buffer
+			if err := netanalysis.WriteGEXF(&buf, n.Nodes, n.Edges, n.Result); err != nil {
+				return nil, err
+			}
+			return api.Raw{ContentType: "application/gexf+xml", Filename: "network.gexf", Body: buf.Bytes()}, nil
+		})
+	a.Route("GET", "/partnerships/{pid}/network.graphml", access, httpx.OpDoc{Summary: "The network in GraphML (Cytoscape, yEd, NetworkX)", Tag: tag, Raw: "application/graphml+xml", Query: query},
+		func(r *http.Request) (any, error) {
+			n, err := export(r, "graphml")
+			if err != nil {
+				return nil, err
+			}
+			var buf bytes.Buffer
+			if err := netanalysis.WriteGraphML(&buf, n.Nodes, n.Edges, n.Result); err != nil {
+				return nil, err
+			}
+			return api.Raw{ContentType: "application/graphml+xml", Filename: "network.graphml", Body: buf.Bytes()}, nil
+		})
+	a.Route("GET", "/partnerships/{pid}/network.csv", access, httpx.OpDoc{Summary: "One row per actor with its measures, as CSV", Tag: tag, Raw: "text/csv", Query: query},
+		func(r *http.Request) (any, error) {
+			n, err := export(r, "csv")
+			if err != nil {
+				return nil, err
+			}
+			return api.Raw{ContentType: "text/csv; charset=utf-8", Filename: "network.csv", Body: networkCSV(n)}, nil
+		})
+}

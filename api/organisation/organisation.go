@@ -1,0 +1,105 @@
+// Package organisation answers the API calls about organisations: their
+// profiles, the directory and their people.
+package organisation
+
+import (
+	"net/http"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/api"
+	"github.com/partnerkit/partnerkit/httpx"
+)
+
+// Handlers answers the organisations' API calls.
+type Handlers struct {
+	Organisations pk.OrganisationService
+}
+
+// Register adds the organisations' routes.
+func (h *Handlers) Register(a *api.API) { h.registerOrganisations(a) }
+
+type organisationBody struct {
+	Name       string `json:"name"`
+	Kind       string `json:"kind"`
+	Country    string `json:"country"`
+	City       string `json:"city"`
+	Mission    string `json:"mission"`
+	Website    string `json:"website"`
+	RefugeeLed bool   `json:"refugee_led"`
+	YouthLed   bool   `json:"youth_led"`
+	Version    int    `json:"version,omitempty"`
+}
+
+func (b organisationBody) input() pk.OrganisationInput {
+	return pk.OrganisationInput{Name: b.Name, Kind: b.Kind, Country: b.Country, City: b.City, Mission: b.Mission,
+		Website: b.Website, RefugeeLed: b.RefugeeLed, YouthLed: b.YouthLed, Version: b.Version}
+}
+
+type personBody struct {
+	Email string `json:"email"`
+	Admin bool   `json:"admin"`
+}
+
+func (h *Handlers) registerOrganisations(a *api.API) {
+	const tag = "organisations"
+	a.Route("GET", "/organisations", httpx.SignedIn, httpx.OpDoc{Summary: "My organisations; with ?q= the directory of all organisations whose name contains q",
+		Tag: tag, Response: pk.Organisation{}, List: true, Query: []string{"limit", "cursor", "q"}},
+		func(r *http.Request) (any, error) {
+			if q := r.URL.Query().Get("q"); q != "" {
+				os, err := h.Organisations.OrganisationDirectory(r.Context(), q, pk.MaxPageSize)
+				return api.List[*pk.Organisation]{Items: api.NonNil(os)}, err
+			}
+			p, err := api.Page(r)
+			if err != nil {
+				return nil, err
+			}
+			os, next, err := h.Organisations.Organisations(r.Context(), p)
+			return api.List[*pk.Organisation]{Items: api.NonNil(os), NextCursor: next}, err
+		})
+	a.Route("POST", "/organisations", httpx.SignedIn, httpx.OpDoc{Summary: "Create an organisation (you become its administrator)", Tag: tag,
+		Request: organisationBody{}, Response: pk.Organisation{}, Status: 201},
+		func(r *http.Request) (any, error) {
+			var b organisationBody
+			if err := api.Decode(r, &b); err != nil {
+				return nil, err
+			}
+			o, err := h.Organisations.CreateOrganisation(r.Context(), b.input())
+			return api.Created{Value: o}, err
+		})
+	a.Route("GET", "/organisations/{oid}", httpx.SignedIn, httpx.OpDoc{Summary: "An organisation's profile", Tag: tag, Response: pk.Organisation{}},
+		func(r *http.Request) (any, error) {
+			return h.Organisations.Organisation(r.Context(), r.PathValue("oid"))
+		})
+	a.Route("PATCH", "/organisations/{oid}", httpx.SignedIn, httpx.OpDoc{Summary: "Change an organisation's profile (its administrators)", Tag: tag,
+		Request: organisationBody{}, Response: pk.Organisation{}},
+		func(r *http.Request) (any, error) {
+			var b organisationBody
+			if err := api.Decode(r, &b); err != nil {
+				return nil, err
+			}
+			v, err := api.Version(r, b.Version)
+			if err != nil {
+				return nil, err
+			}
+			b.Version = v
+			return h.Organisations.UpdateOrganisation(r.Context(), r.PathValue("oid"), b.input())
+		})
+	a.Route("GET", "/organisations/{oid}/people", httpx.SignedIn, httpx.OpDoc{Summary: "People in an organisation (its own people only)", Tag: tag,
+		Response: pk.OrganisationPerson{}, List: true},
+		func(r *http.Request) (any, error) {
+			ps, err := h.Organisations.OrganisationPeople(r.Context(), r.PathValue("oid"))
+			return api.List[*pk.OrganisationPerson]{Items: api.NonNil(ps)}, err
+		})
+	a.Route("POST", "/organisations/{oid}/people", httpx.SignedIn, httpx.OpDoc{Summary: "Add a person with an account, by email", Tag: tag, Request: personBody{}},
+		func(r *http.Request) (any, error) {
+			var b personBody
+			if err := api.Decode(r, &b); err != nil {
+				return nil, err
+			}
+			return nil, h.Organisations.AddOrganisationPerson(r.Context(), r.PathValue("oid"), b.Email, b.Admin)
+		})
+	a.Route("DELETE", "/organisations/{oid}/people/{uid}", httpx.SignedIn, httpx.OpDoc{Summary: "Remove a person from an organisation", Tag: tag},
+		func(r *http.Request) (any, error) {
+			return nil, h.Organisations.RemoveOrganisationPerson(r.Context(), r.PathValue("oid"), r.PathValue("uid"))
+		})
+}

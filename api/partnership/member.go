@@ -1,0 +1,63 @@
+package partnership
+
+import (
+	"net/http"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/api"
+	"github.com/partnerkit/partnerkit/httpx"
+)
+
+type roleBody struct {
+	Role    string `json:"role"`
+	Version int    `json:"version"`
+}
+
+type statusBody struct {
+	Status  string `json:"status"`
+	Version int    `json:"version"`
+}
+
+type handOverBody struct {
+	UserID string `json:"user_id"`
+}
+
+func (h *Handlers) registerMembers(a *api.API) {
+	const tag = "members"
+	a.Route("GET", "/partnerships/{pid}/members", httpx.RoleFor(pk.ActionViewMembers), httpx.OpDoc{Summary: "Member organisations and people (emails for coordinators only)", Tag: tag,
+		Response: pk.Members{}},
+		func(r *http.Request) (any, error) { return h.Members.Members(r.Context(), r.PathValue("pid")) })
+	a.Route("PATCH", "/partnerships/{pid}/members/{uid}", httpx.RoleFor(pk.ActionManageMembers), httpx.OpDoc{Summary: "Change a person's role", Tag: tag,
+		Request: roleBody{}, Response: pk.Person{}},
+		func(r *http.Request) (any, error) {
+			var b roleBody
+			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
+				return nil, err
+			}
+			return h.Members.SetRole(r.Context(), r.PathValue("pid"), r.PathValue("uid"), pk.Role(b.Role), b.Version)
+		})
+	a.Route("DELETE", "/partnerships/{pid}/members/{uid}", httpx.RoleFor(pk.ActionManageMembers), httpx.OpDoc{Summary: "Remove a person", Tag: tag},
+		func(r *http.Request) (any, error) {
+			return nil, h.Members.RemovePerson(r.Context(), r.PathValue("pid"), r.PathValue("uid"))
+		})
+	a.Route("PATCH", "/partnerships/{pid}/organisations/{oid}", httpx.RoleFor(pk.ActionManageMembers), httpx.OpDoc{Summary: "Set a member organisation's status (invited, active, left)", Tag: tag,
+		Request: statusBody{}, Response: pk.MemberOrganisation{}},
+		func(r *http.Request) (any, error) {
+			var b statusBody
+			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
+				return nil, err
+			}
+			return h.Members.SetOrganisationStatus(r.Context(), r.PathValue("pid"), r.PathValue("oid"), b.Status, b.Version)
+		})
+	a.Route("POST", "/partnerships/{pid}/leave", httpx.RoleFor(pk.ActionLeave), httpx.OpDoc{Summary: "Leave the partnership", Tag: tag},
+		func(r *http.Request) (any, error) { return nil, h.Members.Leave(r.Context(), r.PathValue("pid")) })
+	a.Route("POST", "/partnerships/{pid}/handover", httpx.RoleFor(pk.ActionManageMembers), httpx.OpDoc{Summary: "Hand coordination over to another person", Tag: tag,
+		Request: handOverBody{}},
+		func(r *http.Request) (any, error) {
+			var b handOverBody
+			if err := api.Decode(r, &b); err != nil {
+				return nil, err
+			}
+			return nil, h.Members.HandOver(r.Context(), r.PathValue("pid"), b.UserID)
+		})
+}

@@ -1,0 +1,97 @@
+// Package partnership answers the API calls about partnerships themselves
+// and who is in them: the profile, archiving, the overview, the audit log,
+// members and their roles, and invitations.
+package partnership
+
+import (
+	"net/http"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/api"
+	"github.com/partnerkit/partnerkit/httpx"
+)
+
+// Handlers answers the partnerships' and their members' API calls.
+type Handlers struct {
+	Partnerships pk.PartnershipService
+	Members      pk.MemberService
+}
+
+// Register adds the routes of partnerships, their audit log, members and
+// invitations.
+func (h *Handlers) Register(a *api.API) {
+	h.registerPartnerships(a)
+	h.registerAudit(a)
+	h.registerMembers(a)
+	h.registerInvitations(a)
+}
+
+type partnershipBody struct {
+	Name           string `json:"name"`
+	Purpose        string `json:"purpose"`
+	Form           string `json:"form"`
+	Basis          string `json:"basis"`
+	Scope          string `json:"scope"`
+	Structure      string `json:"structure"`
+	OrganisationID string `json:"organisation_id,omitempty"`
+	Version        int    `json:"version,omitempty"`
+}
+
+func (b partnershipBody) input() pk.PartnershipInput {
+	return pk.PartnershipInput{Name: b.Name, Purpose: b.Purpose, Form: b.Form, Basis: b.Basis, Scope: b.Scope,
+		Structure: b.Structure, OrganisationID: b.OrganisationID, Version: b.Version}
+}
+
+func (h *Handlers) registerPartnerships(a *api.API) {
+	const tag = "partnerships"
+	a.Route("GET", "/partnerships", httpx.SignedIn, httpx.OpDoc{Summary: "My partnerships (?archived=true to include archived ones)", Tag: tag,
+		Response: pk.Partnership{}, List: true, Query: []string{"limit", "cursor", "archived"}},
+		func(r *http.Request) (any, error) {
+			p, err := api.Page(r)
+			if err != nil {
+				return nil, err
+			}
+			ps, next, err := h.Partnerships.Partnerships(r.Context(), p, r.URL.Query().Get("archived") == "true")
+			return api.List[*pk.Partnership]{Items: api.NonNil(ps), NextCursor: next}, err
+		})
+	a.Route("POST", "/partnerships", httpx.SignedIn, httpx.OpDoc{Summary: "Create a partnership (you become its coordinator)", Tag: tag,
+		Request: partnershipBody{}, Response: pk.Partnership{}, Status: 201},
+		func(r *http.Request) (any, error) {
+			var b partnershipBody
+			if err := api.Decode(r, &b); err != nil {
+				return nil, err
+			}
+			p, err := h.Partnerships.CreatePartnership(r.Context(), b.input())
+			return api.Created{Value: p}, err
+		})
+	a.Route("GET", "/partnerships/{pid}", httpx.RoleFor(pk.ActionViewPartnership), httpx.OpDoc{Summary: "A partnership", Tag: tag, Response: pk.Partnership{}},
+		func(r *http.Request) (any, error) { return h.Partnerships.Partnership(r.Context(), r.PathValue("pid")) })
+	a.Route("PATCH", "/partnerships/{pid}", httpx.RoleFor(pk.ActionEditPartnership), httpx.OpDoc{Summary: "Change a partnership's profile", Tag: tag,
+		Request: partnershipBody{}, Response: pk.Partnership{}},
+		func(r *http.Request) (any, error) {
+			var b partnershipBody
+			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
+				return nil, err
+			}
+			return h.Partnerships.UpdatePartnership(r.Context(), r.PathValue("pid"), b.input())
+		})
+	for _, x := range []struct {
+		path     string
+		archived bool
+		summary  string
+	}{{"/archive", true, "Archive a partnership (read-only until restored)"}, {"/restore", false, "Restore an archived partnership"}} {
+		archived := x.archived
+		a.Route("POST", "/partnerships/{pid}"+x.path, httpx.RoleFor(pk.ActionArchivePartnership), httpx.OpDoc{Summary: x.summary, Tag: tag,
+			Request: api.VersionBody{}, Response: pk.Partnership{}},
+			func(r *http.Request) (any, error) {
+				var b api.VersionBody
+				if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
+					return nil, err
+				}
+				return h.Partnerships.SetArchived(r.Context(), r.PathValue("pid"), archived, b.Version)
+			})
+	}
+	a.Route("GET", "/partnerships/{pid}/dashboard", httpx.RoleFor(pk.ActionViewPartnership), httpx.OpDoc{Summary: "The partnership's overview in numbers", Tag: tag,
+		Response: pk.Dashboard{}},
+		func(r *http.Request) (any, error) { return h.Partnerships.Dashboard(r.Context(), r.PathValue("pid")) })
+}
