@@ -29,7 +29,9 @@ type schema struct {
 // gooseTable is goose's own bookkeeping, not part of our schema.
 const gooseTable = "goose_db_version"
 
-func (s *schema) add(format string, args ...any) { s.lines = append(s.lines, fmt.Sprintf(format, args...)) }
+func (s *schema) add(format string, args ...any) {
+	s.lines = append(s.lines, fmt.Sprintf(format, args...))
+}
 
 // typeFamily folds each engine's spelling of a column type into the family
 // the code relies on. Timestamps are stored as RFC 3339 text on both.
@@ -48,7 +50,7 @@ func typeFamily(t string) string {
 	return "unknown type " + t
 }
 
-// castSuffix is PostgreSQL's "''::text" way of writing a default.
+// castSuffix is the cast PostgreSQL appends to a default, such as ::text.
 var castSuffix = regexp.MustCompile(`::[a-z ]+$`)
 
 func normalDefault(d sql.NullString) string {
