@@ -10,10 +10,8 @@ package sqldb
 import (
 	"context"
 	"database/sql"
-	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -21,12 +19,8 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver
-	"github.com/pressly/goose/v3"
-	_ "modernc.org/sqlite" // SQLite driver
+	_ "modernc.org/sqlite"             // SQLite driver
 )
-
-//go:embed migrations
-var migrations embed.FS
 
 // DB is a Partnerkit database. On SQLite, writes go through a single
 // connection (SQLite has one writer anyway; queuing in Go avoids busy errors)
@@ -92,51 +86,6 @@ func Open(dsn string) (*DB, error) {
 	r.SetMaxIdleConns(8)
 	db.write, db.read = w, r
 	return db, nil
-}
-
-// Migrate brings the schema up to date with the embedded migrations.
-func (db *DB) Migrate(ctx context.Context) error {
-	sub, err := fs.Sub(migrations, "migrations/"+db.Dialect.String())
-	if err != nil {
-		return err
-	}
-	dialect := goose.DialectSQLite3
-	if db.Dialect == Postgres {
-		dialect = goose.DialectPostgres
-	}
-	p, err := goose.NewProvider(dialect, db.write, sub)
-	if err != nil {
-		return err
-	}
-	if _, err := p.Up(ctx); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	return nil
-}
-
-// MigrationStatus reports the current and latest schema versions.
-func (db *DB) MigrationStatus(ctx context.Context) (current, latest int64, err error) {
-	sub, err := fs.Sub(migrations, "migrations/"+db.Dialect.String())
-	if err != nil {
-		return 0, 0, err
-	}
-	dialect := goose.DialectSQLite3
-	if db.Dialect == Postgres {
-		dialect = goose.DialectPostgres
-	}
-	p, err := goose.NewProvider(dialect, db.write, sub)
-	if err != nil {
-		return 0, 0, err
-	}
-	current, err = p.GetDBVersion(ctx)
-	if err != nil {
-		return 0, 0, err
-	}
-	srcs := p.ListSources()
-	if len(srcs) > 0 {
-		latest = srcs[len(srcs)-1].Version
-	}
-	return current, latest, nil
 }
 
 // Close closes both pools.

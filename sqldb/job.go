@@ -63,9 +63,11 @@ func (db *DB) ClaimJob(ctx context.Context) (*Job, error) {
 		now := fmtTime(tx.now)
 		j := &Job{}
 		var payload string
+		// "dead = FALSE", not "NOT dead": SQLite uses the jobs_due index
+		// only for an equality on its first column.
 		err := tx.QueryRowContext(ctx, `
 			SELECT id, kind, payload, attempts FROM jobs
-			WHERE NOT dead AND run_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
+			WHERE dead = FALSE AND run_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
 			ORDER BY run_at LIMIT 1`+db.Dialect.SkipLocked(), now).Scan(&j.ID, &j.Kind, &payload, &j.Attempts)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
@@ -101,7 +103,7 @@ func (db *DB) FinishJob(ctx context.Context, j *Job, jobErr error) error {
 // PendingJobs counts jobs not yet done (for operations and tests).
 func (db *DB) PendingJobs(ctx context.Context) (int, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM jobs WHERE NOT dead`).Scan(&n)
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM jobs WHERE dead = FALSE`).Scan(&n)
 	return n, err
 }
 

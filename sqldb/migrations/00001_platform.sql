@@ -128,7 +128,7 @@ CREATE INDEX invitations_partnership ON invitations(partnership_id, created_at);
 CREATE INDEX invitations_email ON invitations(email, status);
 
 CREATE TABLE audit_log (
-    seq            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    seq            {{seq_pk}},
     partnership_id TEXT NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
     user_id        TEXT REFERENCES users(id) ON DELETE SET NULL,
     action         TEXT NOT NULL,

@@ -60,7 +60,7 @@ CREATE TABLE maps (
 CREATE INDEX maps_partnership ON maps(partnership_id, created_at);
 
 CREATE TABLE assessments (
-    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq            {{seq_pk}},
     id             TEXT NOT NULL UNIQUE,
     partnership_id TEXT NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
     map_id         TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,

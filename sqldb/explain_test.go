@@ -1,0 +1,351 @@
+package sqldb_test
+
+import (
+	"context"
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/sqldb"
+	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
+)
+
+// smallTables hold a handful of rows whatever the use, so reading them
+// whole costs nothing. Every other table grows with the partnerships,
+// people and actors an instance holds.
+var smallTables = map[string]bool{"settings": true, "goose_db_version": true}
+
+// The hot statements of every module, as the stores really run them, must
+// find their rows through an index: a statement that reads a growing table
+// whole is fast in tests and slow once an instance holds real work. The test
+// records what a day's work in the test world runs and asks each engine for
+// the plan of every statement.
+func TestHotQueriesUseIndexes(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		log := sqldb.RecordQueriesForTest(t, db)
+		workload(t, db)
+		queries := log.Queries()
+		tables := map[string]bool{}
+		for _, name := range tableNames(t, db) {
+			tables[name] = true
+		}
+		if len(queries) < 100 {
+			t.Fatalf("recorded only %d statements; the recorder is broken", len(queries))
+		}
+		explained := 0
+		for _, q := range queries {
+			if !explainable(q.SQL) {
+				continue
+			}
+			explained++
+			plan, err := sqldb.Explain(context.Background(), db, q)
+			if err != nil {
+				t.Errorf("explain: %v\n%s", err, q.SQL)
+				continue
+			}
+			aliases := tableAliases(q.SQL)
+			for _, scan := range fullScans(db.Dialect, plan) {
+				if table, ok := aliases[scan]; ok {
+					scan = table
+				}
+				// Names that are no table are subqueries and VALUES lists,
+				// whose own reads the plan lists separately.
+				if tables[scan] && !smallTables[scan] && !acceptedScan(q.SQL) {
+					t.Errorf("reads all of %s:\n%s\nplan:\n%s", scan, strings.TrimSpace(q.SQL), strings.Join(plan, "\n"))
+				}
+			}
+		}
+		t.Logf("explained %d distinct statements", explained)
+	})
+}
+
+// acceptedScans are statements that read a growing table whole on purpose,
+// each with the reason it is acceptable. Keep this list short.
+var acceptedScans = []struct{ fragment, why string }{
+	{"FROM organisations o WHERE o.name ", "the organisation directory finds a name by any part of it, " +
+		"which no B-tree index can serve; it walks the name index in order and stops at its small LIMIT"},
+}
+
+func acceptedScan(q string) bool {
+	for _, a := range acceptedScans {
+		if strings.Contains(q, a.fragment) {
+			return true
+		}
+	}
+	return false
+}
+
+// tableAlias finds "FROM actors a" and "JOIN assessments AS x": SQLite's
+// plans name a table by its alias.
+var tableAlias = regexp.MustCompile(`(?i)\b(?:FROM|JOIN)\s+(\w+)\s+(?:AS\s+)?(\w+)`)
+
+func tableAliases(q string) map[string]string {
+	out := map[string]string{}
+	for _, m := range tableAlias.FindAllStringSubmatch(q, -1) {
+		out[m[2]] = m[1]
+	}
+	return out
+}
+
+// tableNames lists the tables of the test database.
+func tableNames(t *testing.T, db *sqldb.DB) []string {
+	t.Helper()
+	if db.Dialect == sqldb.Postgres {
+		return strings1(t, sqldb.RawForTest(db), `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`)
+	}
+	return strings1(t, sqldb.RawForTest(db), `SELECT name FROM sqlite_master WHERE type = 'table'`)
+}
+
+// explainable says whether a statement reads or writes rows (BEGIN,
+// SAVEPOINT and the like have no plan).
+func explainable(q string) bool {
+	verb := strings.ToUpper(strings.Fields(strings.TrimSpace(q) + " x")[0])
+	switch verb {
+	case "SELECT", "WITH", "INSERT", "UPDATE", "DELETE":
+		return true
+	}
+	return false
+}
+
+// sqliteScan matches a step that visits every row of a table, through an
+// index or not: "SCAN actors", "SCAN a USING INDEX actors_partnership_name".
+// SEARCH steps, which go straight to the rows asked for, never match.
+var sqliteScan = regexp.MustCompile(`^SCAN (\w+)(?: AS (\w+))?`)
+
+// fullScans names the tables a plan reads whole.
+func fullScans(d sqldb.Dialect, plan []string) []string {
+	var out []string
+	if d == sqldb.Postgres {
+		var root []struct{ Plan pgPlan }
+		if err := json.Unmarshal([]byte(plan[0]), &root); err != nil || len(root) == 0 {
+			return []string{"(unreadable plan)"}
+		}
+		root[0].Plan.walk(func(p pgPlan) {
+			switch p.NodeType {
+			case "Seq Scan":
+				out = append(out, p.Relation)
+			case "Index Scan", "Index Only Scan":
+				// An index walked from end to end, with nothing to look
+				// up, reads every row too.
+				if p.IndexCond == "" {
+					out = append(out, p.Relation)
+				}
+			}
+		})
+		return out
+	}
+	for _, step := range plan {
+		if m := sqliteScan.FindStringSubmatch(step); m != nil {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+// pgPlan is the part of a PostgreSQL JSON plan this test reads.
+type pgPlan struct {
+	NodeType  string   `json:"Node Type"`
+	Relation  string   `json:"Relation Name"`
+	IndexCond string   `json:"Index Cond"`
+	Plans     []pgPlan `json:"Plans"`
+}
+
+func (p pgPlan) walk(fn func(pgPlan)) {
+	fn(p)
+	for _, c := range p.Plans {
+		c.walk(fn)
+	}
+}
+
+// workload does what people do in a partnership over a day, through the
+// services, so that every module's hot statements run at least once: the
+// test world's set-up writes, then the pages and API calls that read.
+func workload(t *testing.T, db *sqldb.DB) {
+	t.Helper()
+	w := sqldbtest.NewWorld(t, db)
+	net := sqldbtest.SeedNetwork(t, w)
+	c, m := w.Coordinator.Ctx, w.Member.Ctx
+	pid := w.Partnership.ID
+	maps, actors, playbook := w.Maps(), w.Actors(), w.Playbook()
+	ok := func(what string, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	// run calls a read for the coordinator (who sees sensitive data) and
+	// the member (who does not); the statements differ only in arguments,
+	// but both sides of the privacy rule run.
+	run := func(what string, fn func(ctx context.Context) error) {
+		t.Helper()
+		ok(what+" as coordinator", fn(c))
+		ok(what+" as member", fn(m))
+	}
+	since := w.Clock.Now().Add(-24 * time.Hour)
+
+	// Signing in, sessions and tokens.
+	_, secret, err := db.SignIn(context.Background(), w.Member.Email, sqldbtest.Password, "192.0.2.1", "test")
+	ok("sign in", err)
+	_, _, err = db.UserBySession(context.Background(), secret)
+	ok("session", err)
+	tok, err := db.CreateToken(m, "script")
+	ok("token", err)
+	_, err = db.UserByToken(context.Background(), tok.Secret)
+	ok("user by token", err)
+	_, err = db.Sessions(m)
+	ok("sessions", err)
+	_, err = db.Tokens(m)
+	ok("tokens", err)
+	ok("password reset", db.RequestPasswordReset(context.Background(), w.Member.Email, "en"))
+	_, err = db.MyInvitations(m)
+	ok("my invitations", err)
+
+	// Partnerships, organisations, members and invitations.
+	run("partnerships", func(ctx context.Context) error {
+		_, _, err := db.Partnerships(ctx, pk.PageRequest{}, false)
+		return err
+	})
+	run("dashboard", func(ctx context.Context) error { _, err := db.Dashboard(ctx, pid); return err })
+	run("profile", func(ctx context.Context) error { _, err := db.Profile(ctx, pid); return err })
+	run("members", func(ctx context.Context) error { _, err := db.Members(ctx, pid); return err })
+	_, err = db.Invitations(c, pid)
+	ok("invitations", err)
+	_, err = db.InvitationByToken(context.Background(), "no-such-token")
+	if pk.ErrorCode(err) != pk.ENOTFOUND {
+		ok("invitation by token", err)
+	}
+	run("organisations", func(ctx context.Context) error {
+		_, _, err := db.Organisations(ctx, pk.PageRequest{})
+		return err
+	})
+	run("organisation", func(ctx context.Context) error { _, err := db.Organisation(ctx, w.MemberOrg.ID); return err })
+	_, err = db.OrganisationPeople(m, w.MemberOrg.ID)
+	ok("organisation people", err)
+	run("organisation directory", func(ctx context.Context) error {
+		_, err := db.OrganisationDirectory(ctx, "Bridges", 20)
+		return err
+	})
+	_, _, err = db.Audit(c, pid, pk.PageRequest{})
+	ok("audit", err)
+
+	// The stakeholder register and relationships.
+	for _, f := range []pk.ActorFilter{{}, {Query: "city"}, {Kind: "institution"}, {Sector: "public"}, {Tag: "youth"},
+		{MapID: maps.Map.ID}, {MapID: maps.Map.ID, Segment: "active_ally"}, {MapID: maps.Map.ID, Strategy: "partner"}} {
+		run("actors", func(ctx context.Context) error {
+			list, next, err := db.Actors(ctx, pid, f, pk.PageRequest{Limit: 2})
+			if err == nil && next != "" && len(list) > 0 {
+				_, _, err = db.Actors(ctx, pid, f, pk.PageRequest{Limit: 2, Cursor: next})
+			}
+			return err
+		})
+		run("count actors", func(ctx context.Context) error { _, err := db.CountActors(ctx, pid, f); return err })
+	}
+	run("actor", func(ctx context.Context) error { _, err := db.Actor(ctx, pid, actors.Actor.ID); return err })
+	run("actor page", func(ctx context.Context) error { _, err := db.ActorPage(ctx, pid, actors.Actor.ID); return err })
+	run("actor tags", func(ctx context.Context) error { _, err := db.ActorTags(ctx, pid); return err })
+	run("export actors", func(ctx context.Context) error {
+		_, err := db.ExportActors(ctx, pid, "csv", pk.ActorFilter{})
+		return err
+	})
+	for _, f := range []pk.RelationshipFilter{{}, {Type: "cooperates_with"}, {ActorID: actors.Actor.ID}} {
+		run("relationships", func(ctx context.Context) error {
+			_, _, err := db.Relationships(ctx, pid, f, pk.PageRequest{})
+			return err
+		})
+	}
+	run("relationship", func(ctx context.Context) error {
+		_, err := db.Relationship(ctx, pid, actors.Relationship.ID)
+		return err
+	})
+
+	// Maps, positions, history and tactics.
+	run("maps", func(ctx context.Context) error { _, err := db.Maps(ctx, pid); return err })
+	run("map", func(ctx context.Context) error { _, err := db.Map(ctx, pid, maps.Map.ID); return err })
+	run("map actors", func(ctx context.Context) error { _, err := db.MapActors(ctx, pid); return err })
+	run("assessments", func(ctx context.Context) error {
+		_, _, err := db.Assessments(ctx, pid, maps.Map.ID, maps.Actors["City Council"], pk.PageRequest{})
+		return err
+	})
+	run("positions", func(ctx context.Context) error {
+		_, err := db.Positions(ctx, pid, maps.Map.ID, w.Clock.Now())
+		return err
+	})
+	run("moves", func(ctx context.Context) error { _, err := db.Moves(ctx, pid, maps.Map.ID, since); return err })
+	run("timeline", func(ctx context.Context) error { _, err := db.Timeline(ctx, pid, maps.Map.ID); return err })
+	run("map lines", func(ctx context.Context) error { _, err := db.MapLines(ctx, pid, maps.Map.ID); return err })
+	run("tactics", func(ctx context.Context) error { _, err := db.Tactics(ctx, pid, maps.Map.ID); return err })
+	run("tactic", func(ctx context.Context) error {
+		_, err := db.Tactic(ctx, pid, maps.Map.ID, maps.Tactic.ID)
+		return err
+	})
+
+	// The network.
+	run("network", func(ctx context.Context) error { _, err := db.Network(ctx, net.PID, pk.NetworkFilter{}); return err })
+	run("network of a map", func(ctx context.Context) error {
+		_, err := db.Network(ctx, net.PID, pk.NetworkFilter{MapID: net.MapID, Types: []string{"cooperates_with"}})
+		return err
+	})
+	_, err = db.NetworkExport(c, net.PID, "gexf", pk.NetworkFilter{})
+	ok("network export", err)
+
+	// Preparation: self-analysis, readiness, theory of change, forms.
+	run("self-analysis", func(ctx context.Context) error { _, err := db.SelfAnalysis(ctx, pid); return err })
+	run("organisation self-analysis", func(ctx context.Context) error {
+		_, err := db.OrganisationSelfAnalysis(ctx, w.MemberOrg.ID)
+		if pk.ErrorCode(err) == pk.ENOTFOUND {
+			return nil // the coordinator is not in this organisation
+		}
+		return err
+	})
+	run("readiness", func(ctx context.Context) error { _, err := db.Readiness(ctx, pid); return err })
+	run("theory of change", func(ctx context.Context) error { _, err := db.TheoryOfChange(ctx, pid); return err })
+	run("form advice", func(ctx context.Context) error { _, err := db.FormAdvice(ctx, pid); return err })
+
+	// Playbook and outreach.
+	run("playbook", func(ctx context.Context) error { _, err := db.Playbook(ctx, pid); return err })
+	run("playbooks", func(ctx context.Context) error { _, err := db.Playbooks(ctx, pid); return err })
+	for _, f := range []pk.ProspectFilter{{}, {Status: "identified"}} {
+		run("prospects", func(ctx context.Context) error {
+			_, _, err := db.Prospects(ctx, pid, f, pk.PageRequest{})
+			return err
+		})
+	}
+	run("pipeline", func(ctx context.Context) error { _, _, err := db.PipelineProspects(ctx, pid); return err })
+	run("prospect", func(ctx context.Context) error { _, err := db.Prospect(ctx, pid, playbook.Prospect.ID); return err })
+	run("prospect history", func(ctx context.Context) error {
+		_, err := db.ProspectHistory(ctx, pid, playbook.Prospect.ID)
+		return err
+	})
+	_, err = db.ProspectChoices(c, pid)
+	ok("prospect choices", err)
+
+	// Deletes and merges, whose cascades follow every foreign key.
+	keep, err := db.CreateActor(c, pid, pk.ActorInput{Name: "Keeper", Kind: "group"})
+	ok("create actor", err)
+	dup, err := db.CreateActor(c, pid, pk.ActorInput{Name: "Keeper (copy)", Kind: "group"})
+	ok("create actor", err)
+	_, err = db.MergeActors(c, pid, keep.ID, dup.ID)
+	ok("merge actors", err)
+	keep, err = db.Actor(c, pid, keep.ID)
+	ok("actor", err)
+	ok("delete actor", db.DeleteActor(c, pid, keep.ID, keep.Version))
+	ok("delete tactic", db.DeleteTactic(c, pid, maps.Map.ID, maps.Tactic.ID, maps.Tactic.Version))
+	private, err := db.Map(c, pid, maps.Private.ID)
+	ok("map", err)
+	ok("delete map", db.DeleteMap(c, pid, private.ID, private.Version))
+
+	// The job worker.
+	n, err := db.PendingJobs(context.Background())
+	ok("pending jobs", err)
+	for range n + 1 {
+		j, err := db.ClaimJob(context.Background())
+		ok("claim job", err)
+		if j == nil {
+			break
+		}
+		ok("finish job", db.FinishJob(context.Background(), j, nil))
+	}
+}

@@ -1,0 +1,160 @@
+package sqldb
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"regexp"
+	"strings"
+
+	"github.com/pressly/goose/v3"
+)
+
+// The schema is written once, in migrations/*.sql, for both engines. Where
+// the engines truly differ a migration says so with a token such as
+// {{seq_pk}}, and the engine's fragment below replaces it before goose reads
+// the file. A token an engine does not know stops the migration, so no
+// statement with a hole in it ever reaches the database.
+//
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Each engine's fragments, written once. Both lists hold the same tokens
+// (TestSchemaSameOnBothEngines would fail otherwise, as the columns would
+// differ).
+var (
+	sqliteFragments = map[string]string{
+		// An ever-growing sequence number that is also the row's key;
+		// AUTOINCREMENT never hands out a number twice, even after deletes.
+		"{{seq_pk}}": "INTEGER PRIMARY KEY AUTOINCREMENT",
+	}
+	postgresFragments = map[string]string{
+		"{{seq_pk}}": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+	}
+)
+
+// Migrate brings the schema up to date with the embedded migrations.
+func (db *DB) Migrate(ctx context.Context) error {
+	p, err := db.migrationProvider()
+	if err != nil {
+		return err
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// MigrationStatus reports the current and latest schema versions.
+func (db *DB) MigrationStatus(ctx context.Context) (current, latest int64, err error) {
+	p, err := db.migrationProvider()
+	if err != nil {
+		return 0, 0, err
+	}
+	current, err = p.GetDBVersion(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	srcs := p.ListSources()
+	if len(srcs) > 0 {
+		latest = srcs[len(srcs)-1].Version
+	}
+	return current, latest, nil
+}
+
+// migrationProvider hands goose the migrations as this engine reads them.
+func (db *DB) migrationProvider() (*goose.Provider, error) {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	dialect, fragments := goose.DialectSQLite3, sqliteFragments
+	if db.Dialect == Postgres {
+		dialect, fragments = goose.DialectPostgres, postgresFragments
+	}
+	return goose.NewProvider(dialect, db.write, engineFS{fsys: sub, fragments: fragments})
+}
+
+// engineMigrations returns the text of every migration as the engine runs
+// it, by file name.
+func engineMigrations(d Dialect) (map[string]string, error) {
+	fragments := sqliteFragments
+	if d == Postgres {
+		fragments = postgresFragments
+	}
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	fsys := engineFS{fsys: sub, fragments: fragments}
+	names, err := fs.Glob(fsys, "*.sql")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, n := range names {
+		b, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return nil, err
+		}
+		out[n] = string(b)
+	}
+	return out, nil
+}
+
+// engineFS serves the migrations with one engine's fragments in place of
+// their tokens; folders pass through unchanged.
+type engineFS struct {
+	fsys      fs.FS
+	fragments map[string]string
+}
+
+var fragmentToken = regexp.MustCompile(`\{\{[a-z_]+\}\}`)
+
+func (e engineFS) Open(name string) (fs.File, error) {
+	f, err := e.fsys.Open(name)
+	if err != nil || !strings.HasSuffix(name, ".sql") {
+		return f, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	raw, err := io.ReadAll(f)
+	if err != nil {
+		return nil, err
+	}
+	var unknown []string
+	text := fragmentToken.ReplaceAllStringFunc(string(raw), func(tok string) string {
+		v, ok := e.fragments[tok]
+		if !ok {
+			unknown = append(unknown, tok)
+		}
+		return v
+	})
+	if len(unknown) > 0 {
+		return nil, fmt.Errorf("migration %s: no fragment for %s on this engine", name, strings.Join(unknown, ", "))
+	}
+	return &expandedFile{Reader: bytes.NewReader([]byte(text)), info: expandedInfo{FileInfo: info, size: int64(len(text))}}, nil
+}
+
+// expandedFile is a migration after its tokens were replaced.
+type expandedFile struct {
+	*bytes.Reader
+	info expandedInfo
+}
+
+func (f *expandedFile) Stat() (fs.FileInfo, error) { return f.info, nil }
+func (f *expandedFile) Close() error               { return nil }
+
+// expandedInfo reports the expanded size, not the embedded one.
+type expandedInfo struct {
+	fs.FileInfo
+	size int64
+}
+
+func (i expandedInfo) Size() int64 { return i.size }
