@@ -93,6 +93,10 @@ type PartnershipService interface {
 	CreatePartnership(ctx context.Context, in PartnershipInput) (*Partnership, error)
 	// Partnership returns one partnership with the asker's role in it.
 	Partnership(ctx context.Context, id string) (*Partnership, error)
+	// PartnershipFor returns one partnership with the asker's role in it when that role allows
+	// action (a page's navigation): outsiders get ENOTFOUND, a role without the action EFORBIDDEN,
+	// and an archived partnership refuses every change.
+	PartnershipFor(ctx context.Context, id string, action Action) (*Partnership, error)
 	// Partnerships lists the asking person's partnerships by name.
 	Partnerships(ctx context.Context, p PageRequest, includeArchived bool) ([]*Partnership, string, error)
 	// UpdatePartnership changes the profile; coordinators only.
@@ -288,6 +292,11 @@ type PreparationService interface {
 	// problem with any answer is reported as a field named answer_<question> or note_<question>,
 	// and nothing is saved.
 	AnswerReadinessAll(ctx context.Context, pid string, ins []ReadinessInput) error
+	// SaveReadiness records the asking member's answers from the checklist page, all or none:
+	// answers left blank, and those equal to the member's current answer and note, are skipped,
+	// compared inside the same transaction as the writes. Observers are refused even when nothing
+	// would change.
+	SaveReadiness(ctx context.Context, pid string, ins []ReadinessInput) error
 	// TheoryOfChange returns a partnership's statements (oldest first) with their links and the
 	// problems the checks find.
 	TheoryOfChange(ctx context.Context, pid string) (*TheoryOfChange, error)
