@@ -215,6 +215,18 @@ type MapService interface {
 	// MapActors lists the actors of the partnership that the asker may place on a map, by name
 	// (sensitive ones for coordinators only).
 	MapActors(ctx context.Context, pid string) ([]*MapActor, error)
+	// MapActorChoices lists, by name, up to MapActorChoiceLimit actors the asker may place on map
+	// mid that are not on it yet, whose name contains query when it is not empty; More says
+	// there are others.
+	MapActorChoices(ctx context.Context, pid, mid, query string) (*MapActorChoices, error)
+	// MapPage gathers a map's overview.
+	MapPage(ctx context.Context, pid, mid string) (*MapPage, error)
+	// MapActorPage gathers one actor on one map. An actor the asker may not see (sensitive, or
+	// of another partnership), or one an observer cannot find on the map, is ENOTFOUND.
+	MapActorPage(ctx context.Context, pid, mid, actorID string, p PageRequest) (*MapActorPage, error)
+	// UpdateMapDetails changes a map's title and objective and keeps its sharing as it is (the
+	// form of those who may not share has no share box).
+	UpdateMapDetails(ctx context.Context, pid, mid string, in MapInput) (*Map, error)
 	// AddAssessment records a new judgement of an actor on a map. Earlier assessments stay as
 	// they are: they are the actor's history.
 	AddAssessment(ctx context.Context, pid, mid string, in AssessmentInput) (*Assessment, error)

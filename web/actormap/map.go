@@ -103,20 +103,12 @@ func (h *Pages) renderMap(w http.ResponseWriter, r *http.Request, status int, fo
 	if err != nil {
 		return err
 	}
-	ctx, pid, mid := r.Context(), v.P.ID, r.PathValue("mid")
-	m, err := h.Maps.Map(ctx, pid, mid)
+	page, err := h.Maps.MapPage(r.Context(), v.P.ID, r.PathValue("mid"))
 	if err != nil {
 		return err
 	}
-	pos, err := h.Maps.Positions(ctx, pid, mid, zeroTime)
-	if err != nil {
-		return err
-	}
-	ts, err := h.Maps.Tactics(ctx, pid, mid)
-	if err != nil {
-		return err
-	}
-	d := &mapData{Map: m, Positions: len(pos), Tactics: len(ts)}
+	m, pos := page.Map, page.Positions
+	d := &mapData{Map: m, Positions: len(pos), Tactics: page.Tactics}
 	byStrategy := map[powermap.Strategy]int{}
 	bySegment := map[spectrum.Segment]int{}
 	for _, a := range pos {
@@ -145,13 +137,13 @@ func (h *Pages) mapUpdate(w http.ResponseWriter, r *http.Request) error {
 	r.ParseForm()
 	pid, mid := r.PathValue("pid"), r.PathValue("mid")
 	in := mapForm(r)
-	// Members see no share box; keep the map's sharing as it is for them.
+	var err error
 	if r.PostForm.Get("share_field") == "" {
-		if m, err := h.Maps.Map(r.Context(), pid, mid); err == nil {
-			in.Shared = m.Shared
-		}
+		// Members see no share box: the service keeps the sharing.
+		_, err = h.Maps.UpdateMapDetails(r.Context(), pid, mid, in)
+	} else {
+		_, err = h.Maps.UpdateMap(r.Context(), pid, mid, in)
 	}
-	_, err := h.Maps.UpdateMap(r.Context(), pid, mid, in)
 	if web.IsFormError(err) {
 		return h.renderMap(w, r, httpx.Status(err), err)
 	} else if err != nil {
@@ -251,57 +243,20 @@ func (h *Pages) renderMapActor(w http.ResponseWriter, r *http.Request, status in
 	if err != nil {
 		return err
 	}
-	ctx, pid, mid, aid := r.Context(), v.P.ID, r.PathValue("mid"), r.PathValue("maid")
-	m, err := h.Maps.Map(ctx, pid, mid)
+	aid := r.PathValue("maid")
+	page, err := h.Maps.MapActorPage(r.Context(), v.P.ID, r.PathValue("mid"), aid, web.ListPage(r))
 	if err != nil {
 		return err
 	}
-	p, err := pageRequest(r)
-	if err != nil {
-		return err
+	d := &mapActorData{Map: page.Map, ActorID: aid, Name: page.Name, Current: page.Current, History: page.History, Next: page.Next,
+		Tactics: page.Tactics, Choices: newAssessChoices()}
+	if page.Choice != nil {
+		d.Choices.Actors = []*pk.MapActor{page.Choice}
 	}
-	hist, next, err := h.Maps.Assessments(ctx, pid, mid, aid, p)
-	if err != nil {
-		return err
-	}
-	d := &mapActorData{Map: m, ActorID: aid, History: hist, Next: next, Choices: newAssessChoices()}
-	cur, err := h.Maps.Positions(ctx, pid, mid, zeroTime)
-	if err != nil {
-		return err
-	}
-	for _, a := range cur {
-		if a.ActorID == aid {
-			d.Current, d.Name = a, a.ActorName
-			d.Strategy = powermap.StrategyFor(a.Support, a.Influence)
-			d.Segment = spectrum.SegmentOf(a.Support)
-			d.NotFirst = powermap.NotFirstTarget(a.Support, a.Influence)
-		}
-	}
-	if pk.Can(v.P.MyRole, pk.ActionEditMaps) {
-		actors, err := h.Maps.MapActors(ctx, pid)
-		if err != nil {
-			return err
-		}
-		for _, a := range actors {
-			if a.ID == aid {
-				d.Name = a.Name
-				d.Choices.Actors = []*pk.MapActor{a}
-			}
-		}
-	}
-	// An actor the reader may not see (sensitive, or of another
-	// partnership), or one an observer cannot find on the map, is not found.
-	if d.Name == "" {
-		return pk.NotFound()
-	}
-	ts, err := h.Maps.Tactics(ctx, pid, mid)
-	if err != nil {
-		return err
-	}
-	for _, t := range ts {
-		if t.ActorID == aid {
-			d.Tactics = append(d.Tactics, t)
-		}
+	if a := d.Current; a != nil {
+		d.Strategy = powermap.StrategyFor(a.Support, a.Influence)
+		d.Segment = spectrum.SegmentOf(a.Support)
+		d.NotFirst = powermap.NotFirstTarget(a.Support, a.Influence)
 	}
 	v.Form.Values = url.Values{"actor": {aid}}
 	if d.Current != nil {
@@ -317,12 +272,6 @@ func (h *Pages) renderMapActor(w http.ResponseWriter, r *http.Request, status in
 	v.Data = d
 	h.render(w, r, status, "map_actor", v)
 	return nil
-}
-
-// pageRequest reads ?limit= and ?cursor= for a page's list.
-func pageRequest(r *http.Request) (pk.PageRequest, error) {
-	q := r.URL.Query()
-	return pk.PageRequest{Cursor: q.Get("cursor"), Limit: web.Atoi(q.Get("limit"))}, nil
 }
 
 // zeroTime asks for positions as they stand now.

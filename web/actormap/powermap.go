@@ -31,6 +31,11 @@ type powerMapData struct {
 	Groups  []powerGroup
 	Count   int
 	Choices assessChoices
+	// ChoicesCut: more actors could be placed than the form offers (Limit);
+	// Find is the name search that narrows them.
+	ChoicesCut bool
+	Limit      int
+	Find       string
 	// NotFirstAny: some actor is an influential active opponent.
 	NotFirstAny bool
 }
@@ -77,9 +82,12 @@ func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status in
 		d.Groups = append(d.Groups, powerGroup{s, groups[s]})
 	}
 	if pk.Can(v.P.MyRole, pk.ActionEditMaps) {
-		if d.Choices.Actors, err = h.Maps.MapActors(ctx, pid); err != nil {
+		d.Find = r.URL.Query().Get("find")
+		ch, err := h.Maps.MapActorChoices(ctx, pid, mid, d.Find)
+		if err != nil {
 			return err
 		}
+		d.Choices.Actors, d.ChoicesCut, d.Limit = ch.Actors, ch.More, pk.MapActorChoiceLimit
 	}
 	if formErr != nil {
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
