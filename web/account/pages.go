@@ -1,4 +1,6 @@
-// Package account serves a person's own pages: the landing and home pages, signing up and in, password reset, email verification, the language switcher, and the account page with sessions and API tokens.
+// Package account serves a person's own pages: the landing and home pages,
+// signing up and in, password reset, email verification, the language
+// switcher, and the account page with sessions and API tokens.
 package account
 
 import (

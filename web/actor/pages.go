@@ -1,4 +1,6 @@
-// Package actor serves the stakeholder register: the list of actors, an actor's page, the forms, import and export, and the relationships between actors.
+// Package actor serves the stakeholder register: the list of actors, an
+// actor's page, the forms, import and export, and the relationships between
+// actors.
 package actor
 
 import (

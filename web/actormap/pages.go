@@ -1,4 +1,6 @@
-// Package actormap serves the maps of actors: each map's overview, the power map, the Spectrum of Allies, one actor on a map, and the tactics planned to move actors.
+// Package actormap serves the maps of actors: each map's overview, the power
+// map, the Spectrum of Allies, one actor on a map, and the tactics planned
+// to move actors.
 package actormap
 
 import (

@@ -1,4 +1,5 @@
-// Package network serves the network analysis page: who is central, who crosses boundaries, drawn and tabled.
+// Package network serves the network analysis page: who is central, who
+// crosses boundaries, drawn and tabled.
 package network
 
 import (

@@ -1,4 +1,5 @@
-// Package organisation serves organisations' pages: their profiles and their people.
+// Package organisation serves organisations' pages: their profiles and their
+// people.
 package organisation
 
 import (

@@ -1,4 +1,6 @@
-// Package partnership serves a partnership's own pages: creating one, its overview, settings and archive, its members and invitations, and its audit log.
+// Package partnership serves a partnership's own pages: creating one, its
+// overview, settings and archive, its members and invitations, and its audit
+// log.
 package partnership
 
 import (

@@ -1,4 +1,5 @@
-// Package playbook serves a partnership's playbook: its stages and steps, guiding questions, and what to do next.
+// Package playbook serves a partnership's playbook: its stages and steps,
+// guiding questions, and what to do next.
 package playbook
 
 import (

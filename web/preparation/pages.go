@@ -1,4 +1,7 @@
-// Package preparation serves the pages that prepare a partnership: the hub, the self-analysis (of a partnership or an organisation), the start-up checklist, the theory of change, choosing the form, and the printable profile.
+// Package preparation serves the pages that prepare a partnership: the hub,
+// the self-analysis (of a partnership or an organisation), the start-up
+// checklist, the theory of change, choosing the form, and the printable
+// profile.
 package preparation
 
 import (

@@ -1,4 +1,5 @@
-// Package prospect serves the pipeline of prospective partners: the board, each prospect with its history, and inviting one.
+// Package prospect serves the pipeline of prospective partners: the board,
+// each prospect with its history, and inviting one.
 package prospect
 
 import (
