@@ -169,7 +169,13 @@ type ActorPage struct {
 	Relationships []*Relationship `json:"relationships"`
 	// KeyIndividuals are individual actors who work at this one.
 	KeyIndividuals []*Actor `json:"key_individuals"`
+	// MoreRelationships says Relationships is cut (at ActorPageTies): the
+	// relationships list filtered by this actor has them all.
+	MoreRelationships bool `json:"-"`
 }
+
+// ActorPageTies is how many relationships an actor's page shows.
+const ActorPageTies = 1000
 
 // ActorImportFields are the register's fields a spreadsheet column can fill.
 var ActorImportFields = []string{"name", "kind", "sector", "tags", "motivation", "contribution", "notes", "sensitive"}

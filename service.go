@@ -93,6 +93,10 @@ type PartnershipService interface {
 	CreatePartnership(ctx context.Context, in PartnershipInput) (*Partnership, error)
 	// Partnership returns one partnership with the asker's role in it.
 	Partnership(ctx context.Context, id string) (*Partnership, error)
+	// PartnershipFor returns one partnership with the asker's role in it when that role allows
+	// action (a page's navigation): outsiders get ENOTFOUND, a role without the action EFORBIDDEN,
+	// and an archived partnership refuses every change.
+	PartnershipFor(ctx context.Context, id string, action Action) (*Partnership, error)
 	// Partnerships lists the asking person's partnerships by name.
 	Partnerships(ctx context.Context, p PageRequest, includeArchived bool) ([]*Partnership, string, error)
 	// UpdatePartnership changes the profile; coordinators only.
@@ -215,6 +219,18 @@ type MapService interface {
 	// MapActors lists the actors of the partnership that the asker may place on a map, by name
 	// (sensitive ones for coordinators only).
 	MapActors(ctx context.Context, pid string) ([]*MapActor, error)
+	// MapActorChoices lists, by name, up to MapActorChoiceLimit actors the asker may place on map
+	// mid that are not on it yet, whose name contains query when it is not empty; More says
+	// there are others.
+	MapActorChoices(ctx context.Context, pid, mid, query string) (*MapActorChoices, error)
+	// MapPage gathers a map's overview.
+	MapPage(ctx context.Context, pid, mid string) (*MapPage, error)
+	// MapActorPage gathers one actor on one map. An actor the asker may not see (sensitive, or
+	// of another partnership), or one an observer cannot find on the map, is ENOTFOUND.
+	MapActorPage(ctx context.Context, pid, mid, actorID string, p PageRequest) (*MapActorPage, error)
+	// UpdateMapDetails changes a map's title and objective and keeps its sharing as it is (the
+	// form of those who may not share has no share box).
+	UpdateMapDetails(ctx context.Context, pid, mid string, in MapInput) (*Map, error)
 	// AddAssessment records a new judgement of an actor on a map. Earlier assessments stay as
 	// they are: they are the actor's history.
 	AddAssessment(ctx context.Context, pid, mid string, in AssessmentInput) (*Assessment, error)
@@ -292,6 +308,11 @@ type PreparationService interface {
 	// problem with any answer is reported as a field named answer_<question> or note_<question>,
 	// and nothing is saved.
 	AnswerReadinessAll(ctx context.Context, pid string, ins []ReadinessInput) error
+	// SaveReadiness records the asking member's answers from the checklist page, all or none:
+	// answers left blank, and those equal to the member's current answer and note, are skipped,
+	// compared inside the same transaction as the writes. Observers are refused even when nothing
+	// would change.
+	SaveReadiness(ctx context.Context, pid string, ins []ReadinessInput) error
 	// TheoryOfChange returns a partnership's statements (oldest first) with their links and the
 	// problems the checks find.
 	TheoryOfChange(ctx context.Context, pid string) (*TheoryOfChange, error)

@@ -6,12 +6,22 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/httpx"
 	"github.com/partnerkit/partnerkit/i18n"
 	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/web"
+	"github.com/partnerkit/partnerkit/web/account"
+	"github.com/partnerkit/partnerkit/web/actor"
+	"github.com/partnerkit/partnerkit/web/actormap"
+	"github.com/partnerkit/partnerkit/web/network"
+	"github.com/partnerkit/partnerkit/web/organisation"
+	"github.com/partnerkit/partnerkit/web/partnership"
+	"github.com/partnerkit/partnerkit/web/playbook"
+	"github.com/partnerkit/partnerkit/web/preparation"
+	"github.com/partnerkit/partnerkit/web/prospect"
 )
 
 // Config is what a server needs.
@@ -33,14 +43,14 @@ type Server struct {
 
 // New builds the server.
 func New(cfg Config) (*Server, error) {
-	w, err := web.New(web.Config{DB: cfg.DB, Bundle: cfg.Bundle, Log: cfg.Log, SecureCookies: cfg.SecureCookies,
+	w, err := web.New(web.Config{Partnerships: cfg.DB, Bundle: cfg.Bundle, Log: cfg.Log, SecureCookies: cfg.SecureCookies,
 		TrustProxy: cfg.TrustProxy, SignupOpen: cfg.DB.SignupOpen})
 	if err != nil {
 		return nil, err
 	}
 	a := &api.API{Bundle: cfg.Bundle, Log: cfg.Log}
 	rt := httpx.NewRouter()
-	w.Register(rt)
+	w.Register(rt, pageModules(w, cfg.DB)...)
 	a.Register(rt, apiModules(cfg.DB)...)
 	rt.Handle(httpx.Route{Method: "GET", Pattern: "/healthz", Access: httpx.Public}, http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		if err := cfg.DB.Ping(r.Context()); err != nil {
@@ -59,6 +69,24 @@ func New(cfg Config) (*Server, error) {
 	h = httpx.SecurityHeaders(h)
 	h = httpx.Logging(cfg.Log, h)
 	return &Server{Router: rt, handler: h, Web: w, API: a}, nil
+}
+
+// pageModules lists the HTML face's modules with the services each one
+// depends on. The database implements every service today; each module
+// will get its own store (db.Actors, db.Maps, …) without the pages
+// noticing.
+func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
+	return []web.Module{
+		&account.Pages{Web: w, Accounts: db, Members: db, Organisations: db, Partnerships: db},
+		&organisation.Pages{Web: w, Organisations: db},
+		&partnership.Pages{Web: w, Members: db, Organisations: db, Partnerships: db, Playbooks: db},
+		&actor.Pages{Web: w, Actors: db, Members: db},
+		&actormap.Pages{Web: w, Maps: db, Members: db, Now: func() time.Time { return db.Now() }},
+		&network.Pages{Web: w, Maps: db, Networks: db},
+		&preparation.Pages{Web: w, Organisations: db, Preparation: db},
+		&playbook.Pages{Web: w, Playbooks: db},
+		&prospect.Pages{Web: w, Prospects: db},
+	}
 }
 
 // ServeHTTP serves a request.

@@ -215,7 +215,9 @@ func (db *DB) ActorPage(ctx context.Context, pid, id string) (*pk.ActorPage, err
 		return nil, err
 	}
 	out := &pk.ActorPage{Actor: a, KeyIndividuals: []*pk.Actor{}}
-	out.Relationships, _, err = db.relationships(ctx, p, pk.RelationshipFilter{ActorID: id}, pk.PageRequest{Limit: 1000})
+	var more string
+	out.Relationships, more, err = db.relationships(ctx, p, pk.RelationshipFilter{ActorID: id}, pk.PageRequest{Limit: pk.ActorPageTies})
+	out.MoreRelationships = more != ""
 	if err != nil {
 		return nil, err
 	}

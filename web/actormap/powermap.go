@@ -1,0 +1,107 @@
+package actormap
+
+import (
+	"net/http"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/mapview"
+	"github.com/partnerkit/partnerkit/powermap"
+	"github.com/partnerkit/partnerkit/spectrum"
+	"github.com/partnerkit/partnerkit/web"
+)
+
+type powerRow struct {
+	*pk.Assessment
+	NotFirst bool
+	// Segment is the support's segment name, translated once per page
+	// rather than once per row (large maps have thousands of rows).
+	Segment string
+}
+
+type powerGroup struct {
+	Strategy powermap.Strategy
+	Rows     []powerRow
+}
+
+type powerMapData struct {
+	mapHelpers
+	Map     *pk.Map
+	SVG     []byte
+	Lines   bool
+	Groups  []powerGroup
+	Count   int
+	Choices assessChoices
+	// ChoicesCut: more actors could be placed than the form offers (Limit);
+	// Find is the name search that narrows them.
+	ChoicesCut bool
+	Limit      int
+	Find       string
+	// NotFirstAny: some actor is an influential active opponent.
+	NotFirstAny bool
+}
+
+func (h *Pages) powerMap(w http.ResponseWriter, r *http.Request) error {
+	return h.renderPowerMap(w, r, http.StatusOK, nil)
+}
+
+// renderPowerMap draws the map (influence × support) on the server, and the
+// same content as tables grouped by engagement strategy, with the advice.
+func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status int, formErr error) error {
+	v, err := h.PartnershipView(r, pk.ActionViewMaps, powermap.Title, "maps")
+	if err != nil {
+		return err
+	}
+	ctx, pid, mid := r.Context(), v.P.ID, r.PathValue("mid")
+	m, err := h.Maps.Map(ctx, pid, mid)
+	if err != nil {
+		return err
+	}
+	pos, err := h.Maps.Positions(ctx, pid, mid, zeroTime)
+	if err != nil {
+		return err
+	}
+	d := &powerMapData{Map: m, Lines: r.URL.Query().Get("lines") == "1", Count: len(pos), Choices: newAssessChoices()}
+	var lines []powermap.Line
+	if d.Lines {
+		ls, err := h.Maps.MapLines(ctx, pid, mid)
+		if err != nil {
+			return err
+		}
+		lines = mapview.PowerLines(ls)
+	}
+	d.SVG = powermap.SVG(mapview.PowerPoints(pos), lines, h.Bundle.Localizer(v.Lang).T)
+	groups := map[powermap.Strategy][]powerRow{}
+	segName := segmentNames(h.Bundle.Localizer(v.Lang).T)
+	for _, a := range pos {
+		s := powermap.StrategyFor(a.Support, a.Influence)
+		nf := powermap.NotFirstTarget(a.Support, a.Influence)
+		d.NotFirstAny = d.NotFirstAny || nf
+		groups[s] = append(groups[s], powerRow{a, nf, segName(a.Support)})
+	}
+	for _, s := range powermap.Strategies {
+		d.Groups = append(d.Groups, powerGroup{s, groups[s]})
+	}
+	if pk.Can(v.P.MyRole, pk.ActionEditMaps) {
+		d.Find = r.URL.Query().Get("find")
+		ch, err := h.Maps.MapActorChoices(ctx, pid, mid, d.Find)
+		if err != nil {
+			return err
+		}
+		d.Choices.Actors, d.ChoicesCut, d.Limit = ch.Actors, ch.More, pk.MapActorChoiceLimit
+	}
+	if formErr != nil {
+		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
+	}
+	v.Data = d
+	h.render(w, r, status, "powermap", v)
+	return nil
+}
+
+// segmentNames translates the five segment names once and looks them up.
+func segmentNames(t func(string, ...any) string) func(support int) string {
+	names := map[spectrum.Segment]string{}
+	for _, s := range spectrum.Segments {
+		names[s] = t(s.Message())
+	}
+	return func(support int) string { return names[spectrum.SegmentOf(support)] }
+}

@@ -1,0 +1,212 @@
+package actormap
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/httpx"
+	"github.com/partnerkit/partnerkit/mapview"
+	"github.com/partnerkit/partnerkit/spectrum"
+	"github.com/partnerkit/partnerkit/web"
+)
+
+type segmentRow struct {
+	Segment spectrum.Segment
+	Actors  []*pk.Assessment
+}
+
+type spectrumData struct {
+	mapHelpers
+	Map      *pk.Map
+	SVG      []byte
+	Chart    []byte
+	Segments []segmentRow
+	Count    int
+	At       string
+	Since    string
+	Moves    []*pk.Move
+	Tactics  []*pk.Tactic
+	Actors   []*pk.Assessment // on the map, for the tactic form
+	Owners   []*pk.Person
+	Statuses []string
+	// Questions help plan the next tactics.
+	Questions []string
+	// SegName is a segment's translated name (translated once per page).
+	SegName func(support int) string
+}
+
+func (h *Pages) spectrumPage(w http.ResponseWriter, r *http.Request) error {
+	return h.renderSpectrum(w, r, http.StatusOK, nil)
+}
+
+func (h *Pages) renderSpectrum(w http.ResponseWriter, r *http.Request, status int, formErr error) error {
+	v, err := h.PartnershipView(r, pk.ActionViewMaps, spectrum.Title, "maps")
+	if err != nil {
+		return err
+	}
+	ctx, pid, mid := r.Context(), v.P.ID, r.PathValue("mid")
+	m, err := h.Maps.Map(ctx, pid, mid)
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	at, err := mapview.ParseDay("at", q.Get("at"), true)
+	if err != nil {
+		return err
+	}
+	since, err := mapview.ParseDay("since", q.Get("since"), false)
+	if err != nil {
+		return err
+	}
+	// Current positions serve the wedges (unless ?at= asks for a past
+	// date), the moves and the tactic form: read them once.
+	now, err := h.Maps.Positions(ctx, pid, mid, zeroTime)
+	if err != nil {
+		return err
+	}
+	pos := now
+	if !at.IsZero() {
+		if pos, err = h.Maps.Positions(ctx, pid, mid, at); err != nil {
+			return err
+		}
+	}
+	t := h.Bundle.Localizer(v.Lang).T
+	d := &spectrumData{Map: m, Count: len(pos), At: q.Get("at"), Since: q.Get("since"), Statuses: spectrum.TacticStatuses,
+		Questions: spectrum.Questions, SegName: segmentNames(t), SVG: spectrum.SVG(mapview.SpectrumGroups(pos), t)}
+	bySeg := map[spectrum.Segment][]*pk.Assessment{}
+	for _, a := range pos {
+		bySeg[spectrum.SegmentOf(a.Support)] = append(bySeg[spectrum.SegmentOf(a.Support)], a)
+	}
+	for _, s := range spectrum.Segments {
+		d.Segments = append(d.Segments, segmentRow{s, bySeg[s]})
+	}
+	if !since.IsZero() {
+		then, err := h.Maps.Positions(ctx, pid, mid, since)
+		if err != nil {
+			return err
+		}
+		d.Moves = pk.MovesBetween(then, now)
+	}
+	tl, err := h.Maps.Timeline(ctx, pid, mid)
+	if err != nil {
+		return err
+	}
+	d.Chart = mapview.SpectrumChart(tl, h.Now().UTC(), t)
+	if d.Tactics, err = h.Maps.Tactics(ctx, pid, mid); err != nil {
+		return err
+	}
+	if pk.Can(v.P.MyRole, pk.ActionEditMaps) {
+		d.Actors = now
+		mem, err := h.Members.Members(ctx, pid)
+		if err != nil {
+			return err
+		}
+		d.Owners = mem.People
+	}
+	v.Form.Values.Set("status", "planned")
+	if formErr != nil {
+		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
+	}
+	v.Data = d
+	h.render(w, r, status, "spectrum", v)
+	return nil
+}
+
+func tacticForm(r *http.Request) pk.TacticInput {
+	f := r.PostForm
+	return pk.TacticInput{ActorID: f.Get("actor"), Title: f.Get("title"), Description: f.Get("description"), Status: f.Get("status"),
+		Due: f.Get("due"), OwnerID: f.Get("owner"), Version: web.Atoi(f.Get("version"))}
+}
+
+func (h *Pages) tacticCreate(w http.ResponseWriter, r *http.Request) error {
+	r.ParseForm()
+	pid, mid := r.PathValue("pid"), r.PathValue("mid")
+	_, err := h.Maps.CreateTactic(r.Context(), pid, mid, tacticForm(r))
+	if web.IsFormError(err) {
+		return h.renderSpectrum(w, r, httpx.Status(err), err)
+	} else if err != nil {
+		return err
+	}
+	web.Redirect(w, r, "/p/"+pid+"/maps/"+mid+"/spectrum#tactics", "flash.saved")
+	return nil
+}
+
+type tacticData struct {
+	mapHelpers
+	Map      *pk.Map
+	Tactic   *pk.Tactic
+	Actors   []*pk.Assessment
+	Owners   []*pk.Person
+	Statuses []string
+	SegName  func(support int) string
+}
+
+func (h *Pages) tacticShow(w http.ResponseWriter, r *http.Request) error {
+	return h.renderTactic(w, r, http.StatusOK, nil)
+}
+
+func (h *Pages) renderTactic(w http.ResponseWriter, r *http.Request, status int, formErr error) error {
+	v, err := h.PartnershipView(r, pk.ActionViewMaps, "maps.tactic.title", "maps")
+	if err != nil {
+		return err
+	}
+	ctx, pid, mid := r.Context(), v.P.ID, r.PathValue("mid")
+	m, err := h.Maps.Map(ctx, pid, mid)
+	if err != nil {
+		return err
+	}
+	x, err := h.Maps.Tactic(ctx, pid, mid, r.PathValue("tacid"))
+	if err != nil {
+		return err
+	}
+	d := &tacticData{Map: m, Tactic: x, Statuses: spectrum.TacticStatuses, SegName: segmentNames(h.Bundle.Localizer(v.Lang).T)}
+	if pk.Can(v.P.MyRole, pk.ActionEditMaps) {
+		if d.Actors, err = h.Maps.Positions(ctx, pid, mid, zeroTime); err != nil {
+			return err
+		}
+		mem, err := h.Members.Members(ctx, pid)
+		if err != nil {
+			return err
+		}
+		d.Owners = mem.People
+	}
+	v.Form.Values = url.Values{"actor": {x.ActorID}, "title": {x.Title}, "description": {x.Description}, "status": {x.Status},
+		"owner": {x.OwnerID}, "version": {strconv.Itoa(x.Version)}}
+	if x.Due != nil {
+		v.Form.Values.Set("due", x.Due.Format("2006-01-02"))
+	}
+	if formErr != nil {
+		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
+	}
+	v.Data = d
+	h.render(w, r, status, "map_tactic", v)
+	return nil
+}
+
+func (h *Pages) tacticUpdate(w http.ResponseWriter, r *http.Request) error {
+	r.ParseForm()
+	pid, mid := r.PathValue("pid"), r.PathValue("mid")
+	_, err := h.Maps.UpdateTactic(r.Context(), pid, mid, r.PathValue("tacid"), tacticForm(r))
+	if web.IsFormError(err) {
+		return h.renderTactic(w, r, httpx.Status(err), err)
+	} else if err != nil {
+		return err
+	}
+	web.Redirect(w, r, "/p/"+pid+"/maps/"+mid+"/spectrum#tactics", "flash.saved")
+	return nil
+}
+
+func (h *Pages) tacticDelete(w http.ResponseWriter, r *http.Request) error {
+	r.ParseForm()
+	pid, mid := r.PathValue("pid"), r.PathValue("mid")
+	err := h.Maps.DeleteTactic(r.Context(), pid, mid, r.PathValue("tacid"), web.Atoi(r.PostForm.Get("version")))
+	if web.IsFormError(err) {
+		return h.renderTactic(w, r, httpx.Status(err), err)
+	} else if err != nil {
+		return err
+	}
+	web.Redirect(w, r, "/p/"+pid+"/maps/"+mid+"/spectrum#tactics", "flash.tactic_deleted")
+	return nil
+}

@@ -1,0 +1,151 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/httpx"
+)
+
+// Form carries what was typed and what was wrong with it.
+type Form struct {
+	Values url.Values
+	// Errors are translated messages per field; Error is the headline.
+	Errors map[string][]string
+	Error  string
+}
+
+// FormFromError fills a form from the request and the error's field messages.
+func (h *Web) FormFromError(r *http.Request, f *Form, err error) *Form {
+	if f == nil {
+		f = &Form{}
+	}
+	if f.Values == nil || len(f.Values) == 0 {
+		f.Values = r.PostForm
+	}
+	l := h.Bundle.Localizer(Language(r))
+	f.Errors = map[string][]string{}
+	if e, ok := pk.AsError(err); ok {
+		f.Error = l.T(e.Key, e.Data)
+		for _, fe := range e.Fields {
+			f.Errors[fe.Field] = append(f.Errors[fe.Field], l.T(fe.Key, fe.Data))
+		}
+	}
+	return f
+}
+
+// Field is one form control as the _form templates draw it.
+type Field struct {
+	Name     string
+	Label    string // message ID
+	Hint     string // message ID
+	Type     string
+	Value    string
+	Values   []string
+	Errors   []string
+	Required bool
+	Options  []Option
+	Max      int
+}
+
+// Option is one choice of a select or radio group.
+type Option struct {
+	Value string
+	Label string // message ID
+}
+
+// field builds a Field from the form. opts are words: "required",
+// "type=email", "hint=message.id", "max=200".
+func field(f *Form, name, label string, opts ...string) Field {
+	fd := Field{Name: name, Label: label, Type: "text"}
+	if f != nil {
+		fd.Value = f.Values.Get(name)
+		fd.Values = f.Values[name]
+		fd.Errors = f.Errors[name]
+	}
+	for _, o := range opts {
+		k, v, _ := strings.Cut(o, "=")
+		switch k {
+		case "required":
+			fd.Required = true
+		case "type":
+			fd.Type = v
+		case "hint":
+			fd.Hint = v
+		case "max":
+			for _, c := range v {
+				fd.Max = fd.Max*10 + int(c-'0')
+			}
+		}
+	}
+	return fd
+}
+
+// WithOptions gives a select its choices: one per value, labelled by
+// prefix+value.
+func (f Field) WithOptions(prefix string, values []string) Field {
+	f.Options = nil
+	for _, v := range values {
+		f.Options = append(f.Options, Option{Value: v, Label: prefix + v})
+	}
+	return f
+}
+
+// Checked reports whether a checkbox or option value is selected.
+func (f Field) Checked(v string) bool {
+	for _, x := range f.Values {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// IsFormError reports errors that belong next to the form's fields.
+func IsFormError(err error) bool {
+	c := pk.ErrorCode(err)
+	return c == pk.EINVALID || c == pk.ECONFLICT || c == pk.ETOOMANY
+}
+
+// FormOr renders a module's page again with the typed values and the
+// messages when err is a form error; any other error becomes an error page.
+func (h *Web) FormOr(w http.ResponseWriter, r *http.Request, err error, t *Templates, page string, v *View) error {
+	if !IsFormError(err) {
+		return err
+	}
+	v.Form = h.FormFromError(r, v.Form, err)
+	h.Render(w, r, httpx.Status(err), t, page, v)
+	return nil
+}
+
+// Redirect answers a successful form with a 303 to the next page, carrying
+// a flash message key to show there.
+func Redirect(w http.ResponseWriter, r *http.Request, to, flash string) {
+	if flash != "" {
+		sep := "?"
+		if strings.Contains(to, "?") {
+			sep = "&"
+		}
+		to += sep + "flash=" + url.QueryEscape(flash)
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// ListPage reads ?limit= and ?cursor= for a page's list.
+func ListPage(r *http.Request) pk.PageRequest {
+	q := r.URL.Query()
+	return pk.PageRequest{Cursor: q.Get("cursor"), Limit: Atoi(q.Get("limit"))}
+}
+
+// Atoi reads a whole number from a form (a version, a level); anything
+// unreadable is 0, which the validators refuse where it matters.
+func Atoi(s string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0
+	}
+	return n
+}

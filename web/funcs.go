@@ -1,0 +1,44 @@
+package web
+
+import (
+	"html/template"
+	"time"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/i18n"
+)
+
+// funcs are the template functions; T is bound to one language.
+func funcs(l *i18n.Localizer) template.FuncMap {
+	return template.FuncMap{
+		"T":     l.T,
+		"field": field,
+		"date": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.UTC().Format("2006-01-02")
+		},
+		"datetime": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.UTC().Format("2006-01-02 15:04 UTC")
+		},
+		"can": func(role pk.Role, action string) bool { return pk.Can(role, pk.Action(action)) },
+		"dict": func(kv ...any) map[string]any {
+			m := map[string]any{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				if k, ok := kv[i].(string); ok {
+					m[k] = kv[i+1]
+				}
+			}
+			return m
+		},
+		"languages": func() []string { return i18n.Languages },
+		"svg": func(b []byte) template.HTML {
+			// Our SVG writers escape all user text themselves.
+			return template.HTML(b)
+		},
+	}
+}
