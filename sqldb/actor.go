@@ -455,11 +455,40 @@ func (db *DB) DeleteActor(ctx context.Context, pid, id string, version int) erro
 		if err := tx.bumpVersion(ctx, "actors", "id = $1", version, id); err != nil {
 			return err
 		}
+		bin, err := binActor(ctx, tx, pid, id, before.Name)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM actors WHERE id = $1`, id); err != nil {
 			return err
 		}
-		return tx.auditSensitive(ctx, before.Sensitive, pid, "actor.delete", "actor", id, auditSummary(before.Name, before.Sensitive), actorAudit(before), nil)
+		if err := tx.auditSensitive(ctx, before.Sensitive, pid, "actor.delete", "actor", id, auditSummary(before.Name, before.Sensitive),
+			actorAudit(before), bin.auditAfter(before.Sensitive)); err != nil {
+			return err
+		}
+		return tx.auditHidden(ctx, pid, "actor", id, bin, before.Sensitive)
 	})
+}
+
+// binActor puts an actor into the bin with everything its delete cascades
+// to, the records the asker cannot see included.
+func binActor(ctx context.Context, tx *Tx, pid, id, name string) (*binReport, error) {
+	b := &binItem{kind: pk.BinActor, subjectID: id, title: name}
+	for _, c := range []struct{ table, where string }{
+		{"actors", "id = $1"},
+		{"actor_tags", "actor_id = $1"},
+		{"relationships", "from_actor = $1 OR to_actor = $1"},
+		{"assessments", "actor_id = $1"},
+		{"tactics", "actor_id = $1"},
+	} {
+		if err := b.capture(ctx, tx, c.table, c.where, id); err != nil {
+			return nil, err
+		}
+	}
+	if err := b.captureProspectLinks(ctx, tx, id); err != nil {
+		return nil, err
+	}
+	return tx.putInBin(ctx, pid, b)
 }
 
 // MergeActors folds duplicate into keep: relationships (dropping the ones
@@ -485,6 +514,26 @@ func (db *DB) MergeActors(ctx context.Context, pid, keep, duplicate string) (*pk
 			return pk.FieldInvalid("duplicate", "actors.validation.merge_self", nil)
 		}
 		d, err := loadActor(ctx, tx, p, duplicate)
+		if err != nil {
+			return err
+		}
+		// The duplicate's own record (its name, the fields keep's values
+		// win over) and the ties between the two are destroyed, not moved:
+		// they go to the bin first.
+		bin := &binItem{kind: pk.BinMerge, subjectID: d.ID, title: d.Name}
+		for _, c := range []struct {
+			table, where string
+			args         []any
+		}{
+			{"actors", "id = $1", []any{duplicate}},
+			{"actor_tags", "actor_id = $1", []any{duplicate}},
+			{"relationships", "(from_actor = $1 AND to_actor = $2) OR (from_actor = $2 AND to_actor = $1)", []any{keep, duplicate}},
+		} {
+			if err := bin.capture(ctx, tx, c.table, c.where, c.args...); err != nil {
+				return err
+			}
+		}
+		binned, err := tx.putInBin(ctx, pid, bin)
 		if err != nil {
 			return err
 		}
@@ -533,9 +582,13 @@ func (db *DB) MergeActors(ctx context.Context, pid, keep, duplicate string) (*pk
 		if err != nil {
 			return err
 		}
-		return tx.auditSensitive(ctx, m.Sensitive, pid, "actor.merge", "actor", keep, auditSummary(k.Name, m.Sensitive),
-			map[string]any{"kept": actorAudit(k), "duplicate": actorAudit(d), "duplicate_id": d.ID},
-			map[string]any{"actor": actorAudit(out), "moved": moved})
+		after := binned.auditAfter(m.Sensitive)
+		after["actor"], after["moved"] = actorAudit(out), moved
+		if err := tx.auditSensitive(ctx, m.Sensitive, pid, "actor.merge", "actor", keep, auditSummary(k.Name, m.Sensitive),
+			map[string]any{"kept": actorAudit(k), "duplicate": actorAudit(d), "duplicate_id": d.ID}, after); err != nil {
+			return err
+		}
+		return tx.auditHidden(ctx, pid, "actor", keep, binned, m.Sensitive)
 	})
 	return out, err
 }

@@ -169,10 +169,29 @@ func (db *DB) DeleteMap(ctx context.Context, pid, mid string, version int) error
 		if err := tx.bumpVersion(ctx, "maps", "id = $1", version, mid); err != nil {
 			return err
 		}
+		// Assessments and tactics about sensitive actors go with the map,
+		// though members never saw them: into the bin first.
+		bin := &binItem{kind: pk.BinMap, subjectID: mid, title: s.Map.Title}
+		for _, table := range []string{"maps", "assessments", "tactics"} {
+			where := "map_id = $1"
+			if table == "maps" {
+				where = "id = $1"
+			}
+			if err := bin.capture(ctx, tx, table, where, mid); err != nil {
+				return err
+			}
+		}
+		binned, err := tx.putInBin(ctx, pid, bin)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM maps WHERE id = $1`, mid); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "map.delete", "map", mid, s.Map.Title, mapAudit(s.Map), nil)
+		if err := tx.audit(ctx, pid, "map.delete", "map", mid, s.Map.Title, mapAudit(s.Map), binned.auditAfter(false)); err != nil {
+			return err
+		}
+		return tx.auditHidden(ctx, pid, "map", mid, binned, false)
 	})
 }
 

@@ -245,13 +245,22 @@ func (db *DB) DeleteRelationship(ctx context.Context, pid, id string, version in
 		if err := tx.bumpVersion(ctx, "relationships", "id = $1", version, id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM relationships WHERE id = $1`, id); err != nil {
-			return err
-		}
 		ends, err := sensitiveEnds(ctx, tx, before.From, before.To)
 		if err != nil {
 			return err
 		}
-		return tx.auditSensitive(ctx, before.Sensitive || ends, pid, "relationship.delete", "relationship", id, relationshipSummary(before, ends), relationshipAudit(before), nil)
+		bin := &binItem{kind: pk.BinRelationship, subjectID: id, title: before.FromName + " – " + before.ToName}
+		if err := bin.capture(ctx, tx, "relationships", "id = $1", id); err != nil {
+			return err
+		}
+		binned, err := tx.putInBin(ctx, pid, bin)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM relationships WHERE id = $1`, id); err != nil {
+			return err
+		}
+		return tx.auditSensitive(ctx, before.Sensitive || ends, pid, "relationship.delete", "relationship", id, relationshipSummary(before, ends),
+			relationshipAudit(before), binned.auditAfter(before.Sensitive || ends))
 	})
 }
