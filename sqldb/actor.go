@@ -452,10 +452,16 @@ func (db *DB) DeleteActor(ctx context.Context, pid, id string, version int) erro
 		if err != nil {
 			return err
 		}
+		// The copy for the bin is taken before the version check raises
+		// the version, so that a restore gives back the actor as it was.
+		b, err := binActor(ctx, tx, id, before.Name)
+		if err != nil {
+			return err
+		}
 		if err := tx.bumpVersion(ctx, "actors", "id = $1", version, id); err != nil {
 			return err
 		}
-		bin, err := binActor(ctx, tx, pid, id, before.Name)
+		bin, err := tx.putInBin(ctx, pid, b)
 		if err != nil {
 			return err
 		}
@@ -470,9 +476,12 @@ func (db *DB) DeleteActor(ctx context.Context, pid, id string, version int) erro
 	})
 }
 
-// binActor puts an actor into the bin with everything its delete cascades
-// to, the records the asker cannot see included.
-func binActor(ctx context.Context, tx *Tx, pid, id, name string) (*binReport, error) {
+// binActor copies an actor with everything its delete cascades to, the
+// records the asker cannot see included.
+func binActor(ctx context.Context, tx *Tx, id, name string) (*binItem, error) {
+	if err := tx.lockForBin(ctx, "actors", id); err != nil {
+		return nil, err
+	}
 	b := &binItem{kind: pk.BinActor, subjectID: id, title: name}
 	for _, c := range []struct{ table, where string }{
 		{"actors", "id = $1"},
@@ -488,7 +497,7 @@ func binActor(ctx context.Context, tx *Tx, pid, id, name string) (*binReport, er
 	if err := b.captureProspectLinks(ctx, tx, id); err != nil {
 		return nil, err
 	}
-	return tx.putInBin(ctx, pid, b)
+	return b, nil
 }
 
 // MergeActors folds duplicate into keep: relationships (dropping the ones
@@ -520,6 +529,9 @@ func (db *DB) MergeActors(ctx context.Context, pid, keep, duplicate string) (*pk
 		// The duplicate's own record (its name, the fields keep's values
 		// win over) and the ties between the two are destroyed, not moved:
 		// they go to the bin first.
+		if err := tx.lockForBin(ctx, "actors", d.ID); err != nil {
+			return err
+		}
 		bin := &binItem{kind: pk.BinMerge, subjectID: d.ID, title: d.Name}
 		for _, c := range []struct {
 			table, where string

@@ -166,11 +166,12 @@ func (db *DB) DeleteMap(ctx context.Context, pid, mid string, version int) error
 		if err != nil {
 			return err
 		}
-		if err := tx.bumpVersion(ctx, "maps", "id = $1", version, mid); err != nil {
+		// Assessments and tactics about sensitive actors go with the map,
+		// though members never saw them: into the bin first, copied before
+		// the version check raises the version.
+		if err := tx.lockForBin(ctx, "maps", mid); err != nil {
 			return err
 		}
-		// Assessments and tactics about sensitive actors go with the map,
-		// though members never saw them: into the bin first.
 		bin := &binItem{kind: pk.BinMap, subjectID: mid, title: s.Map.Title}
 		for _, table := range []string{"maps", "assessments", "tactics"} {
 			where := "map_id = $1"
@@ -180,6 +181,9 @@ func (db *DB) DeleteMap(ctx context.Context, pid, mid string, version int) error
 			if err := bin.capture(ctx, tx, table, where, mid); err != nil {
 				return err
 			}
+		}
+		if err := tx.bumpVersion(ctx, "maps", "id = $1", version, mid); err != nil {
+			return err
 		}
 		binned, err := tx.putInBin(ctx, pid, bin)
 		if err != nil {

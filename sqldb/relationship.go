@@ -242,15 +242,19 @@ func (db *DB) DeleteRelationship(ctx context.Context, pid, id string, version in
 		if err != nil {
 			return err
 		}
+		// Copied for the bin before the version check raises the version.
+		bin := &binItem{kind: pk.BinRelationship, subjectID: id, title: before.FromName + " – " + before.ToName}
+		if err := tx.lockForBin(ctx, "relationships", id); err != nil {
+			return err
+		}
+		if err := bin.capture(ctx, tx, "relationships", "id = $1", id); err != nil {
+			return err
+		}
 		if err := tx.bumpVersion(ctx, "relationships", "id = $1", version, id); err != nil {
 			return err
 		}
 		ends, err := sensitiveEnds(ctx, tx, before.From, before.To)
 		if err != nil {
-			return err
-		}
-		bin := &binItem{kind: pk.BinRelationship, subjectID: id, title: before.FromName + " – " + before.ToName}
-		if err := bin.capture(ctx, tx, "relationships", "id = $1", id); err != nil {
 			return err
 		}
 		binned, err := tx.putInBin(ctx, pid, bin)
