@@ -441,7 +441,8 @@ func (db *DB) UpdateActor(ctx context.Context, pid, id string, in pk.ActorInput)
 }
 
 // DeleteActor removes an actor with its relationships, assessments and
-// tactics (the audit log keeps what it was).
+// tactics, all of which (the ones the asker cannot see included) go to the
+// bin first; the audit entry counts them.
 func (db *DB) DeleteActor(ctx context.Context, pid, id string, version int) error {
 	return db.inTx(ctx, func(tx *Tx) error {
 		p, err := db.authorize(ctx, tx, pid, pk.ActionEditActors)

@@ -158,8 +158,9 @@ func (db *DB) UpdateMap(ctx context.Context, pid, mid string, in pk.MapInput) (*
 	return db.Map(ctx, pid, mid)
 }
 
-// DeleteMap removes a map with its assessments and tactics. The version
-// must be current, so that nobody deletes changes they have not seen.
+// DeleteMap removes a map with its assessments and tactics, which go to the
+// bin first. The version must be current, so that nobody deletes changes
+// they have not seen.
 func (db *DB) DeleteMap(ctx context.Context, pid, mid string, version int) error {
 	return db.inTx(ctx, func(tx *Tx) error {
 		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)

@@ -231,7 +231,8 @@ func (db *DB) UpdateRelationship(ctx context.Context, pid, id string, in pk.Rela
 	return out, err
 }
 
-// DeleteRelationship removes a tie, if version is still current.
+// DeleteRelationship removes a tie, if version is still current; it waits
+// in the bin.
 func (db *DB) DeleteRelationship(ctx context.Context, pid, id string, version int) error {
 	return db.inTx(ctx, func(tx *Tx) error {
 		p, err := db.authorize(ctx, tx, pid, pk.ActionEditActors)
