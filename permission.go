@@ -33,6 +33,13 @@ const (
 	ActionManagePlaybook  Action = "playbook.manage"
 	ActionViewProspects   Action = "prospects.view"
 	ActionEditProspects   Action = "prospects.edit"
+
+	// The bin of deleted records. Coordinators only: an item may hold what
+	// its deleter could not see (sensitive ties, positions, tactics), and a
+	// title may name an actor marked sensitive since. A member who deleted
+	// something by mistake asks a coordinator to restore it.
+	ActionViewBin   Action = "bin.view"
+	ActionManageBin Action = "bin.manage" // restore, purge, empty
 )
 
 // permissions maps each action to the least role that may take it.
@@ -61,6 +68,9 @@ var permissions = map[Action]Role{
 	ActionManagePlaybook:  RoleCoordinator,
 	ActionViewProspects:   RoleMember,
 	ActionEditProspects:   RoleMember,
+
+	ActionViewBin:   RoleCoordinator,
+	ActionManageBin: RoleCoordinator,
 }
 
 // Can reports whether a person with role may take action. Unknown actions
@@ -91,6 +101,7 @@ var readActions = map[Action]bool{
 	ActionViewNetwork:     true,
 	ActionViewPreparation: true,
 	ActionViewProspects:   true,
+	ActionViewBin:         true,
 }
 
 // ReadOnly reports whether an action only reads.

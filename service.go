@@ -395,3 +395,20 @@ type ProspectService interface {
 	// by a prospect already.
 	ProspectChoices(ctx context.Context, pid string) (*ProspectChoices, error)
 }
+
+// BinService keeps what deletes destroyed for BinRetention, for
+// coordinators to restore or purge. A page or an API route is one call.
+type BinService interface {
+	// BinItems lists the bin newest first, one page at a time.
+	BinItems(ctx context.Context, pid string, p PageRequest) ([]*BinItem, string, error)
+	// BinItem returns one item of the bin.
+	BinItem(ctx context.Context, pid, id string) (*BinItem, error)
+	// RestoreBinItem puts every record of an item back as it was, IDs kept, and empties the item.
+	// When something a record depends on is gone since (the actor of a relationship, the map of
+	// an assessment), nothing is restored and the error is ECONFLICT.
+	RestoreBinItem(ctx context.Context, pid, id string) (*BinItem, error)
+	// PurgeBinItem destroys one item for good.
+	PurgeBinItem(ctx context.Context, pid, id string) error
+	// EmptyBin destroys every item of the partnership's bin and returns how many there were.
+	EmptyBin(ctx context.Context, pid string) (int, error)
+}

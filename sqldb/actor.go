@@ -443,7 +443,8 @@ func (db *DB) UpdateActor(ctx context.Context, pid, id string, in pk.ActorInput)
 }
 
 // DeleteActor removes an actor with its relationships, assessments and
-// tactics (the audit log keeps what it was).
+// tactics, all of which (the ones the asker cannot see included) go to the
+// bin first; the audit entry counts them.
 func (db *DB) DeleteActor(ctx context.Context, pid, id string, version int) error {
 	return db.inTx(ctx, func(tx *Tx) error {
 		p, err := db.authorize(ctx, tx, pid, pk.ActionEditActors)
@@ -454,14 +455,52 @@ func (db *DB) DeleteActor(ctx context.Context, pid, id string, version int) erro
 		if err != nil {
 			return err
 		}
+		// The copy for the bin is taken before the version check raises
+		// the version, so that a restore gives back the actor as it was.
+		b, err := binActor(ctx, tx, id, before.Name)
+		if err != nil {
+			return err
+		}
 		if err := tx.bumpVersion(ctx, "actors", "id = $1", version, id); err != nil {
+			return err
+		}
+		bin, err := tx.putInBin(ctx, pid, b)
+		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM actors WHERE id = $1`, id); err != nil {
 			return err
 		}
-		return tx.auditSensitive(ctx, before.Sensitive, pid, "actor.delete", "actor", id, auditSummary(before.Name, before.Sensitive), actorAudit(before), nil)
+		if err := tx.auditSensitive(ctx, before.Sensitive, pid, "actor.delete", "actor", id, auditSummary(before.Name, before.Sensitive),
+			actorAudit(before), bin.auditAfter(before.Sensitive)); err != nil {
+			return err
+		}
+		return tx.auditHidden(ctx, pid, "actor", id, bin, before.Sensitive)
 	})
+}
+
+// binActor copies an actor with everything its delete cascades to, the
+// records the asker cannot see included.
+func binActor(ctx context.Context, tx *Tx, id, name string) (*binItem, error) {
+	if err := tx.lockForBin(ctx, "actors", id); err != nil {
+		return nil, err
+	}
+	b := &binItem{kind: pk.BinActor, subjectID: id, title: name}
+	for _, c := range []struct{ table, where string }{
+		{"actors", "id = $1"},
+		{"actor_tags", "actor_id = $1"},
+		{"relationships", "from_actor = $1 OR to_actor = $1"},
+		{"assessments", "actor_id = $1"},
+		{"tactics", "actor_id = $1"},
+	} {
+		if err := b.capture(ctx, tx, c.table, c.where, id); err != nil {
+			return nil, err
+		}
+	}
+	if err := b.captureProspectLinks(ctx, tx, id); err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // MergeActors folds duplicate into keep: relationships (dropping the ones
@@ -487,6 +526,29 @@ func (db *DB) MergeActors(ctx context.Context, pid, keep, duplicate string) (*pk
 			return pk.FieldInvalid("duplicate", "actors.validation.merge_self", nil)
 		}
 		d, err := loadActor(ctx, tx, p, duplicate)
+		if err != nil {
+			return err
+		}
+		// The duplicate's own record (its name, the fields keep's values
+		// win over) and the ties between the two are destroyed, not moved:
+		// they go to the bin first.
+		if err := tx.lockForBin(ctx, "actors", d.ID); err != nil {
+			return err
+		}
+		bin := &binItem{kind: pk.BinMerge, subjectID: d.ID, title: d.Name}
+		for _, c := range []struct {
+			table, where string
+			args         []any
+		}{
+			{"actors", "id = $1", []any{duplicate}},
+			{"actor_tags", "actor_id = $1", []any{duplicate}},
+			{"relationships", "(from_actor = $1 AND to_actor = $2) OR (from_actor = $2 AND to_actor = $1)", []any{keep, duplicate}},
+		} {
+			if err := bin.capture(ctx, tx, c.table, c.where, c.args...); err != nil {
+				return err
+			}
+		}
+		binned, err := tx.putInBin(ctx, pid, bin)
 		if err != nil {
 			return err
 		}
@@ -535,9 +597,13 @@ func (db *DB) MergeActors(ctx context.Context, pid, keep, duplicate string) (*pk
 		if err != nil {
 			return err
 		}
-		return tx.auditSensitive(ctx, m.Sensitive, pid, "actor.merge", "actor", keep, auditSummary(k.Name, m.Sensitive),
-			map[string]any{"kept": actorAudit(k), "duplicate": actorAudit(d), "duplicate_id": d.ID},
-			map[string]any{"actor": actorAudit(out), "moved": moved})
+		after := binned.auditAfter(m.Sensitive)
+		after["actor"], after["moved"] = actorAudit(out), moved
+		if err := tx.auditSensitive(ctx, m.Sensitive, pid, "actor.merge", "actor", keep, auditSummary(k.Name, m.Sensitive),
+			map[string]any{"kept": actorAudit(k), "duplicate": actorAudit(d), "duplicate_id": d.ID}, after); err != nil {
+			return err
+		}
+		return tx.auditHidden(ctx, pid, "actor", keep, binned, m.Sensitive)
 	})
 	return out, err
 }

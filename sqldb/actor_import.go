@@ -104,82 +104,36 @@ func tableError(err error) error {
 // does not name keep the detected field. With dryRun nothing is written
 // and the preview (errors included) is returned; otherwise a file with
 // any error is refused as a whole with every row's problems.
+//
+// Everything but the inserts happens before the write transaction, reading
+// through the read pool: parsing, checking and the preview of a large file
+// take a while, and on SQLite every other write of the instance would wait
+// for them. A preview never takes the writer at all.
 func (db *DB) ImportActors(ctx context.Context, pid string, data []byte, mapping map[string]string, dryRun bool) (*pk.ActorImport, error) {
-	var out *pk.ActorImport
-	err := db.inTx(ctx, func(tx *Tx) error {
-		p, err := db.authorize(ctx, tx, pid, pk.ActionEditActors)
-		if err != nil {
+	p, err := db.authorize(ctx, db.read, pid, pk.ActionEditActors)
+	if err != nil {
+		return nil, err
+	}
+	imp, t, inputs, err := db.previewImport(ctx, p, data, mapping)
+	if err != nil {
+		return nil, err
+	}
+	importHook(ctx)
+	if dryRun {
+		return imp, nil
+	}
+	if len(imp.Errors) > 0 {
+		fields := make([]pk.FieldError, len(imp.Errors))
+		for i, e := range imp.Errors {
+			fields[i] = pk.FieldError{Field: e.Field, Key: e.Key, Data: e.Data}
+		}
+		return nil, pk.Invalid(fields...)
+	}
+	err = db.inTx(ctx, func(tx *Tx) error {
+		// The role (or the partnership's archiving) may have changed
+		// while the file was read: ask again, under the writer.
+		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditActors); err != nil {
 			return err
-		}
-		t, err := tabular.Read(data)
-		if err != nil {
-			return tableError(err)
-		}
-		imp := &pk.ActorImport{Columns: t.Header, Rows: len(t.Rows), Errors: []pk.ImportError{}, Duplicates: []pk.ImportDuplicate{}}
-		imp.Mapping = tabular.Detect(t.Header, headerAliases)
-		var v pk.Validator
-		byHand := map[string]string{} // field → column
-		for col, field := range mapping {
-			i := slices.Index(t.Header, col)
-			if i < 0 {
-				v.Add("mapping", "actors.import.error.unknown_column", map[string]any{"Column": col})
-				continue
-			}
-			if field != tabular.Ignore && !slices.Contains(pk.ActorImportFields, field) {
-				v.Add("mapping", "actors.import.error.unknown_field", map[string]any{"Column": col})
-				continue
-			}
-			if other, ok := byHand[field]; ok && field != tabular.Ignore {
-				v.Add("mapping", "actors.import.error.field_twice", map[string]any{"Column": col, "Other": other})
-				continue
-			}
-			byHand[field] = col
-			// A field mapped by hand takes it from the detected column.
-			if field != tabular.Ignore {
-				for j := range imp.Mapping {
-					if imp.Mapping[j] == field && mapping[t.Header[j]] == "" {
-						imp.Mapping[j] = tabular.Ignore
-					}
-				}
-			}
-			imp.Mapping[i] = field
-		}
-		if err := v.Err(); err != nil {
-			return err
-		}
-		for i, r := range t.Rows {
-			if i == importSample {
-				break
-			}
-			imp.Sample = append(imp.Sample, r)
-		}
-		inputs, rowErrs := actorRows(t, imp.Mapping)
-		imp.Errors = rowErrs
-		// Duplicate hints compare with the actors the asker may see only.
-		names, err := visibleNames(ctx, tx, p)
-		if err != nil {
-			return err
-		}
-		for i, in := range inputs {
-			k := strings.ToLower(strings.TrimSpace(in.Name))
-			if k == "" {
-				continue
-			}
-			if names[k] {
-				imp.Duplicates = append(imp.Duplicates, pk.ImportDuplicate{Row: i + 2, Name: in.Name})
-			}
-			names[k] = true
-		}
-		out = imp
-		if dryRun {
-			return nil
-		}
-		if len(imp.Errors) > 0 {
-			fields := make([]pk.FieldError, len(imp.Errors))
-			for i, e := range imp.Errors {
-				fields[i] = pk.FieldError{Field: e.Field, Key: e.Key, Data: e.Data}
-			}
-			return pk.Invalid(fields...)
 		}
 		sensitive := 0
 		for _, in := range inputs {
@@ -196,7 +150,86 @@ func (db *DB) ImportActors(ctx context.Context, pid string, data []byte, mapping
 		return tx.audit(ctx, pid, "actor.import", "partnership", pid, strconv.Itoa(len(inputs)-sensitive), nil,
 			map[string]any{"count": len(inputs), "sensitive": sensitive, "columns": t.Header, "mapping": imp.Mapping})
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return imp, nil
+}
+
+// importHookKey carries a function that runs once an import's preview is
+// built and before anything is written; tests use it to show that other
+// writes go on meanwhile. Nothing sets it in production.
+type importHookKey struct{}
+
+func importHook(ctx context.Context) {
+	if f, ok := ctx.Value(importHookKey{}).(func()); ok {
+		f()
+	}
+}
+
+// previewImport reads and checks an upload for p's asker, without writing:
+// the preview, the table and one input per row.
+func (db *DB) previewImport(ctx context.Context, p *pk.Partnership, data []byte, mapping map[string]string) (*pk.ActorImport, *tabular.Table, []pk.ActorInput, error) {
+	t, err := tabular.Read(data)
+	if err != nil {
+		return nil, nil, nil, tableError(err)
+	}
+	imp := &pk.ActorImport{Columns: t.Header, Rows: len(t.Rows), Errors: []pk.ImportError{}, Duplicates: []pk.ImportDuplicate{}}
+	imp.Mapping = tabular.Detect(t.Header, headerAliases)
+	var v pk.Validator
+	byHand := map[string]string{} // field → column
+	for col, field := range mapping {
+		i := slices.Index(t.Header, col)
+		if i < 0 {
+			v.Add("mapping", "actors.import.error.unknown_column", map[string]any{"Column": col})
+			continue
+		}
+		if field != tabular.Ignore && !slices.Contains(pk.ActorImportFields, field) {
+			v.Add("mapping", "actors.import.error.unknown_field", map[string]any{"Column": col})
+			continue
+		}
+		if other, ok := byHand[field]; ok && field != tabular.Ignore {
+			v.Add("mapping", "actors.import.error.field_twice", map[string]any{"Column": col, "Other": other})
+			continue
+		}
+		byHand[field] = col
+		// A field mapped by hand takes it from the detected column.
+		if field != tabular.Ignore {
+			for j := range imp.Mapping {
+				if imp.Mapping[j] == field && mapping[t.Header[j]] == "" {
+					imp.Mapping[j] = tabular.Ignore
+				}
+			}
+		}
+		imp.Mapping[i] = field
+	}
+	if err := v.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	for i, r := range t.Rows {
+		if i == importSample {
+			break
+		}
+		imp.Sample = append(imp.Sample, r)
+	}
+	inputs, rowErrs := actorRows(t, imp.Mapping)
+	imp.Errors = rowErrs
+	// Duplicate hints compare with the actors the asker may see only.
+	names, err := visibleNames(ctx, db.read, p)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for i, in := range inputs {
+		k := strings.ToLower(strings.TrimSpace(in.Name))
+		if k == "" {
+			continue
+		}
+		if names[k] {
+			imp.Duplicates = append(imp.Duplicates, pk.ImportDuplicate{Row: i + 2, Name: in.Name})
+		}
+		names[k] = true
+	}
+	return imp, t, inputs, nil
 }
 
 // actorRows builds and checks one input per row.
@@ -275,66 +308,80 @@ var ExportColumns = []string{"id", "name", "kind", "sector", "tags", "motivation
 
 // ExportActors writes the register (filtered, as the asker may see it) as
 // "csv" or "xlsx". The export is recorded in the audit log, saying whether
-// it held sensitive actors.
+// it held sensitive actors. The file is read and built from the read pool;
+// only the audit entry takes the writer, in a short transaction after, and
+// the file is handed out only once that entry is written.
 func (db *DB) ExportActors(ctx context.Context, pid, format string, f pk.ActorFilter) ([]byte, error) {
 	if format != "csv" && format != "xlsx" {
 		return nil, pk.FieldInvalid("format", "validation.one_of", map[string]any{"Allowed": "csv, xlsx"})
 	}
+	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewActors)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	var ar args
+	where, err := db.actorWhere(ctx, p, f, &ar)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a WHERE `+where+` ORDER BY a.name, a.id`, ar...)
+	if err != nil {
+		return nil, err
+	}
+	var actors []*pk.Actor
+	for rows.Next() {
+		a, err := scanActor(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		actors = append(actors, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if err := loadTagsChunked(ctx, db.read, actors); err != nil {
+		return nil, err
+	}
+	table := make([][]string, len(actors))
+	sensitive := 0
+	for i, a := range actors {
+		if a.Sensitive {
+			sensitive++
+		}
+		table[i] = []string{a.ID, a.Name, a.Kind, a.Sector, strings.Join(a.Tags, ", "), a.Motivation, a.Contribution, a.Notes,
+			a.OrganisationID, yesNo(a.Sensitive), a.CreatedAt.UTC().Format(time.RFC3339), a.UpdatedAt.UTC().Format(time.RFC3339)}
+	}
 	var out []byte
-	err := db.inTx(ctx, func(tx *Tx) error {
-		p, err := db.authorize(ctx, tx, pid, pk.ActionViewActors)
+	if format == "csv" {
+		out, err = tabular.WriteCSV(ExportColumns, table)
+	} else {
+		out, err = tabular.WriteXLSX("actors", ExportColumns, table)
+	}
+	if err != nil {
+		return nil, err
+	}
+	err = db.inTx(ctx, func(tx *Tx) error {
+		// The role may have changed while the file was built: what it
+		// holds must still be the asker's to take.
+		q, err := db.authorize(ctx, tx, pid, pk.ActionViewActors)
 		if err != nil {
 			return err
 		}
-		if err := f.Validate(); err != nil {
-			return err
-		}
-		var ar args
-		where, err := db.actorWhere(ctx, p, f, &ar)
-		if err != nil {
-			return err
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a WHERE `+where+` ORDER BY a.name, a.id`, ar...)
-		if err != nil {
-			return err
-		}
-		var actors []*pk.Actor
-		for rows.Next() {
-			a, err := scanActor(rows)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			actors = append(actors, a)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if err := loadTagsChunked(ctx, tx, actors); err != nil {
-			return err
-		}
-		table := make([][]string, len(actors))
-		sensitive := 0
-		for i, a := range actors {
-			if a.Sensitive {
-				sensitive++
-			}
-			table[i] = []string{a.ID, a.Name, a.Kind, a.Sector, strings.Join(a.Tags, ", "), a.Motivation, a.Contribution, a.Notes,
-				a.OrganisationID, yesNo(a.Sensitive), a.CreatedAt.UTC().Format(time.RFC3339), a.UpdatedAt.UTC().Format(time.RFC3339)}
-		}
-		if format == "csv" {
-			out, err = tabular.WriteCSV(ExportColumns, table)
-		} else {
-			out, err = tabular.WriteXLSX("actors", ExportColumns, table)
-		}
-		if err != nil {
-			return err
+		if sensitive > 0 && !seesSensitive(q.MyRole) {
+			return pk.Forbidden()
 		}
 		return tx.audit(ctx, pid, "actor.export", "partnership", pid, format, nil,
 			map[string]any{"format": format, "count": len(actors), "sensitive_included": sensitive > 0, "sensitive": sensitive})
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // loadTagsChunked is loadTags for long lists, in slices the engines'

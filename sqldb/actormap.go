@@ -158,21 +158,45 @@ func (db *DB) UpdateMap(ctx context.Context, pid, mid string, in pk.MapInput) (*
 	return db.Map(ctx, pid, mid)
 }
 
-// DeleteMap removes a map with its assessments and tactics. The version
-// must be current, so that nobody deletes changes they have not seen.
+// DeleteMap removes a map with its assessments and tactics, which go to the
+// bin first. The version must be current, so that nobody deletes changes
+// they have not seen.
 func (db *DB) DeleteMap(ctx context.Context, pid, mid string, version int) error {
 	return db.inTx(ctx, func(tx *Tx) error {
 		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
 		if err != nil {
 			return err
 		}
+		// Assessments and tactics about sensitive actors go with the map,
+		// though members never saw them: into the bin first, copied before
+		// the version check raises the version.
+		if err := tx.lockForBin(ctx, "maps", mid); err != nil {
+			return err
+		}
+		bin := &binItem{kind: pk.BinMap, subjectID: mid, title: s.Map.Title}
+		for _, table := range []string{"maps", "assessments", "tactics"} {
+			where := "map_id = $1"
+			if table == "maps" {
+				where = "id = $1"
+			}
+			if err := bin.capture(ctx, tx, table, where, mid); err != nil {
+				return err
+			}
+		}
 		if err := tx.bumpVersion(ctx, "maps", "id = $1", version, mid); err != nil {
+			return err
+		}
+		binned, err := tx.putInBin(ctx, pid, bin)
+		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM maps WHERE id = $1`, mid); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "map.delete", "map", mid, s.Map.Title, mapAudit(s.Map), nil)
+		if err := tx.audit(ctx, pid, "map.delete", "map", mid, s.Map.Title, mapAudit(s.Map), binned.auditAfter(false)); err != nil {
+			return err
+		}
+		return tx.auditHidden(ctx, pid, "map", mid, binned, false)
 	})
 }
 

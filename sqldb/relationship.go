@@ -231,7 +231,8 @@ func (db *DB) UpdateRelationship(ctx context.Context, pid, id string, in pk.Rela
 	return out, err
 }
 
-// DeleteRelationship removes a tie, if version is still current.
+// DeleteRelationship removes a tie, if version is still current; it waits
+// in the bin.
 func (db *DB) DeleteRelationship(ctx context.Context, pid, id string, version int) error {
 	return db.inTx(ctx, func(tx *Tx) error {
 		p, err := db.authorize(ctx, tx, pid, pk.ActionEditActors)
@@ -242,16 +243,29 @@ func (db *DB) DeleteRelationship(ctx context.Context, pid, id string, version in
 		if err != nil {
 			return err
 		}
-		if err := tx.bumpVersion(ctx, "relationships", "id = $1", version, id); err != nil {
+		// Copied for the bin before the version check raises the version.
+		bin := &binItem{kind: pk.BinRelationship, subjectID: id, title: before.FromName + " – " + before.ToName}
+		if err := tx.lockForBin(ctx, "relationships", id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM relationships WHERE id = $1`, id); err != nil {
+		if err := bin.capture(ctx, tx, "relationships", "id = $1", id); err != nil {
+			return err
+		}
+		if err := tx.bumpVersion(ctx, "relationships", "id = $1", version, id); err != nil {
 			return err
 		}
 		ends, err := sensitiveEnds(ctx, tx, before.From, before.To)
 		if err != nil {
 			return err
 		}
-		return tx.auditSensitive(ctx, before.Sensitive || ends, pid, "relationship.delete", "relationship", id, relationshipSummary(before, ends), relationshipAudit(before), nil)
+		binned, err := tx.putInBin(ctx, pid, bin)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM relationships WHERE id = $1`, id); err != nil {
+			return err
+		}
+		return tx.auditSensitive(ctx, before.Sensitive || ends, pid, "relationship.delete", "relationship", id, relationshipSummary(before, ends),
+			relationshipAudit(before), binned.auditAfter(before.Sensitive || ends))
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/spectrum"
@@ -63,7 +64,11 @@ func (db *DB) CreateTactic(ctx context.Context, pid, mid string, in pk.TacticInp
 		}
 		// The summary names the map, not the tactic: members read the
 		// activity feed, and the tactic may be about a sensitive actor.
-		return tx.auditSensitive(ctx, tacticSensitive(ctx, tx, id), pid, "tactic.create", "tactic", id, s.Map.Title, nil, tacticAudit(in))
+		sensitive, err := tacticSensitive(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return tx.auditSensitive(ctx, sensitive, pid, "tactic.create", "tactic", id, s.Map.Title, nil, tacticAudit(in))
 	})
 	if err != nil {
 		return nil, err
@@ -108,7 +113,11 @@ func (db *DB) UpdateTactic(ctx context.Context, pid, mid, id string, in pk.Tacti
 		if b.Due != nil {
 			old.Due = b.Due.Format("2006-01-02")
 		}
-		return tx.auditSensitive(ctx, tacticSensitive(ctx, tx, id), pid, "tactic.update", "tactic", id, s.Map.Title, tacticAudit(old), tacticAudit(in))
+		sensitive, err := tacticSensitive(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return tx.auditSensitive(ctx, sensitive, pid, "tactic.update", "tactic", id, s.Map.Title, tacticAudit(old), tacticAudit(in))
 	})
 	if err != nil {
 		return nil, err
@@ -132,7 +141,10 @@ func (db *DB) DeleteTactic(ctx context.Context, pid, mid, id string, version int
 		if err := tx.bumpVersion(ctx, "tactics", "id = $1", version, id); err != nil {
 			return err
 		}
-		sensitive := tacticSensitive(ctx, tx, id)
+		sensitive, err := tacticSensitive(ctx, tx, id)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM tactics WHERE id = $1`, id); err != nil {
 			return err
 		}
@@ -198,9 +210,14 @@ func (db *DB) tactics(ctx context.Context, q queryer, s *mapScope, id string) ([
 }
 
 // tacticSensitive reports whether a tactic is about a sensitive actor, so
-// that its audit entry stays out of members' activity feed.
-func tacticSensitive(ctx context.Context, tx *Tx, id string) bool {
+// that its audit entry stays out of members' activity feed. Privacy fails
+// closed: when the answer cannot be read, the error aborts the write rather
+// than letting the entry reach the feed as "not sensitive".
+func tacticSensitive(ctx context.Context, tx *Tx, id string) (bool, error) {
 	var sensitive bool
-	tx.QueryRowContext(ctx, `SELECT a.sensitive FROM tactics t JOIN actors a ON a.id = t.actor_id WHERE t.id = $1`, id).Scan(&sensitive)
-	return sensitive
+	err := tx.QueryRowContext(ctx, `SELECT a.sensitive FROM tactics t JOIN actors a ON a.id = t.actor_id WHERE t.id = $1`, id).Scan(&sensitive)
+	if err != nil {
+		return true, fmt.Errorf("is tactic %s about a sensitive actor: %w", id, err)
+	}
+	return sensitive, nil
 }
