@@ -253,7 +253,7 @@ func actorRows(t *tabular.Table, mapping []string) ([]pk.ActorInput, []pk.Import
 
 // visibleNames are the lower-cased names of the actors the asker may see.
 func visibleNames(ctx context.Context, q queryer, p *pk.Partnership) (map[string]bool, error) {
-	rows, err := q.QueryContext(ctx, `SELECT name FROM actors WHERE partnership_id = $1 AND ($2 OR NOT sensitive)`, p.ID, seesSensitive(p.MyRole))
+	rows, err := q.QueryContext(ctx, `SELECT name FROM actors WHERE partnership_id = $1 AND ($2 OR NOT sensitive)`, p.ID, pk.MaySeeSensitive(p.MyRole))
 	if err != nil {
 		return nil, err
 	}

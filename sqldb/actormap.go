@@ -20,9 +20,6 @@ type mapScope struct {
 // allMaps: members and coordinators see every map; observers only shared ones.
 func allMaps(role pk.Role) bool { return pk.Can(role, pk.ActionEditMaps) }
 
-// sensitiveOK: only coordinators see sensitive actors and relationships.
-func sensitiveOK(role pk.Role) bool { return pk.Can(role, pk.ActionViewSensitive) }
-
 // loadMap reads map mid of partnership p as p.MyRole may see it: an
 // unshared map is ENOTFOUND for observers, as is a map of another
 // partnership.
@@ -56,7 +53,7 @@ func (db *DB) mapFor(ctx context.Context, q queryer, pid, mid string, action pk.
 	if err != nil {
 		return nil, err
 	}
-	return &mapScope{P: p, Map: m, Sensitive: sensitiveOK(p.MyRole)}, nil
+	return &mapScope{P: p, Map: m, Sensitive: pk.MaySeeSensitive(p.MyRole)}, nil
 }
 
 // CreateMap starts a map for one objective or campaign.
@@ -103,7 +100,7 @@ func (db *DB) Maps(ctx context.Context, pid string) ([]*pk.Map, error) {
 			(SELECT COUNT(DISTINCT a.actor_id) FROM assessments a JOIN actors ac ON ac.id = a.actor_id
 			 WHERE a.map_id = m.id AND ($3 OR NOT ac.sensitive))
 		FROM maps m WHERE m.partnership_id = $1 AND ($2 OR m.shared)
-		ORDER BY m.created_at DESC, m.id`, pid, allMaps(p.MyRole), sensitiveOK(p.MyRole))
+		ORDER BY m.created_at DESC, m.id`, pid, allMaps(p.MyRole), pk.MaySeeSensitive(p.MyRole))
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +182,7 @@ func (db *DB) MapActors(ctx context.Context, pid string) ([]*pk.MapActor, error)
 	}
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT id, name, kind FROM actors WHERE partnership_id = $1 AND ($2 OR NOT sensitive) ORDER BY name, id`,
-		pid, sensitiveOK(p.MyRole))
+		pid, pk.MaySeeSensitive(p.MyRole))
 	if err != nil {
 		return nil, err
 	}

@@ -44,7 +44,7 @@ func (db *DB) Network(ctx context.Context, pid string, f pk.NetworkFilter) (*pk.
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	n := &pk.Network{Partnership: p, Filter: f, MayViewSensitive: pk.Can(p.MyRole, pk.ActionViewSensitive)}
+	n := &pk.Network{Partnership: p, Filter: f, MayViewSensitive: pk.MaySeeSensitive(p.MyRole)}
 	if f.MapID != "" {
 		var one int
 		err := db.read.QueryRowContext(ctx, `SELECT 1 FROM maps WHERE id = $1 AND partnership_id = $2`, f.MapID, pid).Scan(&one)

@@ -45,9 +45,6 @@ func (db *DB) scanProspect(row interface{ Scan(...any) error }) (*pk.Prospect, e
 	return x, nil
 }
 
-// prospectsSensitive says whether the reader may see sensitive actors.
-func prospectsSensitive(p *pk.Partnership) bool { return pk.Can(p.MyRole, pk.ActionViewSensitive) }
-
 // Prospects lists a partnership's prospects by name, optionally of one
 // status, a page at a time.
 func (db *DB) Prospects(ctx context.Context, pid string, f pk.ProspectFilter, pg pk.PageRequest) ([]*pk.Prospect, string, error) {
@@ -61,7 +58,7 @@ func (db *DB) Prospects(ctx context.Context, pid string, f pk.ProspectFilter, pg
 		return nil, "", err
 	}
 	pg = pg.Normalize()
-	a := args{prospectsSensitive(p)}
+	a := args{pk.MaySeeSensitive(p.MyRole)}
 	where := `WHERE p.partnership_id = ` + a.add(pid)
 	if f.Status != "" {
 		where += ` AND p.status = ` + a.add(f.Status)
@@ -129,7 +126,7 @@ func (db *DB) Prospect(ctx context.Context, pid, id string) (*pk.Prospect, error
 }
 
 func (db *DB) loadProspect(ctx context.Context, q queryer, p *pk.Partnership, id string) (*pk.Prospect, error) {
-	x, err := db.scanProspect(q.QueryRowContext(ctx, prospectSelect+`WHERE p.id = $2 AND p.partnership_id = $3`, prospectsSensitive(p), id, p.ID))
+	x, err := db.scanProspect(q.QueryRowContext(ctx, prospectSelect+`WHERE p.id = $2 AND p.partnership_id = $3`, pk.MaySeeSensitive(p.MyRole), id, p.ID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pk.NotFound()
 	}
@@ -151,7 +148,7 @@ func checkProspectLinks(ctx context.Context, tx *Tx, p *pk.Partnership, in *pk.P
 	}
 	if in.ActorID != "" {
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM actors WHERE id = $1 AND partnership_id = $2 AND (NOT sensitive OR $3)`,
-			in.ActorID, p.ID, prospectsSensitive(p)).Scan(&n); err != nil {
+			in.ActorID, p.ID, pk.MaySeeSensitive(p.MyRole)).Scan(&n); err != nil {
 			return err
 		}
 		if n == 0 {
@@ -422,12 +419,12 @@ func (db *DB) ProspectChoices(ctx context.Context, pid string) (*pk.ProspectChoi
 		{&out.People, `SELECT u.id, u.name FROM partnership_people pp JOIN users u ON u.id = pp.user_id
 			WHERE pp.partnership_id = $1 AND pp.role IN ('member', 'coordinator') ORDER BY u.name, u.id`, []any{pid}},
 		{&out.Actors, `SELECT id, name FROM actors WHERE partnership_id = $1 AND (NOT sensitive OR $2) ORDER BY name, id LIMIT 1000`,
-			[]any{pid, prospectsSensitive(p)}},
+			[]any{pid, pk.MaySeeSensitive(p.MyRole)}},
 		{&out.Organisations, `SELECT o.id, o.name FROM organisations o WHERE o.id IN (
 				SELECT organisation_id FROM partnership_organisations WHERE partnership_id = $1
 				UNION SELECT organisation_id FROM actors WHERE partnership_id = $1 AND organisation_id IS NOT NULL AND (NOT sensitive OR $2)
 				UNION SELECT organisation_id FROM prospects WHERE partnership_id = $1 AND organisation_id IS NOT NULL)
-			ORDER BY o.name, o.id`, []any{pid, prospectsSensitive(p)}},
+			ORDER BY o.name, o.id`, []any{pid, pk.MaySeeSensitive(p.MyRole)}},
 	} {
 		rows, err := db.read.QueryContext(ctx, x.query, x.args...)
 		if err != nil {
