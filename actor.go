@@ -1,10 +1,10 @@
 package partnerkit
 
 import (
-	"slices"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/partnerkit/partnerkit/spectrum"
 )
 
 // Actor is one entry of a partnership's stakeholder register (after the
@@ -113,19 +113,24 @@ func SplitTags(s string) []string {
 	return NormalizeTags(strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '،' }))
 }
 
-// Segments of the Spectrum of Allies (after George Lakey / Training for
-// Change) by the support value an assessment gives them.
-var Segments = []string{"active_opposition", "passive_opposition", "neutral", "passive_ally", "active_ally"}
+// Segments are the keys of the Spectrum of Allies' segments (after George
+// Lakey / Training for Change), from active opposition to active ally, as
+// filters and the API name them. The names are the spectrum package's.
+var Segments = segmentKeys()
 
-// SegmentSupport returns the support value (-2..2) of a segment name.
+func segmentKeys() []string {
+	var out []string
+	for s := spectrum.ActiveOpposition; s <= spectrum.ActiveAlly; s++ {
+		out = append(out, s.Key())
+	}
+	return out
+}
+
+// SegmentSupport returns the support value (-2..2) of a segment key or
+// score, as spectrum.ParseSegment reads it.
 func SegmentSupport(segment string) (int, bool) {
-	if i := slices.Index(Segments, segment); i >= 0 {
-		return i - 2, true
-	}
-	if n, err := strconv.Atoi(segment); err == nil && n >= -2 && n <= 2 {
-		return n, true
-	}
-	return 0, false
+	s, err := spectrum.ParseSegment(segment)
+	return int(s), err == nil
 }
 
 // Strategies are the engagement strategies of the power map, as filter values.
