@@ -170,8 +170,12 @@ func (f *ActorFilter) Validate() error {
 
 // ActorPage is an actor with what its page shows around it.
 type ActorPage struct {
-	Actor         *Actor          `json:"actor"`
-	Relationships []*Relationship `json:"relationships"`
+	Actor *Actor `json:"actor"`
+	// Relationships are the actor's first MaxActorTies ties by name;
+	// RelationshipsCut says there are more (Relationships with the actor
+	// as filter pages through them all).
+	Relationships    []*Relationship `json:"relationships"`
+	RelationshipsCut bool            `json:"relationships_cut"`
 	// KeyIndividuals are individual actors who work at this one.
 	KeyIndividuals []*Actor `json:"key_individuals"`
 }
@@ -211,4 +215,20 @@ type ImportError struct {
 type ImportDuplicate struct {
 	Row  int    `json:"row"`
 	Name string `json:"name"`
+}
+
+// ActorChoice is an actor offered in a form (to merge with, to tie to, to
+// place on a map): enough to name it.
+type ActorChoice struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+}
+
+// ActorChoices are the first MaxActorChoices actors by name that a form
+// offers. Cut says the register holds more: the page should say so and let
+// people find the others by searching the register.
+type ActorChoices struct {
+	Actors []*ActorChoice `json:"actors"`
+	Cut    bool           `json:"cut"`
 }

@@ -212,10 +212,12 @@ func (db *DB) ActorPage(ctx context.Context, pid, id string) (*pk.ActorPage, err
 		return nil, err
 	}
 	out := &pk.ActorPage{Actor: a, KeyIndividuals: []*pk.Actor{}}
-	out.Relationships, _, err = db.relationships(ctx, p, pk.RelationshipFilter{ActorID: id}, pk.PageRequest{Limit: 1000})
+	var more string
+	out.Relationships, more, err = db.relationships(ctx, p, pk.RelationshipFilter{ActorID: id}, pk.PageRequest{Limit: pk.MaxActorTies})
 	if err != nil {
 		return nil, err
 	}
+	out.RelationshipsCut = more != ""
 	var keys []string
 	for _, r := range out.Relationships {
 		if r.Type == "works_at" && r.To == id {

@@ -174,28 +174,14 @@ func (db *DB) DeleteMap(ctx context.Context, pid, mid string, version int) error
 }
 
 // MapActors lists the actors of the partnership that the asker may place on
-// a map, by name (sensitive ones for coordinators only).
+// a map, by name (sensitive ones for coordinators only): the first
+// pk.MaxActorChoices; MapActorChoices also says whether there were more.
 func (db *DB) MapActors(ctx context.Context, pid string) ([]*pk.MapActor, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionEditMaps)
+	c, err := db.MapActorChoices(ctx, pid)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `
-		SELECT id, name, kind FROM actors WHERE partnership_id = $1 AND ($2 OR NOT sensitive) ORDER BY name, id`,
-		pid, pk.MaySeeSensitive(p.MyRole))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*pk.MapActor
-	for rows.Next() {
-		a := &pk.MapActor{}
-		if err := rows.Scan(&a.ID, &a.Name, &a.Kind); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return c.Actors, nil
 }
 
 // SeedActor is a bare actor record for SeedActors.

@@ -135,15 +135,16 @@ func (db *DB) UpdateOrganisation(ctx context.Context, id string, in pk.Organisat
 	return db.Organisation(ctx, id)
 }
 
-// OrganisationPeople lists who belongs to an organisation; visible to its
-// own people only (addresses are personal).
+// OrganisationPeople lists who belongs to an organisation, the first
+// pk.MaxOrganisationPeople by name; visible to its own people only
+// (addresses are personal).
 func (db *DB) OrganisationPeople(ctx context.Context, id string) ([]*pk.OrganisationPerson, error) {
 	if _, err := db.authorizeOrg(ctx, db.read, id, pk.ActionViewOrgPeople); err != nil {
 		return nil, err
 	}
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT u.id, u.name, u.email, op.admin FROM organisation_people op JOIN users u ON u.id = op.user_id
-		WHERE op.organisation_id = $1 ORDER BY u.name, u.id LIMIT 500`, id)
+		WHERE op.organisation_id = $1 ORDER BY u.name, u.id LIMIT $2`, id, pk.MaxOrganisationPeople)
 	if err != nil {
 		return nil, err
 	}

@@ -401,7 +401,8 @@ func (db *DB) InviteProspect(ctx context.Context, pid, id string, in pk.Prospect
 	return invitation, err
 }
 
-// ProspectChoices lists what a prospect form offers, each list by name:
+// ProspectChoices lists what a prospect form offers, each list by name and
+// at most pk.MaxChoices long (its Cut field says when there were more):
 // members and coordinators as points of contact; the register's actors
 // (sensitive ones only for coordinators); organisations that are members,
 // are linked from the register, or are linked by a prospect already.
@@ -413,18 +414,19 @@ func (db *DB) ProspectChoices(ctx context.Context, pid string) (*pk.ProspectChoi
 	out := &pk.ProspectChoices{People: []pk.Choice{}, Actors: []pk.Choice{}, Organisations: []pk.Choice{}}
 	for _, x := range []struct {
 		dst   *[]pk.Choice
+		cut   *bool
 		query string
 		args  []any
 	}{
-		{&out.People, `SELECT u.id, u.name FROM partnership_people pp JOIN users u ON u.id = pp.user_id
-			WHERE pp.partnership_id = $1 AND pp.role IN ('member', 'coordinator') ORDER BY u.name, u.id`, []any{pid}},
-		{&out.Actors, `SELECT id, name FROM actors WHERE partnership_id = $1 AND (NOT sensitive OR $2) ORDER BY name, id LIMIT 1000`,
-			[]any{pid, pk.MaySeeSensitive(p.MyRole)}},
-		{&out.Organisations, `SELECT o.id, o.name FROM organisations o WHERE o.id IN (
+		{&out.People, &out.PeopleCut, `SELECT u.id, u.name FROM partnership_people pp JOIN users u ON u.id = pp.user_id
+			WHERE pp.partnership_id = $1 AND pp.role IN ('member', 'coordinator') ORDER BY u.name, u.id LIMIT $2`, []any{pid, pk.MaxChoices + 1}},
+		{&out.Actors, &out.ActorsCut, `SELECT id, name FROM actors WHERE partnership_id = $1 AND (NOT sensitive OR $2) ORDER BY name, id LIMIT $3`,
+			[]any{pid, pk.MaySeeSensitive(p.MyRole), pk.MaxChoices + 1}},
+		{&out.Organisations, &out.OrganisationsCut, `SELECT o.id, o.name FROM organisations o WHERE o.id IN (
 				SELECT organisation_id FROM partnership_organisations WHERE partnership_id = $1
 				UNION SELECT organisation_id FROM actors WHERE partnership_id = $1 AND organisation_id IS NOT NULL AND (NOT sensitive OR $2)
 				UNION SELECT organisation_id FROM prospects WHERE partnership_id = $1 AND organisation_id IS NOT NULL)
-			ORDER BY o.name, o.id`, []any{pid, pk.MaySeeSensitive(p.MyRole)}},
+			ORDER BY o.name, o.id LIMIT $3`, []any{pid, pk.MaySeeSensitive(p.MyRole), pk.MaxChoices + 1}},
 	} {
 		rows, err := db.read.QueryContext(ctx, x.query, x.args...)
 		if err != nil {
@@ -442,6 +444,7 @@ func (db *DB) ProspectChoices(ctx context.Context, pid string) (*pk.ProspectChoi
 		if err := rows.Err(); err != nil {
 			return nil, err
 		}
+		*x.dst, *x.cut = cut(*x.dst, pk.MaxChoices)
 	}
 	return out, nil
 }
