@@ -215,11 +215,14 @@ func (db *DB) RemoveOrganisationPerson(ctx context.Context, id, userID string) e
 	})
 }
 
-// OrganisationDirectory finds organisations by name, for inviting them.
+// OrganisationDirectory finds organisations by name, for inviting them: at
+// most limit, itself at most pk.MaxPageSize (pk.DefaultPageSize when not
+// positive).
 func (db *DB) OrganisationDirectory(ctx context.Context, query string, limit int) ([]*pk.Organisation, error) {
 	if _, err := requireUser(ctx); err != nil {
 		return nil, err
 	}
+	limit = pk.PageRequest{Limit: limit}.Normalize().Limit
 	query = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.TrimSpace(query))
 	rows, err := db.read.QueryContext(ctx, `SELECT `+orgColumns+` FROM organisations o WHERE `+db.Dialect.ContainsFold("o.name", 1)+`
 		ORDER BY o.name, o.id LIMIT $2`, query, limit)

@@ -66,3 +66,16 @@ func TestOrganisationPermissions(t *testing.T) {
 		wantCode(t, err, pk.ENOTFOUND)
 	})
 }
+
+// The directory never lists more than a page, whatever the caller asks.
+func TestOrganisationDirectoryBounded(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := sqldbtest.NewWorld(t, db)
+		for _, c := range []struct{ limit, want int }{{1, 1}, {0, 2}, {-5, 2}, {1 << 30, 2}} {
+			os, err := db.OrganisationDirectory(w.Outsider.Ctx, "", c.limit)
+			if err != nil || len(os) != c.want {
+				t.Errorf("limit %d: %d organisations, %v", c.limit, len(os), err)
+			}
+		}
+	})
+}
