@@ -73,15 +73,16 @@ type OrganisationService interface {
 	Organisations(ctx context.Context, p PageRequest) ([]*Organisation, string, error)
 	// UpdateOrganisation changes a profile; only its admins may.
 	UpdateOrganisation(ctx context.Context, id string, in OrganisationInput) (*Organisation, error)
-	// OrganisationPeople lists who belongs to an organisation; visible to its own people only
-	// (addresses are personal).
+	// OrganisationPeople lists who belongs to an organisation, at most MaxOrganisationPeople;
+	// visible to its own people only (addresses are personal).
 	OrganisationPeople(ctx context.Context, id string) ([]*OrganisationPerson, error)
 	// AddOrganisationPerson adds an existing account to an organisation.
 	AddOrganisationPerson(ctx context.Context, id, email string, admin bool) error
 	// RemoveOrganisationPerson takes someone out of an organisation; an organisation keeps at
 	// least one admin.
 	RemoveOrganisationPerson(ctx context.Context, id, userID string) error
-	// OrganisationDirectory finds organisations by name, for inviting them.
+	// OrganisationDirectory finds organisations by name, for inviting them: at most limit,
+	// itself at most MaxPageSize.
 	OrganisationDirectory(ctx context.Context, query string, limit int) ([]*Organisation, error)
 }
 
