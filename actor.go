@@ -1,10 +1,10 @@
 package partnerkit
 
 import (
-	"slices"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/partnerkit/partnerkit/spectrum"
 )
 
 // Actor is one entry of a partnership's stakeholder register (after the
@@ -113,19 +113,24 @@ func SplitTags(s string) []string {
 	return NormalizeTags(strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '،' }))
 }
 
-// Segments of the Spectrum of Allies (after George Lakey / Training for
-// Change) by the support value an assessment gives them.
-var Segments = []string{"active_opposition", "passive_opposition", "neutral", "passive_ally", "active_ally"}
+// Segments are the keys of the Spectrum of Allies' segments (after George
+// Lakey / Training for Change), from active opposition to active ally, as
+// filters and the API name them. The names are the spectrum package's.
+var Segments = segmentKeys()
 
-// SegmentSupport returns the support value (-2..2) of a segment name.
+func segmentKeys() []string {
+	var out []string
+	for s := spectrum.ActiveOpposition; s <= spectrum.ActiveAlly; s++ {
+		out = append(out, s.Key())
+	}
+	return out
+}
+
+// SegmentSupport returns the support value (-2..2) of a segment key or
+// score, as spectrum.ParseSegment reads it.
 func SegmentSupport(segment string) (int, bool) {
-	if i := slices.Index(Segments, segment); i >= 0 {
-		return i - 2, true
-	}
-	if n, err := strconv.Atoi(segment); err == nil && n >= -2 && n <= 2 {
-		return n, true
-	}
-	return 0, false
+	s, err := spectrum.ParseSegment(segment)
+	return int(s), err == nil
 }
 
 // Strategies are the engagement strategies of the power map, as filter values.
@@ -165,17 +170,15 @@ func (f *ActorFilter) Validate() error {
 
 // ActorPage is an actor with what its page shows around it.
 type ActorPage struct {
-	Actor         *Actor          `json:"actor"`
-	Relationships []*Relationship `json:"relationships"`
+	Actor *Actor `json:"actor"`
+	// Relationships are the actor's first MaxActorTies ties by name;
+	// RelationshipsCut says there are more (Relationships with the actor
+	// as filter pages through them all).
+	Relationships    []*Relationship `json:"relationships"`
+	RelationshipsCut bool            `json:"relationships_cut"`
 	// KeyIndividuals are individual actors who work at this one.
 	KeyIndividuals []*Actor `json:"key_individuals"`
-	// MoreRelationships says Relationships is cut (at ActorPageTies): the
-	// relationships list filtered by this actor has them all.
-	MoreRelationships bool `json:"-"`
 }
-
-// ActorPageTies is how many relationships an actor's page shows.
-const ActorPageTies = 1000
 
 // ActorImportFields are the register's fields a spreadsheet column can fill.
 var ActorImportFields = []string{"name", "kind", "sector", "tags", "motivation", "contribution", "notes", "sensitive"}
@@ -212,4 +215,20 @@ type ImportError struct {
 type ImportDuplicate struct {
 	Row  int    `json:"row"`
 	Name string `json:"name"`
+}
+
+// ActorChoice is an actor offered in a form (to merge with, to tie to, to
+// place on a map): enough to name it.
+type ActorChoice struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+}
+
+// ActorChoices are the first MaxActorChoices actors by name that a form
+// offers. Cut says the register holds more: the page should say so and let
+// people find the others by searching the register.
+type ActorChoices struct {
+	Actors []*ActorChoice `json:"actors"`
+	Cut    bool           `json:"cut"`
 }

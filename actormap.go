@@ -91,11 +91,9 @@ func (in *AssessmentInput) Validate() error {
 }
 
 // MapActor is an actor that may be placed on a map (for choosing one).
-type MapActor struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	Kind string `json:"kind"`
-}
+// It is the ActorChoice of every other form; the old name stays for the
+// pages that use it.
+type MapActor = ActorChoice
 
 // MapLine is a cooperation or conflict between two actors, drawn on the
 // power map.

@@ -46,3 +46,10 @@ func (in *InvitationInput) Validate() error {
 	v.OneOf("language", in.Language, false, Languages)
 	return v.Err()
 }
+
+// InvitationList is a partnership's invitations, newest first: at most
+// MaxInvitations; Cut says there are older ones not listed.
+type InvitationList struct {
+	Invitations []*Invitation `json:"invitations"`
+	Cut         bool          `json:"cut"`
+}

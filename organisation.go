@@ -21,7 +21,7 @@ type Organisation struct {
 	Version    int       `json:"version"`
 	CreatedAt  time.Time `json:"created_at"`
 	// MyRole is the asking person's place in it: "admin", "member" or "".
-	MyRole string `json:"my_role,omitempty"`
+	MyRole OrgRole `json:"my_role,omitempty"`
 }
 
 // OrganisationKinds are the kinds of organisation a profile can name.

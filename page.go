@@ -12,6 +12,33 @@ const (
 	MaxPageSize     = 200
 )
 
+// Stated maxima of the lists a service returns whole rather than by page
+// (a page's parts, choices for a form, the members). Each such list says
+// when it was cut (a …Cut field next to it), so a page can say so and link
+// to the paged list that holds the rest.
+const (
+	// MaxActorTies is how many of an actor's relationships its page shows
+	// (ActorPage.RelationshipsCut; the rest: Relationships with ActorID).
+	MaxActorTies = 1000
+	// MaxActorChoices is how many actors a form offers to choose from, for
+	// merging, tying or placing on a map (ActorChoices.Cut; the rest: the
+	// register, Actors, searched by name).
+	MaxActorChoices = 1000
+	// MaxMemberOrganisations and MaxMemberPeople bound Members
+	// (OrganisationsCut, PeopleCut).
+	MaxMemberOrganisations = 1000
+	MaxMemberPeople        = 2000
+	// MaxInvitations bounds a partnership's invitations, newest first
+	// (InvitationList.Cut).
+	MaxInvitations = 500
+	// MaxMyInvitations bounds the pending invitations of one person.
+	MaxMyInvitations = 100
+	// MaxOrganisationPeople bounds the people of an organisation.
+	MaxOrganisationPeople = 500
+	// MaxChoices bounds each list of ProspectChoices (…Cut fields).
+	MaxChoices = 1000
+)
+
 // Normalize fills in defaults and caps the limit.
 func (p PageRequest) Normalize() PageRequest {
 	if p.Limit <= 0 {

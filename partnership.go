@@ -86,10 +86,14 @@ type Person struct {
 	Version          int       `json:"version"`
 }
 
-// Members is everyone in a partnership.
+// Members is everyone in a partnership, by name: at most
+// MaxMemberOrganisations organisations and MaxMemberPeople people; a Cut
+// field says that list holds only the first ones.
 type Members struct {
-	Organisations []*MemberOrganisation `json:"organisations"`
-	People        []*Person             `json:"people"`
+	Organisations    []*MemberOrganisation `json:"organisations"`
+	OrganisationsCut bool                  `json:"organisations_cut"`
+	People           []*Person             `json:"people"`
+	PeopleCut        bool                  `json:"people_cut"`
 }
 
 // Dashboard is the partnership's front page in numbers.

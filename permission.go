@@ -1,6 +1,9 @@
 package partnerkit
 
-// Action is something a person may or may not do in a partnership.
+// Action is something a person may or may not do in a partnership or in an
+// organisation. The two scopes share the type so that one table lists
+// everything, but an action belongs to exactly one scope: Can refuses
+// organisation actions and CanInOrganisation partnership ones.
 type Action string
 
 // Platform actions. Modules add theirs to the same table below, so that who
@@ -42,6 +45,20 @@ const (
 	ActionManageBin Action = "bin.manage" // restore, purge, empty
 )
 
+// Organisation actions: the organisation scope of the table, decided by
+// CanInOrganisation on the person's OrgRole. Reading a profile needs no
+// action: any signed-in person may (that is how partners find each other).
+const (
+	ActionViewOrgPeople       Action = "organisation.people.view"
+	ActionManageOrgPeople     Action = "organisation.people.manage"
+	ActionEditOrgProfile      Action = "organisation.profile.edit"
+	ActionViewOrgSelfAnalysis Action = "organisation.selfanalysis.view"
+	ActionEditOrgSelfAnalysis Action = "organisation.selfanalysis.edit"
+	// ActionLeaveOrganisation is taking oneself out; taking someone else
+	// out is ActionManageOrgPeople.
+	ActionLeaveOrganisation Action = "organisation.leave"
+)
+
 // permissions maps each action to the least role that may take it.
 var permissions = map[Action]Role{
 	ActionViewPartnership:    RoleObserver,
@@ -73,10 +90,39 @@ var permissions = map[Action]Role{
 	ActionManageBin: RoleCoordinator,
 }
 
+// orgPermissions maps each organisation action to the least organisation
+// role that may take it.
+var orgPermissions = map[Action]OrgRole{
+	// Addresses are personal: only the organisation's own people see them.
+	ActionViewOrgPeople:       OrgRoleMember,
+	ActionManageOrgPeople:     OrgRoleAdmin,
+	ActionEditOrgProfile:      OrgRoleAdmin,
+	ActionViewOrgSelfAnalysis: OrgRoleMember,
+	// Each contribution stays its author's (the store checks authorship).
+	ActionEditOrgSelfAnalysis: OrgRoleMember,
+	ActionLeaveOrganisation:   OrgRoleMember,
+}
+
 // Can reports whether a person with role may take action. Unknown actions
 // are refused, so a forgotten table entry fails closed.
 func Can(role Role, a Action) bool {
 	need, ok := permissions[a]
+	return ok && role.AtLeast(need)
+}
+
+// MaySeeSensitive is the one rule for sensitive data (actors and ties
+// marked sensitive, and anything that names them): whether a person with
+// role in a partnership may see it. Every read that filters sensitive rows
+// and every audit entry that hides them asks this, so changing who may see
+// them is one line of the table above. A role that cannot be read (empty,
+// unknown) gets false: privacy fails closed.
+func MaySeeSensitive(role Role) bool { return Can(role, ActionViewSensitive) }
+
+// CanInOrganisation reports whether a person with role in an organisation
+// may take action. Unknown actions, partnership actions and unknown roles
+// are refused, so a forgotten table entry fails closed.
+func CanInOrganisation(role OrgRole, a Action) bool {
+	need, ok := orgPermissions[a]
 	return ok && role.AtLeast(need)
 }
 
@@ -106,3 +152,25 @@ var readActions = map[Action]bool{
 
 // ReadOnly reports whether an action only reads.
 func ReadOnly(a Action) bool { return readActions[a] }
+
+// RequiredOrgRole returns the least organisation role for an action (for
+// documentation and tests); false for actions outside the organisation
+// scope.
+func RequiredOrgRole(a Action) (OrgRole, bool) {
+	r, ok := orgPermissions[a]
+	return r, ok
+}
+
+// privateOrgActions touch what only an organisation's own people may know
+// exists (its self-analysis), or their own membership: an outsider is told
+// "not found" for them, as for anything in a partnership. The organisation
+// itself is public, so other refusals say "forbidden".
+var privateOrgActions = map[Action]bool{
+	ActionViewOrgSelfAnalysis: true,
+	ActionEditOrgSelfAnalysis: true,
+	ActionLeaveOrganisation:   true,
+}
+
+// HiddenFromOutsiders reports whether an organisation action is refused to
+// people outside the organisation as if there were nothing to refuse.
+func HiddenFromOutsiders(a Action) bool { return privateOrgActions[a] }

@@ -66,3 +66,92 @@ func TestValidator(t *testing.T) {
 		t.Error("ten Arabic letters counted as too long")
 	}
 }
+
+// The sensitive-data rule follows the table and refuses whatever role it
+// cannot read.
+func TestMaySeeSensitive(t *testing.T) {
+	for _, c := range []struct {
+		role Role
+		want bool
+	}{
+		{RoleCoordinator, true},
+		{RoleMember, false},
+		{RoleObserver, false},
+		{RoleNone, false},
+		{Role("Coordinator"), false},
+		{Role("admin"), false},
+	} {
+		if got := MaySeeSensitive(c.role); got != c.want {
+			t.Errorf("MaySeeSensitive(%q) = %v, want %v", c.role, got, c.want)
+		}
+	}
+}
+
+func TestCanInOrganisation(t *testing.T) {
+	for _, c := range []struct {
+		role OrgRole
+		a    Action
+		want bool
+	}{
+		{OrgRoleAdmin, ActionEditOrgProfile, true},
+		{OrgRoleMember, ActionEditOrgProfile, false},
+		{OrgRoleNone, ActionEditOrgProfile, false},
+		{OrgRoleAdmin, ActionManageOrgPeople, true},
+		{OrgRoleMember, ActionManageOrgPeople, false},
+		{OrgRoleMember, ActionViewOrgPeople, true},
+		{OrgRoleNone, ActionViewOrgPeople, false},
+		{OrgRoleMember, ActionViewOrgSelfAnalysis, true},
+		{OrgRoleMember, ActionEditOrgSelfAnalysis, true},
+		{OrgRoleNone, ActionViewOrgSelfAnalysis, false},
+		{OrgRoleMember, ActionLeaveOrganisation, true},
+		{OrgRoleNone, ActionLeaveOrganisation, false},
+		// Scopes do not mix: an organisation admin is nobody in a
+		// partnership, and partnership actions mean nothing here.
+		{OrgRoleAdmin, ActionViewPartnership, false},
+		{OrgRoleAdmin, ActionViewSensitive, false},
+		{OrgRoleAdmin, Action("no.such.action"), false},
+		{OrgRole("owner"), ActionViewOrgPeople, false},
+	} {
+		if got := CanInOrganisation(c.role, c.a); got != c.want {
+			t.Errorf("CanInOrganisation(%q, %q) = %v, want %v", c.role, c.a, got, c.want)
+		}
+	}
+	// And the other way round: a partnership coordinator cannot use a
+	// partnership role for an organisation action.
+	if Can(RoleCoordinator, ActionEditOrgProfile) {
+		t.Error("Can allowed an organisation action")
+	}
+}
+
+// Every organisation action has a valid role, belongs to one scope only,
+// and actions hidden from outsiders are organisation actions.
+func TestOrgPermissionTableComplete(t *testing.T) {
+	for a, r := range orgPermissions {
+		if r.Rank() == 0 {
+			t.Errorf("organisation action %q has no valid role", a)
+		}
+		if _, ok := permissions[a]; ok {
+			t.Errorf("action %q is in both scopes", a)
+		}
+		if _, ok := RequiredOrgRole(a); !ok {
+			t.Errorf("RequiredOrgRole(%q) unknown", a)
+		}
+	}
+	for a := range privateOrgActions {
+		if _, ok := orgPermissions[a]; !ok {
+			t.Errorf("hidden action %q is not an organisation action", a)
+		}
+	}
+	if _, ok := RequiredOrgRole(ActionViewActors); ok {
+		t.Error("a partnership action has an organisation role")
+	}
+}
+
+func TestOrgRole(t *testing.T) {
+	if OrgRoleOf(true) != OrgRoleAdmin || OrgRoleOf(false) != OrgRoleMember {
+		t.Error("OrgRoleOf")
+	}
+	if !OrgRoleAdmin.AtLeast(OrgRoleMember) || OrgRoleMember.AtLeast(OrgRoleAdmin) || OrgRoleNone.AtLeast(OrgRoleNone) {
+		t.Error("AtLeast")
+	}
+}

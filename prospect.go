@@ -259,8 +259,13 @@ type Choice struct {
 // ProspectChoices are what a prospect's form offers: our points of contact
 // (members and coordinators), register actors the writer may see, and
 // organisations linked to the partnership.
+// Each list holds at most MaxChoices by name; its Cut field says there
+// were more.
 type ProspectChoices struct {
-	People        []Choice
-	Actors        []Choice
-	Organisations []Choice
+	People           []Choice
+	PeopleCut        bool
+	Actors           []Choice
+	ActorsCut        bool
+	Organisations    []Choice
+	OrganisationsCut bool
 }

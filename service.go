@@ -73,15 +73,16 @@ type OrganisationService interface {
 	Organisations(ctx context.Context, p PageRequest) ([]*Organisation, string, error)
 	// UpdateOrganisation changes a profile; only its admins may.
 	UpdateOrganisation(ctx context.Context, id string, in OrganisationInput) (*Organisation, error)
-	// OrganisationPeople lists who belongs to an organisation; visible to its own people only
-	// (addresses are personal).
+	// OrganisationPeople lists who belongs to an organisation, at most MaxOrganisationPeople;
+	// visible to its own people only (addresses are personal).
 	OrganisationPeople(ctx context.Context, id string) ([]*OrganisationPerson, error)
 	// AddOrganisationPerson adds an existing account to an organisation.
 	AddOrganisationPerson(ctx context.Context, id, email string, admin bool) error
 	// RemoveOrganisationPerson takes someone out of an organisation; an organisation keeps at
 	// least one admin.
 	RemoveOrganisationPerson(ctx context.Context, id, userID string) error
-	// OrganisationDirectory finds organisations by name, for inviting them.
+	// OrganisationDirectory finds organisations by name, for inviting them: at most limit,
+	// itself at most MaxPageSize.
 	OrganisationDirectory(ctx context.Context, query string, limit int) ([]*Organisation, error)
 }
 
@@ -112,8 +113,8 @@ type PartnershipService interface {
 // MemberService keeps who is in a partnership: people and their roles,
 // member organisations, invitations, leaving and handing over.
 type MemberService interface {
-	// Members lists a partnership's organisations and people. Email addresses are shown to
-	// coordinators only.
+	// Members lists a partnership's organisations and people (at most MaxMemberOrganisations
+	// and MaxMemberPeople, saying when cut). Email addresses are shown to coordinators only.
 	Members(ctx context.Context, pid string) (*Members, error)
 	// SetRole changes a person's role.
 	SetRole(ctx context.Context, pid, uid string, role Role, version int) (*Person, error)
@@ -129,13 +130,16 @@ type MemberService interface {
 	// Invite sends an invitation link by email. Inviting on behalf of an organisation adds it to
 	// the partnership as "invited" until someone accepts.
 	Invite(ctx context.Context, pid string, in InvitationInput) (*Invitation, error)
-	// Invitations lists a partnership's invitations, newest first.
+	// Invitations lists a partnership's invitations, newest first: the first MaxInvitations.
 	Invitations(ctx context.Context, pid string) ([]*Invitation, error)
+	// InvitationList is Invitations saying whether the list was cut.
+	InvitationList(ctx context.Context, pid string) (*InvitationList, error)
 	// RevokeInvitation withdraws a pending invitation.
 	RevokeInvitation(ctx context.Context, pid, id string) error
 	// InvitationByToken shows the invitation behind a link.
 	InvitationByToken(ctx context.Context, token string) (*Invitation, error)
-	// MyInvitations lists pending invitations to the asker's verified address.
+	// MyInvitations lists pending invitations to the asker's verified address, at most
+	// MaxMyInvitations.
 	MyInvitations(ctx context.Context) ([]*Invitation, error)
 	// AcceptInvitation joins the asking person to the partnership in the invited role, for the
 	// invited organisation or one of their own.
@@ -153,9 +157,12 @@ type ActorService interface {
 	CreateActor(ctx context.Context, pid string, in ActorInput) (*Actor, error)
 	// Actor returns one actor of the register.
 	Actor(ctx context.Context, pid, id string) (*Actor, error)
-	// ActorPage returns an actor with its relationships and, for an organisation, the individuals
-	// who work there.
+	// ActorPage returns an actor with its relationships (the first MaxActorTies) and, for an
+	// organisation, the individuals who work there.
 	ActorPage(ctx context.Context, pid, id string) (*ActorPage, error)
+	// ActorChoices lists the actors a form on one actor's page offers (to merge with, to tie
+	// to): the register without that actor, by name, at most MaxActorChoices.
+	ActorChoices(ctx context.Context, pid, except string) (*ActorChoices, error)
 	// Actors lists the register by name, filtered, one page at a time.
 	Actors(ctx context.Context, pid string, f ActorFilter, pg PageRequest) ([]*Actor, string, error)
 	// CountActors counts the actors a filter keeps (that the asker may see).
@@ -217,7 +224,7 @@ type MapService interface {
 	// that nobody deletes changes they have not seen.
 	DeleteMap(ctx context.Context, pid, mid string, version int) error
 	// MapActors lists the actors of the partnership that the asker may place on a map, by name
-	// (sensitive ones for coordinators only).
+	// (sensitive ones for coordinators only): the first MaxActorChoices.
 	MapActors(ctx context.Context, pid string) ([]*MapActor, error)
 	// MapActorChoices lists, by name, up to MapActorChoiceLimit actors the asker may place on map
 	// mid that are not on it yet, whose name contains query when it is not empty; More says
@@ -231,6 +238,8 @@ type MapService interface {
 	// UpdateMapDetails changes a map's title and objective and keeps its sharing as it is (the
 	// form of those who may not share has no share box).
 	UpdateMapDetails(ctx context.Context, pid, mid string, in MapInput) (*Map, error)
+	// MapActorList is MapActors saying whether the list was cut.
+	MapActorList(ctx context.Context, pid string) (*ActorChoices, error)
 	// AddAssessment records a new judgement of an actor on a map. Earlier assessments stay as
 	// they are: they are the actor's history.
 	AddAssessment(ctx context.Context, pid, mid string, in AssessmentInput) (*Assessment, error)

@@ -1,5 +1,11 @@
 package partnerkit
 
+import (
+	"time"
+
+	"github.com/partnerkit/partnerkit/spectrum"
+)
+
 // Move is how an actor's support changed between two moments.
 type Move struct {
 	ActorID string `json:"actor_id"`
@@ -8,32 +14,41 @@ type Move struct {
 	// From is nil when the actor was not yet on the map at the start.
 	From *int `json:"from"`
 	To   int  `json:"to"`
-	// Direction is "towards" (closer to active allies), "away" or "new".
+	// Direction is "towards" (closer to active allies), "away" or "new"
+	// (spectrum.Towards, spectrum.Away, spectrum.New).
 	Direction string `json:"direction"`
 }
 
-// MovesBetween compares two sets of positions (pure; ordered as now).
+// MovesBetween compares two sets of positions (each actor's latest
+// assessment then and now, as storage reads them), ordered as now. The
+// rule is the spectrum package's (spectrum.MovesSince): the two sets are
+// handed to it as the history of two instants, so there is one definition
+// of a move.
 func MovesBetween(then, now []*Assessment) []*Move {
-	before := make(map[string]int, len(then))
+	t0, t1 := time.Unix(0, 0), time.Unix(1, 0)
+	history := make([]spectrum.Assessment, 0, len(then)+len(now))
 	for _, a := range then {
-		before[a.ActorID] = a.Support
+		history = append(history, spectrum.Assessment{ActorID: a.ActorID, Support: a.Support, At: t0, Seq: a.Seq})
+	}
+	for _, a := range now {
+		history = append(history, spectrum.Assessment{ActorID: a.ActorID, Support: a.Support, At: t1, Seq: a.Seq})
+	}
+	moved := map[string]spectrum.Move{}
+	for _, m := range spectrum.MovesSince(history, t0, t1) {
+		moved[m.ActorID] = m
 	}
 	var out []*Move
 	for _, a := range now {
-		m := &Move{ActorID: a.ActorID, Name: a.ActorName, Kind: a.ActorKind, To: a.Support}
-		if b, ok := before[a.ActorID]; !ok {
-			m.Direction = "new"
-		} else if b == a.Support {
+		m, ok := moved[a.ActorID]
+		if !ok {
 			continue
-		} else {
-			from := b
-			m.From = &from
-			m.Direction = "away"
-			if a.Support > b {
-				m.Direction = "towards"
-			}
 		}
-		out = append(out, m)
+		x := &Move{ActorID: a.ActorID, Name: a.ActorName, Kind: a.ActorKind, To: int(m.To), Direction: m.Direction}
+		if m.Known {
+			from := int(m.From)
+			x.From = &from
+		}
+		out = append(out, x)
 	}
 	return out
 }

@@ -45,6 +45,38 @@ func (db *DB) Authorize(ctx context.Context, pid string, action pk.Action) (*pk.
 	return db.authorize(ctx, db.read, pid, action)
 }
 
+// authorizeOrg finds the asking person's role in organisation oid and
+// checks that it allows action (an organisation action of the permission
+// table). A missing organisation is ENOTFOUND; a refusal is EFORBIDDEN, or
+// ENOTFOUND for actions hidden from outsiders when the person is not in the
+// organisation at all.
+func (db *DB) authorizeOrg(ctx context.Context, q queryer, oid string, action pk.Action) (pk.OrgRole, error) {
+	uid, err := requireUser(ctx)
+	if err != nil {
+		return "", err
+	}
+	var admin sql.NullBool
+	err = q.QueryRowContext(ctx, `
+		SELECT op.admin FROM organisations o
+		LEFT JOIN organisation_people op ON op.organisation_id = o.id AND op.user_id = $2 WHERE o.id = $1`, oid, uid).Scan(&admin)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", pk.NotFound()
+	} else if err != nil {
+		return "", err
+	}
+	role := pk.OrgRoleNone
+	if admin.Valid {
+		role = pk.OrgRoleOf(admin.Bool)
+	}
+	if !pk.CanInOrganisation(role, action) {
+		if role == pk.OrgRoleNone && pk.HiddenFromOutsiders(action) {
+			return "", pk.NotFound()
+		}
+		return "", pk.Forbidden()
+	}
+	return role, nil
+}
+
 // requireUser returns the asking user's ID or EUNAUTHORIZED.
 func requireUser(ctx context.Context) (string, error) {
 	uid := pk.UserIDFromContext(ctx)

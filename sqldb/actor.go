@@ -16,10 +16,7 @@ import (
 
 // Privacy of the register: a sensitive actor exists only for people who may
 // see sensitive data. Every query below carries that condition itself
-// (seesSensitive is its parameter), so no page, export or count can forget it.
-
-// seesSensitive reports whether a role may see sensitive actors and ties.
-func seesSensitive(role pk.Role) bool { return pk.Can(role, pk.ActionViewSensitive) }
+// (pk.MaySeeSensitive is its parameter), so no page, export or count can forget it.
 
 const actorColumns = `a.id, a.name, a.kind, a.sector, a.motivation, a.contribution, a.notes, COALESCE(a.organisation_id, ''),
 	a.sensitive, a.version, a.created_at, a.updated_at`
@@ -56,7 +53,7 @@ func likePattern(s string) string {
 // loadActor reads one actor the asker may see; anything else is ENOTFOUND.
 func loadActor(ctx context.Context, q queryer, p *pk.Partnership, id string) (*pk.Actor, error) {
 	a, err := scanActor(q.QueryRowContext(ctx, `SELECT `+actorColumns+` FROM actors a
-		WHERE a.id = $1 AND a.partnership_id = $2 AND ($3 OR NOT a.sensitive)`, id, p.ID, seesSensitive(p.MyRole)))
+		WHERE a.id = $1 AND a.partnership_id = $2 AND ($3 OR NOT a.sensitive)`, id, p.ID, pk.MaySeeSensitive(p.MyRole)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pk.NotFound()
 	} else if err != nil {
@@ -216,11 +213,11 @@ func (db *DB) ActorPage(ctx context.Context, pid, id string) (*pk.ActorPage, err
 	}
 	out := &pk.ActorPage{Actor: a, KeyIndividuals: []*pk.Actor{}}
 	var more string
-	out.Relationships, more, err = db.relationships(ctx, p, pk.RelationshipFilter{ActorID: id}, pk.PageRequest{Limit: pk.ActorPageTies})
-	out.MoreRelationships = more != ""
+	out.Relationships, more, err = db.relationships(ctx, p, pk.RelationshipFilter{ActorID: id}, pk.PageRequest{Limit: pk.MaxActorTies})
 	if err != nil {
 		return nil, err
 	}
+	out.RelationshipsCut = more != ""
 	var keys []string
 	for _, r := range out.Relationships {
 		if r.Type == "works_at" && r.To == id {
@@ -228,7 +225,7 @@ func (db *DB) ActorPage(ctx context.Context, pid, id string) (*pk.ActorPage, err
 		}
 	}
 	if len(keys) > 0 {
-		ar := args{pid, seesSensitive(p.MyRole)}
+		ar := args{pid, pk.MaySeeSensitive(p.MyRole)}
 		rows, err := db.read.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a
 			WHERE a.partnership_id = $1 AND ($2 OR NOT a.sensitive) AND a.kind = 'individual' AND a.id IN (`+ar.inList(keys)+`)
 			ORDER BY a.name, a.id`, ar...)
@@ -253,7 +250,7 @@ func (db *DB) ActorPage(ctx context.Context, pid, id string) (*pk.ActorPage, err
 // actorWhere is the condition of a filtered list, sensitive actors left
 // out unless the role may see them.
 func (db *DB) actorWhere(ctx context.Context, p *pk.Partnership, f pk.ActorFilter, ar *args) (string, error) {
-	w := []string{"a.partnership_id = " + ar.add(p.ID), "(" + ar.add(seesSensitive(p.MyRole)) + " OR NOT a.sensitive)"}
+	w := []string{"a.partnership_id = " + ar.add(p.ID), "(" + ar.add(pk.MaySeeSensitive(p.MyRole)) + " OR NOT a.sensitive)"}
 	if f.Kind != "" {
 		w = append(w, "a.kind = "+ar.add(f.Kind))
 	}
@@ -388,7 +385,7 @@ func (db *DB) ActorTags(ctx context.Context, pid string) ([]string, error) {
 		return nil, err
 	}
 	rows, err := db.read.QueryContext(ctx, `SELECT DISTINCT t.tag FROM actor_tags t JOIN actors a ON a.id = t.actor_id
-		WHERE t.partnership_id = $1 AND ($2 OR NOT a.sensitive) ORDER BY t.tag`, pid, seesSensitive(p.MyRole))
+		WHERE t.partnership_id = $1 AND ($2 OR NOT a.sensitive) ORDER BY t.tag`, pid, pk.MaySeeSensitive(p.MyRole))
 	if err != nil {
 		return nil, err
 	}

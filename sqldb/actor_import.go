@@ -286,7 +286,7 @@ func actorRows(t *tabular.Table, mapping []string) ([]pk.ActorInput, []pk.Import
 
 // visibleNames are the lower-cased names of the actors the asker may see.
 func visibleNames(ctx context.Context, q queryer, p *pk.Partnership) (map[string]bool, error) {
-	rows, err := q.QueryContext(ctx, `SELECT name FROM actors WHERE partnership_id = $1 AND ($2 OR NOT sensitive)`, p.ID, seesSensitive(p.MyRole))
+	rows, err := q.QueryContext(ctx, `SELECT name FROM actors WHERE partnership_id = $1 AND ($2 OR NOT sensitive)`, p.ID, pk.MaySeeSensitive(p.MyRole))
 	if err != nil {
 		return nil, err
 	}
@@ -372,7 +372,7 @@ func (db *DB) ExportActors(ctx context.Context, pid, format string, f pk.ActorFi
 		if err != nil {
 			return err
 		}
-		if sensitive > 0 && !seesSensitive(q.MyRole) {
+		if sensitive > 0 && !pk.MaySeeSensitive(q.MyRole) {
 			return pk.Forbidden()
 		}
 		return tx.audit(ctx, pid, "actor.export", "partnership", pid, format, nil,

@@ -20,9 +20,6 @@ type mapScope struct {
 // allMaps: members and coordinators see every map; observers only shared ones.
 func allMaps(role pk.Role) bool { return pk.Can(role, pk.ActionEditMaps) }
 
-// sensitiveOK: only coordinators see sensitive actors and relationships.
-func sensitiveOK(role pk.Role) bool { return pk.Can(role, pk.ActionViewSensitive) }
-
 // loadMap reads map mid of partnership p as p.MyRole may see it: an
 // unshared map is ENOTFOUND for observers, as is a map of another
 // partnership.
@@ -56,7 +53,7 @@ func (db *DB) mapFor(ctx context.Context, q queryer, pid, mid string, action pk.
 	if err != nil {
 		return nil, err
 	}
-	return &mapScope{P: p, Map: m, Sensitive: sensitiveOK(p.MyRole)}, nil
+	return &mapScope{P: p, Map: m, Sensitive: pk.MaySeeSensitive(p.MyRole)}, nil
 }
 
 // CreateMap starts a map for one objective or campaign.
@@ -103,7 +100,7 @@ func (db *DB) Maps(ctx context.Context, pid string) ([]*pk.Map, error) {
 			(SELECT COUNT(DISTINCT a.actor_id) FROM assessments a JOIN actors ac ON ac.id = a.actor_id
 			 WHERE a.map_id = m.id AND ($3 OR NOT ac.sensitive))
 		FROM maps m WHERE m.partnership_id = $1 AND ($2 OR m.shared)
-		ORDER BY m.created_at DESC, m.id`, pid, allMaps(p.MyRole), sensitiveOK(p.MyRole))
+		ORDER BY m.created_at DESC, m.id`, pid, allMaps(p.MyRole), pk.MaySeeSensitive(p.MyRole))
 	if err != nil {
 		return nil, err
 	}
@@ -201,28 +198,14 @@ func (db *DB) DeleteMap(ctx context.Context, pid, mid string, version int) error
 }
 
 // MapActors lists the actors of the partnership that the asker may place on
-// a map, by name (sensitive ones for coordinators only).
+// a map, by name (sensitive ones for coordinators only): the first
+// pk.MaxActorChoices; MapActorList also says whether there were more.
 func (db *DB) MapActors(ctx context.Context, pid string) ([]*pk.MapActor, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionEditMaps)
+	c, err := db.MapActorList(ctx, pid)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `
-		SELECT id, name, kind FROM actors WHERE partnership_id = $1 AND ($2 OR NOT sensitive) ORDER BY name, id`,
-		pid, sensitiveOK(p.MyRole))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*pk.MapActor
-	for rows.Next() {
-		a := &pk.MapActor{}
-		if err := rows.Scan(&a.ID, &a.Name, &a.Kind); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return c.Actors, nil
 }
 
 // SeedActor is a bare actor record for SeedActors.

@@ -102,12 +102,29 @@ func (db *DB) Invite(ctx context.Context, pid string, in pk.InvitationInput) (*p
 	return out, err
 }
 
-// Invitations lists a partnership's invitations, newest first.
+// Invitations lists a partnership's invitations, newest first: the first
+// pk.MaxInvitations (InvitationList also says whether there were more).
 func (db *DB) Invitations(ctx context.Context, pid string) ([]*pk.Invitation, error) {
+	l, err := db.InvitationList(ctx, pid)
+	if err != nil {
+		return nil, err
+	}
+	return l.Invitations, nil
+}
+
+// InvitationList lists a partnership's invitations, newest first, at most
+// pk.MaxInvitations, and says when there were more.
+func (db *DB) InvitationList(ctx context.Context, pid string) (*pk.InvitationList, error) {
 	if _, err := db.authorize(ctx, db.read, pid, pk.ActionInvite); err != nil {
 		return nil, err
 	}
-	return db.invitations(ctx, `WHERE i.partnership_id = $1 ORDER BY i.created_at DESC, i.id LIMIT 500`, pid)
+	xs, err := db.invitations(ctx, `WHERE i.partnership_id = $1 ORDER BY i.created_at DESC, i.id LIMIT $2`, pid, pk.MaxInvitations+1)
+	if err != nil {
+		return nil, err
+	}
+	l := &pk.InvitationList{}
+	l.Invitations, l.Cut = cut(xs, pk.MaxInvitations)
+	return l, nil
 }
 
 func (db *DB) invitations(ctx context.Context, where string, args ...any) ([]*pk.Invitation, error) {
@@ -156,14 +173,15 @@ func (db *DB) InvitationByToken(ctx context.Context, token string) (*pk.Invitati
 	return x, err
 }
 
-// MyInvitations lists pending invitations to the asker's verified address.
+// MyInvitations lists pending invitations to the asker's verified address,
+// newest first, at most pk.MaxMyInvitations.
 func (db *DB) MyInvitations(ctx context.Context) ([]*pk.Invitation, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return nil, err
 	}
 	return db.invitations(ctx, `JOIN users me ON me.email = i.email AND me.email_verified
-		WHERE me.id = $1 AND i.status = 'pending' AND i.expires_at > $2 ORDER BY i.created_at DESC, i.id LIMIT 100`, uid, fmtTime(db.now()))
+		WHERE me.id = $1 AND i.status = 'pending' AND i.expires_at > $2 ORDER BY i.created_at DESC, i.id LIMIT $3`, uid, fmtTime(db.now()), pk.MaxMyInvitations)
 }
 
 // findInvitation resolves a link token, or an ID of an invitation to the

@@ -52,7 +52,7 @@ func (db *DB) MapActorPage(ctx context.Context, pid, mid, aid string, pg pk.Page
 	if pk.Can(s.P.MyRole, pk.ActionEditMaps) {
 		a := &pk.MapActor{}
 		err := db.read.QueryRowContext(ctx, `SELECT id, name, kind FROM actors WHERE id = $1 AND partnership_id = $2 AND ($3 OR NOT sensitive)`,
-			aid, pid, sensitiveOK(s.P.MyRole)).Scan(&a.ID, &a.Name, &a.Kind)
+			aid, pid, pk.MaySeeSensitive(s.P.MyRole)).Scan(&a.ID, &a.Name, &a.Kind)
 		switch {
 		case err == nil:
 			out.Name, out.Choice = a.Name, a

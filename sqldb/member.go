@@ -17,7 +17,7 @@ func (db *DB) Members(ctx context.Context, pid string) (*pk.Members, error) {
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT o.id, o.name, o.kind, o.country, o.city, o.refugee_led, o.youth_led, po.status, po.since, po.version
 		FROM partnership_organisations po JOIN organisations o ON o.id = po.organisation_id
-		WHERE po.partnership_id = $1 ORDER BY o.name, o.id LIMIT 1000`, pid)
+		WHERE po.partnership_id = $1 ORDER BY o.name, o.id LIMIT $2`, pid, pk.MaxMemberOrganisations+1)
 	if err != nil {
 		return nil, err
 	}
@@ -32,10 +32,11 @@ func (db *DB) Members(ctx context.Context, pid string) (*pk.Members, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	m.Organisations, m.OrganisationsCut = cut(m.Organisations, pk.MaxMemberOrganisations)
 	prow, err := db.read.QueryContext(ctx, `
 		SELECT u.id, u.name, u.email, pp.role, COALESCE(pp.organisation_id, ''), COALESCE(o.name, ''), pp.since, pp.version
 		FROM partnership_people pp JOIN users u ON u.id = pp.user_id LEFT JOIN organisations o ON o.id = pp.organisation_id
-		WHERE pp.partnership_id = $1 ORDER BY u.name, u.id LIMIT 2000`, pid)
+		WHERE pp.partnership_id = $1 ORDER BY u.name, u.id LIMIT $2`, pid, pk.MaxMemberPeople+1)
 	if err != nil {
 		return nil, err
 	}
@@ -53,6 +54,7 @@ func (db *DB) Members(ctx context.Context, pid string) (*pk.Members, error) {
 		}
 		m.People = append(m.People, x)
 	}
+	m.People, m.PeopleCut = cut(m.People, pk.MaxMemberPeople)
 	return m, prow.Err()
 }
 

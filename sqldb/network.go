@@ -12,18 +12,8 @@ import (
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/network"
 	"github.com/partnerkit/partnerkit/powermap"
+	"github.com/partnerkit/partnerkit/spectrum"
 )
-
-// Spectrum of Allies segments by support (-2..2), after George Lakey /
-// Training for Change.
-var netSegments = map[int]string{
-	-2: "active_opposition", -1: "passive_opposition", 0: "neutral", 1: "passive_ally", 2: "active_ally",
-}
-
-// netSegment is the segment of a support value, clamped to the scale.
-func netSegment(support int) string {
-	return netSegments[max(-2, min(2, support))]
-}
 
 // Network loads the network of partnership pid that the asker may see (one
 // query for the actors, one for the relationships) and analyses it.
@@ -44,7 +34,7 @@ func (db *DB) Network(ctx context.Context, pid string, f pk.NetworkFilter) (*pk.
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	n := &pk.Network{Partnership: p, Filter: f, MayViewSensitive: pk.Can(p.MyRole, pk.ActionViewSensitive)}
+	n := &pk.Network{Partnership: p, Filter: f, MayViewSensitive: pk.MaySeeSensitive(p.MyRole)}
 	if f.MapID != "" {
 		var one int
 		err := db.read.QueryRowContext(ctx, `SELECT 1 FROM maps WHERE id = $1 AND partnership_id = $2`, f.MapID, pid).Scan(&one)
@@ -99,7 +89,7 @@ func (db *DB) networkNodes(ctx context.Context, n *pk.Network) error {
 		attrs := map[string]string{pk.NetAttrSector: a.Sector}
 		if n.Filter.MapID != "" {
 			if support != -99 {
-				a.Segment = netSegment(support)
+				a.Segment = spectrum.SegmentOf(support).Key()
 				a.Strategy = string(powermap.StrategyFor(support, influence))
 			}
 			attrs[pk.NetAttrSegment] = a.Segment

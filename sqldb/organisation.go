@@ -27,7 +27,7 @@ func (db *DB) CreateOrganisation(ctx context.Context, in pk.OrganisationInput) (
 		return nil, err
 	}
 	o := &pk.Organisation{ID: newID(), Name: in.Name, Kind: in.Kind, Country: in.Country, City: in.City, Mission: in.Mission,
-		Website: in.Website, RefugeeLed: in.RefugeeLed, YouthLed: in.YouthLed, Version: 1, MyRole: "admin"}
+		Website: in.Website, RefugeeLed: in.RefugeeLed, YouthLed: in.YouthLed, Version: 1, MyRole: pk.OrgRoleAdmin}
 	err = db.inTx(ctx, func(tx *Tx) error {
 		o.CreatedAt = tx.now
 		if _, err := tx.ExecContext(ctx, `
@@ -60,10 +60,7 @@ func (db *DB) Organisation(ctx context.Context, id string) (*pk.Organisation, er
 		return nil, err
 	}
 	if admin.Valid {
-		o.MyRole = "member"
-		if admin.Bool {
-			o.MyRole = "admin"
-		}
+		o.MyRole = pk.OrgRoleOf(admin.Bool)
 	}
 	return o, nil
 }
@@ -99,10 +96,7 @@ func (db *DB) Organisations(ctx context.Context, p pk.PageRequest) ([]*pk.Organi
 		if err != nil {
 			return nil, "", err
 		}
-		o.MyRole = "member"
-		if admin {
-			o.MyRole = "admin"
-		}
+		o.MyRole = pk.OrgRoleOf(admin)
 		out = append(out, o)
 	}
 	if err := rows.Err(); err != nil {
@@ -117,31 +111,10 @@ func (db *DB) Organisations(ctx context.Context, p pk.PageRequest) ([]*pk.Organi
 	return out, next, nil
 }
 
-// orgAdmin checks that the asking person administers organisation id.
-func (db *DB) orgAdmin(ctx context.Context, q queryer, id string) error {
-	uid, err := requireUser(ctx)
-	if err != nil {
-		return err
-	}
-	var admin sql.NullBool
-	err = q.QueryRowContext(ctx, `
-		SELECT op.admin FROM organisations o
-		LEFT JOIN organisation_people op ON op.organisation_id = o.id AND op.user_id = $2 WHERE o.id = $1`, id, uid).Scan(&admin)
-	if errors.Is(err, sql.ErrNoRows) {
-		return pk.NotFound()
-	} else if err != nil {
-		return err
-	}
-	if !admin.Bool {
-		return pk.Forbidden()
-	}
-	return nil
-}
-
 // UpdateOrganisation changes a profile; only its admins may.
 func (db *DB) UpdateOrganisation(ctx context.Context, id string, in pk.OrganisationInput) (*pk.Organisation, error) {
 	err := db.inTx(ctx, func(tx *Tx) error {
-		if err := db.orgAdmin(ctx, tx, id); err != nil {
+		if _, err := db.authorizeOrg(ctx, tx, id, pk.ActionEditOrgProfile); err != nil {
 			return err
 		}
 		if err := in.Validate(); err != nil {
@@ -162,19 +135,16 @@ func (db *DB) UpdateOrganisation(ctx context.Context, id string, in pk.Organisat
 	return db.Organisation(ctx, id)
 }
 
-// OrganisationPeople lists who belongs to an organisation; visible to its
-// own people only (addresses are personal).
+// OrganisationPeople lists who belongs to an organisation, the first
+// pk.MaxOrganisationPeople by name; visible to its own people only
+// (addresses are personal).
 func (db *DB) OrganisationPeople(ctx context.Context, id string) ([]*pk.OrganisationPerson, error) {
-	o, err := db.Organisation(ctx, id)
-	if err != nil {
+	if _, err := db.authorizeOrg(ctx, db.read, id, pk.ActionViewOrgPeople); err != nil {
 		return nil, err
-	}
-	if o.MyRole == "" {
-		return nil, pk.Forbidden()
 	}
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT u.id, u.name, u.email, op.admin FROM organisation_people op JOIN users u ON u.id = op.user_id
-		WHERE op.organisation_id = $1 ORDER BY u.name, u.id LIMIT 500`, id)
+		WHERE op.organisation_id = $1 ORDER BY u.name, u.id LIMIT $2`, id, pk.MaxOrganisationPeople)
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +169,7 @@ func (db *DB) AddOrganisationPerson(ctx context.Context, id, email string, admin
 		return err
 	}
 	return db.inTx(ctx, func(tx *Tx) error {
-		if err := db.orgAdmin(ctx, tx, id); err != nil {
+		if _, err := db.authorizeOrg(ctx, tx, id, pk.ActionManageOrgPeople); err != nil {
 			return err
 		}
 		var uid string
@@ -220,11 +190,12 @@ func (db *DB) AddOrganisationPerson(ctx context.Context, id, email string, admin
 // organisation keeps at least one admin.
 func (db *DB) RemoveOrganisationPerson(ctx context.Context, id, userID string) error {
 	return db.inTx(ctx, func(tx *Tx) error {
-		self := pk.UserIDFromContext(ctx) == userID
-		if !self {
-			if err := db.orgAdmin(ctx, tx, id); err != nil {
-				return err
-			}
+		action := pk.ActionManageOrgPeople
+		if pk.UserIDFromContext(ctx) == userID {
+			action = pk.ActionLeaveOrganisation
+		}
+		if _, err := db.authorizeOrg(ctx, tx, id, action); err != nil {
+			return err
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM organisation_people WHERE organisation_id = $1 AND user_id = $2`, id, userID)
 		if err != nil {
@@ -244,11 +215,14 @@ func (db *DB) RemoveOrganisationPerson(ctx context.Context, id, userID string) e
 	})
 }
 
-// OrganisationDirectory finds organisations by name, for inviting them.
+// OrganisationDirectory finds organisations by name, for inviting them: at
+// most limit, itself at most pk.MaxPageSize (pk.DefaultPageSize when not
+// positive).
 func (db *DB) OrganisationDirectory(ctx context.Context, query string, limit int) ([]*pk.Organisation, error) {
 	if _, err := requireUser(ctx); err != nil {
 		return nil, err
 	}
+	limit = pk.PageRequest{Limit: limit}.Normalize().Limit
 	query = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.TrimSpace(query))
 	rows, err := db.read.QueryContext(ctx, `SELECT `+orgColumns+` FROM organisations o WHERE `+db.Dialect.ContainsFold("o.name", 1)+`
 		ORDER BY o.name, o.id LIMIT $2`, query, limit)

@@ -204,7 +204,7 @@ func (db *DB) Dashboard(ctx context.Context, id string) (*pk.Dashboard, error) {
 		return nil, err
 	}
 	if pk.Can(p.MyRole, pk.ActionViewActivity) {
-		d.Recent, _, err = db.auditEntries(ctx, id, pk.PageRequest{Limit: 10}, pk.Can(p.MyRole, pk.ActionViewSensitive))
+		d.Recent, _, err = db.auditEntries(ctx, id, pk.PageRequest{Limit: 10}, pk.MaySeeSensitive(p.MyRole))
 		if err != nil {
 			return nil, err
 		}

@@ -45,9 +45,6 @@ func (db *DB) scanProspect(row interface{ Scan(...any) error }) (*pk.Prospect, e
 	return x, nil
 }
 
-// prospectsSensitive says whether the reader may see sensitive actors.
-func prospectsSensitive(p *pk.Partnership) bool { return pk.Can(p.MyRole, pk.ActionViewSensitive) }
-
 // Prospects lists a partnership's prospects by name, optionally of one
 // status, a page at a time.
 func (db *DB) Prospects(ctx context.Context, pid string, f pk.ProspectFilter, pg pk.PageRequest) ([]*pk.Prospect, string, error) {
@@ -61,7 +58,7 @@ func (db *DB) Prospects(ctx context.Context, pid string, f pk.ProspectFilter, pg
 		return nil, "", err
 	}
 	pg = pg.Normalize()
-	a := args{prospectsSensitive(p)}
+	a := args{pk.MaySeeSensitive(p.MyRole)}
 	where := `WHERE p.partnership_id = ` + a.add(pid)
 	if f.Status != "" {
 		where += ` AND p.status = ` + a.add(f.Status)
@@ -129,7 +126,7 @@ func (db *DB) Prospect(ctx context.Context, pid, id string) (*pk.Prospect, error
 }
 
 func (db *DB) loadProspect(ctx context.Context, q queryer, p *pk.Partnership, id string) (*pk.Prospect, error) {
-	x, err := db.scanProspect(q.QueryRowContext(ctx, prospectSelect+`WHERE p.id = $2 AND p.partnership_id = $3`, prospectsSensitive(p), id, p.ID))
+	x, err := db.scanProspect(q.QueryRowContext(ctx, prospectSelect+`WHERE p.id = $2 AND p.partnership_id = $3`, pk.MaySeeSensitive(p.MyRole), id, p.ID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pk.NotFound()
 	}
@@ -151,7 +148,7 @@ func checkProspectLinks(ctx context.Context, tx *Tx, p *pk.Partnership, in *pk.P
 	}
 	if in.ActorID != "" {
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM actors WHERE id = $1 AND partnership_id = $2 AND (NOT sensitive OR $3)`,
-			in.ActorID, p.ID, prospectsSensitive(p)).Scan(&n); err != nil {
+			in.ActorID, p.ID, pk.MaySeeSensitive(p.MyRole)).Scan(&n); err != nil {
 			return err
 		}
 		if n == 0 {
@@ -404,7 +401,8 @@ func (db *DB) InviteProspect(ctx context.Context, pid, id string, in pk.Prospect
 	return invitation, err
 }
 
-// ProspectChoices lists what a prospect form offers, each list by name:
+// ProspectChoices lists what a prospect form offers, each list by name and
+// at most pk.MaxChoices long (its Cut field says when there were more):
 // members and coordinators as points of contact; the register's actors
 // (sensitive ones only for coordinators); organisations that are members,
 // are linked from the register, or are linked by a prospect already.
@@ -416,18 +414,19 @@ func (db *DB) ProspectChoices(ctx context.Context, pid string) (*pk.ProspectChoi
 	out := &pk.ProspectChoices{People: []pk.Choice{}, Actors: []pk.Choice{}, Organisations: []pk.Choice{}}
 	for _, x := range []struct {
 		dst   *[]pk.Choice
+		cut   *bool
 		query string
 		args  []any
 	}{
-		{&out.People, `SELECT u.id, u.name FROM partnership_people pp JOIN users u ON u.id = pp.user_id
-			WHERE pp.partnership_id = $1 AND pp.role IN ('member', 'coordinator') ORDER BY u.name, u.id`, []any{pid}},
-		{&out.Actors, `SELECT id, name FROM actors WHERE partnership_id = $1 AND (NOT sensitive OR $2) ORDER BY name, id LIMIT 1000`,
-			[]any{pid, prospectsSensitive(p)}},
-		{&out.Organisations, `SELECT o.id, o.name FROM organisations o WHERE o.id IN (
+		{&out.People, &out.PeopleCut, `SELECT u.id, u.name FROM partnership_people pp JOIN users u ON u.id = pp.user_id
+			WHERE pp.partnership_id = $1 AND pp.role IN ('member', 'coordinator') ORDER BY u.name, u.id LIMIT $2`, []any{pid, pk.MaxChoices + 1}},
+		{&out.Actors, &out.ActorsCut, `SELECT id, name FROM actors WHERE partnership_id = $1 AND (NOT sensitive OR $2) ORDER BY name, id LIMIT $3`,
+			[]any{pid, pk.MaySeeSensitive(p.MyRole), pk.MaxChoices + 1}},
+		{&out.Organisations, &out.OrganisationsCut, `SELECT o.id, o.name FROM organisations o WHERE o.id IN (
 				SELECT organisation_id FROM partnership_organisations WHERE partnership_id = $1
 				UNION SELECT organisation_id FROM actors WHERE partnership_id = $1 AND organisation_id IS NOT NULL AND (NOT sensitive OR $2)
 				UNION SELECT organisation_id FROM prospects WHERE partnership_id = $1 AND organisation_id IS NOT NULL)
-			ORDER BY o.name, o.id`, []any{pid, prospectsSensitive(p)}},
+			ORDER BY o.name, o.id LIMIT $3`, []any{pid, pk.MaySeeSensitive(p.MyRole), pk.MaxChoices + 1}},
 	} {
 		rows, err := db.read.QueryContext(ctx, x.query, x.args...)
 		if err != nil {
@@ -445,6 +444,7 @@ func (db *DB) ProspectChoices(ctx context.Context, pid string) (*pk.ProspectChoi
 		if err := rows.Err(); err != nil {
 			return nil, err
 		}
+		*x.dst, *x.cut = cut(*x.dst, pk.MaxChoices)
 	}
 	return out, nil
 }

@@ -13,7 +13,7 @@ const relationshipColumns = `r.id, r.from_actor, fa.name, r.to_actor, ta.name, r
 
 // relationshipFrom joins both actors; relationshipVisible is the privacy
 // rule: a tie is seen when it and both its actors are not sensitive, or by
-// people who may see sensitive data. Its one parameter is seesSensitive.
+// people who may see sensitive data. Its one parameter is pk.MaySeeSensitive.
 const relationshipFrom = ` FROM relationships r JOIN actors fa ON fa.id = r.from_actor JOIN actors ta ON ta.id = r.to_actor `
 
 func relationshipVisible(n string) string {
@@ -29,7 +29,7 @@ func scanRelationship(row interface{ Scan(...any) error }) (*pk.Relationship, er
 
 func loadRelationship(ctx context.Context, q queryer, p *pk.Partnership, id string) (*pk.Relationship, error) {
 	x, err := scanRelationship(q.QueryRowContext(ctx, `SELECT `+relationshipColumns+relationshipFrom+`
-		WHERE r.id = $1 AND r.partnership_id = $2 AND `+relationshipVisible("$3"), id, p.ID, seesSensitive(p.MyRole)))
+		WHERE r.id = $1 AND r.partnership_id = $2 AND `+relationshipVisible("$3"), id, p.ID, pk.MaySeeSensitive(p.MyRole)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pk.NotFound()
 	}
@@ -148,7 +148,7 @@ func (db *DB) relationships(ctx context.Context, p *pk.Partnership, f pk.Relatio
 	if !ok {
 		return nil, "", pk.FieldInvalid("cursor", "validation.cursor", nil)
 	}
-	ar := args{p.ID, seesSensitive(p.MyRole)}
+	ar := args{p.ID, pk.MaySeeSensitive(p.MyRole)}
 	where := "r.partnership_id = $1 AND " + relationshipVisible("$2")
 	if f.Type != "" {
 		where += " AND r.type = " + ar.add(f.Type)

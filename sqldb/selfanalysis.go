@@ -17,23 +17,6 @@ type saScope struct {
 	pid string // the partnership, for the audit log; "" for organisations
 }
 
-// orgPerson checks that the asking person belongs to organisation oid.
-// Anyone else learns nothing: ENOTFOUND.
-func (db *DB) orgPerson(ctx context.Context, q queryer, oid string) (string, error) {
-	uid, err := requireUser(ctx)
-	if err != nil {
-		return "", err
-	}
-	var n int
-	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM organisation_people WHERE organisation_id = $1 AND user_id = $2`, oid, uid).Scan(&n); err != nil {
-		return "", err
-	}
-	if n == 0 {
-		return "", pk.NotFound()
-	}
-	return uid, nil
-}
-
 // SelfAnalysis returns a partnership's self-analysis: every section with
 // everyone's contributions, oldest first.
 func (db *DB) SelfAnalysis(ctx context.Context, pid string) (*pk.SelfAnalysis, error) {
@@ -50,7 +33,7 @@ func (db *DB) SelfAnalysis(ctx context.Context, pid string) (*pk.SelfAnalysis, e
 // OrganisationSelfAnalysis returns an organisation's own self-analysis; only
 // its people may read it.
 func (db *DB) OrganisationSelfAnalysis(ctx context.Context, oid string) (*pk.SelfAnalysis, error) {
-	if _, err := db.orgPerson(ctx, db.read, oid); err != nil {
+	if _, err := db.authorizeOrg(ctx, db.read, oid, pk.ActionViewOrgSelfAnalysis); err != nil {
 		return nil, err
 	}
 	sa, err := db.selfAnalysis(ctx, saScope{col: "organisation_id", id: oid})
@@ -127,7 +110,7 @@ func (db *DB) AddSelfAnalysis(ctx context.Context, pid string, in pk.SelfAnalysi
 func (db *DB) AddOrganisationSelfAnalysis(ctx context.Context, oid string, in pk.SelfAnalysisInput) (*pk.SelfAnalysisEntry, error) {
 	var e *pk.SelfAnalysisEntry
 	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.orgPerson(ctx, tx, oid); err != nil {
+		if _, err := db.authorizeOrg(ctx, tx, oid, pk.ActionEditOrgSelfAnalysis); err != nil {
 			return err
 		}
 		var err error
@@ -174,7 +157,7 @@ func (db *DB) UpdateSelfAnalysis(ctx context.Context, pid, id string, in pk.Self
 func (db *DB) UpdateOrganisationSelfAnalysis(ctx context.Context, oid, id string, in pk.SelfAnalysisInput) (*pk.SelfAnalysisEntry, error) {
 	var e *pk.SelfAnalysisEntry
 	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.orgPerson(ctx, tx, oid); err != nil {
+		if _, err := db.authorizeOrg(ctx, tx, oid, pk.ActionEditOrgSelfAnalysis); err != nil {
 			return err
 		}
 		var err error
@@ -245,7 +228,7 @@ func (db *DB) DeleteSelfAnalysis(ctx context.Context, pid, id string, version in
 // DeleteOrganisationSelfAnalysis is DeleteSelfAnalysis for an organisation.
 func (db *DB) DeleteOrganisationSelfAnalysis(ctx context.Context, oid, id string, version int) error {
 	return db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.orgPerson(ctx, tx, oid); err != nil {
+		if _, err := db.authorizeOrg(ctx, tx, oid, pk.ActionEditOrgSelfAnalysis); err != nil {
 			return err
 		}
 		return db.deleteSelfAnalysis(ctx, tx, saScope{col: "organisation_id", id: oid}, id, version)

@@ -26,6 +26,9 @@ func funcs(l *i18n.Localizer) template.FuncMap {
 			return t.UTC().Format("2006-01-02 15:04 UTC")
 		},
 		"can": func(role pk.Role, action string) bool { return pk.Can(role, pk.Action(action)) },
+		"canInOrg": func(role pk.OrgRole, action string) bool {
+			return pk.CanInOrganisation(role, pk.Action(action))
+		},
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {

@@ -119,7 +119,7 @@ func (h *Pages) organisationEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if o.MyRole != "admin" {
+	if !pk.CanInOrganisation(o.MyRole, pk.ActionEditOrgProfile) {
 		return pk.Forbidden()
 	}
 	v := h.View(r, "organisation.edit.title")

@@ -1,0 +1,48 @@
+package sqldb
+
+import (
+	"context"
+
+	pk "github.com/partnerkit/partnerkit"
+)
+
+// ActorChoices lists the actors a form on actor except's page offers (to
+// merge with, to tie to): the register as the asker may see it, by name,
+// without except, at most pk.MaxActorChoices.
+func (db *DB) ActorChoices(ctx context.Context, pid, except string) (*pk.ActorChoices, error) {
+	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewActors)
+	if err != nil {
+		return nil, err
+	}
+	return db.actorChoices(ctx, p, except)
+}
+
+// MapActorList lists the actors that may be placed on a map: the
+// register as the asker may see it, by name, at most pk.MaxActorChoices.
+func (db *DB) MapActorList(ctx context.Context, pid string) (*pk.ActorChoices, error) {
+	p, err := db.authorize(ctx, db.read, pid, pk.ActionEditMaps)
+	if err != nil {
+		return nil, err
+	}
+	return db.actorChoices(ctx, p, "")
+}
+
+func (db *DB) actorChoices(ctx context.Context, p *pk.Partnership, except string) (*pk.ActorChoices, error) {
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT id, name, kind FROM actors WHERE partnership_id = $1 AND ($2 OR NOT sensitive) AND id <> $3
+		ORDER BY name, id LIMIT $4`, p.ID, pk.MaySeeSensitive(p.MyRole), except, pk.MaxActorChoices+1)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := &pk.ActorChoices{Actors: []*pk.ActorChoice{}}
+	for rows.Next() {
+		a := &pk.ActorChoice{}
+		if err := rows.Scan(&a.ID, &a.Name, &a.Kind); err != nil {
+			return nil, err
+		}
+		out.Actors = append(out.Actors, a)
+	}
+	out.Actors, out.Cut = cut(out.Actors, pk.MaxActorChoices)
+	return out, rows.Err()
+}
