@@ -26,6 +26,8 @@ func (h *Pages) registerMembers(rt *httpx.Router) {
 type membersData struct {
 	Members *pk.Members
 	Roles   []string
+	// MaxOrganisations and MaxPeople are where the lists stop (Members' …Cut).
+	MaxOrganisations, MaxPeople int
 }
 
 func (h *Pages) members(w http.ResponseWriter, r *http.Request) error {
@@ -44,7 +46,7 @@ func (h *Pages) renderMembers(w http.ResponseWriter, r *http.Request, status int
 	if formErr != nil {
 		v.Form = h.FormFromError(r, nil, formErr)
 	}
-	v.Data = &membersData{Members: m, Roles: pk.Roles}
+	v.Data = &membersData{Members: m, Roles: pk.Roles, MaxOrganisations: pk.MaxMemberOrganisations, MaxPeople: pk.MaxMemberPeople}
 	h.render(w, r, status, "members", v)
 	return nil
 }
@@ -100,6 +102,9 @@ type invitationsData struct {
 	Invitations   []*pk.Invitation
 	Organisations []*pk.Organisation
 	Roles         []string
+	// Cut says the list stops at Max (the newest first).
+	Cut bool
+	Max int
 }
 
 func (h *Pages) invitations(w http.ResponseWriter, r *http.Request) error {
@@ -111,10 +116,12 @@ func (h *Pages) renderInvitations(w http.ResponseWriter, r *http.Request, status
 	if err != nil {
 		return err
 	}
-	d := &invitationsData{Roles: pk.Roles}
-	if d.Invitations, err = h.Members.Invitations(r.Context(), v.P.ID); err != nil {
+	d := &invitationsData{Roles: pk.Roles, Max: pk.MaxInvitations}
+	list, err := h.Members.InvitationList(r.Context(), v.P.ID)
+	if err != nil {
 		return err
 	}
+	d.Invitations, d.Cut = list.Invitations, list.Cut
 	// Organisations to invite: those already linked to the partnership and
 	// the inviter's own; others are found by name on the organisations page.
 	m, err := h.Members.Members(r.Context(), v.P.ID)
