@@ -223,7 +223,9 @@ func (tx *Tx) findInvitation(ctx context.Context, tokenOrID string) (*pk.Invitat
 // join the partnership as a person without an organisation, and the
 // organisation stays invited until one of its own people accepts. That is
 // kinder than refusing: the invitee is let in, and can be added to the
-// organisation by its administrators later.
+// organisation by its administrators later. Only when the accepter asks by
+// name to represent an organisation they may not is the answer a field
+// error, so that they learn why.
 func (db *DB) AcceptInvitation(ctx context.Context, tokenOrID, organisationID string) (*pk.Partnership, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
@@ -252,18 +254,19 @@ func (db *DB) AcceptInvitation(ctx context.Context, tokenOrID, organisationID st
 			if err != nil {
 				return err
 			}
-			switch {
-			case in:
-			case org != x.OrganisationID:
-				return pk.FieldInvalid("organisation_id", "validation.not_your_organisation", nil)
-			default:
-				entitled, err := tx.invitedByOrgAdmin(ctx, x.ID, org)
-				if err != nil {
+			entitled := in
+			if !in && org == x.OrganisationID {
+				if entitled, err = tx.invitedByOrgAdmin(ctx, x.ID, org); err != nil {
 					return err
 				}
-				if !entitled {
-					org = ""
-				}
+			}
+			switch {
+			case entitled:
+			case organisationID != "":
+				// Asked for by name: say why not, rather than quietly drop it.
+				return pk.FieldInvalid("organisation_id", "validation.not_your_organisation", nil)
+			default:
+				org = ""
 			}
 		}
 		var orgArg any
