@@ -228,7 +228,7 @@ func refuseText(bundle *i18n.Bundle, w http.ResponseWriter, r *http.Request, sta
 	if status != http.StatusNotFound {
 		p.Errors = append(p.Errors, problemField{Field: strings.ToValidUTF8(field, "\uFFFD"), Message: msg})
 	}
-	w.Header().Set("Content-Type", "application/problem+json")
+	w.Header().Set("Content-Type", "application/problem+json; charset=utf-8")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(p)
 }
