@@ -271,3 +271,39 @@ func TestVersionBeyondColumnIsAFieldError(t *testing.T) {
 		wantCode(t, err, pk.ECONFLICT)
 	})
 }
+
+// SECURITY.md promises that passwords and every secret a link or a script
+// carries are stored only as hashes: a copy of the database opens nothing.
+func TestSecretsAreStoredHashed(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := sqldbtest.NewWorld(t, db)
+		ctx := context.Background()
+		raw := rawDB(t, db)
+		var hash string
+		if err := raw.QueryRow(`SELECT password_hash FROM users WHERE id = $1`, w.Member.ID).Scan(&hash); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(hash, "$argon2id$") || strings.Contains(hash, sqldbtest.Password) {
+			t.Fatalf("password stored as %q", hash)
+		}
+		tok, err := db.CreateToken(w.Member.Ctx, "script")
+		if err != nil {
+			t.Fatal(err)
+		}
+		queuedMails(t, db)
+		if err := db.RequestPasswordReset(ctx, w.Member.Email, "en"); err != nil {
+			t.Fatal(err)
+		}
+		reset := lastMailToken(t, db, "/reset/")
+		if _, err := db.Invite(w.Coordinator.Ctx, w.Partnership.ID, pk.InvitationInput{Email: "someone@example.org", Role: "member"}); err != nil {
+			t.Fatal(err)
+		}
+		invitation := lastMailToken(t, db, "/invitations/")
+		for table, secret := range map[string]string{"api_tokens": tok.Secret, "email_tokens": reset, "invitations": invitation} {
+			var n int
+			if err := raw.QueryRow(`SELECT COUNT(*) FROM `+table+` WHERE secret_hash = $1`, secret).Scan(&n); err != nil || n != 0 {
+				t.Errorf("%s: secret stored in clear (%d, %v)", table, n, err)
+			}
+		}
+	})
+}
