@@ -25,13 +25,17 @@ func SafeNext(next string) string {
 	s := next
 	// Decoding until nothing changes catches "/%2F%2Fevil" and
 	// "/%252F%252Fevil" alike; the bound stops a pathological nesting.
-	for range 5 {
+	for round := range 5 {
 		if !plainPath(s) {
 			return "/"
 		}
 		d, err := url.PathUnescape(s)
-		if err != nil {
+		if err != nil && round == 0 {
 			return "/"
+		} else if err != nil {
+			// A decoding that leaves a lone "%" (a search for "100%")
+			// cannot be decoded again: what was checked is all there is.
+			return next
 		}
 		if d == s {
 			return next

@@ -26,7 +26,7 @@ func TestSafeNextRefusesOtherSites(t *testing.T) {
 func TestSafeNextKeepsOwnPaths(t *testing.T) {
 	for _, next := range []string{
 		"/", "/p/abc/actors", "/p/abc/actors?q=caf%C3%A9&sort=name", "/account#tokens", "/search?q=a%20b",
-		"/p/abc/maps/m1/assessments", "/café",
+		"/p/abc/maps/m1/assessments", "/café", "/p/abc/actors?q=100%25",
 	} {
 		if got := SafeNext(next); got != next {
 			t.Errorf("SafeNext(%q) = %q, want it unchanged", next, got)
