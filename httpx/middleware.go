@@ -32,6 +32,25 @@ func SecurityHeaders(next http.Handler) http.Handler {
 	})
 }
 
+// HSTSHeader keeps browsers on HTTPS for this site for a year once they
+// have seen it there, so that a network attacker cannot downgrade a later
+// visit to plain HTTP and read the session cookie.
+const HSTSHeader = "max-age=31536000; includeSubDomains"
+
+// StrictTransport adds HSTSHeader to every answer when the instance is
+// served over HTTPS (its base URL starts with https://). Over plain HTTP the
+// header would mean nothing to browsers and could lock out a later switch,
+// so it is left out.
+func StrictTransport(baseURL string, next http.Handler) http.Handler {
+	if !strings.HasPrefix(strings.ToLower(baseURL), "https://") {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Strict-Transport-Security", HSTSHeader)
+		next.ServeHTTP(w, r)
+	})
+}
+
 // statusRecorder remembers the status for the access log.
 type statusRecorder struct {
 	http.ResponseWriter

@@ -31,6 +31,8 @@ type Config struct {
 	Log           *slog.Logger
 	SecureCookies bool
 	TrustProxy    bool
+	// BaseURL is the public address; https:// turns on HSTS.
+	BaseURL string
 }
 
 // Server is the assembled application.
@@ -62,11 +64,13 @@ func New(cfg Config) (*Server, error) {
 	}))
 
 	var h http.Handler = notFound(rt.Mux, w, a)
+	h = httpx.ValidText(cfg.Bundle, h)
 	h = httpx.Authenticate(cfg.DB, a.BadToken, h)
 	// Browsers send Sec-Fetch-Site/Origin; a cross-site form post or fetch
 	// is refused. Scripts with bearer tokens send neither and pass.
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = httpx.SecurityHeaders(h)
+	h = httpx.StrictTransport(cfg.BaseURL, h)
 	h = httpx.Logging(cfg.Log, h)
 	return &Server{Router: rt, handler: h, Web: w, API: a}, nil
 }

@@ -96,7 +96,7 @@ func tableError(err error) error {
 	if te.Row > 0 {
 		field = fmt.Sprintf("row %d", te.Row)
 	}
-	return pk.FieldInvalid(field, "actors.import.error."+te.Code, map[string]any{"Row": te.Row, "Max": tabular.MaxRows})
+	return pk.FieldInvalid(field, "actors.import.error."+te.Code, map[string]any{"Row": te.Row, "Max": tabular.MaxRows, "Sheet": te.Sheet})
 }
 
 // ImportActors reads a CSV or XLSX file into the register. mapping

@@ -185,11 +185,19 @@ func (db *DB) MyInvitations(ctx context.Context) ([]*pk.Invitation, error) {
 }
 
 // findInvitation resolves a link token, or an ID of an invitation to the
-// asker's verified address.
+// asker's verified address, for the asker to answer.
+//
+// An invitation is answered only by the address it was sent to. By ID, that
+// address must be confirmed. By link token, the asker's account must carry
+// the invited address: holding the link that went to that mailbox proves
+// the address (AcceptInvitation then marks it confirmed), but a link that
+// was forwarded, leaked or guessed from a mailbox must not let another
+// account in.
 func (tx *Tx) findInvitation(ctx context.Context, tokenOrID string) (*pk.Invitation, error) {
 	where := `WHERE i.secret_hash = $1`
 	args := []any{hashSecret(tokenOrID)}
-	if !strings.HasPrefix(tokenOrID, "i_") {
+	byToken := strings.HasPrefix(tokenOrID, "i_")
+	if !byToken {
 		where = `JOIN users me ON me.email = i.email AND me.email_verified WHERE i.id = $1 AND me.id = $2`
 		args = []any{tokenOrID, pk.UserIDFromContext(ctx)}
 	}
@@ -198,6 +206,18 @@ func (tx *Tx) findInvitation(ctx context.Context, tokenOrID string) (*pk.Invitat
 		return nil, pk.Errorf(pk.ENOTFOUND, "error.link_invalid", nil)
 	} else if err != nil {
 		return nil, err
+	}
+	if byToken {
+		var email string
+		err := tx.QueryRowContext(ctx, `SELECT email FROM users WHERE id = $1`, pk.UserIDFromContext(ctx)).Scan(&email)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, pk.Unauthorized()
+		} else if err != nil {
+			return nil, err
+		}
+		if email != x.Email {
+			return nil, pk.Errorf(pk.EFORBIDDEN, "error.invitation_other_address", map[string]any{"Email": x.Email})
+		}
 	}
 	if x.Status != "pending" {
 		return nil, pk.Errorf(pk.ECONFLICT, "error.invitation_answered", map[string]any{"Status": x.Status})
@@ -210,6 +230,20 @@ func (tx *Tx) findInvitation(ctx context.Context, tokenOrID string) (*pk.Invitat
 
 // AcceptInvitation joins the asking person to the partnership in the
 // invited role, for the invited organisation or one of their own.
+//
+// A person joins an organisation only through that organisation's own
+// administrators. Any coordinator may name any organisation in an
+// invitation (to invite it into the partnership), so naming it is no
+// entitlement: the accepter represents the invited organisation only when
+// they already belong to it, or when the inviter is one of its
+// administrators (checked now, not when inviting), and only then are they
+// added to it and the organisation made an active member. Otherwise they
+// join the partnership as a person without an organisation, and the
+// organisation stays invited until one of its own people accepts. That is
+// kinder than refusing: the invitee is let in, and can be added to the
+// organisation by its administrators later. Only when the accepter asks by
+// name to represent an organisation they may not is the answer a field
+// error, so that they learn why.
 func (db *DB) AcceptInvitation(ctx context.Context, tokenOrID, organisationID string) (*pk.Partnership, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
@@ -229,17 +263,29 @@ func (db *DB) AcceptInvitation(ctx context.Context, tokenOrID, organisationID st
 		if in > 0 {
 			return pk.Errorf(pk.ECONFLICT, "error.already_member", nil)
 		}
-		org := x.OrganisationID
-		if organisationID != "" {
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM organisation_people WHERE organisation_id = $1 AND user_id = $2`,
-				organisationID, uid).Scan(&n); err != nil {
+		org := organisationID
+		if org == "" {
+			org = x.OrganisationID
+		}
+		if org != "" {
+			in, err := tx.inOrganisation(ctx, org, uid)
+			if err != nil {
 				return err
 			}
-			if n == 0 {
-				return pk.FieldInvalid("organisation_id", "validation.not_your_organisation", nil)
+			entitled := in
+			if !in && org == x.OrganisationID {
+				if entitled, err = tx.invitedByOrgAdmin(ctx, x.ID, org); err != nil {
+					return err
+				}
 			}
-			org = organisationID
+			switch {
+			case entitled:
+			case organisationID != "":
+				// Asked for by name: say why not, rather than quietly drop it.
+				return pk.FieldInvalid("organisation_id", "validation.not_your_organisation", nil)
+			default:
+				org = ""
+			}
 		}
 		var orgArg any
 		if org != "" {
@@ -301,4 +347,21 @@ func (db *DB) DeclineInvitation(ctx context.Context, tokenOrID string) error {
 		}
 		return tx.audit(ctx, x.PartnershipID, "invitation.decline", "invitation", x.ID, x.Email, nil, nil)
 	})
+}
+
+// inOrganisation reports whether the person belongs to the organisation.
+func (tx *Tx) inOrganisation(ctx context.Context, org, uid string) (bool, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM organisation_people WHERE organisation_id = $1 AND user_id = $2`, org, uid).Scan(&n)
+	return n > 0, err
+}
+
+// invitedByOrgAdmin reports whether the invitation was issued by someone
+// who is, now, an administrator of the organisation.
+func (tx *Tx) invitedByOrgAdmin(ctx context.Context, invitationID, org string) (bool, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `
+		SELECT COUNT(*) FROM invitations i JOIN organisation_people op ON op.user_id = i.invited_by
+		WHERE i.id = $1 AND op.organisation_id = $2 AND op.admin`, invitationID, org).Scan(&n)
+	return n > 0, err
 }

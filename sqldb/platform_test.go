@@ -335,9 +335,8 @@ func TestAccounts(t *testing.T) {
 		w := sqldbtest.NewWorld(t, db)
 		ctx := context.Background()
 		db.SignupOpen = true
-		_, err := db.SignUp(ctx, pk.SignUpInput{Email: w.Member.Email, Name: "Dup", Password: "long enough password"})
-		wantField(t, err, "email")
-		_, err = db.SignUp(ctx, pk.SignUpInput{Email: "x@example.org", Name: "", Password: "short"})
+		// A taken address answers like a new one: TestSignUpDoesNotTellWhoHasAnAccount.
+		_, err := db.SignUp(ctx, pk.SignUpInput{Email: "x@example.org", Name: "", Password: "short"})
 		wantField(t, err, "name")
 		wantField(t, err, "password")
 

@@ -28,6 +28,13 @@ func scanUser(row interface{ Scan(...any) error }) (*pk.User, error) {
 
 // SignUp creates an account. The very first account on an instance becomes
 // its administrator.
+//
+// Sign-up answers the same whether or not the address already has an
+// account, so that it cannot be used to learn who uses this instance (for
+// people at risk, that alone can be a danger). For a taken address nothing
+// is created: the owner gets an email saying someone tried, with a link to
+// choose a new password, and the asker gets a stand-in user that is stored
+// nowhere, so a later sign-in with it fails like any wrong password.
 func (db *DB) SignUp(ctx context.Context, in pk.SignUpInput) (*pk.User, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
@@ -52,7 +59,14 @@ func (db *DB) SignUp(ctx context.Context, in pk.SignUpInput) (*pk.User, error) {
 		if users > 0 && !verified && !db.SignupOpen {
 			return pk.Errorf(pk.EFORBIDDEN, "error.signup_closed", nil)
 		}
-		var err error
+		owner, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users u WHERE u.email = $1`, in.Email))
+		if err == nil {
+			tx.db.Hasher.Hash(in.Password) // take as long as creating an account
+			u = &pk.User{ID: newID(), Email: in.Email, Name: in.Name, Language: in.Language, Version: 1, CreatedAt: tx.now}
+			return tx.sendEmailLink(ctx, owner, "reset", resetTTL, "mail.signup_exists", "/reset/", in.Language)
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
 		u, err = tx.createUser(ctx, in, users == 0, verified)
 		if err != nil {
 			return err
@@ -121,14 +135,21 @@ func throttleWait(failures, free int) time.Duration {
 	return min(d, throttleMax)
 }
 
-// SignIn checks a password and opens a session.
-func (db *DB) SignIn(ctx context.Context, email, password, ip, userAgent string) (*pk.User, string, error) {
-	email = strings.TrimSpace(strings.ToLower(email))
+// throttleKey is one counter of failed password checks: per account (its
+// address) or per client address, with the failures allowed before waits.
+type throttleKey struct {
+	key  string
+	free int
+}
+
+func accountKey(email string) throttleKey {
+	return throttleKey{"account:" + email, freeFailuresPerAccount}
+}
+
+// throttled refuses a password check while any of keys must still wait;
+// message names the refusal (sign-in or password change).
+func (db *DB) throttled(ctx context.Context, message string, keys ...throttleKey) error {
 	now := db.now()
-	keys := []struct {
-		key  string
-		free int
-	}{{"account:" + email, freeFailuresPerAccount}, {"address:" + ip, freeFailuresPerAddress}}
 	for _, k := range keys {
 		var failures int
 		var last time.Time
@@ -136,15 +157,41 @@ func (db *DB) SignIn(ctx context.Context, email, password, ip, userAgent string)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		} else if err != nil {
-			return nil, "", err
+			return err
 		}
 		if now.Sub(last) > throttleForget {
 			continue
 		}
 		if wait := throttleWait(failures, k.free); now.Before(last.Add(wait)) {
 			secs := int(last.Add(wait).Sub(now).Seconds()) + 1
-			return nil, "", pk.Errorf(pk.ETOOMANY, "error.sign_in_throttled", map[string]any{"Seconds": secs})
+			return pk.Errorf(pk.ETOOMANY, message, map[string]any{"Seconds": secs})
 		}
+	}
+	return nil
+}
+
+// failed counts a wrong password against each of keys.
+func (db *DB) failed(ctx context.Context, keys ...throttleKey) error {
+	return db.inTx(ctx, func(tx *Tx) error {
+		for _, k := range keys {
+			if _, err := tx.ExecContext(ctx, `
+				INSERT INTO sign_in_failures (key, failures, last_at) VALUES ($1, 1, $2)
+				ON CONFLICT (key) DO UPDATE SET
+					failures = CASE WHEN sign_in_failures.last_at < $3 THEN 1 ELSE sign_in_failures.failures + 1 END,
+					last_at = $2`, k.key, fmtTime(tx.now), fmtTime(tx.now.Add(-throttleForget))); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// SignIn checks a password and opens a session.
+func (db *DB) SignIn(ctx context.Context, email, password, ip, userAgent string) (*pk.User, string, error) {
+	email = strings.TrimSpace(strings.ToLower(email))
+	keys := []throttleKey{accountKey(email), {"address:" + ip, freeFailuresPerAddress}}
+	if err := db.throttled(ctx, "error.sign_in_throttled", keys...); err != nil {
+		return nil, "", err
 	}
 	var u *pk.User
 	var hash string
@@ -158,19 +205,7 @@ func (db *DB) SignIn(ctx context.Context, email, password, ip, userAgent string)
 		if errors.Is(err, sql.ErrNoRows) {
 			db.Hasher.Hash(password) // take as long as a real check
 		}
-		ferr := db.inTx(ctx, func(tx *Tx) error {
-			for _, k := range keys {
-				if _, err := tx.ExecContext(ctx, `
-					INSERT INTO sign_in_failures (key, failures, last_at) VALUES ($1, 1, $2)
-					ON CONFLICT (key) DO UPDATE SET
-						failures = CASE WHEN sign_in_failures.last_at < $3 THEN 1 ELSE sign_in_failures.failures + 1 END,
-						last_at = $2`, k.key, fmtTime(tx.now), fmtTime(tx.now.Add(-throttleForget))); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if ferr != nil {
+		if ferr := db.failed(ctx, keys...); ferr != nil {
 			return nil, "", ferr
 		}
 		return nil, "", pk.Invalid(pk.FieldError{Field: "password", Key: "error.sign_in_failed"})
@@ -274,6 +309,10 @@ func (db *DB) UpdateProfile(ctx context.Context, in pk.ProfileInput) (*pk.User, 
 }
 
 // ChangePassword needs the current password; other sessions are signed out.
+// The check of the current password is throttled like a sign-in, on the
+// same per-account counter: a stolen session (or token) must not become a
+// way to guess the password without limit. Both faces come through here,
+// so neither can forget it.
 func (db *DB) ChangePassword(ctx context.Context, current, next string) error {
 	uid, err := requireUser(ctx)
 	if err != nil {
@@ -284,15 +323,25 @@ func (db *DB) ChangePassword(ctx context.Context, current, next string) error {
 	if err := v.Err(); err != nil {
 		return err
 	}
-	var hash string
-	if err := db.read.QueryRowContext(ctx, `SELECT password_hash FROM users WHERE id = $1`, uid).Scan(&hash); err != nil {
+	var hash, email string
+	if err := db.read.QueryRowContext(ctx, `SELECT password_hash, email FROM users WHERE id = $1`, uid).Scan(&hash, &email); err != nil {
+		return err
+	}
+	key := accountKey(email)
+	if err := db.throttled(ctx, "error.password_throttled", key); err != nil {
 		return err
 	}
 	if !db.Hasher.Check(current, hash) {
+		if err := db.failed(ctx, key); err != nil {
+			return err
+		}
 		return pk.FieldInvalid("current_password", "validation.password_wrong", nil)
 	}
 	return db.inTx(ctx, func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`, db.Hasher.Hash(next), uid); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sign_in_failures WHERE key = $1`, key.key); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND id <> $2`, uid, pk.SessionIDFromContext(ctx))
@@ -350,6 +399,11 @@ func (tx *Tx) useEmailToken(ctx context.Context, secret, purpose string) (string
 
 // ResetPassword sets a new password with a mailed link and signs out
 // everywhere. Receiving the link also proves the address.
+//
+// A reset is what someone does who fears their account is in other hands,
+// so it ends every way in that a stranger might hold: the person's other
+// reset links (one of them may sit in a mailbox that was read), sessions,
+// and API tokens. The reset email says so.
 func (db *DB) ResetPassword(ctx context.Context, secret, password string) error {
 	var v pk.Validator
 	v.Password("password", password)
@@ -366,6 +420,13 @@ func (db *DB) ResetPassword(ctx context.Context, secret, password string) error 
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sign_in_failures WHERE key = (SELECT 'account:' || email FROM users WHERE id = $1)`, uid); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE email_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = 'reset' AND used_at IS NULL`,
+			fmtTime(tx.now), uid); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM api_tokens WHERE user_id = $1`, uid); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, uid)

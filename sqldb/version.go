@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"math"
 
 	pk "github.com/partnerkit/partnerkit"
 )
@@ -11,10 +12,15 @@ import (
 // bumpVersion is optimistic locking: it raises the version of the row that
 // where (with args) selects, if and only if that row still carries version.
 // A missing version is a field error; a stale one is ECONFLICT carrying the
-// current version; a missing row is ENOTFOUND.
+// current version; a missing row is ENOTFOUND. A version beyond what the
+// column holds (a 32-bit integer on PostgreSQL) is a field error before it
+// reaches the query, where PostgreSQL would refuse to encode it.
 func (tx *Tx) bumpVersion(ctx context.Context, table, where string, version int, args ...any) error {
 	if version <= 0 {
 		return pk.FieldInvalid("version", "validation.version_required", nil)
+	}
+	if version > MaxVersion {
+		return pk.FieldInvalid("version", "validation.range", map[string]any{"Min": 1, "Max": MaxVersion})
 	}
 	n := len(args) + 1
 	res, err := tx.ExecContext(ctx, `UPDATE `+table+` SET version = version + 1 WHERE `+where+` AND version = $`+itoa(n),
@@ -34,6 +40,10 @@ func (tx *Tx) bumpVersion(ctx context.Context, table, where string, version int,
 	}
 	return pk.Conflict(current)
 }
+
+// MaxVersion is the largest version a record can carry: versions are
+// INTEGER columns, 32 bits on PostgreSQL.
+const MaxVersion = math.MaxInt32
 
 func itoa(n int) string {
 	if n < 10 {

@@ -43,6 +43,8 @@ const (
 	ErrEmpty      = "empty"
 	ErrFormat     = "format"
 	ErrDuplicated = "duplicate_column"
+	// ErrSheet is a worksheet whose XML is damaged; Sheet names it.
+	ErrSheet = "sheet_corrupt"
 )
 
 // Error is a problem with the file, at a row when Row > 0 (the line a
@@ -50,11 +52,16 @@ const (
 type Error struct {
 	Code string
 	Row  int
+	// Sheet names the worksheet the problem is in, when it matters.
+	Sheet string
 	// Detail is for logs; people are shown Code translated.
 	Detail string
 }
 
 func (e *Error) Error() string {
+	if e.Sheet != "" {
+		return fmt.Sprintf("sheet %q: %s %s", e.Sheet, e.Code, e.Detail)
+	}
 	if e.Row > 0 {
 		return fmt.Sprintf("row %d: %s %s", e.Row, e.Code, e.Detail)
 	}
@@ -174,6 +181,9 @@ func ReadXLSX(data []byte) (t *Table, err error) {
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		return nil, &Error{Code: ErrEmpty}
+	}
+	if name := corruptSheet(f); name != "" {
+		return nil, &Error{Code: ErrSheet, Sheet: name}
 	}
 	it, err := f.Rows(sheets[0])
 	if err != nil {

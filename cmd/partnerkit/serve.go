@@ -53,7 +53,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		base = "http://" + addr
 	}
 	secure := c.SecureCookies == "true" || (c.SecureCookies == "auto" && strings.HasPrefix(base, "https://"))
-	srv, err := server.New(server.Config{DB: db, Bundle: bundle, Log: log, SecureCookies: secure, TrustProxy: c.TrustProxy})
+	srv, err := server.New(server.Config{DB: db, Bundle: bundle, Log: log, SecureCookies: secure, TrustProxy: c.TrustProxy, BaseURL: base})
 	if err != nil {
 		return err
 	}
