@@ -122,8 +122,10 @@ func (h *Web) FormOr(w http.ResponseWriter, r *http.Request, err error, t *Templ
 }
 
 // Redirect answers a successful form with a 303 to the next page, carrying
-// a flash message key to show there.
+// a flash message key to show there. Every redirect of the pages goes through
+// it, so a path from the request can never send a person to another site.
 func Redirect(w http.ResponseWriter, r *http.Request, to, flash string) {
+	to = httpx.SafeNext(to)
 	if flash != "" {
 		sep := "?"
 		if strings.Contains(to, "?") {

@@ -106,7 +106,7 @@ func (h *Web) Handle(rt *httpx.Router, method, pattern string, access httpx.Acce
 			if r.Method != http.MethodGet {
 				next = "/"
 			}
-			http.Redirect(w, r, "/signin?next="+url.QueryEscape(next), http.StatusSeeOther)
+			http.Redirect(w, r, "/signin?next="+url.QueryEscape(httpx.SafeNext(next)), http.StatusSeeOther)
 			return
 		}
 		if err := fn(w, r); err != nil {

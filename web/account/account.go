@@ -34,19 +34,11 @@ func (h *Pages) registerAccount(rt *httpx.Router) {
 	h.Handle(rt, "POST", "/account/tokens/{tid}/revoke", httpx.SignedIn, h.revokeToken)
 }
 
-// safeNext keeps post-sign-in redirects on this site.
-func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/"
-	}
-	return next
-}
-
 func (h *Pages) signUpPage(w http.ResponseWriter, r *http.Request) error {
 	v := h.View(r, "account.signup.title")
 	v.Form.Values.Set("invitation", r.URL.Query().Get("invitation"))
 	v.Form.Values.Set("email", r.URL.Query().Get("email"))
-	v.Form.Values.Set("next", safeNext(r.URL.Query().Get("next")))
+	v.Form.Values.Set("next", httpx.SafeNext(r.URL.Query().Get("next")))
 	h.render(w, r, http.StatusOK, "signup", v)
 	return nil
 }
@@ -59,22 +51,22 @@ func (h *Pages) signUp(w http.ResponseWriter, r *http.Request) error {
 	if _, err := h.Accounts.SignUp(r.Context(), in); err != nil {
 		return h.formOr(w, r, err, "signup", h.View(r, "account.signup.title"))
 	}
-	return h.startSession(w, r, in.Email, in.Password, safeNext(r.PostForm.Get("next")), "flash.welcome")
+	return h.startSession(w, r, in.Email, in.Password, httpx.SafeNext(r.PostForm.Get("next")), "flash.welcome")
 }
 
 func (h *Pages) signInPage(w http.ResponseWriter, r *http.Request) error {
 	v := h.View(r, "account.signin.title")
-	v.Form.Values.Set("next", safeNext(r.URL.Query().Get("next")))
+	v.Form.Values.Set("next", httpx.SafeNext(r.URL.Query().Get("next")))
 	h.render(w, r, http.StatusOK, "signin", v)
 	return nil
 }
 
 func (h *Pages) signIn(w http.ResponseWriter, r *http.Request) error {
 	r.ParseForm()
-	err := h.startSession(w, r, r.PostForm.Get("email"), r.PostForm.Get("password"), safeNext(r.PostForm.Get("next")), "")
+	err := h.startSession(w, r, r.PostForm.Get("email"), r.PostForm.Get("password"), httpx.SafeNext(r.PostForm.Get("next")), "")
 	if err != nil {
 		v := h.View(r, "account.signin.title")
-		v.Form = &web.Form{Values: url.Values{"email": {r.PostForm.Get("email")}, "next": {r.PostForm.Get("next")}}}
+		v.Form = &web.Form{Values: url.Values{"email": {r.PostForm.Get("email")}, "next": {httpx.SafeNext(r.PostForm.Get("next"))}}}
 		return h.formOr(w, r, err, "signin", v)
 	}
 	return nil
@@ -163,7 +155,7 @@ func (h *Pages) setLanguage(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", SameSite: http.SameSiteLaxMode,
 		Secure: h.SecureCookies, Expires: time.Now().Add(365 * 24 * time.Hour)})
-	web.Redirect(w, r, safeNext(r.PostForm.Get("next")), "")
+	web.Redirect(w, r, httpx.SafeNext(r.PostForm.Get("next")), "")
 	return nil
 }
 

@@ -172,7 +172,7 @@ func (h *Pages) playbookTick(w http.ResponseWriter, r *http.Request) error {
 		frag = "#" + frag
 	}
 	// The fragment goes after the flash, or the flash would be lost.
-	http.Redirect(w, r, to+"?flash=flash.saved"+frag, http.StatusSeeOther)
+	http.Redirect(w, r, httpx.SafeNext(to+"?flash=flash.saved"+frag), http.StatusSeeOther)
 	return nil
 }
 
@@ -190,6 +190,6 @@ func (h *Pages) playbookAnswer(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	// The fragment comes after the flash, or the flash would be lost.
-	http.Redirect(w, r, "/p/"+pid+"/playbook/steps/"+step+"?flash=flash.saved#q-"+q, http.StatusSeeOther)
+	http.Redirect(w, r, httpx.SafeNext("/p/"+pid+"/playbook/steps/"+step+"?flash=flash.saved#q-"+q), http.StatusSeeOther)
 	return nil
 }
