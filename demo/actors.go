@@ -157,11 +157,11 @@ var demoTies = []demoTie{
 func loadActors(ctx context.Context, db *sqldb.DB, w *World) error {
 	pid := w.Partnership.ID
 	amina := w.People["Amina"].Ctx
-	if _, err := db.AddMemberOrganisations(amina, pid); err != nil {
+	if _, err := db.Actors.AddMemberOrganisations(amina, pid); err != nil {
 		return fmt.Errorf("member organisations: %w", err)
 	}
 	ids := map[string]string{}
-	existing, _, err := db.Actors(amina, pid, pk.ActorFilter{}, pk.PageRequest{Limit: pk.MaxPageSize})
+	existing, _, err := db.Actors.Actors(amina, pid, pk.ActorFilter{}, pk.PageRequest{Limit: pk.MaxPageSize})
 	if err != nil {
 		return err
 	}
@@ -169,7 +169,7 @@ func loadActors(ctx context.Context, db *sqldb.DB, w *World) error {
 		ids[a.Name] = a.ID
 	}
 	for _, x := range demoActors {
-		a, err := db.CreateActor(w.People[x.by].Ctx, pid, x.in)
+		a, err := db.Actors.CreateActor(w.People[x.by].Ctx, pid, x.in)
 		if err != nil {
 			return fmt.Errorf("actor %s: %w", x.in.Name, err)
 		}
@@ -180,7 +180,7 @@ func loadActors(ctx context.Context, db *sqldb.DB, w *World) error {
 		if from == "" || to == "" {
 			return fmt.Errorf("tie %s – %s: unknown actor", t.from, t.to)
 		}
-		if _, err := db.CreateRelationship(amina, pid, pk.RelationshipInput{From: from, To: to, Type: t.kind, Directed: t.directed,
+		if _, err := db.Actors.CreateRelationship(amina, pid, pk.RelationshipInput{From: from, To: to, Type: t.kind, Directed: t.directed,
 			Strength: t.strength, FromDate: t.since, Note: t.note, Sensitive: t.sensitive}); err != nil {
 			return fmt.Errorf("tie %s – %s: %w", t.from, t.to, err)
 		}

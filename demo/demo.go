@@ -105,7 +105,7 @@ var orgs = []struct {
 func build(ctx context.Context, db *sqldb.DB) (*World, error) {
 	w := &World{People: map[string]*Person{}, Orgs: map[string]*pk.Organisation{}}
 	for _, p := range people {
-		u, err := db.CreateUser(ctx, pk.SignUpInput{Email: p.email, Name: p.name, Password: Password, Language: p.lang}, false)
+		u, err := db.Accounts.CreateUser(ctx, pk.SignUpInput{Email: p.email, Name: p.name, Password: Password, Language: p.lang}, false)
 		if err != nil {
 			return nil, fmt.Errorf("user %s: %w", p.email, err)
 		}
@@ -113,17 +113,17 @@ func build(ctx context.Context, db *sqldb.DB) (*World, error) {
 	}
 	owners := map[string]string{"bridges": "Amina", "diaspora": "Yusuf", "welcome": "Chloe", "youthcouncil": "Jonas", "opendoors": "Samuel"}
 	for _, o := range orgs {
-		org, err := db.CreateOrganisation(w.People[owners[o.key]].Ctx, o.in)
+		org, err := db.Organisations.CreateOrganisation(w.People[owners[o.key]].Ctx, o.in)
 		if err != nil {
 			return nil, fmt.Errorf("organisation %s: %w", o.in.Name, err)
 		}
 		w.Orgs[o.key] = org
 	}
-	if err := db.AddOrganisationPerson(w.People["Amina"].Ctx, w.Orgs["bridges"].ID, "leila@demo.partnerkit.example", false); err != nil {
+	if err := db.Organisations.AddOrganisationPerson(w.People["Amina"].Ctx, w.Orgs["bridges"].ID, "leila@demo.partnerkit.example", false); err != nil {
 		return nil, err
 	}
 	amina := w.People["Amina"].Ctx
-	p, err := db.CreatePartnership(amina, pk.PartnershipInput{
+	p, err := db.Partnerships.CreatePartnership(amina, pk.PartnershipInput{
 		Name:    "Welcome City Coalition",
 		Purpose: "Refugee-led, diaspora and youth organisations of Leipzig working together so that young newcomers have a say in the city's integration and youth policy.",
 		Form:    "network", Basis: "geography", Scope: "local", Structure: "informal", OrganisationID: w.Orgs["bridges"].ID,
@@ -133,17 +133,17 @@ func build(ctx context.Context, db *sqldb.DB) (*World, error) {
 	}
 	w.Partnership = p
 	for _, spec := range people[1:] {
-		x, err := db.Invite(amina, p.ID, pk.InvitationInput{Email: spec.email, Role: string(spec.role), OrganisationID: w.Orgs[spec.org].ID,
+		x, err := db.Members.Invite(amina, p.ID, pk.InvitationInput{Email: spec.email, Role: string(spec.role), OrganisationID: w.Orgs[spec.org].ID,
 			Message: "We would love to have you with us in the coalition."})
 		if err != nil {
 			return nil, fmt.Errorf("invite %s: %w", spec.email, err)
 		}
-		if _, err := db.AcceptInvitation(w.People[spec.first].Ctx, x.ID, ""); err != nil {
+		if _, err := db.Members.AcceptInvitation(w.People[spec.first].Ctx, x.ID, ""); err != nil {
 			return nil, fmt.Errorf("accept %s: %w", spec.email, err)
 		}
 	}
 	// One invitation still waiting, to show the pipeline.
-	if _, err := db.Invite(amina, p.ID, pk.InvitationInput{Email: "contact@roma-youth.example.org", Role: "member",
+	if _, err := db.Members.Invite(amina, p.ID, pk.InvitationInput{Email: "contact@roma-youth.example.org", Role: "member",
 		Message: "Your work with Roma youth would add a lot to the coalition."}); err != nil {
 		return nil, err
 	}

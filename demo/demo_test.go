@@ -21,27 +21,27 @@ func TestLoad(t *testing.T) {
 		if again, err := Load(ctx, db); err != nil || again {
 			t.Fatalf("a second load must do nothing: %v %v", again, err)
 		}
-		_, secret, err := db.SignIn(ctx, Email, Password, "127.0.0.1", "test")
+		_, secret, err := db.Accounts.SignIn(ctx, Email, Password, "127.0.0.1", "test")
 		if err != nil {
 			t.Fatal(err)
 		}
-		u, _, err := db.UserBySession(ctx, secret)
+		u, _, err := db.Accounts.UserBySession(ctx, secret)
 		if err != nil {
 			t.Fatal(err)
 		}
 		uctx := pk.NewContextWithUser(ctx, u)
-		ps, _, err := db.Partnerships(uctx, pk.PageRequest{}, false)
+		ps, _, err := db.Partnerships.Partnerships(uctx, pk.PageRequest{}, false)
 		if err != nil || len(ps) != 1 || ps[0].MyRole != pk.RoleCoordinator {
 			t.Fatalf("partnerships: %+v %v", ps, err)
 		}
-		d, err := db.Dashboard(uctx, ps[0].ID)
+		d, err := db.Partnerships.Dashboard(uctx, ps[0].ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if d.ActiveOrganisations != 5 || d.PeopleByRole["coordinator"] != 2 || d.PeopleByRole["observer"] != 1 || d.PendingInvitations != 2 { // one to a new member, one to an agreed prospect
 			t.Fatalf("dashboard %+v", d)
 		}
-		actors, _, err := db.Actors(uctx, ps[0].ID, pk.ActorFilter{}, pk.PageRequest{})
+		actors, _, err := db.Actors.Actors(uctx, ps[0].ID, pk.ActorFilter{}, pk.PageRequest{})
 		if err != nil || len(actors) < 20 {
 			t.Fatalf("register: %d actors, %v", len(actors), err)
 		}

@@ -114,7 +114,7 @@ var demoMaps = []demoMap{
 func loadMaps(ctx context.Context, db *sqldb.DB, w *World) error {
 	amina := w.People["Amina"].Ctx
 	pid := w.Partnership.ID
-	actors, err := db.MapActors(amina, pid)
+	actors, err := db.Maps.MapActors(amina, pid)
 	if err != nil {
 		return err
 	}
@@ -134,7 +134,7 @@ func loadMaps(ctx context.Context, db *sqldb.DB, w *World) error {
 	}
 	for _, dm := range demoMaps {
 		at(dm.start, 0)
-		m, err := db.CreateMap(amina, pid, pk.MapInput{Title: dm.title, Objective: dm.objective, Shared: dm.shared})
+		m, err := db.Maps.CreateMap(amina, pid, pk.MapInput{Title: dm.title, Objective: dm.objective, Shared: dm.shared})
 		if err != nil {
 			return err
 		}
@@ -144,7 +144,7 @@ func loadMaps(ctx context.Context, db *sqldb.DB, w *World) error {
 				continue
 			}
 			at(dm.start+s.month, 1+i%20)
-			if _, err := db.AddAssessment(w.People[s.who].Ctx, pid, m.ID, pk.AssessmentInput{ActorID: id, Support: s.support,
+			if _, err := db.Maps.AddAssessment(w.People[s.who].Ctx, pid, m.ID, pk.AssessmentInput{ActorID: id, Support: s.support,
 				Influence: s.influence, Interest: s.interest, Note: s.note}); err != nil {
 				return err
 			}
@@ -162,14 +162,14 @@ func loadMaps(ctx context.Context, db *sqldb.DB, w *World) error {
 			if x.dueMonths > 0 {
 				in.Due = origin.AddDate(0, dm.start+x.dueMonths, 10).Format("2006-01-02")
 			}
-			t, err := db.CreateTactic(w.People[x.who].Ctx, pid, m.ID, in)
+			t, err := db.Maps.CreateTactic(w.People[x.who].Ctx, pid, m.ID, in)
 			if err != nil {
 				return err
 			}
 			if x.status != "planned" {
 				at(dm.start+5, 3)
 				in.Status, in.Version = x.status, t.Version
-				if _, err := db.UpdateTactic(w.People[x.who].Ctx, pid, m.ID, t.ID, in); err != nil {
+				if _, err := db.Maps.UpdateTactic(w.People[x.who].Ctx, pid, m.ID, t.ID, in); err != nil {
 					return err
 				}
 				at(dm.start+1, 25)

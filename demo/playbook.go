@@ -20,7 +20,7 @@ func init() { register(40, "playbook", loadPlaybook) }
 func loadPlaybook(ctx context.Context, db *sqldb.DB, w *World) error {
 	pid := w.Partnership.ID
 	as := func(name string) context.Context { return w.People[name].Ctx }
-	if _, err := db.SetPlaybook(as("Amina"), pid, playbook.Default); err != nil {
+	if _, err := db.Playbooks.SetPlaybook(as("Amina"), pid, playbook.Default); err != nil {
 		return err
 	}
 	p, _ := playbook.Get(playbook.Default)
@@ -31,7 +31,7 @@ func loadPlaybook(ctx context.Context, db *sqldb.DB, w *World) error {
 	doers := []string{"Amina", "Yusuf", "Chloe", "Jonas", "Leila"}
 	connect := p.Stages[0].Steps
 	tick := func(i int) error {
-		if _, err := db.SetStepDone(as(doers[i%len(doers)]), pid, connect[i].ID, true); err != nil {
+		if _, err := db.Playbooks.SetStepDone(as(doers[i%len(doers)]), pid, connect[i].ID, true); err != nil {
 			return fmt.Errorf("step %s: %w", connect[i].ID, err)
 		}
 		return nil
@@ -55,18 +55,18 @@ func loadPlaybook(ctx context.Context, db *sqldb.DB, w *World) error {
 		{"Amina", "begin.planning_team.q1", "One person from each member organisation; Leila and Jonas prepare the meetings."},
 	}
 	for _, a := range answers {
-		if _, err := db.AnswerQuestion(as(a.who), pid, a.question, pk.PlaybookAnswerInput{Text: a.text}); err != nil {
+		if _, err := db.Playbooks.AnswerQuestion(as(a.who), pid, a.question, pk.PlaybookAnswerInput{Text: a.text}); err != nil {
 			return fmt.Errorf("answer %s: %w", a.question, err)
 		}
 	}
-	if _, err := db.AdvanceStage(as("Amina"), pid, p.Stages[0].ID); err != nil {
+	if _, err := db.Playbooks.AdvanceStage(as("Amina"), pid, p.Stages[0].ID); err != nil {
 		return err
 	}
 	if err := tick(len(connect) - 1); err != nil {
 		return err
 	}
 	for _, st := range []struct{ who, id string }{{"Amina", "begin.planning_team"}, {"Yusuf", "begin.vision"}} {
-		if _, err := db.SetStepDone(as(st.who), pid, st.id, true); err != nil {
+		if _, err := db.Playbooks.SetStepDone(as(st.who), pid, st.id, true); err != nil {
 			return fmt.Errorf("step %s: %w", st.id, err)
 		}
 	}
@@ -79,7 +79,7 @@ type move struct{ to, who, note string }
 func loadProspects(ctx context.Context, db *sqldb.DB, w *World) error {
 	pid := w.Partnership.ID
 	as := func(name string) context.Context { return w.People[name].Ctx }
-	choices, err := db.ProspectChoices(as("Amina"), pid)
+	choices, err := db.Prospects.ProspectChoices(as("Amina"), pid)
 	if err != nil {
 		return err
 	}
@@ -133,17 +133,17 @@ func loadProspects(ctx context.Context, db *sqldb.DB, w *World) error {
 		in := x.in
 		in.UserID = w.People[x.owner].User.ID
 		in.ActorID = actors[in.Name]
-		pr, err := db.CreateProspect(as(x.owner), pid, in)
+		pr, err := db.Prospects.CreateProspect(as(x.owner), pid, in)
 		if err != nil {
 			return fmt.Errorf("prospect %s: %w", in.Name, err)
 		}
 		for _, m := range x.moves {
-			if pr, err = db.SetProspectStatus(as(m.who), pid, pr.ID, pk.ProspectStatusInput{Status: m.to, Note: m.note, Version: pr.Version}); err != nil {
+			if pr, err = db.Prospects.SetProspectStatus(as(m.who), pid, pr.ID, pk.ProspectStatusInput{Status: m.to, Note: m.note, Version: pr.Version}); err != nil {
 				return fmt.Errorf("prospect %s to %s: %w", in.Name, m.to, err)
 			}
 		}
 		if pr.Status == pk.ProspectAgreed && pr.ContactEmail != "" {
-			if _, err := db.InviteProspect(as("Amina"), pid, pr.ID, pk.ProspectInviteInput{Role: string(pk.RoleMember),
+			if _, err := db.Prospects.InviteProspect(as("Amina"), pid, pr.ID, pk.ProspectInviteInput{Role: string(pk.RoleMember),
 				Message: "Welcome! We are glad St. Nicholas joins the coalition."}); err != nil {
 				return fmt.Errorf("invite %s: %w", in.Name, err)
 			}

@@ -40,7 +40,7 @@ func loadPreparation(ctx context.Context, db *sqldb.DB, w *World) error {
 		{"Chloe", "lived_experience", "", "yes"},
 	}
 	for i, c := range contributions {
-		if _, err := db.AddSelfAnalysis(as(c.who), pid, pk.SelfAnalysisInput{Section: c.section, Text: c.text, Answer: c.answer}); err != nil {
+		if _, err := db.Preparation.AddSelfAnalysis(as(c.who), pid, pk.SelfAnalysisInput{Section: c.section, Text: c.text, Answer: c.answer}); err != nil {
 			return fmt.Errorf("self-analysis %d: %w", i, err)
 		}
 	}
@@ -50,7 +50,7 @@ func loadPreparation(ctx context.Context, db *sqldb.DB, w *World) error {
 		{"Leila", "weaknesses", "We depend on a few people; if Amina moves away, much of our contact with the city goes with her."},
 		{"Amina", "needs", "Partners with experience of the city council and with funding applications."},
 	} {
-		if _, err := db.AddOrganisationSelfAnalysis(as(c.who), w.Orgs["bridges"].ID, pk.SelfAnalysisInput{Section: c.section, Text: c.text}); err != nil {
+		if _, err := db.Preparation.AddOrganisationSelfAnalysis(as(c.who), w.Orgs["bridges"].ID, pk.SelfAnalysisInput{Section: c.section, Text: c.text}); err != nil {
 			return fmt.Errorf("organisation self-analysis: %w", err)
 		}
 	}
@@ -66,7 +66,7 @@ func loadPreparation(ctx context.Context, db *sqldb.DB, w *World) error {
 			if who == "Yusuf" && q == "real_commitment" {
 				in.Note = "We started talking long before any funder asked us to."
 			}
-			if _, err := db.AnswerReadiness(as(who), pid, in); err != nil {
+			if _, err := db.Preparation.AnswerReadiness(as(who), pid, in); err != nil {
 				return fmt.Errorf("checklist: %w", err)
 			}
 		}
@@ -98,7 +98,7 @@ func loadPreparation(ctx context.Context, db *sqldb.DB, w *World) error {
 		for _, l := range s.leads {
 			leads = append(leads, ids[l])
 		}
-		st, err := db.CreateChangeStatement(as(s.who), pid, pk.ChangeStatementInput{Level: s.level, If: s.ifText, Then: s.then, Because: s.because, Leads: leads})
+		st, err := db.Preparation.CreateChangeStatement(as(s.who), pid, pk.ChangeStatementInput{Level: s.level, If: s.ifText, Then: s.then, Because: s.because, Leads: leads})
 		if err != nil {
 			return fmt.Errorf("theory of change %s: %w", s.key, err)
 		}
@@ -106,7 +106,7 @@ func loadPreparation(ctx context.Context, db *sqldb.DB, w *World) error {
 	}
 
 	// Comparing the forms: the answers point to a network, which Amina adopts.
-	if _, err := db.SaveFormChoices(as("Chloe"), pid, pk.FormChoices{
+	if _, err := db.Preparation.SaveFormChoices(as("Chloe"), pid, pk.FormChoices{
 		Continuum: map[string]string{"purpose": "network", "time_horizon": "network", "vision_values": "network",
 			"decision_making": "network", "relationship": "cooperation", "accountability": "network", "time_commitment": "campaign_coalition"},
 		CoalitionType: map[string]string{"purpose": "information_network", "membership": "association", "structure": "information_network",
@@ -115,11 +115,11 @@ func loadPreparation(ctx context.Context, db *sqldb.DB, w *World) error {
 	}); err != nil {
 		return fmt.Errorf("form choices: %w", err)
 	}
-	p, err := db.Partnership(as("Amina"), pid)
+	p, err := db.Partnerships.Partnership(as("Amina"), pid)
 	if err != nil {
 		return err
 	}
-	if _, err := db.AdoptForm(as("Amina"), pid, pk.AdoptInput{Kind: "form", Value: "network", Version: p.Version}); err != nil {
+	if _, err := db.Preparation.AdoptForm(as("Amina"), pid, pk.AdoptInput{Kind: "form", Value: "network", Version: p.Version}); err != nil {
 		return fmt.Errorf("adopt form: %w", err)
 	}
 	return nil

@@ -378,7 +378,7 @@ func TestActorPages(t *testing.T) {
 		for i := range seed {
 			seed[i] = sqldb.SeedActor{Name: "Verein " + strconv.Itoa(100+i), Kind: "group"}
 		}
-		if _, err := e.DB.SeedActors(e.Coordinator.Ctx, pid, seed, nil); err != nil {
+		if _, err := sqldb.NewSeeder(e.DB).SeedActors(e.Coordinator.Ctx, pid, seed, nil); err != nil {
 			t.Fatal(err)
 		}
 		res = e.do(t, "member", "GET", "/p/"+pid+"/actors?kind=group&q=verein", nil)

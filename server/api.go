@@ -17,18 +17,18 @@ import (
 )
 
 // apiModules lists the JSON API's modules, each given only the services it
-// needs. The database implements every service interface.
+// needs. Each is given its module's store.
 func apiModules(db *sqldb.DB) []api.Module {
 	return []api.Module{
-		&account.Handlers{Accounts: db, Members: db},
-		&organisation.Handlers{Organisations: db},
-		&partnership.Handlers{Partnerships: db, Members: db},
-		&actor.Handlers{Actors: db},
+		&account.Handlers{Accounts: db.Accounts, Members: db.Members},
+		&organisation.Handlers{Organisations: db.Organisations},
+		&partnership.Handlers{Partnerships: db.Partnerships, Members: db.Members},
+		&actor.Handlers{Actors: db.Actors},
 		// The clock is read through db on each call: tests may set db.Now after wiring.
-		&actormap.Handlers{Maps: db, Now: func() time.Time { return db.Now() }},
-		&network.Handlers{Network: db},
-		&preparation.Handlers{Preparation: db},
-		&playbook.Handlers{Playbooks: db},
-		&prospect.Handlers{Prospects: db},
+		&actormap.Handlers{Maps: db.Maps, Now: func() time.Time { return db.Now() }},
+		&network.Handlers{Network: db.Networks},
+		&preparation.Handlers{Preparation: db.Preparation},
+		&playbook.Handlers{Playbooks: db.Playbooks},
+		&prospect.Handlers{Prospects: db.Prospects},
 	}
 }

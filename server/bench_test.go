@@ -65,7 +65,7 @@ func BenchmarkPages(b *testing.B) {
 			db := sqldbtest.Open(b, engine)
 			e := newEnv(b, db)
 			pid := e.Partnership.ID
-			seeded, err := db.SeedNetwork(context.Background(), pid, benchSeed())
+			seeded, err := sqldb.NewSeeder(db).SeedNetwork(context.Background(), pid, benchSeed())
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -21,7 +21,7 @@ import (
 func mailLinks(t *testing.T, db *sqldb.DB) []string {
 	t.Helper()
 	var links []string
-	db.RunDueJobs(context.Background(), map[string]sqldb.JobHandler{"mail": func(_ context.Context, payload []byte) error {
+	db.Jobs.RunDueJobs(context.Background(), map[string]sqldb.JobHandler{"mail": func(_ context.Context, payload []byte) error {
 		var j sqldb.MailJob
 		if err := json.Unmarshal(payload, &j); err != nil {
 			return err
@@ -322,7 +322,7 @@ func TestPagesInEveryLanguage(t *testing.T) {
 			if strings.HasPrefix(rt.Pattern, "/organisations/{oid}") {
 				who = "member"
 			}
-			e.DB.SetLanguage(e.As(who).Ctx, lang)
+			e.DB.Accounts.SetLanguage(e.As(who).Ctx, lang)
 			res := e.do(t, who, "GET", path, nil)
 			if res.Status != 200 {
 				t.Errorf("%s %s: %d", lang, path, res.Status)
@@ -347,7 +347,7 @@ func TestCrossSiteFormIsRefused(t *testing.T) {
 	if res.Status != http.StatusForbidden {
 		t.Fatalf("cross-site post: %d", res.Status)
 	}
-	if _, err := e.DB.Partnership(e.Coordinator.Ctx, e.Partnership.ID); err != nil {
+	if _, err := e.DB.Partnerships.Partnership(e.Coordinator.Ctx, e.Partnership.ID); err != nil {
 		t.Fatal("the cross-site post had an effect")
 	}
 }

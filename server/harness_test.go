@@ -44,12 +44,12 @@ func newEnv(t testing.TB, db *sqldb.DB) *env {
 	e := &env{World: w, Srv: srv, HTTP: hs, cookies: map[string]string{}, tokens: map[string]string{}}
 	for _, role := range roles {
 		p := w.As(role)
-		_, secret, err := db.SignIn(context.Background(), p.Email, sqldbtest.Password, "127.0.0.1", "test")
+		_, secret, err := db.Accounts.SignIn(context.Background(), p.Email, sqldbtest.Password, "127.0.0.1", "test")
 		if err != nil {
 			t.Fatal(err)
 		}
 		e.cookies[role] = secret
-		tok, err := db.CreateToken(p.Ctx, "test")
+		tok, err := db.Accounts.CreateToken(p.Ctx, "test")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -362,11 +362,11 @@ func benchmarkMapsLarge(b *testing.B, engine string) {
 	for i := range rels {
 		rels[i] = sqldb.SeedRelationship{From: (i * 7) % nActors, To: (i*13 + 1) % nActors, Type: types[i%4], Sensitive: i%50 == 0}
 	}
-	ids, err := db.SeedActors(ctx, pid, actors, rels)
+	ids, err := sqldb.NewSeeder(db).SeedActors(ctx, pid, actors, rels)
 	if err != nil {
 		b.Fatal(err)
 	}
-	m, err := db.CreateMap(ctx, pid, pk.MapInput{Title: "Large campaign"})
+	m, err := db.Maps.CreateMap(ctx, pid, pk.MapInput{Title: "Large campaign"})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -378,7 +378,7 @@ func benchmarkMapsLarge(b *testing.B, engine string) {
 				At: start.AddDate(0, 0, k*70+i%60)})
 		}
 	}
-	if err := db.SeedAssessments(ctx, pid, m.ID, rows); err != nil {
+	if err := sqldb.NewSeeder(db).SeedAssessments(ctx, pid, m.ID, rows); err != nil {
 		b.Fatal(err)
 	}
 	api := "/api/v1/partnerships/" + pid + "/maps/" + m.ID

@@ -260,7 +260,7 @@ func TestNetworkExportsParse(t *testing.T) {
 
 	// Every download is in the audit log, saying whether sensitive rows
 	// went out.
-	entries, _, err := db.Audit(e.Coordinator.Ctx, f.PID, pk.PageRequest{Limit: 20})
+	entries, _, err := db.Partnerships.Audit(e.Coordinator.Ctx, f.PID, pk.PageRequest{Limit: 20})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,7 +38,7 @@ func TestCutListsSaySoAndSearchReachesTheRest(t *testing.T) {
 	for i := range seed {
 		seed[i] = sqldb.SeedActor{Name: fmt.Sprintf("Aaa Verein %03d", i), Kind: "group"}
 	}
-	ids, err := e.DB.SeedActors(context.Background(), pid, seed, nil)
+	ids, err := sqldb.NewSeeder(e.DB).SeedActors(context.Background(), pid, seed, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

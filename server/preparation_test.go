@@ -148,7 +148,7 @@ func TestFormChoicePage(t *testing.T) {
 	prepStatus(t, "member adopts", e.do(t, "member", "POST", base+"/adopt", adopt), 403)
 	prepStatus(t, "adopt", e.do(t, "coordinator", "POST", base+"/adopt", adopt), 303)
 	prepStatus(t, "stale adopt", e.do(t, "coordinator", "POST", base+"/adopt", adopt), 409)
-	p, err := e.DB.Partnership(e.Coordinator.Ctx, pid)
+	p, err := e.DB.Partnerships.Partnership(e.Coordinator.Ctx, pid)
 	if err != nil || p.Form != "strategic_alliance" {
 		t.Fatalf("form not adopted: %+v %v", p, err)
 	}

@@ -25,7 +25,7 @@ func TestOddBytesAreRefusedAtTheEdge(t *testing.T) {
 		e := newEnv(t, db)
 		pid := e.Partnership.ID
 		statements := func() int {
-			toc, err := db.TheoryOfChange(e.Member.Ctx, pid)
+			toc, err := db.Preparation.TheoryOfChange(e.Member.Ctx, pid)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -45,7 +45,7 @@ type Server struct {
 
 // New builds the server.
 func New(cfg Config) (*Server, error) {
-	w, err := web.New(web.Config{Partnerships: cfg.DB, Bundle: cfg.Bundle, Log: cfg.Log, SecureCookies: cfg.SecureCookies,
+	w, err := web.New(web.Config{Partnerships: cfg.DB.Partnerships, Bundle: cfg.Bundle, Log: cfg.Log, SecureCookies: cfg.SecureCookies,
 		TrustProxy: cfg.TrustProxy, SignupOpen: cfg.DB.SignupOpen})
 	if err != nil {
 		return nil, err
@@ -65,7 +65,7 @@ func New(cfg Config) (*Server, error) {
 
 	var h http.Handler = notFound(rt.Mux, w, a)
 	h = httpx.ValidText(cfg.Bundle, h)
-	h = httpx.Authenticate(cfg.DB, a.BadToken, h)
+	h = httpx.Authenticate(cfg.DB.Accounts, a.BadToken, h)
 	// Browsers send Sec-Fetch-Site/Origin; a cross-site form post or fetch
 	// is refused. Scripts with bearer tokens send neither and pass.
 	h = http.NewCrossOriginProtection().Handler(h)
@@ -75,21 +75,19 @@ func New(cfg Config) (*Server, error) {
 	return &Server{Router: rt, handler: h, Web: w, API: a}, nil
 }
 
-// pageModules lists the HTML face's modules with the services each one
-// depends on. The database implements every service today; each module
-// will get its own store (db.Actors, db.Maps, …) without the pages
-// noticing.
+// pageModules lists the HTML face's modules, each given the stores of the
+// services it depends on (the pages see only the service interfaces).
 func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 	return []web.Module{
-		&account.Pages{Web: w, Accounts: db, Members: db, Organisations: db, Partnerships: db},
-		&organisation.Pages{Web: w, Organisations: db},
-		&partnership.Pages{Web: w, Members: db, Organisations: db, Partnerships: db, Playbooks: db},
-		&actor.Pages{Web: w, Actors: db, Members: db},
-		&actormap.Pages{Web: w, Maps: db, Members: db, Now: func() time.Time { return db.Now() }},
-		&network.Pages{Web: w, Maps: db, Networks: db},
-		&preparation.Pages{Web: w, Organisations: db, Preparation: db},
-		&playbook.Pages{Web: w, Playbooks: db},
-		&prospect.Pages{Web: w, Prospects: db},
+		&account.Pages{Web: w, Accounts: db.Accounts, Members: db.Members, Organisations: db.Organisations, Partnerships: db.Partnerships},
+		&organisation.Pages{Web: w, Organisations: db.Organisations},
+		&partnership.Pages{Web: w, Members: db.Members, Organisations: db.Organisations, Partnerships: db.Partnerships, Playbooks: db.Playbooks},
+		&actor.Pages{Web: w, Actors: db.Actors, Members: db.Members},
+		&actormap.Pages{Web: w, Maps: db.Maps, Members: db.Members, Now: func() time.Time { return db.Now() }},
+		&network.Pages{Web: w, Maps: db.Maps, Networks: db.Networks},
+		&preparation.Pages{Web: w, Organisations: db.Organisations, Preparation: db.Preparation},
+		&playbook.Pages{Web: w, Playbooks: db.Playbooks},
+		&prospect.Pages{Web: w, Prospects: db.Prospects},
 	}
 }
 

@@ -39,12 +39,6 @@ func (db *DB) authorize(ctx context.Context, q queryer, pid string, action pk.Ac
 	return p, nil
 }
 
-// Authorize is authorize for other packages' needs (the HTTP layers use it to
-// load the partnership a page belongs to, for its navigation).
-func (db *DB) Authorize(ctx context.Context, pid string, action pk.Action) (*pk.Partnership, error) {
-	return db.authorize(ctx, db.read, pid, action)
-}
-
 // authorizeOrg finds the asking person's role in organisation oid and
 // checks that it allows action (an organisation action of the permission
 // table). A missing organisation is ENOTFOUND; a refusal is EFORBIDDEN, or

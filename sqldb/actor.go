@@ -167,10 +167,10 @@ func (tx *Tx) insertActor(ctx context.Context, pid string, in pk.ActorInput, org
 
 // CreateActor adds an actor to the register. Members may mark an actor
 // sensitive (to protect someone), after which only coordinators see it.
-func (db *DB) CreateActor(ctx context.Context, pid string, in pk.ActorInput) (*pk.Actor, error) {
+func (store *ActorStore) CreateActor(ctx context.Context, pid string, in pk.ActorInput) (*pk.Actor, error) {
 	var out *pk.Actor
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditActors); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditActors); err != nil {
 			return err
 		}
 		if err := in.Validate(); err != nil {
@@ -192,28 +192,28 @@ func (db *DB) CreateActor(ctx context.Context, pid string, in pk.ActorInput) (*p
 }
 
 // Actor returns one actor of the register.
-func (db *DB) Actor(ctx context.Context, pid, id string) (*pk.Actor, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewActors)
+func (store *ActorStore) Actor(ctx context.Context, pid, id string) (*pk.Actor, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewActors)
 	if err != nil {
 		return nil, err
 	}
-	return loadActor(ctx, db.read, p, id)
+	return loadActor(ctx, store.db.read, p, id)
 }
 
 // ActorPage returns an actor with its relationships and, for an
 // organisation, the individuals who work there.
-func (db *DB) ActorPage(ctx context.Context, pid, id string) (*pk.ActorPage, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewActors)
+func (store *ActorStore) ActorPage(ctx context.Context, pid, id string) (*pk.ActorPage, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewActors)
 	if err != nil {
 		return nil, err
 	}
-	a, err := loadActor(ctx, db.read, p, id)
+	a, err := loadActor(ctx, store.db.read, p, id)
 	if err != nil {
 		return nil, err
 	}
 	out := &pk.ActorPage{Actor: a, KeyIndividuals: []*pk.Actor{}}
 	var more string
-	out.Relationships, more, err = db.relationships(ctx, p, pk.RelationshipFilter{ActorID: id}, pk.PageRequest{Limit: pk.MaxActorTies})
+	out.Relationships, more, err = store.db.relationships(ctx, p, pk.RelationshipFilter{ActorID: id}, pk.PageRequest{Limit: pk.MaxActorTies})
 	if err != nil {
 		return nil, err
 	}
@@ -226,7 +226,7 @@ func (db *DB) ActorPage(ctx context.Context, pid, id string) (*pk.ActorPage, err
 	}
 	if len(keys) > 0 {
 		ar := args{pid, pk.MaySeeSensitive(p.MyRole)}
-		rows, err := db.read.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a
+		rows, err := store.db.read.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a
 			WHERE a.partnership_id = $1 AND ($2 OR NOT a.sensitive) AND a.kind = 'individual' AND a.id IN (`+ar.inList(keys)+`)
 			ORDER BY a.name, a.id`, ar...)
 		if err != nil {
@@ -307,8 +307,8 @@ func (db *DB) actorWhere(ctx context.Context, p *pk.Partnership, f pk.ActorFilte
 }
 
 // Actors lists the register by name, filtered, one page at a time.
-func (db *DB) Actors(ctx context.Context, pid string, f pk.ActorFilter, pg pk.PageRequest) ([]*pk.Actor, string, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewActors)
+func (store *ActorStore) Actors(ctx context.Context, pid string, f pk.ActorFilter, pg pk.PageRequest) ([]*pk.Actor, string, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewActors)
 	if err != nil {
 		return nil, "", err
 	}
@@ -321,7 +321,7 @@ func (db *DB) Actors(ctx context.Context, pid string, f pk.ActorFilter, pg pk.Pa
 		return nil, "", pk.FieldInvalid("cursor", "validation.cursor", nil)
 	}
 	var ar args
-	where, err := db.actorWhere(ctx, p, f, &ar)
+	where, err := store.db.actorWhere(ctx, p, f, &ar)
 	if err != nil {
 		return nil, "", err
 	}
@@ -329,7 +329,7 @@ func (db *DB) Actors(ctx context.Context, pid string, f pk.ActorFilter, pg pk.Pa
 		n, i := ar.add(parts[0]), ar.add(parts[1])
 		where += " AND (a.name > " + n + " OR (a.name = " + n + " AND a.id > " + i + "))"
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a WHERE `+where+
+	rows, err := store.db.read.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a WHERE `+where+
 		` ORDER BY a.name, a.id LIMIT `+ar.add(pg.Limit+1), ar...)
 	if err != nil {
 		return nil, "", err
@@ -353,15 +353,15 @@ func (db *DB) Actors(ctx context.Context, pid string, f pk.ActorFilter, pg pk.Pa
 		last := out[len(out)-1]
 		next = encodeCursor(last.Name, last.ID)
 	}
-	if err := loadTags(ctx, db.read, out); err != nil {
+	if err := loadTags(ctx, store.db.read, out); err != nil {
 		return nil, "", err
 	}
 	return out, next, nil
 }
 
 // CountActors counts the actors a filter keeps (that the asker may see).
-func (db *DB) CountActors(ctx context.Context, pid string, f pk.ActorFilter) (int, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewActors)
+func (store *ActorStore) CountActors(ctx context.Context, pid string, f pk.ActorFilter) (int, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewActors)
 	if err != nil {
 		return 0, err
 	}
@@ -369,22 +369,22 @@ func (db *DB) CountActors(ctx context.Context, pid string, f pk.ActorFilter) (in
 		return 0, err
 	}
 	var ar args
-	where, err := db.actorWhere(ctx, p, f, &ar)
+	where, err := store.db.actorWhere(ctx, p, f, &ar)
 	if err != nil {
 		return 0, err
 	}
 	var n int
-	err = db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM actors a WHERE `+where, ar...).Scan(&n)
+	err = store.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM actors a WHERE `+where, ar...).Scan(&n)
 	return n, err
 }
 
 // ActorTags lists the tags in use on actors the asker may see.
-func (db *DB) ActorTags(ctx context.Context, pid string) ([]string, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewActors)
+func (store *ActorStore) ActorTags(ctx context.Context, pid string) ([]string, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewActors)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT DISTINCT t.tag FROM actor_tags t JOIN actors a ON a.id = t.actor_id
+	rows, err := store.db.read.QueryContext(ctx, `SELECT DISTINCT t.tag FROM actor_tags t JOIN actors a ON a.id = t.actor_id
 		WHERE t.partnership_id = $1 AND ($2 OR NOT a.sensitive) ORDER BY t.tag`, pid, pk.MaySeeSensitive(p.MyRole))
 	if err != nil {
 		return nil, err
@@ -402,10 +402,10 @@ func (db *DB) ActorTags(ctx context.Context, pid string) ([]string, error) {
 }
 
 // UpdateActor changes an actor, if version is still current.
-func (db *DB) UpdateActor(ctx context.Context, pid, id string, in pk.ActorInput) (*pk.Actor, error) {
+func (store *ActorStore) UpdateActor(ctx context.Context, pid, id string, in pk.ActorInput) (*pk.Actor, error) {
 	var out *pk.Actor
-	err := db.inTx(ctx, func(tx *Tx) error {
-		p, err := db.authorize(ctx, tx, pid, pk.ActionEditActors)
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		p, err := store.db.authorize(ctx, tx, pid, pk.ActionEditActors)
 		if err != nil {
 			return err
 		}
@@ -442,9 +442,9 @@ func (db *DB) UpdateActor(ctx context.Context, pid, id string, in pk.ActorInput)
 // DeleteActor removes an actor with its relationships, assessments and
 // tactics, all of which (the ones the asker cannot see included) go to the
 // bin first; the audit entry counts them.
-func (db *DB) DeleteActor(ctx context.Context, pid, id string, version int) error {
-	return db.inTx(ctx, func(tx *Tx) error {
-		p, err := db.authorize(ctx, tx, pid, pk.ActionEditActors)
+func (store *ActorStore) DeleteActor(ctx context.Context, pid, id string, version int) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		p, err := store.db.authorize(ctx, tx, pid, pk.ActionEditActors)
 		if err != nil {
 			return err
 		}
@@ -505,10 +505,10 @@ func binActor(ctx context.Context, tx *Tx, id, name string) (*binItem, error) {
 // move over, tags are joined, keep's empty fields take duplicate's values,
 // and duplicate is deleted. If either was sensitive the result is, so that
 // merging never reveals anything.
-func (db *DB) MergeActors(ctx context.Context, pid, keep, duplicate string) (*pk.Actor, error) {
+func (store *ActorStore) MergeActors(ctx context.Context, pid, keep, duplicate string) (*pk.Actor, error) {
 	var out *pk.Actor
-	err := db.inTx(ctx, func(tx *Tx) error {
-		p, err := db.authorize(ctx, tx, pid, pk.ActionEditActors)
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		p, err := store.db.authorize(ctx, tx, pid, pk.ActionEditActors)
 		if err != nil {
 			return err
 		}
@@ -608,10 +608,10 @@ func (db *DB) MergeActors(ctx context.Context, pid, keep, duplicate string) (*pk
 // AddMemberOrganisations adds the partnership's active member
 // organisations to the register, those not there yet, and returns how
 // many it added. The partnership's own members belong on its maps too.
-func (db *DB) AddMemberOrganisations(ctx context.Context, pid string) (int, error) {
+func (store *ActorStore) AddMemberOrganisations(ctx context.Context, pid string) (int, error) {
 	n := 0
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditActors); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditActors); err != nil {
 			return err
 		}
 		rows, err := tx.QueryContext(ctx, `

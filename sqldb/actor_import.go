@@ -109,12 +109,12 @@ func tableError(err error) error {
 // through the read pool: parsing, checking and the preview of a large file
 // take a while, and on SQLite every other write of the instance would wait
 // for them. A preview never takes the writer at all.
-func (db *DB) ImportActors(ctx context.Context, pid string, data []byte, mapping map[string]string, dryRun bool) (*pk.ActorImport, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionEditActors)
+func (store *ActorStore) ImportActors(ctx context.Context, pid string, data []byte, mapping map[string]string, dryRun bool) (*pk.ActorImport, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionEditActors)
 	if err != nil {
 		return nil, err
 	}
-	imp, t, inputs, err := db.previewImport(ctx, p, data, mapping)
+	imp, t, inputs, err := store.db.previewImport(ctx, p, data, mapping)
 	if err != nil {
 		return nil, err
 	}
@@ -129,10 +129,10 @@ func (db *DB) ImportActors(ctx context.Context, pid string, data []byte, mapping
 		}
 		return nil, pk.Invalid(fields...)
 	}
-	err = db.inTx(ctx, func(tx *Tx) error {
+	err = store.db.inTx(ctx, func(tx *Tx) error {
 		// The role (or the partnership's archiving) may have changed
 		// while the file was read: ask again, under the writer.
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditActors); err != nil {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditActors); err != nil {
 			return err
 		}
 		sensitive := 0
@@ -311,11 +311,11 @@ var ExportColumns = []string{"id", "name", "kind", "sector", "tags", "motivation
 // it held sensitive actors. The file is read and built from the read pool;
 // only the audit entry takes the writer, in a short transaction after, and
 // the file is handed out only once that entry is written.
-func (db *DB) ExportActors(ctx context.Context, pid, format string, f pk.ActorFilter) ([]byte, error) {
+func (store *ActorStore) ExportActors(ctx context.Context, pid, format string, f pk.ActorFilter) ([]byte, error) {
 	if format != "csv" && format != "xlsx" {
 		return nil, pk.FieldInvalid("format", "validation.one_of", map[string]any{"Allowed": "csv, xlsx"})
 	}
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewActors)
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewActors)
 	if err != nil {
 		return nil, err
 	}
@@ -323,11 +323,11 @@ func (db *DB) ExportActors(ctx context.Context, pid, format string, f pk.ActorFi
 		return nil, err
 	}
 	var ar args
-	where, err := db.actorWhere(ctx, p, f, &ar)
+	where, err := store.db.actorWhere(ctx, p, f, &ar)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a WHERE `+where+` ORDER BY a.name, a.id`, ar...)
+	rows, err := store.db.read.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a WHERE `+where+` ORDER BY a.name, a.id`, ar...)
 	if err != nil {
 		return nil, err
 	}
@@ -344,7 +344,7 @@ func (db *DB) ExportActors(ctx context.Context, pid, format string, f pk.ActorFi
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if err := loadTagsChunked(ctx, db.read, actors); err != nil {
+	if err := loadTagsChunked(ctx, store.db.read, actors); err != nil {
 		return nil, err
 	}
 	table := make([][]string, len(actors))
@@ -365,10 +365,10 @@ func (db *DB) ExportActors(ctx context.Context, pid, format string, f pk.ActorFi
 	if err != nil {
 		return nil, err
 	}
-	err = db.inTx(ctx, func(tx *Tx) error {
+	err = store.db.inTx(ctx, func(tx *Tx) error {
 		// The role may have changed while the file was built: what it
 		// holds must still be the asker's to take.
-		q, err := db.authorize(ctx, tx, pid, pk.ActionViewActors)
+		q, err := store.db.authorize(ctx, tx, pid, pk.ActionViewActors)
 		if err != nil {
 			return err
 		}

@@ -23,21 +23,21 @@ func TestActorLifecycle(t *testing.T) {
 		w := sqldbtest.NewWorld(t, db)
 		pid, m := w.Partnership.ID, w.Member.Ctx
 		// Observers and outsiders may not write; outsiders learn nothing.
-		_, err := db.CreateActor(w.Observer.Ctx, pid, pk.ActorInput{Name: "X", Kind: "group"})
+		_, err := db.Actors.CreateActor(w.Observer.Ctx, pid, pk.ActorInput{Name: "X", Kind: "group"})
 		wantCode(t, err, pk.EFORBIDDEN)
-		_, err = db.CreateActor(w.Outsider.Ctx, pid, pk.ActorInput{})
+		_, err = db.Actors.CreateActor(w.Outsider.Ctx, pid, pk.ActorInput{})
 		wantCode(t, err, pk.ENOTFOUND)
-		_, err = db.CreateActor(m, pid, pk.ActorInput{Name: "", Kind: "robot"})
+		_, err = db.Actors.CreateActor(m, pid, pk.ActorInput{Name: "", Kind: "robot"})
 		wantField(t, err, "kind")
-		_, err = db.CreateActor(m, pid, pk.ActorInput{Name: "X", Kind: "group", OrganisationID: w.Other.ID})
+		_, err = db.Actors.CreateActor(m, pid, pk.ActorInput{Name: "X", Kind: "group", OrganisationID: w.Other.ID})
 		wantField(t, err, "organisation_id")
 
-		a, err := db.CreateActor(m, pid, pk.ActorInput{Name: " Mosque Association Al-Nour ", Kind: "group", Sector: "faith_based",
+		a, err := db.Actors.CreateActor(m, pid, pk.ActorInput{Name: " Mosque Association Al-Nour ", Kind: "group", Sector: "faith_based",
 			Tags: []string{"faith", "Youth", "youth"}, Motivation: "Their young people find work.", Contribution: "Rooms for homework clubs."})
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := db.Actor(m, pid, a.ID)
+		got, err := db.Actors.Actor(m, pid, a.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -46,31 +46,31 @@ func TestActorLifecycle(t *testing.T) {
 		}
 		// Updates need the current version; a stale one changes nothing.
 		in := pk.ActorInput{Name: "Mosque Association", Kind: "group", Sector: "faith_based", Tags: []string{"faith"}, Version: 1}
-		up, err := db.UpdateActor(m, pid, a.ID, in)
+		up, err := db.Actors.UpdateActor(m, pid, a.ID, in)
 		if err != nil || up.Version != 2 {
 			t.Fatalf("update: %v %+v", err, up)
 		}
 		in.Name = "Overwritten"
-		_, err = db.UpdateActor(w.Coordinator.Ctx, pid, a.ID, in)
+		_, err = db.Actors.UpdateActor(w.Coordinator.Ctx, pid, a.ID, in)
 		wantCode(t, err, pk.ECONFLICT)
 		if e, _ := pk.AsError(err); e.Version != 2 {
 			t.Errorf("conflict carries version %d, want 2", e.Version)
 		}
-		got, _ = db.Actor(m, pid, a.ID)
+		got, _ = db.Actors.Actor(m, pid, a.ID)
 		if got.Name != "Mosque Association" || !slices.Equal(got.Tags, []string{"faith"}) {
 			t.Errorf("after stale update: %+v", got)
 		}
 		// Another partnership's coordinator cannot reach it through theirs.
-		_, err = db.Actor(w.Outsider.Ctx, w.Other.ID, a.ID)
+		_, err = db.Actors.Actor(w.Outsider.Ctx, w.Other.ID, a.ID)
 		wantCode(t, err, pk.ENOTFOUND)
-		wantCode(t, db.DeleteActor(m, pid, a.ID, 1), pk.ECONFLICT)
-		wantField(t, db.DeleteActor(m, pid, a.ID, 0), "version")
-		if err := db.DeleteActor(m, pid, a.ID, 2); err != nil {
+		wantCode(t, db.Actors.DeleteActor(m, pid, a.ID, 1), pk.ECONFLICT)
+		wantField(t, db.Actors.DeleteActor(m, pid, a.ID, 0), "version")
+		if err := db.Actors.DeleteActor(m, pid, a.ID, 2); err != nil {
 			t.Fatal(err)
 		}
-		_, err = db.Actor(m, pid, a.ID)
+		_, err = db.Actors.Actor(m, pid, a.ID)
 		wantCode(t, err, pk.ENOTFOUND)
-		es, _, _ := db.Audit(w.Coordinator.Ctx, pid, pk.PageRequest{Limit: 10})
+		es, _, _ := db.Partnerships.Audit(w.Coordinator.Ctx, pid, pk.PageRequest{Limit: 10})
 		var actions []string
 		for _, e := range es {
 			actions = append(actions, e.Action)
@@ -88,13 +88,13 @@ func TestActorFiltersAndPages(t *testing.T) {
 		w := sqldbtest.NewWorld(t, db)
 		pid, c := w.Partnership.ID, w.Coordinator.Ctx
 		for i := range 7 {
-			_, err := db.CreateActor(c, pid, pk.ActorInput{Name: fmt.Sprintf("Zeitung %d", i), Kind: "organisation", Sector: "media", Tags: []string{"press"}})
+			_, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: fmt.Sprintf("Zeitung %d", i), Kind: "organisation", Sector: "media", Tags: []string{"press"}})
 			if err != nil {
 				t.Fatal(err)
 			}
 		}
 		for _, name := range []string{"جمعية الشباب 50%", "École des Parents", "مركز أحمد"} {
-			if _, err := db.CreateActor(c, pid, pk.ActorInput{Name: name, Kind: "group", Sector: "civil_society"}); err != nil {
+			if _, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: name, Kind: "group", Sector: "civil_society"}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -116,13 +116,13 @@ func TestActorFiltersAndPages(t *testing.T) {
 			{"tag and kind", pk.ActorFilter{Tag: "press", Kind: "group"}, 0},
 		} {
 			t.Run(cs.name, func(t *testing.T) {
-				n, err := db.CountActors(w.Member.Ctx, pid, cs.f)
+				n, err := db.Actors.CountActors(w.Member.Ctx, pid, cs.f)
 				if err != nil {
 					t.Fatal(err)
 				}
 				if cs.name == "kind" {
 					// Count whatever institutions the fixtures made, checked against the list.
-					all, _, _ := db.Actors(w.Member.Ctx, pid, cs.f, pk.PageRequest{Limit: 200})
+					all, _, _ := db.Actors.Actors(w.Member.Ctx, pid, cs.f, pk.PageRequest{Limit: 200})
 					for _, a := range all {
 						if a.Kind != "institution" {
 							t.Errorf("kind filter let %s through", a.Name)
@@ -142,7 +142,7 @@ func TestActorFiltersAndPages(t *testing.T) {
 		var seen []string
 		cursor := ""
 		for range 5 {
-			page, next, err := db.Actors(w.Member.Ctx, pid, pk.ActorFilter{Sector: "media"}, pk.PageRequest{Limit: 3, Cursor: cursor})
+			page, next, err := db.Actors.Actors(w.Member.Ctx, pid, pk.ActorFilter{Sector: "media"}, pk.PageRequest{Limit: 3, Cursor: cursor})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -155,11 +155,11 @@ func TestActorFiltersAndPages(t *testing.T) {
 		if len(seen) != 7 || !slices.IsSorted(seen) || seen[0] != "Zeitung 0" {
 			t.Errorf("pages gave %v", seen)
 		}
-		_, _, err := db.Actors(w.Member.Ctx, pid, pk.ActorFilter{}, pk.PageRequest{Cursor: "!!"})
+		_, _, err := db.Actors.Actors(w.Member.Ctx, pid, pk.ActorFilter{}, pk.PageRequest{Cursor: "!!"})
 		wantField(t, err, "cursor")
-		_, _, err = db.Actors(w.Member.Ctx, pid, pk.ActorFilter{Segment: "neutral"}, pk.PageRequest{})
+		_, _, err = db.Actors.Actors(w.Member.Ctx, pid, pk.ActorFilter{Segment: "neutral"}, pk.PageRequest{})
 		wantField(t, err, "map")
-		tags, err := db.ActorTags(w.Member.Ctx, pid)
+		tags, err := db.Actors.ActorTags(w.Member.Ctx, pid)
 		if err != nil || !slices.Contains(tags, "press") || slices.Contains(tags, "youth") && !slices.Contains(tags, "press") {
 			t.Errorf("tags %v %v", tags, err)
 		}
@@ -177,7 +177,7 @@ func TestActorMapFilters(t *testing.T) {
 		// The maps fixtures assess (support, influence): City Council (-1,5),
 		// Youth Club East (2,2), Job Centre (-2,4), Local Newspaper (0,3),
 		// Hidden Informant (1,1, sensitive). A later assessment wins.
-		if _, err := db.AddAssessment(c, pid, mf.Map.ID, pk.AssessmentInput{ActorID: mf.Actors["Local Newspaper"], Support: 1, Influence: 3}); err != nil {
+		if _, err := db.Maps.AddAssessment(c, pid, mf.Map.ID, pk.AssessmentInput{ActorID: mf.Actors["Local Newspaper"], Support: 1, Influence: 3}); err != nil {
 			t.Fatal(err)
 		}
 		for _, cs := range []struct {
@@ -198,7 +198,7 @@ func TestActorMapFilters(t *testing.T) {
 				cs.coord = cs.member
 			}
 			for who, want := range map[*sqldbtest.Person][]string{w.Member: cs.member, w.Coordinator: cs.coord} {
-				got, _, err := db.Actors(who.Ctx, pid, cs.f, pk.PageRequest{})
+				got, _, err := db.Actors.Actors(who.Ctx, pid, cs.f, pk.PageRequest{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -207,7 +207,7 @@ func TestActorMapFilters(t *testing.T) {
 				}
 			}
 		}
-		_, _, err := db.Actors(w.Member.Ctx, pid, pk.ActorFilter{MapID: "nope", Strategy: "partner"}, pk.PageRequest{})
+		_, _, err := db.Actors.Actors(w.Member.Ctx, pid, pk.ActorFilter{MapID: "nope", Strategy: "partner"}, pk.PageRequest{})
 		wantField(t, err, "map")
 	})
 }
@@ -218,20 +218,20 @@ func TestActorPrivacy(t *testing.T) {
 		w := sqldbtest.NewWorld(t, db)
 		f := w.Actors()
 		pid, m, c := w.Partnership.ID, w.Member.Ctx, w.Coordinator.Ctx
-		_, err := db.Actor(m, pid, f.Sensitive.ID)
+		_, err := db.Actors.Actor(m, pid, f.Sensitive.ID)
 		wantCode(t, err, pk.ENOTFOUND)
-		_, err = db.ActorPage(m, pid, f.Sensitive.ID)
+		_, err = db.Actors.ActorPage(m, pid, f.Sensitive.ID)
 		wantCode(t, err, pk.ENOTFOUND)
-		_, err = db.UpdateActor(m, pid, f.Sensitive.ID, pk.ActorInput{Name: "x", Kind: "group", Version: 1})
+		_, err = db.Actors.UpdateActor(m, pid, f.Sensitive.ID, pk.ActorInput{Name: "x", Kind: "group", Version: 1})
 		wantCode(t, err, pk.ENOTFOUND)
-		wantCode(t, db.DeleteActor(m, pid, f.Sensitive.ID, 1), pk.ENOTFOUND)
-		_, err = db.MergeActors(m, pid, f.Actor.ID, f.Sensitive.ID)
+		wantCode(t, db.Actors.DeleteActor(m, pid, f.Sensitive.ID, 1), pk.ENOTFOUND)
+		_, err = db.Actors.MergeActors(m, pid, f.Actor.ID, f.Sensitive.ID)
 		wantCode(t, err, pk.ENOTFOUND)
-		_, err = db.MergeActors(m, pid, f.Sensitive.ID, f.Actor.ID)
+		_, err = db.Actors.MergeActors(m, pid, f.Sensitive.ID, f.Actor.ID)
 		wantCode(t, err, pk.ENOTFOUND)
-		_, err = db.CreateRelationship(m, pid, pk.RelationshipInput{From: f.Actor.ID, To: f.Sensitive.ID, Type: "family"})
+		_, err = db.Actors.CreateRelationship(m, pid, pk.RelationshipInput{From: f.Actor.ID, To: f.Sensitive.ID, Type: "family"})
 		wantField(t, err, "to")
-		all, _, err := db.Actors(m, pid, pk.ActorFilter{}, pk.PageRequest{Limit: 200})
+		all, _, err := db.Actors.Actors(m, pid, pk.ActorFilter{}, pk.PageRequest{Limit: 200})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -240,15 +240,15 @@ func TestActorPrivacy(t *testing.T) {
 				t.Errorf("member sees sensitive actor %s", a.Name)
 			}
 		}
-		nm, _ := db.CountActors(m, pid, pk.ActorFilter{})
-		nc, _ := db.CountActors(c, pid, pk.ActorFilter{})
+		nm, _ := db.Actors.CountActors(m, pid, pk.ActorFilter{})
+		nc, _ := db.Actors.CountActors(c, pid, pk.ActorFilter{})
 		if nm != len(all) || nc <= nm {
 			t.Errorf("counts member %d (list %d), coordinator %d", nm, len(all), nc)
 		}
-		if tags, _ := db.ActorTags(m, pid); slices.Contains(tags, "youth") {
+		if tags, _ := db.Actors.ActorTags(m, pid); slices.Contains(tags, "youth") {
 			t.Errorf("member sees the sensitive actor's tag: %v", tags)
 		}
-		rels, _, err := db.Relationships(m, pid, pk.RelationshipFilter{}, pk.PageRequest{Limit: 200})
+		rels, _, err := db.Actors.Relationships(m, pid, pk.RelationshipFilter{}, pk.PageRequest{Limit: 200})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -258,11 +258,11 @@ func TestActorPrivacy(t *testing.T) {
 			}
 		}
 		for _, id := range []string{f.SensitiveTie.ID, f.HiddenEnd.ID} {
-			_, err = db.Relationship(m, pid, id)
+			_, err = db.Actors.Relationship(m, pid, id)
 			wantCode(t, err, pk.ENOTFOUND)
-			wantCode(t, db.DeleteRelationship(m, pid, id, 1), pk.ENOTFOUND)
+			wantCode(t, db.Actors.DeleteRelationship(m, pid, id, 1), pk.ENOTFOUND)
 		}
-		page, err := db.ActorPage(m, pid, f.Org.ID)
+		page, err := db.Actors.ActorPage(m, pid, f.Org.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -271,11 +271,11 @@ func TestActorPrivacy(t *testing.T) {
 		}
 		// The coordinator sees all three, and the activity feed never names
 		// the sensitive actor.
-		page, err = db.ActorPage(c, pid, f.Org.ID)
+		page, err = db.Actors.ActorPage(c, pid, f.Org.ID)
 		if err != nil || len(page.Relationships) != 3 {
 			t.Fatalf("coordinator's page: %v %d", err, len(page.Relationships))
 		}
-		d, err := db.Dashboard(m, pid)
+		d, err := db.Partnerships.Dashboard(m, pid)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -292,15 +292,15 @@ func TestRelationshipLifecycle(t *testing.T) {
 		w := sqldbtest.NewWorld(t, db)
 		f := w.Actors()
 		pid, m := w.Partnership.ID, w.Member.Ctx
-		person, err := db.CreateActor(m, pid, pk.ActorInput{Name: "Frau Schmidt", Kind: "individual", Sector: "public"})
+		person, err := db.Actors.CreateActor(m, pid, pk.ActorInput{Name: "Frau Schmidt", Kind: "individual", Sector: "public"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = db.CreateRelationship(m, pid, pk.RelationshipInput{From: person.ID, To: f.Actor.ID, Type: "works_at", FromDate: "2025-02-01", UntilDate: "2025-01-01"})
+		_, err = db.Actors.CreateRelationship(m, pid, pk.RelationshipInput{From: person.ID, To: f.Actor.ID, Type: "works_at", FromDate: "2025-02-01", UntilDate: "2025-01-01"})
 		wantField(t, err, "until_date")
-		_, err = db.CreateRelationship(m, pid, pk.RelationshipInput{From: person.ID, To: "nobody", Type: "works_at"})
+		_, err = db.Actors.CreateRelationship(m, pid, pk.RelationshipInput{From: person.ID, To: "nobody", Type: "works_at"})
 		wantField(t, err, "to")
-		r, err := db.CreateRelationship(m, pid, pk.RelationshipInput{From: person.ID, To: f.Actor.ID, Type: "works_at", Directed: true,
+		r, err := db.Actors.CreateRelationship(m, pid, pk.RelationshipInput{From: person.ID, To: f.Actor.ID, Type: "works_at", Directed: true,
 			Strength: 3, FromDate: "2021-09-01", Note: "Head of the integration office"})
 		if err != nil {
 			t.Fatal(err)
@@ -309,46 +309,46 @@ func TestRelationshipLifecycle(t *testing.T) {
 			t.Errorf("created %+v", r)
 		}
 		// She is a key individual of the office.
-		page, err := db.ActorPage(m, pid, f.Actor.ID)
+		page, err := db.Actors.ActorPage(m, pid, f.Actor.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(page.KeyIndividuals) != 1 || page.KeyIndividuals[0].ID != person.ID {
 			t.Errorf("key individuals %v", actorNames(page.KeyIndividuals))
 		}
-		up, err := db.UpdateRelationship(m, pid, r.ID, pk.RelationshipInput{From: person.ID, To: f.Actor.ID, Type: "works_at", Directed: true,
+		up, err := db.Actors.UpdateRelationship(m, pid, r.ID, pk.RelationshipInput{From: person.ID, To: f.Actor.ID, Type: "works_at", Directed: true,
 			Strength: 2, FromDate: "2021-09-01", UntilDate: "2026-01-31", Version: 1})
 		if err != nil || up.Version != 2 || up.UntilDate != "2026-01-31" {
 			t.Fatalf("update %v %+v", err, up)
 		}
-		_, err = db.UpdateRelationship(m, pid, r.ID, pk.RelationshipInput{From: person.ID, To: f.Actor.ID, Type: "family", Version: 1})
+		_, err = db.Actors.UpdateRelationship(m, pid, r.ID, pk.RelationshipInput{From: person.ID, To: f.Actor.ID, Type: "family", Version: 1})
 		wantCode(t, err, pk.ECONFLICT)
-		works, _, err := db.Relationships(m, pid, pk.RelationshipFilter{Type: "works_at"}, pk.PageRequest{})
+		works, _, err := db.Actors.Relationships(m, pid, pk.RelationshipFilter{Type: "works_at"}, pk.PageRequest{})
 		if err != nil || len(works) != 1 || works[0].Type != "works_at" {
 			t.Errorf("type filter: %v %d", err, len(works))
 		}
-		_, _, err = db.Relationships(m, pid, pk.RelationshipFilter{Type: "friends"}, pk.PageRequest{})
+		_, _, err = db.Actors.Relationships(m, pid, pk.RelationshipFilter{Type: "friends"}, pk.PageRequest{})
 		wantField(t, err, "type")
-		wantCode(t, db.DeleteRelationship(m, pid, r.ID, 1), pk.ECONFLICT)
-		if err := db.DeleteRelationship(m, pid, r.ID, 2); err != nil {
+		wantCode(t, db.Actors.DeleteRelationship(m, pid, r.ID, 1), pk.ECONFLICT)
+		if err := db.Actors.DeleteRelationship(m, pid, r.ID, 2); err != nil {
 			t.Fatal(err)
 		}
-		_, err = db.Relationship(m, pid, r.ID)
+		_, err = db.Actors.Relationship(m, pid, r.ID)
 		wantCode(t, err, pk.ENOTFOUND)
 		// Pagination over relationships.
 		for i := range 5 {
-			x, err := db.CreateActor(m, pid, pk.ActorInput{Name: fmt.Sprintf("Verein %d", i), Kind: "group"})
+			x, err := db.Actors.CreateActor(m, pid, pk.ActorInput{Name: fmt.Sprintf("Verein %d", i), Kind: "group"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := db.CreateRelationship(m, pid, pk.RelationshipInput{From: x.ID, To: f.Org.ID, Type: "neighbourhood"}); err != nil {
+			if _, err := db.Actors.CreateRelationship(m, pid, pk.RelationshipInput{From: x.ID, To: f.Org.ID, Type: "neighbourhood"}); err != nil {
 				t.Fatal(err)
 			}
 		}
 		var ids []string
 		cursor := ""
 		for range 5 {
-			page, next, err := db.Relationships(m, pid, pk.RelationshipFilter{Type: "neighbourhood"}, pk.PageRequest{Limit: 2, Cursor: cursor})
+			page, next, err := db.Actors.Relationships(m, pid, pk.RelationshipFilter{Type: "neighbourhood"}, pk.PageRequest{Limit: 2, Cursor: cursor})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -370,25 +370,25 @@ func TestMergeActors(t *testing.T) {
 		w := sqldbtest.NewWorld(t, db)
 		f := w.Actors()
 		pid, c, m := w.Partnership.ID, w.Coordinator.Ctx, w.Member.Ctx
-		dup, err := db.CreateActor(m, pid, pk.ActorInput{Name: "Integration office (city)", Kind: "institution", Tags: []string{"City", "funder"},
+		dup, err := db.Actors.CreateActor(m, pid, pk.ActorInput{Name: "Integration office (city)", Kind: "institution", Tags: []string{"City", "funder"},
 			Notes: "Duplicate typed at the workshop."})
 		if err != nil {
 			t.Fatal(err)
 		}
-		other, _ := db.CreateActor(m, pid, pk.ActorInput{Name: "Sports club", Kind: "group"})
-		r1, _ := db.CreateRelationship(m, pid, pk.RelationshipInput{From: other.ID, To: dup.ID, Type: "cooperates_with"})
-		r2, _ := db.CreateRelationship(m, pid, pk.RelationshipInput{From: dup.ID, To: f.Actor.ID, Type: "cooperates_with"}) // becomes a loop
+		other, _ := db.Actors.CreateActor(m, pid, pk.ActorInput{Name: "Sports club", Kind: "group"})
+		r1, _ := db.Actors.CreateRelationship(m, pid, pk.RelationshipInput{From: other.ID, To: dup.ID, Type: "cooperates_with"})
+		r2, _ := db.Actors.CreateRelationship(m, pid, pk.RelationshipInput{From: dup.ID, To: f.Actor.ID, Type: "cooperates_with"}) // becomes a loop
 		var mf = w.Maps()
 		if mf != nil {
-			if _, err := db.AddAssessment(c, pid, mf.Map.ID, pk.AssessmentInput{ActorID: dup.ID, Support: 1, Influence: 4}); err != nil {
+			if _, err := db.Maps.AddAssessment(c, pid, mf.Map.ID, pk.AssessmentInput{ActorID: dup.ID, Support: 1, Influence: 4}); err != nil {
 				t.Fatal(err)
 			}
 		}
-		_, err = db.MergeActors(m, pid, f.Actor.ID, f.Actor.ID)
+		_, err = db.Actors.MergeActors(m, pid, f.Actor.ID, f.Actor.ID)
 		wantField(t, err, "duplicate")
-		_, err = db.MergeActors(m, pid, f.Actor.ID, "")
+		_, err = db.Actors.MergeActors(m, pid, f.Actor.ID, "")
 		wantField(t, err, "duplicate")
-		kept, err := db.MergeActors(m, pid, f.Actor.ID, dup.ID)
+		kept, err := db.Actors.MergeActors(m, pid, f.Actor.ID, dup.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -398,25 +398,25 @@ func TestMergeActors(t *testing.T) {
 		if !slices.Equal(kept.Tags, []string{"city", "decision maker", "funder"}) {
 			t.Errorf("merged tags %v", kept.Tags)
 		}
-		_, err = db.Actor(m, pid, dup.ID)
+		_, err = db.Actors.Actor(m, pid, dup.ID)
 		wantCode(t, err, pk.ENOTFOUND)
-		moved, err := db.Relationship(m, pid, r1.ID)
+		moved, err := db.Actors.Relationship(m, pid, r1.ID)
 		if err != nil || moved.To != f.Actor.ID {
 			t.Errorf("relationship not moved: %v %+v", err, moved)
 		}
-		_, err = db.Relationship(m, pid, r2.ID)
+		_, err = db.Actors.Relationship(m, pid, r2.ID)
 		wantCode(t, err, pk.ENOTFOUND)
 		if mf != nil {
-			hist, _, err := db.Assessments(c, pid, mf.Map.ID, f.Actor.ID, pk.PageRequest{})
+			hist, _, err := db.Maps.Assessments(c, pid, mf.Map.ID, f.Actor.ID, pk.PageRequest{})
 			if err != nil || len(hist) != 1 || hist[0].Influence != 4 {
 				t.Errorf("assessment history not moved: %v %d", err, len(hist))
 			}
 		}
 		// Merging a sensitive duplicate makes the kept actor sensitive.
-		if _, err := db.MergeActors(c, pid, f.Org.ID, f.Sensitive.ID); err != nil {
+		if _, err := db.Actors.MergeActors(c, pid, f.Org.ID, f.Sensitive.ID); err != nil {
 			t.Fatal(err)
 		}
-		_, err = db.Actor(m, pid, f.Org.ID)
+		_, err = db.Actors.Actor(m, pid, f.Org.ID)
 		wantCode(t, err, pk.ENOTFOUND)
 	})
 }
@@ -426,15 +426,15 @@ func TestAddMemberOrganisations(t *testing.T) {
 		w := sqldbtest.NewWorld(t, db)
 		pid := w.Partnership.ID
 		// The world's Org is in the register already; the member's joins.
-		n, err := db.AddMemberOrganisations(w.Member.Ctx, pid)
+		n, err := db.Actors.AddMemberOrganisations(w.Member.Ctx, pid)
 		if err != nil || n != 1 {
 			t.Fatalf("added %d, %v", n, err)
 		}
-		n, err = db.AddMemberOrganisations(w.Member.Ctx, pid)
+		n, err = db.Actors.AddMemberOrganisations(w.Member.Ctx, pid)
 		if err != nil || n != 0 {
 			t.Fatalf("second time added %d, %v", n, err)
 		}
-		got, _, _ := db.Actors(w.Member.Ctx, pid, pk.ActorFilter{Query: w.MemberOrg.Name}, pk.PageRequest{})
+		got, _, _ := db.Actors.Actors(w.Member.Ctx, pid, pk.ActorFilter{Query: w.MemberOrg.Name}, pk.PageRequest{})
 		if len(got) != 1 || got[0].OrganisationID != w.MemberOrg.ID || got[0].Kind != "organisation" {
 			t.Errorf("got %+v", got)
 		}

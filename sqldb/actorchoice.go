@@ -9,22 +9,22 @@ import (
 // ActorChoices lists the actors a form on actor except's page offers (to
 // merge with, to tie to): the register as the asker may see it, by name,
 // without except, at most pk.MaxActorChoices.
-func (db *DB) ActorChoices(ctx context.Context, pid, except string) (*pk.ActorChoices, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewActors)
+func (store *ActorStore) ActorChoices(ctx context.Context, pid, except string) (*pk.ActorChoices, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewActors)
 	if err != nil {
 		return nil, err
 	}
-	return db.actorChoices(ctx, p, except)
+	return store.db.actorChoices(ctx, p, except)
 }
 
 // MapActorList lists the actors that may be placed on a map: the
 // register as the asker may see it, by name, at most pk.MaxActorChoices.
-func (db *DB) MapActorList(ctx context.Context, pid string) (*pk.ActorChoices, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionEditMaps)
+func (store *MapStore) MapActorList(ctx context.Context, pid string) (*pk.ActorChoices, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionEditMaps)
 	if err != nil {
 		return nil, err
 	}
-	return db.actorChoices(ctx, p, "")
+	return store.db.actorChoices(ctx, p, "")
 }
 
 func (db *DB) actorChoices(ctx context.Context, p *pk.Partnership, except string) (*pk.ActorChoices, error) {

@@ -57,10 +57,10 @@ func (db *DB) mapFor(ctx context.Context, q queryer, pid, mid string, action pk.
 }
 
 // CreateMap starts a map for one objective or campaign.
-func (db *DB) CreateMap(ctx context.Context, pid string, in pk.MapInput) (*pk.Map, error) {
+func (store *MapStore) CreateMap(ctx context.Context, pid string, in pk.MapInput) (*pk.Map, error) {
 	m := &pk.Map{ID: newID(), Version: 1}
-	err := db.inTx(ctx, func(tx *Tx) error {
-		p, err := db.authorize(ctx, tx, pid, pk.ActionEditMaps)
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		p, err := store.db.authorize(ctx, tx, pid, pk.ActionEditMaps)
 		if err != nil {
 			return err
 		}
@@ -90,12 +90,12 @@ func mapAudit(m *pk.Map) map[string]any {
 
 // Maps lists the maps the asker may see, newest first, with the number of
 // actors placed on each (sensitive actors counted for coordinators only).
-func (db *DB) Maps(ctx context.Context, pid string) ([]*pk.Map, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewMaps)
+func (store *MapStore) Maps(ctx context.Context, pid string) ([]*pk.Map, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := store.db.read.QueryContext(ctx, `
 		SELECT m.id, m.title, m.objective, m.shared, m.version, m.created_at,
 			(SELECT COUNT(DISTINCT a.actor_id) FROM assessments a JOIN actors ac ON ac.id = a.actor_id
 			 WHERE a.map_id = m.id AND ($3 OR NOT ac.sensitive))
@@ -117,8 +117,8 @@ func (db *DB) Maps(ctx context.Context, pid string) ([]*pk.Map, error) {
 }
 
 // Map returns one map with the asker's partnership (for the role).
-func (db *DB) Map(ctx context.Context, pid, mid string) (*pk.Map, error) {
-	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+func (store *MapStore) Map(ctx context.Context, pid, mid string) (*pk.Map, error) {
+	s, err := store.db.mapFor(ctx, store.db.read, pid, mid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, err
 	}
@@ -127,9 +127,9 @@ func (db *DB) Map(ctx context.Context, pid, mid string) (*pk.Map, error) {
 
 // UpdateMap changes a map's title, objective and (coordinators only)
 // whether observers may see it.
-func (db *DB) UpdateMap(ctx context.Context, pid, mid string, in pk.MapInput) (*pk.Map, error) {
-	err := db.inTx(ctx, func(tx *Tx) error {
-		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
+func (store *MapStore) UpdateMap(ctx context.Context, pid, mid string, in pk.MapInput) (*pk.Map, error) {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		s, err := store.db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
 		if err != nil {
 			return err
 		}
@@ -152,15 +152,15 @@ func (db *DB) UpdateMap(ctx context.Context, pid, mid string, in pk.MapInput) (*
 	if err != nil {
 		return nil, err
 	}
-	return db.Map(ctx, pid, mid)
+	return store.Map(ctx, pid, mid)
 }
 
 // DeleteMap removes a map with its assessments and tactics, which go to the
 // bin first. The version must be current, so that nobody deletes changes
 // they have not seen.
-func (db *DB) DeleteMap(ctx context.Context, pid, mid string, version int) error {
-	return db.inTx(ctx, func(tx *Tx) error {
-		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
+func (store *MapStore) DeleteMap(ctx context.Context, pid, mid string, version int) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		s, err := store.db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
 		if err != nil {
 			return err
 		}
@@ -200,8 +200,8 @@ func (db *DB) DeleteMap(ctx context.Context, pid, mid string, version int) error
 // MapActors lists the actors of the partnership that the asker may place on
 // a map, by name (sensitive ones for coordinators only): the first
 // pk.MaxActorChoices; MapActorList also says whether there were more.
-func (db *DB) MapActors(ctx context.Context, pid string) ([]*pk.MapActor, error) {
-	c, err := db.MapActorList(ctx, pid)
+func (store *MapStore) MapActors(ctx context.Context, pid string) ([]*pk.MapActor, error) {
+	c, err := store.MapActorList(ctx, pid)
 	if err != nil {
 		return nil, err
 	}
@@ -226,9 +226,9 @@ type SeedRelationship struct {
 // for test fixtures and benchmarks, which need actors before (or without)
 // the stakeholder register's own service; never call it from a page or the
 // API. It returns the new actors' IDs in order.
-func (db *DB) SeedActors(ctx context.Context, pid string, actors []SeedActor, rels []SeedRelationship) ([]string, error) {
+func (store *Seeder) SeedActors(ctx context.Context, pid string, actors []SeedActor, rels []SeedRelationship) ([]string, error) {
 	ids := make([]string, len(actors))
-	err := db.inTx(ctx, func(tx *Tx) error {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
 		now := fmtTime(tx.now)
 		for i, a := range actors {
 			ids[i] = newID()

@@ -12,11 +12,11 @@ import (
 
 // AddAssessment records a new judgement of an actor on a map. Earlier
 // assessments stay as they are: they are the actor's history.
-func (db *DB) AddAssessment(ctx context.Context, pid, mid string, in pk.AssessmentInput) (*pk.Assessment, error) {
+func (store *MapStore) AddAssessment(ctx context.Context, pid, mid string, in pk.AssessmentInput) (*pk.Assessment, error) {
 	a := &pk.Assessment{ID: newID(), MapID: mid, ActorID: in.ActorID, Support: in.Support, Influence: in.Influence,
 		Interest: in.Interest, Note: in.Note}
-	err := db.inTx(ctx, func(tx *Tx) error {
-		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		s, err := store.db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
 		if err != nil {
 			return err
 		}
@@ -87,8 +87,8 @@ func collectAssessments(rows *sql.Rows, err error) ([]*pk.Assessment, error) {
 
 // Assessments lists a map's assessments newest first, of one actor when
 // actorID is not empty, paginated by p.
-func (db *DB) Assessments(ctx context.Context, pid, mid, actorID string, p pk.PageRequest) ([]*pk.Assessment, string, error) {
-	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+func (store *MapStore) Assessments(ctx context.Context, pid, mid, actorID string, p pk.PageRequest) ([]*pk.Assessment, string, error) {
+	s, err := store.db.mapFor(ctx, store.db.read, pid, mid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, "", err
 	}
@@ -103,7 +103,7 @@ func (db *DB) Assessments(ctx context.Context, pid, mid, actorID string, p pk.Pa
 		}
 		before = n
 	}
-	out, err := collectAssessments(db.read.QueryContext(ctx, `
+	out, err := collectAssessments(store.db.read.QueryContext(ctx, `
 		SELECT `+assessmentColumns+`
 		FROM assessments a JOIN actors ac ON ac.id = a.actor_id LEFT JOIN users u ON u.id = a.assessed_by
 		WHERE a.map_id = $1 AND ($2 OR NOT ac.sensitive) AND ($3 = '' OR a.actor_id = $3) AND a.seq < $4
@@ -121,12 +121,12 @@ func (db *DB) Assessments(ctx context.Context, pid, mid, actorID string, p pk.Pa
 
 // Positions returns each visible actor's latest assessment on a map as it
 // stood at time at (now when at is zero), ordered by actor name.
-func (db *DB) Positions(ctx context.Context, pid, mid string, at time.Time) ([]*pk.Assessment, error) {
-	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+func (store *MapStore) Positions(ctx context.Context, pid, mid string, at time.Time) ([]*pk.Assessment, error) {
+	s, err := store.db.mapFor(ctx, store.db.read, pid, mid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, err
 	}
-	return db.positions(ctx, s, at)
+	return store.db.positions(ctx, s, at)
 }
 
 func (db *DB) positions(ctx context.Context, s *mapScope, at time.Time) ([]*pk.Assessment, error) {
@@ -148,16 +148,16 @@ func (db *DB) positions(ctx context.Context, s *mapScope, at time.Time) ([]*pk.A
 
 // Moves lists the visible actors whose support changed between since and
 // now, or who were placed on the map after since, by name.
-func (db *DB) Moves(ctx context.Context, pid, mid string, since time.Time) ([]*pk.Move, error) {
-	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+func (store *MapStore) Moves(ctx context.Context, pid, mid string, since time.Time) ([]*pk.Move, error) {
+	s, err := store.db.mapFor(ctx, store.db.read, pid, mid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, err
 	}
-	then, err := db.positions(ctx, s, since)
+	then, err := store.db.positions(ctx, s, since)
 	if err != nil {
 		return nil, err
 	}
-	now, err := db.positions(ctx, s, time.Time{})
+	now, err := store.db.positions(ctx, s, time.Time{})
 	if err != nil {
 		return nil, err
 	}
@@ -167,12 +167,12 @@ func (db *DB) Moves(ctx context.Context, pid, mid string, since time.Time) ([]*p
 // Timeline returns every visible assessment of a map in order (oldest
 // first), for charts of the spectrum over time. One query; the rows are
 // small.
-func (db *DB) Timeline(ctx context.Context, pid, mid string) ([]*pk.Assessment, error) {
-	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+func (store *MapStore) Timeline(ctx context.Context, pid, mid string) ([]*pk.Assessment, error) {
+	s, err := store.db.mapFor(ctx, store.db.read, pid, mid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := store.db.read.QueryContext(ctx, `
 		SELECT a.actor_id, a.support, a.assessed_at
 		FROM assessments a JOIN actors ac ON ac.id = a.actor_id
 		WHERE a.map_id = $1 AND ($2 OR NOT ac.sensitive)
@@ -195,12 +195,12 @@ func (db *DB) Timeline(ctx context.Context, pid, mid string) ([]*pk.Assessment, 
 // MapLines returns the cooperation and conflict relationships among the
 // actors placed on a map; sensitive relationships, and any touching a
 // sensitive actor, for coordinators only.
-func (db *DB) MapLines(ctx context.Context, pid, mid string) ([]*pk.MapLine, error) {
-	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+func (store *MapStore) MapLines(ctx context.Context, pid, mid string) ([]*pk.MapLine, error) {
+	s, err := store.db.mapFor(ctx, store.db.read, pid, mid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := store.db.read.QueryContext(ctx, `
 		SELECT r.from_actor, r.to_actor, r.type
 		FROM relationships r JOIN actors f ON f.id = r.from_actor JOIN actors t ON t.id = r.to_actor
 		WHERE r.partnership_id = $1 AND r.type IN ('cooperates_with', 'in_conflict_with')
@@ -235,8 +235,8 @@ type SeedAssessment struct {
 // SeedAssessments writes assessments straight into a map in one
 // transaction, in the order given, without permission checks or audit
 // entries: for benchmarks and fixtures only, never for pages or the API.
-func (db *DB) SeedAssessments(ctx context.Context, pid, mid string, rows []SeedAssessment) error {
-	return db.inTx(ctx, func(tx *Tx) error {
+func (store *Seeder) SeedAssessments(ctx context.Context, pid, mid string, rows []SeedAssessment) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
 		for _, r := range rows {
 			var interest any
 			if r.Interest != 0 {

@@ -44,11 +44,11 @@ func auditJSON(v any) string {
 }
 
 // Audit lists a partnership's audit log, newest first.
-func (db *DB) Audit(ctx context.Context, pid string, p pk.PageRequest) ([]*pk.AuditEntry, string, error) {
-	if _, err := db.authorize(ctx, db.read, pid, pk.ActionViewAudit); err != nil {
+func (store *PartnershipStore) Audit(ctx context.Context, pid string, p pk.PageRequest) ([]*pk.AuditEntry, string, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewAudit); err != nil {
 		return nil, "", err
 	}
-	return db.auditEntries(ctx, pid, p, true)
+	return store.db.auditEntries(ctx, pid, p, true)
 }
 
 // auditEntries lists entries newest first; withSensitive includes those

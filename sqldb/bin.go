@@ -361,8 +361,8 @@ func loadBinItem(ctx context.Context, q queryer, pid, id, now string) (*pk.BinIt
 
 // BinItems lists the bin newest first, one page at a time. Expired items
 // are gone even before the purge has run.
-func (db *DB) BinItems(ctx context.Context, pid string, pg pk.PageRequest) ([]*pk.BinItem, string, error) {
-	if _, err := db.authorize(ctx, db.read, pid, pk.ActionViewBin); err != nil {
+func (store *BinStore) BinItems(ctx context.Context, pid string, pg pk.PageRequest) ([]*pk.BinItem, string, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewBin); err != nil {
 		return nil, "", err
 	}
 	pg = pg.Normalize()
@@ -370,13 +370,13 @@ func (db *DB) BinItems(ctx context.Context, pid string, pg pk.PageRequest) ([]*p
 	if !ok {
 		return nil, "", pk.FieldInvalid("cursor", "validation.cursor", nil)
 	}
-	ar := args{pid, fmtTime(db.now())}
+	ar := args{pid, fmtTime(store.db.now())}
 	where := "b.partnership_id = $1 AND b.expires_at > $2"
 	if parts != nil {
 		at, id := ar.add(parts[0]), ar.add(parts[1])
 		where += " AND (b.deleted_at < " + at + " OR (b.deleted_at = " + at + " AND b.id < " + id + "))"
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT `+binColumns+binFrom+`WHERE `+where+
+	rows, err := store.db.read.QueryContext(ctx, `SELECT `+binColumns+binFrom+`WHERE `+where+
 		` ORDER BY b.deleted_at DESC, b.id DESC LIMIT `+ar.add(pg.Limit+1), ar...)
 	if err != nil {
 		return nil, "", err
@@ -403,11 +403,11 @@ func (db *DB) BinItems(ctx context.Context, pid string, pg pk.PageRequest) ([]*p
 }
 
 // BinItem returns one item of the bin.
-func (db *DB) BinItem(ctx context.Context, pid, id string) (*pk.BinItem, error) {
-	if _, err := db.authorize(ctx, db.read, pid, pk.ActionViewBin); err != nil {
+func (store *BinStore) BinItem(ctx context.Context, pid, id string) (*pk.BinItem, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewBin); err != nil {
 		return nil, err
 	}
-	return loadBinItem(ctx, db.read, pid, id, fmtTime(db.now()))
+	return loadBinItem(ctx, store.db.read, pid, id, fmtTime(store.db.now()))
 }
 
 // RestoreBinItem writes every row of an item back, IDs kept, in the order
@@ -415,10 +415,10 @@ func (db *DB) BinItem(ctx context.Context, pid, id string) (*pk.BinItem, error) 
 // (ECONFLICT) when a record it needs is gone since or one of its records
 // exists again; references that the database would have emptied anyway
 // (a person or organisation deleted since) are left empty.
-func (db *DB) RestoreBinItem(ctx context.Context, pid, id string) (*pk.BinItem, error) {
+func (store *BinStore) RestoreBinItem(ctx context.Context, pid, id string) (*pk.BinItem, error) {
 	var out *pk.BinItem
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionManageBin); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionManageBin); err != nil {
 			return err
 		}
 		it, err := loadBinItem(ctx, tx, pid, id, fmtTime(tx.now))
@@ -541,9 +541,9 @@ func rowExists(ctx context.Context, q queryer, table string, id any) (bool, erro
 }
 
 // PurgeBinItem destroys one item for good.
-func (db *DB) PurgeBinItem(ctx context.Context, pid, id string) error {
-	return db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionManageBin); err != nil {
+func (store *BinStore) PurgeBinItem(ctx context.Context, pid, id string) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionManageBin); err != nil {
 			return err
 		}
 		it, err := loadBinItem(ctx, tx, pid, id, fmtTime(tx.now))
@@ -561,10 +561,10 @@ func (db *DB) PurgeBinItem(ctx context.Context, pid, id string) error {
 // EmptyBin destroys every item of the partnership's bin. The audit entry
 // is for coordinators only when anything sensitive went, so that its count
 // reveals nothing to members.
-func (db *DB) EmptyBin(ctx context.Context, pid string) (int, error) {
+func (store *BinStore) EmptyBin(ctx context.Context, pid string) (int, error) {
 	n := 0
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionManageBin); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionManageBin); err != nil {
 			return err
 		}
 		var sensitive int
@@ -587,9 +587,9 @@ func (db *DB) EmptyBin(ctx context.Context, pid string) (int, error) {
 // partnerships, and returns how many. The server runs it now and then; the
 // lists and restore already ignore expired items, so a late purge shows
 // nothing it should not.
-func (db *DB) PurgeExpiredBin(ctx context.Context) (int, error) {
+func (store *BinStore) PurgeExpiredBin(ctx context.Context) (int, error) {
 	var n int64
-	err := db.inTx(ctx, func(tx *Tx) error {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM bin_items WHERE expires_at <= $1`, fmtTime(tx.now))
 		if err != nil {
 			return err
@@ -601,4 +601,4 @@ func (db *DB) PurgeExpiredBin(ctx context.Context) (int, error) {
 }
 
 // The bin is one service, for the page and the API route to come.
-var _ pk.BinService = (*DB)(nil)
+var _ pk.BinService = (*BinStore)(nil)

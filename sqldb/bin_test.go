@@ -63,7 +63,7 @@ func sameRows(t *testing.T, what string, got, want []string) {
 // binItemFor finds the coordinator's bin item about subject.
 func binItemFor(t *testing.T, db *sqldb.DB, w *sqldbtest.World, subject string) *pk.BinItem {
 	t.Helper()
-	items, _, err := db.BinItems(w.Coordinator.Ctx, w.Partnership.ID, pk.PageRequest{})
+	items, _, err := db.Bin.BinItems(w.Coordinator.Ctx, w.Partnership.ID, pk.PageRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func binItemFor(t *testing.T, db *sqldb.DB, w *sqldbtest.World, subject string) 
 // coordinator reads the log, or nil.
 func auditAfter(t *testing.T, db *sqldb.DB, w *sqldbtest.World, action string) map[string]any {
 	t.Helper()
-	es, _, err := db.Audit(w.Coordinator.Ctx, w.Partnership.ID, pk.PageRequest{Limit: 20})
+	es, _, err := db.Partnerships.Audit(w.Coordinator.Ctx, w.Partnership.ID, pk.PageRequest{Limit: 20})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,29 +105,29 @@ func TestBinKeepsWhatAMemberCouldNotSee(t *testing.T) {
 		w := sqldbtest.NewWorld(t, db)
 		pid, c, m := w.Partnership.ID, w.Coordinator.Ctx, w.Member.Ctx
 		mf, af := w.Maps(), w.Actors()
-		desk, err := db.CreateActor(c, pid, pk.ActorInput{Name: "Harbour Welcome Desk", Kind: "organisation", Tags: []string{"port", "city"},
+		desk, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Harbour Welcome Desk", Kind: "organisation", Tags: []string{"port", "city"},
 			OrganisationID: w.Org.ID})
 		must(t, err)
-		secret, err := db.CreateActor(c, pid, pk.ActorInput{Name: "Safe House Contact", Kind: "individual", Sensitive: true})
+		secret, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Safe House Contact", Kind: "individual", Sensitive: true})
 		must(t, err)
-		hiddenTie, err := db.CreateRelationship(c, pid, pk.RelationshipInput{From: desk.ID, To: secret.ID, Type: "cooperates_with",
+		hiddenTie, err := db.Actors.CreateRelationship(c, pid, pk.RelationshipInput{From: desk.ID, To: secret.ID, Type: "cooperates_with",
 			Strength: 3, Note: "Meets on Tuesdays", FromDate: "2025-01-01", Sensitive: true})
 		must(t, err)
-		_, err = db.CreateRelationship(c, pid, pk.RelationshipInput{From: af.Actor.ID, To: desk.ID, Type: "funds", Directed: true, Strength: 1})
+		_, err = db.Actors.CreateRelationship(c, pid, pk.RelationshipInput{From: af.Actor.ID, To: desk.ID, Type: "funds", Directed: true, Strength: 1})
 		must(t, err)
 		for _, s := range []int{-1, 1} {
-			_, err := db.AddAssessment(m, pid, mf.Map.ID, pk.AssessmentInput{ActorID: desk.ID, Support: s, Influence: 3, Interest: 2, Note: "After the meeting"})
+			_, err := db.Maps.AddAssessment(m, pid, mf.Map.ID, pk.AssessmentInput{ActorID: desk.ID, Support: s, Influence: 3, Interest: 2, Note: "After the meeting"})
 			must(t, err)
 			w.Clock.Advance(time.Hour)
 		}
 		// A newer assessment of another actor, so that the restored ones
 		// must keep their place (seq) in the map's history.
-		_, err = db.AddAssessment(m, pid, mf.Map.ID, pk.AssessmentInput{ActorID: af.Actor.ID, Support: 2, Influence: 4})
+		_, err = db.Maps.AddAssessment(m, pid, mf.Map.ID, pk.AssessmentInput{ActorID: af.Actor.ID, Support: 2, Influence: 4})
 		must(t, err)
-		tactic, err := db.CreateTactic(m, pid, mf.Map.ID, pk.TacticInput{ActorID: desk.ID, Title: "Ask for a desk at the port",
+		tactic, err := db.Maps.CreateTactic(m, pid, mf.Map.ID, pk.TacticInput{ActorID: desk.ID, Title: "Ask for a desk at the port",
 			Status: "planned", Due: "2026-05-01", OwnerID: w.Member.ID})
 		must(t, err)
-		if _, err := db.Relationship(m, pid, hiddenTie.ID); pk.ErrorCode(err) != pk.ENOTFOUND {
+		if _, err := db.Actors.Relationship(m, pid, hiddenTie.ID); pk.ErrorCode(err) != pk.ENOTFOUND {
 			t.Fatalf("the member sees the sensitive tie: %v", err)
 		}
 
@@ -146,7 +146,7 @@ func TestBinKeepsWhatAMemberCouldNotSee(t *testing.T) {
 			}
 		}
 
-		must(t, db.DeleteActor(m, pid, desk.ID, desk.Version))
+		must(t, db.Actors.DeleteActor(m, pid, desk.ID, desk.Version))
 		for _, q := range queries {
 			if rows := dump(t, db, q.query, desk.ID); len(rows) != 0 {
 				t.Fatalf("%s left after the delete: %v", q.table, rows)
@@ -154,23 +154,23 @@ func TestBinKeepsWhatAMemberCouldNotSee(t *testing.T) {
 		}
 
 		// The member: no bin at all, and nothing sensitive in the feed.
-		_, _, err = db.BinItems(m, pid, pk.PageRequest{})
+		_, _, err = db.Bin.BinItems(m, pid, pk.PageRequest{})
 		wantCode(t, err, pk.EFORBIDDEN)
-		_, _, err = db.BinItems(w.Observer.Ctx, pid, pk.PageRequest{})
+		_, _, err = db.Bin.BinItems(w.Observer.Ctx, pid, pk.PageRequest{})
 		wantCode(t, err, pk.EFORBIDDEN)
-		_, _, err = db.BinItems(w.Outsider.Ctx, pid, pk.PageRequest{})
+		_, _, err = db.Bin.BinItems(w.Outsider.Ctx, pid, pk.PageRequest{})
 		wantCode(t, err, pk.ENOTFOUND)
 		item := binItemFor(t, db, w, desk.ID)
-		_, err = db.BinItem(m, pid, item.ID)
+		_, err = db.Bin.BinItem(m, pid, item.ID)
 		wantCode(t, err, pk.EFORBIDDEN)
-		_, err = db.RestoreBinItem(m, pid, item.ID)
+		_, err = db.Bin.RestoreBinItem(m, pid, item.ID)
 		wantCode(t, err, pk.EFORBIDDEN)
-		wantCode(t, db.PurgeBinItem(m, pid, item.ID), pk.EFORBIDDEN)
-		_, err = db.EmptyBin(m, pid)
+		wantCode(t, db.Bin.PurgeBinItem(m, pid, item.ID), pk.EFORBIDDEN)
+		_, err = db.Bin.EmptyBin(m, pid)
 		wantCode(t, err, pk.EFORBIDDEN)
-		_, err = db.BinItem(w.Outsider.Ctx, w.Other.ID, item.ID)
+		_, err = db.Bin.BinItem(w.Outsider.Ctx, w.Other.ID, item.ID)
 		wantCode(t, err, pk.ENOTFOUND)
-		feed, err := db.Dashboard(m, pid)
+		feed, err := db.Partnerships.Dashboard(m, pid)
 		must(t, err)
 		for _, e := range feed.Recent {
 			if e.Action == "bin.hidden" || strings.Contains(e.Summary, secret.Name) || strings.Contains(e.After, secret.Name) {
@@ -195,7 +195,7 @@ func TestBinKeepsWhatAMemberCouldNotSee(t *testing.T) {
 			t.Errorf("bin.hidden counts %s", got)
 		}
 
-		restored, err := db.RestoreBinItem(c, pid, item.ID)
+		restored, err := db.Bin.RestoreBinItem(c, pid, item.ID)
 		must(t, err)
 		if restored.ID != item.ID {
 			t.Errorf("restored %+v", restored)
@@ -203,19 +203,19 @@ func TestBinKeepsWhatAMemberCouldNotSee(t *testing.T) {
 		for _, q := range queries {
 			sameRows(t, q.table, dump(t, db, q.query, desk.ID), before[q.table])
 		}
-		if _, err := db.Relationship(c, pid, hiddenTie.ID); err != nil {
+		if _, err := db.Actors.Relationship(c, pid, hiddenTie.ID); err != nil {
 			t.Errorf("sensitive tie not back: %v", err)
 		}
-		if _, err := db.Tactic(m, pid, mf.Map.ID, tactic.ID); err != nil {
+		if _, err := db.Maps.Tactic(m, pid, mf.Map.ID, tactic.ID); err != nil {
 			t.Errorf("tactic not back: %v", err)
 		}
-		if items, _, _ := db.BinItems(c, pid, pk.PageRequest{}); len(items) != 0 {
+		if items, _, _ := db.Bin.BinItems(c, pid, pk.PageRequest{}); len(items) != 0 {
 			t.Errorf("bin after restore: %+v", items)
 		}
-		_, err = db.RestoreBinItem(c, pid, item.ID)
+		_, err = db.Bin.RestoreBinItem(c, pid, item.ID)
 		wantCode(t, err, pk.ENOTFOUND)
 		// The restore is for coordinators only too: the item was sensitive.
-		feed, err = db.Dashboard(m, pid)
+		feed, err = db.Partnerships.Dashboard(m, pid)
 		must(t, err)
 		if feed.Recent[0].Action == "bin.restore" {
 			t.Errorf("the member's feed shows the restore of a sensitive item")
@@ -232,15 +232,15 @@ func TestBinRestoreNeedsWhatItDependsOn(t *testing.T) {
 		af := w.Actors()
 		tie := `SELECT * FROM relationships WHERE id = $1`
 		before := dump(t, db, tie, af.Relationship.ID)
-		must(t, db.DeleteRelationship(m, pid, af.Relationship.ID, af.Relationship.Version))
+		must(t, db.Actors.DeleteRelationship(m, pid, af.Relationship.ID, af.Relationship.Version))
 		tieItem := binItemFor(t, db, w, af.Relationship.ID)
 		if tieItem.Kind != pk.BinRelationship || tieItem.Sensitive || len(tieItem.Counts) != 0 {
 			t.Errorf("tie item %+v", tieItem)
 		}
-		must(t, db.DeleteActor(c, pid, af.Org.ID, af.Org.Version))
+		must(t, db.Actors.DeleteActor(c, pid, af.Org.ID, af.Org.Version))
 		orgItem := binItemFor(t, db, w, af.Org.ID)
 
-		_, err := db.RestoreBinItem(c, pid, tieItem.ID)
+		_, err := db.Bin.RestoreBinItem(c, pid, tieItem.ID)
 		wantCode(t, err, pk.ECONFLICT)
 		if e, _ := pk.AsError(err); e.Key != "bin.error.actor_gone" {
 			t.Errorf("conflict %v", err)
@@ -250,14 +250,14 @@ func TestBinRestoreNeedsWhatItDependsOn(t *testing.T) {
 		}
 		binItemFor(t, db, w, af.Relationship.ID) // still there
 
-		_, err = db.RestoreBinItem(c, pid, orgItem.ID)
+		_, err = db.Bin.RestoreBinItem(c, pid, orgItem.ID)
 		must(t, err)
-		_, err = db.RestoreBinItem(c, pid, tieItem.ID)
+		_, err = db.Bin.RestoreBinItem(c, pid, tieItem.ID)
 		must(t, err)
 		sameRows(t, "relationship", dump(t, db, tie, af.Relationship.ID), before)
 		// The org's own ties came back with it, the sensitive ones included.
 		for _, r := range []*pk.Relationship{af.SensitiveTie, af.HiddenEnd} {
-			if _, err := db.Relationship(c, pid, r.ID); err != nil {
+			if _, err := db.Actors.Relationship(c, pid, r.ID); err != nil {
 				t.Errorf("%s: %v", r.Type, err)
 			}
 		}
@@ -278,10 +278,10 @@ func TestBinMap(t *testing.T) {
 		for _, q := range []string{assessments, tactics, mapRow} {
 			want[q] = dump(t, db, q, mf.Map.ID)
 		}
-		positions, err := db.Positions(c, pid, mf.Map.ID, time.Time{})
+		positions, err := db.Maps.Positions(c, pid, mf.Map.ID, time.Time{})
 		must(t, err)
 
-		must(t, db.DeleteMap(m, pid, mf.Map.ID, mf.Map.Version))
+		must(t, db.Maps.DeleteMap(m, pid, mf.Map.ID, mf.Map.Version))
 		item := binItemFor(t, db, w, mf.Map.ID)
 		if item.Kind != pk.BinMap || !item.Sensitive || item.Title != mf.Map.Title ||
 			!maps.Equal(item.Counts, map[string]int{"assessments": 5, "tactics": 1}) {
@@ -296,12 +296,12 @@ func TestBinMap(t *testing.T) {
 			t.Errorf("bin.hidden counts %s", got)
 		}
 
-		_, err = db.RestoreBinItem(c, pid, item.ID)
+		_, err = db.Bin.RestoreBinItem(c, pid, item.ID)
 		must(t, err)
 		for q, rows := range want {
 			sameRows(t, q, dump(t, db, q, mf.Map.ID), rows)
 		}
-		again, err := db.Positions(c, pid, mf.Map.ID, time.Time{})
+		again, err := db.Maps.Positions(c, pid, mf.Map.ID, time.Time{})
 		must(t, err)
 		if fmt.Sprint(names(again)) != fmt.Sprint(names(positions)) {
 			t.Errorf("positions %v, want %v", names(again), names(positions))
@@ -315,32 +315,32 @@ func TestBinMerge(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		w := sqldbtest.NewWorld(t, db)
 		pid, c, m := w.Partnership.ID, w.Coordinator.Ctx, w.Member.Ctx
-		keep, err := db.CreateActor(c, pid, pk.ActorInput{Name: "Radio Blau", Kind: "organisation"})
+		keep, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Radio Blau", Kind: "organisation"})
 		must(t, err)
-		dup, err := db.CreateActor(c, pid, pk.ActorInput{Name: "Radio Blau e.V.", Kind: "organisation", Notes: "Arabic programme on Fridays",
+		dup, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Radio Blau e.V.", Kind: "organisation", Notes: "Arabic programme on Fridays",
 			Tags: []string{"media"}})
 		must(t, err)
-		between, err := db.CreateRelationship(c, pid, pk.RelationshipInput{From: dup.ID, To: keep.ID, Type: "member_of", Directed: true})
+		between, err := db.Actors.CreateRelationship(c, pid, pk.RelationshipInput{From: dup.ID, To: keep.ID, Type: "member_of", Directed: true})
 		must(t, err)
-		moved, err := db.CreateRelationship(c, pid, pk.RelationshipInput{From: dup.ID, To: w.Actors().Actor.ID, Type: "cooperates_with"})
+		moved, err := db.Actors.CreateRelationship(c, pid, pk.RelationshipInput{From: dup.ID, To: w.Actors().Actor.ID, Type: "cooperates_with"})
 		must(t, err)
 		actorRow, tieRow := `SELECT * FROM actors WHERE id = $1`, `SELECT * FROM relationships WHERE id = $1`
 		wantActor, wantTie := dump(t, db, actorRow, dup.ID), dump(t, db, tieRow, between.ID)
 
-		_, err = db.MergeActors(m, pid, keep.ID, dup.ID)
+		_, err = db.Actors.MergeActors(m, pid, keep.ID, dup.ID)
 		must(t, err)
 		item := binItemFor(t, db, w, dup.ID)
 		if item.Kind != pk.BinMerge || item.Title != dup.Name || item.Sensitive || !maps.Equal(item.Counts, map[string]int{"relationships": 1}) {
 			t.Errorf("merge item %+v", item)
 		}
-		_, err = db.RestoreBinItem(c, pid, item.ID)
+		_, err = db.Bin.RestoreBinItem(c, pid, item.ID)
 		must(t, err)
 		sameRows(t, "duplicate", dump(t, db, actorRow, dup.ID), wantActor)
 		sameRows(t, "tie between", dump(t, db, tieRow, between.ID), wantTie)
-		if r, err := db.Relationship(c, pid, moved.ID); err != nil || r.From != keep.ID {
+		if r, err := db.Actors.Relationship(c, pid, moved.ID); err != nil || r.From != keep.ID {
 			t.Errorf("moved tie %+v %v", r, err)
 		}
-		if a, err := db.Actor(c, pid, dup.ID); err != nil || len(a.Tags) != 1 {
+		if a, err := db.Actors.Actor(c, pid, dup.ID); err != nil || len(a.Tags) != 1 {
 			t.Errorf("duplicate %+v %v", a, err)
 		}
 	})
@@ -354,38 +354,38 @@ func TestBinExpiresAndPurges(t *testing.T) {
 		pid, c, m := w.Partnership.ID, w.Coordinator.Ctx, w.Member.Ctx
 		ctx := context.Background()
 		af := w.Actors()
-		must(t, db.DeleteActor(m, pid, af.Actor.ID, af.Actor.Version))
+		must(t, db.Actors.DeleteActor(m, pid, af.Actor.ID, af.Actor.Version))
 		old := binItemFor(t, db, w, af.Actor.ID)
 		w.Clock.Advance(10 * 24 * time.Hour)
-		must(t, db.DeleteRelationship(c, pid, af.HiddenEnd.ID, af.HiddenEnd.Version))
+		must(t, db.Actors.DeleteRelationship(c, pid, af.HiddenEnd.ID, af.HiddenEnd.Version))
 		newer := binItemFor(t, db, w, af.HiddenEnd.ID)
-		items, _, err := db.BinItems(c, pid, pk.PageRequest{Limit: 1})
+		items, _, err := db.Bin.BinItems(c, pid, pk.PageRequest{Limit: 1})
 		must(t, err)
 		if len(items) != 1 || items[0].ID != newer.ID {
 			t.Fatalf("newest first: %+v", items)
 		}
-		_, next, err := db.BinItems(c, pid, pk.PageRequest{Limit: 1})
+		_, next, err := db.Bin.BinItems(c, pid, pk.PageRequest{Limit: 1})
 		must(t, err)
-		items, _, err = db.BinItems(c, pid, pk.PageRequest{Limit: 1, Cursor: next})
+		items, _, err = db.Bin.BinItems(c, pid, pk.PageRequest{Limit: 1, Cursor: next})
 		must(t, err)
 		if len(items) != 1 || items[0].ID != old.ID {
 			t.Fatalf("second page: %+v", items)
 		}
-		_, _, err = db.BinItems(c, pid, pk.PageRequest{Cursor: "!!"})
+		_, _, err = db.Bin.BinItems(c, pid, pk.PageRequest{Cursor: "!!"})
 		wantCode(t, err, pk.EINVALID)
 
-		if n, err := db.PurgeExpiredBin(ctx); err != nil || n != 0 {
+		if n, err := db.Bin.PurgeExpiredBin(ctx); err != nil || n != 0 {
 			t.Fatalf("purged %d too early, %v", n, err)
 		}
 		w.Clock.Advance(20*24*time.Hour + time.Minute)
-		items, _, err = db.BinItems(c, pid, pk.PageRequest{})
+		items, _, err = db.Bin.BinItems(c, pid, pk.PageRequest{})
 		must(t, err)
 		if len(items) != 1 || items[0].ID != newer.ID {
 			t.Fatalf("after 30 days: %+v", items)
 		}
-		_, err = db.RestoreBinItem(c, pid, old.ID)
+		_, err = db.Bin.RestoreBinItem(c, pid, old.ID)
 		wantCode(t, err, pk.ENOTFOUND)
-		if n, err := db.PurgeExpiredBin(ctx); err != nil || n != 1 {
+		if n, err := db.Bin.PurgeExpiredBin(ctx); err != nil || n != 1 {
 			t.Fatalf("purged %d, %v", n, err)
 		}
 		if rows := dump(t, db, `SELECT id FROM bin_items WHERE id = $1`, old.ID); len(rows) != 0 {
@@ -393,14 +393,14 @@ func TestBinExpiresAndPurges(t *testing.T) {
 		}
 
 		// Purging one and emptying the rest.
-		must(t, db.DeleteActor(c, pid, af.Org.ID, af.Org.Version))
-		must(t, db.PurgeBinItem(c, pid, newer.ID))
-		wantCode(t, db.PurgeBinItem(c, pid, newer.ID), pk.ENOTFOUND)
-		n, err := db.EmptyBin(c, pid)
+		must(t, db.Actors.DeleteActor(c, pid, af.Org.ID, af.Org.Version))
+		must(t, db.Bin.PurgeBinItem(c, pid, newer.ID))
+		wantCode(t, db.Bin.PurgeBinItem(c, pid, newer.ID), pk.ENOTFOUND)
+		n, err := db.Bin.EmptyBin(c, pid)
 		if err != nil || n != 1 {
 			t.Fatalf("emptied %d, %v", n, err)
 		}
-		if items, _, _ := db.BinItems(c, pid, pk.PageRequest{}); len(items) != 0 {
+		if items, _, _ := db.Bin.BinItems(c, pid, pk.PageRequest{}); len(items) != 0 {
 			t.Errorf("bin after emptying: %+v", items)
 		}
 	})
@@ -414,7 +414,7 @@ func TestTacticSensitiveFailsClosed(t *testing.T) {
 		w := sqldbtest.NewWorld(t, db)
 		pid, c := w.Partnership.ID, w.Coordinator.Ctx
 		mf := w.Maps()
-		hidden, err := db.CreateTactic(c, pid, mf.Map.ID, pk.TacticInput{ActorID: mf.Actors[sqldbtest.SensitiveActorName],
+		hidden, err := db.Maps.CreateTactic(c, pid, mf.Map.ID, pk.TacticInput{ActorID: mf.Actors[sqldbtest.SensitiveActorName],
 			Title: "Meet in a safe place", Status: "planned"})
 		must(t, err)
 		for _, x := range []struct {
@@ -428,7 +428,7 @@ func TestTacticSensitiveFailsClosed(t *testing.T) {
 			}
 		}
 		// And the tactic about the sensitive actor stays out of the feed.
-		feed, err := db.Dashboard(w.Member.Ctx, pid)
+		feed, err := db.Partnerships.Dashboard(w.Member.Ctx, pid)
 		must(t, err)
 		for _, e := range feed.Recent {
 			if e.SubjectID == hidden.ID {
@@ -450,7 +450,7 @@ func TestImportPreviewLeavesTheWriterFree(t *testing.T) {
 		for i := range 10000 {
 			fmt.Fprintf(&b, "Neighbourhood group %05d,group,civil society,\"street, youth\"\n", i)
 		}
-		before, err := db.CountActors(w.Coordinator.Ctx, pid, pk.ActorFilter{})
+		before, err := db.Actors.CountActors(w.Coordinator.Ctx, pid, pk.ActorFilter{})
 		must(t, err)
 		ran := false
 		ctx := sqldb.WithImportHook(w.Member.Ctx, func() {
@@ -459,16 +459,16 @@ func TestImportPreviewLeavesTheWriterFree(t *testing.T) {
 			// would wait for it, and give up when the deadline passes.
 			wctx, cancel := context.WithTimeout(w.Coordinator.Ctx, 20*time.Second)
 			defer cancel()
-			if _, err := db.CreateActor(wctx, pid, pk.ActorInput{Name: "Created during the preview", Kind: "individual"}); err != nil {
+			if _, err := db.Actors.CreateActor(wctx, pid, pk.ActorInput{Name: "Created during the preview", Kind: "individual"}); err != nil {
 				t.Errorf("a write during the preview: %v", err)
 			}
 		})
-		prev, err := db.ImportActors(ctx, pid, []byte(b.String()), nil, true)
+		prev, err := db.Actors.ImportActors(ctx, pid, []byte(b.String()), nil, true)
 		must(t, err)
 		if !ran || prev.Rows != 10000 || len(prev.Errors) != 0 || prev.Imported != 0 {
 			t.Fatalf("hook ran %v, preview %d rows, %d errors, %d imported", ran, prev.Rows, len(prev.Errors), prev.Imported)
 		}
-		after, err := db.CountActors(w.Coordinator.Ctx, pid, pk.ActorFilter{})
+		after, err := db.Actors.CountActors(w.Coordinator.Ctx, pid, pk.ActorFilter{})
 		must(t, err)
 		if after != before+1 {
 			t.Errorf("%d actors, want %d: the preview wrote, or the write did not", after, before+1)

@@ -12,11 +12,11 @@ import (
 
 // TheoryOfChange returns a partnership's statements (oldest first) with
 // their links and the problems the checks find.
-func (db *DB) TheoryOfChange(ctx context.Context, pid string) (*pk.TheoryOfChange, error) {
-	if _, err := db.authorize(ctx, db.read, pid, pk.ActionViewPreparation); err != nil {
+func (store *PreparationStore) TheoryOfChange(ctx context.Context, pid string) (*pk.TheoryOfChange, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewPreparation); err != nil {
 		return nil, err
 	}
-	t, err := db.theoryOfChange(ctx, db.read, pid)
+	t, err := store.db.theoryOfChange(ctx, store.db.read, pid)
 	if err != nil {
 		return nil, err
 	}
@@ -103,10 +103,10 @@ func writeLeads(ctx context.Context, tx *Tx, pid, id string, leads []string) err
 }
 
 // CreateChangeStatement adds a statement to the theory of change.
-func (db *DB) CreateChangeStatement(ctx context.Context, pid string, in pk.ChangeStatementInput) (*pk.ChangeStatement, error) {
+func (store *PreparationStore) CreateChangeStatement(ctx context.Context, pid string, in pk.ChangeStatementInput) (*pk.ChangeStatement, error) {
 	var s *pk.ChangeStatement
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
 			return err
 		}
 		if err := in.Validate(); err != nil {
@@ -142,10 +142,10 @@ func loadStatement(ctx context.Context, tx *Tx, pid, id string) (*pk.ChangeState
 }
 
 // UpdateChangeStatement changes a statement and its links.
-func (db *DB) UpdateChangeStatement(ctx context.Context, pid, id string, in pk.ChangeStatementInput) (*pk.ChangeStatement, error) {
+func (store *PreparationStore) UpdateChangeStatement(ctx context.Context, pid, id string, in pk.ChangeStatementInput) (*pk.ChangeStatement, error) {
 	var s *pk.ChangeStatement
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
 			return err
 		}
 		if err := in.Validate(); err != nil {
@@ -177,9 +177,9 @@ func (db *DB) UpdateChangeStatement(ctx context.Context, pid, id string, in pk.C
 
 // DeleteChangeStatement removes a statement (and the links to and from it),
 // if it still has the given version.
-func (db *DB) DeleteChangeStatement(ctx context.Context, pid, id string, version int) error {
-	return db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
+func (store *PreparationStore) DeleteChangeStatement(ctx context.Context, pid, id string, version int) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
 			return err
 		}
 		if version <= 0 {

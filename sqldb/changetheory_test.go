@@ -15,7 +15,7 @@ func TestTheoryOfChange(t *testing.T) {
 		w := sqldbtest.NewWorld(t, db)
 		pid := w.Partnership.ID
 		stid := w.Params["stid"]
-		toc, err := db.TheoryOfChange(w.Observer.Ctx, pid)
+		toc, err := db.Preparation.TheoryOfChange(w.Observer.Ctx, pid)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -34,11 +34,11 @@ func TestTheoryOfChange(t *testing.T) {
 		vision := byID(toc, stid).Leads[0]
 
 		// An outcome nobody links to: an orphan, then fixed by a link.
-		o, err := db.CreateChangeStatement(w.Member.Ctx, pid, pk.ChangeStatementInput{Level: "outcome", If: "young people are heard", Then: "policy changes"})
+		o, err := db.Preparation.CreateChangeStatement(w.Member.Ctx, pid, pk.ChangeStatementInput{Level: "outcome", If: "young people are heard", Then: "policy changes"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		toc, _ = db.TheoryOfChange(w.Member.Ctx, pid)
+		toc, _ = db.Preparation.TheoryOfChange(w.Member.Ctx, pid)
 		kinds := map[string]bool{}
 		for _, p := range toc.Problems {
 			kinds[p.Kind] = true
@@ -46,15 +46,15 @@ func TestTheoryOfChange(t *testing.T) {
 		if !kinds[theoryofchange.Orphan] || !kinds[theoryofchange.Incomplete] {
 			t.Fatalf("want orphan and incomplete: %+v", toc.Problems)
 		}
-		if _, err := db.UpdateChangeStatement(w.Member.Ctx, pid, o.ID, pk.ChangeStatementInput{Level: "outcome", If: "young people are heard",
+		if _, err := db.Preparation.UpdateChangeStatement(w.Member.Ctx, pid, o.ID, pk.ChangeStatementInput{Level: "outcome", If: "young people are heard",
 			Then: "policy changes", Because: "councils respond to evidence", Leads: []string{vision, vision}, Version: 1}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.UpdateChangeStatement(w.Member.Ctx, pid, stid, pk.ChangeStatementInput{Level: "activity", If: "we run a youth panel",
+		if _, err := db.Preparation.UpdateChangeStatement(w.Member.Ctx, pid, stid, pk.ChangeStatementInput{Level: "activity", If: "we run a youth panel",
 			Then: "young people are heard", Because: "the council listens", Leads: []string{o.ID}, Version: 1}); err != nil {
 			t.Fatal(err)
 		}
-		toc, _ = db.TheoryOfChange(w.Member.Ctx, pid)
+		toc, _ = db.Preparation.TheoryOfChange(w.Member.Ctx, pid)
 		if len(toc.Problems) != 0 {
 			t.Fatalf("want no problems: %+v", toc.Problems)
 		}
@@ -64,33 +64,33 @@ func TestTheoryOfChange(t *testing.T) {
 		}
 
 		// Links must point at statements of this partnership, not itself.
-		other, err := db.CreateChangeStatement(w.Outsider.Ctx, w.Other.ID, pk.ChangeStatementInput{Level: "vision", Then: "elsewhere"})
+		other, err := db.Preparation.CreateChangeStatement(w.Outsider.Ctx, w.Other.ID, pk.ChangeStatementInput{Level: "vision", Then: "elsewhere"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = db.CreateChangeStatement(w.Member.Ctx, pid, pk.ChangeStatementInput{Level: "goal", Then: "x", Leads: []string{other.ID}})
+		_, err = db.Preparation.CreateChangeStatement(w.Member.Ctx, pid, pk.ChangeStatementInput{Level: "goal", Then: "x", Leads: []string{other.ID}})
 		wantField(t, err, "leads")
-		_, err = db.UpdateChangeStatement(w.Member.Ctx, pid, o.ID, pk.ChangeStatementInput{Level: "outcome", Then: "x", Leads: []string{o.ID}, Version: 2})
+		_, err = db.Preparation.UpdateChangeStatement(w.Member.Ctx, pid, o.ID, pk.ChangeStatementInput{Level: "outcome", Then: "x", Leads: []string{o.ID}, Version: 2})
 		wantField(t, err, "leads")
-		_, err = db.CreateChangeStatement(w.Member.Ctx, pid, pk.ChangeStatementInput{Level: "dream", Then: ""})
+		_, err = db.Preparation.CreateChangeStatement(w.Member.Ctx, pid, pk.ChangeStatementInput{Level: "dream", Then: ""})
 		wantField(t, err, "level")
 		wantField(t, err, "then")
 
 		// Versions, roles and leaks.
-		_, err = db.UpdateChangeStatement(w.Member.Ctx, pid, o.ID, pk.ChangeStatementInput{Level: "outcome", Then: "x", Version: 1})
+		_, err = db.Preparation.UpdateChangeStatement(w.Member.Ctx, pid, o.ID, pk.ChangeStatementInput{Level: "outcome", Then: "x", Version: 1})
 		wantCode(t, err, pk.ECONFLICT)
-		_, err = db.CreateChangeStatement(w.Observer.Ctx, pid, pk.ChangeStatementInput{Level: "goal", Then: "x"})
+		_, err = db.Preparation.CreateChangeStatement(w.Observer.Ctx, pid, pk.ChangeStatementInput{Level: "goal", Then: "x"})
 		wantCode(t, err, pk.EFORBIDDEN)
-		_, err = db.TheoryOfChange(w.Outsider.Ctx, pid)
+		_, err = db.Preparation.TheoryOfChange(w.Outsider.Ctx, pid)
 		wantCode(t, err, pk.ENOTFOUND)
-		err = db.DeleteChangeStatement(w.Coordinator.Ctx, pid, other.ID, 1)
+		err = db.Preparation.DeleteChangeStatement(w.Coordinator.Ctx, pid, other.ID, 1)
 		wantCode(t, err, pk.ENOTFOUND)
 
 		// Deleting the vision removes the links to it: dead ends appear as no vision.
-		if err := db.DeleteChangeStatement(w.Coordinator.Ctx, pid, vision, 1); err != nil {
+		if err := db.Preparation.DeleteChangeStatement(w.Coordinator.Ctx, pid, vision, 1); err != nil {
 			t.Fatal(err)
 		}
-		toc, _ = db.TheoryOfChange(w.Member.Ctx, pid)
+		toc, _ = db.Preparation.TheoryOfChange(w.Member.Ctx, pid)
 		if len(toc.Statements) != 2 || len(byID(toc, stid).Leads) != 1 || len(byID(toc, o.ID).Leads) != 0 || toc.Problems[0].Kind != theoryofchange.NoVision {
 			t.Fatalf("after delete: %+v %+v", toc.Statements, toc.Problems)
 		}

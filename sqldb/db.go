@@ -26,6 +26,8 @@ import (
 // connection (SQLite has one writer anyway; queuing in Go avoids busy errors)
 // and reads through a separate pool that WAL lets run alongside.
 type DB struct {
+	// Stores are the modules' stores (db.Actors, db.Maps, …).
+	Stores
 	write   *sql.DB
 	read    *sql.DB
 	Dialect Dialect
@@ -55,6 +57,7 @@ func Open(dsn string) (*DB, error) {
 		conn.SetMaxIdleConns(10)
 		conn.SetConnMaxIdleTime(5 * time.Minute)
 		db.write, db.read = conn, conn
+		db.initStores()
 		return db, nil
 	}
 	db.Dialect = SQLite
@@ -85,6 +88,7 @@ func Open(dsn string) (*DB, error) {
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
 	db.write, db.read = w, r
+	db.initStores()
 	return db, nil
 }
 

@@ -187,165 +187,174 @@ func workload(t *testing.T, db *sqldb.DB) {
 	since := w.Clock.Now().Add(-24 * time.Hour)
 
 	// Signing in, sessions and tokens.
-	_, secret, err := db.SignIn(context.Background(), w.Member.Email, sqldbtest.Password, "192.0.2.1", "test")
+	_, secret, err := db.Accounts.SignIn(context.Background(), w.Member.Email, sqldbtest.Password, "192.0.2.1", "test")
 	ok("sign in", err)
-	_, _, err = db.UserBySession(context.Background(), secret)
+	_, _, err = db.Accounts.UserBySession(context.Background(), secret)
 	ok("session", err)
-	tok, err := db.CreateToken(m, "script")
+	tok, err := db.Accounts.CreateToken(m, "script")
 	ok("token", err)
-	_, err = db.UserByToken(context.Background(), tok.Secret)
+	_, err = db.Accounts.UserByToken(context.Background(), tok.Secret)
 	ok("user by token", err)
-	_, err = db.Sessions(m)
+	_, err = db.Accounts.Sessions(m)
 	ok("sessions", err)
-	_, err = db.Tokens(m)
+	_, err = db.Accounts.Tokens(m)
 	ok("tokens", err)
-	ok("password reset", db.RequestPasswordReset(context.Background(), w.Member.Email, "en"))
-	_, err = db.MyInvitations(m)
+	ok("password reset", db.Accounts.RequestPasswordReset(context.Background(), w.Member.Email, "en"))
+	_, err = db.Members.MyInvitations(m)
 	ok("my invitations", err)
 
 	// Partnerships, organisations, members and invitations.
 	run("partnerships", func(ctx context.Context) error {
-		_, _, err := db.Partnerships(ctx, pk.PageRequest{}, false)
+		_, _, err := db.Partnerships.Partnerships(ctx, pk.PageRequest{}, false)
 		return err
 	})
-	run("dashboard", func(ctx context.Context) error { _, err := db.Dashboard(ctx, pid); return err })
-	run("profile", func(ctx context.Context) error { _, err := db.Profile(ctx, pid); return err })
-	run("members", func(ctx context.Context) error { _, err := db.Members(ctx, pid); return err })
-	_, err = db.Invitations(c, pid)
+	run("dashboard", func(ctx context.Context) error { _, err := db.Partnerships.Dashboard(ctx, pid); return err })
+	run("profile", func(ctx context.Context) error { _, err := db.Preparation.Profile(ctx, pid); return err })
+	run("members", func(ctx context.Context) error { _, err := db.Members.Members(ctx, pid); return err })
+	_, err = db.Members.Invitations(c, pid)
 	ok("invitations", err)
-	_, err = db.InvitationByToken(context.Background(), "no-such-token")
+	_, err = db.Members.InvitationByToken(context.Background(), "no-such-token")
 	if pk.ErrorCode(err) != pk.ENOTFOUND {
 		ok("invitation by token", err)
 	}
 	run("organisations", func(ctx context.Context) error {
-		_, _, err := db.Organisations(ctx, pk.PageRequest{})
+		_, _, err := db.Organisations.Organisations(ctx, pk.PageRequest{})
 		return err
 	})
-	run("organisation", func(ctx context.Context) error { _, err := db.Organisation(ctx, w.MemberOrg.ID); return err })
-	_, err = db.OrganisationPeople(m, w.MemberOrg.ID)
+	run("organisation", func(ctx context.Context) error {
+		_, err := db.Organisations.Organisation(ctx, w.MemberOrg.ID)
+		return err
+	})
+	_, err = db.Organisations.OrganisationPeople(m, w.MemberOrg.ID)
 	ok("organisation people", err)
 	run("organisation directory", func(ctx context.Context) error {
-		_, err := db.OrganisationDirectory(ctx, "Bridges", 20)
+		_, err := db.Organisations.OrganisationDirectory(ctx, "Bridges", 20)
 		return err
 	})
-	_, _, err = db.Audit(c, pid, pk.PageRequest{})
+	_, _, err = db.Partnerships.Audit(c, pid, pk.PageRequest{})
 	ok("audit", err)
 
 	// The stakeholder register and relationships.
 	for _, f := range []pk.ActorFilter{{}, {Query: "city"}, {Kind: "institution"}, {Sector: "public"}, {Tag: "youth"},
 		{MapID: maps.Map.ID}, {MapID: maps.Map.ID, Segment: "active_ally"}, {MapID: maps.Map.ID, Strategy: "partner"}} {
 		run("actors", func(ctx context.Context) error {
-			list, next, err := db.Actors(ctx, pid, f, pk.PageRequest{Limit: 2})
+			list, next, err := db.Actors.Actors(ctx, pid, f, pk.PageRequest{Limit: 2})
 			if err == nil && next != "" && len(list) > 0 {
-				_, _, err = db.Actors(ctx, pid, f, pk.PageRequest{Limit: 2, Cursor: next})
+				_, _, err = db.Actors.Actors(ctx, pid, f, pk.PageRequest{Limit: 2, Cursor: next})
 			}
 			return err
 		})
-		run("count actors", func(ctx context.Context) error { _, err := db.CountActors(ctx, pid, f); return err })
+		run("count actors", func(ctx context.Context) error { _, err := db.Actors.CountActors(ctx, pid, f); return err })
 	}
-	run("actor", func(ctx context.Context) error { _, err := db.Actor(ctx, pid, actors.Actor.ID); return err })
-	run("actor page", func(ctx context.Context) error { _, err := db.ActorPage(ctx, pid, actors.Actor.ID); return err })
-	run("actor tags", func(ctx context.Context) error { _, err := db.ActorTags(ctx, pid); return err })
+	run("actor", func(ctx context.Context) error { _, err := db.Actors.Actor(ctx, pid, actors.Actor.ID); return err })
+	run("actor page", func(ctx context.Context) error { _, err := db.Actors.ActorPage(ctx, pid, actors.Actor.ID); return err })
+	run("actor tags", func(ctx context.Context) error { _, err := db.Actors.ActorTags(ctx, pid); return err })
 	run("export actors", func(ctx context.Context) error {
-		_, err := db.ExportActors(ctx, pid, "csv", pk.ActorFilter{})
+		_, err := db.Actors.ExportActors(ctx, pid, "csv", pk.ActorFilter{})
 		return err
 	})
 	for _, f := range []pk.RelationshipFilter{{}, {Type: "cooperates_with"}, {ActorID: actors.Actor.ID}} {
 		run("relationships", func(ctx context.Context) error {
-			_, _, err := db.Relationships(ctx, pid, f, pk.PageRequest{})
+			_, _, err := db.Actors.Relationships(ctx, pid, f, pk.PageRequest{})
 			return err
 		})
 	}
 	run("relationship", func(ctx context.Context) error {
-		_, err := db.Relationship(ctx, pid, actors.Relationship.ID)
+		_, err := db.Actors.Relationship(ctx, pid, actors.Relationship.ID)
 		return err
 	})
 
 	// Maps, positions, history and tactics.
-	run("maps", func(ctx context.Context) error { _, err := db.Maps(ctx, pid); return err })
-	run("map", func(ctx context.Context) error { _, err := db.Map(ctx, pid, maps.Map.ID); return err })
-	run("map actors", func(ctx context.Context) error { _, err := db.MapActors(ctx, pid); return err })
+	run("maps", func(ctx context.Context) error { _, err := db.Maps.Maps(ctx, pid); return err })
+	run("map", func(ctx context.Context) error { _, err := db.Maps.Map(ctx, pid, maps.Map.ID); return err })
+	run("map actors", func(ctx context.Context) error { _, err := db.Maps.MapActors(ctx, pid); return err })
 	run("assessments", func(ctx context.Context) error {
-		_, _, err := db.Assessments(ctx, pid, maps.Map.ID, maps.Actors["City Council"], pk.PageRequest{})
+		_, _, err := db.Maps.Assessments(ctx, pid, maps.Map.ID, maps.Actors["City Council"], pk.PageRequest{})
 		return err
 	})
 	run("positions", func(ctx context.Context) error {
-		_, err := db.Positions(ctx, pid, maps.Map.ID, w.Clock.Now())
+		_, err := db.Maps.Positions(ctx, pid, maps.Map.ID, w.Clock.Now())
 		return err
 	})
-	run("moves", func(ctx context.Context) error { _, err := db.Moves(ctx, pid, maps.Map.ID, since); return err })
-	run("timeline", func(ctx context.Context) error { _, err := db.Timeline(ctx, pid, maps.Map.ID); return err })
-	run("map lines", func(ctx context.Context) error { _, err := db.MapLines(ctx, pid, maps.Map.ID); return err })
-	run("tactics", func(ctx context.Context) error { _, err := db.Tactics(ctx, pid, maps.Map.ID); return err })
+	run("moves", func(ctx context.Context) error { _, err := db.Maps.Moves(ctx, pid, maps.Map.ID, since); return err })
+	run("timeline", func(ctx context.Context) error { _, err := db.Maps.Timeline(ctx, pid, maps.Map.ID); return err })
+	run("map lines", func(ctx context.Context) error { _, err := db.Maps.MapLines(ctx, pid, maps.Map.ID); return err })
+	run("tactics", func(ctx context.Context) error { _, err := db.Maps.Tactics(ctx, pid, maps.Map.ID); return err })
 	run("tactic", func(ctx context.Context) error {
-		_, err := db.Tactic(ctx, pid, maps.Map.ID, maps.Tactic.ID)
+		_, err := db.Maps.Tactic(ctx, pid, maps.Map.ID, maps.Tactic.ID)
 		return err
 	})
 
 	// The network.
-	run("network", func(ctx context.Context) error { _, err := db.Network(ctx, net.PID, pk.NetworkFilter{}); return err })
-	run("network of a map", func(ctx context.Context) error {
-		_, err := db.Network(ctx, net.PID, pk.NetworkFilter{MapID: net.MapID, Types: []string{"cooperates_with"}})
+	run("network", func(ctx context.Context) error {
+		_, err := db.Networks.Network(ctx, net.PID, pk.NetworkFilter{})
 		return err
 	})
-	_, err = db.NetworkExport(c, net.PID, "gexf", pk.NetworkFilter{})
+	run("network of a map", func(ctx context.Context) error {
+		_, err := db.Networks.Network(ctx, net.PID, pk.NetworkFilter{MapID: net.MapID, Types: []string{"cooperates_with"}})
+		return err
+	})
+	_, err = db.Networks.NetworkExport(c, net.PID, "gexf", pk.NetworkFilter{})
 	ok("network export", err)
 
 	// Preparation: self-analysis, readiness, theory of change, forms.
-	run("self-analysis", func(ctx context.Context) error { _, err := db.SelfAnalysis(ctx, pid); return err })
+	run("self-analysis", func(ctx context.Context) error { _, err := db.Preparation.SelfAnalysis(ctx, pid); return err })
 	run("organisation self-analysis", func(ctx context.Context) error {
-		_, err := db.OrganisationSelfAnalysis(ctx, w.MemberOrg.ID)
+		_, err := db.Preparation.OrganisationSelfAnalysis(ctx, w.MemberOrg.ID)
 		if pk.ErrorCode(err) == pk.ENOTFOUND {
 			return nil // the coordinator is not in this organisation
 		}
 		return err
 	})
-	run("readiness", func(ctx context.Context) error { _, err := db.Readiness(ctx, pid); return err })
-	run("theory of change", func(ctx context.Context) error { _, err := db.TheoryOfChange(ctx, pid); return err })
-	run("form advice", func(ctx context.Context) error { _, err := db.FormAdvice(ctx, pid); return err })
+	run("readiness", func(ctx context.Context) error { _, err := db.Preparation.Readiness(ctx, pid); return err })
+	run("theory of change", func(ctx context.Context) error { _, err := db.Preparation.TheoryOfChange(ctx, pid); return err })
+	run("form advice", func(ctx context.Context) error { _, err := db.Preparation.FormAdvice(ctx, pid); return err })
 
 	// Playbook and outreach.
-	run("playbook", func(ctx context.Context) error { _, err := db.Playbook(ctx, pid); return err })
-	run("playbooks", func(ctx context.Context) error { _, err := db.Playbooks(ctx, pid); return err })
+	run("playbook", func(ctx context.Context) error { _, err := db.Playbooks.Playbook(ctx, pid); return err })
+	run("playbooks", func(ctx context.Context) error { _, err := db.Playbooks.Playbooks(ctx, pid); return err })
 	for _, f := range []pk.ProspectFilter{{}, {Status: "identified"}} {
 		run("prospects", func(ctx context.Context) error {
-			_, _, err := db.Prospects(ctx, pid, f, pk.PageRequest{})
+			_, _, err := db.Prospects.Prospects(ctx, pid, f, pk.PageRequest{})
 			return err
 		})
 	}
-	run("pipeline", func(ctx context.Context) error { _, _, err := db.PipelineProspects(ctx, pid); return err })
-	run("prospect", func(ctx context.Context) error { _, err := db.Prospect(ctx, pid, playbook.Prospect.ID); return err })
-	run("prospect history", func(ctx context.Context) error {
-		_, err := db.ProspectHistory(ctx, pid, playbook.Prospect.ID)
+	run("pipeline", func(ctx context.Context) error { _, _, err := db.Prospects.PipelineProspects(ctx, pid); return err })
+	run("prospect", func(ctx context.Context) error {
+		_, err := db.Prospects.Prospect(ctx, pid, playbook.Prospect.ID)
 		return err
 	})
-	_, err = db.ProspectChoices(c, pid)
+	run("prospect history", func(ctx context.Context) error {
+		_, err := db.Prospects.ProspectHistory(ctx, pid, playbook.Prospect.ID)
+		return err
+	})
+	_, err = db.Prospects.ProspectChoices(c, pid)
 	ok("prospect choices", err)
 
 	// Deletes and merges, whose cascades follow every foreign key.
-	keep, err := db.CreateActor(c, pid, pk.ActorInput{Name: "Keeper", Kind: "group"})
+	keep, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Keeper", Kind: "group"})
 	ok("create actor", err)
-	dup, err := db.CreateActor(c, pid, pk.ActorInput{Name: "Keeper (copy)", Kind: "group"})
+	dup, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Keeper (copy)", Kind: "group"})
 	ok("create actor", err)
-	_, err = db.MergeActors(c, pid, keep.ID, dup.ID)
+	_, err = db.Actors.MergeActors(c, pid, keep.ID, dup.ID)
 	ok("merge actors", err)
-	keep, err = db.Actor(c, pid, keep.ID)
+	keep, err = db.Actors.Actor(c, pid, keep.ID)
 	ok("actor", err)
-	ok("delete actor", db.DeleteActor(c, pid, keep.ID, keep.Version))
-	ok("delete tactic", db.DeleteTactic(c, pid, maps.Map.ID, maps.Tactic.ID, maps.Tactic.Version))
-	private, err := db.Map(c, pid, maps.Private.ID)
+	ok("delete actor", db.Actors.DeleteActor(c, pid, keep.ID, keep.Version))
+	ok("delete tactic", db.Maps.DeleteTactic(c, pid, maps.Map.ID, maps.Tactic.ID, maps.Tactic.Version))
+	private, err := db.Maps.Map(c, pid, maps.Private.ID)
 	ok("map", err)
-	ok("delete map", db.DeleteMap(c, pid, private.ID, private.Version))
+	ok("delete map", db.Maps.DeleteMap(c, pid, private.ID, private.Version))
 
 	// The job worker.
-	n, err := db.PendingJobs(context.Background())
+	n, err := db.Jobs.PendingJobs(context.Background())
 	ok("pending jobs", err)
 	for range n + 1 {
-		j, err := db.ClaimJob(context.Background())
+		j, err := db.Jobs.ClaimJob(context.Background())
 		ok("claim job", err)
 		if j == nil {
 			break
 		}
-		ok("finish job", db.FinishJob(context.Background(), j, nil))
+		ok("finish job", db.Jobs.FinishJob(context.Background(), j, nil))
 	}
 }

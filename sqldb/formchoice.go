@@ -19,12 +19,12 @@ const (
 
 // FormAdvice returns the partnership's choices when comparing forms, the
 // recommendations they lead to, and what the partnership has adopted.
-func (db *DB) FormAdvice(ctx context.Context, pid string) (*pk.FormAdvice, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewPreparation)
+func (store *PreparationStore) FormAdvice(ctx context.Context, pid string) (*pk.FormAdvice, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewPreparation)
 	if err != nil {
 		return nil, err
 	}
-	c, err := db.formChoices(ctx, db.read, pid)
+	c, err := store.db.formChoices(ctx, store.db.read, pid)
 	if err != nil {
 		return nil, err
 	}
@@ -70,17 +70,17 @@ func (db *DB) formChoices(ctx context.Context, q queryer, pid string) (pk.FormCh
 
 // SaveFormChoices replaces the partnership's choices and returns the new
 // recommendations.
-func (db *DB) SaveFormChoices(ctx context.Context, pid string, in pk.FormChoices) (*pk.FormAdvice, error) {
+func (store *PreparationStore) SaveFormChoices(ctx context.Context, pid string, in pk.FormChoices) (*pk.FormAdvice, error) {
 	var out *pk.FormAdvice
-	err := db.inTx(ctx, func(tx *Tx) error {
-		p, err := db.authorize(ctx, tx, pid, pk.ActionEditPreparation)
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		p, err := store.db.authorize(ctx, tx, pid, pk.ActionEditPreparation)
 		if err != nil {
 			return err
 		}
 		if err := in.Validate(); err != nil {
 			return err
 		}
-		before, err := db.formChoices(ctx, tx, pid)
+		before, err := store.db.formChoices(ctx, tx, pid)
 		if err != nil {
 			return err
 		}
@@ -132,9 +132,9 @@ func (db *DB) SaveFormChoices(ctx context.Context, pid string, in pk.FormChoices
 
 // AdoptForm sets the partnership's form, basis or structure (usually the
 // recommended one), with the partnership's version for optimistic locking.
-func (db *DB) AdoptForm(ctx context.Context, pid string, in pk.AdoptInput) (*pk.Partnership, error) {
-	err := db.inTx(ctx, func(tx *Tx) error {
-		before, err := db.authorize(ctx, tx, pid, pk.ActionAdoptForm)
+func (store *PreparationStore) AdoptForm(ctx context.Context, pid string, in pk.AdoptInput) (*pk.Partnership, error) {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		before, err := store.db.authorize(ctx, tx, pid, pk.ActionAdoptForm)
 		if err != nil {
 			return err
 		}
@@ -155,5 +155,5 @@ func (db *DB) AdoptForm(ctx context.Context, pid string, in pk.AdoptInput) (*pk.
 	if err != nil {
 		return nil, err
 	}
-	return db.Partnership(ctx, pid)
+	return store.db.Partnerships.Partnership(ctx, pid)
 }

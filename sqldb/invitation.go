@@ -27,10 +27,10 @@ func (db *DB) scanInvitation(row interface{ Scan(...any) error }) (*pk.Invitatio
 
 // Invite sends an invitation link by email. Inviting on behalf of an
 // organisation adds it to the partnership as "invited" until someone accepts.
-func (db *DB) Invite(ctx context.Context, pid string, in pk.InvitationInput) (*pk.Invitation, error) {
+func (store *MemberStore) Invite(ctx context.Context, pid string, in pk.InvitationInput) (*pk.Invitation, error) {
 	var out *pk.Invitation
-	err := db.inTx(ctx, func(tx *Tx) error {
-		p, err := db.authorize(ctx, tx, pid, pk.ActionInvite)
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		p, err := store.db.authorize(ctx, tx, pid, pk.ActionInvite)
 		if err != nil {
 			return err
 		}
@@ -96,7 +96,7 @@ func (db *DB) Invite(ctx context.Context, pid string, in pk.InvitationInput) (*p
 			map[string]string{"email": in.Email, "role": in.Role, "organisation_id": in.OrganisationID}); err != nil {
 			return err
 		}
-		out, err = db.scanInvitation(tx.QueryRowContext(ctx, `SELECT `+invitationColumns+invitationFrom+`WHERE i.id = $1`, id))
+		out, err = store.db.scanInvitation(tx.QueryRowContext(ctx, `SELECT `+invitationColumns+invitationFrom+`WHERE i.id = $1`, id))
 		return err
 	})
 	return out, err
@@ -104,8 +104,8 @@ func (db *DB) Invite(ctx context.Context, pid string, in pk.InvitationInput) (*p
 
 // Invitations lists a partnership's invitations, newest first: the first
 // pk.MaxInvitations (InvitationList also says whether there were more).
-func (db *DB) Invitations(ctx context.Context, pid string) ([]*pk.Invitation, error) {
-	l, err := db.InvitationList(ctx, pid)
+func (store *MemberStore) Invitations(ctx context.Context, pid string) ([]*pk.Invitation, error) {
+	l, err := store.InvitationList(ctx, pid)
 	if err != nil {
 		return nil, err
 	}
@@ -114,11 +114,11 @@ func (db *DB) Invitations(ctx context.Context, pid string) ([]*pk.Invitation, er
 
 // InvitationList lists a partnership's invitations, newest first, at most
 // pk.MaxInvitations, and says when there were more.
-func (db *DB) InvitationList(ctx context.Context, pid string) (*pk.InvitationList, error) {
-	if _, err := db.authorize(ctx, db.read, pid, pk.ActionInvite); err != nil {
+func (store *MemberStore) InvitationList(ctx context.Context, pid string) (*pk.InvitationList, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionInvite); err != nil {
 		return nil, err
 	}
-	xs, err := db.invitations(ctx, `WHERE i.partnership_id = $1 ORDER BY i.created_at DESC, i.id LIMIT $2`, pid, pk.MaxInvitations+1)
+	xs, err := store.db.invitations(ctx, `WHERE i.partnership_id = $1 ORDER BY i.created_at DESC, i.id LIMIT $2`, pid, pk.MaxInvitations+1)
 	if err != nil {
 		return nil, err
 	}
@@ -145,9 +145,9 @@ func (db *DB) invitations(ctx context.Context, where string, args ...any) ([]*pk
 }
 
 // RevokeInvitation withdraws a pending invitation.
-func (db *DB) RevokeInvitation(ctx context.Context, pid, id string) error {
-	return db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionInvite); err != nil {
+func (store *MemberStore) RevokeInvitation(ctx context.Context, pid, id string) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionInvite); err != nil {
 			return err
 		}
 		var email string
@@ -165,8 +165,8 @@ func (db *DB) RevokeInvitation(ctx context.Context, pid, id string) error {
 }
 
 // InvitationByToken shows the invitation behind a link.
-func (db *DB) InvitationByToken(ctx context.Context, token string) (*pk.Invitation, error) {
-	x, err := db.scanInvitation(db.read.QueryRowContext(ctx, `SELECT `+invitationColumns+invitationFrom+`WHERE i.secret_hash = $1`, hashSecret(token)))
+func (store *MemberStore) InvitationByToken(ctx context.Context, token string) (*pk.Invitation, error) {
+	x, err := store.db.scanInvitation(store.db.read.QueryRowContext(ctx, `SELECT `+invitationColumns+invitationFrom+`WHERE i.secret_hash = $1`, hashSecret(token)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pk.Errorf(pk.ENOTFOUND, "error.link_invalid", nil)
 	}
@@ -175,13 +175,13 @@ func (db *DB) InvitationByToken(ctx context.Context, token string) (*pk.Invitati
 
 // MyInvitations lists pending invitations to the asker's verified address,
 // newest first, at most pk.MaxMyInvitations.
-func (db *DB) MyInvitations(ctx context.Context) ([]*pk.Invitation, error) {
+func (store *MemberStore) MyInvitations(ctx context.Context) ([]*pk.Invitation, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return db.invitations(ctx, `JOIN users me ON me.email = i.email AND me.email_verified
-		WHERE me.id = $1 AND i.status = 'pending' AND i.expires_at > $2 ORDER BY i.created_at DESC, i.id LIMIT $3`, uid, fmtTime(db.now()), pk.MaxMyInvitations)
+	return store.db.invitations(ctx, `JOIN users me ON me.email = i.email AND me.email_verified
+		WHERE me.id = $1 AND i.status = 'pending' AND i.expires_at > $2 ORDER BY i.created_at DESC, i.id LIMIT $3`, uid, fmtTime(store.db.now()), pk.MaxMyInvitations)
 }
 
 // findInvitation resolves a link token, or an ID of an invitation to the
@@ -244,13 +244,13 @@ func (tx *Tx) findInvitation(ctx context.Context, tokenOrID string) (*pk.Invitat
 // organisation by its administrators later. Only when the accepter asks by
 // name to represent an organisation they may not is the answer a field
 // error, so that they learn why.
-func (db *DB) AcceptInvitation(ctx context.Context, tokenOrID, organisationID string) (*pk.Partnership, error) {
+func (store *MemberStore) AcceptInvitation(ctx context.Context, tokenOrID, organisationID string) (*pk.Partnership, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var pid string
-	err = db.inTx(ctx, func(tx *Tx) error {
+	err = store.db.inTx(ctx, func(tx *Tx) error {
 		x, err := tx.findInvitation(ctx, tokenOrID)
 		if err != nil {
 			return err
@@ -324,12 +324,12 @@ func (db *DB) AcceptInvitation(ctx context.Context, tokenOrID, organisationID st
 	if err != nil {
 		return nil, err
 	}
-	return db.Partnership(ctx, pid)
+	return store.db.Partnerships.Partnership(ctx, pid)
 }
 
 // DeclineInvitation says no to an invitation.
-func (db *DB) DeclineInvitation(ctx context.Context, tokenOrID string) error {
-	return db.inTx(ctx, func(tx *Tx) error {
+func (store *MemberStore) DeclineInvitation(ctx context.Context, tokenOrID string) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
 		x, err := tx.findInvitation(ctx, tokenOrID)
 		if err != nil {
 			return err

@@ -57,9 +57,9 @@ func (tx *Tx) enqueue(ctx context.Context, kind string, payload any, uniqueKey s
 }
 
 // ClaimJob takes the oldest due job, or returns nil when none is due.
-func (db *DB) ClaimJob(ctx context.Context) (*Job, error) {
+func (store *JobStore) ClaimJob(ctx context.Context) (*Job, error) {
 	var job *Job
-	err := db.inTx(ctx, func(tx *Tx) error {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
 		now := fmtTime(tx.now)
 		j := &Job{}
 		var payload string
@@ -68,7 +68,7 @@ func (db *DB) ClaimJob(ctx context.Context) (*Job, error) {
 		err := tx.QueryRowContext(ctx, `
 			SELECT id, kind, payload, attempts FROM jobs
 			WHERE dead = FALSE AND run_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
-			ORDER BY run_at LIMIT 1`+db.Dialect.SkipLocked(), now).Scan(&j.ID, &j.Kind, &payload, &j.Attempts)
+			ORDER BY run_at LIMIT 1`+store.db.Dialect.SkipLocked(), now).Scan(&j.ID, &j.Kind, &payload, &j.Attempts)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		} else if err != nil {
@@ -86,8 +86,8 @@ func (db *DB) ClaimJob(ctx context.Context) (*Job, error) {
 
 // FinishJob records the outcome: success deletes the job (and with it any
 // secret link in its payload); failure retries later with backoff.
-func (db *DB) FinishJob(ctx context.Context, j *Job, jobErr error) error {
-	return db.inTx(ctx, func(tx *Tx) error {
+func (store *JobStore) FinishJob(ctx context.Context, j *Job, jobErr error) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
 		if jobErr == nil {
 			_, err := tx.ExecContext(ctx, `DELETE FROM jobs WHERE id = $1`, j.ID)
 			return err
@@ -101,9 +101,9 @@ func (db *DB) FinishJob(ctx context.Context, j *Job, jobErr error) error {
 }
 
 // PendingJobs counts jobs not yet done (for operations and tests).
-func (db *DB) PendingJobs(ctx context.Context) (int, error) {
+func (store *JobStore) PendingJobs(ctx context.Context) (int, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM jobs WHERE dead = FALSE`).Scan(&n)
+	err := store.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM jobs WHERE dead = FALSE`).Scan(&n)
 	return n, err
 }
 
@@ -112,29 +112,29 @@ type JobHandler func(ctx context.Context, payload []byte) error
 
 // RunJobs works through due jobs until ctx ends, polling every interval and
 // waking early when this process enqueues one.
-func (db *DB) RunJobs(ctx context.Context, interval time.Duration, handlers map[string]JobHandler, log *slog.Logger) {
+func (store *JobStore) RunJobs(ctx context.Context, interval time.Duration, handlers map[string]JobHandler, log *slog.Logger) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
-		for db.RunDueJobs(ctx, handlers, log) > 0 && ctx.Err() == nil {
+		for store.RunDueJobs(ctx, handlers, log) > 0 && ctx.Err() == nil {
 		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-		case <-db.jobWake():
+		case <-store.db.jobWake():
 		}
 	}
 }
 
 // RunDueJobs does every job that is due now and returns how many it ran.
-func (db *DB) RunDueJobs(ctx context.Context, handlers map[string]JobHandler, log *slog.Logger) int {
+func (store *JobStore) RunDueJobs(ctx context.Context, handlers map[string]JobHandler, log *slog.Logger) int {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	n := 0
 	for ctx.Err() == nil {
-		j, err := db.ClaimJob(ctx)
+		j, err := store.ClaimJob(ctx)
 		if err != nil {
 			log.Error("claim job", "err", err)
 			return n
@@ -152,7 +152,7 @@ func (db *DB) RunDueJobs(ctx context.Context, handlers map[string]JobHandler, lo
 		if err != nil {
 			log.Warn("job failed", "kind", j.Kind, "id", j.ID, "attempt", j.Attempts, "err", err)
 		}
-		if ferr := db.FinishJob(ctx, j, err); ferr != nil {
+		if ferr := store.FinishJob(ctx, j, err); ferr != nil {
 			log.Error("finish job", "err", ferr)
 		}
 	}

@@ -11,16 +11,16 @@ import (
 
 // MapPage gathers a map's overview from the map, its current positions and
 // its tactics, each read under the asker's permissions.
-func (db *DB) MapPage(ctx context.Context, pid, mid string) (*pk.MapPage, error) {
-	m, err := db.Map(ctx, pid, mid)
+func (store *MapStore) MapPage(ctx context.Context, pid, mid string) (*pk.MapPage, error) {
+	m, err := store.Map(ctx, pid, mid)
 	if err != nil {
 		return nil, err
 	}
-	pos, err := db.Positions(ctx, pid, mid, time.Time{})
+	pos, err := store.Positions(ctx, pid, mid, time.Time{})
 	if err != nil {
 		return nil, err
 	}
-	ts, err := db.Tactics(ctx, pid, mid)
+	ts, err := store.Tactics(ctx, pid, mid)
 	if err != nil {
 		return nil, err
 	}
@@ -30,17 +30,17 @@ func (db *DB) MapPage(ctx context.Context, pid, mid string) (*pk.MapPage, error)
 // MapActorPage gathers one actor on one map. The decision "not found" is
 // made here: the actor must be on the map as the asker sees it, or be one
 // an editor may place on it.
-func (db *DB) MapActorPage(ctx context.Context, pid, mid, aid string, pg pk.PageRequest) (*pk.MapActorPage, error) {
-	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+func (store *MapStore) MapActorPage(ctx context.Context, pid, mid, aid string, pg pk.PageRequest) (*pk.MapActorPage, error) {
+	s, err := store.db.mapFor(ctx, store.db.read, pid, mid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, err
 	}
-	hist, next, err := db.Assessments(ctx, pid, mid, aid, pg)
+	hist, next, err := store.Assessments(ctx, pid, mid, aid, pg)
 	if err != nil {
 		return nil, err
 	}
 	out := &pk.MapActorPage{Map: s.Map, ActorID: aid, History: hist, Next: next}
-	cur, err := db.Positions(ctx, pid, mid, time.Time{})
+	cur, err := store.Positions(ctx, pid, mid, time.Time{})
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ func (db *DB) MapActorPage(ctx context.Context, pid, mid, aid string, pg pk.Page
 	}
 	if pk.Can(s.P.MyRole, pk.ActionEditMaps) {
 		a := &pk.MapActor{}
-		err := db.read.QueryRowContext(ctx, `SELECT id, name, kind FROM actors WHERE id = $1 AND partnership_id = $2 AND ($3 OR NOT sensitive)`,
+		err := store.db.read.QueryRowContext(ctx, `SELECT id, name, kind FROM actors WHERE id = $1 AND partnership_id = $2 AND ($3 OR NOT sensitive)`,
 			aid, pid, pk.MaySeeSensitive(s.P.MyRole)).Scan(&a.ID, &a.Name, &a.Kind)
 		switch {
 		case err == nil:
@@ -63,7 +63,7 @@ func (db *DB) MapActorPage(ctx context.Context, pid, mid, aid string, pg pk.Page
 	if out.Name == "" {
 		return nil, pk.NotFound()
 	}
-	ts, err := db.Tactics(ctx, pid, mid)
+	ts, err := store.Tactics(ctx, pid, mid)
 	if err != nil {
 		return nil, err
 	}
@@ -78,18 +78,18 @@ func (db *DB) MapActorPage(ctx context.Context, pid, mid, aid string, pg pk.Page
 // MapActorChoices lists actors not yet on map mid for the form that places
 // one, at most pk.MapActorChoiceLimit of them: a register of thousands must
 // not become a drop-down of thousands.
-func (db *DB) MapActorChoices(ctx context.Context, pid, mid, query string) (*pk.MapActorChoices, error) {
-	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionEditMaps)
+func (store *MapStore) MapActorChoices(ctx context.Context, pid, mid, query string) (*pk.MapActorChoices, error) {
+	s, err := store.db.mapFor(ctx, store.db.read, pid, mid, pk.ActionEditMaps)
 	if err != nil {
 		return nil, err
 	}
 	var ar args
-	where, err := db.actorWhere(ctx, s.P, pk.ActorFilter{Query: query}, &ar)
+	where, err := store.db.actorWhere(ctx, s.P, pk.ActorFilter{Query: query}, &ar)
 	if err != nil {
 		return nil, err
 	}
 	where += " AND NOT EXISTS (SELECT 1 FROM assessments x WHERE x.map_id = " + ar.add(mid) + " AND x.actor_id = a.id)"
-	rows, err := db.read.QueryContext(ctx, `SELECT a.id, a.name, a.kind FROM actors a WHERE `+where+
+	rows, err := store.db.read.QueryContext(ctx, `SELECT a.id, a.name, a.kind FROM actors a WHERE `+where+
 		` ORDER BY a.name, a.id LIMIT `+ar.add(pk.MapActorChoiceLimit+1), ar...)
 	if err != nil {
 		return nil, err
@@ -112,11 +112,11 @@ func (db *DB) MapActorChoices(ctx context.Context, pid, mid, query string) (*pk.
 // UpdateMapDetails is UpdateMap keeping the sharing as stored. The map's
 // version makes this safe: if someone changed the sharing since the form
 // was read, the version no longer matches and the update is a conflict.
-func (db *DB) UpdateMapDetails(ctx context.Context, pid, mid string, in pk.MapInput) (*pk.Map, error) {
-	m, err := db.Map(ctx, pid, mid)
+func (store *MapStore) UpdateMapDetails(ctx context.Context, pid, mid string, in pk.MapInput) (*pk.Map, error) {
+	m, err := store.Map(ctx, pid, mid)
 	if err != nil {
 		return nil, err
 	}
 	in.Shared = m.Shared
-	return db.UpdateMap(ctx, pid, mid, in)
+	return store.UpdateMap(ctx, pid, mid, in)
 }

@@ -8,13 +8,13 @@ import (
 
 // Members lists a partnership's organisations and people. Email addresses
 // are shown to coordinators only.
-func (db *DB) Members(ctx context.Context, pid string) (*pk.Members, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewMembers)
+func (store *MemberStore) Members(ctx context.Context, pid string) (*pk.Members, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewMembers)
 	if err != nil {
 		return nil, err
 	}
 	m := &pk.Members{Organisations: []*pk.MemberOrganisation{}, People: []*pk.Person{}}
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := store.db.read.QueryContext(ctx, `
 		SELECT o.id, o.name, o.kind, o.country, o.city, o.refugee_led, o.youth_led, po.status, po.since, po.version
 		FROM partnership_organisations po JOIN organisations o ON o.id = po.organisation_id
 		WHERE po.partnership_id = $1 ORDER BY o.name, o.id LIMIT $2`, pid, pk.MaxMemberOrganisations+1)
@@ -33,7 +33,7 @@ func (db *DB) Members(ctx context.Context, pid string) (*pk.Members, error) {
 		return nil, err
 	}
 	m.Organisations, m.OrganisationsCut = cut(m.Organisations, pk.MaxMemberOrganisations)
-	prow, err := db.read.QueryContext(ctx, `
+	prow, err := store.db.read.QueryContext(ctx, `
 		SELECT u.id, u.name, u.email, pp.role, COALESCE(pp.organisation_id, ''), COALESCE(o.name, ''), pp.since, pp.version
 		FROM partnership_people pp JOIN users u ON u.id = pp.user_id LEFT JOIN organisations o ON o.id = pp.organisation_id
 		WHERE pp.partnership_id = $1 ORDER BY u.name, u.id LIMIT $2`, pid, pk.MaxMemberPeople+1)
@@ -78,10 +78,10 @@ func (tx *Tx) keepCoordinator(ctx context.Context, pid string) error {
 }
 
 // SetRole changes a person's role.
-func (db *DB) SetRole(ctx context.Context, pid, uid string, role pk.Role, version int) (*pk.Person, error) {
+func (store *MemberStore) SetRole(ctx context.Context, pid, uid string, role pk.Role, version int) (*pk.Person, error) {
 	var out *pk.Person
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionManageMembers); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionManageMembers); err != nil {
 			return err
 		}
 		var v pk.Validator
@@ -113,9 +113,9 @@ func (db *DB) SetRole(ctx context.Context, pid, uid string, role pk.Role, versio
 }
 
 // RemovePerson takes someone out of the partnership.
-func (db *DB) RemovePerson(ctx context.Context, pid, uid string) error {
-	return db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionManageMembers); err != nil {
+func (store *MemberStore) RemovePerson(ctx context.Context, pid, uid string) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionManageMembers); err != nil {
 			return err
 		}
 		return tx.removePerson(ctx, pid, uid, "member.remove")
@@ -123,9 +123,9 @@ func (db *DB) RemovePerson(ctx context.Context, pid, uid string) error {
 }
 
 // Leave takes the asking person out of the partnership.
-func (db *DB) Leave(ctx context.Context, pid string) error {
-	return db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionLeave); err != nil {
+func (store *MemberStore) Leave(ctx context.Context, pid string) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionLeave); err != nil {
 			return err
 		}
 		return tx.removePerson(ctx, pid, pk.UserIDFromContext(ctx), "member.leave")
@@ -157,10 +157,10 @@ func (tx *Tx) removePerson(ctx context.Context, pid, uid, action string) error {
 }
 
 // SetOrganisationStatus marks a member organisation active or left.
-func (db *DB) SetOrganisationStatus(ctx context.Context, pid, orgID, status string, version int) (*pk.MemberOrganisation, error) {
+func (store *MemberStore) SetOrganisationStatus(ctx context.Context, pid, orgID, status string, version int) (*pk.MemberOrganisation, error) {
 	var out *pk.MemberOrganisation
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionManageMembers); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionManageMembers); err != nil {
 			return err
 		}
 		var v pk.Validator
@@ -194,9 +194,9 @@ func (db *DB) SetOrganisationStatus(ctx context.Context, pid, orgID, status stri
 
 // HandOver passes coordination to another person in the partnership; the
 // coordinator who hands over stays on as a member.
-func (db *DB) HandOver(ctx context.Context, pid, to string) error {
-	return db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionManageMembers); err != nil {
+func (store *MemberStore) HandOver(ctx context.Context, pid, to string) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionManageMembers); err != nil {
 			return err
 		}
 		me := pk.UserIDFromContext(ctx)

@@ -17,8 +17,8 @@ import (
 
 // Network loads the network of partnership pid that the asker may see (one
 // query for the actors, one for the relationships) and analyses it.
-func (db *DB) Network(ctx context.Context, pid string, f pk.NetworkFilter) (*pk.Network, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewNetwork)
+func (store *NetworkStore) Network(ctx context.Context, pid string, f pk.NetworkFilter) (*pk.Network, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewNetwork)
 	if err != nil {
 		return nil, err
 	}
@@ -37,17 +37,17 @@ func (db *DB) Network(ctx context.Context, pid string, f pk.NetworkFilter) (*pk.
 	n := &pk.Network{Partnership: p, Filter: f, MayViewSensitive: pk.MaySeeSensitive(p.MyRole)}
 	if f.MapID != "" {
 		var one int
-		err := db.read.QueryRowContext(ctx, `SELECT 1 FROM maps WHERE id = $1 AND partnership_id = $2`, f.MapID, pid).Scan(&one)
+		err := store.db.read.QueryRowContext(ctx, `SELECT 1 FROM maps WHERE id = $1 AND partnership_id = $2`, f.MapID, pid).Scan(&one)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, pk.NotFound()
 		} else if err != nil {
 			return nil, err
 		}
 	}
-	if err := db.networkNodes(ctx, n); err != nil {
+	if err := store.db.networkNodes(ctx, n); err != nil {
 		return nil, err
 	}
-	if err := db.networkEdges(ctx, n); err != nil {
+	if err := store.db.networkEdges(ctx, n); err != nil {
 		return nil, err
 	}
 	n.Key = network.Key(f.Types, n.Nodes, n.Edges)
@@ -145,12 +145,12 @@ func (db *DB) networkEdges(ctx context.Context, n *pk.Network) error {
 // NetworkExport is Network for a download (GEXF, GraphML, JSON, CSV, SVG):
 // the same visible network, with the export recorded in the audit log
 // (format, filters, and whether sensitive rows went out).
-func (db *DB) NetworkExport(ctx context.Context, pid, format string, f pk.NetworkFilter) (*pk.Network, error) {
-	n, err := db.Network(ctx, pid, f)
+func (store *NetworkStore) NetworkExport(ctx context.Context, pid, format string, f pk.NetworkFilter) (*pk.Network, error) {
+	n, err := store.Network(ctx, pid, f)
 	if err != nil {
 		return nil, err
 	}
-	err = db.inTx(ctx, func(tx *Tx) error {
+	err = store.db.inTx(ctx, func(tx *Tx) error {
 		types := n.Filter.Types
 		if types == nil {
 			types = []string{}
@@ -207,12 +207,12 @@ type SeededNetwork struct {
 // multi-row INSERTs in one transaction, without permission checks or audit
 // entries. It exists for test fixtures and benchmarks (thousands of rows in
 // well under a second); never call it from a page or the API.
-func (db *DB) SeedNetwork(ctx context.Context, pid string, s NetworkSeed) (*SeededNetwork, error) {
+func (store *Seeder) SeedNetwork(ctx context.Context, pid string, s NetworkSeed) (*SeededNetwork, error) {
 	out := &SeededNetwork{ActorIDs: make([]string, len(s.Actors))}
 	for i := range s.Actors {
 		out.ActorIDs[i] = newID()
 	}
-	err := db.inTx(ctx, func(tx *Tx) error {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
 		now := fmtTime(tx.now)
 		err := tx.bulkInsert(ctx, `INSERT INTO actors (id, partnership_id, name, kind, sector, sensitive, created_at, updated_at) VALUES `,
 			8, len(s.Actors), func(i int) []any {

@@ -41,7 +41,7 @@ func TestNetworkVisibility(t *testing.T) {
 		}
 		for _, c := range cases {
 			t.Run(c.role, func(t *testing.T) {
-				n, err := db.Network(w.As(c.role).Ctx, pid, pk.NetworkFilter{})
+				n, err := db.Networks.Network(w.As(c.role).Ctx, pid, pk.NetworkFilter{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -94,18 +94,18 @@ func TestNetworkFilters(t *testing.T) {
 		pid := f.PID
 		ctx := w.Member.Ctx
 
-		n, err := db.Network(ctx, pid, pk.NetworkFilter{Types: []string{"works_at", "member_of", "works_at", ""}})
+		n, err := db.Networks.Network(ctx, pid, pk.NetworkFilter{Types: []string{"works_at", "member_of", "works_at", ""}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if n.Result.Edges != 2 || !slices.Equal(n.Filter.Types, []string{"member_of", "works_at"}) {
 			t.Errorf("edges %d types %v, want 2 and [member_of works_at]", n.Result.Edges, n.Filter.Types)
 		}
-		_, err = db.Network(ctx, pid, pk.NetworkFilter{Types: []string{"works_at", "gossip"}})
+		_, err = db.Networks.Network(ctx, pid, pk.NetworkFilter{Types: []string{"works_at", "gossip"}})
 		wantField(t, err, "type")
 
 		// Segment and strategy come from the latest assessment on the map.
-		n, err = db.Network(ctx, pid, pk.NetworkFilter{MapID: f.MapID})
+		n, err = db.Networks.Network(ctx, pid, pk.NetworkFilter{MapID: f.MapID})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -127,16 +127,16 @@ func TestNetworkFilters(t *testing.T) {
 			}
 		}
 		// Without a map there is nothing to say about segments.
-		n, _ = db.Network(ctx, pid, pk.NetworkFilter{})
+		n, _ = db.Networks.Network(ctx, pid, pk.NetworkFilter{})
 		if a := netActor(n, sqldbtest.NetAmina); a.Segment != "" {
 			t.Errorf("segment without a map: %q", a.Segment)
 		}
 		// A map of another partnership is not found.
-		other, err := db.SeedNetwork(w.Outsider.Ctx, w.Other.ID, sqldb.NetworkSeed{MapTitle: "theirs"})
+		other, err := sqldb.NewSeeder(db).SeedNetwork(w.Outsider.Ctx, w.Other.ID, sqldb.NetworkSeed{MapTitle: "theirs"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = db.Network(ctx, pid, pk.NetworkFilter{MapID: other.MapID})
+		_, err = db.Networks.Network(ctx, pid, pk.NetworkFilter{MapID: other.MapID})
 		wantCode(t, err, pk.ENOTFOUND)
 	})
 }
@@ -145,14 +145,14 @@ func TestNetworkAccess(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		w := sqldbtest.NewWorld(t, db)
 		pid := sqldbtest.SeedNetwork(t, w).PID
-		_, err := db.Network(w.Observer.Ctx, pid, pk.NetworkFilter{})
+		_, err := db.Networks.Network(w.Observer.Ctx, pid, pk.NetworkFilter{})
 		wantCode(t, err, pk.EFORBIDDEN)
-		_, err = db.Network(w.Outsider.Ctx, pid, pk.NetworkFilter{})
+		_, err = db.Networks.Network(w.Outsider.Ctx, pid, pk.NetworkFilter{})
 		wantCode(t, err, pk.ENOTFOUND)
-		_, err = db.NetworkExport(w.Outsider.Ctx, pid, "csv", pk.NetworkFilter{})
+		_, err = db.Networks.NetworkExport(w.Outsider.Ctx, pid, "csv", pk.NetworkFilter{})
 		wantCode(t, err, pk.ENOTFOUND)
 		// Outsiders learn nothing from a bad filter either.
-		_, err = db.Network(w.Outsider.Ctx, pid, pk.NetworkFilter{Types: []string{"gossip"}})
+		_, err = db.Networks.Network(w.Outsider.Ctx, pid, pk.NetworkFilter{Types: []string{"gossip"}})
 		wantCode(t, err, pk.ENOTFOUND)
 	})
 }
@@ -165,10 +165,10 @@ func TestNetworkExportAudit(t *testing.T) {
 			role      string
 			sensitive bool
 		}{{"member", false}, {"coordinator", true}} {
-			if _, err := db.NetworkExport(w.As(c.role).Ctx, pid, "gexf", pk.NetworkFilter{Types: []string{"funds", "cooperates_with"}}); err != nil {
+			if _, err := db.Networks.NetworkExport(w.As(c.role).Ctx, pid, "gexf", pk.NetworkFilter{Types: []string{"funds", "cooperates_with"}}); err != nil {
 				t.Fatal(err)
 			}
-			es, _, err := db.Audit(w.Coordinator.Ctx, pid, pk.PageRequest{Limit: 1})
+			es, _, err := db.Partnerships.Audit(w.Coordinator.Ctx, pid, pk.PageRequest{Limit: 1})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -195,12 +195,12 @@ func TestNetworkCache(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		w := sqldbtest.NewWorld(t, db)
 		f := sqldbtest.SeedNetwork(t, w)
-		a, err := db.Network(w.Member.Ctx, f.PID, pk.NetworkFilter{})
+		a, err := db.Networks.Network(w.Member.Ctx, f.PID, pk.NetworkFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, _ := db.Network(w.Member.Ctx, f.PID, pk.NetworkFilter{})
-		c, _ := db.Network(w.Coordinator.Ctx, f.PID, pk.NetworkFilter{})
+		b, _ := db.Networks.Network(w.Member.Ctx, f.PID, pk.NetworkFilter{})
+		c, _ := db.Networks.Network(w.Coordinator.Ctx, f.PID, pk.NetworkFilter{})
 		if a.Result != b.Result || a.Result == c.Result {
 			t.Error("the member's analysis is not shared with the member's next view, or is shared with the coordinator's")
 		}
@@ -208,11 +208,11 @@ func TestNetworkCache(t *testing.T) {
 			t.Errorf("layouts %v %v", pa, pb)
 		}
 		// A new actor changes the network.
-		if _, err := db.SeedNetwork(w.Coordinator.Ctx, f.PID, sqldb.NetworkSeed{
+		if _, err := sqldb.NewSeeder(db).SeedNetwork(w.Coordinator.Ctx, f.PID, sqldb.NetworkSeed{
 			Actors: []sqldb.SeedNetworkActor{{Name: "Second Bridge", Kind: "individual"}}}); err != nil {
 			t.Fatal(err)
 		}
-		d, _ := db.Network(w.Member.Ctx, f.PID, pk.NetworkFilter{})
+		d, _ := db.Networks.Network(w.Member.Ctx, f.PID, pk.NetworkFilter{})
 		if d.Result == a.Result || d.Result.Nodes != 6 || len(d.Layout(960, 640)) != 6 {
 			t.Errorf("stale analysis after a change: %d actors", d.Result.Nodes)
 		}

@@ -18,7 +18,7 @@ func scanOrg(row interface{ Scan(...any) error }, extra ...any) (*pk.Organisatio
 }
 
 // CreateOrganisation makes an organisation with the asking person as its admin.
-func (db *DB) CreateOrganisation(ctx context.Context, in pk.OrganisationInput) (*pk.Organisation, error) {
+func (store *OrganisationStore) CreateOrganisation(ctx context.Context, in pk.OrganisationInput) (*pk.Organisation, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return nil, err
@@ -28,7 +28,7 @@ func (db *DB) CreateOrganisation(ctx context.Context, in pk.OrganisationInput) (
 	}
 	o := &pk.Organisation{ID: newID(), Name: in.Name, Kind: in.Kind, Country: in.Country, City: in.City, Mission: in.Mission,
 		Website: in.Website, RefugeeLed: in.RefugeeLed, YouthLed: in.YouthLed, Version: 1, MyRole: pk.OrgRoleAdmin}
-	err = db.inTx(ctx, func(tx *Tx) error {
+	err = store.db.inTx(ctx, func(tx *Tx) error {
 		o.CreatedAt = tx.now
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO organisations (id, name, kind, country, city, mission, website, refugee_led, youth_led, created_by, created_at)
@@ -44,13 +44,13 @@ func (db *DB) CreateOrganisation(ctx context.Context, in pk.OrganisationInput) (
 
 // Organisation returns an organisation's public profile; any signed-in
 // person may read it (profiles are how partners find each other).
-func (db *DB) Organisation(ctx context.Context, id string) (*pk.Organisation, error) {
+func (store *OrganisationStore) Organisation(ctx context.Context, id string) (*pk.Organisation, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var admin sql.NullBool
-	o, err := scanOrg(db.read.QueryRowContext(ctx, `
+	o, err := scanOrg(store.db.read.QueryRowContext(ctx, `
 		SELECT `+orgColumns+`, op.admin FROM organisations o
 		LEFT JOIN organisation_people op ON op.organisation_id = o.id AND op.user_id = $2
 		WHERE o.id = $1`, id, uid), &admin)
@@ -66,7 +66,7 @@ func (db *DB) Organisation(ctx context.Context, id string) (*pk.Organisation, er
 }
 
 // Organisations lists the asking person's organisations by name.
-func (db *DB) Organisations(ctx context.Context, p pk.PageRequest) ([]*pk.Organisation, string, error) {
+func (store *OrganisationStore) Organisations(ctx context.Context, p pk.PageRequest) ([]*pk.Organisation, string, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return nil, "", err
@@ -80,7 +80,7 @@ func (db *DB) Organisations(ctx context.Context, p pk.PageRequest) ([]*pk.Organi
 	if parts != nil {
 		afterName, afterID = parts[0], parts[1]
 	}
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := store.db.read.QueryContext(ctx, `
 		SELECT `+orgColumns+`, op.admin FROM organisations o
 		JOIN organisation_people op ON op.organisation_id = o.id AND op.user_id = $1
 		WHERE (o.name > $2 OR (o.name = $2 AND o.id > $3))
@@ -112,9 +112,9 @@ func (db *DB) Organisations(ctx context.Context, p pk.PageRequest) ([]*pk.Organi
 }
 
 // UpdateOrganisation changes a profile; only its admins may.
-func (db *DB) UpdateOrganisation(ctx context.Context, id string, in pk.OrganisationInput) (*pk.Organisation, error) {
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorizeOrg(ctx, tx, id, pk.ActionEditOrgProfile); err != nil {
+func (store *OrganisationStore) UpdateOrganisation(ctx context.Context, id string, in pk.OrganisationInput) (*pk.Organisation, error) {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorizeOrg(ctx, tx, id, pk.ActionEditOrgProfile); err != nil {
 			return err
 		}
 		if err := in.Validate(); err != nil {
@@ -132,17 +132,17 @@ func (db *DB) UpdateOrganisation(ctx context.Context, id string, in pk.Organisat
 	if err != nil {
 		return nil, err
 	}
-	return db.Organisation(ctx, id)
+	return store.Organisation(ctx, id)
 }
 
 // OrganisationPeople lists who belongs to an organisation, the first
 // pk.MaxOrganisationPeople by name; visible to its own people only
 // (addresses are personal).
-func (db *DB) OrganisationPeople(ctx context.Context, id string) ([]*pk.OrganisationPerson, error) {
-	if _, err := db.authorizeOrg(ctx, db.read, id, pk.ActionViewOrgPeople); err != nil {
+func (store *OrganisationStore) OrganisationPeople(ctx context.Context, id string) ([]*pk.OrganisationPerson, error) {
+	if _, err := store.db.authorizeOrg(ctx, store.db.read, id, pk.ActionViewOrgPeople); err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := store.db.read.QueryContext(ctx, `
 		SELECT u.id, u.name, u.email, op.admin FROM organisation_people op JOIN users u ON u.id = op.user_id
 		WHERE op.organisation_id = $1 ORDER BY u.name, u.id LIMIT $2`, id, pk.MaxOrganisationPeople)
 	if err != nil {
@@ -161,15 +161,15 @@ func (db *DB) OrganisationPeople(ctx context.Context, id string) ([]*pk.Organisa
 }
 
 // AddOrganisationPerson adds an existing account to an organisation.
-func (db *DB) AddOrganisationPerson(ctx context.Context, id, email string, admin bool) error {
+func (store *OrganisationStore) AddOrganisationPerson(ctx context.Context, id, email string, admin bool) error {
 	email = strings.TrimSpace(strings.ToLower(email))
 	var v pk.Validator
 	v.Email("email", email)
 	if err := v.Err(); err != nil {
 		return err
 	}
-	return db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorizeOrg(ctx, tx, id, pk.ActionManageOrgPeople); err != nil {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorizeOrg(ctx, tx, id, pk.ActionManageOrgPeople); err != nil {
 			return err
 		}
 		var uid string
@@ -188,13 +188,13 @@ func (db *DB) AddOrganisationPerson(ctx context.Context, id, email string, admin
 
 // RemoveOrganisationPerson takes someone out of an organisation; an
 // organisation keeps at least one admin.
-func (db *DB) RemoveOrganisationPerson(ctx context.Context, id, userID string) error {
-	return db.inTx(ctx, func(tx *Tx) error {
+func (store *OrganisationStore) RemoveOrganisationPerson(ctx context.Context, id, userID string) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
 		action := pk.ActionManageOrgPeople
 		if pk.UserIDFromContext(ctx) == userID {
 			action = pk.ActionLeaveOrganisation
 		}
-		if _, err := db.authorizeOrg(ctx, tx, id, action); err != nil {
+		if _, err := store.db.authorizeOrg(ctx, tx, id, action); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM organisation_people WHERE organisation_id = $1 AND user_id = $2`, id, userID)
@@ -218,13 +218,13 @@ func (db *DB) RemoveOrganisationPerson(ctx context.Context, id, userID string) e
 // OrganisationDirectory finds organisations by name, for inviting them: at
 // most limit, itself at most pk.MaxPageSize (pk.DefaultPageSize when not
 // positive).
-func (db *DB) OrganisationDirectory(ctx context.Context, query string, limit int) ([]*pk.Organisation, error) {
+func (store *OrganisationStore) OrganisationDirectory(ctx context.Context, query string, limit int) ([]*pk.Organisation, error) {
 	if _, err := requireUser(ctx); err != nil {
 		return nil, err
 	}
 	limit = pk.PageRequest{Limit: limit}.Normalize().Limit
 	query = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.TrimSpace(query))
-	rows, err := db.read.QueryContext(ctx, `SELECT `+orgColumns+` FROM organisations o WHERE `+db.Dialect.ContainsFold("o.name", 1)+`
+	rows, err := store.db.read.QueryContext(ctx, `SELECT `+orgColumns+` FROM organisations o WHERE `+store.db.Dialect.ContainsFold("o.name", 1)+`
 		ORDER BY o.name, o.id LIMIT $2`, query, limit)
 	if err != nil {
 		return nil, err

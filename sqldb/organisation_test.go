@@ -16,7 +16,7 @@ func TestOrganisationPermissions(t *testing.T) {
 		w := sqldbtest.NewWorld(t, db)
 		oid := w.MemberOrg.ID // the member is its admin
 		admin, person, outsider := w.Member, w.Observer, w.Outsider
-		if err := db.AddOrganisationPerson(admin.Ctx, oid, person.Email, false); err != nil {
+		if err := db.Organisations.AddOrganisationPerson(admin.Ctx, oid, person.Email, false); err != nil {
 			t.Fatal(err)
 		}
 
@@ -24,7 +24,7 @@ func TestOrganisationPermissions(t *testing.T) {
 			who  *sqldbtest.Person
 			want pk.OrgRole
 		}{{admin, pk.OrgRoleAdmin}, {person, pk.OrgRoleMember}, {outsider, pk.OrgRoleNone}} {
-			o, err := db.Organisation(c.who.Ctx, oid)
+			o, err := db.Organisations.Organisation(c.who.Ctx, oid)
 			if err != nil || o.MyRole != c.want {
 				t.Errorf("%s: role %q %v, want %q", c.who.Name, o.MyRole, err, c.want)
 			}
@@ -32,37 +32,37 @@ func TestOrganisationPermissions(t *testing.T) {
 
 		// The profile: admins only.
 		in := pk.OrganisationInput{Name: "Diaspora Voices e.V.", Kind: "diaspora", Version: 1}
-		_, err := db.UpdateOrganisation(person.Ctx, oid, in)
+		_, err := db.Organisations.UpdateOrganisation(person.Ctx, oid, in)
 		wantCode(t, err, pk.EFORBIDDEN)
-		_, err = db.UpdateOrganisation(outsider.Ctx, oid, in)
+		_, err = db.Organisations.UpdateOrganisation(outsider.Ctx, oid, in)
 		wantCode(t, err, pk.EFORBIDDEN)
-		if _, err := db.UpdateOrganisation(admin.Ctx, oid, in); err != nil {
+		if _, err := db.Organisations.UpdateOrganisation(admin.Ctx, oid, in); err != nil {
 			t.Fatal(err)
 		}
 
 		// The people: seen by the organisation's people, managed by admins.
-		ps, err := db.OrganisationPeople(person.Ctx, oid)
+		ps, err := db.Organisations.OrganisationPeople(person.Ctx, oid)
 		if err != nil || len(ps) != 2 {
 			t.Fatalf("%+v %v", ps, err)
 		}
-		_, err = db.OrganisationPeople(outsider.Ctx, oid)
+		_, err = db.Organisations.OrganisationPeople(outsider.Ctx, oid)
 		wantCode(t, err, pk.EFORBIDDEN)
-		wantCode(t, db.AddOrganisationPerson(person.Ctx, oid, outsider.Email, false), pk.EFORBIDDEN)
-		wantCode(t, db.RemoveOrganisationPerson(person.Ctx, oid, admin.ID), pk.EFORBIDDEN)
+		wantCode(t, db.Organisations.AddOrganisationPerson(person.Ctx, oid, outsider.Email, false), pk.EFORBIDDEN)
+		wantCode(t, db.Organisations.RemoveOrganisationPerson(person.Ctx, oid, admin.ID), pk.EFORBIDDEN)
 		// Leaving: one's own choice, but outsiders have nothing to leave and
 		// the last admin stays.
-		wantCode(t, db.RemoveOrganisationPerson(outsider.Ctx, oid, outsider.ID), pk.ENOTFOUND)
-		wantCode(t, db.RemoveOrganisationPerson(admin.Ctx, oid, admin.ID), pk.EINVALID)
-		if err := db.RemoveOrganisationPerson(person.Ctx, oid, person.ID); err != nil {
+		wantCode(t, db.Organisations.RemoveOrganisationPerson(outsider.Ctx, oid, outsider.ID), pk.ENOTFOUND)
+		wantCode(t, db.Organisations.RemoveOrganisationPerson(admin.Ctx, oid, admin.ID), pk.EINVALID)
+		if err := db.Organisations.RemoveOrganisationPerson(person.Ctx, oid, person.ID); err != nil {
 			t.Fatal(err)
 		}
 
 		// An organisation that does not exist is not found, whatever is asked.
-		_, err = db.UpdateOrganisation(admin.Ctx, "nope", in)
+		_, err = db.Organisations.UpdateOrganisation(admin.Ctx, "nope", in)
 		wantCode(t, err, pk.ENOTFOUND)
-		_, err = db.OrganisationPeople(admin.Ctx, "nope")
+		_, err = db.Organisations.OrganisationPeople(admin.Ctx, "nope")
 		wantCode(t, err, pk.ENOTFOUND)
-		_, err = db.OrganisationSelfAnalysis(admin.Ctx, "nope")
+		_, err = db.Preparation.OrganisationSelfAnalysis(admin.Ctx, "nope")
 		wantCode(t, err, pk.ENOTFOUND)
 	})
 }
@@ -72,7 +72,7 @@ func TestOrganisationDirectoryBounded(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		w := sqldbtest.NewWorld(t, db)
 		for _, c := range []struct{ limit, want int }{{1, 1}, {0, 2}, {-5, 2}, {1 << 30, 2}} {
-			os, err := db.OrganisationDirectory(w.Outsider.Ctx, "", c.limit)
+			os, err := db.Organisations.OrganisationDirectory(w.Outsider.Ctx, "", c.limit)
 			if err != nil || len(os) != c.want {
 				t.Errorf("limit %d: %d organisations, %v", c.limit, len(os), err)
 			}

@@ -10,7 +10,7 @@ import (
 
 // CreatePartnership makes a partnership with the asking person as its first
 // coordinator and, when named, their organisation as first member.
-func (db *DB) CreatePartnership(ctx context.Context, in pk.PartnershipInput) (*pk.Partnership, error) {
+func (store *PartnershipStore) CreatePartnership(ctx context.Context, in pk.PartnershipInput) (*pk.Partnership, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return nil, err
@@ -20,7 +20,7 @@ func (db *DB) CreatePartnership(ctx context.Context, in pk.PartnershipInput) (*p
 	}
 	p := &pk.Partnership{ID: newID(), Name: in.Name, Purpose: in.Purpose, Form: in.Form, Basis: in.Basis, Scope: in.Scope,
 		Structure: in.Structure, Version: 1, MyRole: pk.RoleCoordinator}
-	err = db.inTx(ctx, func(tx *Tx) error {
+	err = store.db.inTx(ctx, func(tx *Tx) error {
 		p.CreatedAt = tx.now
 		var org any
 		if in.OrganisationID != "" {
@@ -61,12 +61,12 @@ func (db *DB) CreatePartnership(ctx context.Context, in pk.PartnershipInput) (*p
 }
 
 // Partnership returns one partnership with the asker's role in it.
-func (db *DB) Partnership(ctx context.Context, id string) (*pk.Partnership, error) {
-	return db.authorize(ctx, db.read, id, pk.ActionViewPartnership)
+func (store *PartnershipStore) Partnership(ctx context.Context, id string) (*pk.Partnership, error) {
+	return store.db.authorize(ctx, store.db.read, id, pk.ActionViewPartnership)
 }
 
 // Partnerships lists the asking person's partnerships by name.
-func (db *DB) Partnerships(ctx context.Context, p pk.PageRequest, includeArchived bool) ([]*pk.Partnership, string, error) {
+func (store *PartnershipStore) Partnerships(ctx context.Context, p pk.PageRequest, includeArchived bool) ([]*pk.Partnership, string, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return nil, "", err
@@ -80,7 +80,7 @@ func (db *DB) Partnerships(ctx context.Context, p pk.PageRequest, includeArchive
 	if parts != nil {
 		afterName, afterID = parts[0], parts[1]
 	}
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := store.db.read.QueryContext(ctx, `
 		SELECT p.id, p.name, p.purpose, p.form, p.basis, p.scope, p.structure, p.archived, p.version, p.created_at, pp.role
 		FROM partnership_people pp JOIN partnerships p ON p.id = pp.partnership_id
 		WHERE pp.user_id = $1 AND ($2 OR NOT p.archived) AND (p.name > $3 OR (p.name = $3 AND p.id > $4))
@@ -112,9 +112,9 @@ func (db *DB) Partnerships(ctx context.Context, p pk.PageRequest, includeArchive
 }
 
 // UpdatePartnership changes the profile; coordinators only.
-func (db *DB) UpdatePartnership(ctx context.Context, id string, in pk.PartnershipInput) (*pk.Partnership, error) {
-	err := db.inTx(ctx, func(tx *Tx) error {
-		before, err := db.authorize(ctx, tx, id, pk.ActionEditPartnership)
+func (store *PartnershipStore) UpdatePartnership(ctx context.Context, id string, in pk.PartnershipInput) (*pk.Partnership, error) {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		before, err := store.db.authorize(ctx, tx, id, pk.ActionEditPartnership)
 		if err != nil {
 			return err
 		}
@@ -135,7 +135,7 @@ func (db *DB) UpdatePartnership(ctx context.Context, id string, in pk.Partnershi
 	if err != nil {
 		return nil, err
 	}
-	return db.Partnership(ctx, id)
+	return store.Partnership(ctx, id)
 }
 
 // profileOf is the part of a partnership the audit log compares.
@@ -144,9 +144,9 @@ func profileOf(p *pk.Partnership) map[string]string {
 }
 
 // SetArchived archives or restores a partnership; archived ones are read-only.
-func (db *DB) SetArchived(ctx context.Context, id string, archived bool, version int) (*pk.Partnership, error) {
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, id, pk.ActionArchivePartnership); err != nil {
+func (store *PartnershipStore) SetArchived(ctx context.Context, id string, archived bool, version int) (*pk.Partnership, error) {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, id, pk.ActionArchivePartnership); err != nil {
 			return err
 		}
 		if err := tx.bumpVersion(ctx, "partnerships", "id = $1", version, id); err != nil {
@@ -164,17 +164,17 @@ func (db *DB) SetArchived(ctx context.Context, id string, archived bool, version
 	if err != nil {
 		return nil, err
 	}
-	return db.Partnership(ctx, id)
+	return store.Partnership(ctx, id)
 }
 
 // Dashboard gathers a partnership's front page in three queries.
-func (db *DB) Dashboard(ctx context.Context, id string) (*pk.Dashboard, error) {
-	p, err := db.authorize(ctx, db.read, id, pk.ActionViewPartnership)
+func (store *PartnershipStore) Dashboard(ctx context.Context, id string) (*pk.Dashboard, error) {
+	p, err := store.db.authorize(ctx, store.db.read, id, pk.ActionViewPartnership)
 	if err != nil {
 		return nil, err
 	}
 	d := &pk.Dashboard{Partnership: p, PeopleByRole: map[string]int{}}
-	err = db.read.QueryRowContext(ctx, `
+	err = store.db.read.QueryRowContext(ctx, `
 		SELECT
 			COALESCE(SUM(CASE WHEN po.status = 'active' THEN 1 ELSE 0 END), 0),
 			COALESCE(SUM(CASE WHEN po.status = 'invited' THEN 1 ELSE 0 END), 0),
@@ -182,12 +182,12 @@ func (db *DB) Dashboard(ctx context.Context, id string) (*pk.Dashboard, error) {
 			COALESCE(SUM(CASE WHEN po.status = 'active' AND o.youth_led THEN 1 ELSE 0 END), 0),
 			(SELECT COUNT(*) FROM invitations i WHERE i.partnership_id = $1 AND i.status = 'pending' AND i.expires_at > $2)
 		FROM partnership_organisations po JOIN organisations o ON o.id = po.organisation_id
-		WHERE po.partnership_id = $1`, id, fmtTime(db.now())).
+		WHERE po.partnership_id = $1`, id, fmtTime(store.db.now())).
 		Scan(&d.ActiveOrganisations, &d.InvitedOrganisations, &d.RefugeeLed, &d.YouthLed, &d.PendingInvitations)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT role, COUNT(*) FROM partnership_people WHERE partnership_id = $1 GROUP BY role`, id)
+	rows, err := store.db.read.QueryContext(ctx, `SELECT role, COUNT(*) FROM partnership_people WHERE partnership_id = $1 GROUP BY role`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +204,7 @@ func (db *DB) Dashboard(ctx context.Context, id string) (*pk.Dashboard, error) {
 		return nil, err
 	}
 	if pk.Can(p.MyRole, pk.ActionViewActivity) {
-		d.Recent, _, err = db.auditEntries(ctx, id, pk.PageRequest{Limit: 10}, pk.MaySeeSensitive(p.MyRole))
+		d.Recent, _, err = store.db.auditEntries(ctx, id, pk.PageRequest{Limit: 10}, pk.MaySeeSensitive(p.MyRole))
 		if err != nil {
 			return nil, err
 		}

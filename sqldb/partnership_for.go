@@ -9,6 +9,6 @@ import (
 // PartnershipFor returns partnership id with the asker's role when the role
 // allows action; the pages use it for the partnership a page belongs to and
 // its navigation, so that the permission table decides, not the page.
-func (db *DB) PartnershipFor(ctx context.Context, id string, action pk.Action) (*pk.Partnership, error) {
-	return db.authorize(ctx, db.read, id, action)
+func (store *PartnershipStore) PartnershipFor(ctx context.Context, id string, action pk.Action) (*pk.Partnership, error) {
+	return store.db.authorize(ctx, store.db.read, id, action)
 }

@@ -12,19 +12,19 @@ import (
 
 // Playbook returns the partnership's progress through the playbook it
 // follows (the default until a coordinator chooses another).
-func (db *DB) Playbook(ctx context.Context, pid string) (*pk.PlaybookView, error) {
-	if _, err := db.authorize(ctx, db.read, pid, pk.ActionViewPreparation); err != nil {
+func (store *PlaybookStore) Playbook(ctx context.Context, pid string) (*pk.PlaybookView, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewPreparation); err != nil {
 		return nil, err
 	}
-	return db.playbookView(ctx, db.read, pid)
+	return store.db.playbookView(ctx, store.db.read, pid)
 }
 
 // Playbooks lists the available playbooks, marking the one followed.
-func (db *DB) Playbooks(ctx context.Context, pid string) ([]*pk.PlaybookSummary, error) {
-	if _, err := db.authorize(ctx, db.read, pid, pk.ActionViewPreparation); err != nil {
+func (store *PlaybookStore) Playbooks(ctx context.Context, pid string) ([]*pk.PlaybookSummary, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewPreparation); err != nil {
 		return nil, err
 	}
-	p, _, _, err := currentPlaybook(ctx, db.read, pid)
+	p, _, _, err := currentPlaybook(ctx, store.db.read, pid)
 	if err != nil {
 		return nil, err
 	}
@@ -132,10 +132,10 @@ func loadPlaybookRecord(ctx context.Context, q queryer, pid, pbID, uid string) (
 
 // SetPlaybook makes the partnership follow another playbook. What was done
 // in the previous one stays stored and shows again on switching back.
-func (db *DB) SetPlaybook(ctx context.Context, pid, id string) (*pk.PlaybookView, error) {
+func (store *PlaybookStore) SetPlaybook(ctx context.Context, pid, id string) (*pk.PlaybookView, error) {
 	var out *pk.PlaybookView
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionManagePlaybook); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionManagePlaybook); err != nil {
 			return err
 		}
 		var v pk.Validator
@@ -158,7 +158,7 @@ func (db *DB) SetPlaybook(ctx context.Context, pid, id string) (*pk.PlaybookView
 			map[string]string{"playbook": before.ID}, map[string]string{"playbook": id}); err != nil {
 			return err
 		}
-		out, err = db.playbookView(ctx, tx, pid)
+		out, err = store.db.playbookView(ctx, tx, pid)
 		return err
 	})
 	return out, err
@@ -166,10 +166,10 @@ func (db *DB) SetPlaybook(ctx context.Context, pid, id string) (*pk.PlaybookView
 
 // SetStepDone ticks a step of the current playbook off (who, when) or
 // un-ticks it. Ticking a done step again keeps the first tick.
-func (db *DB) SetStepDone(ctx context.Context, pid, step string, done bool) (*pk.PlaybookView, error) {
+func (store *PlaybookStore) SetStepDone(ctx context.Context, pid, step string, done bool) (*pk.PlaybookView, error) {
 	var out *pk.PlaybookView
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
 			return err
 		}
 		p, _, _, err := currentPlaybook(ctx, tx, pid)
@@ -197,7 +197,7 @@ func (db *DB) SetStepDone(ctx context.Context, pid, step string, done bool) (*pk
 				return err
 			}
 		}
-		out, err = db.playbookView(ctx, tx, pid)
+		out, err = store.db.playbookView(ctx, tx, pid)
 		return err
 	})
 	return out, err
@@ -206,10 +206,10 @@ func (db *DB) SetStepDone(ctx context.Context, pid, step string, done bool) (*pk
 // AnswerQuestion writes the asking person's answer to a guiding question of
 // the current playbook. Each person keeps one answer per question; changing
 // it needs the version it was read at.
-func (db *DB) AnswerQuestion(ctx context.Context, pid, question string, in pk.PlaybookAnswerInput) (*pk.PlaybookAnswer, error) {
+func (store *PlaybookStore) AnswerQuestion(ctx context.Context, pid, question string, in pk.PlaybookAnswerInput) (*pk.PlaybookAnswer, error) {
 	var out *pk.PlaybookAnswer
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
 			return err
 		}
 		p, _, _, err := currentPlaybook(ctx, tx, pid)
@@ -274,13 +274,13 @@ func (db *DB) AnswerQuestion(ctx context.Context, pid, question string, in pk.Pl
 // empty, must be the current stage: a second click on a stale page does not
 // skip a stage. A coordinator may move on before every step is ticked (the
 // page warns); the last stage has nowhere to go.
-func (db *DB) AdvanceStage(ctx context.Context, pid, from string) (*pk.PlaybookView, error) {
+func (store *PlaybookStore) AdvanceStage(ctx context.Context, pid, from string) (*pk.PlaybookView, error) {
 	var out *pk.PlaybookView
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionManagePlaybook); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionManagePlaybook); err != nil {
 			return err
 		}
-		v, err := db.playbookView(ctx, tx, pid)
+		v, err := store.db.playbookView(ctx, tx, pid)
 		if err != nil {
 			return err
 		}
@@ -305,7 +305,7 @@ func (db *DB) AdvanceStage(ctx context.Context, pid, from string) (*pk.PlaybookV
 			map[string]string{"stage": v.Current}, map[string]string{"stage": v.NextStage}); err != nil {
 			return err
 		}
-		out, err = db.playbookView(ctx, tx, pid)
+		out, err = store.db.playbookView(ctx, tx, pid)
 		return err
 	})
 	return out, err

@@ -11,7 +11,7 @@ import (
 func TestPlaybookDefaultAndFixtures(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		w := sqldbtest.NewWorld(t, db)
-		v, err := db.Playbook(w.Observer.Ctx, w.Partnership.ID)
+		v, err := db.Playbooks.Playbook(w.Observer.Ctx, w.Partnership.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -29,10 +29,10 @@ func TestPlaybookDefaultAndFixtures(t *testing.T) {
 		if len(a) != 1 || a[0].UserName != w.Member.Name || a[0].Mine || a[0].Version != 1 {
 			t.Errorf("answers %+v", a)
 		}
-		if _, err := db.Playbook(w.Outsider.Ctx, w.Partnership.ID); pk.ErrorCode(err) != pk.ENOTFOUND {
+		if _, err := db.Playbooks.Playbook(w.Outsider.Ctx, w.Partnership.ID); pk.ErrorCode(err) != pk.ENOTFOUND {
 			t.Errorf("outsider: %v", err)
 		}
-		list, err := db.Playbooks(w.Observer.Ctx, w.Partnership.ID)
+		list, err := db.Playbooks.Playbooks(w.Observer.Ctx, w.Partnership.ID)
 		if err != nil || len(list) != 5 || !list[0].Current {
 			t.Errorf("playbooks %v %+v", err, list)
 		}
@@ -44,12 +44,12 @@ func TestPlaybookSwitchLosesNothing(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		w := sqldbtest.NewWorld(t, db)
 		pid, c := w.Partnership.ID, w.Coordinator.Ctx
-		if _, err := db.SetPlaybook(w.Member.Ctx, pid, "coalition_building"); pk.ErrorCode(err) != pk.EFORBIDDEN {
+		if _, err := db.Playbooks.SetPlaybook(w.Member.Ctx, pid, "coalition_building"); pk.ErrorCode(err) != pk.EFORBIDDEN {
 			t.Fatalf("member switch: %v", err)
 		}
-		_, err := db.SetPlaybook(c, pid, "no_such_playbook")
+		_, err := db.Playbooks.SetPlaybook(c, pid, "no_such_playbook")
 		wantField(t, err, "playbook")
-		v, err := db.SetPlaybook(c, pid, "coalition_building")
+		v, err := db.Playbooks.SetPlaybook(c, pid, "coalition_building")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -57,24 +57,24 @@ func TestPlaybookSwitchLosesNothing(t *testing.T) {
 			t.Fatalf("after switch: %s done %d by %q", v.Playbook, v.StepsDone, v.ChosenBy)
 		}
 		step := v.Stages[0].Steps[0]
-		if _, err := db.SetStepDone(w.Member.Ctx, pid, step.ID, true); err != nil {
+		if _, err := db.Playbooks.SetStepDone(w.Member.Ctx, pid, step.ID, true); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.AnswerQuestion(w.Member.Ctx, pid, step.Questions[0].ID, pk.PlaybookAnswerInput{Text: "The city council."}); err != nil {
+		if _, err := db.Playbooks.AnswerQuestion(w.Member.Ctx, pid, step.Questions[0].ID, pk.PlaybookAnswerInput{Text: "The city council."}); err != nil {
 			t.Fatal(err)
 		}
 		// A step of the other playbook is not in this one.
-		if _, err := db.SetStepDone(w.Member.Ctx, pid, sqldbtest.PlaybookStep, false); pk.ErrorCode(err) != pk.ENOTFOUND {
+		if _, err := db.Playbooks.SetStepDone(w.Member.Ctx, pid, sqldbtest.PlaybookStep, false); pk.ErrorCode(err) != pk.ENOTFOUND {
 			t.Fatalf("foreign step: %v", err)
 		}
-		v, err = db.SetPlaybook(c, pid, "action_plan")
+		v, err = db.Playbooks.SetPlaybook(c, pid, "action_plan")
 		if err != nil {
 			t.Fatal(err)
 		}
 		if s := v.Step(sqldbtest.PlaybookStep); !s.Done || len(s.Questions[0].Answers) != 1 || v.StepsDone != 1 {
 			t.Fatalf("action plan state lost: %+v", s)
 		}
-		v, err = db.SetPlaybook(c, pid, "coalition_building")
+		v, err = db.Playbooks.SetPlaybook(c, pid, "coalition_building")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -88,44 +88,44 @@ func TestPlaybookStepsAndAnswers(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		w := sqldbtest.NewWorld(t, db)
 		pid := w.Partnership.ID
-		if _, err := db.SetStepDone(w.Observer.Ctx, pid, sqldbtest.PlaybookStep, false); pk.ErrorCode(err) != pk.EFORBIDDEN {
+		if _, err := db.Playbooks.SetStepDone(w.Observer.Ctx, pid, sqldbtest.PlaybookStep, false); pk.ErrorCode(err) != pk.EFORBIDDEN {
 			t.Fatalf("observer tick: %v", err)
 		}
-		if _, err := db.SetStepDone(w.Outsider.Ctx, pid, sqldbtest.PlaybookStep, false); pk.ErrorCode(err) != pk.ENOTFOUND {
+		if _, err := db.Playbooks.SetStepDone(w.Outsider.Ctx, pid, sqldbtest.PlaybookStep, false); pk.ErrorCode(err) != pk.ENOTFOUND {
 			t.Fatalf("outsider tick: %v", err)
 		}
-		if _, err := db.SetStepDone(w.Member.Ctx, pid, "connect.nope", true); pk.ErrorCode(err) != pk.ENOTFOUND {
+		if _, err := db.Playbooks.SetStepDone(w.Member.Ctx, pid, "connect.nope", true); pk.ErrorCode(err) != pk.ENOTFOUND {
 			t.Fatalf("unknown step: %v", err)
 		}
 		// Ticking again keeps the first tick; un-ticking clears it.
 		w.Clock.Advance(3600e9)
-		v, err := db.SetStepDone(w.Coordinator.Ctx, pid, sqldbtest.PlaybookStep, true)
+		v, err := db.Playbooks.SetStepDone(w.Coordinator.Ctx, pid, sqldbtest.PlaybookStep, true)
 		if err != nil || v.Step(sqldbtest.PlaybookStep).DoneByID != w.Member.ID {
 			t.Fatalf("re-tick: %v", err)
 		}
-		v, err = db.SetStepDone(w.Coordinator.Ctx, pid, sqldbtest.PlaybookStep, false)
+		v, err = db.Playbooks.SetStepDone(w.Coordinator.Ctx, pid, sqldbtest.PlaybookStep, false)
 		if err != nil || v.Step(sqldbtest.PlaybookStep).Done || v.StepsDone != 0 {
 			t.Fatalf("untick: %v", err)
 		}
 		// Answers: one per person, several people, versions.
 		q := sqldbtest.PlaybookQuestion
-		_, err = db.AnswerQuestion(w.Member.Ctx, pid, q, pk.PlaybookAnswerInput{Text: "  "})
+		_, err = db.Playbooks.AnswerQuestion(w.Member.Ctx, pid, q, pk.PlaybookAnswerInput{Text: "  "})
 		wantField(t, err, "answer")
-		if _, err := db.AnswerQuestion(w.Member.Ctx, pid, "connect.needs.q99", pk.PlaybookAnswerInput{Text: "x"}); pk.ErrorCode(err) != pk.ENOTFOUND {
+		if _, err := db.Playbooks.AnswerQuestion(w.Member.Ctx, pid, "connect.needs.q99", pk.PlaybookAnswerInput{Text: "x"}); pk.ErrorCode(err) != pk.ENOTFOUND {
 			t.Fatalf("unknown question: %v", err)
 		}
-		_, err = db.AnswerQuestion(w.Member.Ctx, pid, q, pk.PlaybookAnswerInput{Text: "Changed my mind"})
+		_, err = db.Playbooks.AnswerQuestion(w.Member.Ctx, pid, q, pk.PlaybookAnswerInput{Text: "Changed my mind"})
 		wantField(t, err, "version")
-		_, err = db.AnswerQuestion(w.Member.Ctx, pid, q, pk.PlaybookAnswerInput{Text: "Changed my mind", Version: 7})
+		_, err = db.Playbooks.AnswerQuestion(w.Member.Ctx, pid, q, pk.PlaybookAnswerInput{Text: "Changed my mind", Version: 7})
 		wantCode(t, err, pk.ECONFLICT)
-		a, err := db.AnswerQuestion(w.Member.Ctx, pid, q, pk.PlaybookAnswerInput{Text: "Changed my mind", Version: 1})
+		a, err := db.Playbooks.AnswerQuestion(w.Member.Ctx, pid, q, pk.PlaybookAnswerInput{Text: "Changed my mind", Version: 1})
 		if err != nil || a.Version != 2 || a.Text != "Changed my mind" || !a.Mine {
 			t.Fatalf("update: %v %+v", err, a)
 		}
-		if _, err := db.AnswerQuestion(w.Coordinator.Ctx, pid, q, pk.PlaybookAnswerInput{Text: "We are."}); err != nil {
+		if _, err := db.Playbooks.AnswerQuestion(w.Coordinator.Ctx, pid, q, pk.PlaybookAnswerInput{Text: "We are."}); err != nil {
 			t.Fatal(err)
 		}
-		v, err = db.Playbook(w.Coordinator.Ctx, pid)
+		v, err = db.Playbooks.Playbook(w.Coordinator.Ctx, pid)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -133,7 +133,7 @@ func TestPlaybookStepsAndAnswers(t *testing.T) {
 		if len(pq.Answers) != 2 || pq.Mine == nil || pq.Mine.Text != "We are." || pq.Answers[0].UserID != w.Member.ID {
 			t.Fatalf("answers %+v", pq.Answers)
 		}
-		if _, err := db.AnswerQuestion(w.Observer.Ctx, pid, q, pk.PlaybookAnswerInput{Text: "x"}); pk.ErrorCode(err) != pk.EFORBIDDEN {
+		if _, err := db.Playbooks.AnswerQuestion(w.Observer.Ctx, pid, q, pk.PlaybookAnswerInput{Text: "x"}); pk.ErrorCode(err) != pk.EFORBIDDEN {
 			t.Fatalf("observer answer: %v", err)
 		}
 	})
@@ -143,10 +143,10 @@ func TestPlaybookAdvance(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		w := sqldbtest.NewWorld(t, db)
 		pid, c := w.Partnership.ID, w.Coordinator.Ctx
-		if _, err := db.AdvanceStage(w.Member.Ctx, pid, ""); pk.ErrorCode(err) != pk.EFORBIDDEN {
+		if _, err := db.Playbooks.AdvanceStage(w.Member.Ctx, pid, ""); pk.ErrorCode(err) != pk.EFORBIDDEN {
 			t.Fatalf("member advance: %v", err)
 		}
-		v, err := db.AdvanceStage(c, pid, "connect")
+		v, err := db.Playbooks.AdvanceStage(c, pid, "connect")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -155,26 +155,26 @@ func TestPlaybookAdvance(t *testing.T) {
 			t.Fatalf("after advance: %s %+v", v.Current, v.History)
 		}
 		// A second click from a stale page does not skip a stage.
-		_, err = db.AdvanceStage(c, pid, "connect")
+		_, err = db.Playbooks.AdvanceStage(c, pid, "connect")
 		wantCode(t, err, pk.ECONFLICT)
 		for v.NextStage != "" {
-			if v, err = db.AdvanceStage(c, pid, ""); err != nil {
+			if v, err = db.Playbooks.AdvanceStage(c, pid, ""); err != nil {
 				t.Fatal(err)
 			}
 		}
 		if v.Current != "monitor" || len(v.History) != 3 {
 			t.Fatalf("at the end: %s %d", v.Current, len(v.History))
 		}
-		_, err = db.AdvanceStage(c, pid, "")
+		_, err = db.Playbooks.AdvanceStage(c, pid, "")
 		wantCode(t, err, pk.ECONFLICT)
 		// The stage is kept per playbook.
-		if v, err = db.SetPlaybook(c, pid, "coalition_stages"); err != nil || len(v.History) != 0 {
+		if v, err = db.Playbooks.SetPlaybook(c, pid, "coalition_stages"); err != nil || len(v.History) != 0 {
 			t.Fatalf("other playbook: %v", err)
 		}
-		if v, err = db.SetPlaybook(c, pid, "action_plan"); err != nil || v.Current != "monitor" {
+		if v, err = db.Playbooks.SetPlaybook(c, pid, "action_plan"); err != nil || v.Current != "monitor" {
 			t.Fatalf("back: %v %s", err, v.Current)
 		}
-		es, _, err := db.Audit(c, pid, pk.PageRequest{Limit: 10})
+		es, _, err := db.Partnerships.Audit(c, pid, pk.PageRequest{Limit: 10})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,22 +8,22 @@ import (
 
 // Profile gathers the partnership profile. Observers may read it; the
 // prospects section is there only for those who may see prospects.
-func (db *DB) Profile(ctx context.Context, pid string) (*pk.PartnershipProfile, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewPreparation)
+func (store *PreparationStore) Profile(ctx context.Context, pid string) (*pk.PartnershipProfile, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewPreparation)
 	if err != nil {
 		return nil, err
 	}
-	out := &pk.PartnershipProfile{Partnership: p, GeneratedAt: db.now()}
-	if out.FormAdvice, err = db.FormAdvice(ctx, pid); err != nil {
+	out := &pk.PartnershipProfile{Partnership: p, GeneratedAt: store.db.now()}
+	if out.FormAdvice, err = store.FormAdvice(ctx, pid); err != nil {
 		return nil, err
 	}
-	if out.TheoryOfChange, err = db.TheoryOfChange(ctx, pid); err != nil {
+	if out.TheoryOfChange, err = store.TheoryOfChange(ctx, pid); err != nil {
 		return nil, err
 	}
-	if out.Readiness, err = db.Readiness(ctx, pid); err != nil {
+	if out.Readiness, err = store.Readiness(ctx, pid); err != nil {
 		return nil, err
 	}
-	v, err := db.Playbook(ctx, pid)
+	v, err := store.db.Playbooks.Playbook(ctx, pid)
 	if err != nil {
 		return nil, err
 	}
@@ -34,7 +34,7 @@ func (db *DB) Profile(ctx context.Context, pid string) (*pk.PartnershipProfile, 
 	}
 	out.Playbook = pb
 	if pk.Can(p.MyRole, pk.ActionViewProspects) {
-		if out.Prospects, _, err = db.PipelineProspects(ctx, pid); err != nil {
+		if out.Prospects, _, err = store.db.Prospects.PipelineProspects(ctx, pid); err != nil {
 			return nil, err
 		}
 	}

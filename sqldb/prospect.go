@@ -47,8 +47,8 @@ func (db *DB) scanProspect(row interface{ Scan(...any) error }) (*pk.Prospect, e
 
 // Prospects lists a partnership's prospects by name, optionally of one
 // status, a page at a time.
-func (db *DB) Prospects(ctx context.Context, pid string, f pk.ProspectFilter, pg pk.PageRequest) ([]*pk.Prospect, string, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewProspects)
+func (store *ProspectStore) Prospects(ctx context.Context, pid string, f pk.ProspectFilter, pg pk.PageRequest) ([]*pk.Prospect, string, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewProspects)
 	if err != nil {
 		return nil, "", err
 	}
@@ -71,14 +71,14 @@ func (db *DB) Prospects(ctx context.Context, pid string, f pk.ProspectFilter, pg
 		n, id := a.add(parts[0]), a.add(parts[1])
 		where += ` AND (p.name > ` + n + ` OR (p.name = ` + n + ` AND p.id > ` + id + `))`
 	}
-	rows, err := db.read.QueryContext(ctx, prospectSelect+where+` ORDER BY p.name, p.id LIMIT `+a.add(pg.Limit+1), a...)
+	rows, err := store.db.read.QueryContext(ctx, prospectSelect+where+` ORDER BY p.name, p.id LIMIT `+a.add(pg.Limit+1), a...)
 	if err != nil {
 		return nil, "", err
 	}
 	defer rows.Close()
 	out := []*pk.Prospect{}
 	for rows.Next() {
-		x, err := db.scanProspect(rows)
+		x, err := store.db.scanProspect(rows)
 		if err != nil {
 			return nil, "", err
 		}
@@ -98,8 +98,8 @@ func (db *DB) Prospects(ctx context.Context, pid string, f pk.ProspectFilter, pg
 
 // PipelineProspects returns all prospects (up to the largest page) grouped by
 // status, open next steps first in each column: overdue, then by due date.
-func (db *DB) PipelineProspects(ctx context.Context, pid string) ([]*pk.ProspectColumn, bool, error) {
-	ps, next, err := db.Prospects(ctx, pid, pk.ProspectFilter{}, pk.PageRequest{Limit: pk.MaxPageSize})
+func (store *ProspectStore) PipelineProspects(ctx context.Context, pid string) ([]*pk.ProspectColumn, bool, error) {
+	ps, next, err := store.Prospects(ctx, pid, pk.ProspectFilter{}, pk.PageRequest{Limit: pk.MaxPageSize})
 	if err != nil {
 		return nil, false, err
 	}
@@ -117,12 +117,12 @@ func (db *DB) PipelineProspects(ctx context.Context, pid string) ([]*pk.Prospect
 }
 
 // Prospect returns one prospect.
-func (db *DB) Prospect(ctx context.Context, pid, id string) (*pk.Prospect, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewProspects)
+func (store *ProspectStore) Prospect(ctx context.Context, pid, id string) (*pk.Prospect, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewProspects)
 	if err != nil {
 		return nil, err
 	}
-	return db.loadProspect(ctx, db.read, p, id)
+	return store.db.loadProspect(ctx, store.db.read, p, id)
 }
 
 func (db *DB) loadProspect(ctx context.Context, q queryer, p *pk.Partnership, id string) (*pk.Prospect, error) {
@@ -174,10 +174,10 @@ func prospectAudit(x *pk.Prospect) map[string]string {
 
 // CreateProspect adds a prospective partner, in status identified unless
 // another is given (the message rule applies), and opens its history.
-func (db *DB) CreateProspect(ctx context.Context, pid string, in pk.ProspectInput) (*pk.Prospect, error) {
+func (store *ProspectStore) CreateProspect(ctx context.Context, pid string, in pk.ProspectInput) (*pk.Prospect, error) {
 	var out *pk.Prospect
-	err := db.inTx(ctx, func(tx *Tx) error {
-		p, err := db.authorize(ctx, tx, pid, pk.ActionEditProspects)
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		p, err := store.db.authorize(ctx, tx, pid, pk.ActionEditProspects)
 		if err != nil {
 			return err
 		}
@@ -203,7 +203,7 @@ func (db *DB) CreateProspect(ctx context.Context, pid string, in pk.ProspectInpu
 		if err := tx.addStatusChange(ctx, pid, id, "", in.Status, ""); err != nil {
 			return err
 		}
-		out, err = db.loadProspect(ctx, tx, p, id)
+		out, err = store.db.loadProspect(ctx, tx, p, id)
 		if err != nil {
 			return err
 		}
@@ -223,14 +223,14 @@ func (tx *Tx) addStatusChange(ctx context.Context, pid, id, from, to, note strin
 // UpdateProspect changes a prospect's details (not its status: that is
 // SetProspectStatus, which keeps the history). The message rule holds on
 // every write: the message cannot be emptied once the prospect was approached.
-func (db *DB) UpdateProspect(ctx context.Context, pid, id string, in pk.ProspectInput) (*pk.Prospect, error) {
+func (store *ProspectStore) UpdateProspect(ctx context.Context, pid, id string, in pk.ProspectInput) (*pk.Prospect, error) {
 	var out *pk.Prospect
-	err := db.inTx(ctx, func(tx *Tx) error {
-		p, err := db.authorize(ctx, tx, pid, pk.ActionEditProspects)
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		p, err := store.db.authorize(ctx, tx, pid, pk.ActionEditProspects)
 		if err != nil {
 			return err
 		}
-		before, err := db.loadProspect(ctx, tx, p, id)
+		before, err := store.db.loadProspect(ctx, tx, p, id)
 		if err != nil {
 			return err
 		}
@@ -267,7 +267,7 @@ func (db *DB) UpdateProspect(ctx context.Context, pid, id string, in pk.Prospect
 			fmtTime(tx.now)); err != nil {
 			return err
 		}
-		out, err = db.loadProspect(ctx, tx, p, id)
+		out, err = store.db.loadProspect(ctx, tx, p, id)
 		if err != nil {
 			return err
 		}
@@ -278,14 +278,14 @@ func (db *DB) UpdateProspect(ctx context.Context, pid, id string, in pk.Prospect
 
 // SetProspectStatus moves a prospect to another status, with a note, and
 // records the move (from, to, who, when, note) in its history.
-func (db *DB) SetProspectStatus(ctx context.Context, pid, id string, in pk.ProspectStatusInput) (*pk.Prospect, error) {
+func (store *ProspectStore) SetProspectStatus(ctx context.Context, pid, id string, in pk.ProspectStatusInput) (*pk.Prospect, error) {
 	var out *pk.Prospect
-	err := db.inTx(ctx, func(tx *Tx) error {
-		p, err := db.authorize(ctx, tx, pid, pk.ActionEditProspects)
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		p, err := store.db.authorize(ctx, tx, pid, pk.ActionEditProspects)
 		if err != nil {
 			return err
 		}
-		before, err := db.loadProspect(ctx, tx, p, id)
+		before, err := store.db.loadProspect(ctx, tx, p, id)
 		if err != nil {
 			return err
 		}
@@ -305,7 +305,7 @@ func (db *DB) SetProspectStatus(ctx context.Context, pid, id string, in pk.Prosp
 		if err := tx.addStatusChange(ctx, pid, id, before.Status, in.Status, in.Note); err != nil {
 			return err
 		}
-		out, err = db.loadProspect(ctx, tx, p, id)
+		out, err = store.db.loadProspect(ctx, tx, p, id)
 		if err != nil {
 			return err
 		}
@@ -316,15 +316,15 @@ func (db *DB) SetProspectStatus(ctx context.Context, pid, id string, in pk.Prosp
 }
 
 // ProspectHistory lists a prospect's status changes, oldest first.
-func (db *DB) ProspectHistory(ctx context.Context, pid, id string) ([]*pk.ProspectStatusChange, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewProspects)
+func (store *ProspectStore) ProspectHistory(ctx context.Context, pid, id string) ([]*pk.ProspectStatusChange, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewProspects)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := db.loadProspect(ctx, db.read, p, id); err != nil {
+	if _, err := store.db.loadProspect(ctx, store.db.read, p, id); err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := store.db.read.QueryContext(ctx, `
 		SELECT c.from_status, c.to_status, c.note, COALESCE(c.user_id, ''), COALESCE(u.name, ''), c.changed_at
 		FROM prospect_status_changes c LEFT JOIN users u ON u.id = c.user_id
 		WHERE c.prospect_id = $1 AND c.partnership_id = $2 ORDER BY c.seq`, id, pid)
@@ -344,13 +344,13 @@ func (db *DB) ProspectHistory(ctx context.Context, pid, id string) ([]*pk.Prospe
 }
 
 // DeleteProspect removes a prospect and its history.
-func (db *DB) DeleteProspect(ctx context.Context, pid, id string, version int) error {
-	return db.inTx(ctx, func(tx *Tx) error {
-		p, err := db.authorize(ctx, tx, pid, pk.ActionEditProspects)
+func (store *ProspectStore) DeleteProspect(ctx context.Context, pid, id string, version int) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		p, err := store.db.authorize(ctx, tx, pid, pk.ActionEditProspects)
 		if err != nil {
 			return err
 		}
-		before, err := db.loadProspect(ctx, tx, p, id)
+		before, err := store.db.loadProspect(ctx, tx, p, id)
 		if err != nil {
 			return err
 		}
@@ -368,12 +368,12 @@ func (db *DB) DeleteProspect(ctx context.Context, pid, id string, version int) e
 // (through Invite, so the usual rules and the email apply) and records the
 // invitation on the prospect. Email and organisation default to the
 // prospect's contact email and linked organisation.
-func (db *DB) InviteProspect(ctx context.Context, pid, id string, in pk.ProspectInviteInput) (*pk.Invitation, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionInvite)
+func (store *ProspectStore) InviteProspect(ctx context.Context, pid, id string, in pk.ProspectInviteInput) (*pk.Invitation, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionInvite)
 	if err != nil {
 		return nil, err
 	}
-	x, err := db.loadProspect(ctx, db.read, p, id)
+	x, err := store.db.loadProspect(ctx, store.db.read, p, id)
 	if err != nil {
 		return nil, err
 	}
@@ -387,11 +387,11 @@ func (db *DB) InviteProspect(ctx context.Context, pid, id string, in pk.Prospect
 	if inv.OrganisationID == "" {
 		inv.OrganisationID = x.OrganisationID
 	}
-	invitation, err := db.Invite(ctx, pid, inv)
+	invitation, err := store.db.Members.Invite(ctx, pid, inv)
 	if err != nil {
 		return nil, err
 	}
-	err = db.inTx(ctx, func(tx *Tx) error {
+	err = store.db.inTx(ctx, func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE prospects SET invitation_id = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND partnership_id = $4`,
 			invitation.ID, fmtTime(tx.now), id, pid); err != nil {
 			return err
@@ -406,8 +406,8 @@ func (db *DB) InviteProspect(ctx context.Context, pid, id string, in pk.Prospect
 // members and coordinators as points of contact; the register's actors
 // (sensitive ones only for coordinators); organisations that are members,
 // are linked from the register, or are linked by a prospect already.
-func (db *DB) ProspectChoices(ctx context.Context, pid string) (*pk.ProspectChoices, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewProspects)
+func (store *ProspectStore) ProspectChoices(ctx context.Context, pid string) (*pk.ProspectChoices, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewProspects)
 	if err != nil {
 		return nil, err
 	}
@@ -428,7 +428,7 @@ func (db *DB) ProspectChoices(ctx context.Context, pid string) (*pk.ProspectChoi
 				UNION SELECT organisation_id FROM prospects WHERE partnership_id = $1 AND organisation_id IS NOT NULL)
 			ORDER BY o.name, o.id LIMIT $3`, []any{pid, pk.MaySeeSensitive(p.MyRole), pk.MaxChoices + 1}},
 	} {
-		rows, err := db.read.QueryContext(ctx, x.query, x.args...)
+		rows, err := store.db.read.QueryContext(ctx, x.query, x.args...)
 		if err != nil {
 			return nil, err
 		}

@@ -9,9 +9,9 @@ import (
 // SaveReadiness records the asking member's answers from the checklist
 // page. Deciding which answers changed happens inside the transaction, so
 // that two tabs saving at once compare against what is really stored.
-func (db *DB) SaveReadiness(ctx context.Context, pid string, ins []pk.ReadinessInput) error {
-	return db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
+func (store *PreparationStore) SaveReadiness(ctx context.Context, pid string, ins []pk.ReadinessInput) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
 			return err
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT question_id, answer, note FROM readiness_answers WHERE partnership_id = $1 AND user_id = $2`,

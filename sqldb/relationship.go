@@ -72,10 +72,10 @@ func relationshipSummary(x *pk.Relationship, sensitiveEnd bool) string {
 }
 
 // CreateRelationship records a tie between two actors.
-func (db *DB) CreateRelationship(ctx context.Context, pid string, in pk.RelationshipInput) (*pk.Relationship, error) {
+func (store *ActorStore) CreateRelationship(ctx context.Context, pid string, in pk.RelationshipInput) (*pk.Relationship, error) {
 	var out *pk.Relationship
-	err := db.inTx(ctx, func(tx *Tx) error {
-		p, err := db.authorize(ctx, tx, pid, pk.ActionEditActors)
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		p, err := store.db.authorize(ctx, tx, pid, pk.ActionEditActors)
 		if err != nil {
 			return err
 		}
@@ -117,18 +117,18 @@ func sensitiveEnds(ctx context.Context, tx *Tx, from, to string) (bool, error) {
 }
 
 // Relationship returns one tie.
-func (db *DB) Relationship(ctx context.Context, pid, id string) (*pk.Relationship, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewActors)
+func (store *ActorStore) Relationship(ctx context.Context, pid, id string) (*pk.Relationship, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewActors)
 	if err != nil {
 		return nil, err
 	}
-	return loadRelationship(ctx, db.read, p, id)
+	return loadRelationship(ctx, store.db.read, p, id)
 }
 
 // Relationships lists ties, filtered by type or actor, ordered by the
 // names of their ends.
-func (db *DB) Relationships(ctx context.Context, pid string, f pk.RelationshipFilter, pg pk.PageRequest) ([]*pk.Relationship, string, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewActors)
+func (store *ActorStore) Relationships(ctx context.Context, pid string, f pk.RelationshipFilter, pg pk.PageRequest) ([]*pk.Relationship, string, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewActors)
 	if err != nil {
 		return nil, "", err
 	}
@@ -137,7 +137,7 @@ func (db *DB) Relationships(ctx context.Context, pid string, f pk.RelationshipFi
 	if err := v.Err(); err != nil {
 		return nil, "", err
 	}
-	return db.relationships(ctx, p, f, pg)
+	return store.db.relationships(ctx, p, f, pg)
 }
 
 func (db *DB) relationships(ctx context.Context, p *pk.Partnership, f pk.RelationshipFilter, pg pk.PageRequest) ([]*pk.Relationship, string, error) {
@@ -188,10 +188,10 @@ func (db *DB) relationships(ctx context.Context, p *pk.Partnership, f pk.Relatio
 }
 
 // UpdateRelationship changes a tie, if version is still current.
-func (db *DB) UpdateRelationship(ctx context.Context, pid, id string, in pk.RelationshipInput) (*pk.Relationship, error) {
+func (store *ActorStore) UpdateRelationship(ctx context.Context, pid, id string, in pk.RelationshipInput) (*pk.Relationship, error) {
 	var out *pk.Relationship
-	err := db.inTx(ctx, func(tx *Tx) error {
-		p, err := db.authorize(ctx, tx, pid, pk.ActionEditActors)
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		p, err := store.db.authorize(ctx, tx, pid, pk.ActionEditActors)
 		if err != nil {
 			return err
 		}
@@ -233,9 +233,9 @@ func (db *DB) UpdateRelationship(ctx context.Context, pid, id string, in pk.Rela
 
 // DeleteRelationship removes a tie, if version is still current; it waits
 // in the bin.
-func (db *DB) DeleteRelationship(ctx context.Context, pid, id string, version int) error {
-	return db.inTx(ctx, func(tx *Tx) error {
-		p, err := db.authorize(ctx, tx, pid, pk.ActionEditActors)
+func (store *ActorStore) DeleteRelationship(ctx context.Context, pid, id string, version int) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		p, err := store.db.authorize(ctx, tx, pid, pk.ActionEditActors)
 		if err != nil {
 			return err
 		}

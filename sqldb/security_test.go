@@ -19,7 +19,7 @@ import (
 func queuedMails(t *testing.T, db *sqldb.DB) []sqldb.MailJob {
 	t.Helper()
 	var out []sqldb.MailJob
-	db.RunDueJobs(context.Background(), map[string]sqldb.JobHandler{"mail": func(_ context.Context, payload []byte) error {
+	db.Jobs.RunDueJobs(context.Background(), map[string]sqldb.JobHandler{"mail": func(_ context.Context, payload []byte) error {
 		var j sqldb.MailJob
 		if err := json.Unmarshal(payload, &j); err != nil {
 			return err
@@ -47,15 +47,15 @@ func TestInvitationDoesNotJoinSomeoneElsesOrganisation(t *testing.T) {
 		w := sqldbtest.NewWorld(t, db)
 		victim := w.Org // the coordinator's organisation; the outsider is not in it
 		attacker, accomplice := w.Outsider, w.Observer
-		x, err := db.Invite(attacker.Ctx, w.Other.ID, pk.InvitationInput{Email: accomplice.Email, Role: "member", OrganisationID: victim.ID})
+		x, err := db.Members.Invite(attacker.Ctx, w.Other.ID, pk.InvitationInput{Email: accomplice.Email, Role: "member", OrganisationID: victim.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := db.AcceptInvitation(accomplice.Ctx, x.ID, "")
+		p, err := db.Members.AcceptInvitation(accomplice.Ctx, x.ID, "")
 		if err != nil || p.MyRole != pk.RoleMember {
 			t.Fatalf("the invitee should still join the partnership as a person: %v %v", p, err)
 		}
-		if _, err := db.OrganisationPeople(accomplice.Ctx, victim.ID); code(err) != pk.EFORBIDDEN {
+		if _, err := db.Organisations.OrganisationPeople(accomplice.Ctx, victim.ID); code(err) != pk.EFORBIDDEN {
 			t.Fatalf("accepting made the invitee a person of an organisation nobody of it chose: %v", err)
 		}
 		if s := orgStatus(t, db, w.Other.ID, victim.ID); s == "active" {
@@ -69,23 +69,23 @@ func TestInvitationDoesNotJoinSomeoneElsesOrganisation(t *testing.T) {
 		}
 
 		// Choosing the organisation at acceptance is no way round it.
-		x, err = db.Invite(attacker.Ctx, w.Other.ID, pk.InvitationInput{Email: w.Member.Email, Role: "member", OrganisationID: victim.ID})
+		x, err = db.Members.Invite(attacker.Ctx, w.Other.ID, pk.InvitationInput{Email: w.Member.Email, Role: "member", OrganisationID: victim.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = db.AcceptInvitation(w.Member.Ctx, x.ID, victim.ID)
+		_, err = db.Members.AcceptInvitation(w.Member.Ctx, x.ID, victim.ID)
 		wantField(t, err, "organisation_id")
 
 		// An invitation issued by one of the organisation's administrators
 		// does bring a new person into it.
-		x, err = db.Invite(w.Coordinator.Ctx, w.Partnership.ID, pk.InvitationInput{Email: attacker.Email, Role: "observer", OrganisationID: victim.ID})
+		x, err = db.Members.Invite(w.Coordinator.Ctx, w.Partnership.ID, pk.InvitationInput{Email: attacker.Email, Role: "observer", OrganisationID: victim.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.AcceptInvitation(attacker.Ctx, x.ID, ""); err != nil {
+		if _, err := db.Members.AcceptInvitation(attacker.Ctx, x.ID, ""); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.OrganisationPeople(attacker.Ctx, victim.ID); err != nil {
+		if _, err := db.Organisations.OrganisationPeople(attacker.Ctx, victim.ID); err != nil {
 			t.Fatalf("an invitation from the organisation's administrator should make its invitee one of its people: %v", err)
 		}
 		// And a person already in an organisation represents it wherever invited.
@@ -103,31 +103,31 @@ func TestInvitationLinkOnlyForTheInvitedAddress(t *testing.T) {
 		ctx := context.Background()
 		pid := w.Partnership.ID
 		queuedMails(t, db)
-		if _, err := db.Invite(w.Coordinator.Ctx, pid, pk.InvitationInput{Email: "invitee@example.org", Role: "member"}); err != nil {
+		if _, err := db.Members.Invite(w.Coordinator.Ctx, pid, pk.InvitationInput{Email: "invitee@example.org", Role: "member"}); err != nil {
 			t.Fatal(err)
 		}
 		token := lastMailToken(t, db, "/invitations/")
-		_, err := db.AcceptInvitation(w.Outsider.Ctx, token, "")
+		_, err := db.Members.AcceptInvitation(w.Outsider.Ctx, token, "")
 		wantCode(t, err, pk.EFORBIDDEN)
-		wantCode(t, db.DeclineInvitation(w.Outsider.Ctx, token), pk.EFORBIDDEN)
-		if _, err := db.Partnership(w.Outsider.Ctx, pid); code(err) != pk.ENOTFOUND {
+		wantCode(t, db.Members.DeclineInvitation(w.Outsider.Ctx, token), pk.EFORBIDDEN)
+		if _, err := db.Partnerships.Partnership(w.Outsider.Ctx, pid); code(err) != pk.ENOTFOUND {
 			t.Fatalf("another account joined through someone else's link: %v", err)
 		}
 		// The invited address, even before it is confirmed, accepts with the
 		// link: holding the link proves the address.
 		db.SignupOpen = true
-		u, err := db.SignUp(ctx, pk.SignUpInput{Email: "invitee@example.org", Name: "Invitee", Password: "long enough password"})
+		u, err := db.Accounts.SignUp(ctx, pk.SignUpInput{Email: "invitee@example.org", Name: "Invitee", Password: "long enough password"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		uctx := pk.NewContextWithUser(ctx, u)
-		if ok, _ := db.EmailVerified(uctx); ok {
+		if ok, _ := db.Accounts.EmailVerified(uctx); ok {
 			t.Fatal("address confirmed before any link was followed")
 		}
-		if _, err := db.AcceptInvitation(uctx, token, ""); err != nil {
+		if _, err := db.Members.AcceptInvitation(uctx, token, ""); err != nil {
 			t.Fatal(err)
 		}
-		if ok, _ := db.EmailVerified(uctx); !ok {
+		if ok, _ := db.Accounts.EmailVerified(uctx); !ok {
 			t.Fatal("following the invitation link should confirm the address")
 		}
 	})
@@ -140,40 +140,40 @@ func TestPasswordResetVoidsOtherLinksAndTokens(t *testing.T) {
 		w := sqldbtest.NewWorld(t, db)
 		ctx := context.Background()
 		queuedMails(t, db)
-		tok, err := db.CreateToken(w.Member.Ctx, "script")
+		tok, err := db.Accounts.CreateToken(w.Member.Ctx, "script")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := db.RequestPasswordReset(ctx, w.Member.Email, "en"); err != nil {
+		if err := db.Accounts.RequestPasswordReset(ctx, w.Member.Email, "en"); err != nil {
 			t.Fatal(err)
 		}
 		first := lastMailToken(t, db, "/reset/")
-		if err := db.RequestPasswordReset(ctx, w.Member.Email, "en"); err != nil {
+		if err := db.Accounts.RequestPasswordReset(ctx, w.Member.Email, "en"); err != nil {
 			t.Fatal(err)
 		}
 		second := lastMailToken(t, db, "/reset/")
-		if err := db.ResetPassword(ctx, second, "first new password"); err != nil {
+		if err := db.Accounts.ResetPassword(ctx, second, "first new password"); err != nil {
 			t.Fatal(err)
 		}
-		wantCode(t, db.ResetPassword(ctx, first, "someone else's password"), pk.ENOTFOUND)
-		if _, _, err := db.SignIn(ctx, w.Member.Email, "first new password", "10.0.0.9", "test"); err != nil {
+		wantCode(t, db.Accounts.ResetPassword(ctx, first, "someone else's password"), pk.ENOTFOUND)
+		if _, _, err := db.Accounts.SignIn(ctx, w.Member.Email, "first new password", "10.0.0.9", "test"); err != nil {
 			t.Fatalf("the password of the used link should hold: %v", err)
 		}
-		if _, err := db.UserByToken(ctx, tok.Secret); code(err) != pk.EUNAUTHORIZED {
+		if _, err := db.Accounts.UserByToken(ctx, tok.Secret); code(err) != pk.EUNAUTHORIZED {
 			t.Fatalf("an API token survived a password reset: %v", err)
 		}
 		// Other people's tokens are not touched.
-		other, err := db.CreateToken(w.Coordinator.Ctx, "script")
+		other, err := db.Accounts.CreateToken(w.Coordinator.Ctx, "script")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := db.RequestPasswordReset(ctx, w.Member.Email, "en"); err != nil {
+		if err := db.Accounts.RequestPasswordReset(ctx, w.Member.Email, "en"); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.ResetPassword(ctx, lastMailToken(t, db, "/reset/"), "second new password"); err != nil {
+		if err := db.Accounts.ResetPassword(ctx, lastMailToken(t, db, "/reset/"), "second new password"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.UserByToken(ctx, other.Secret); err != nil {
+		if _, err := db.Accounts.UserByToken(ctx, other.Secret); err != nil {
 			t.Fatalf("someone else's reset revoked the coordinator's token: %v", err)
 		}
 	})
@@ -186,7 +186,7 @@ func TestPasswordChangeIsThrottled(t *testing.T) {
 		ctx := w.Member.Ctx
 		throttled := 0
 		for range 30 {
-			err := db.ChangePassword(ctx, "a wrong guess", "a new long password")
+			err := db.Accounts.ChangePassword(ctx, "a wrong guess", "a new long password")
 			switch code(err) {
 			case pk.ETOOMANY:
 				throttled++
@@ -198,14 +198,14 @@ func TestPasswordChangeIsThrottled(t *testing.T) {
 		if throttled == 0 {
 			t.Fatal("30 wrong current passwords were all checked")
 		}
-		wantCode(t, db.ChangePassword(ctx, sqldbtest.Password, "a new long password"), pk.ETOOMANY)
+		wantCode(t, db.Accounts.ChangePassword(ctx, sqldbtest.Password, "a new long password"), pk.ETOOMANY)
 		// The same counter guards sign-in: guessing through one door does
 		// not reset the other.
-		_, _, err := db.SignIn(context.Background(), w.Member.Email, sqldbtest.Password, "10.0.0.3", "test")
+		_, _, err := db.Accounts.SignIn(context.Background(), w.Member.Email, sqldbtest.Password, "10.0.0.3", "test")
 		wantCode(t, err, pk.ETOOMANY)
 		// After the wait the right password is taken again.
 		w.Clock.Advance(time.Hour + time.Minute)
-		if err := db.ChangePassword(ctx, sqldbtest.Password, "a new long password"); err != nil {
+		if err := db.Accounts.ChangePassword(ctx, sqldbtest.Password, "a new long password"); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -219,9 +219,9 @@ func TestSignUpDoesNotTellWhoHasAnAccount(t *testing.T) {
 		ctx := context.Background()
 		db.SignupOpen = true
 		queuedMails(t, db)
-		before, _ := db.UserCount(ctx)
-		taken, errTaken := db.SignUp(ctx, pk.SignUpInput{Email: strings.ToUpper(w.Member.Email), Name: "Someone", Password: "an attacker's password"})
-		fresh, errFresh := db.SignUp(ctx, pk.SignUpInput{Email: "fresh@example.org", Name: "Someone", Password: "an attacker's password"})
+		before, _ := db.Accounts.UserCount(ctx)
+		taken, errTaken := db.Accounts.SignUp(ctx, pk.SignUpInput{Email: strings.ToUpper(w.Member.Email), Name: "Someone", Password: "an attacker's password"})
+		fresh, errFresh := db.Accounts.SignUp(ctx, pk.SignUpInput{Email: "fresh@example.org", Name: "Someone", Password: "an attacker's password"})
 		if errTaken != nil || errFresh != nil {
 			t.Fatalf("answers differ: %v / %v", errTaken, errFresh)
 		}
@@ -229,13 +229,13 @@ func TestSignUpDoesNotTellWhoHasAnAccount(t *testing.T) {
 			taken.Version != fresh.Version {
 			t.Fatalf("the answer for a taken address stands out: %+v vs %+v", taken, fresh)
 		}
-		if after, _ := db.UserCount(ctx); after != before+1 {
+		if after, _ := db.Accounts.UserCount(ctx); after != before+1 {
 			t.Fatalf("users %d → %d, want one new (the fresh address only)", before, after)
 		}
-		if _, _, err := db.SignIn(ctx, w.Member.Email, "an attacker's password", "10.0.0.4", "test"); code(err) != pk.EINVALID {
+		if _, _, err := db.Accounts.SignIn(ctx, w.Member.Email, "an attacker's password", "10.0.0.4", "test"); code(err) != pk.EINVALID {
 			t.Fatalf("the attacker's password opened the account: %v", err)
 		}
-		if _, _, err := db.SignIn(ctx, w.Member.Email, sqldbtest.Password, "10.0.0.4", "test"); err != nil {
+		if _, _, err := db.Accounts.SignIn(ctx, w.Member.Email, sqldbtest.Password, "10.0.0.4", "test"); err != nil {
 			t.Fatalf("the owner's password changed: %v", err)
 		}
 		var told bool
@@ -249,8 +249,8 @@ func TestSignUpDoesNotTellWhoHasAnAccount(t *testing.T) {
 		}
 		// A closed instance answers the same refusal for both.
 		db.SignupOpen = false
-		_, errTaken = db.SignUp(ctx, pk.SignUpInput{Email: w.Member.Email, Name: "Someone", Password: "an attacker's password"})
-		_, errFresh = db.SignUp(ctx, pk.SignUpInput{Email: "other@example.org", Name: "Someone", Password: "an attacker's password"})
+		_, errTaken = db.Accounts.SignUp(ctx, pk.SignUpInput{Email: w.Member.Email, Name: "Someone", Password: "an attacker's password"})
+		_, errFresh = db.Accounts.SignUp(ctx, pk.SignUpInput{Email: "other@example.org", Name: "Someone", Password: "an attacker's password"})
 		wantCode(t, errTaken, pk.EFORBIDDEN)
 		wantCode(t, errFresh, pk.EFORBIDDEN)
 	})
@@ -261,13 +261,13 @@ func TestVersionBeyondColumnIsAFieldError(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		w := sqldbtest.NewWorld(t, db)
 		for _, v := range []int{sqldb.MaxVersion + 1, 1 << 40} {
-			_, err := db.UpdateProfile(w.Member.Ctx, pk.ProfileInput{Name: "Omar", Version: v})
+			_, err := db.Accounts.UpdateProfile(w.Member.Ctx, pk.ProfileInput{Name: "Omar", Version: v})
 			wantField(t, err, "version")
-			_, err = db.UpdateOrganisation(w.Member.Ctx, w.MemberOrg.ID, pk.OrganisationInput{Name: "Diaspora Voices", Kind: "diaspora", Version: v})
+			_, err = db.Organisations.UpdateOrganisation(w.Member.Ctx, w.MemberOrg.ID, pk.OrganisationInput{Name: "Diaspora Voices", Kind: "diaspora", Version: v})
 			wantField(t, err, "version")
 		}
 		// The largest version that fits is only stale.
-		_, err := db.UpdateProfile(w.Member.Ctx, pk.ProfileInput{Name: "Omar", Version: sqldb.MaxVersion})
+		_, err := db.Accounts.UpdateProfile(w.Member.Ctx, pk.ProfileInput{Name: "Omar", Version: sqldb.MaxVersion})
 		wantCode(t, err, pk.ECONFLICT)
 	})
 }
@@ -286,16 +286,16 @@ func TestSecretsAreStoredHashed(t *testing.T) {
 		if !strings.HasPrefix(hash, "$argon2id$") || strings.Contains(hash, sqldbtest.Password) {
 			t.Fatalf("password stored as %q", hash)
 		}
-		tok, err := db.CreateToken(w.Member.Ctx, "script")
+		tok, err := db.Accounts.CreateToken(w.Member.Ctx, "script")
 		if err != nil {
 			t.Fatal(err)
 		}
 		queuedMails(t, db)
-		if err := db.RequestPasswordReset(ctx, w.Member.Email, "en"); err != nil {
+		if err := db.Accounts.RequestPasswordReset(ctx, w.Member.Email, "en"); err != nil {
 			t.Fatal(err)
 		}
 		reset := lastMailToken(t, db, "/reset/")
-		if _, err := db.Invite(w.Coordinator.Ctx, w.Partnership.ID, pk.InvitationInput{Email: "someone@example.org", Role: "member"}); err != nil {
+		if _, err := db.Members.Invite(w.Coordinator.Ctx, w.Partnership.ID, pk.InvitationInput{Email: "someone@example.org", Role: "member"}); err != nil {
 			t.Fatal(err)
 		}
 		invitation := lastMailToken(t, db, "/invitations/")

@@ -19,11 +19,11 @@ type saScope struct {
 
 // SelfAnalysis returns a partnership's self-analysis: every section with
 // everyone's contributions, oldest first.
-func (db *DB) SelfAnalysis(ctx context.Context, pid string) (*pk.SelfAnalysis, error) {
-	if _, err := db.authorize(ctx, db.read, pid, pk.ActionViewPreparation); err != nil {
+func (store *PreparationStore) SelfAnalysis(ctx context.Context, pid string) (*pk.SelfAnalysis, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewPreparation); err != nil {
 		return nil, err
 	}
-	sa, err := db.selfAnalysis(ctx, saScope{col: "partnership_id", id: pid, pid: pid})
+	sa, err := store.db.selfAnalysis(ctx, saScope{col: "partnership_id", id: pid, pid: pid})
 	if sa != nil {
 		sa.PartnershipID = pid
 	}
@@ -32,11 +32,11 @@ func (db *DB) SelfAnalysis(ctx context.Context, pid string) (*pk.SelfAnalysis, e
 
 // OrganisationSelfAnalysis returns an organisation's own self-analysis; only
 // its people may read it.
-func (db *DB) OrganisationSelfAnalysis(ctx context.Context, oid string) (*pk.SelfAnalysis, error) {
-	if _, err := db.authorizeOrg(ctx, db.read, oid, pk.ActionViewOrgSelfAnalysis); err != nil {
+func (store *PreparationStore) OrganisationSelfAnalysis(ctx context.Context, oid string) (*pk.SelfAnalysis, error) {
+	if _, err := store.db.authorizeOrg(ctx, store.db.read, oid, pk.ActionViewOrgSelfAnalysis); err != nil {
 		return nil, err
 	}
-	sa, err := db.selfAnalysis(ctx, saScope{col: "organisation_id", id: oid})
+	sa, err := store.db.selfAnalysis(ctx, saScope{col: "organisation_id", id: oid})
 	if sa != nil {
 		sa.OrganisationID = oid
 	}
@@ -92,14 +92,14 @@ func (db *DB) selfAnalysis(ctx context.Context, s saScope) (*pk.SelfAnalysis, er
 
 // AddSelfAnalysis adds the asking person's contribution to a section of the
 // partnership's self-analysis.
-func (db *DB) AddSelfAnalysis(ctx context.Context, pid string, in pk.SelfAnalysisInput) (*pk.SelfAnalysisEntry, error) {
+func (store *PreparationStore) AddSelfAnalysis(ctx context.Context, pid string, in pk.SelfAnalysisInput) (*pk.SelfAnalysisEntry, error) {
 	var e *pk.SelfAnalysisEntry
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
 			return err
 		}
 		var err error
-		e, err = db.addSelfAnalysis(ctx, tx, saScope{col: "partnership_id", id: pid, pid: pid}, in)
+		e, err = store.db.addSelfAnalysis(ctx, tx, saScope{col: "partnership_id", id: pid, pid: pid}, in)
 		return err
 	})
 	return e, err
@@ -107,14 +107,14 @@ func (db *DB) AddSelfAnalysis(ctx context.Context, pid string, in pk.SelfAnalysi
 
 // AddOrganisationSelfAnalysis adds a contribution to an organisation's own
 // self-analysis; only its people may.
-func (db *DB) AddOrganisationSelfAnalysis(ctx context.Context, oid string, in pk.SelfAnalysisInput) (*pk.SelfAnalysisEntry, error) {
+func (store *PreparationStore) AddOrganisationSelfAnalysis(ctx context.Context, oid string, in pk.SelfAnalysisInput) (*pk.SelfAnalysisEntry, error) {
 	var e *pk.SelfAnalysisEntry
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorizeOrg(ctx, tx, oid, pk.ActionEditOrgSelfAnalysis); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorizeOrg(ctx, tx, oid, pk.ActionEditOrgSelfAnalysis); err != nil {
 			return err
 		}
 		var err error
-		e, err = db.addSelfAnalysis(ctx, tx, saScope{col: "organisation_id", id: oid}, in)
+		e, err = store.db.addSelfAnalysis(ctx, tx, saScope{col: "organisation_id", id: oid}, in)
 		return err
 	})
 	return e, err
@@ -140,28 +140,28 @@ func (db *DB) addSelfAnalysis(ctx context.Context, tx *Tx, s saScope, in pk.Self
 
 // UpdateSelfAnalysis changes the asking person's own contribution (its
 // section stays); other people's contributions are refused.
-func (db *DB) UpdateSelfAnalysis(ctx context.Context, pid, id string, in pk.SelfAnalysisInput) (*pk.SelfAnalysisEntry, error) {
+func (store *PreparationStore) UpdateSelfAnalysis(ctx context.Context, pid, id string, in pk.SelfAnalysisInput) (*pk.SelfAnalysisEntry, error) {
 	var e *pk.SelfAnalysisEntry
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
 			return err
 		}
 		var err error
-		e, err = db.updateSelfAnalysis(ctx, tx, saScope{col: "partnership_id", id: pid, pid: pid}, id, in)
+		e, err = store.db.updateSelfAnalysis(ctx, tx, saScope{col: "partnership_id", id: pid, pid: pid}, id, in)
 		return err
 	})
 	return e, err
 }
 
 // UpdateOrganisationSelfAnalysis is UpdateSelfAnalysis for an organisation.
-func (db *DB) UpdateOrganisationSelfAnalysis(ctx context.Context, oid, id string, in pk.SelfAnalysisInput) (*pk.SelfAnalysisEntry, error) {
+func (store *PreparationStore) UpdateOrganisationSelfAnalysis(ctx context.Context, oid, id string, in pk.SelfAnalysisInput) (*pk.SelfAnalysisEntry, error) {
 	var e *pk.SelfAnalysisEntry
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorizeOrg(ctx, tx, oid, pk.ActionEditOrgSelfAnalysis); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorizeOrg(ctx, tx, oid, pk.ActionEditOrgSelfAnalysis); err != nil {
 			return err
 		}
 		var err error
-		e, err = db.updateSelfAnalysis(ctx, tx, saScope{col: "organisation_id", id: oid}, id, in)
+		e, err = store.db.updateSelfAnalysis(ctx, tx, saScope{col: "organisation_id", id: oid}, id, in)
 		return err
 	})
 	return e, err
@@ -216,22 +216,22 @@ func (db *DB) updateSelfAnalysis(ctx context.Context, tx *Tx, s saScope, id stri
 
 // DeleteSelfAnalysis removes the asking person's own contribution, if it
 // still has the given version.
-func (db *DB) DeleteSelfAnalysis(ctx context.Context, pid, id string, version int) error {
-	return db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
+func (store *PreparationStore) DeleteSelfAnalysis(ctx context.Context, pid, id string, version int) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
 			return err
 		}
-		return db.deleteSelfAnalysis(ctx, tx, saScope{col: "partnership_id", id: pid, pid: pid}, id, version)
+		return store.db.deleteSelfAnalysis(ctx, tx, saScope{col: "partnership_id", id: pid, pid: pid}, id, version)
 	})
 }
 
 // DeleteOrganisationSelfAnalysis is DeleteSelfAnalysis for an organisation.
-func (db *DB) DeleteOrganisationSelfAnalysis(ctx context.Context, oid, id string, version int) error {
-	return db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorizeOrg(ctx, tx, oid, pk.ActionEditOrgSelfAnalysis); err != nil {
+func (store *PreparationStore) DeleteOrganisationSelfAnalysis(ctx context.Context, oid, id string, version int) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorizeOrg(ctx, tx, oid, pk.ActionEditOrgSelfAnalysis); err != nil {
 			return err
 		}
-		return db.deleteSelfAnalysis(ctx, tx, saScope{col: "organisation_id", id: oid}, id, version)
+		return store.db.deleteSelfAnalysis(ctx, tx, saScope{col: "organisation_id", id: oid}, id, version)
 	})
 }
 

@@ -22,7 +22,7 @@ func TestSpectrumHistoryFollowsTheRules(t *testing.T) {
 		start := w.Clock.Now()
 		add := func(name string, support int) {
 			t.Helper()
-			if _, err := db.AddAssessment(w.Coordinator.Ctx, pid, mid, pk.AssessmentInput{ActorID: f.Actors[name], Support: support, Influence: 3}); err != nil {
+			if _, err := db.Maps.AddAssessment(w.Coordinator.Ctx, pid, mid, pk.AssessmentInput{ActorID: f.Actors[name], Support: support, Influence: 3}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -37,7 +37,7 @@ func TestSpectrumHistoryFollowsTheRules(t *testing.T) {
 		w.Clock.Advance(24 * time.Hour)
 
 		for _, who := range []*sqldbtest.Person{w.Coordinator, w.Member} {
-			tl, err := db.Timeline(who.Ctx, pid, mid)
+			tl, err := db.Maps.Timeline(who.Ctx, pid, mid)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -47,7 +47,7 @@ func TestSpectrumHistoryFollowsTheRules(t *testing.T) {
 			}
 			now := w.Clock.Now()
 			for _, at := range []time.Time{start, start.Add(36 * time.Hour), now} {
-				pos, err := db.Positions(who.Ctx, pid, mid, at)
+				pos, err := db.Maps.Positions(who.Ctx, pid, mid, at)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -61,7 +61,7 @@ func TestSpectrumHistoryFollowsTheRules(t *testing.T) {
 					}
 				}
 
-				moves, err := db.Moves(who.Ctx, pid, mid, at)
+				moves, err := db.Maps.Moves(who.Ctx, pid, mid, at)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -86,7 +86,7 @@ func TestSpectrumHistoryFollowsTheRules(t *testing.T) {
 		// The case that tells a history from two snapshots' differences in
 		// the log: the council went back and forth and, since the start, has
 		// not moved; the job centre has, by its latest same-instant judgement.
-		moves, err := db.Moves(w.Member.Ctx, pid, mid, start)
+		moves, err := db.Maps.Moves(w.Member.Ctx, pid, mid, start)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,12 +11,12 @@ import (
 
 // Readiness returns the start-up checklist with everyone's current answers
 // and the verdict. Observers see the counts, not who said what.
-func (db *DB) Readiness(ctx context.Context, pid string) (*pk.Readiness, error) {
-	p, err := db.authorize(ctx, db.read, pid, pk.ActionViewPreparation)
+func (store *PreparationStore) Readiness(ctx context.Context, pid string) (*pk.Readiness, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewPreparation)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := store.db.read.QueryContext(ctx, `
 		SELECT a.question_id, a.user_id, COALESCE(u.name, ''), a.answer, a.note, a.version, a.answered_at
 		FROM readiness_answers a JOIN users u ON u.id = a.user_id
 		WHERE a.partnership_id = $1 ORDER BY a.answered_at, a.user_id`, pid)
@@ -79,10 +79,10 @@ func nonNilStrings(s []string) []string {
 
 // AnswerReadiness records the asking member's answer to one question,
 // replacing their earlier answer (the date says when they last changed it).
-func (db *DB) AnswerReadiness(ctx context.Context, pid string, in pk.ReadinessInput) (*pk.ReadinessAnswer, error) {
+func (store *PreparationStore) AnswerReadiness(ctx context.Context, pid string, in pk.ReadinessInput) (*pk.ReadinessAnswer, error) {
 	var a *pk.ReadinessAnswer
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
 			return err
 		}
 		if err := in.Validate(); err != nil {
@@ -98,9 +98,9 @@ func (db *DB) AnswerReadiness(ctx context.Context, pid string, in pk.ReadinessIn
 // AnswerReadinessAll records several answers of the asking member at once,
 // all or none: a problem with any answer is reported as a field named
 // answer_<question> or note_<question>, and nothing is saved.
-func (db *DB) AnswerReadinessAll(ctx context.Context, pid string, ins []pk.ReadinessInput) error {
-	return db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
+func (store *PreparationStore) AnswerReadinessAll(ctx context.Context, pid string, ins []pk.ReadinessInput) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditPreparation); err != nil {
 			return err
 		}
 		var fields []pk.FieldError

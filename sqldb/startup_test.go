@@ -14,7 +14,7 @@ func TestReadinessChecklist(t *testing.T) {
 		w := sqldbtest.NewWorld(t, db)
 		pid := w.Partnership.ID
 		// The fixture: the member said yes to complex_issue; all else open.
-		r, err := db.Readiness(w.Coordinator.Ctx, pid)
+		r, err := db.Preparation.Readiness(w.Coordinator.Ctx, pid)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -24,21 +24,21 @@ func TestReadinessChecklist(t *testing.T) {
 		// Everyone says yes to everything: ready.
 		for _, p := range []*sqldbtest.Person{w.Coordinator, w.Member} {
 			for _, q := range pk.ReadinessQuestionIDs() {
-				if _, err := db.AnswerReadiness(p.Ctx, pid, pk.ReadinessInput{QuestionID: q, Answer: "yes"}); err != nil {
+				if _, err := db.Preparation.AnswerReadiness(p.Ctx, pid, pk.ReadinessInput{QuestionID: q, Answer: "yes"}); err != nil {
 					t.Fatal(err)
 				}
 			}
 		}
-		if r, _ = db.Readiness(w.Member.Ctx, pid); r.Status != "ready" {
+		if r, _ = db.Preparation.Readiness(w.Member.Ctx, pid); r.Status != "ready" {
 			t.Fatalf("want ready: %+v", r)
 		}
 		// The member changes their mind: one current answer, a later date.
 		w.Clock.Advance(24 * time.Hour)
-		a, err := db.AnswerReadiness(w.Member.Ctx, pid, pk.ReadinessInput{QuestionID: "shared_resources", Answer: "no", Note: "  We have no money to share.  "})
+		a, err := db.Preparation.AnswerReadiness(w.Member.Ctx, pid, pk.ReadinessInput{QuestionID: "shared_resources", Answer: "no", Note: "  We have no money to share.  "})
 		if err != nil || a.Version != 2 || a.Note != "We have no money to share." {
 			t.Fatalf("%+v %v", a, err)
 		}
-		r, _ = db.Readiness(w.Coordinator.Ctx, pid)
+		r, _ = db.Preparation.Readiness(w.Coordinator.Ctx, pid)
 		if r.Status != "reconsider" || len(r.Reconsider) != 1 || r.Reconsider[0] != "shared_resources" {
 			t.Fatalf("want reconsider shared_resources: %+v", r)
 		}
@@ -55,15 +55,15 @@ func TestReadinessChecklist(t *testing.T) {
 			t.Fatalf("question: %+v", q)
 		}
 		// Observers see the counts but not who said what, and cannot answer.
-		ro, err := db.Readiness(w.Observer.Ctx, pid)
+		ro, err := db.Preparation.Readiness(w.Observer.Ctx, pid)
 		if err != nil || ro.NamesShown || len(ro.Questions[5].Answers) != 0 || ro.Questions[5].Tally.No != 1 {
 			t.Fatalf("observer: %+v %v", ro.Questions[5], err)
 		}
-		_, err = db.AnswerReadiness(w.Observer.Ctx, pid, pk.ReadinessInput{QuestionID: "service_gap", Answer: "yes"})
+		_, err = db.Preparation.AnswerReadiness(w.Observer.Ctx, pid, pk.ReadinessInput{QuestionID: "service_gap", Answer: "yes"})
 		wantCode(t, err, pk.EFORBIDDEN)
-		_, err = db.Readiness(w.Outsider.Ctx, pid)
+		_, err = db.Preparation.Readiness(w.Outsider.Ctx, pid)
 		wantCode(t, err, pk.ENOTFOUND)
-		_, err = db.AnswerReadiness(w.Member.Ctx, pid, pk.ReadinessInput{QuestionID: "no_such", Answer: "maybe"})
+		_, err = db.Preparation.AnswerReadiness(w.Member.Ctx, pid, pk.ReadinessInput{QuestionID: "no_such", Answer: "maybe"})
 		wantField(t, err, "question_id")
 		wantField(t, err, "answer")
 	})
@@ -73,22 +73,22 @@ func TestReadinessAnswersAllOrNothing(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		w := sqldbtest.NewWorld(t, db)
 		pid := w.Partnership.ID
-		err := db.AnswerReadinessAll(w.Coordinator.Ctx, pid, []pk.ReadinessInput{
+		err := db.Preparation.AnswerReadinessAll(w.Coordinator.Ctx, pid, []pk.ReadinessInput{
 			{QuestionID: "service_gap", Answer: "yes"}, {QuestionID: "shared_need", Answer: "perhaps"}})
 		wantField(t, err, "answer_shared_need")
-		r, _ := db.Readiness(w.Coordinator.Ctx, pid)
+		r, _ := db.Preparation.Readiness(w.Coordinator.Ctx, pid)
 		if r.Questions[1].Mine != nil {
 			t.Fatal("a valid answer was saved although another one was refused")
 		}
-		if err := db.AnswerReadinessAll(w.Coordinator.Ctx, pid, []pk.ReadinessInput{
+		if err := db.Preparation.AnswerReadinessAll(w.Coordinator.Ctx, pid, []pk.ReadinessInput{
 			{QuestionID: "service_gap", Answer: "yes"}, {QuestionID: "shared_need", Answer: "no", Note: " later "}}); err != nil {
 			t.Fatal(err)
 		}
-		r, _ = db.Readiness(w.Coordinator.Ctx, pid)
+		r, _ = db.Preparation.Readiness(w.Coordinator.Ctx, pid)
 		if r.Questions[1].Mine == nil || r.Questions[2].Mine.Note != "later" || r.Status != "reconsider" {
 			t.Fatalf("saved: %+v %+v", r.Questions[1].Mine, r.Questions[2].Mine)
 		}
-		err = db.AnswerReadinessAll(w.Observer.Ctx, pid, nil)
+		err = db.Preparation.AnswerReadinessAll(w.Observer.Ctx, pid, nil)
 		wantCode(t, err, pk.EFORBIDDEN)
 	})
 }

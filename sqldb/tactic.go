@@ -42,10 +42,10 @@ func nullString(s string) any {
 }
 
 // CreateTactic plans an action to move one actor one step towards us.
-func (db *DB) CreateTactic(ctx context.Context, pid, mid string, in pk.TacticInput) (*pk.Tactic, error) {
+func (store *MapStore) CreateTactic(ctx context.Context, pid, mid string, in pk.TacticInput) (*pk.Tactic, error) {
 	id := newID()
-	err := db.inTx(ctx, func(tx *Tx) error {
-		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		s, err := store.db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
 		if err != nil {
 			return err
 		}
@@ -73,7 +73,7 @@ func (db *DB) CreateTactic(ctx context.Context, pid, mid string, in pk.TacticInp
 	if err != nil {
 		return nil, err
 	}
-	return db.Tactic(ctx, pid, mid, id)
+	return store.Tactic(ctx, pid, mid, id)
 }
 
 func tacticAudit(in pk.TacticInput) map[string]any {
@@ -81,13 +81,13 @@ func tacticAudit(in pk.TacticInput) map[string]any {
 }
 
 // UpdateTactic changes a tactic (optimistic locking on its version).
-func (db *DB) UpdateTactic(ctx context.Context, pid, mid, id string, in pk.TacticInput) (*pk.Tactic, error) {
-	err := db.inTx(ctx, func(tx *Tx) error {
-		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
+func (store *MapStore) UpdateTactic(ctx context.Context, pid, mid, id string, in pk.TacticInput) (*pk.Tactic, error) {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		s, err := store.db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
 		if err != nil {
 			return err
 		}
-		before, err := db.tactics(ctx, tx, s, id)
+		before, err := store.db.tactics(ctx, tx, s, id)
 		if err != nil {
 			return err
 		} else if len(before) == 0 {
@@ -122,17 +122,17 @@ func (db *DB) UpdateTactic(ctx context.Context, pid, mid, id string, in pk.Tacti
 	if err != nil {
 		return nil, err
 	}
-	return db.Tactic(ctx, pid, mid, id)
+	return store.Tactic(ctx, pid, mid, id)
 }
 
 // DeleteTactic removes a tactic; the version must be current.
-func (db *DB) DeleteTactic(ctx context.Context, pid, mid, id string, version int) error {
-	return db.inTx(ctx, func(tx *Tx) error {
-		s, err := db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
+func (store *MapStore) DeleteTactic(ctx context.Context, pid, mid, id string, version int) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		s, err := store.db.mapFor(ctx, tx, pid, mid, pk.ActionEditMaps)
 		if err != nil {
 			return err
 		}
-		before, err := db.tactics(ctx, tx, s, id)
+		before, err := store.db.tactics(ctx, tx, s, id)
 		if err != nil {
 			return err
 		} else if len(before) == 0 {
@@ -153,21 +153,21 @@ func (db *DB) DeleteTactic(ctx context.Context, pid, mid, id string, version int
 }
 
 // Tactics lists a map's tactics (those about visible actors), by due date.
-func (db *DB) Tactics(ctx context.Context, pid, mid string) ([]*pk.Tactic, error) {
-	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+func (store *MapStore) Tactics(ctx context.Context, pid, mid string) ([]*pk.Tactic, error) {
+	s, err := store.db.mapFor(ctx, store.db.read, pid, mid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, err
 	}
-	return db.tactics(ctx, db.read, s, "")
+	return store.db.tactics(ctx, store.db.read, s, "")
 }
 
 // Tactic returns one tactic.
-func (db *DB) Tactic(ctx context.Context, pid, mid, id string) (*pk.Tactic, error) {
-	s, err := db.mapFor(ctx, db.read, pid, mid, pk.ActionViewMaps)
+func (store *MapStore) Tactic(ctx context.Context, pid, mid, id string) (*pk.Tactic, error) {
+	s, err := store.db.mapFor(ctx, store.db.read, pid, mid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, err
 	}
-	ts, err := db.tactics(ctx, db.read, s, id)
+	ts, err := store.db.tactics(ctx, store.db.read, s, id)
 	if err != nil {
 		return nil, err
 	} else if len(ts) == 0 {

@@ -35,12 +35,12 @@ func scanUser(row interface{ Scan(...any) error }) (*pk.User, error) {
 // is created: the owner gets an email saying someone tried, with a link to
 // choose a new password, and the asker gets a stand-in user that is stored
 // nowhere, so a later sign-in with it fails like any wrong password.
-func (db *DB) SignUp(ctx context.Context, in pk.SignUpInput) (*pk.User, error) {
+func (store *AccountStore) SignUp(ctx context.Context, in pk.SignUpInput) (*pk.User, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
 	var u *pk.User
-	err := db.inTx(ctx, func(tx *Tx) error {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
 		var users int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`).Scan(&users); err != nil {
 			return err
@@ -56,7 +56,7 @@ func (db *DB) SignUp(ctx context.Context, in pk.SignUpInput) (*pk.User, error) {
 			// Holding the link sent to this address proves the address.
 			verified = n > 0
 		}
-		if users > 0 && !verified && !db.SignupOpen {
+		if users > 0 && !verified && !store.db.SignupOpen {
 			return pk.Errorf(pk.EFORBIDDEN, "error.signup_closed", nil)
 		}
 		owner, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users u WHERE u.email = $1`, in.Email))
@@ -81,12 +81,12 @@ func (db *DB) SignUp(ctx context.Context, in pk.SignUpInput) (*pk.User, error) {
 
 // CreateUser adds a user from the command line; the address counts as
 // verified since an administrator vouches for it.
-func (db *DB) CreateUser(ctx context.Context, in pk.SignUpInput, admin bool) (*pk.User, error) {
+func (store *AccountStore) CreateUser(ctx context.Context, in pk.SignUpInput, admin bool) (*pk.User, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
 	var u *pk.User
-	err := db.inTx(ctx, func(tx *Tx) error {
+	err := store.db.inTx(ctx, func(tx *Tx) error {
 		var err error
 		u, err = tx.createUser(ctx, in, admin, true)
 		return err
@@ -111,9 +111,9 @@ func (tx *Tx) createUser(ctx context.Context, in pk.SignUpInput, admin, verified
 }
 
 // UserCount is the number of accounts (the first one becomes administrator).
-func (db *DB) UserCount(ctx context.Context) (int, error) {
+func (store *AccountStore) UserCount(ctx context.Context) (int, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`).Scan(&n)
+	err := store.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`).Scan(&n)
 	return n, err
 }
 
@@ -187,31 +187,31 @@ func (db *DB) failed(ctx context.Context, keys ...throttleKey) error {
 }
 
 // SignIn checks a password and opens a session.
-func (db *DB) SignIn(ctx context.Context, email, password, ip, userAgent string) (*pk.User, string, error) {
+func (store *AccountStore) SignIn(ctx context.Context, email, password, ip, userAgent string) (*pk.User, string, error) {
 	email = strings.TrimSpace(strings.ToLower(email))
 	keys := []throttleKey{accountKey(email), {"address:" + ip, freeFailuresPerAddress}}
-	if err := db.throttled(ctx, "error.sign_in_throttled", keys...); err != nil {
+	if err := store.db.throttled(ctx, "error.sign_in_throttled", keys...); err != nil {
 		return nil, "", err
 	}
 	var u *pk.User
 	var hash string
-	row := db.read.QueryRowContext(ctx, `SELECT `+userColumns+`, u.password_hash FROM users u WHERE u.email = $1`, email)
+	row := store.db.read.QueryRowContext(ctx, `SELECT `+userColumns+`, u.password_hash FROM users u WHERE u.email = $1`, email)
 	u = &pk.User{}
 	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Language, &u.Admin, &u.Version, ts(&u.CreatedAt), &hash)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, "", err
 	}
-	if errors.Is(err, sql.ErrNoRows) || !db.Hasher.Check(password, hash) {
+	if errors.Is(err, sql.ErrNoRows) || !store.db.Hasher.Check(password, hash) {
 		if errors.Is(err, sql.ErrNoRows) {
-			db.Hasher.Hash(password) // take as long as a real check
+			store.db.Hasher.Hash(password) // take as long as a real check
 		}
-		if ferr := db.failed(ctx, keys...); ferr != nil {
+		if ferr := store.db.failed(ctx, keys...); ferr != nil {
 			return nil, "", ferr
 		}
 		return nil, "", pk.Invalid(pk.FieldError{Field: "password", Key: "error.sign_in_failed"})
 	}
 	var secret string
-	err = db.inTx(ctx, func(tx *Tx) error {
+	err = store.db.inTx(ctx, func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sign_in_failures WHERE key = $1`, keys[0].key); err != nil {
 			return err
 		}
@@ -229,8 +229,8 @@ func (db *DB) SignIn(ctx context.Context, email, password, ip, userAgent string)
 }
 
 // SignOut ends the session with this secret.
-func (db *DB) SignOut(ctx context.Context, secret string) error {
-	return db.inTx(ctx, func(tx *Tx) error {
+func (store *AccountStore) SignOut(ctx context.Context, secret string) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE secret_hash = $1`, hashSecret(secret))
 		return err
 	})
@@ -238,13 +238,13 @@ func (db *DB) SignOut(ctx context.Context, secret string) error {
 
 // UserBySession finds the user of a live session, sliding its expiry now and
 // then (not on every request, to spare the single writer).
-func (db *DB) UserBySession(ctx context.Context, secret string) (*pk.User, *pk.Session, error) {
+func (store *AccountStore) UserBySession(ctx context.Context, secret string) (*pk.User, *pk.Session, error) {
 	s := &pk.Session{}
 	u := &pk.User{}
-	err := db.read.QueryRowContext(ctx, `
+	err := store.db.read.QueryRowContext(ctx, `
 		SELECT `+userColumns+`, s.id, s.created_at, s.last_seen_at, s.expires_at
 		FROM sessions s JOIN users u ON u.id = s.user_id
-		WHERE s.secret_hash = $1 AND s.expires_at > $2`, hashSecret(secret), fmtTime(db.now())).
+		WHERE s.secret_hash = $1 AND s.expires_at > $2`, hashSecret(secret), fmtTime(store.db.now())).
 		Scan(&u.ID, &u.Email, &u.Name, &u.Language, &u.Admin, &u.Version, ts(&u.CreatedAt),
 			&s.ID, ts(&s.CreatedAt), ts(&s.LastSeenAt), ts(&s.ExpiresAt))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -252,8 +252,8 @@ func (db *DB) UserBySession(ctx context.Context, secret string) (*pk.User, *pk.S
 	} else if err != nil {
 		return nil, nil, err
 	}
-	if now := db.now(); now.Sub(s.LastSeenAt) > sessionTouchStep {
-		err = db.inTx(ctx, func(tx *Tx) error {
+	if now := store.db.now(); now.Sub(s.LastSeenAt) > sessionTouchStep {
+		err = store.db.inTx(ctx, func(tx *Tx) error {
 			_, err := tx.ExecContext(ctx, `UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id = $3`,
 				fmtTime(tx.now), fmtTime(tx.now.Add(sessionTTL)), s.ID)
 			return err
@@ -263,11 +263,11 @@ func (db *DB) UserBySession(ctx context.Context, secret string) (*pk.User, *pk.S
 }
 
 // UserByToken finds the user of an API token.
-func (db *DB) UserByToken(ctx context.Context, token string) (*pk.User, error) {
+func (store *AccountStore) UserByToken(ctx context.Context, token string) (*pk.User, error) {
 	var tokenID string
 	var lastUsed *time.Time
 	u := &pk.User{}
-	err := db.read.QueryRowContext(ctx, `
+	err := store.db.read.QueryRowContext(ctx, `
 		SELECT `+userColumns+`, t.id, t.last_used_at
 		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.secret_hash = $1`, hashSecret(token)).
 		Scan(&u.ID, &u.Email, &u.Name, &u.Language, &u.Admin, &u.Version, ts(&u.CreatedAt), &tokenID, nts(&lastUsed))
@@ -276,8 +276,8 @@ func (db *DB) UserByToken(ctx context.Context, token string) (*pk.User, error) {
 	} else if err != nil {
 		return nil, err
 	}
-	if now := db.now(); lastUsed == nil || now.Sub(*lastUsed) > sessionTouchStep {
-		err = db.inTx(ctx, func(tx *Tx) error {
+	if now := store.db.now(); lastUsed == nil || now.Sub(*lastUsed) > sessionTouchStep {
+		err = store.db.inTx(ctx, func(tx *Tx) error {
 			_, err := tx.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $1 WHERE id = $2`, fmtTime(tx.now), tokenID)
 			return err
 		})
@@ -286,7 +286,7 @@ func (db *DB) UserByToken(ctx context.Context, token string) (*pk.User, error) {
 }
 
 // UpdateProfile changes the asking user's name and language.
-func (db *DB) UpdateProfile(ctx context.Context, in pk.ProfileInput) (*pk.User, error) {
+func (store *AccountStore) UpdateProfile(ctx context.Context, in pk.ProfileInput) (*pk.User, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return nil, err
@@ -295,7 +295,7 @@ func (db *DB) UpdateProfile(ctx context.Context, in pk.ProfileInput) (*pk.User, 
 		return nil, err
 	}
 	var u *pk.User
-	err = db.inTx(ctx, func(tx *Tx) error {
+	err = store.db.inTx(ctx, func(tx *Tx) error {
 		if err := tx.bumpVersion(ctx, "users", "id = $1", in.Version, uid); err != nil {
 			return err
 		}
@@ -313,7 +313,7 @@ func (db *DB) UpdateProfile(ctx context.Context, in pk.ProfileInput) (*pk.User, 
 // same per-account counter: a stolen session (or token) must not become a
 // way to guess the password without limit. Both faces come through here,
 // so neither can forget it.
-func (db *DB) ChangePassword(ctx context.Context, current, next string) error {
+func (store *AccountStore) ChangePassword(ctx context.Context, current, next string) error {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return err
@@ -324,21 +324,21 @@ func (db *DB) ChangePassword(ctx context.Context, current, next string) error {
 		return err
 	}
 	var hash, email string
-	if err := db.read.QueryRowContext(ctx, `SELECT password_hash, email FROM users WHERE id = $1`, uid).Scan(&hash, &email); err != nil {
+	if err := store.db.read.QueryRowContext(ctx, `SELECT password_hash, email FROM users WHERE id = $1`, uid).Scan(&hash, &email); err != nil {
 		return err
 	}
 	key := accountKey(email)
-	if err := db.throttled(ctx, "error.password_throttled", key); err != nil {
+	if err := store.db.throttled(ctx, "error.password_throttled", key); err != nil {
 		return err
 	}
-	if !db.Hasher.Check(current, hash) {
-		if err := db.failed(ctx, key); err != nil {
+	if !store.db.Hasher.Check(current, hash) {
+		if err := store.db.failed(ctx, key); err != nil {
 			return err
 		}
 		return pk.FieldInvalid("current_password", "validation.password_wrong", nil)
 	}
-	return db.inTx(ctx, func(tx *Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`, db.Hasher.Hash(next), uid); err != nil {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`, store.db.Hasher.Hash(next), uid); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sign_in_failures WHERE key = $1`, key.key); err != nil {
@@ -350,14 +350,14 @@ func (db *DB) ChangePassword(ctx context.Context, current, next string) error {
 }
 
 // RequestPasswordReset mails a reset link when the address has an account.
-func (db *DB) RequestPasswordReset(ctx context.Context, email, lang string) error {
+func (store *AccountStore) RequestPasswordReset(ctx context.Context, email, lang string) error {
 	var v pk.Validator
 	email = strings.TrimSpace(strings.ToLower(email))
 	v.Email("email", email)
 	if err := v.Err(); err != nil {
 		return err
 	}
-	return db.inTx(ctx, func(tx *Tx) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
 		u, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users u WHERE u.email = $1`, email))
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
@@ -404,14 +404,14 @@ func (tx *Tx) useEmailToken(ctx context.Context, secret, purpose string) (string
 // so it ends every way in that a stranger might hold: the person's other
 // reset links (one of them may sit in a mailbox that was read), sessions,
 // and API tokens. The reset email says so.
-func (db *DB) ResetPassword(ctx context.Context, secret, password string) error {
+func (store *AccountStore) ResetPassword(ctx context.Context, secret, password string) error {
 	var v pk.Validator
 	v.Password("password", password)
 	if err := v.Err(); err != nil {
 		return err
 	}
-	hash := db.Hasher.Hash(password)
-	return db.inTx(ctx, func(tx *Tx) error {
+	hash := store.db.Hasher.Hash(password)
+	return store.db.inTx(ctx, func(tx *Tx) error {
 		uid, err := tx.useEmailToken(ctx, secret, "reset")
 		if err != nil {
 			return err
@@ -435,8 +435,8 @@ func (db *DB) ResetPassword(ctx context.Context, secret, password string) error 
 }
 
 // VerifyEmail marks an address as proven by a mailed link.
-func (db *DB) VerifyEmail(ctx context.Context, secret string) error {
-	return db.inTx(ctx, func(tx *Tx) error {
+func (store *AccountStore) VerifyEmail(ctx context.Context, secret string) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
 		uid, err := tx.useEmailToken(ctx, secret, "verify")
 		if err != nil {
 			return err
@@ -447,23 +447,23 @@ func (db *DB) VerifyEmail(ctx context.Context, secret string) error {
 }
 
 // EmailVerified reports whether the asking user's address is proven.
-func (db *DB) EmailVerified(ctx context.Context) (bool, error) {
+func (store *AccountStore) EmailVerified(ctx context.Context) (bool, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return false, err
 	}
 	var ok bool
-	err = db.read.QueryRowContext(ctx, `SELECT email_verified FROM users WHERE id = $1`, uid).Scan(&ok)
+	err = store.db.read.QueryRowContext(ctx, `SELECT email_verified FROM users WHERE id = $1`, uid).Scan(&ok)
 	return ok, err
 }
 
 // ResendVerification mails a new verification link to the asking user.
-func (db *DB) ResendVerification(ctx context.Context) error {
+func (store *AccountStore) ResendVerification(ctx context.Context) error {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return err
 	}
-	return db.inTx(ctx, func(tx *Tx) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
 		u, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users u WHERE u.id = $1`, uid))
 		if err != nil {
 			return err
@@ -473,14 +473,14 @@ func (db *DB) ResendVerification(ctx context.Context) error {
 }
 
 // Sessions lists the asking user's live sessions.
-func (db *DB) Sessions(ctx context.Context) ([]*pk.Session, error) {
+func (store *AccountStore) Sessions(ctx context.Context) ([]*pk.Session, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := store.db.read.QueryContext(ctx, `
 		SELECT id, user_agent, ip, created_at, last_seen_at, expires_at FROM sessions
-		WHERE user_id = $1 AND expires_at > $2 ORDER BY last_seen_at DESC, id LIMIT 200`, uid, fmtTime(db.now()))
+		WHERE user_id = $1 AND expires_at > $2 ORDER BY last_seen_at DESC, id LIMIT 200`, uid, fmtTime(store.db.now()))
 	if err != nil {
 		return nil, err
 	}
@@ -499,8 +499,8 @@ func (db *DB) Sessions(ctx context.Context) ([]*pk.Session, error) {
 }
 
 // RevokeSession signs out one of the asking user's sessions.
-func (db *DB) RevokeSession(ctx context.Context, id string) error {
-	return db.deleteOwn(ctx, "sessions", id)
+func (store *AccountStore) RevokeSession(ctx context.Context, id string) error {
+	return store.db.deleteOwn(ctx, "sessions", id)
 }
 
 // deleteOwn deletes a row of the asking user's by ID; someone else's row is
@@ -523,12 +523,12 @@ func (db *DB) deleteOwn(ctx context.Context, table, id string) error {
 }
 
 // Tokens lists the asking user's API tokens (never their secrets).
-func (db *DB) Tokens(ctx context.Context) ([]*pk.Token, error) {
+func (store *AccountStore) Tokens(ctx context.Context) ([]*pk.Token, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := store.db.read.QueryContext(ctx, `
 		SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT 200`, uid)
 	if err != nil {
 		return nil, err
@@ -547,24 +547,24 @@ func (db *DB) Tokens(ctx context.Context) ([]*pk.Token, error) {
 
 // CreateToken makes an API token for the asking user; its secret is in the
 // answer and nowhere else.
-func (db *DB) CreateToken(ctx context.Context, name string) (*pk.Token, error) {
+func (store *AccountStore) CreateToken(ctx context.Context, name string) (*pk.Token, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return db.createToken(ctx, uid, name)
+	return store.db.createToken(ctx, uid, name)
 }
 
 // CreateTokenForEmail is the command line's way to make a token.
-func (db *DB) CreateTokenForEmail(ctx context.Context, email, name string) (*pk.Token, error) {
+func (store *AccountStore) CreateTokenForEmail(ctx context.Context, email, name string) (*pk.Token, error) {
 	var uid string
-	err := db.read.QueryRowContext(ctx, `SELECT id FROM users WHERE email = $1`, strings.ToLower(strings.TrimSpace(email))).Scan(&uid)
+	err := store.db.read.QueryRowContext(ctx, `SELECT id FROM users WHERE email = $1`, strings.ToLower(strings.TrimSpace(email))).Scan(&uid)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pk.FieldInvalid("email", "validation.no_such_user", nil)
 	} else if err != nil {
 		return nil, err
 	}
-	return db.createToken(ctx, uid, name)
+	return store.db.createToken(ctx, uid, name)
 }
 
 func (db *DB) createToken(ctx context.Context, uid, name string) (*pk.Token, error) {
@@ -585,12 +585,12 @@ func (db *DB) createToken(ctx context.Context, uid, name string) (*pk.Token, err
 }
 
 // RevokeToken deletes one of the asking user's tokens.
-func (db *DB) RevokeToken(ctx context.Context, id string) error {
-	return db.deleteOwn(ctx, "api_tokens", id)
+func (store *AccountStore) RevokeToken(ctx context.Context, id string) error {
+	return store.db.deleteOwn(ctx, "api_tokens", id)
 }
 
 // SetLanguage keeps the asking user's language choice from the switcher.
-func (db *DB) SetLanguage(ctx context.Context, lang string) error {
+func (store *AccountStore) SetLanguage(ctx context.Context, lang string) error {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return err
@@ -600,7 +600,7 @@ func (db *DB) SetLanguage(ctx context.Context, lang string) error {
 	if err := v.Err(); err != nil {
 		return err
 	}
-	return db.inTx(ctx, func(tx *Tx) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE users SET language = $1, version = version + 1 WHERE id = $2`, lang, uid)
 		return err
 	})

@@ -64,7 +64,7 @@ func userAdd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return err
 	}
 	defer db.Close()
-	u, err := db.CreateUser(ctx, pk.SignUpInput{Email: email, Name: name, Password: password}, admin)
+	u, err := db.Accounts.CreateUser(ctx, pk.SignUpInput{Email: email, Name: name, Password: password}, admin)
 	if err != nil {
 		return describe(err)
 	}
@@ -87,7 +87,7 @@ func tokenAdd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer db.Close()
-	t, err := db.CreateTokenForEmail(ctx, email, name)
+	t, err := db.Accounts.CreateTokenForEmail(ctx, email, name)
 	if err != nil {
 		return describe(err)
 	}

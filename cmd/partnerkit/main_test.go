@@ -49,7 +49,7 @@ func TestCommandLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := d.UserByToken(context.Background(), token)
+	u, err := d.Accounts.UserByToken(context.Background(), token)
 	d.Close()
 	if err != nil || u.Email != "ana@example.org" || !u.Admin {
 		t.Fatalf("the token does not open Ana's account: %+v %v", u, err)

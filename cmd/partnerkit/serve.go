@@ -75,7 +75,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	jobsDone := make(chan struct{})
 	go func() {
 		defer close(jobsDone)
-		db.RunJobs(jobsCtx, 2*time.Second, map[string]sqldb.JobHandler{"mail": mail.Handler(bundle, base, sender)}, log)
+		db.Jobs.RunJobs(jobsCtx, 2*time.Second, map[string]sqldb.JobHandler{"mail": mail.Handler(bundle, base, sender)}, log)
 	}()
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,

@@ -36,21 +36,21 @@ func init() {
 		c, pid := w.Coordinator.Ctx, w.Partnership.ID
 		f := &ActorFixture{}
 		var err error
-		f.Actor, err = w.DB.CreateActor(c, pid, pk.ActorInput{Name: ActorName, Kind: "institution", Sector: "public",
+		f.Actor, err = w.DB.Actors.CreateActor(c, pid, pk.ActorInput{Name: ActorName, Kind: "institution", Sector: "public",
 			Tags: []string{"city", "decision maker"}, Motivation: "Show that integration policy works.", Contribution: "Rooms and a seat on the council."})
 		must(t, err)
-		f.Org, err = w.DB.CreateActor(c, pid, pk.ActorInput{Name: OrgActorName, Kind: "organisation", Sector: "civil_society",
+		f.Org, err = w.DB.Actors.CreateActor(c, pid, pk.ActorInput{Name: OrgActorName, Kind: "organisation", Sector: "civil_society",
 			Tags: []string{"member"}, OrganisationID: w.Org.ID})
 		must(t, err)
-		f.Sensitive, err = w.DB.CreateActor(c, pid, pk.ActorInput{Name: SensitiveActorName2, Kind: "individual", Sector: "individual",
+		f.Sensitive, err = w.DB.Actors.CreateActor(c, pid, pk.ActorInput{Name: SensitiveActorName2, Kind: "individual", Sector: "individual",
 			Tags: []string{"youth"}, Notes: "No papers; never name in public.", Sensitive: true})
 		must(t, err)
-		f.Relationship, err = w.DB.CreateRelationship(c, pid, pk.RelationshipInput{From: f.Actor.ID, To: f.Org.ID, Type: "cooperates_with", Strength: 2})
+		f.Relationship, err = w.DB.Actors.CreateRelationship(c, pid, pk.RelationshipInput{From: f.Actor.ID, To: f.Org.ID, Type: "cooperates_with", Strength: 2})
 		must(t, err)
-		f.SensitiveTie, err = w.DB.CreateRelationship(c, pid, pk.RelationshipInput{From: f.Actor.ID, To: f.Org.ID, Type: "funds",
+		f.SensitiveTie, err = w.DB.Actors.CreateRelationship(c, pid, pk.RelationshipInput{From: f.Actor.ID, To: f.Org.ID, Type: "funds",
 			Directed: true, Strength: 1, Sensitive: true})
 		must(t, err)
-		f.HiddenEnd, err = w.DB.CreateRelationship(c, pid, pk.RelationshipInput{From: f.Sensitive.ID, To: f.Org.ID, Type: "member_of", Directed: true})
+		f.HiddenEnd, err = w.DB.Actors.CreateRelationship(c, pid, pk.RelationshipInput{From: f.Sensitive.ID, To: f.Org.ID, Type: "member_of", Directed: true})
 		must(t, err)
 		w.setFixture("actors", f)
 		w.Params["aid"] = f.Actor.ID

@@ -38,7 +38,7 @@ func init() {
 			{Name: "Local Newspaper", Kind: "organisation"},
 			{Name: SensitiveActorName, Kind: "individual", Sensitive: true},
 		}
-		ids, err := w.DB.SeedActors(ctx, w.Partnership.ID, names, []sqldb.SeedRelationship{
+		ids, err := sqldb.NewSeeder(w.DB).SeedActors(ctx, w.Partnership.ID, names, []sqldb.SeedRelationship{
 			{From: 0, To: 1, Type: "cooperates_with"},
 			{From: 0, To: 2, Type: "in_conflict_with"},
 			{From: 1, To: 4, Type: "cooperates_with"},
@@ -51,20 +51,20 @@ func init() {
 			f.Actors[a.Name] = ids[i]
 		}
 		c := w.Coordinator.Ctx
-		f.Map, err = w.DB.CreateMap(c, w.Partnership.ID, pk.MapInput{Title: "Youth seats on the integration council",
+		f.Map, err = w.DB.Maps.CreateMap(c, w.Partnership.ID, pk.MapInput{Title: "Youth seats on the integration council",
 			Objective: "Two seats for young newcomers by next year.", Shared: true})
 		must(t, err)
-		f.Private, err = w.DB.CreateMap(c, w.Partnership.ID, pk.MapInput{Title: "Private campaign map"})
+		f.Private, err = w.DB.Maps.CreateMap(c, w.Partnership.ID, pk.MapInput{Title: "Private campaign map"})
 		must(t, err)
 		for i, s := range []struct{ support, influence, interest int }{{-1, 5, 4}, {2, 2, 5}, {-2, 4, 0}, {0, 3, 2}, {1, 1, 3}} {
-			_, err := w.DB.AddAssessment(c, w.Partnership.ID, f.Map.ID, pk.AssessmentInput{ActorID: ids[i], Support: s.support,
+			_, err := w.DB.Maps.AddAssessment(c, w.Partnership.ID, f.Map.ID, pk.AssessmentInput{ActorID: ids[i], Support: s.support,
 				Influence: s.influence, Interest: s.interest, Note: "First look"})
 			must(t, err)
-			_, err = w.DB.AddAssessment(c, w.Partnership.ID, f.Private.ID, pk.AssessmentInput{ActorID: ids[i], Support: s.support,
+			_, err = w.DB.Maps.AddAssessment(c, w.Partnership.ID, f.Private.ID, pk.AssessmentInput{ActorID: ids[i], Support: s.support,
 				Influence: s.influence})
 			must(t, err)
 		}
-		f.Tactic, err = w.DB.CreateTactic(c, w.Partnership.ID, f.Map.ID, pk.TacticInput{ActorID: ids[3], Title: "Invite the editor to the youth forum",
+		f.Tactic, err = w.DB.Maps.CreateTactic(c, w.Partnership.ID, f.Map.ID, pk.TacticInput{ActorID: ids[3], Title: "Invite the editor to the youth forum",
 			Status: "planned", Due: "2026-04-15", OwnerID: w.Member.ID})
 		must(t, err)
 		w.setFixture("maps", f)

@@ -64,7 +64,7 @@ func SeedNetwork(t testing.TB, w *World) *NetworkFixture {
 			{Actor: 2, Support: 1, Influence: 2},
 		},
 	}
-	p, err := w.DB.CreatePartnership(w.Coordinator.Ctx, pk.PartnershipInput{Name: "Network test", Purpose: "Know who is tied to whom.",
+	p, err := w.DB.Partnerships.CreatePartnership(w.Coordinator.Ctx, pk.PartnershipInput{Name: "Network test", Purpose: "Know who is tied to whom.",
 		Form: "network", Basis: "geography", Scope: "local", Structure: "informal"})
 	if err != nil {
 		t.Fatal(err)
@@ -73,19 +73,19 @@ func SeedNetwork(t testing.TB, w *World) *NetworkFixture {
 		who  *Person
 		role string
 	}{{w.Member, "member"}, {w.Observer, "observer"}} {
-		inv, err := w.DB.Invite(w.Coordinator.Ctx, p.ID, pk.InvitationInput{Email: x.who.Email, Role: x.role})
+		inv, err := w.DB.Members.Invite(w.Coordinator.Ctx, p.ID, pk.InvitationInput{Email: x.who.Email, Role: x.role})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := w.DB.AcceptInvitation(x.who.Ctx, inv.ID, ""); err != nil {
+		if _, err := w.DB.Members.AcceptInvitation(x.who.Ctx, inv.ID, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
-	s, err := w.DB.SeedNetwork(ctx, p.ID, seed)
+	s, err := sqldb.NewSeeder(w.DB).SeedNetwork(ctx, p.ID, seed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.DB.SeedNetwork(ctx, w.Other.ID, sqldb.NetworkSeed{Actors: []sqldb.SeedNetworkActor{{Name: "Other Partnership Actor", Kind: "group"}}}); err != nil {
+	if _, err := sqldb.NewSeeder(w.DB).SeedNetwork(ctx, w.Other.ID, sqldb.NetworkSeed{Actors: []sqldb.SeedNetworkActor{{Name: "Other Partnership Actor", Kind: "group"}}}); err != nil {
 		t.Fatal(err)
 	}
 	f := &NetworkFixture{IDs: map[string]string{}, Secret: NetSecret, MapID: s.MapID, PID: p.ID}

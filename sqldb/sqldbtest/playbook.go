@@ -32,16 +32,16 @@ func init() {
 		t.Helper()
 		pid := w.Partnership.ID
 		f := &PlaybookFixture{Step: PlaybookStep, Question: PlaybookQuestion}
-		_, err := w.DB.SetStepDone(w.Member.Ctx, pid, PlaybookStep, true)
+		_, err := w.DB.Playbooks.SetStepDone(w.Member.Ctx, pid, PlaybookStep, true)
 		must(t, err)
-		_, err = w.DB.AnswerQuestion(w.Member.Ctx, pid, PlaybookQuestion, pk.PlaybookAnswerInput{Text: "Yes: none of us can change the youth policy alone."})
+		_, err = w.DB.Playbooks.AnswerQuestion(w.Member.Ctx, pid, PlaybookQuestion, pk.PlaybookAnswerInput{Text: "Yes: none of us can change the youth policy alone."})
 		must(t, err)
-		f.Prospect, err = w.DB.CreateProspect(w.Member.Ctx, pid, pk.ProspectInput{Name: "Roma Youth Leipzig", Kind: "organisation",
+		f.Prospect, err = w.DB.Prospects.CreateProspect(w.Member.Ctx, pid, pk.ProspectInput{Name: "Roma Youth Leipzig", Kind: "organisation",
 			UserID: w.Member.ID, ContactName: "Dana Ion", ContactEmail: "dana@roma-youth.example.org", ContactRole: "Chair",
 			Record: "Runs a homework club since 2019.", Message: "A seat in the coalition's youth panel and shared rooms.",
 			NextStep: "Send the draft agreement", NextStepDue: "2026-03-10", Status: pk.ProspectAgreed})
 		must(t, err)
-		f.Early, err = w.DB.CreateProspect(w.Member.Ctx, pid, pk.ProspectInput{Name: "Mosque Community East", Kind: "organisation",
+		f.Early, err = w.DB.Prospects.CreateProspect(w.Member.Ctx, pid, pk.ProspectInput{Name: "Mosque Community East", Kind: "organisation",
 			UserID: w.Coordinator.ID, NextStep: "Ask the youth leader for a meeting", NextStepDue: "2026-02-20"})
 		must(t, err)
 		w.setFixture("playbook", f)

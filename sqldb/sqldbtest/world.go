@@ -71,7 +71,7 @@ func NewWorld(t testing.TB, db *sqldb.DB) *World {
 	db.Now = clock.Now
 	w := &World{DB: db, Clock: clock, Params: map[string]string{}, fixtures: map[string]any{}}
 	mk := func(email, name string) *Person {
-		u, err := db.CreateUser(ctx, pk.SignUpInput{Email: email, Name: name, Password: Password}, false)
+		u, err := db.Accounts.CreateUser(ctx, pk.SignUpInput{Email: email, Name: name, Password: Password}, false)
 		if err != nil {
 			t.Fatalf("create user %s: %v", email, err)
 		}
@@ -82,11 +82,11 @@ func NewWorld(t testing.TB, db *sqldb.DB) *World {
 	w.Observer = mk("observer@example.org", "Olga Observer")
 	w.Outsider = mk("outsider@example.org", "Otto Outsider")
 	var err error
-	w.Org, err = db.CreateOrganisation(w.Coordinator.Ctx, pk.OrganisationInput{Name: "Bridges Youth", Kind: "refugee_led", City: "Leipzig", RefugeeLed: true, YouthLed: true})
+	w.Org, err = db.Organisations.CreateOrganisation(w.Coordinator.Ctx, pk.OrganisationInput{Name: "Bridges Youth", Kind: "refugee_led", City: "Leipzig", RefugeeLed: true, YouthLed: true})
 	must(t, err)
-	w.MemberOrg, err = db.CreateOrganisation(w.Member.Ctx, pk.OrganisationInput{Name: "Diaspora Voices", Kind: "diaspora", City: "Leipzig"})
+	w.MemberOrg, err = db.Organisations.CreateOrganisation(w.Member.Ctx, pk.OrganisationInput{Name: "Diaspora Voices", Kind: "diaspora", City: "Leipzig"})
 	must(t, err)
-	w.Partnership, err = db.CreatePartnership(w.Coordinator.Ctx, pk.PartnershipInput{Name: "Welcome City", Purpose: "Young newcomers have a say.",
+	w.Partnership, err = db.Partnerships.CreatePartnership(w.Coordinator.Ctx, pk.PartnershipInput{Name: "Welcome City", Purpose: "Young newcomers have a say.",
 		Form: "network", Basis: "geography", Scope: "local", Structure: "informal", OrganisationID: w.Org.ID})
 	must(t, err)
 	for _, p := range []struct {
@@ -94,17 +94,17 @@ func NewWorld(t testing.TB, db *sqldb.DB) *World {
 		role string
 		org  string
 	}{{w.Member, "member", w.MemberOrg.ID}, {w.Observer, "observer", ""}} {
-		x, err := db.Invite(w.Coordinator.Ctx, w.Partnership.ID, pk.InvitationInput{Email: p.who.Email, Role: p.role, OrganisationID: p.org})
+		x, err := db.Members.Invite(w.Coordinator.Ctx, w.Partnership.ID, pk.InvitationInput{Email: p.who.Email, Role: p.role, OrganisationID: p.org})
 		must(t, err)
-		_, err = db.AcceptInvitation(p.who.Ctx, x.ID, "")
+		_, err = db.Members.AcceptInvitation(p.who.Ctx, x.ID, "")
 		must(t, err)
 	}
-	w.Invitation, err = db.Invite(w.Coordinator.Ctx, w.Partnership.ID, pk.InvitationInput{Email: "newcomer@example.org", Role: "member"})
+	w.Invitation, err = db.Members.Invite(w.Coordinator.Ctx, w.Partnership.ID, pk.InvitationInput{Email: "newcomer@example.org", Role: "member"})
 	must(t, err)
-	w.Other, err = db.CreatePartnership(w.Outsider.Ctx, pk.PartnershipInput{Name: "Outsider's own network"})
+	w.Other, err = db.Partnerships.CreatePartnership(w.Outsider.Ctx, pk.PartnershipInput{Name: "Outsider's own network"})
 	must(t, err)
 	// Re-read so that versions are current.
-	w.Partnership, err = db.Partnership(w.Coordinator.Ctx, w.Partnership.ID)
+	w.Partnership, err = db.Partnerships.Partnership(w.Coordinator.Ctx, w.Partnership.ID)
 	must(t, err)
 	w.Params["pid"] = w.Partnership.ID
 	w.Params["oid"] = w.MemberOrg.ID
