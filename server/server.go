@@ -16,6 +16,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/account"
 	"github.com/partnerkit/partnerkit/web/actor"
 	"github.com/partnerkit/partnerkit/web/actormap"
+	"github.com/partnerkit/partnerkit/web/bin"
 	"github.com/partnerkit/partnerkit/web/network"
 	"github.com/partnerkit/partnerkit/web/organisation"
 	"github.com/partnerkit/partnerkit/web/partnership"
@@ -86,6 +87,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&preparation.Pages{Web: w, Organisations: db, Preparation: db},
 		&playbook.Pages{Web: w, Playbooks: db},
 		&prospect.Pages{Web: w, Prospects: db},
+		&bin.Pages{Web: w, Bin: db},
 	}
 }
 
