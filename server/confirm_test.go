@@ -120,20 +120,31 @@ func TestDestructiveFormsActWhenConfirmed(t *testing.T) {
 		{"actor by a coordinator", "coordinator",
 			func(e *env) string { return "/p/" + e.Partnership.ID + "/actors/" + e.Actors().Actor.ID + "/delete" },
 			func(e *env) url.Values { return version(e.Actors().Actor.Version) },
-			func(e *env) error { _, err := e.DB.Actor(e.Coordinator.Ctx, e.Partnership.ID, e.Actors().Actor.ID); return err },
+			func(e *env) error {
+				_, err := e.DB.Actor(e.Coordinator.Ctx, e.Partnership.ID, e.Actors().Actor.ID)
+				return err
+			},
 			"flash.actor_binned"},
 		{"actor by a member", "member",
 			func(e *env) string { return "/p/" + e.Partnership.ID + "/actors/" + e.Actors().Actor.ID + "/delete" },
 			func(e *env) url.Values { return version(e.Actors().Actor.Version) },
-			func(e *env) error { _, err := e.DB.Actor(e.Coordinator.Ctx, e.Partnership.ID, e.Actors().Actor.ID); return err },
+			func(e *env) error {
+				_, err := e.DB.Actor(e.Coordinator.Ctx, e.Partnership.ID, e.Actors().Actor.ID)
+				return err
+			},
 			"flash.actor_binned_ask"},
 		{"merge", "member",
 			func(e *env) string { return "/p/" + e.Partnership.ID + "/actors/" + e.Actors().Actor.ID + "/merge" },
 			func(e *env) url.Values { return url.Values{"duplicate": {e.Actors().Org.ID}} },
-			func(e *env) error { _, err := e.DB.Actor(e.Coordinator.Ctx, e.Partnership.ID, e.Actors().Org.ID); return err },
+			func(e *env) error {
+				_, err := e.DB.Actor(e.Coordinator.Ctx, e.Partnership.ID, e.Actors().Org.ID)
+				return err
+			},
 			"flash.merge_binned_ask"},
 		{"relationship", "member",
-			func(e *env) string { return "/p/" + e.Partnership.ID + "/relationships/" + e.Actors().Relationship.ID + "/delete" },
+			func(e *env) string {
+				return "/p/" + e.Partnership.ID + "/relationships/" + e.Actors().Relationship.ID + "/delete"
+			},
 			func(e *env) url.Values { return version(e.Actors().Relationship.Version) },
 			func(e *env) error {
 				_, err := e.DB.Relationship(e.Coordinator.Ctx, e.Partnership.ID, e.Actors().Relationship.ID)
@@ -146,7 +157,10 @@ func TestDestructiveFormsActWhenConfirmed(t *testing.T) {
 				m, _ := e.DB.Map(e.Coordinator.Ctx, e.Partnership.ID, e.Maps().Map.ID)
 				return version(m.Version)
 			},
-			func(e *env) error { _, err := e.DB.Map(e.Coordinator.Ctx, e.Partnership.ID, e.Maps().Map.ID); return err },
+			func(e *env) error {
+				_, err := e.DB.Map(e.Coordinator.Ctx, e.Partnership.ID, e.Maps().Map.ID)
+				return err
+			},
 			"flash.map_binned"},
 		{"tactic", "member",
 			func(e *env) string {
@@ -164,17 +178,26 @@ func TestDestructiveFormsActWhenConfirmed(t *testing.T) {
 				x, _ := e.DB.Prospect(e.Coordinator.Ctx, e.Partnership.ID, e.Params["prid"])
 				return version(x.Version)
 			},
-			func(e *env) error { _, err := e.DB.Prospect(e.Coordinator.Ctx, e.Partnership.ID, e.Params["prid"]); return err },
+			func(e *env) error {
+				_, err := e.DB.Prospect(e.Coordinator.Ctx, e.Partnership.ID, e.Params["prid"])
+				return err
+			},
 			"flash.prospect_deleted"},
 		{"bin item", "coordinator",
 			func(e *env) string { return "/p/" + e.Partnership.ID + "/bin/" + e.Bin().Item.ID + "/delete" },
 			func(e *env) url.Values { return url.Values{} },
-			func(e *env) error { _, err := e.DB.BinItem(e.Coordinator.Ctx, e.Partnership.ID, e.Bin().Item.ID); return err },
+			func(e *env) error {
+				_, err := e.DB.BinItem(e.Coordinator.Ctx, e.Partnership.ID, e.Bin().Item.ID)
+				return err
+			},
 			"flash.bin_purged"},
 		{"bin", "coordinator",
 			func(e *env) string { return "/p/" + e.Partnership.ID + "/bin/empty" },
 			func(e *env) url.Values { return url.Values{} },
-			func(e *env) error { _, err := e.DB.BinItem(e.Coordinator.Ctx, e.Partnership.ID, e.Bin().Item.ID); return err },
+			func(e *env) error {
+				_, err := e.DB.BinItem(e.Coordinator.Ctx, e.Partnership.ID, e.Bin().Item.ID)
+				return err
+			},
 			"flash.bin_emptied"},
 		{"invitation", "coordinator",
 			func(e *env) string { return "/p/" + e.Partnership.ID + "/invitations/" + e.Invitation.ID + "/revoke" },
