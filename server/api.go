@@ -7,6 +7,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/account"
 	"github.com/partnerkit/partnerkit/api/actor"
 	"github.com/partnerkit/partnerkit/api/actormap"
+	"github.com/partnerkit/partnerkit/api/bin"
 	"github.com/partnerkit/partnerkit/api/network"
 	"github.com/partnerkit/partnerkit/api/organisation"
 	"github.com/partnerkit/partnerkit/api/partnership"
@@ -30,5 +31,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&preparation.Handlers{Preparation: db.Preparation},
 		&playbook.Handlers{Playbooks: db.Playbooks},
 		&prospect.Handlers{Prospects: db.Prospects},
+		&bin.Handlers{Bin: db.Bin},
 	}
 }

@@ -323,8 +323,8 @@ func TestMapsPagesWithoutJavaScript(t *testing.T) {
 	tid := e.Maps().Tactic.ID
 	res = e.do(t, "member", "POST", page+"/tactics/"+tid, url.Values{"actor": {f.Actors["Local Newspaper"]}, "title": {"Invite the editor"}, "status": {"done"}, "version": {"1"}})
 	mapsWantStatus(t, res, http.StatusSeeOther, "tactic update by form")
-	mapsWantStatus(t, e.do(t, "member", "POST", page+"/tactics/"+tid+"/delete", url.Values{"version": {"1"}}), http.StatusConflict, "stale tactic delete")
-	mapsWantStatus(t, e.do(t, "member", "POST", page+"/tactics/"+tid+"/delete", url.Values{"version": {"2"}}), http.StatusSeeOther, "tactic delete")
+	mapsWantStatus(t, e.do(t, "member", "POST", page+"/tactics/"+tid+"/delete", url.Values{"version": {"1"}, "confirm": {"yes"}}), http.StatusConflict, "stale tactic delete")
+	mapsWantStatus(t, e.do(t, "member", "POST", page+"/tactics/"+tid+"/delete", url.Values{"version": {"2"}, "confirm": {"yes"}}), http.StatusSeeOther, "tactic delete")
 	// Maps by form: create, rename, share (coordinator), delete.
 	res = e.do(t, "member", "POST", "/p/"+pid+"/maps", url.Values{"title": {"Safe access to the job centre"}})
 	mapsWantStatus(t, res, http.StatusSeeOther, "create map by form")
@@ -333,7 +333,7 @@ func TestMapsPagesWithoutJavaScript(t *testing.T) {
 	mapsWantStatus(t, e.do(t, "member", "POST", "/p/"+pid+"/maps/"+mid, url.Values{"title": {"Job centre"}, "version": {"1"}}), http.StatusSeeOther, "rename")
 	mapsWantStatus(t, e.do(t, "coordinator", "POST", "/p/"+pid+"/maps/"+mid, url.Values{"title": {"Job centre"}, "share_field": {"1"}, "shared": {"on"}, "version": {"2"}}), http.StatusSeeOther, "share")
 	mapsWantStatus(t, e.do(t, "observer", "GET", "/p/"+pid+"/maps/"+mid, nil), http.StatusOK, "observer sees shared")
-	mapsWantStatus(t, e.do(t, "member", "POST", "/p/"+pid+"/maps/"+mid+"/delete", url.Values{"version": {strconv.Itoa(3)}}), http.StatusSeeOther, "delete map")
+	mapsWantStatus(t, e.do(t, "member", "POST", "/p/"+pid+"/maps/"+mid+"/delete", url.Values{"version": {strconv.Itoa(3)}, "confirm": {"yes"}}), http.StatusSeeOther, "delete map")
 }
 
 // BenchmarkMapsLarge measures the map pages and API on a large partnership:

@@ -307,8 +307,8 @@ func TestProspectPages(t *testing.T) {
 	if res := e.do(t, "coordinator", "GET", agreed, nil); !strings.Contains(res.Body, "Invitation sent to dana@roma-youth.example.org") {
 		t.Error("the invitation is not recorded on the page")
 	}
-	pbStatus(t, e.do(t, "member", "POST", p+"/"+x+"/delete", url.Values{"version": {"1"}}), 409)
-	pbStatus(t, e.do(t, "member", "POST", p+"/"+x+"/delete", url.Values{"version": {"3"}}), 303)
+	pbStatus(t, e.do(t, "member", "POST", p+"/"+x+"/delete", url.Values{"version": {"1"}, "confirm": {"yes"}}), 409)
+	pbStatus(t, e.do(t, "member", "POST", p+"/"+x+"/delete", url.Values{"version": {"3"}, "confirm": {"yes"}}), 303)
 	pbStatus(t, e.do(t, "member", "GET", p+"/"+x, nil), 404)
 }
 

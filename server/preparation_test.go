@@ -57,7 +57,7 @@ func TestSelfAnalysisPages(t *testing.T) {
 	prepStatus(t, "own", e.do(t, "member", "POST", base+"/"+said, url.Values{"text": {"We know the east side well."}, "version": {"1"}}), 303)
 	prepStatus(t, "stale", e.do(t, "member", "POST", base+"/"+said, url.Values{"text": {"again"}, "version": {"1"}}), 409)
 	prepStatus(t, "observer", e.do(t, "observer", "POST", base, url.Values{"section": {"needs"}, "text": {"x"}}), 403)
-	prepStatus(t, "delete", e.do(t, "member", "POST", base+"/"+said+"/delete", url.Values{"version": {"2"}}), 303)
+	prepStatus(t, "delete", e.do(t, "member", "POST", base+"/"+said+"/delete", url.Values{"version": {"2"}, "confirm": {"yes"}}), 303)
 	if res := e.do(t, "member", "GET", base, nil); strings.Contains(res.Body, "east side") {
 		t.Fatal("deleted contribution still shown")
 	}
@@ -122,7 +122,7 @@ func TestTheoryOfChangePages(t *testing.T) {
 		"then": {"young people are heard"}, "because": {"the council listens"}, "version": {"1"}}), 303)
 	prepStatus(t, "stale", e.do(t, "member", "POST", base+"/"+stid, url.Values{"level": {"activity"}, "then": {"x"}, "version": {"1"}}), 409)
 	prepStatus(t, "observer", e.do(t, "observer", "POST", base, url.Values{"level": {"goal"}, "then": {"x"}}), 403)
-	prepStatus(t, "delete", e.do(t, "coordinator", "POST", base+"/"+stid+"/delete", url.Values{"version": {"2"}}), 303)
+	prepStatus(t, "delete", e.do(t, "coordinator", "POST", base+"/"+stid+"/delete", url.Values{"version": {"2"}, "confirm": {"yes"}}), 303)
 	prepStatus(t, "deleted", e.do(t, "coordinator", "GET", base+"/"+stid, nil), 404)
 }
 

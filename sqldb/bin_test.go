@@ -105,6 +105,9 @@ func TestBinKeepsWhatAMemberCouldNotSee(t *testing.T) {
 		w := sqldbtest.NewWorld(t, db)
 		pid, c, m := w.Partnership.ID, w.Coordinator.Ctx, w.Member.Ctx
 		mf, af := w.Maps(), w.Actors()
+		// Start from an empty bin: the world's own bin item is for the pages.
+		_, err := db.Bin.EmptyBin(c, pid)
+		must(t, err)
 		desk, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Harbour Welcome Desk", Kind: "organisation", Tags: []string{"port", "city"},
 			OrganisationID: w.Org.ID})
 		must(t, err)
@@ -354,6 +357,9 @@ func TestBinExpiresAndPurges(t *testing.T) {
 		pid, c, m := w.Partnership.ID, w.Coordinator.Ctx, w.Member.Ctx
 		ctx := context.Background()
 		af := w.Actors()
+		// Start from an empty bin: the world's own bin item is for the pages.
+		_, err := db.Bin.EmptyBin(c, pid)
+		must(t, err)
 		must(t, db.Actors.DeleteActor(m, pid, af.Actor.ID, af.Actor.Version))
 		old := binItemFor(t, db, w, af.Actor.ID)
 		w.Clock.Advance(10 * 24 * time.Hour)

@@ -77,6 +77,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		defer close(jobsDone)
 		db.Jobs.RunJobs(jobsCtx, 2*time.Second, map[string]sqldb.JobHandler{"mail": mail.Handler(bundle, base, sender)}, log)
 	}()
+	// The bin's expired items are purged beside the jobs and stop with them.
+	purgeDone := make(chan struct{})
+	go func() {
+		defer close(purgeDone)
+		purgeBin(jobsCtx, db.Bin, binPurgeInterval, log)
+	}()
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second}
@@ -95,6 +101,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case err := <-errc:
 		stopJobs()
 		<-jobsDone
+		<-purgeDone
 		if !errors.Is(err, http.ErrServerClosed) {
 			return err
 		}
@@ -107,5 +114,6 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	err = hs.Shutdown(shutdownCtx)
 	stopJobs()
 	<-jobsDone
+	<-purgeDone
 	return err
 }

@@ -225,6 +225,9 @@ func (h *Pages) changePassword(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) revokeSession(w http.ResponseWriter, r *http.Request) error {
+	if !web.Confirmed(r) {
+		return h.Ask(w, r, nil, web.Confirm{Question: "confirm.session.revoke", Button: "account.session.revoke", Back: "/account"})
+	}
 	if err := h.Accounts.RevokeSession(r.Context(), r.PathValue("sid")); err != nil {
 		return err
 	}
@@ -245,6 +248,10 @@ func (h *Pages) createToken(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) revokeToken(w http.ResponseWriter, r *http.Request) error {
+	if !web.Confirmed(r) {
+		return h.Ask(w, r, nil, web.Confirm{Question: "confirm.token.revoke", Effect: "confirm.effect.final",
+			Button: "account.tokens.revoke", Back: "/account"})
+	}
 	if err := h.Accounts.RevokeToken(r.Context(), r.PathValue("tid")); err != nil {
 		return err
 	}

@@ -265,28 +265,52 @@ func (h *Pages) actorUpdate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) actorDelete(w http.ResponseWriter, r *http.Request) error {
-	r.ParseForm()
 	pid := r.PathValue("pid")
+	if !web.Confirmed(r) {
+		return h.AskIn(w, r, pk.ActionEditActors, "actors", web.Confirm{Question: "actors.delete_confirm", Find: func() (string, error) {
+			a, err := h.Actors.Actor(r.Context(), pid, r.PathValue("aid"))
+			if err != nil {
+				return "", err
+			}
+			return a.Name, nil
+		},
+			Effect: "confirm.effect.bin", Button: "actors.delete", Back: "/p/" + pid + "/actors/" + r.PathValue("aid")})
+	}
 	err := h.Actors.DeleteActor(r.Context(), pid, r.PathValue("aid"), web.Atoi(r.PostForm.Get("version")))
 	if web.IsFormError(err) {
 		return h.renderActor(w, r, httpx.Status(err), err)
 	} else if err != nil {
 		return err
 	}
-	web.Redirect(w, r, "/p/"+pid+"/actors", "flash.actor_deleted")
+	web.Redirect(w, r, "/p/"+pid+"/actors", h.DeletedFlash(r, pid, "actor"))
 	return nil
 }
 
 func (h *Pages) actorMerge(w http.ResponseWriter, r *http.Request) error {
 	r.ParseForm()
 	pid, aid := r.PathValue("pid"), r.PathValue("aid")
+	// Without a duplicate chosen nothing would be destroyed: the service
+	// says what is missing.
+	if dup := r.PostForm.Get("duplicate"); dup != "" && !web.Confirmed(r) {
+		return h.AskIn(w, r, pk.ActionEditActors, "actors", web.Confirm{Question: "actors.merge_confirm", Find: func() (string, error) {
+			keep, err := h.Actors.Actor(r.Context(), pid, aid)
+			if err != nil {
+				return "", err
+			}
+			d, err := h.Actors.Actor(r.Context(), pid, dup)
+			if err != nil {
+				return "", err
+			}
+			return d.Name + " → " + keep.Name, nil
+		}, Effect: "confirm.effect.merge", Button: "actors.merge_submit", Back: "/p/" + pid + "/actors/" + aid})
+	}
 	_, err := h.Actors.MergeActors(r.Context(), pid, aid, r.PostForm.Get("duplicate"))
 	if web.IsFormError(err) {
 		return h.renderActor(w, r, httpx.Status(err), err)
 	} else if err != nil {
 		return err
 	}
-	web.Redirect(w, r, "/p/"+pid+"/actors/"+aid, "flash.actors_merged")
+	web.Redirect(w, r, "/p/"+pid+"/actors/"+aid, h.DeletedFlash(r, pid, "merge"))
 	return nil
 }
 

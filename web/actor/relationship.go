@@ -167,14 +167,23 @@ func (h *Pages) relationshipUpdate(w http.ResponseWriter, r *http.Request) error
 }
 
 func (h *Pages) relationshipDelete(w http.ResponseWriter, r *http.Request) error {
-	r.ParseForm()
 	pid := r.PathValue("pid")
+	if !web.Confirmed(r) {
+		return h.AskIn(w, r, pk.ActionEditActors, "actors", web.Confirm{Question: "actors.relationships.delete_confirm",
+			Find: func() (string, error) {
+				rel, err := h.Actors.Relationship(r.Context(), pid, r.PathValue("rid"))
+				if err != nil {
+					return "", err
+				}
+				return rel.FromName + " – " + rel.ToName, nil
+			}, Effect: "confirm.effect.bin", Button: "form.remove", Back: "/p/" + pid + "/relationships"})
+	}
 	err := h.Actors.DeleteRelationship(r.Context(), pid, r.PathValue("rid"), web.Atoi(r.PostForm.Get("version")))
 	if web.IsFormError(err) {
 		return h.renderRelationships(w, r, httpx.Status(err), err)
 	} else if err != nil {
 		return err
 	}
-	web.Redirect(w, r, "/p/"+pid+"/relationships", "flash.relationship_deleted")
+	web.Redirect(w, r, "/p/"+pid+"/relationships", h.DeletedFlash(r, pid, "relationship"))
 	return nil
 }

@@ -154,15 +154,24 @@ func (h *Pages) mapUpdate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) mapDelete(w http.ResponseWriter, r *http.Request) error {
-	r.ParseForm()
 	pid := r.PathValue("pid")
+	if !web.Confirmed(r) {
+		return h.AskIn(w, r, pk.ActionEditMaps, "maps", web.Confirm{Question: "maps.delete_confirm", Find: func() (string, error) {
+			m, err := h.Maps.Map(r.Context(), pid, r.PathValue("mid"))
+			if err != nil {
+				return "", err
+			}
+			return m.Title, nil
+		},
+			Effect: "confirm.effect.bin", Button: "maps.delete", Back: "/p/" + pid + "/maps/" + r.PathValue("mid")})
+	}
 	err := h.Maps.DeleteMap(r.Context(), pid, r.PathValue("mid"), web.Atoi(r.PostForm.Get("version")))
 	if web.IsFormError(err) {
 		return h.renderMap(w, r, httpx.Status(err), err)
 	} else if err != nil {
 		return err
 	}
-	web.Redirect(w, r, "/p/"+pid+"/maps", "flash.map_deleted")
+	web.Redirect(w, r, "/p/"+pid+"/maps", h.DeletedFlash(r, pid, "map"))
 	return nil
 }
 

@@ -199,8 +199,17 @@ func (h *Pages) tacticUpdate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) tacticDelete(w http.ResponseWriter, r *http.Request) error {
-	r.ParseForm()
 	pid, mid := r.PathValue("pid"), r.PathValue("mid")
+	if !web.Confirmed(r) {
+		return h.AskIn(w, r, pk.ActionEditMaps, "maps", web.Confirm{Question: "maps.tactic.delete_confirm", Find: func() (string, error) {
+			tc, err := h.Maps.Tactic(r.Context(), pid, mid, r.PathValue("tacid"))
+			if err != nil {
+				return "", err
+			}
+			return tc.Title, nil
+		},
+			Effect: "confirm.effect.final", Button: "maps.tactic.delete", Back: "/p/" + pid + "/maps/" + mid + "/tactics/" + r.PathValue("tacid")})
+	}
 	err := h.Maps.DeleteTactic(r.Context(), pid, mid, r.PathValue("tacid"), web.Atoi(r.PostForm.Get("version")))
 	if web.IsFormError(err) {
 		return h.renderTactic(w, r, httpx.Status(err), err)

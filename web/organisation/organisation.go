@@ -155,6 +155,15 @@ func (h *Pages) organisationAddPerson(w http.ResponseWriter, r *http.Request) er
 }
 
 func (h *Pages) organisationRemovePerson(w http.ResponseWriter, r *http.Request) error {
+	if !web.Confirmed(r) {
+		// Only the organisation's own people are asked; others learn
+		// nothing from the question.
+		if _, err := h.Organisations.OrganisationPeople(r.Context(), r.PathValue("oid")); err != nil {
+			return err
+		}
+		return h.Ask(w, r, nil, web.Confirm{Question: "confirm.organisation.remove_person",
+			Button: "form.remove", Back: "/organisations/" + r.PathValue("oid")})
+	}
 	err := h.Organisations.RemoveOrganisationPerson(r.Context(), r.PathValue("oid"), r.PathValue("uid"))
 	if web.IsFormError(err) {
 		return h.renderOrganisation(w, r, httpx.Status(err), err)

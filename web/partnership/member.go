@@ -73,6 +73,10 @@ func (h *Pages) memberRole(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) memberRemove(w http.ResponseWriter, r *http.Request) error {
+	if !web.Confirmed(r) {
+		return h.AskIn(w, r, pk.ActionManageMembers, "members", web.Confirm{Question: "confirm.member.remove",
+			Button: "form.remove", Back: "/p/" + r.PathValue("pid") + "/members"})
+	}
 	return h.memberAction(w, r, func() error { return h.Members.RemovePerson(r.Context(), r.PathValue("pid"), r.PathValue("uid")) })
 }
 
@@ -88,6 +92,10 @@ func (h *Pages) handOver(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) leave(w http.ResponseWriter, r *http.Request) error {
+	if !web.Confirmed(r) {
+		return h.AskIn(w, r, pk.ActionLeave, "members", web.Confirm{Question: "confirm.member.leave",
+			Button: "members.leave", Back: "/p/" + r.PathValue("pid") + "/members"})
+	}
 	err := h.Members.Leave(r.Context(), r.PathValue("pid"))
 	if web.IsFormError(err) {
 		return h.renderMembers(w, r, httpx.Status(err), err)
@@ -163,6 +171,10 @@ func (h *Pages) invite(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) revokeInvitation(w http.ResponseWriter, r *http.Request) error {
+	if !web.Confirmed(r) {
+		return h.AskIn(w, r, pk.ActionInvite, "invitations", web.Confirm{Question: "confirm.invitation.revoke",
+			Button: "invitations.revoke", Back: "/p/" + r.PathValue("pid") + "/invitations"})
+	}
 	if err := h.Members.RevokeInvitation(r.Context(), r.PathValue("pid"), r.PathValue("iid")); err != nil {
 		return err
 	}

@@ -151,6 +151,10 @@ func (h *Pages) changeStatementUpdate(w http.ResponseWriter, r *http.Request) er
 
 func (h *Pages) changeStatementDelete(w http.ResponseWriter, r *http.Request) error {
 	pid := r.PathValue("pid")
+	if !web.Confirmed(r) {
+		return h.AskIn(w, r, pk.ActionEditPreparation, "prepare", web.Confirm{Question: "confirm.statement.delete", Effect: "confirm.effect.final",
+			Button: "preparation.toc.delete", Back: "/p/" + pid + "/theory-of-change/" + r.PathValue("stid")})
+	}
 	err := h.Preparation.DeleteChangeStatement(r.Context(), pid, r.PathValue("stid"), statementForm(r).Version)
 	if web.IsFormError(err) {
 		return h.renderStatementEdit(w, r, httpx.Status(err), err)

@@ -107,6 +107,10 @@ func (h *Pages) selfAnalysisUpdate(w http.ResponseWriter, r *http.Request) error
 
 func (h *Pages) selfAnalysisDelete(w http.ResponseWriter, r *http.Request) error {
 	pid := r.PathValue("pid")
+	if !web.Confirmed(r) {
+		return h.AskIn(w, r, pk.ActionEditPreparation, "prepare", web.Confirm{Question: "confirm.selfanalysis.delete", Effect: "confirm.effect.final",
+			Button: "form.remove", Back: "/p/" + pid + "/self-analysis"})
+	}
 	err := h.Preparation.DeleteSelfAnalysis(r.Context(), pid, r.PathValue("said"), selfAnalysisForm(r).Version)
 	return h.selfAnalysisDone(w, r, "/p/"+pid+"/self-analysis", err)
 }
@@ -125,6 +129,15 @@ func (h *Pages) orgSelfAnalysisUpdate(w http.ResponseWriter, r *http.Request) er
 
 func (h *Pages) orgSelfAnalysisDelete(w http.ResponseWriter, r *http.Request) error {
 	oid := r.PathValue("oid")
+	if !web.Confirmed(r) {
+		// Only the organisation's own people are asked; others learn
+		// nothing from the question.
+		if _, err := h.Organisations.OrganisationPeople(r.Context(), oid); err != nil {
+			return err
+		}
+		return h.Ask(w, r, nil, web.Confirm{Question: "confirm.selfanalysis.delete", Effect: "confirm.effect.final",
+			Button: "form.remove", Back: "/organisations/" + oid + "/self-analysis"})
+	}
 	err := h.Preparation.DeleteOrganisationSelfAnalysis(r.Context(), oid, r.PathValue("said"), selfAnalysisForm(r).Version)
 	return h.selfAnalysisDone(w, r, "/organisations/"+oid+"/self-analysis", err)
 }

@@ -228,7 +228,16 @@ func (h *Pages) prospectInvite(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) prospectDelete(w http.ResponseWriter, r *http.Request) error {
-	r.ParseForm()
+	if !web.Confirmed(r) {
+		return h.AskIn(w, r, pk.ActionEditProspects, "prospects", web.Confirm{Question: "confirm.prospect.delete", Find: func() (string, error) {
+			x, err := h.Prospects.Prospect(r.Context(), r.PathValue("pid"), r.PathValue("prid"))
+			if err != nil {
+				return "", err
+			}
+			return x.Name, nil
+		},
+			Effect: "confirm.effect.final", Button: "outreach.prospect.delete", Back: "/p/" + r.PathValue("pid") + "/prospects/" + r.PathValue("prid")})
+	}
 	err := h.Prospects.DeleteProspect(r.Context(), r.PathValue("pid"), r.PathValue("prid"), web.Atoi(r.PostForm.Get("version")))
 	if web.IsFormError(err) {
 		return h.renderProspect(w, r, httpx.Status(err), "delete", err)

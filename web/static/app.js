@@ -3,13 +3,28 @@
 // the presence of the element it improves.
 "use strict";
 (function () {
-  // Ask before dangerous buttons (archive, leave, remove) when they carry
-  // data-confirm with the question to ask.
+  // Ask before dangerous buttons (delete, leave, remove, revoke) when they
+  // carry data-confirm with the question to ask. The server carries such a
+  // form out only with confirm=yes, and otherwise asks on a page of its
+  // own; a yes here adds the field, so that the question is asked once.
   document.addEventListener("submit", function (e) {
     var btn = e.submitter;
-    if (btn && btn.dataset && btn.dataset.confirm && !window.confirm(btn.dataset.confirm)) {
-      e.preventDefault();
+    if (!btn || !btn.dataset || !btn.dataset.confirm) {
+      return;
     }
+    if (!window.confirm(btn.dataset.confirm)) {
+      e.preventDefault();
+      return;
+    }
+    var form = e.target;
+    var yes = form.querySelector("input[type=hidden][name=confirm]");
+    if (!yes) {
+      yes = document.createElement("input");
+      yes.type = "hidden";
+      yes.name = "confirm";
+      form.appendChild(yes);
+    }
+    yes.value = "yes";
   });
 })();
 
