@@ -232,3 +232,10 @@ type ActorChoices struct {
 	Actors []*ActorChoice `json:"actors"`
 	Cut    bool           `json:"cut"`
 }
+
+// ActorTagList is the tags in use on the actors the asker may see, by
+// name, at most MaxTagChoices; Cut says there are more.
+type ActorTagList struct {
+	Tags []string `json:"tags"`
+	Cut  bool     `json:"cut"`
+}

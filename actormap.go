@@ -167,3 +167,39 @@ func (in *TacticInput) Validate() (*time.Time, error) {
 func ParseMapDate(s string) (time.Time, error) {
 	return time.Parse("2006-01-02", strings.TrimSpace(s))
 }
+
+// MapList is the maps the asker may see, newest first, at most MaxMaps; Cut
+// says there are older ones not listed.
+type MapList struct {
+	Maps []*Map `json:"maps"`
+	Cut  bool   `json:"cut"`
+}
+
+// PositionList is each visible actor's position on a map, by name, at most
+// MaxMapActors; Cut says the map holds more actors than are listed.
+type PositionList struct {
+	Positions []*Assessment `json:"positions"`
+	Cut       bool          `json:"cut"`
+}
+
+// MapLineList is the lines among a map's actors, at most MaxMapLines; Cut
+// says there are more.
+type MapLineList struct {
+	Lines []*MapLine `json:"lines"`
+	Cut   bool       `json:"cut"`
+}
+
+// TimelineList is a map's assessments oldest first, at most MaxMapTimeline;
+// Cut says there are later ones: a chart drawn from it ends at the last
+// one's date.
+type TimelineList struct {
+	Assessments []*Assessment `json:"assessments"`
+	Cut         bool          `json:"cut"`
+}
+
+// TacticList is a map's tactics by due date, at most MaxMapTactics; Cut
+// says there are more.
+type TacticList struct {
+	Tactics []*Tactic `json:"tactics"`
+	Cut     bool      `json:"cut"`
+}

@@ -6,6 +6,10 @@ type MapPage struct {
 	Map       *Map
 	Positions []*Assessment
 	Tactics   int
+	// PositionsCut and TacticsCut say the map holds more than
+	// MaxMapActors actors or MaxMapTactics tactics.
+	PositionsCut bool
+	TacticsCut   bool
 }
 
 // MapActorPage is one actor on one map as the asker may see it: where the

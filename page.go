@@ -37,6 +37,34 @@ const (
 	MaxOrganisationPeople = 500
 	// MaxChoices bounds each list of ProspectChoices (…Cut fields).
 	MaxChoices = 1000
+	// MaxMaps bounds a partnership's maps, newest first (MapList.Cut).
+	MaxMaps = 500
+	// MaxMapActors bounds the actors drawn on one map, by name: the power
+	// map, the spectrum and the map's overview (PositionList.Cut; the rest:
+	// the register filtered by the map, a page at a time).
+	MaxMapActors = 5000
+	// MaxMapLines bounds the cooperation and conflict lines drawn on one
+	// power map (MapLineList.Cut).
+	MaxMapLines = 10000
+	// MaxMapTimeline bounds the assessments read, oldest first, for a map's
+	// chart over time; a cut chart ends where the reading stopped
+	// (TimelineList.Cut; the rest: the assessments, a page at a time).
+	MaxMapTimeline = 50000
+	// MaxMapTactics bounds a map's tactics, by due date (TacticList.Cut).
+	MaxMapTactics = 1000
+	// MaxProspectHistory bounds a prospect's status changes: the latest
+	// ones, oldest first (ProspectHistoryList.Cut).
+	MaxProspectHistory = 500
+	// MaxTagChoices bounds the tags offered to filter the register by
+	// (ActorTagList.Cut; any tag is still reached from an actor's row).
+	MaxTagChoices = 500
+	// MaxSelfAnalysisEntries bounds the contributions to one self-analysis:
+	// the latest ones, each section oldest first (SelfAnalysis.Cut).
+	MaxSelfAnalysisEntries = 2000
+	// MaxSessions and MaxTokens bound a person's live sessions (the most
+	// recently used) and API tokens (the newest) on the account page.
+	MaxSessions = 200
+	MaxTokens   = 200
 )
 
 // Normalize fills in defaults and caps the limit.

@@ -212,6 +212,13 @@ type ProspectStatusChange struct {
 	At       time.Time `json:"at"`
 }
 
+// ProspectHistoryList is a prospect's latest MaxProspectHistory status
+// changes, oldest first; Cut says older ones are not listed.
+type ProspectHistoryList struct {
+	Changes []*ProspectStatusChange `json:"changes"`
+	Cut     bool                    `json:"cut"`
+}
+
 // ProspectFilter narrows a list of prospects.
 type ProspectFilter struct {
 	Status string

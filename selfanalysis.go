@@ -41,6 +41,9 @@ type SelfAnalysis struct {
 	OrganisationID string                 `json:"organisation_id,omitempty"`
 	Source         string                 `json:"source"` // message ID naming the method
 	Sections       []*SelfAnalysisSection `json:"sections"`
+	// Cut says older contributions than these MaxSelfAnalysisEntries
+	// exist and are not shown.
+	Cut bool `json:"cut"`
 }
 
 // SelfAnalysisAnswers are the answers a person may give in a yes/no section.

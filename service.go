@@ -45,11 +45,11 @@ type AccountService interface {
 	EmailVerified(ctx context.Context) (bool, error)
 	// ResendVerification mails a new verification link to the asking user.
 	ResendVerification(ctx context.Context) error
-	// Sessions lists the asking user's live sessions.
+	// Sessions lists the asking user's live sessions, the MaxSessions most recently used.
 	Sessions(ctx context.Context) ([]*Session, error)
 	// RevokeSession signs out one of the asking user's sessions.
 	RevokeSession(ctx context.Context, id string) error
-	// Tokens lists the asking user's API tokens (never their secrets).
+	// Tokens lists the asking user's API tokens (never their secrets), the MaxTokens newest.
 	Tokens(ctx context.Context) ([]*Token, error)
 	// CreateToken makes an API token for the asking user; its secret is in the answer and nowhere
 	// else.
@@ -167,8 +167,10 @@ type ActorService interface {
 	Actors(ctx context.Context, pid string, f ActorFilter, pg PageRequest) ([]*Actor, string, error)
 	// CountActors counts the actors a filter keeps (that the asker may see).
 	CountActors(ctx context.Context, pid string, f ActorFilter) (int, error)
-	// ActorTags lists the tags in use on actors the asker may see.
+	// ActorTags lists the tags in use on actors the asker may see: the first MaxTagChoices.
 	ActorTags(ctx context.Context, pid string) ([]string, error)
+	// ActorTagList is ActorTags saying whether the list was cut.
+	ActorTagList(ctx context.Context, pid string) (*ActorTagList, error)
 	// UpdateActor changes an actor, if version is still current.
 	UpdateActor(ctx context.Context, pid, id string, in ActorInput) (*Actor, error)
 	// DeleteActor removes an actor with its relationships, assessments and tactics (the audit log
@@ -213,8 +215,10 @@ type MapService interface {
 	// CreateMap starts a map for one objective or campaign.
 	CreateMap(ctx context.Context, pid string, in MapInput) (*Map, error)
 	// Maps lists the maps the asker may see, newest first, with the number of actors placed on
-	// each (sensitive actors counted for coordinators only).
+	// each (sensitive actors counted for coordinators only): the first MaxMaps.
 	Maps(ctx context.Context, pid string) ([]*Map, error)
+	// MapList is Maps saying whether the list was cut.
+	MapList(ctx context.Context, pid string) (*MapList, error)
 	// Map returns one map with the asker's partnership (for the role).
 	Map(ctx context.Context, pid, mid string) (*Map, error)
 	// UpdateMap changes a map's title, objective and (coordinators only) whether observers may
@@ -247,25 +251,35 @@ type MapService interface {
 	// paginated by p.
 	Assessments(ctx context.Context, pid, mid, actorID string, p PageRequest) ([]*Assessment, string, error)
 	// Positions returns each visible actor's latest assessment on a map as it stood at time at
-	// (now when at is zero), ordered by actor name.
+	// (now when at is zero), ordered by actor name: the first MaxMapActors.
 	Positions(ctx context.Context, pid, mid string, at time.Time) ([]*Assessment, error)
+	// PositionList is Positions saying whether the list was cut.
+	PositionList(ctx context.Context, pid, mid string, at time.Time) (*PositionList, error)
 	// Moves lists the visible actors whose support changed between since and now, or who were
 	// placed on the map after since, by name.
 	Moves(ctx context.Context, pid, mid string, since time.Time) ([]*Move, error)
 	// Timeline returns every visible assessment of a map in order (oldest first), for charts of
-	// the spectrum over time. One query; the rows are small.
+	// the spectrum over time. One query; the rows are small. At most MaxMapTimeline.
 	Timeline(ctx context.Context, pid, mid string) ([]*Assessment, error)
+	// TimelineList is Timeline saying whether the list was cut.
+	TimelineList(ctx context.Context, pid, mid string) (*TimelineList, error)
 	// MapLines returns the cooperation and conflict relationships among the actors placed on a
 	// map; sensitive relationships, and any touching a sensitive actor, for coordinators only.
+	// At most MaxMapLines.
 	MapLines(ctx context.Context, pid, mid string) ([]*MapLine, error)
+	// MapLineList is MapLines saying whether the list was cut.
+	MapLineList(ctx context.Context, pid, mid string) (*MapLineList, error)
 	// CreateTactic plans an action to move one actor one step towards us.
 	CreateTactic(ctx context.Context, pid, mid string, in TacticInput) (*Tactic, error)
 	// UpdateTactic changes a tactic (optimistic locking on its version).
 	UpdateTactic(ctx context.Context, pid, mid, id string, in TacticInput) (*Tactic, error)
 	// DeleteTactic removes a tactic; the version must be current.
 	DeleteTactic(ctx context.Context, pid, mid, id string, version int) error
-	// Tactics lists a map's tactics (those about visible actors), by due date.
+	// Tactics lists a map's tactics (those about visible actors), by due date: the first
+	// MaxMapTactics.
 	Tactics(ctx context.Context, pid, mid string) ([]*Tactic, error)
+	// TacticList is Tactics saying whether the list was cut.
+	TacticList(ctx context.Context, pid, mid string) (*TacticList, error)
 	// Tactic returns one tactic.
 	Tactic(ctx context.Context, pid, mid, id string) (*Tactic, error)
 }
@@ -286,7 +300,7 @@ type NetworkService interface {
 // change, choosing the form, and the printable profile.
 type PreparationService interface {
 	// SelfAnalysis returns a partnership's self-analysis: every section with everyone's
-	// contributions, oldest first.
+	// contributions, oldest first; the latest MaxSelfAnalysisEntries in all (Cut says so).
 	SelfAnalysis(ctx context.Context, pid string) (*SelfAnalysis, error)
 	// OrganisationSelfAnalysis returns an organisation's own self-analysis; only its people may
 	// read it.
@@ -390,8 +404,11 @@ type ProspectService interface {
 	// SetProspectStatus moves a prospect to another status, with a note, and records the move
 	// (from, to, who, when, note) in its history.
 	SetProspectStatus(ctx context.Context, pid, id string, in ProspectStatusInput) (*Prospect, error)
-	// ProspectHistory lists a prospect's status changes, oldest first.
+	// ProspectHistory lists a prospect's status changes, oldest first: the latest
+	// MaxProspectHistory.
 	ProspectHistory(ctx context.Context, pid, id string) ([]*ProspectStatusChange, error)
+	// ProspectHistoryList is ProspectHistory saying whether the list was cut.
+	ProspectHistoryList(ctx context.Context, pid, id string) (*ProspectHistoryList, error)
 	// DeleteProspect removes a prospect and its history.
 	DeleteProspect(ctx context.Context, pid, id string, version int) error
 	// InviteProspect invites an agreed prospect's contact to the partnership (through Invite, so

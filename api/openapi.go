@@ -81,7 +81,8 @@ func operation(rt httpx.Route, schemas map[string]any) map[string]any {
 	default:
 		s := schemaRef(reflect.TypeOf(d.Response), schemas)
 		if d.List {
-			s = map[string]any{"type": "object", "properties": map[string]any{"items": map[string]any{"type": "array", "items": s}, "next_cursor": map[string]any{"type": "string"}}}
+			s = map[string]any{"type": "object", "properties": map[string]any{"items": map[string]any{"type": "array", "items": s}, "next_cursor": map[string]any{"type": "string"},
+				"items_cut": map[string]any{"type": "boolean", "description": "the list stopped at its stated maximum"}}}
 		}
 		responses[strconv.Itoa(status)] = map[string]any{"description": "OK", "content": map[string]any{"application/json": map[string]any{"schema": s}}}
 	}

@@ -22,10 +22,13 @@ type Raw struct {
 	Body        []byte
 }
 
-// List is the shape of every paginated list.
+// List is the shape of every paginated list. A list with a stated maximum
+// rather than pages (the root package's Max… constants) has no next cursor;
+// ItemsCut says it stopped at its maximum.
 type List[T any] struct {
 	Items      []T    `json:"items"`
 	NextCursor string `json:"next_cursor"`
+	ItemsCut   bool   `json:"items_cut,omitempty"`
 }
 
 // NonNil makes empty lists encode as [] rather than null.

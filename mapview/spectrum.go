@@ -46,6 +46,16 @@ func ChartDates(first, now time.Time) []time.Time {
 	return append(dates, now)
 }
 
+// ChartEnd is the last date a map's chart may draw: now, or, when the
+// timeline was cut at its maximum, the date of the last assessment read,
+// since nothing after it is known.
+func ChartEnd(tl *pk.TimelineList, now time.Time) time.Time {
+	if tl.Cut && len(tl.Assessments) > 0 {
+		return tl.Assessments[len(tl.Assessments)-1].AssessedAt.UTC()
+	}
+	return now
+}
+
 // SpectrumChart draws the segment counts over time for a map's history.
 func SpectrumChart(tl []*pk.Assessment, now time.Time, t func(string, ...any) string) []byte {
 	var first time.Time

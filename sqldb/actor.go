@@ -378,26 +378,37 @@ func (store *ActorStore) CountActors(ctx context.Context, pid string, f pk.Actor
 	return n, err
 }
 
-// ActorTags lists the tags in use on actors the asker may see.
+// ActorTags lists the tags in use on actors the asker may see: the first
+// pk.MaxTagChoices by name; ActorTagList also says whether there were more.
 func (store *ActorStore) ActorTags(ctx context.Context, pid string) ([]string, error) {
+	l, err := store.ActorTagList(ctx, pid)
+	if err != nil {
+		return nil, err
+	}
+	return l.Tags, nil
+}
+
+// ActorTagList is ActorTags saying whether the list was cut.
+func (store *ActorStore) ActorTagList(ctx context.Context, pid string) (*pk.ActorTagList, error) {
 	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewActors)
 	if err != nil {
 		return nil, err
 	}
 	rows, err := store.db.read.QueryContext(ctx, `SELECT DISTINCT t.tag FROM actor_tags t JOIN actors a ON a.id = t.actor_id
-		WHERE t.partnership_id = $1 AND ($2 OR NOT a.sensitive) ORDER BY t.tag`, pid, pk.MaySeeSensitive(p.MyRole))
+		WHERE t.partnership_id = $1 AND ($2 OR NOT a.sensitive) ORDER BY t.tag LIMIT $3`, pid, pk.MaySeeSensitive(p.MyRole), pk.MaxTagChoices+1)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []string{}
+	out := &pk.ActorTagList{Tags: []string{}}
 	for rows.Next() {
 		var t string
 		if err := rows.Scan(&t); err != nil {
 			return nil, err
 		}
-		out = append(out, t)
+		out.Tags = append(out.Tags, t)
 	}
+	out.Tags, out.Cut = cut(out.Tags, pk.MaxTagChoices)
 	return out, rows.Err()
 }
 

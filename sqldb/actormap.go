@@ -89,8 +89,18 @@ func mapAudit(m *pk.Map) map[string]any {
 }
 
 // Maps lists the maps the asker may see, newest first, with the number of
-// actors placed on each (sensitive actors counted for coordinators only).
+// actors placed on each (sensitive actors counted for coordinators only):
+// the first pk.MaxMaps; MapList also says whether there were more.
 func (store *MapStore) Maps(ctx context.Context, pid string) ([]*pk.Map, error) {
+	l, err := store.MapList(ctx, pid)
+	if err != nil {
+		return nil, err
+	}
+	return l.Maps, nil
+}
+
+// MapList is Maps saying whether the list was cut.
+func (store *MapStore) MapList(ctx context.Context, pid string) (*pk.MapList, error) {
 	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, err
@@ -100,19 +110,20 @@ func (store *MapStore) Maps(ctx context.Context, pid string) ([]*pk.Map, error) 
 			(SELECT COUNT(DISTINCT a.actor_id) FROM assessments a JOIN actors ac ON ac.id = a.actor_id
 			 WHERE a.map_id = m.id AND ($3 OR NOT ac.sensitive))
 		FROM maps m WHERE m.partnership_id = $1 AND ($2 OR m.shared)
-		ORDER BY m.created_at DESC, m.id`, pid, allMaps(p.MyRole), pk.MaySeeSensitive(p.MyRole))
+		ORDER BY m.created_at DESC, m.id LIMIT $4`, pid, allMaps(p.MyRole), pk.MaySeeSensitive(p.MyRole), pk.MaxMaps+1)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []*pk.Map
+	out := &pk.MapList{}
 	for rows.Next() {
 		m := &pk.Map{}
 		if err := rows.Scan(&m.ID, &m.Title, &m.Objective, &m.Shared, &m.Version, ts(&m.CreatedAt), &m.Actors); err != nil {
 			return nil, err
 		}
-		out = append(out, m)
+		out.Maps = append(out.Maps, m)
 	}
+	out.Maps, out.Cut = cut(out.Maps, pk.MaxMaps)
 	return out, rows.Err()
 }
 

@@ -120,15 +120,33 @@ func (store *MapStore) Assessments(ctx context.Context, pid, mid, actorID string
 }
 
 // Positions returns each visible actor's latest assessment on a map as it
-// stood at time at (now when at is zero), ordered by actor name.
+// stood at time at (now when at is zero), ordered by actor name: the first
+// pk.MaxMapActors; PositionList also says whether there were more.
 func (store *MapStore) Positions(ctx context.Context, pid, mid string, at time.Time) ([]*pk.Assessment, error) {
+	l, err := store.PositionList(ctx, pid, mid, at)
+	if err != nil {
+		return nil, err
+	}
+	return l.Positions, nil
+}
+
+// PositionList is Positions saying whether the list was cut.
+func (store *MapStore) PositionList(ctx context.Context, pid, mid string, at time.Time) (*pk.PositionList, error) {
 	s, err := store.db.mapFor(ctx, store.db.read, pid, mid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, err
 	}
-	return store.db.positions(ctx, s, at)
+	pos, err := store.db.positions(ctx, s, at)
+	if err != nil {
+		return nil, err
+	}
+	out := &pk.PositionList{}
+	out.Positions, out.Cut = cut(pos, pk.MaxMapActors)
+	return out, nil
 }
 
+// positions reads at most pk.MaxMapActors+1 positions: callers cut the
+// extra one off and say so.
 func (db *DB) positions(ctx context.Context, s *mapScope, at time.Time) ([]*pk.Assessment, error) {
 	// The end of time as stored text: every stored time sorts before it.
 	until := "9999"
@@ -143,7 +161,22 @@ func (db *DB) positions(ctx context.Context, s *mapScope, at time.Time) ([]*pk.A
 		JOIN assessments a ON a.seq = l.seq
 		JOIN actors ac ON ac.id = a.actor_id LEFT JOIN users u ON u.id = a.assessed_by
 		WHERE ($2 OR NOT ac.sensitive)
-		ORDER BY ac.name, ac.id`, s.Map.ID, s.Sensitive, until))
+		ORDER BY ac.name, ac.id LIMIT $4`, s.Map.ID, s.Sensitive, until, pk.MaxMapActors+1))
+}
+
+// position reads one visible actor's latest assessment on a map, or nil
+// before its first: an actor's own page must not depend on where its name
+// falls in a cut list of positions.
+func (db *DB) position(ctx context.Context, s *mapScope, actorID string) (*pk.Assessment, error) {
+	out, err := collectAssessments(db.read.QueryContext(ctx, `
+		SELECT `+assessmentColumns+`
+		FROM assessments a JOIN actors ac ON ac.id = a.actor_id LEFT JOIN users u ON u.id = a.assessed_by
+		WHERE a.map_id = $1 AND a.actor_id = $2 AND ($3 OR NOT ac.sensitive)
+		ORDER BY a.seq DESC LIMIT 1`, s.Map.ID, actorID, s.Sensitive))
+	if err != nil || len(out) == 0 {
+		return nil, err
+	}
+	return out[0], nil
 }
 
 // Moves lists the visible actors whose support changed between since and
@@ -166,8 +199,21 @@ func (store *MapStore) Moves(ctx context.Context, pid, mid string, since time.Ti
 
 // Timeline returns every visible assessment of a map in order (oldest
 // first), for charts of the spectrum over time. One query; the rows are
-// small.
+// small. The first pk.MaxMapTimeline; TimelineList also says whether there
+// were more.
 func (store *MapStore) Timeline(ctx context.Context, pid, mid string) ([]*pk.Assessment, error) {
+	l, err := store.TimelineList(ctx, pid, mid)
+	if err != nil {
+		return nil, err
+	}
+	return l.Assessments, nil
+}
+
+// TimelineList is Timeline saying whether the list was cut. It keeps the
+// oldest assessments rather than the newest: positions are built forward
+// from the first assessment, so a chart of the earlier part is right and
+// simply ends early, where one without the beginning would be wrong.
+func (store *MapStore) TimelineList(ctx context.Context, pid, mid string) (*pk.TimelineList, error) {
 	s, err := store.db.mapFor(ctx, store.db.read, pid, mid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, err
@@ -176,26 +222,37 @@ func (store *MapStore) Timeline(ctx context.Context, pid, mid string) ([]*pk.Ass
 		SELECT a.actor_id, a.support, a.assessed_at
 		FROM assessments a JOIN actors ac ON ac.id = a.actor_id
 		WHERE a.map_id = $1 AND ($2 OR NOT ac.sensitive)
-		ORDER BY a.seq`, mid, s.Sensitive)
+		ORDER BY a.seq LIMIT $3`, mid, s.Sensitive, pk.MaxMapTimeline+1)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []*pk.Assessment
+	out := &pk.TimelineList{}
 	for rows.Next() {
 		a := &pk.Assessment{MapID: mid}
 		if err := rows.Scan(&a.ActorID, &a.Support, ts(&a.AssessedAt)); err != nil {
 			return nil, err
 		}
-		out = append(out, a)
+		out.Assessments = append(out.Assessments, a)
 	}
+	out.Assessments, out.Cut = cut(out.Assessments, pk.MaxMapTimeline)
 	return out, rows.Err()
 }
 
 // MapLines returns the cooperation and conflict relationships among the
 // actors placed on a map; sensitive relationships, and any touching a
-// sensitive actor, for coordinators only.
+// sensitive actor, for coordinators only. The first pk.MaxMapLines;
+// MapLineList also says whether there were more.
 func (store *MapStore) MapLines(ctx context.Context, pid, mid string) ([]*pk.MapLine, error) {
+	l, err := store.MapLineList(ctx, pid, mid)
+	if err != nil {
+		return nil, err
+	}
+	return l.Lines, nil
+}
+
+// MapLineList is MapLines saying whether the list was cut.
+func (store *MapStore) MapLineList(ctx context.Context, pid, mid string) (*pk.MapLineList, error) {
 	s, err := store.db.mapFor(ctx, store.db.read, pid, mid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, err
@@ -207,12 +264,12 @@ func (store *MapStore) MapLines(ctx context.Context, pid, mid string) ([]*pk.Map
 		  AND ($2 OR (NOT r.sensitive AND NOT f.sensitive AND NOT t.sensitive))
 		  AND EXISTS (SELECT 1 FROM assessments a WHERE a.map_id = $3 AND a.actor_id = r.from_actor)
 		  AND EXISTS (SELECT 1 FROM assessments a WHERE a.map_id = $3 AND a.actor_id = r.to_actor)
-		ORDER BY r.id`, pid, s.Sensitive, mid)
+		ORDER BY r.id LIMIT $4`, pid, s.Sensitive, mid, pk.MaxMapLines+1)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []*pk.MapLine
+	out := &pk.MapLineList{}
 	for rows.Next() {
 		l := &pk.MapLine{}
 		var typ string
@@ -220,8 +277,9 @@ func (store *MapStore) MapLines(ctx context.Context, pid, mid string) ([]*pk.Map
 			return nil, err
 		}
 		l.Conflict = typ == "in_conflict_with"
-		out = append(out, l)
+		out.Lines = append(out.Lines, l)
 	}
+	out.Lines, out.Cut = cut(out.Lines, pk.MaxMapLines)
 	return out, rows.Err()
 }
 

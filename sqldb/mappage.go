@@ -16,15 +16,15 @@ func (store *MapStore) MapPage(ctx context.Context, pid, mid string) (*pk.MapPag
 	if err != nil {
 		return nil, err
 	}
-	pos, err := store.Positions(ctx, pid, mid, time.Time{})
+	pos, err := store.PositionList(ctx, pid, mid, time.Time{})
 	if err != nil {
 		return nil, err
 	}
-	ts, err := store.Tactics(ctx, pid, mid)
+	ts, err := store.TacticList(ctx, pid, mid)
 	if err != nil {
 		return nil, err
 	}
-	return &pk.MapPage{Map: m, Positions: pos, Tactics: len(ts)}, nil
+	return &pk.MapPage{Map: m, Positions: pos.Positions, Tactics: len(ts.Tactics), PositionsCut: pos.Cut, TacticsCut: ts.Cut}, nil
 }
 
 // MapActorPage gathers one actor on one map. The decision "not found" is
@@ -40,14 +40,12 @@ func (store *MapStore) MapActorPage(ctx context.Context, pid, mid, aid string, p
 		return nil, err
 	}
 	out := &pk.MapActorPage{Map: s.Map, ActorID: aid, History: hist, Next: next}
-	cur, err := store.Positions(ctx, pid, mid, time.Time{})
+	cur, err := store.db.position(ctx, s, aid)
 	if err != nil {
 		return nil, err
 	}
-	for _, a := range cur {
-		if a.ActorID == aid {
-			out.Current, out.Name = a, a.ActorName
-		}
+	if cur != nil {
+		out.Current, out.Name = cur, cur.ActorName
 	}
 	if pk.Can(s.P.MyRole, pk.ActionEditMaps) {
 		a := &pk.MapActor{}
@@ -63,15 +61,11 @@ func (store *MapStore) MapActorPage(ctx context.Context, pid, mid, aid string, p
 	if out.Name == "" {
 		return nil, pk.NotFound()
 	}
-	ts, err := store.Tactics(ctx, pid, mid)
+	ts, err := store.db.tactics(ctx, store.db.read, s, tacticsOf{actorID: aid})
 	if err != nil {
 		return nil, err
 	}
-	for _, t := range ts {
-		if t.ActorID == aid {
-			out.Tactics = append(out.Tactics, t)
-		}
-	}
+	out.Tactics, _ = cut(ts, pk.MaxMapTactics)
 	return out, nil
 }
 

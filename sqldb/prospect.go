@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"sort"
 	"time"
 
@@ -315,8 +316,21 @@ func (store *ProspectStore) SetProspectStatus(ctx context.Context, pid, id strin
 	return out, err
 }
 
-// ProspectHistory lists a prospect's status changes, oldest first.
+// ProspectHistory lists a prospect's status changes, oldest first: the
+// latest pk.MaxProspectHistory; ProspectHistoryList also says whether there
+// were older ones.
 func (store *ProspectStore) ProspectHistory(ctx context.Context, pid, id string) ([]*pk.ProspectStatusChange, error) {
+	l, err := store.ProspectHistoryList(ctx, pid, id)
+	if err != nil {
+		return nil, err
+	}
+	return l.Changes, nil
+}
+
+// ProspectHistoryList is ProspectHistory saying whether the list was cut. It
+// reads the latest changes (newest first, then turned round): where a
+// prospect stands now matters more than how it started.
+func (store *ProspectStore) ProspectHistoryList(ctx context.Context, pid, id string) (*pk.ProspectHistoryList, error) {
 	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewProspects)
 	if err != nil {
 		return nil, err
@@ -327,20 +341,25 @@ func (store *ProspectStore) ProspectHistory(ctx context.Context, pid, id string)
 	rows, err := store.db.read.QueryContext(ctx, `
 		SELECT c.from_status, c.to_status, c.note, COALESCE(c.user_id, ''), COALESCE(u.name, ''), c.changed_at
 		FROM prospect_status_changes c LEFT JOIN users u ON u.id = c.user_id
-		WHERE c.prospect_id = $1 AND c.partnership_id = $2 ORDER BY c.seq`, id, pid)
+		WHERE c.prospect_id = $1 AND c.partnership_id = $2 ORDER BY c.seq DESC LIMIT $3`, id, pid, pk.MaxProspectHistory+1)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []*pk.ProspectStatusChange{}
+	out := &pk.ProspectHistoryList{Changes: []*pk.ProspectStatusChange{}}
 	for rows.Next() {
 		c := &pk.ProspectStatusChange{}
 		if err := rows.Scan(&c.From, &c.To, &c.Note, &c.UserID, &c.UserName, ts(&c.At)); err != nil {
 			return nil, err
 		}
-		out = append(out, c)
+		out.Changes = append(out.Changes, c)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out.Changes, out.Cut = cut(out.Changes, pk.MaxProspectHistory)
+	slices.Reverse(out.Changes)
+	return out, nil
 }
 
 // DeleteProspect removes a prospect and its history.

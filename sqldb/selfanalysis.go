@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/readiness"
@@ -48,24 +49,32 @@ func (db *DB) selfAnalysis(ctx context.Context, s saScope) (*pk.SelfAnalysis, er
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT e.id, e.section, e.body, e.answer, COALESCE(e.author_id, ''), COALESCE(u.name, ''), e.version, e.created_at, e.updated_at
 		FROM self_analysis_entries e LEFT JOIN users u ON u.id = e.author_id
-		WHERE e.`+s.col+` = $1 ORDER BY e.created_at, e.id`, s.id)
+		WHERE e.`+s.col+` = $1 ORDER BY e.created_at DESC, e.id DESC LIMIT $2`, s.id, pk.MaxSelfAnalysisEntries+1)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	bySection := map[string][]*pk.SelfAnalysisEntry{}
+	// The latest entries are read, newest first, so that a cut list keeps
+	// what people are writing now; each section is then turned round.
+	var all []*pk.SelfAnalysisEntry
 	for rows.Next() {
 		e := &pk.SelfAnalysisEntry{}
 		if err := rows.Scan(&e.ID, &e.Section, &e.Text, &e.Answer, &e.AuthorID, &e.AuthorName, &e.Version, ts(&e.CreatedAt), ts(&e.UpdatedAt)); err != nil {
 			return nil, err
 		}
 		e.Mine = e.AuthorID != "" && e.AuthorID == uid
-		bySection[e.Section] = append(bySection[e.Section], e)
+		all = append(all, e)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	sa := &pk.SelfAnalysis{Source: readiness.SelfAnalysisSource}
+	all, sa.Cut = cut(all, pk.MaxSelfAnalysisEntries)
+	slices.Reverse(all)
+	bySection := map[string][]*pk.SelfAnalysisEntry{}
+	for _, e := range all {
+		bySection[e.Section] = append(bySection[e.Section], e)
+	}
 	for _, sec := range readiness.SelfAnalysisSections {
 		x := &pk.SelfAnalysisSection{ID: sec.ID, Kind: string(sec.Kind), Title: sec.Title, Prompt: sec.Prompt, Entries: bySection[sec.ID]}
 		if x.Entries == nil {

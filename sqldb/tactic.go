@@ -87,7 +87,7 @@ func (store *MapStore) UpdateTactic(ctx context.Context, pid, mid, id string, in
 		if err != nil {
 			return err
 		}
-		before, err := store.db.tactics(ctx, tx, s, id)
+		before, err := store.db.tactics(ctx, tx, s, tacticsOf{id: id})
 		if err != nil {
 			return err
 		} else if len(before) == 0 {
@@ -132,7 +132,7 @@ func (store *MapStore) DeleteTactic(ctx context.Context, pid, mid, id string, ve
 		if err != nil {
 			return err
 		}
-		before, err := store.db.tactics(ctx, tx, s, id)
+		before, err := store.db.tactics(ctx, tx, s, tacticsOf{id: id})
 		if err != nil {
 			return err
 		} else if len(before) == 0 {
@@ -152,13 +152,29 @@ func (store *MapStore) DeleteTactic(ctx context.Context, pid, mid, id string, ve
 	})
 }
 
-// Tactics lists a map's tactics (those about visible actors), by due date.
+// Tactics lists a map's tactics (those about visible actors), by due date:
+// the first pk.MaxMapTactics; TacticList also says whether there were more.
 func (store *MapStore) Tactics(ctx context.Context, pid, mid string) ([]*pk.Tactic, error) {
+	l, err := store.TacticList(ctx, pid, mid)
+	if err != nil {
+		return nil, err
+	}
+	return l.Tactics, nil
+}
+
+// TacticList is Tactics saying whether the list was cut.
+func (store *MapStore) TacticList(ctx context.Context, pid, mid string) (*pk.TacticList, error) {
 	s, err := store.db.mapFor(ctx, store.db.read, pid, mid, pk.ActionViewMaps)
 	if err != nil {
 		return nil, err
 	}
-	return store.db.tactics(ctx, store.db.read, s, "")
+	ts, err := store.db.tactics(ctx, store.db.read, s, tacticsOf{})
+	if err != nil {
+		return nil, err
+	}
+	out := &pk.TacticList{}
+	out.Tactics, out.Cut = cut(ts, pk.MaxMapTactics)
+	return out, nil
 }
 
 // Tactic returns one tactic.
@@ -167,7 +183,7 @@ func (store *MapStore) Tactic(ctx context.Context, pid, mid, id string) (*pk.Tac
 	if err != nil {
 		return nil, err
 	}
-	ts, err := store.db.tactics(ctx, store.db.read, s, id)
+	ts, err := store.db.tactics(ctx, store.db.read, s, tacticsOf{id: id})
 	if err != nil {
 		return nil, err
 	} else if len(ts) == 0 {
@@ -176,16 +192,22 @@ func (store *MapStore) Tactic(ctx context.Context, pid, mid, id string) (*pk.Tac
 	return ts[0], nil
 }
 
-// tactics reads the map's tactics (one when id is set) with each actor's
-// current support, in one query.
-func (db *DB) tactics(ctx context.Context, q queryer, s *mapScope, id string) ([]*pk.Tactic, error) {
+// tacticsOf narrows the tactics read: one tactic (id), or those about one
+// actor (actorID), or all when both are empty.
+type tacticsOf struct{ id, actorID string }
+
+// tactics reads the map's tactics, at most pk.MaxMapTactics+1 (callers cut
+// the extra one off and say so), with each actor's current support, in one
+// query.
+func (db *DB) tactics(ctx context.Context, q queryer, s *mapScope, f tacticsOf) ([]*pk.Tactic, error) {
 	rows, err := q.QueryContext(ctx, `
 		SELECT t.id, t.map_id, t.actor_id, ac.name, t.title, t.description, t.status, t.due, COALESCE(t.owner_id, ''),
 			COALESCE(u.name, ''), t.version, t.created_at,
 			(SELECT a.support FROM assessments a WHERE a.map_id = t.map_id AND a.actor_id = t.actor_id ORDER BY a.seq DESC LIMIT 1)
 		FROM tactics t JOIN actors ac ON ac.id = t.actor_id LEFT JOIN users u ON u.id = t.owner_id
-		WHERE t.map_id = $1 AND ($2 OR NOT ac.sensitive) AND ($3 = '' OR t.id = $3)
-		ORDER BY CASE WHEN t.due IS NULL THEN 1 ELSE 0 END, t.due, t.created_at, t.id`, s.Map.ID, s.Sensitive, id)
+		WHERE t.map_id = $1 AND ($2 OR NOT ac.sensitive) AND ($3 = '' OR t.id = $3) AND ($4 = '' OR t.actor_id = $4)
+		ORDER BY CASE WHEN t.due IS NULL THEN 1 ELSE 0 END, t.due, t.created_at, t.id
+		LIMIT $5`, s.Map.ID, s.Sensitive, f.id, f.actorID, pk.MaxMapTactics+1)
 	if err != nil {
 		return nil, err
 	}

@@ -480,7 +480,7 @@ func (store *AccountStore) Sessions(ctx context.Context) ([]*pk.Session, error) 
 	}
 	rows, err := store.db.read.QueryContext(ctx, `
 		SELECT id, user_agent, ip, created_at, last_seen_at, expires_at FROM sessions
-		WHERE user_id = $1 AND expires_at > $2 ORDER BY last_seen_at DESC, id LIMIT 200`, uid, fmtTime(store.db.now()))
+		WHERE user_id = $1 AND expires_at > $2 ORDER BY last_seen_at DESC, id LIMIT $3`, uid, fmtTime(store.db.now()), pk.MaxSessions)
 	if err != nil {
 		return nil, err
 	}
@@ -529,7 +529,7 @@ func (store *AccountStore) Tokens(ctx context.Context) ([]*pk.Token, error) {
 		return nil, err
 	}
 	rows, err := store.db.read.QueryContext(ctx, `
-		SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT 200`, uid)
+		SELECT id, name, created_at, last_used_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT $2`, uid, pk.MaxTokens)
 	if err != nil {
 		return nil, err
 	}

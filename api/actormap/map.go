@@ -54,8 +54,11 @@ func (h *Handlers) registerMaps(a *api.API) {
 	a.Route("GET", "/partnerships/{pid}/maps", httpx.RoleFor(pk.ActionViewMaps), httpx.OpDoc{Summary: "Maps of actors (observers: shared maps only)", Tag: tag,
 		Response: pk.Map{}, List: true},
 		func(r *http.Request) (any, error) {
-			ms, err := h.Maps.Maps(r.Context(), r.PathValue("pid"))
-			return api.List[*pk.Map]{Items: api.NonNil(ms)}, err
+			ms, err := h.Maps.MapList(r.Context(), r.PathValue("pid"))
+			if err != nil {
+				return nil, err
+			}
+			return api.List[*pk.Map]{Items: api.NonNil(ms.Maps), ItemsCut: ms.Cut}, nil
 		})
 	a.Route("POST", "/partnerships/{pid}/maps", httpx.RoleFor(pk.ActionEditMaps), httpx.OpDoc{Summary: "Start a map for an objective or campaign", Tag: tag,
 		Request: mapBody{}, Response: pk.Map{}, Status: 201},

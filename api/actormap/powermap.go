@@ -30,6 +30,10 @@ type PowerMap struct {
 	Map    *pk.Map         `json:"map"`
 	Actors []PowerMapActor `json:"actors"`
 	Lines  []*pk.MapLine   `json:"lines,omitempty"`
+	// ActorsCut and LinesCut say the map holds more than MaxMapActors
+	// actors or MaxMapLines lines and only the first are here.
+	ActorsCut bool `json:"actors_cut"`
+	LinesCut  bool `json:"lines_cut"`
 }
 
 func (h *Handlers) registerPowerMap(a *api.API) {
@@ -42,20 +46,22 @@ func (h *Handlers) registerPowerMap(a *api.API) {
 			if err != nil {
 				return nil, err
 			}
-			pos, err := h.Maps.Positions(r.Context(), pid, mid, time.Time{})
+			pl, err := h.Maps.PositionList(r.Context(), pid, mid, time.Time{})
 			if err != nil {
 				return nil, err
 			}
-			out := PowerMap{Map: m, Actors: make([]PowerMapActor, 0, len(pos))}
-			for _, x := range pos {
+			out := PowerMap{Map: m, Actors: make([]PowerMapActor, 0, len(pl.Positions)), ActorsCut: pl.Cut}
+			for _, x := range pl.Positions {
 				out.Actors = append(out.Actors, PowerMapActor{ID: x.ActorID, Name: x.ActorName, Kind: x.ActorKind, Support: x.Support,
 					Influence: x.Influence, Interest: x.Interest, Strategy: powermap.StrategyFor(x.Support, x.Influence),
 					NotFirstTarget: powermap.NotFirstTarget(x.Support, x.Influence), AssessedAt: x.AssessedAt})
 			}
 			if r.URL.Query().Get("lines") == "1" {
-				if out.Lines, err = h.Maps.MapLines(r.Context(), pid, mid); err != nil {
+				ls, err := h.Maps.MapLineList(r.Context(), pid, mid)
+				if err != nil {
 					return nil, err
 				}
+				out.Lines, out.LinesCut = ls.Lines, ls.Cut
 			}
 			return out, nil
 		})

@@ -31,6 +31,9 @@ type Spectrum struct {
 	Segments map[string]SpectrumSegment `json:"segments"`
 	// Moves since ?since= (only when it is given).
 	Moves []*pk.Move `json:"moves,omitempty"`
+	// ActorsCut says the map holds more than MaxMapActors actors and only
+	// the first by name are counted here.
+	ActorsCut bool `json:"actors_cut"`
 }
 
 func (h *Handlers) registerSpectrum(a *api.API) {
@@ -52,11 +55,12 @@ func (h *Handlers) registerSpectrum(a *api.API) {
 			if err != nil {
 				return nil, err
 			}
-			pos, err := h.Maps.Positions(r.Context(), pid, mid, at)
+			pl, err := h.Maps.PositionList(r.Context(), pid, mid, at)
 			if err != nil {
 				return nil, err
 			}
-			out := Spectrum{Map: m, At: q.Get("at"), Segments: map[string]SpectrumSegment{}}
+			pos := pl.Positions
+			out := Spectrum{Map: m, At: q.Get("at"), Segments: map[string]SpectrumSegment{}, ActorsCut: pl.Cut}
 			for _, s := range spectrum.Segments {
 				out.Segments[s.Key()] = SpectrumSegment{Actors: []SpectrumActor{}}
 			}
@@ -93,10 +97,10 @@ func (h *Handlers) registerSpectrum(a *api.API) {
 		Raw: "image/svg+xml"},
 		func(r *http.Request) (any, error) {
 			pid, mid := ids(r)
-			tl, err := h.Maps.Timeline(r.Context(), pid, mid)
+			tl, err := h.Maps.TimelineList(r.Context(), pid, mid)
 			if err != nil {
 				return nil, err
 			}
-			return api.Raw{ContentType: "image/svg+xml", Body: mapview.SpectrumChart(tl, h.Now().UTC(), a.T(r))}, nil
+			return api.Raw{ContentType: "image/svg+xml", Body: mapview.SpectrumChart(tl.Assessments, mapview.ChartEnd(tl, h.Now().UTC()), a.T(r))}, nil
 		})
 }

@@ -59,8 +59,11 @@ func (h *Handlers) registerTactics(a *api.API) {
 		Response: pk.Tactic{}, List: true},
 		func(r *http.Request) (any, error) {
 			pid, mid := ids(r)
-			ts, err := h.Maps.Tactics(r.Context(), pid, mid)
-			return api.List[*pk.Tactic]{Items: api.NonNil(ts)}, err
+			ts, err := h.Maps.TacticList(r.Context(), pid, mid)
+			if err != nil {
+				return nil, err
+			}
+			return api.List[*pk.Tactic]{Items: api.NonNil(ts.Tactics), ItemsCut: ts.Cut}, nil
 		})
 	a.Route("POST", mapPath+"/tactics", httpx.RoleFor(pk.ActionEditMaps), httpx.OpDoc{Summary: "Plan a tactic for an actor", Tag: tag,
 		Request: tacticBody{}, Response: pk.Tactic{}, Status: 201},

@@ -148,8 +148,11 @@ func (h *Handlers) registerProspects(a *api.API) {
 	a.Route("GET", "/partnerships/{pid}/prospects/{prid}/history", view, httpx.OpDoc{Summary: "A prospect's status changes, oldest first", Tag: tag,
 		Response: pk.ProspectStatusChange{}, List: true},
 		func(r *http.Request) (any, error) {
-			h, err := h.Prospects.ProspectHistory(r.Context(), r.PathValue("pid"), r.PathValue("prid"))
-			return api.List[*pk.ProspectStatusChange]{Items: api.NonNil(h)}, err
+			h, err := h.Prospects.ProspectHistoryList(r.Context(), r.PathValue("pid"), r.PathValue("prid"))
+			if err != nil {
+				return nil, err
+			}
+			return api.List[*pk.ProspectStatusChange]{Items: api.NonNil(h.Changes), ItemsCut: h.Cut}, nil
 		})
 	a.Route("POST", "/partnerships/{pid}/prospects/{prid}/invite", httpx.RoleFor(pk.ActionInvite), httpx.OpDoc{Summary: "Invite an agreed prospect's contact to the partnership", Tag: tag,
 		Request: prospectInviteBody{}, Response: pk.Invitation{}, Status: 201},

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -65,6 +66,10 @@ type actorListData struct {
 	Kinds   []string
 	Sectors []string
 	Tags    []string
+	// TagsCut: more tags are in use than the MaxTags offered; any of them
+	// is reached from an actor's row (its tag links) and stays chosen.
+	TagsCut bool
+	MaxTags int
 	Error   string
 }
 
@@ -107,8 +112,14 @@ func (h *Pages) actorList(w http.ResponseWriter, r *http.Request) error {
 		q.Set("cursor", next)
 		d.Next = template.URL(q.Encode())
 	}
-	if d.Tags, err = h.Actors.ActorTags(r.Context(), v.P.ID); err != nil {
+	tags, err := h.Actors.ActorTagList(r.Context(), v.P.ID)
+	if err != nil {
 		return err
+	}
+	d.Tags, d.TagsCut, d.MaxTags = tags.Tags, tags.Cut, pk.MaxTagChoices
+	if d.TagsCut && d.Filter.Tag != "" && !slices.Contains(d.Tags, d.Filter.Tag) {
+		// The chosen tag stays offered so that the form keeps it.
+		d.Tags = append(d.Tags, d.Filter.Tag)
 	}
 	v.Data = d
 	h.render(w, r, status, "actors", v)

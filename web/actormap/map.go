@@ -33,7 +33,10 @@ func (h *Pages) registerMaps(rt *httpx.Router) {
 }
 
 type mapListData struct {
+	mapHelpers
 	Maps []*pk.Map
+	// Cut: there are older maps than the MaxMaps listed.
+	Cut bool
 }
 
 func (h *Pages) mapList(w http.ResponseWriter, r *http.Request) error {
@@ -45,14 +48,14 @@ func (h *Pages) renderMapList(w http.ResponseWriter, r *http.Request, status int
 	if err != nil {
 		return err
 	}
-	ms, err := h.Maps.Maps(r.Context(), v.P.ID)
+	ms, err := h.Maps.MapList(r.Context(), v.P.ID)
 	if err != nil {
 		return err
 	}
 	if formErr != nil {
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
-	v.Data = &mapListData{Maps: ms}
+	v.Data = &mapListData{Maps: ms.Maps, Cut: ms.Cut}
 	h.render(w, r, status, "maps", v)
 	return nil
 }
@@ -79,6 +82,9 @@ type mapData struct {
 	Map       *pk.Map
 	Positions int
 	Tactics   int
+	// PositionsCut and TacticsCut: the map holds more than is counted.
+	PositionsCut bool
+	TacticsCut   bool
 	// Counts per strategy and per segment, for the overview.
 	Strategies []strategyCount
 	Segments   []segmentCount
@@ -108,7 +114,7 @@ func (h *Pages) renderMap(w http.ResponseWriter, r *http.Request, status int, fo
 		return err
 	}
 	m, pos := page.Map, page.Positions
-	d := &mapData{Map: m, Positions: len(pos), Tactics: page.Tactics}
+	d := &mapData{Map: m, Positions: len(pos), Tactics: page.Tactics, PositionsCut: page.PositionsCut, TacticsCut: page.TacticsCut}
 	byStrategy := map[powermap.Strategy]int{}
 	bySegment := map[spectrum.Segment]int{}
 	for _, a := range pos {
@@ -289,6 +295,13 @@ var zeroTime time.Time
 // mapHelpers are small lookups the map templates call as methods of their
 // data (template functions are shared by every page; these are ours).
 type mapHelpers struct{}
+
+// The stated maxima of a map's lists, for the notices that say a list
+// was cut.
+func (mapHelpers) MaxMaps() int    { return pk.MaxMaps }
+func (mapHelpers) MaxActors() int  { return pk.MaxMapActors }
+func (mapHelpers) MaxLines() int   { return pk.MaxMapLines }
+func (mapHelpers) MaxTactics() int { return pk.MaxMapTactics }
 
 // SegMsg is the message ID of the segment of a support score.
 func (mapHelpers) SegMsg(support int) string { return spectrum.SegmentOf(support).Message() }

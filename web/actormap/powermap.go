@@ -25,12 +25,16 @@ type powerGroup struct {
 
 type powerMapData struct {
 	mapHelpers
-	Map     *pk.Map
-	SVG     []byte
-	Lines   bool
-	Groups  []powerGroup
-	Count   int
-	Choices assessChoices
+	Map   *pk.Map
+	SVG   []byte
+	Lines bool
+	// ActorsCut and LinesCut: the map holds more actors or lines than
+	// are drawn (MaxActors, MaxLines).
+	ActorsCut bool
+	LinesCut  bool
+	Groups    []powerGroup
+	Count     int
+	Choices   assessChoices
 	// ChoicesCut: more actors could be placed than the form offers (Limit);
 	// Find is the name search that narrows them.
 	ChoicesCut bool
@@ -56,18 +60,19 @@ func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status in
 	if err != nil {
 		return err
 	}
-	pos, err := h.Maps.Positions(ctx, pid, mid, zeroTime)
+	pl, err := h.Maps.PositionList(ctx, pid, mid, zeroTime)
 	if err != nil {
 		return err
 	}
-	d := &powerMapData{Map: m, Lines: r.URL.Query().Get("lines") == "1", Count: len(pos), Choices: newAssessChoices()}
+	pos := pl.Positions
+	d := &powerMapData{Map: m, Lines: r.URL.Query().Get("lines") == "1", Count: len(pos), ActorsCut: pl.Cut, Choices: newAssessChoices()}
 	var lines []powermap.Line
 	if d.Lines {
-		ls, err := h.Maps.MapLines(ctx, pid, mid)
+		ls, err := h.Maps.MapLineList(ctx, pid, mid)
 		if err != nil {
 			return err
 		}
-		lines = mapview.PowerLines(ls)
+		lines, d.LinesCut = mapview.PowerLines(ls.Lines), ls.Cut
 	}
 	d.SVG = powermap.SVG(mapview.PowerPoints(pos), lines, h.Bundle.Localizer(v.Lang).T)
 	groups := map[powermap.Strategy][]powerRow{}

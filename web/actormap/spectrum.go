@@ -24,13 +24,21 @@ type spectrumData struct {
 	Chart    []byte
 	Segments []segmentRow
 	Count    int
-	At       string
-	Since    string
-	Moves    []*pk.Move
-	Tactics  []*pk.Tactic
-	Actors   []*pk.Assessment // on the map, for the tactic form
-	Owners   []*pk.Person
-	Statuses []string
+	// ActorsCut: the map holds more actors than MaxActors.
+	ActorsCut bool
+	// ChartCut: the chart ends at ChartEnd, where the reading of
+	// MaxMapTimeline assessments stopped.
+	ChartCut bool
+	ChartEnd string
+	// TacticsCut: there are more tactics than MaxTactics.
+	TacticsCut bool
+	At         string
+	Since      string
+	Moves      []*pk.Move
+	Tactics    []*pk.Tactic
+	Actors     []*pk.Assessment // on the map, for the tactic form
+	Owners     []*pk.Person
+	Statuses   []string
 	// Questions help plan the next tactics.
 	Questions []string
 	// SegName is a segment's translated name (translated once per page).
@@ -62,18 +70,19 @@ func (h *Pages) renderSpectrum(w http.ResponseWriter, r *http.Request, status in
 	}
 	// Current positions serve the wedges (unless ?at= asks for a past
 	// date), the moves and the tactic form: read them once.
-	now, err := h.Maps.Positions(ctx, pid, mid, zeroTime)
+	nl, err := h.Maps.PositionList(ctx, pid, mid, zeroTime)
 	if err != nil {
 		return err
 	}
-	pos := now
+	now, pl := nl.Positions, nl
 	if !at.IsZero() {
-		if pos, err = h.Maps.Positions(ctx, pid, mid, at); err != nil {
+		if pl, err = h.Maps.PositionList(ctx, pid, mid, at); err != nil {
 			return err
 		}
 	}
+	pos := pl.Positions
 	t := h.Bundle.Localizer(v.Lang).T
-	d := &spectrumData{Map: m, Count: len(pos), At: q.Get("at"), Since: q.Get("since"), Statuses: spectrum.TacticStatuses,
+	d := &spectrumData{Map: m, Count: len(pos), ActorsCut: pl.Cut, At: q.Get("at"), Since: q.Get("since"), Statuses: spectrum.TacticStatuses,
 		Questions: spectrum.Questions, SegName: segmentNames(t), SVG: spectrum.SVG(mapview.SpectrumGroups(pos), t)}
 	bySeg := map[spectrum.Segment][]*pk.Assessment{}
 	for _, a := range pos {
@@ -89,14 +98,20 @@ func (h *Pages) renderSpectrum(w http.ResponseWriter, r *http.Request, status in
 		}
 		d.Moves = pk.MovesBetween(then, now)
 	}
-	tl, err := h.Maps.Timeline(ctx, pid, mid)
+	tl, err := h.Maps.TimelineList(ctx, pid, mid)
 	if err != nil {
 		return err
 	}
-	d.Chart = mapview.SpectrumChart(tl, h.Now().UTC(), t)
-	if d.Tactics, err = h.Maps.Tactics(ctx, pid, mid); err != nil {
+	end := mapview.ChartEnd(tl, h.Now().UTC())
+	if tl.Cut {
+		d.ChartCut, d.ChartEnd = true, end.Format("2006-01-02")
+	}
+	d.Chart = mapview.SpectrumChart(tl.Assessments, end, t)
+	ts, err := h.Maps.TacticList(ctx, pid, mid)
+	if err != nil {
 		return err
 	}
+	d.Tactics, d.TacticsCut = ts.Tactics, ts.Cut
 	if pk.Can(v.P.MyRole, pk.ActionEditMaps) {
 		d.Actors = now
 		mem, err := h.Members.Members(ctx, pid)

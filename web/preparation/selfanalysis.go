@@ -32,6 +32,8 @@ type selfAnalysisData struct {
 	FailedSection string
 	// FailedEntry names the contribution whose edit form has the errors.
 	FailedEntry string
+	// Max is where the contributions stop (SelfAnalysis.Cut).
+	Max int
 }
 
 func selfAnalysisForm(r *http.Request) pk.SelfAnalysisInput {
@@ -44,7 +46,7 @@ func selfAnalysisForm(r *http.Request) pk.SelfAnalysisInput {
 // organisation's.
 func (h *Pages) renderSelfAnalysis(w http.ResponseWriter, r *http.Request, status int, formErr error) error {
 	var v *web.View
-	d := &selfAnalysisData{Answers: pk.SelfAnalysisAnswers}
+	d := &selfAnalysisData{Answers: pk.SelfAnalysisAnswers, Max: pk.MaxSelfAnalysisEntries}
 	var err error
 	if oid := r.PathValue("oid"); oid != "" {
 		if d.SelfAnalysis, err = h.Preparation.OrganisationSelfAnalysis(r.Context(), oid); err != nil {

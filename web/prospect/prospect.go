@@ -150,8 +150,11 @@ func (h *Pages) prospectUpdate(w http.ResponseWriter, r *http.Request) error {
 }
 
 type prospectData struct {
-	Prospect   *pk.Prospect
-	History    []*pk.ProspectStatusChange
+	Prospect *pk.Prospect
+	History  []*pk.ProspectStatusChange
+	// HistoryCut: older changes than these MaxHistory are not listed.
+	HistoryCut bool
+	MaxHistory int
 	Statuses   []string
 	Roles      []string
 	StatusForm *web.Form
@@ -171,9 +174,11 @@ func (h *Pages) renderProspect(w http.ResponseWriter, r *http.Request, status in
 	if d.Prospect, err = h.Prospects.Prospect(ctx, v.P.ID, id); err != nil {
 		return err
 	}
-	if d.History, err = h.Prospects.ProspectHistory(ctx, v.P.ID, id); err != nil {
+	hist, err := h.Prospects.ProspectHistoryList(ctx, v.P.ID, id)
+	if err != nil {
 		return err
 	}
+	d.History, d.HistoryCut, d.MaxHistory = hist.Changes, hist.Cut, pk.MaxProspectHistory
 	ver := strconv.Itoa(d.Prospect.Version)
 	d.StatusForm = &web.Form{Values: url.Values{"version": {ver}}}
 	d.InviteForm = &web.Form{Values: url.Values{"email": {d.Prospect.ContactEmail}, "role": {string(pk.RoleMember)}}}
