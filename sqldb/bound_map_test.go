@@ -114,7 +114,9 @@ func TestSmallerListsSayWhenCut(t *testing.T) {
 		}
 		extra := pk.MaxMaps + 1 - len(before.Maps)
 		if err := sqldb.InsertRowsForTest(ctx, db, "maps", []string{"id", "partnership_id", "title", "created_at"}, extra,
-			func(i int) []any { return []any{fmt.Sprintf("seeded-map-%04d", i), pid, fmt.Sprintf("Map %04d", i), at(i + 1)} }); err != nil {
+			func(i int) []any {
+				return []any{fmt.Sprintf("seeded-map-%04d", i), pid, fmt.Sprintf("Map %04d", i), at(i + 1)}
+			}); err != nil {
 			t.Fatal(err)
 		}
 		ml, err := db.Maps.MapList(w.Member.Ctx, pid)
@@ -234,7 +236,9 @@ func TestSmallerListsSayWhenCut(t *testing.T) {
 
 		// An account's tokens: the newest MaxTokens.
 		if err := sqldb.InsertRowsForTest(ctx, db, "api_tokens", []string{"id", "user_id", "name", "secret_hash", "created_at"}, pk.MaxTokens+1,
-			func(i int) []any { return []any{fmt.Sprintf("seeded-token-%04d", i), w.Member.ID, "script", fmt.Sprintf("hash-%04d", i), at(i + 1)} }); err != nil {
+			func(i int) []any {
+				return []any{fmt.Sprintf("seeded-token-%04d", i), w.Member.ID, "script", fmt.Sprintf("hash-%04d", i), at(i + 1)}
+			}); err != nil {
 			t.Fatal(err)
 		}
 		toks, err := db.Accounts.Tokens(w.Member.Ctx)
