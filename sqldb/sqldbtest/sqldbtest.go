@@ -74,7 +74,7 @@ func Open(t testing.TB, engine string) *sqldb.DB {
 		db = openSQLite(t)
 	} else {
 		var err error
-		db, err = sqldb.Open(postgresDatabase(t, true))
+		db, err = sqldb.Open(postgresDatabase(t, migratedPostgres(t)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -92,5 +92,5 @@ func DSN(t testing.TB, engine string) string {
 	if engine == "sqlite" {
 		return filepath.Join(t.TempDir(), "test.db")
 	}
-	return postgresDatabase(t, false)
+	return postgresDatabase(t, "")
 }

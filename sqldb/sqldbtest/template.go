@@ -69,6 +69,13 @@ func openSQLite(t testing.TB) *sqldb.DB {
 	if err != nil {
 		t.Fatalf("migrate the SQLite template: %v", err)
 	}
+	return openSQLiteFrom(t, data)
+}
+
+// openSQLiteFrom writes data, a whole SQLite database, into the test's
+// temporary folder and opens it.
+func openSQLiteFrom(t testing.TB, data []byte) *sqldb.DB {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "test.db")
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
@@ -203,19 +210,36 @@ func dropOrphans(ctx context.Context, admin *sql.DB) error {
 	return nil
 }
 
-// tokenOf returns the process token in a test database's name.
+// tokenOf returns the process token in a test database's name:
+// pk_tmpl_TOKEN, pk_tmpl_TOKEN_world or pk_t_TOKEN_N.
 func tokenOf(name string) string {
-	if rest, ok := strings.CutPrefix(name, pgTemplatePrefix); ok {
-		return rest
+	rest, ok := strings.CutPrefix(name, pgTemplatePrefix)
+	if !ok {
+		rest = strings.TrimPrefix(name, pgTestPrefix)
 	}
-	rest := strings.TrimPrefix(name, pgTestPrefix)
 	token, _, _ := strings.Cut(rest, "_")
 	return token
 }
 
-// postgresDatabase makes a database for one test, a copy of the migrated
-// template (or an empty one), dropped at cleanup, and returns its address.
-func postgresDatabase(t testing.TB, migrated bool) string {
+// migratedPostgres returns the name of the process's migrated template
+// database, made on first use; it skips the test when PostgreSQL is not
+// configured.
+func migratedPostgres(t testing.TB) string {
+	t.Helper()
+	base := os.Getenv(PostgresEnv)
+	if base == "" {
+		t.Skipf("PostgreSQL not configured: set %s", PostgresEnv)
+	}
+	if err := postgresReady(base); err != nil {
+		t.Fatalf("PostgreSQL test template: %v", err)
+	}
+	return pgWorld.template
+}
+
+// postgresDatabase makes a database for one test, a copy of template (or
+// an empty one when template is ""), dropped at cleanup, and returns its
+// address.
+func postgresDatabase(t testing.TB, template string) string {
 	t.Helper()
 	base := os.Getenv(PostgresEnv)
 	if base == "" {
@@ -226,8 +250,8 @@ func postgresDatabase(t testing.TB, migrated bool) string {
 	}
 	name := fmt.Sprintf("%s%s_%d", pgTestPrefix, pgWorld.token, pgWorld.next.Add(1))
 	create := `CREATE DATABASE ` + name
-	if migrated {
-		create += ` TEMPLATE ` + pgWorld.template
+	if template != "" {
+		create += ` TEMPLATE ` + template
 	}
 	if _, err := pgWorld.admin.Exec(create); err != nil {
 		t.Fatalf("create test database: %v", err)
