@@ -38,8 +38,9 @@ func wantField(t *testing.T, err error, field string) {
 }
 
 func TestPartnershipLifecycle(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 
 		// Everyone inside sees it with their own role; the outsider sees nothing.
@@ -128,8 +129,9 @@ func TestPartnershipLifecycle(t *testing.T) {
 }
 
 func TestPaginationCursor(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		for i := 0; i < 7; i++ {
 			if _, err := db.CreatePartnership(w.Member.Ctx, pk.PartnershipInput{Name: "Network " + string(rune('A'+i))}); err != nil {
 				t.Fatal(err)
@@ -159,8 +161,9 @@ func TestPaginationCursor(t *testing.T) {
 }
 
 func TestMembersAndCoordinators(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 		m, err := db.Members(w.Observer.Ctx, pid)
 		if err != nil {
@@ -237,8 +240,9 @@ func TestMembersAndCoordinators(t *testing.T) {
 }
 
 func TestInvitations(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 		ctx := context.Background()
 		// A mail job carries the link; its token opens the invitation.
@@ -331,8 +335,9 @@ func lastMailToken(t *testing.T, db *sqldb.DB, prefix string) string {
 }
 
 func TestAccounts(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		ctx := context.Background()
 		db.SignupOpen = true
 		_, err := db.SignUp(ctx, pk.SignUpInput{Email: w.Member.Email, Name: "Dup", Password: "long enough password"})
@@ -400,8 +405,9 @@ func TestAccounts(t *testing.T) {
 func rawDB(t *testing.T, db *sqldb.DB) *sql.DB { t.Helper(); return sqldb.RawForTest(db) }
 
 func TestPasswordReset(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		ctx := context.Background()
 		lastMailToken(t, db, "/invitations/") // drain the world's mails
 		if err := db.RequestPasswordReset(ctx, "nobody@example.org", "en"); err != nil {
@@ -431,8 +437,9 @@ func TestPasswordReset(t *testing.T) {
 }
 
 func TestSignInThrottle(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		ctx := context.Background()
 		for i := 0; i < 5; i++ {
 			_, _, err := db.SignIn(ctx, w.Member.Email, "wrong", "192.0.2.1", "")
@@ -455,8 +462,9 @@ func TestSignInThrottle(t *testing.T) {
 }
 
 func TestJobsRetryAndDeduplicate(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		ctx := context.Background()
 		n, _ := db.PendingJobs(ctx)
 		if n == 0 {
@@ -485,8 +493,9 @@ func TestJobsRetryAndDeduplicate(t *testing.T) {
 }
 
 func TestBackup(t *testing.T) {
-	db := sqldbtest.Open(t, "sqlite")
-	w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	w := sqldbtest.OpenWorld(t, "sqlite")
+	db := w.DB
 	to := filepath.Join(t.TempDir(), "copy.db")
 	if err := db.Backup(context.Background(), to); err != nil {
 		t.Fatal(err)
@@ -507,8 +516,9 @@ func TestBackup(t *testing.T) {
 
 // The activity feed never tells a member that something sensitive happened.
 func TestActivityFeedHidesSensitiveChanges(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 		w.Clock.Advance(time.Minute)
 		if _, err := db.CreateActor(w.Coordinator.Ctx, pid, pk.ActorInput{Name: "Hidden Activist", Kind: "individual", Sensitive: true}); err != nil {
