@@ -1,6 +1,11 @@
 // Package sqldbtest opens throwaway databases for tests: SQLite always, and
 // PostgreSQL too when PARTNERKIT_TEST_POSTGRES names a server, each test in
 // a database of its own that is dropped afterwards.
+//
+// Most tests start from the test world (World): OpenWorld and EachWorld
+// hand each test a copy of a world built once per test process, Open and
+// Each an empty migrated database. Both are copies, never shared, so tests
+// that use them may run in parallel (t.Parallel).
 package sqldbtest
 
 import (
