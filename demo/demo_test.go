@@ -12,6 +12,7 @@ import (
 // The demonstration loads on both engines, once, and what it shows is
 // reachable through the services as the demo coordinator.
 func TestLoad(t *testing.T) {
+	t.Parallel()
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
 		loaded, err := Load(ctx, db)

@@ -47,8 +47,9 @@ func upload(t *testing.T, name string, data []byte, mapping string) (string, str
 }
 
 func TestActorsAPI(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		e := newEnv(t, w)
 		base := "/api/v1/partnerships/" + e.Partnership.ID + "/actors"
 		var a pk.Actor
 		actorsJSON(t, e.do(t, "member", "POST", base, `{"name":"Leipziger Volkszeitung","kind":"organisation","sector":"media","tags":["press","daily"],"motivation":"Stories"}`),
@@ -160,8 +161,9 @@ func TestActorsAPI(t *testing.T) {
 }
 
 func TestActorImportAndExportHTTP(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		e := newEnv(t, w)
 		base := "/api/v1/partnerships/" + e.Partnership.ID + "/actors"
 		// A French file with a BOM and semicolons; one bad row.
 		bad := "\uFEFFNom;Type;Secteur\nMairie;institution;public\n;groupe;\nRadio;robot;médias\n"
@@ -239,8 +241,9 @@ func TestActorImportAndExportHTTP(t *testing.T) {
 // touches it, through any route of the register: lists, pages, API answers,
 // exports and counts leave it out, and its IDs are not found.
 func TestActorsSensitiveNeverLeak(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		e := newEnv(t, w)
 		f := e.Actors()
 		pid := e.Partnership.ID
 		secrets := []string{sqldbtest.SensitiveActorName2, f.Sensitive.ID, f.SensitiveTie.ID, f.HiddenEnd.ID, "No papers"}
@@ -319,8 +322,9 @@ func TestActorsSensitiveNeverLeak(t *testing.T) {
 }
 
 func TestActorPages(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		e := newEnv(t, w)
 		f := e.Actors()
 		pid := e.Partnership.ID
 		res := e.do(t, "member", "POST", "/p/"+pid+"/actors", url.Values{"name": {"Caritas Leipzig"}, "kind": {"organisation"},

@@ -62,8 +62,8 @@ func benchSeed() sqldb.NetworkSeed {
 func BenchmarkPages(b *testing.B) {
 	for _, engine := range sqldbtest.Engines() {
 		b.Run(engine, func(b *testing.B) {
-			db := sqldbtest.Open(b, engine)
-			e := newEnv(b, db)
+			e := newEnv(b, sqldbtest.OpenWorld(b, engine))
+			db := e.DB
 			pid := e.Partnership.ID
 			seeded, err := sqldb.NewSeeder(db).SeedNetwork(context.Background(), pid, benchSeed())
 			if err != nil {

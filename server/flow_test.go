@@ -52,8 +52,10 @@ func body(t *testing.T, res *http.Response) string {
 // a second person who signs up from the emailed link and accepts; both see
 // the partnership. Runs on every engine.
 func TestJourneyThroughPages(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		e := newEnv(t, w)
+		db := e.DB
 		mailLinks(t, db) // the world's own invitations
 		a := e.browser(t)
 		res := post(t, a, e.HTTP.URL+"/signup", url.Values{"name": {"Rania"}, "email": {"rania@example.org"}, "password": {"a long enough password"}})
@@ -107,7 +109,8 @@ func TestJourneyThroughPages(t *testing.T) {
 }
 
 func TestFormErrorKeepsWhatWasTyped(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	res := e.do(t, "member", "POST", "/p", url.Values{"name": {""}, "purpose": {"Typed purpose <kept>"}, "form": {"empire"}})
 	if res.Status != http.StatusUnprocessableEntity {
 		t.Fatalf("status %d", res.Status)
@@ -146,7 +149,8 @@ func hasField(p api.Problem, field string) bool {
 }
 
 func TestAPIErrorsNameTheField(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	for _, c := range []struct {
 		name, body, field string
 		status            int
@@ -183,8 +187,9 @@ func TestAPIErrorsNameTheField(t *testing.T) {
 }
 
 func TestAPIStaleVersionConflicts(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		e := newEnv(t, w)
 		path := "/api/v1/partnerships/" + e.Partnership.ID
 		v := e.Partnership.Version
 		res := e.do(t, "coordinator", "PATCH", path, `{"name":"Renamed","version":`+strconv.Itoa(v)+`}`)
@@ -218,8 +223,9 @@ func TestAPIStaleVersionConflicts(t *testing.T) {
 }
 
 func TestAPIJourney(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		e := newEnv(t, w)
 		res := e.do(t, "member", "POST", "/api/v1/partnerships", `{"name":"API network","form":"network","basis":"issue"}`)
 		if res.Status != 201 {
 			t.Fatalf("create: %d %s", res.Status, res.Body)
@@ -269,7 +275,8 @@ func TestAPIJourney(t *testing.T) {
 
 // Every registered API route is in the OpenAPI document, with its method.
 func TestOpenAPIListsEveryRoute(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	res := e.do(t, "", "GET", "/api/v1/openapi.json", nil)
 	var doc struct {
 		OpenAPI string                               `json:"openapi"`
@@ -303,7 +310,8 @@ var rawMessageID = regexp.MustCompile(`>\s*[a-z]+(\.[a-z0-9_]+)+\.?\s*<`)
 // Every page, in every language, renders without a raw message ID, with
 // the right lang and dir, and the security headers.
 func TestPagesInEveryLanguage(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	for _, lang := range []string{"en", "ar", "fr"} {
 		dir := "ltr"
 		if lang == "ar" {
@@ -342,7 +350,8 @@ func TestPagesInEveryLanguage(t *testing.T) {
 }
 
 func TestCrossSiteFormIsRefused(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	res := e.do(t, "coordinator", "POST", "/p/"+e.Partnership.ID+"/leave", url.Values{}, "Sec-Fetch-Site", "cross-site")
 	if res.Status != http.StatusForbidden {
 		t.Fatalf("cross-site post: %d", res.Status)
@@ -353,14 +362,16 @@ func TestCrossSiteFormIsRefused(t *testing.T) {
 }
 
 func TestHealthz(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	if res := e.do(t, "", "GET", "/healthz", nil); res.Status != 200 || res.Body != "ok\n" {
 		t.Fatalf("healthz: %d %q", res.Status, res.Body)
 	}
 }
 
 func TestLanguageSwitcher(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	res := e.do(t, "", "POST", "/language", url.Values{"lang": {"ar"}, "next": {"/signin"}})
 	if res.Status != 303 || !strings.Contains(res.Header.Get("Set-Cookie"), "lang=ar") || res.Header.Get("Location") != "/signin" {
 		t.Fatalf("switch: %d %v", res.Status, res.Header)

@@ -13,7 +13,6 @@ import (
 
 	"github.com/partnerkit/partnerkit/i18n"
 	"github.com/partnerkit/partnerkit/server"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
@@ -31,9 +30,10 @@ type env struct {
 
 var roles = []string{"outsider", "observer", "member", "coordinator"}
 
-func newEnv(t testing.TB, db *sqldb.DB) *env {
+// newEnv starts a server on w, a fresh world (sqldbtest.OpenWorld).
+func newEnv(t testing.TB, w *sqldbtest.World) *env {
 	t.Helper()
-	w := sqldbtest.NewWorld(t, db)
+	db := w.DB
 	db.SignupOpen = true
 	srv, err := server.New(server.Config{DB: db, Bundle: bundle, Log: slog.New(slog.DiscardHandler)})
 	if err != nil {

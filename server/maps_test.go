@@ -30,8 +30,9 @@ func mapsWantStatus(t *testing.T, res response, want int, what string) {
 // Every map page and API answer, as each role, leaves out the sensitive
 // actor for all but coordinators: names, IDs, counts and lines alike.
 func TestMapsSensitiveActorsDoNotLeak(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		e := newEnv(t, w)
 		f := e.Maps()
 		pid, mid := e.Partnership.ID, f.Map.ID
 		hiddenID := f.Actors[sqldbtest.SensitiveActorName]
@@ -103,8 +104,8 @@ func TestMapsSensitiveActorsDoNotLeak(t *testing.T) {
 // Observers see shared maps only; an unshared map is not found for them,
 // in pages and API alike.
 func TestMapsObserversSeeSharedOnly(t *testing.T) {
-	db := sqldbtest.Open(t, "sqlite")
-	e := newEnv(t, db)
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	f := e.Maps()
 	pid, priv := e.Partnership.ID, f.Private.ID
 	for _, p := range []string{"/api/v1/partnerships/" + pid + "/maps/" + priv, "/api/v1/partnerships/" + pid + "/maps/" + priv + "/powermap",
@@ -127,8 +128,8 @@ func TestMapsObserversSeeSharedOnly(t *testing.T) {
 }
 
 func TestMapsAPIFlow(t *testing.T) {
-	db := sqldbtest.Open(t, "sqlite")
-	e := newEnv(t, db)
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	f := e.Maps()
 	pid := e.Partnership.ID
 	list := "/api/v1/partnerships/" + pid + "/maps"
@@ -265,8 +266,8 @@ func TestMapsAPIFlow(t *testing.T) {
 }
 
 func TestMapsPagesWithoutJavaScript(t *testing.T) {
-	db := sqldbtest.Open(t, "sqlite")
-	e := newEnv(t, db)
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	f := e.Maps()
 	pid := e.Partnership.ID
 	page := "/p/" + pid + "/maps/" + f.Map.ID
@@ -348,8 +349,8 @@ func BenchmarkMapsLarge(b *testing.B) {
 }
 
 func benchmarkMapsLarge(b *testing.B, engine string) {
-	db := sqldbtest.Open(b, engine)
-	e := newEnv(b, db)
+	e := newEnv(b, sqldbtest.OpenWorld(b, engine))
+	db := e.DB
 	ctx := e.Coordinator.Ctx
 	pid := e.Partnership.ID
 	const nActors, nRels, perActor = 2000, 10000, 5

@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
@@ -36,8 +35,9 @@ var networkTypes = map[string]string{
 // picture or in any download; a coordinator does; observers and outsiders
 // are turned away.
 func TestNetworkSensitiveNeverLeaks(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		e := newEnv(t, w)
 		f := sqldbtest.SeedNetwork(t, e.World)
 		maps := e.Maps()
 		for _, pid := range []string{f.PID, e.Partnership.ID} {
@@ -94,8 +94,9 @@ type netJSON struct {
 }
 
 func TestNetworkAPI(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		e := newEnv(t, w)
 		f := sqldbtest.SeedNetwork(t, e.World)
 		base := "/api/v1/partnerships/" + f.PID + "/network"
 		get := func(role, q string) netJSON {
@@ -139,8 +140,9 @@ func TestNetworkAPI(t *testing.T) {
 }
 
 func TestNetworkExportsParse(t *testing.T) {
-	db := sqldbtest.Open(t, "sqlite")
-	e := newEnv(t, db)
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
+	db := e.DB
 	f := sqldbtest.SeedNetwork(t, e.World)
 	base := "/api/v1/partnerships/" + f.PID + "/network"
 
@@ -289,8 +291,8 @@ func TestNetworkExportsParse(t *testing.T) {
 }
 
 func TestNetworkPage(t *testing.T) {
-	db := sqldbtest.Open(t, "sqlite")
-	e := newEnv(t, db)
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	f := sqldbtest.SeedNetwork(t, e.World)
 	page := "/p/" + f.PID + "/network"
 	res := e.do(t, "member", "GET", page+"?sort=degree&type=works_at&type=member_of&type=cooperates_with&map="+f.MapID, nil)

@@ -40,14 +40,17 @@ func fill(t *testing.T, pattern string, params map[string]string) (string, bool)
 // route's declared access: outsiders get 404 for anything in a partnership,
 // roles below the route's get 403, the others get through, nobody gets 5xx.
 func TestPermissionMatrix(t *testing.T) {
-	db := sqldbtest.Open(t, "sqlite")
-	probe := newEnv(t, db)
+	t.Parallel()
+	probe := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	for _, rt := range probe.Srv.Router.Routes() {
 		if rt.Pattern == "/static/" || rt.Method == "" {
 			continue
 		}
 		t.Run(rt.Method+" "+rt.Pattern, func(t *testing.T) {
-			e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+			// Each route gets a world of its own, so the routes can be
+			// walked side by side.
+			t.Parallel()
+			e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 			path, dummy := fill(t, rt.Pattern, e.Params)
 			body := func() any {
 				if rt.Method == "GET" {

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
@@ -43,8 +42,9 @@ func pbFields(t *testing.T, res response) map[string]bool {
 }
 
 func TestPlaybookAPI(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		e := newEnv(t, w)
 		base := "/api/v1/partnerships/" + e.Partnership.ID
 		var v pk.PlaybookView
 		res := e.do(t, "observer", "GET", base+"/playbook", nil)
@@ -116,8 +116,9 @@ func TestPlaybookAPI(t *testing.T) {
 }
 
 func TestProspectsAPI(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		e := newEnv(t, w)
 		base := "/api/v1/partnerships/" + e.Partnership.ID + "/prospects"
 		f := e.Playbook()
 		pbStatus(t, e.do(t, "observer", "GET", base, nil), 403)
@@ -196,7 +197,8 @@ func TestProspectsAPI(t *testing.T) {
 }
 
 func TestPlaybookPages(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	pid := e.Partnership.ID
 	p := "/p/" + pid + "/playbook"
 	res := e.do(t, "observer", "GET", p, nil)
@@ -255,7 +257,8 @@ func TestPlaybookPages(t *testing.T) {
 }
 
 func TestProspectPages(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	pid, f := e.Partnership.ID, e.Playbook()
 	p := "/p/" + pid + "/prospects"
 	pbStatus(t, e.do(t, "observer", "GET", p, nil), 403)
@@ -313,7 +316,8 @@ func TestProspectPages(t *testing.T) {
 }
 
 func TestProfilePage(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	pid := e.Partnership.ID
 	res := e.do(t, "observer", "GET", "/p/"+pid+"/profile", nil)
 	pbStatus(t, res, 200)

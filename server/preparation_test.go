@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
@@ -30,7 +29,8 @@ func prepBody(t *testing.T, what string, res response, parts ...string) {
 }
 
 func TestSelfAnalysisPages(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	base := "/p/" + e.Partnership.ID + "/self-analysis"
 	said := e.Params["said"]
 
@@ -73,7 +73,8 @@ func TestSelfAnalysisPages(t *testing.T) {
 }
 
 func TestReadinessPage(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	base := "/p/" + e.Partnership.ID + "/readiness"
 	form := url.Values{}
 	for _, q := range pk.ReadinessQuestionIDs() {
@@ -99,7 +100,8 @@ func TestReadinessPage(t *testing.T) {
 }
 
 func TestTheoryOfChangePages(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	pid := e.Partnership.ID
 	base := "/p/" + pid + "/theory-of-change"
 	stid := e.Params["stid"]
@@ -127,7 +129,8 @@ func TestTheoryOfChangePages(t *testing.T) {
 }
 
 func TestFormChoicePage(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	pid := e.Partnership.ID
 	base := "/p/" + pid + "/form-choice"
 	form := url.Values{"basis": {"issue"}, "structure": {"formal"}, "ctype.purpose": {"campaign"}}
@@ -162,8 +165,9 @@ func prepJSON(t *testing.T, res response, v any) {
 }
 
 func TestPreparationAPI(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		e := newEnv(t, w)
 		base := "/api/v1/partnerships/" + e.Partnership.ID
 
 		// Self-analysis.

@@ -24,8 +24,9 @@ func fieldNames(err error) []string {
 }
 
 func TestImportActors(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid, m := w.Partnership.ID, w.Member.Ctx
 		before, _ := db.Actors.CountActors(w.Coordinator.Ctx, pid, pk.ActorFilter{})
 
@@ -125,8 +126,9 @@ func TestImportActors(t *testing.T) {
 }
 
 func TestImportPrivacy(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 		// An import's summary, which members read in the activity feed,
 		// does not count the sensitive rows.
@@ -152,8 +154,9 @@ func TestImportPrivacy(t *testing.T) {
 }
 
 func TestExportActors(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 		if _, err := db.Actors.CreateActor(w.Member.Ctx, pid, pk.ActorInput{Name: "=cmd|' /C calc'!A0", Kind: "group", Tags: []string{"a", "b"}}); err != nil {
 			t.Fatal(err)
@@ -202,8 +205,8 @@ func TestExportActors(t *testing.T) {
 }
 
 func BenchmarkActors2000(b *testing.B) {
-	db := sqldbtest.Open(b, "sqlite")
-	w := sqldbtest.NewWorld(b, db)
+	w := sqldbtest.OpenWorld(b, "sqlite")
+	db := w.DB
 	seed := make([]sqldb.SeedActor, 2000)
 	for i := range seed {
 		seed[i] = sqldb.SeedActor{Name: fmt.Sprintf("Actor %04d", i), Kind: "group", Sensitive: i%10 == 0}

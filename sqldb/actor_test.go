@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
@@ -19,8 +18,9 @@ func actorNames(as []*pk.Actor) []string {
 }
 
 func TestActorLifecycle(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid, m := w.Partnership.ID, w.Member.Ctx
 		// Observers and outsiders may not write; outsiders learn nothing.
 		_, err := db.Actors.CreateActor(w.Observer.Ctx, pid, pk.ActorInput{Name: "X", Kind: "group"})
@@ -84,8 +84,9 @@ func TestActorLifecycle(t *testing.T) {
 }
 
 func TestActorFiltersAndPages(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid, c := w.Partnership.ID, w.Coordinator.Ctx
 		for i := range 7 {
 			_, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: fmt.Sprintf("Zeitung %d", i), Kind: "organisation", Sector: "media", Tags: []string{"press"}})
@@ -167,8 +168,9 @@ func TestActorFiltersAndPages(t *testing.T) {
 }
 
 func TestActorMapFilters(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		mf := w.Maps()
 		if mf == nil {
 			t.Skip("no maps fixtures")
@@ -214,8 +216,9 @@ func TestActorMapFilters(t *testing.T) {
 
 // Members never see a sensitive actor or a tie to one, by any service.
 func TestActorPrivacy(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		f := w.Actors()
 		pid, m, c := w.Partnership.ID, w.Member.Ctx, w.Coordinator.Ctx
 		_, err := db.Actors.Actor(m, pid, f.Sensitive.ID)
@@ -288,8 +291,9 @@ func TestActorPrivacy(t *testing.T) {
 }
 
 func TestRelationshipLifecycle(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		f := w.Actors()
 		pid, m := w.Partnership.ID, w.Member.Ctx
 		person, err := db.Actors.CreateActor(m, pid, pk.ActorInput{Name: "Frau Schmidt", Kind: "individual", Sector: "public"})
@@ -366,8 +370,9 @@ func TestRelationshipLifecycle(t *testing.T) {
 }
 
 func TestMergeActors(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		f := w.Actors()
 		pid, c, m := w.Partnership.ID, w.Coordinator.Ctx, w.Member.Ctx
 		dup, err := db.Actors.CreateActor(m, pid, pk.ActorInput{Name: "Integration office (city)", Kind: "institution", Tags: []string{"City", "funder"},
@@ -422,8 +427,9 @@ func TestMergeActors(t *testing.T) {
 }
 
 func TestAddMemberOrganisations(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 		// The world's Org is in the register already; the member's joins.
 		n, err := db.Actors.AddMemberOrganisations(w.Member.Ctx, pid)

@@ -18,8 +18,9 @@ func names(as []*pk.Assessment) map[string]int {
 }
 
 func TestMapsVisibility(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		f := w.Maps()
 		pid := w.Partnership.ID
 		for _, c := range []struct {
@@ -72,8 +73,9 @@ func TestMapsVisibility(t *testing.T) {
 }
 
 func TestAssessmentHistory(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		f := w.Maps()
 		pid, mid := w.Partnership.ID, f.Map.ID
 		council := f.Actors["City Council"]
@@ -139,8 +141,9 @@ func TestAssessmentHistory(t *testing.T) {
 }
 
 func TestMapsSensitiveFiltered(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		f := w.Maps()
 		pid, mid := w.Partnership.ID, f.Map.ID
 		hidden := f.Actors[sqldbtest.SensitiveActorName]
@@ -207,8 +210,9 @@ func TestMapsSensitiveFiltered(t *testing.T) {
 }
 
 func TestTactics(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		f := w.Maps()
 		pid, mid := w.Partnership.ID, f.Map.ID
 		ts, err := db.Maps.Tactics(w.Observer.Ctx, pid, mid)
@@ -259,6 +263,7 @@ func wantFields(t *testing.T, err error, fields ...string) {
 }
 
 func TestMovesBetween(t *testing.T) {
+	t.Parallel()
 	at := func(id string, s int) *pk.Assessment { return &pk.Assessment{ActorID: id, ActorName: id, Support: s} }
 	then := []*pk.Assessment{at("a", -1), at("b", 1), at("c", 0)}
 	now := []*pk.Assessment{at("a", 1), at("b", 0), at("c", 0), at("d", 2)}

@@ -5,14 +5,14 @@ import (
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 	"github.com/partnerkit/partnerkit/theoryofchange"
 )
 
 func TestTheoryOfChange(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 		stid := w.Params["stid"]
 		toc, err := db.Preparation.TheoryOfChange(w.Observer.Ctx, pid)

@@ -4,13 +4,13 @@ import (
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
 func TestFormChoicesAndAdoption(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 		a, err := db.Preparation.FormAdvice(w.Observer.Ctx, pid)
 		if err != nil || a.Form.Recommended != "" || len(a.Form.Scores) != 5 || a.AdoptedForm != "network" {

@@ -21,8 +21,9 @@ func netActor(n *pk.Network, name string) *pk.NetworkActor {
 }
 
 func TestNetworkVisibility(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		f := sqldbtest.SeedNetwork(t, w)
 		pid := f.PID
 
@@ -88,8 +89,9 @@ func TestNetworkVisibility(t *testing.T) {
 }
 
 func TestNetworkFilters(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		f := sqldbtest.SeedNetwork(t, w)
 		pid := f.PID
 		ctx := w.Member.Ctx
@@ -142,8 +144,9 @@ func TestNetworkFilters(t *testing.T) {
 }
 
 func TestNetworkAccess(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := sqldbtest.SeedNetwork(t, w).PID
 		_, err := db.Networks.Network(w.Observer.Ctx, pid, pk.NetworkFilter{})
 		wantCode(t, err, pk.EFORBIDDEN)
@@ -158,8 +161,9 @@ func TestNetworkAccess(t *testing.T) {
 }
 
 func TestNetworkExportAudit(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := sqldbtest.SeedNetwork(t, w).PID
 		for _, c := range []struct {
 			role      string
@@ -192,8 +196,9 @@ func TestNetworkExportAudit(t *testing.T) {
 // The measures of a network are worked out once and shared by the requests
 // that see the same network, and worked out again when it changes.
 func TestNetworkCache(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		f := sqldbtest.SeedNetwork(t, w)
 		a, err := db.Networks.Network(w.Member.Ctx, f.PID, pk.NetworkFilter{})
 		if err != nil {

@@ -38,8 +38,9 @@ func wantField(t *testing.T, err error, field string) {
 }
 
 func TestPartnershipLifecycle(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 
 		// Everyone inside sees it with their own role; the outsider sees nothing.
@@ -128,8 +129,9 @@ func TestPartnershipLifecycle(t *testing.T) {
 }
 
 func TestPaginationCursor(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		for i := 0; i < 7; i++ {
 			if _, err := db.Partnerships.CreatePartnership(w.Member.Ctx, pk.PartnershipInput{Name: "Network " + string(rune('A'+i))}); err != nil {
 				t.Fatal(err)
@@ -159,8 +161,9 @@ func TestPaginationCursor(t *testing.T) {
 }
 
 func TestMembersAndCoordinators(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 		m, err := db.Members.Members(w.Observer.Ctx, pid)
 		if err != nil {
@@ -237,8 +240,9 @@ func TestMembersAndCoordinators(t *testing.T) {
 }
 
 func TestInvitations(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 		ctx := context.Background()
 		// A mail job carries the link; its token opens the invitation.
@@ -331,8 +335,9 @@ func lastMailToken(t *testing.T, db *sqldb.DB, prefix string) string {
 }
 
 func TestAccounts(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		ctx := context.Background()
 		db.SignupOpen = true
 		// A taken address answers like a new one: TestSignUpDoesNotTellWhoHasAnAccount.
@@ -399,8 +404,9 @@ func TestAccounts(t *testing.T) {
 func rawDB(t *testing.T, db *sqldb.DB) *sql.DB { t.Helper(); return sqldb.RawForTest(db) }
 
 func TestPasswordReset(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		ctx := context.Background()
 		lastMailToken(t, db, "/invitations/") // drain the world's mails
 		if err := db.Accounts.RequestPasswordReset(ctx, "nobody@example.org", "en"); err != nil {
@@ -430,8 +436,9 @@ func TestPasswordReset(t *testing.T) {
 }
 
 func TestSignInThrottle(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		ctx := context.Background()
 		for i := 0; i < 5; i++ {
 			_, _, err := db.Accounts.SignIn(ctx, w.Member.Email, "wrong", "192.0.2.1", "")
@@ -454,8 +461,9 @@ func TestSignInThrottle(t *testing.T) {
 }
 
 func TestJobsRetryAndDeduplicate(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		ctx := context.Background()
 		n, _ := db.Jobs.PendingJobs(ctx)
 		if n == 0 {
@@ -484,8 +492,9 @@ func TestJobsRetryAndDeduplicate(t *testing.T) {
 }
 
 func TestBackup(t *testing.T) {
-	db := sqldbtest.Open(t, "sqlite")
-	w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	w := sqldbtest.OpenWorld(t, "sqlite")
+	db := w.DB
 	to := filepath.Join(t.TempDir(), "copy.db")
 	if err := db.Backup(context.Background(), to); err != nil {
 		t.Fatal(err)
@@ -506,8 +515,9 @@ func TestBackup(t *testing.T) {
 
 // The activity feed never tells a member that something sensitive happened.
 func TestActivityFeedHidesSensitiveChanges(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 		w.Clock.Advance(time.Minute)
 		if _, err := db.Actors.CreateActor(w.Coordinator.Ctx, pid, pk.ActorInput{Name: "Hidden Activist", Kind: "individual", Sensitive: true}); err != nil {

@@ -4,14 +4,14 @@ import (
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
 func TestPlaybookDefaultAndFixtures(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
-		v, err := db.Playbooks.Playbook(w.Observer.Ctx, w.Partnership.ID)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
+		v, err := db.Playbook(w.Observer.Ctx, w.Partnership.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -41,8 +41,9 @@ func TestPlaybookDefaultAndFixtures(t *testing.T) {
 
 // Switching to another playbook and back shows everything again.
 func TestPlaybookSwitchLosesNothing(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid, c := w.Partnership.ID, w.Coordinator.Ctx
 		if _, err := db.Playbooks.SetPlaybook(w.Member.Ctx, pid, "coalition_building"); pk.ErrorCode(err) != pk.EFORBIDDEN {
 			t.Fatalf("member switch: %v", err)
@@ -85,8 +86,9 @@ func TestPlaybookSwitchLosesNothing(t *testing.T) {
 }
 
 func TestPlaybookStepsAndAnswers(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 		if _, err := db.Playbooks.SetStepDone(w.Observer.Ctx, pid, sqldbtest.PlaybookStep, false); pk.ErrorCode(err) != pk.EFORBIDDEN {
 			t.Fatalf("observer tick: %v", err)
@@ -140,8 +142,9 @@ func TestPlaybookStepsAndAnswers(t *testing.T) {
 }
 
 func TestPlaybookAdvance(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid, c := w.Partnership.ID, w.Coordinator.Ctx
 		if _, err := db.Playbooks.AdvanceStage(w.Member.Ctx, pid, ""); pk.ErrorCode(err) != pk.EFORBIDDEN {
 			t.Fatalf("member advance: %v", err)

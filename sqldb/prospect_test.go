@@ -4,13 +4,13 @@ import (
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
 func TestProspectMessageRuleAndHistory(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid, m := w.Partnership.ID, w.Member.Ctx
 		in := pk.ProspectInput{Name: "Kurdish Women's Circle", Kind: "organisation", UserID: w.Member.ID, Status: "approached"}
 		_, err := db.Prospects.CreateProspect(m, pid, in)
@@ -65,8 +65,9 @@ func TestProspectMessageRuleAndHistory(t *testing.T) {
 }
 
 func TestProspectAccessAndLinks(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid, f := w.Partnership.ID, w.Playbook()
 		if _, err := db.Prospects.Prospect(w.Observer.Ctx, pid, f.Prospect.ID); pk.ErrorCode(err) != pk.EFORBIDDEN {
 			t.Errorf("observer: %v", err)
@@ -139,8 +140,9 @@ func TestProspectAccessAndLinks(t *testing.T) {
 }
 
 func TestProspectListsAndOverdue(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid, f := w.Partnership.ID, w.Playbook()
 		for _, n := range []string{"Alpha", "Beta", "Gamma"} {
 			if _, err := db.Prospects.CreateProspect(w.Member.Ctx, pid, pk.ProspectInput{Name: n, Kind: "person", UserID: w.Member.ID}); err != nil {
@@ -181,8 +183,9 @@ func TestProspectListsAndOverdue(t *testing.T) {
 }
 
 func TestProspectInvite(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid, f := w.Partnership.ID, w.Playbook()
 		if _, err := db.Prospects.InviteProspect(w.Member.Ctx, pid, f.Prospect.ID, pk.ProspectInviteInput{Role: "member"}); pk.ErrorCode(err) != pk.EFORBIDDEN {
 			t.Fatalf("member invite: %v", err)

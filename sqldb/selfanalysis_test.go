@@ -5,13 +5,13 @@ import (
 	"time"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
 func TestSelfAnalysisContributions(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 		said := w.Params["said"]
 
@@ -103,8 +103,9 @@ func TestSelfAnalysisContributions(t *testing.T) {
 }
 
 func TestOrganisationSelfAnalysis(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		oid := w.MemberOrg.ID
 		e, err := db.Preparation.AddOrganisationSelfAnalysis(w.Member.Ctx, oid, pk.SelfAnalysisInput{Section: "motivation", Text: "We want a say in youth policy."})
 		if err != nil {

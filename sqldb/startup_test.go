@@ -5,13 +5,13 @@ import (
 	"time"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
 func TestReadinessChecklist(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 		// The fixture: the member said yes to complex_issue; all else open.
 		r, err := db.Preparation.Readiness(w.Coordinator.Ctx, pid)
@@ -70,8 +70,9 @@ func TestReadinessChecklist(t *testing.T) {
 }
 
 func TestReadinessAnswersAllOrNothing(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		w := sqldbtest.NewWorld(t, db)
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
 		pid := w.Partnership.ID
 		err := db.Preparation.AnswerReadinessAll(w.Coordinator.Ctx, pid, []pk.ReadinessInput{
 			{QuestionID: "service_gap", Answer: "yes"}, {QuestionID: "shared_need", Answer: "perhaps"}})

@@ -1,14 +1,14 @@
 // Package sqldbtest opens throwaway databases for tests: SQLite always, and
 // PostgreSQL too when PARTNERKIT_TEST_POSTGRES names a server, each test in
-// a schema of its own that is dropped afterwards.
+// a database of its own that is dropped afterwards.
+//
+// Most tests start from the test world (World): OpenWorld and EachWorld
+// hand each test a copy of a world built once per test process, Open and
+// Each an empty migrated database. Both are copies, never shared, so tests
+// that use them may run in parallel (t.Parallel).
 package sqldbtest
 
 import (
-	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
@@ -70,56 +70,32 @@ func Each(t *testing.T, fn func(t *testing.T, db *sqldb.DB)) {
 }
 
 // Open returns a fresh migrated database of the engine, closed at cleanup.
+// It is a copy of a template migrated once per test process (see
+// template.go), so opening one costs a file copy, not a migration.
 func Open(t testing.TB, engine string) *sqldb.DB {
 	t.Helper()
-	dsn := DSN(t, engine)
-	db, err := sqldb.Open(dsn)
-	if err != nil {
-		t.Fatal(err)
+	var db *sqldb.DB
+	if engine == "sqlite" {
+		db = openSQLite(t)
+	} else {
+		var err error
+		db, err = sqldb.Open(postgresDatabase(t, migratedPostgres(t)))
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	db.Hasher = FastHasher
-	if err := db.Migrate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
 	t.Cleanup(func() { db.Close() })
 	return db
 }
 
-// DSN makes an empty database of the engine and returns its address:
-// a file in a temporary folder, or a new PostgreSQL schema.
+// DSN makes an empty database of the engine, not migrated, and returns its
+// address: a file in a temporary folder, or a new PostgreSQL database
+// dropped at cleanup. Tests of the migrations themselves start here.
 func DSN(t testing.TB, engine string) string {
 	t.Helper()
 	if engine == "sqlite" {
 		return filepath.Join(t.TempDir(), "test.db")
 	}
-	base := os.Getenv(PostgresEnv)
-	if base == "" {
-		t.Skipf("PostgreSQL not configured: set %s", PostgresEnv)
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "t_" + hex.EncodeToString(b)
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		c, err := sql.Open("pgx", base)
-		if err == nil {
-			c.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
-			c.Close()
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
+	return postgresDatabase(t, "")
 }

@@ -63,7 +63,8 @@ var builders []func(t testing.TB, w *World)
 // from the module's own test-world file).
 func Extend(fn func(t testing.TB, w *World)) { builders = append(builders, fn) }
 
-// NewWorld builds the world in db, with a settable clock.
+// NewWorld builds the world in db, with a settable clock. Tests usually
+// want OpenWorld, which copies a world built once instead of building one.
 func NewWorld(t testing.TB, db *sqldb.DB) *World {
 	t.Helper()
 	ctx := context.Background()
