@@ -11,7 +11,6 @@ import (
 	"time"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
@@ -25,7 +24,7 @@ func binStatus(t *testing.T, res response, want int, what string) {
 // The bin page lists what was deleted, by whom, what it holds and until
 // when; only coordinators have it in their navigation.
 func TestBinPageForCoordinators(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	pid, f := e.Partnership.ID, e.Actors()
 	// Deleting the actor takes its relationships with it (the member sees
 	// two of them); it is newer than the fixture's deletion.
@@ -56,7 +55,7 @@ func TestBinPageForCoordinators(t *testing.T) {
 // The list is read a page at a time with a link to the next; an empty bin
 // says what the bin is for.
 func TestBinPagePaginatesAndEmpties(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	pid, c := e.Partnership.ID, e.Coordinator.Ctx
 	for _, name := range []string{"First gone", "Second gone"} {
 		a, err := e.DB.Actors.CreateActor(c, pid, pk.ActorInput{Name: name, Kind: "group", Sector: "civil_society"})
@@ -93,8 +92,9 @@ func TestBinPagePaginatesAndEmpties(t *testing.T) {
 // Restoring from an item's page brings the actor back and leads to it; a
 // restore that cannot be done says why on the item's page.
 func TestBinItemPageRestores(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
+		e := newEnv(t, w)
 		pid, f, c := e.Partnership.ID, e.Actors(), e.Coordinator.Ctx
 		item := e.Bin().Item
 		res := e.do(t, "coordinator", "GET", "/p/"+pid+"/bin/"+item.ID, nil)
@@ -141,8 +141,9 @@ func TestBinItemPageRestores(t *testing.T) {
 // The bin's API: the list, one item, restore, purge and empty, in
 // snake_case; coordinators only.
 func TestBinAPI(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
+		e := newEnv(t, w)
 		pid, f := e.Partnership.ID, e.Actors()
 		base := "/api/v1/partnerships/" + pid + "/bin"
 		e.Clock.Advance(time.Second)

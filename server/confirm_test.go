@@ -48,7 +48,7 @@ func snapshot(t *testing.T, e *env) map[string]string {
 // same fields back with confirm=yes. A route added later is found by its
 // name, so it cannot forget to ask.
 func TestDestructiveFormsAskFirst(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	before := snapshot(t, e)
 	asked := 0
 	for _, rt := range e.Srv.Router.Routes() {
@@ -85,7 +85,7 @@ func TestDestructiveFormsAskFirst(t *testing.T) {
 // The confirmation page repeats the question in the asker's language,
 // names what it is about, and says where it goes.
 func TestConfirmationPageSaysWhatHappens(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	pid, f := e.Partnership.ID, e.Actors()
 	res := e.do(t, "member", "POST", "/p/"+pid+"/actors/"+f.Actor.ID+"/delete", url.Values{"version": {"1"}})
 	for _, want := range []string{"Delete this actor with its relationships", sqldbtest.ActorName, "goes to the partnership&#39;s bin",
@@ -225,7 +225,7 @@ func TestDestructiveFormsActWhenConfirmed(t *testing.T) {
 			"flash.left"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+			e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 			res := e.do(t, c.role, "POST", c.path(e), yes(c.form(e)))
 			if res.Status != http.StatusSeeOther {
 				t.Fatalf("confirmed: %d, want 303 (%s)", res.Status, res.Body)

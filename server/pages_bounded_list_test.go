@@ -14,7 +14,7 @@ import (
 // and the tags offered for filtering each say on their page that they
 // were cut, and the API lists say items_cut.
 func TestListPagesSayWhenCut(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	pid := e.Partnership.ID
 	coord, member := e.Coordinator.Ctx, e.Member.Ctx
 	must := func(err error) {

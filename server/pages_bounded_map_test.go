@@ -18,7 +18,7 @@ import (
 // filtered by the map; the API says so with …_cut; a small map says
 // nothing.
 func TestMapPagesSayWhenCut(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	ctx, pid := context.Background(), e.Partnership.ID
 	m, err := e.DB.Maps.CreateMap(e.Coordinator.Ctx, pid, pk.MapInput{Title: "Every youth group in the region"})
 	if err != nil {

@@ -30,7 +30,7 @@ func selectOptions(t *testing.T, body, id string) []string {
 // A register bigger than a drop-down: the pages offer a bounded list, say
 // that it is cut, and a name search reaches the others.
 func TestCutListsSaySoAndSearchReachesTheRest(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	pid := e.Partnership.ID
 	f := e.Maps()
 	n := pk.MaxPageSize + 5

@@ -13,7 +13,7 @@ import (
 // which browsers follow to another host. Every redirect that takes a path
 // from the request must stay on this site.
 func TestRedirectsStayOnThisSite(t *testing.T) {
-	e := newEnv(t, sqldbtest.Open(t, "sqlite"))
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
 	for _, next := range []string{"/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example/", "/%2F%2Fevil.example"} {
 		t.Run(url.QueryEscape(next), func(t *testing.T) {
 			res := e.do(t, "", "POST", "/language", url.Values{"lang": {"fr"}, "next": {next}})

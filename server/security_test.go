@@ -12,7 +12,6 @@ import (
 
 	"github.com/partnerkit/partnerkit/httpx"
 	"github.com/partnerkit/partnerkit/server"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
@@ -21,8 +20,9 @@ import (
 // 2^31 failed to encode. The examples are the issue's own; every one must
 // be a clean refusal on both engines, problem+json under /api/.
 func TestOddBytesAreRefusedAtTheEdge(t *testing.T) {
-	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		e := newEnv(t, db)
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
+		e := newEnv(t, w)
 		pid := e.Partnership.ID
 		statements := func() int {
 			toc, err := db.Preparation.TheoryOfChange(e.Member.Ctx, pid)

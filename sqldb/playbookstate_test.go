@@ -11,7 +11,7 @@ func TestPlaybookDefaultAndFixtures(t *testing.T) {
 	t.Parallel()
 	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
 		db := w.DB
-		v, err := db.Playbook(w.Observer.Ctx, w.Partnership.ID)
+		v, err := db.Playbooks.Playbook(w.Observer.Ctx, w.Partnership.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

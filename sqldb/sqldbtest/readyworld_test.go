@@ -35,7 +35,7 @@ func TestOpenWorldCopiesTheWholeWorld(t *testing.T) {
 			t.Error("fixtures or params differ from the ready world")
 		}
 		// The copy's database holds what the copy says.
-		p, err := w.DB.Partnership(w.Coordinator.Ctx, w.Partnership.ID)
+		p, err := w.DB.Partnerships.Partnership(w.Coordinator.Ctx, w.Partnership.ID)
 		if err != nil || p.Name != w.Partnership.Name || p.Version != w.Partnership.Version {
 			t.Fatalf("partnership in the database: %+v %v, the world says %+v", p, err, w.Partnership)
 		}
@@ -46,7 +46,7 @@ func TestOpenWorldCopiesTheWholeWorld(t *testing.T) {
 		w.Actors().Actor.Name = "Changed"
 		w.Params["pid"] = "changed"
 		in := pk.SignUpInput{Email: "only-in-one@example.org", Name: "Only In One", Password: Password}
-		if _, err := w.DB.CreateUser(context.Background(), in, false); err != nil {
+		if _, err := w.DB.Accounts.CreateUser(context.Background(), in, false); err != nil {
 			t.Fatal(err)
 		}
 		next := OpenWorld(t, w.DB.Dialect.String())
@@ -55,7 +55,7 @@ func TestOpenWorldCopiesTheWholeWorld(t *testing.T) {
 		}
 		// E-mail addresses are unique: had the copies shared a database,
 		// this sign-up would fail.
-		if _, err := next.DB.CreateUser(context.Background(), in, false); err != nil {
+		if _, err := next.DB.Accounts.CreateUser(context.Background(), in, false); err != nil {
 			t.Errorf("a write to one copy's database reached the next copy: %v", err)
 		}
 	})

@@ -24,12 +24,12 @@ func TestOpenCopiesAMigratedTemplate(t *testing.T) {
 		}
 		other := Open(t, db.Dialect.String())
 		in := pk.SignUpInput{Email: "same@example.org", Name: "Same Person", Password: Password}
-		if _, err := db.CreateUser(ctx, in, false); err != nil {
+		if _, err := db.Accounts.CreateUser(ctx, in, false); err != nil {
 			t.Fatal(err)
 		}
 		// The e-mail address is unique: had both tests shared a database,
 		// the second sign-up would fail.
-		if _, err := other.CreateUser(ctx, in, false); err != nil {
+		if _, err := other.Accounts.CreateUser(ctx, in, false); err != nil {
 			t.Fatalf("second database saw the first one's user: %v", err)
 		}
 	})
