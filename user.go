@@ -14,6 +14,12 @@ type User struct {
 	Admin     bool      `json:"admin"`
 	Version   int       `json:"version"`
 	CreatedAt time.Time `json:"created_at"`
+	// MaySignInNow is set by SignUp when the new account may start a session
+	// at once: the very first account, or an address proven by the
+	// invitation link it was sent. Anyone else confirms their address first,
+	// and an address that has an account already gets the very same answer,
+	// so that sign-up never tells who has an account here.
+	MaySignInNow bool `json:"-"`
 }
 
 // Languages the interface is translated into; the first is the fallback.

@@ -58,9 +58,26 @@ func TestJourneyThroughPages(t *testing.T) {
 		db := e.DB
 		mailLinks(t, db) // the world's own invitations
 		a := e.browser(t)
+		// Not the instance's first account and no invitation: the address is
+		// confirmed by the emailed link before the first sign-in.
 		res := post(t, a, e.HTTP.URL+"/signup", url.Values{"name": {"Rania"}, "email": {"rania@example.org"}, "password": {"a long enough password"}})
-		if b := body(t, res); res.StatusCode != 200 || !strings.Contains(b, "Rania") {
+		if b := body(t, res); res.StatusCode != 200 || !strings.Contains(b, "rania@example.org") || !strings.Contains(b, "Check your email") {
 			t.Fatalf("after sign-up: %d", res.StatusCode)
+		}
+		verify := mailLinks(t, db)
+		if len(verify) != 1 || !strings.HasPrefix(verify[0], "/verify/") {
+			t.Fatalf("sign-up mails: %v", verify)
+		}
+		res, err := a.Get(e.HTTP.URL + verify[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b := body(t, res); res.Request.URL.Path != "/signin" || !strings.Contains(b, "You can sign in now") {
+			t.Fatalf("after confirming: %s", res.Request.URL)
+		}
+		res = post(t, a, e.HTTP.URL+"/signin", url.Values{"email": {"rania@example.org"}, "password": {"a long enough password"}})
+		if b := body(t, res); res.StatusCode != 200 || !strings.Contains(b, "Rania") {
+			t.Fatalf("after sign-in: %d", res.StatusCode)
 		}
 		res = post(t, a, e.HTTP.URL+"/organisations", url.Values{"name": {"Youth Without Borders"}, "kind": {"youth"}, "youth_led": {"on"}})
 		if res.StatusCode != 200 || !strings.Contains(res.Request.URL.Path, "/organisations/") {
@@ -79,20 +96,21 @@ func TestJourneyThroughPages(t *testing.T) {
 			t.Fatalf("invite: %d", res.StatusCode)
 		}
 		links := mailLinks(t, db)
-		if len(links) != 2 || !strings.HasPrefix(links[1], "/invitations/") {
+		if len(links) != 1 || !strings.HasPrefix(links[0], "/invitations/") {
 			t.Fatalf("mails: %v", links)
 		}
+		invite := links[0]
 		// The second person opens the link, signs up from it and accepts.
 		b := e.browser(t)
-		res, _ = b.Get(e.HTTP.URL + links[1])
+		res, _ = b.Get(e.HTTP.URL + invite)
 		if p := body(t, res); !strings.Contains(p, "River Alliance") {
 			t.Fatal("invitation page does not name the partnership")
 		}
-		token := strings.TrimPrefix(links[1], "/invitations/")
+		token := strings.TrimPrefix(invite, "/invitations/")
 		res = post(t, b, e.HTTP.URL+"/signup", url.Values{"name": {"Karim"}, "email": {"karim@example.org"}, "password": {"another long password"},
-			"invitation": {token}, "next": {links[1]}})
+			"invitation": {token}, "next": {invite}})
 		body(t, res)
-		res = post(t, b, e.HTTP.URL+links[1]+"/accept", url.Values{})
+		res = post(t, b, e.HTTP.URL+invite+"/accept", url.Values{})
 		if p := body(t, res); res.StatusCode != 200 || !strings.Contains(p, "River Alliance") || res.Request.URL.Path != "/p/"+pid {
 			t.Fatalf("accept: %d %s", res.StatusCode, res.Request.URL)
 		}

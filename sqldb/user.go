@@ -71,6 +71,7 @@ func (store *AccountStore) SignUp(ctx context.Context, in pk.SignUpInput) (*pk.U
 		if err != nil {
 			return err
 		}
+		u.MaySignInNow = users == 0 || verified
 		if !verified {
 			return tx.sendEmailLink(ctx, u, "verify", verifyTTL, "mail.verify", "/verify/", in.Language)
 		}

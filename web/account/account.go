@@ -48,8 +48,17 @@ func (h *Pages) signUp(w http.ResponseWriter, r *http.Request) error {
 	lang := web.Language(r)
 	in := pk.SignUpInput{Email: r.PostForm.Get("email"), Name: r.PostForm.Get("name"), Password: r.PostForm.Get("password"),
 		Language: lang, Invitation: r.PostForm.Get("invitation")}
-	if _, err := h.Accounts.SignUp(r.Context(), in); err != nil {
+	u, err := h.Accounts.SignUp(r.Context(), in)
+	if err != nil {
 		return h.formOr(w, r, err, "signup", h.View(r, "account.signup.title"))
+	}
+	if !u.MaySignInNow {
+		// The same page whether the address was new or had an account
+		// already: the email tells its owner which.
+		v := h.View(r, "account.signup.sent.title")
+		v.Data = in.Email
+		h.render(w, r, http.StatusOK, "signup_sent", v)
+		return nil
 	}
 	return h.startSession(w, r, in.Email, in.Password, httpx.SafeNext(r.PostForm.Get("next")), "flash.welcome")
 }
@@ -127,6 +136,11 @@ func (h *Pages) reset(w http.ResponseWriter, r *http.Request) error {
 func (h *Pages) verify(w http.ResponseWriter, r *http.Request) error {
 	if err := h.Accounts.VerifyEmail(r.Context(), r.PathValue("token")); err != nil {
 		return err
+	}
+	if pk.UserFromContext(r.Context()) == nil {
+		// Confirming the address is the step after signing up: sign in next.
+		web.Redirect(w, r, "/signin", "flash.email_verified_signin")
+		return nil
 	}
 	web.Redirect(w, r, "/", "flash.email_verified")
 	return nil
