@@ -39,7 +39,7 @@ func (h *Pages) signUpPage(w http.ResponseWriter, r *http.Request) error {
 	v.Form.Values.Set("invitation", r.URL.Query().Get("invitation"))
 	v.Form.Values.Set("email", r.URL.Query().Get("email"))
 	v.Form.Values.Set("next", httpx.SafeNext(r.URL.Query().Get("next")))
-	h.render(w, r, http.StatusOK, "signup", v)
+	h.Render(w, r, http.StatusOK, templates, "signup", v)
 	return nil
 }
 
@@ -50,14 +50,14 @@ func (h *Pages) signUp(w http.ResponseWriter, r *http.Request) error {
 		Language: lang, Invitation: r.PostForm.Get("invitation")}
 	u, err := h.Accounts.SignUp(r.Context(), in)
 	if err != nil {
-		return h.formOr(w, r, err, "signup", h.View(r, "account.signup.title"))
+		return h.FormOr(w, r, err, templates, "signup", h.View(r, "account.signup.title"))
 	}
 	if !u.MaySignInNow {
 		// The same page whether the address was new or had an account
 		// already: the email tells its owner which.
 		v := h.View(r, "account.signup.sent.title")
 		v.Data = in.Email
-		h.render(w, r, http.StatusOK, "signup_sent", v)
+		h.Render(w, r, http.StatusOK, templates, "signup_sent", v)
 		return nil
 	}
 	return h.startSession(w, r, in.Email, in.Password, httpx.SafeNext(r.PostForm.Get("next")), "flash.welcome")
@@ -66,7 +66,7 @@ func (h *Pages) signUp(w http.ResponseWriter, r *http.Request) error {
 func (h *Pages) signInPage(w http.ResponseWriter, r *http.Request) error {
 	v := h.View(r, "account.signin.title")
 	v.Form.Values.Set("next", httpx.SafeNext(r.URL.Query().Get("next")))
-	h.render(w, r, http.StatusOK, "signin", v)
+	h.Render(w, r, http.StatusOK, templates, "signin", v)
 	return nil
 }
 
@@ -76,7 +76,7 @@ func (h *Pages) signIn(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		v := h.View(r, "account.signin.title")
 		v.Form = &web.Form{Values: url.Values{"email": {r.PostForm.Get("email")}, "next": {httpx.SafeNext(r.PostForm.Get("next"))}}}
-		return h.formOr(w, r, err, "signin", v)
+		return h.FormOr(w, r, err, templates, "signin", v)
 	}
 	return nil
 }
@@ -106,28 +106,28 @@ func (h *Pages) signOut(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) forgotPage(w http.ResponseWriter, r *http.Request) error {
-	h.render(w, r, http.StatusOK, "forgot", h.View(r, "account.forgot.title"))
+	h.Render(w, r, http.StatusOK, templates, "forgot", h.View(r, "account.forgot.title"))
 	return nil
 }
 
 func (h *Pages) forgot(w http.ResponseWriter, r *http.Request) error {
 	r.ParseForm()
 	if err := h.Accounts.RequestPasswordReset(r.Context(), r.PostForm.Get("email"), web.Language(r)); err != nil {
-		return h.formOr(w, r, err, "forgot", h.View(r, "account.forgot.title"))
+		return h.FormOr(w, r, err, templates, "forgot", h.View(r, "account.forgot.title"))
 	}
 	web.Redirect(w, r, "/signin", "flash.reset_sent")
 	return nil
 }
 
 func (h *Pages) resetPage(w http.ResponseWriter, r *http.Request) error {
-	h.render(w, r, http.StatusOK, "reset", h.View(r, "account.reset.title"))
+	h.Render(w, r, http.StatusOK, templates, "reset", h.View(r, "account.reset.title"))
 	return nil
 }
 
 func (h *Pages) reset(w http.ResponseWriter, r *http.Request) error {
 	r.ParseForm()
 	if err := h.Accounts.ResetPassword(r.Context(), r.PathValue("token"), r.PostForm.Get("password")); err != nil {
-		return h.formOr(w, r, err, "reset", h.View(r, "account.reset.title"))
+		return h.FormOr(w, r, err, templates, "reset", h.View(r, "account.reset.title"))
 	}
 	web.Redirect(w, r, "/signin", "flash.password_reset")
 	return nil
@@ -207,7 +207,7 @@ func (h *Pages) renderAccount(w http.ResponseWriter, r *http.Request, status int
 		return err
 	}
 	v.Data = d
-	h.render(w, r, status, "account", v)
+	h.Render(w, r, status, templates, "account", v)
 	return nil
 }
 

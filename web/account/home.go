@@ -20,7 +20,7 @@ type homeData struct {
 func (h *Pages) home(w http.ResponseWriter, r *http.Request) error {
 	v := h.View(r, "home.title")
 	if v.User == nil {
-		h.render(w, r, http.StatusOK, "landing", v)
+		h.Render(w, r, http.StatusOK, templates, "landing", v)
 		return nil
 	}
 	ctx := r.Context()
@@ -39,6 +39,6 @@ func (h *Pages) home(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.Data = d
-	h.render(w, r, http.StatusOK, "home", v)
+	h.Render(w, r, http.StatusOK, templates, "home", v)
 	return nil
 }

@@ -122,7 +122,7 @@ func (h *Pages) actorList(w http.ResponseWriter, r *http.Request) error {
 		d.Tags = append(d.Tags, d.Filter.Tag)
 	}
 	v.Data = d
-	h.render(w, r, status, "actors", v)
+	h.Render(w, r, status, templates, "actors", v)
 	return nil
 }
 
@@ -158,7 +158,7 @@ func (h *Pages) actorNew(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.Form.Values.Set("kind", "organisation")
-	h.render(w, r, http.StatusOK, "actor_form", v)
+	h.Render(w, r, http.StatusOK, templates, "actor_form", v)
 	return nil
 }
 
@@ -170,7 +170,7 @@ func (h *Pages) actorCreate(w http.ResponseWriter, r *http.Request) error {
 		if verr != nil {
 			return verr
 		}
-		return h.formOr(w, r, err, "actor_form", v)
+		return h.FormOr(w, r, err, templates, "actor_form", v)
 	}
 	to := "/p/" + r.PathValue("pid") + "/actors/" + a.ID
 	if a.Sensitive {
@@ -233,7 +233,7 @@ func (h *Pages) renderActor(w http.ResponseWriter, r *http.Request, status int, 
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
 	v.Data = d
-	h.render(w, r, status, "actor", v)
+	h.Render(w, r, status, templates, "actor", v)
 	return nil
 }
 
@@ -248,7 +248,7 @@ func (h *Pages) actorEdit(w http.ResponseWriter, r *http.Request) error {
 	}
 	d.Actor, d.Action = a, "/p/"+v.P.ID+"/actors/"+a.ID
 	v.Form.Values = actorValues(a)
-	h.render(w, r, http.StatusOK, "actor_form", v)
+	h.Render(w, r, http.StatusOK, templates, "actor_form", v)
 	return nil
 }
 
@@ -269,7 +269,7 @@ func (h *Pages) actorUpdate(w http.ResponseWriter, r *http.Request) error {
 				r.PostForm.Set("version", strconv.Itoa(cur.Version))
 			}
 		}
-		return h.formOr(w, r, err, "actor_form", v)
+		return h.FormOr(w, r, err, templates, "actor_form", v)
 	}
 	web.Redirect(w, r, "/p/"+pid+"/actors/"+a.ID, "flash.saved")
 	return nil

@@ -47,7 +47,7 @@ func (h *Pages) actorImportForm(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.Data = &actorImportData{}
-	h.render(w, r, http.StatusOK, "actor_import", v)
+	h.Render(w, r, http.StatusOK, templates, "actor_import", v)
 	return nil
 }
 
@@ -83,7 +83,7 @@ func (h *Pages) actorImportUpload(w http.ResponseWriter, r *http.Request) error 
 // importFormError shows the upload form again with a message.
 func (h *Pages) importFormError(w http.ResponseWriter, r *http.Request, v *web.View, err error) error {
 	v.Data = &actorImportData{}
-	return h.formOr(w, r, err, "actor_import", v)
+	return h.FormOr(w, r, err, templates, "actor_import", v)
 }
 
 // renderPreview runs a dry import and shows it; refused is the error of a
@@ -110,7 +110,7 @@ func (h *Pages) renderPreview(w http.ResponseWriter, r *http.Request, v *web.Vie
 		status = httpx.Status(refused)
 	}
 	v.Data = d
-	h.render(w, r, status, "actor_import", v)
+	h.Render(w, r, status, templates, "actor_import", v)
 	return nil
 }
 

@@ -110,7 +110,7 @@ func (h *Pages) renderRelationships(w http.ResponseWriter, r *http.Request, stat
 	if formErr != nil {
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
-	h.render(w, r, status, "relationships", v)
+	h.Render(w, r, status, templates, "relationships", v)
 	return nil
 }
 
@@ -141,7 +141,7 @@ func (h *Pages) relationshipEdit(w http.ResponseWriter, r *http.Request) error {
 	}
 	d.Relationship, d.Action = x, "/p/"+v.P.ID+"/relationships/"+x.ID
 	v.Form.Values = relationshipValues(x)
-	h.render(w, r, http.StatusOK, "relationship_form", v)
+	h.Render(w, r, http.StatusOK, templates, "relationship_form", v)
 	return nil
 }
 
@@ -160,7 +160,7 @@ func (h *Pages) relationshipUpdate(w http.ResponseWriter, r *http.Request) error
 				r.PostForm.Set("version", strconv.Itoa(cur.Version))
 			}
 		}
-		return h.formOr(w, r, err, "relationship_form", v)
+		return h.FormOr(w, r, err, templates, "relationship_form", v)
 	}
 	web.Redirect(w, r, "/p/"+pid+"/relationships", "flash.saved")
 	return nil

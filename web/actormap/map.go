@@ -56,7 +56,7 @@ func (h *Pages) renderMapList(w http.ResponseWriter, r *http.Request, status int
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
 	v.Data = &mapListData{Maps: ms.Maps, Cut: ms.Cut}
-	h.render(w, r, status, "maps", v)
+	h.Render(w, r, status, templates, "maps", v)
 	return nil
 }
 
@@ -135,7 +135,7 @@ func (h *Pages) renderMap(w http.ResponseWriter, r *http.Request, status int, fo
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
 	v.Data = d
-	h.render(w, r, status, "map", v)
+	h.Render(w, r, status, templates, "map", v)
 	return nil
 }
 
@@ -285,7 +285,7 @@ func (h *Pages) renderMapActor(w http.ResponseWriter, r *http.Request, status in
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
 	v.Data = d
-	h.render(w, r, status, "map_actor", v)
+	h.Render(w, r, status, templates, "map_actor", v)
 	return nil
 }
 

@@ -5,7 +5,6 @@ package actormap
 
 import (
 	"embed"
-	"net/http"
 	"time"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -33,15 +32,4 @@ type Pages struct {
 func (h *Pages) Register(rt *httpx.Router) {
 	h.registerMaps(rt)
 	h.AddNav(web.NavEntry{Order: 60, Name: "maps", Key: "maps.nav", Suffix: "/maps", Action: pk.ActionViewMaps})
-}
-
-// render draws one of this module's pages.
-func (h *Pages) render(w http.ResponseWriter, r *http.Request, status int, page string, v *web.View) {
-	h.Render(w, r, status, templates, page, v)
-}
-
-// formOr draws page again with a form error's messages, or returns any
-// other error for the error page.
-func (h *Pages) formOr(w http.ResponseWriter, r *http.Request, err error, page string, v *web.View) error {
-	return h.FormOr(w, r, err, templates, page, v)
 }

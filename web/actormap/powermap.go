@@ -98,7 +98,7 @@ func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status in
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
 	v.Data = d
-	h.render(w, r, status, "powermap", v)
+	h.Render(w, r, status, templates, "powermap", v)
 	return nil
 }
 

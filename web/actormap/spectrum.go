@@ -125,7 +125,7 @@ func (h *Pages) renderSpectrum(w http.ResponseWriter, r *http.Request, status in
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
 	v.Data = d
-	h.render(w, r, status, "spectrum", v)
+	h.Render(w, r, status, templates, "spectrum", v)
 	return nil
 }
 
@@ -196,7 +196,7 @@ func (h *Pages) renderTactic(w http.ResponseWriter, r *http.Request, status int,
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
 	v.Data = d
-	h.render(w, r, status, "map_tactic", v)
+	h.Render(w, r, status, templates, "map_tactic", v)
 	return nil
 }
 

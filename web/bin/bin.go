@@ -87,7 +87,7 @@ func (h *Pages) binList(w http.ResponseWriter, r *http.Request) error {
 		d.Items = append(d.Items, itemOf(it))
 	}
 	v.Data = d
-	h.render(w, r, http.StatusOK, "bin", v)
+	h.Render(w, r, http.StatusOK, templates, "bin", v)
 	return nil
 }
 
@@ -110,7 +110,7 @@ func (h *Pages) renderItem(w http.ResponseWriter, r *http.Request, status int, f
 		v.Form = h.FormFromError(r, v.Form, formErr)
 	}
 	v.Data = itemOf(it)
-	h.render(w, r, status, "bin_item", v)
+	h.Render(w, r, status, templates, "bin_item", v)
 	return nil
 }
 

@@ -5,7 +5,6 @@ package bin
 
 import (
 	"embed"
-	"net/http"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
@@ -30,9 +29,4 @@ type Pages struct {
 func (h *Pages) Register(rt *httpx.Router) {
 	h.registerBin(rt)
 	h.AddNav(web.NavEntry{Order: 105, Name: "bin", Key: "bin.nav", Suffix: "/bin", Action: pk.ActionViewBin})
-}
-
-// render draws one of this module's pages.
-func (h *Pages) render(w http.ResponseWriter, r *http.Request, status int, page string, v *web.View) {
-	h.Render(w, r, status, templates, page, v)
 }

@@ -173,7 +173,7 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 		{"networkpage.export.svg", base + ".svg" + suffix},
 	}
 	v.Data = d
-	h.render(w, r, http.StatusOK, "network", v)
+	h.Render(w, r, http.StatusOK, templates, "network", v)
 	return nil
 }
 

@@ -63,14 +63,14 @@ func (h *Pages) organisationList(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	v.Data = d
-	h.render(w, r, http.StatusOK, "organisations", v)
+	h.Render(w, r, http.StatusOK, templates, "organisations", v)
 	return nil
 }
 
 func (h *Pages) organisationNew(w http.ResponseWriter, r *http.Request) error {
 	v := h.View(r, "organisation.new.title")
 	v.Data = pk.OrganisationKinds
-	h.render(w, r, http.StatusOK, "organisation_form", v)
+	h.Render(w, r, http.StatusOK, templates, "organisation_form", v)
 	return nil
 }
 
@@ -79,7 +79,7 @@ func (h *Pages) organisationCreate(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		v := h.View(r, "organisation.new.title")
 		v.Data = pk.OrganisationKinds
-		return h.formOr(w, r, err, "organisation_form", v)
+		return h.FormOr(w, r, err, templates, "organisation_form", v)
 	}
 	web.Redirect(w, r, "/organisations/"+o.ID, "flash.created")
 	return nil
@@ -110,7 +110,7 @@ func (h *Pages) renderOrganisation(w http.ResponseWriter, r *http.Request, statu
 		v.Form = h.FormFromError(r, nil, formErr)
 	}
 	v.Data = d
-	h.render(w, r, status, "organisation", v)
+	h.Render(w, r, status, templates, "organisation", v)
 	return nil
 }
 
@@ -126,7 +126,7 @@ func (h *Pages) organisationEdit(w http.ResponseWriter, r *http.Request) error {
 	v.Form.Values = organisationValues(o)
 	v.Data = pk.OrganisationKinds
 	v.Path = "/organisations/" + o.ID
-	h.render(w, r, http.StatusOK, "organisation_form", v)
+	h.Render(w, r, http.StatusOK, templates, "organisation_form", v)
 	return nil
 }
 
@@ -136,7 +136,7 @@ func (h *Pages) organisationUpdate(w http.ResponseWriter, r *http.Request) error
 		v := h.View(r, "organisation.edit.title")
 		v.Data = pk.OrganisationKinds
 		v.Path = "/organisations/" + r.PathValue("oid")
-		return h.formOr(w, r, err, "organisation_form", v)
+		return h.FormOr(w, r, err, templates, "organisation_form", v)
 	}
 	web.Redirect(w, r, "/organisations/"+o.ID, "flash.saved")
 	return nil

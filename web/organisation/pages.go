@@ -4,7 +4,6 @@ package organisation
 
 import (
 	"embed"
-	"net/http"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
@@ -28,15 +27,4 @@ type Pages struct {
 func (h *Pages) Register(rt *httpx.Router) {
 	h.registerOrganisations(rt)
 
-}
-
-// render draws one of this module's pages.
-func (h *Pages) render(w http.ResponseWriter, r *http.Request, status int, page string, v *web.View) {
-	h.Render(w, r, status, templates, page, v)
-}
-
-// formOr draws page again with a form error's messages, or returns any
-// other error for the error page.
-func (h *Pages) formOr(w http.ResponseWriter, r *http.Request, err error, page string, v *web.View) error {
-	return h.FormOr(w, r, err, templates, page, v)
 }

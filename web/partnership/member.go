@@ -47,7 +47,7 @@ func (h *Pages) renderMembers(w http.ResponseWriter, r *http.Request, status int
 		v.Form = h.FormFromError(r, nil, formErr)
 	}
 	v.Data = &membersData{Members: m, Roles: pk.Roles, MaxOrganisations: pk.MaxMemberOrganisations, MaxPeople: pk.MaxMemberPeople}
-	h.render(w, r, status, "members", v)
+	h.Render(w, r, status, templates, "members", v)
 	return nil
 }
 
@@ -152,7 +152,7 @@ func (h *Pages) renderInvitations(w http.ResponseWriter, r *http.Request, status
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
 	v.Data = d
-	h.render(w, r, status, "invitations", v)
+	h.Render(w, r, status, templates, "invitations", v)
 	return nil
 }
 
@@ -205,7 +205,7 @@ func (h *Pages) invitation(w http.ResponseWriter, r *http.Request) error {
 		v.Form.Values.Set("organisation_id", x.OrganisationID)
 	}
 	v.Data = d
-	h.render(w, r, http.StatusOK, "invitation", v)
+	h.Render(w, r, http.StatusOK, templates, "invitation", v)
 	return nil
 }
 

@@ -5,7 +5,6 @@ package partnership
 
 import (
 	"embed"
-	"net/http"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
@@ -37,15 +36,4 @@ func (h *Pages) Register(rt *httpx.Router) {
 	h.AddNav(web.NavEntry{Order: 30, Name: "invitations", Key: "nav.invitations", Suffix: "/invitations", Action: pk.ActionInvite})
 	h.AddNav(web.NavEntry{Order: 110, Name: "audit", Key: "nav.audit", Suffix: "/audit", Action: pk.ActionViewAudit})
 	h.AddNav(web.NavEntry{Order: 120, Name: "settings", Key: "nav.settings", Suffix: "/settings", Action: pk.ActionEditPartnership})
-}
-
-// render draws one of this module's pages.
-func (h *Pages) render(w http.ResponseWriter, r *http.Request, status int, page string, v *web.View) {
-	h.Render(w, r, status, templates, page, v)
-}
-
-// formOr draws page again with a form error's messages, or returns any
-// other error for the error page.
-func (h *Pages) formOr(w http.ResponseWriter, r *http.Request, err error, page string, v *web.View) error {
-	return h.FormOr(w, r, err, templates, page, v)
 }

@@ -46,7 +46,7 @@ func (h *Pages) partnershipNew(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.Data = c
-	h.render(w, r, http.StatusOK, "partnership_new", v)
+	h.Render(w, r, http.StatusOK, templates, "partnership_new", v)
 	return nil
 }
 
@@ -59,7 +59,7 @@ func (h *Pages) partnershipCreate(w http.ResponseWriter, r *http.Request) error 
 			return cerr
 		}
 		v.Data = c
-		return h.formOr(w, r, err, "partnership_new", v)
+		return h.FormOr(w, r, err, templates, "partnership_new", v)
 	}
 	web.Redirect(w, r, "/p/"+p.ID, "flash.partnership_created")
 	return nil
@@ -84,7 +84,7 @@ func (h *Pages) dashboard(w http.ResponseWriter, r *http.Request) error {
 		pb.Next = pb.Next[:3]
 	}
 	v.Data = &dashboardData{Dashboard: d, Playbook: pb}
-	h.render(w, r, http.StatusOK, "dashboard", v)
+	h.Render(w, r, http.StatusOK, templates, "dashboard", v)
 	return nil
 }
 
@@ -125,7 +125,7 @@ func (h *Pages) renderSettings(w http.ResponseWriter, r *http.Request, status in
 		return err
 	}
 	v.Data = &settingsData{partnershipChoices: c, Members: m}
-	h.render(w, r, status, "settings", v)
+	h.Render(w, r, status, templates, "settings", v)
 	return nil
 }
 
@@ -172,6 +172,6 @@ func (h *Pages) audit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.Data = d
-	h.render(w, r, http.StatusOK, "audit", v)
+	h.Render(w, r, http.StatusOK, templates, "audit", v)
 	return nil
 }

@@ -69,7 +69,7 @@ func (h *Pages) renderPlaybook(w http.ResponseWriter, r *http.Request, status in
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
 	v.Data = d
-	h.render(w, r, status, "playbook", v)
+	h.Render(w, r, status, templates, "playbook", v)
 	return nil
 }
 
@@ -81,7 +81,7 @@ func (h *Pages) playbookNext(w http.ResponseWriter, r *http.Request) error {
 	if v.Data, err = h.loadPlaybook(r, v); err != nil {
 		return err
 	}
-	h.render(w, r, http.StatusOK, "playbook_next", v)
+	h.Render(w, r, http.StatusOK, templates, "playbook_next", v)
 	return nil
 }
 
@@ -148,7 +148,7 @@ func (h *Pages) renderPlaybookStep(w http.ResponseWriter, r *http.Request, step 
 		d.Answers[q.ID] = f
 	}
 	v.Data = d
-	h.render(w, r, status, "playbook_step", v)
+	h.Render(w, r, status, templates, "playbook_step", v)
 	return nil
 }
 

@@ -70,7 +70,7 @@ func (h *Pages) renderChangeTheory(w http.ResponseWriter, r *http.Request, statu
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
 	v.Data = d
-	h.render(w, r, status, "changetheory", v)
+	h.Render(w, r, status, templates, "changetheory", v)
 	return nil
 }
 
@@ -82,7 +82,7 @@ func (h *Pages) changeTheoryPrint(w http.ResponseWriter, r *http.Request) error 
 	if v.Data, err = h.changeTheoryData(r, v); err != nil {
 		return err
 	}
-	h.render(w, r, http.StatusOK, "changetheory_print", v)
+	h.Render(w, r, http.StatusOK, templates, "changetheory_print", v)
 	return nil
 }
 
@@ -133,7 +133,7 @@ func (h *Pages) renderStatementEdit(w http.ResponseWriter, r *http.Request, stat
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
 	v.Data = d
-	h.render(w, r, status, "changetheory_edit", v)
+	h.Render(w, r, status, templates, "changetheory_edit", v)
 	return nil
 }
 

@@ -46,7 +46,7 @@ func (h *Pages) renderFormChoice(w http.ResponseWriter, r *http.Request, status 
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
 	v.Data = d
-	h.render(w, r, status, "formchoice", v)
+	h.Render(w, r, status, templates, "formchoice", v)
 	return nil
 }
 

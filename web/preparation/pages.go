@@ -6,7 +6,6 @@ package preparation
 
 import (
 	"embed"
-	"net/http"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
@@ -33,15 +32,4 @@ func (h *Pages) Register(rt *httpx.Router) {
 	h.registerProfile(rt)
 	h.AddNav(web.NavEntry{Order: 50, Name: "prepare", Key: "preparation.nav", Suffix: "/prepare", Action: pk.ActionViewPreparation})
 	h.AddNav(web.NavEntry{Order: 100, Name: "profile", Key: "outreach.nav.profile", Suffix: "/profile", Action: pk.ActionViewPreparation})
-}
-
-// render draws one of this module's pages.
-func (h *Pages) render(w http.ResponseWriter, r *http.Request, status int, page string, v *web.View) {
-	h.Render(w, r, status, templates, page, v)
-}
-
-// formOr draws page again with a form error's messages, or returns any
-// other error for the error page.
-func (h *Pages) formOr(w http.ResponseWriter, r *http.Request, err error, page string, v *web.View) error {
-	return h.FormOr(w, r, err, templates, page, v)
 }

@@ -36,6 +36,6 @@ func (h *Pages) profilePage(w http.ResponseWriter, r *http.Request) error {
 		d.SVG = template.HTML(p.TheoryOfChange.SVG(h.Bundle.Localizer(v.Lang).T))
 	}
 	v.Data = d
-	h.render(w, r, http.StatusOK, "profile", v)
+	h.Render(w, r, http.StatusOK, templates, "profile", v)
 	return nil
 }

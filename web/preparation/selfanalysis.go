@@ -71,7 +71,7 @@ func (h *Pages) renderSelfAnalysis(w http.ResponseWriter, r *http.Request, statu
 		d.FailedSection, d.FailedEntry = r.PostForm.Get("section"), r.PathValue("said")
 	}
 	v.Data = d
-	h.render(w, r, status, "selfanalysis", v)
+	h.Render(w, r, status, templates, "selfanalysis", v)
 	return nil
 }
 

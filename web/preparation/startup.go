@@ -69,7 +69,7 @@ func (h *Pages) prepareHub(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.Data = d
-	h.render(w, r, http.StatusOK, "startup_prepare", v)
+	h.Render(w, r, http.StatusOK, templates, "startup_prepare", v)
 	return nil
 }
 
@@ -101,7 +101,7 @@ func (h *Pages) renderReadiness(w http.ResponseWriter, r *http.Request, status i
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
 	v.Data = &readinessData{Readiness: res, Answers: pk.ReadinessAnswers}
-	h.render(w, r, status, "startup", v)
+	h.Render(w, r, status, templates, "startup", v)
 	return nil
 }
 

@@ -48,7 +48,7 @@ func (h *Pages) prospectList(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	v.Data = d
-	h.render(w, r, http.StatusOK, "prospects", v)
+	h.Render(w, r, http.StatusOK, templates, "prospects", v)
 	return nil
 }
 
@@ -111,7 +111,7 @@ func (h *Pages) renderProspectForm(w http.ResponseWriter, r *http.Request, id st
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
 	v.Data = d
-	h.render(w, r, status, "prospect_form", v)
+	h.Render(w, r, status, templates, "prospect_form", v)
 	return nil
 }
 
@@ -196,7 +196,7 @@ func (h *Pages) renderProspect(w http.ResponseWriter, r *http.Request, status in
 		v.Form.Error = f.Error
 	}
 	v.Data = d
-	h.render(w, r, status, "prospect", v)
+	h.Render(w, r, status, templates, "prospect", v)
 	return nil
 }
 
