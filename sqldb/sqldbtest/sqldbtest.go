@@ -78,6 +78,8 @@ func Open(t testing.TB, engine string) *sqldb.DB {
 		t.Fatal(err)
 	}
 	db.Hasher = FastHasher
+	opened.Store(db, dsn)
+	t.Cleanup(func() { opened.Delete(db) })
 	if err := db.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,168 @@
+package sqldbtest
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/partnerkit/partnerkit/sqldb"
+)
+
+// opened remembers the address of every database Open made, so that a test
+// can look at what is stored through a connection of its own, past the
+// services (see Snapshotter).
+var opened sync.Map // *sqldb.DB → dsn
+
+// State is what a database holds: a digest of every row, table by table.
+// Two States differ exactly where a write happened, whatever it touched: a
+// row added or removed, or any column of any row changed, including a
+// partial write that left versions and counts alone.
+type State map[string]string
+
+// Changed lists the tables whose content differs between s and o.
+func (s State) Changed(o State) []string {
+	var tables []string
+	for t, d := range s {
+		if o[t] != d {
+			tables = append(tables, t)
+		}
+	}
+	for t := range o {
+		if _, ok := s[t]; !ok {
+			tables = append(tables, t)
+		}
+	}
+	slices.Sort(tables)
+	return tables
+}
+
+// Snapshotter takes States of one database. It reads every table in one
+// statement, so that taking a State after each of thousands of requests
+// stays cheap on both engines.
+type Snapshotter struct {
+	conn  *sql.DB
+	query string
+}
+
+// NewSnapshotter prepares snapshots of a database opened by Open. ignore
+// names tables ("sign_in_failures") or columns ("api_tokens.last_used_at")
+// that change by design on any request and so are left out.
+func NewSnapshotter(t testing.TB, db *sqldb.DB, ignore ...string) *Snapshotter {
+	t.Helper()
+	v, ok := opened.Load(db)
+	if !ok {
+		t.Fatal("snapshots need a database made by sqldbtest.Open")
+	}
+	dsn := v.(string)
+	driver := "pgx"
+	if db.Dialect == sqldb.SQLite {
+		// A reader of its own: WAL shows it every committed write.
+		driver, dsn = "sqlite", "file:"+dsn+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)"
+	}
+	conn, err := sql.Open(driver, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn.SetMaxOpenConns(1)
+	t.Cleanup(func() { conn.Close() })
+	skip := map[string]bool{}
+	for _, name := range ignore {
+		skip[name] = true
+	}
+	tables, err := column(conn, tableList(db.Dialect))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []string
+	for _, table := range tables {
+		if skip[table] {
+			continue
+		}
+		cols, err := column(conn, columnList(db.Dialect), table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var exprs []string
+		for _, c := range cols {
+			if skip[table+"."+c] {
+				continue
+			}
+			// NULL and the text "~" must differ: quote every value.
+			exprs = append(exprs, fmt.Sprintf(`coalesce('''' || CAST(%q AS TEXT) || '''', '~')`, c))
+		}
+		if len(exprs) == 0 {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf(`SELECT '%s', %s FROM %q`, table, strings.Join(exprs, ` || '|' || `), table))
+	}
+	return &Snapshotter{conn: conn, query: strings.Join(parts, "\nUNION ALL\n")}
+}
+
+// Take reads the database's State now.
+func (s *Snapshotter) Take(t testing.TB) State {
+	t.Helper()
+	rows, err := s.conn.Query(s.query)
+	if err != nil {
+		t.Fatalf("snapshot: %v", err)
+	}
+	defer rows.Close()
+	content := map[string][]string{}
+	for rows.Next() {
+		var table, row string
+		if err := rows.Scan(&table, &row); err != nil {
+			t.Fatalf("snapshot: %v", err)
+		}
+		content[table] = append(content[table], row)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatalf("snapshot: %v", err)
+	}
+	st := State{}
+	for table, list := range content {
+		// Rows come in no promised order; sorted, the digest depends on
+		// content alone.
+		slices.Sort(list)
+		h := sha256.Sum256([]byte(strings.Join(list, "\n")))
+		st[table] = hex.EncodeToString(h[:])
+	}
+	return st
+}
+
+func tableList(d sqldb.Dialect) string {
+	if d == sqldb.Postgres {
+		return `SELECT table_name FROM information_schema.tables
+			WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`
+	}
+	return `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`
+}
+
+func columnList(d sqldb.Dialect) string {
+	if d == sqldb.Postgres {
+		return `SELECT column_name FROM information_schema.columns
+			WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`
+	}
+	return `SELECT name FROM pragma_table_info($1) ORDER BY cid`
+}
+
+// column runs a query answering one text column.
+func column(conn *sql.DB, query string, args ...any) ([]string, error) {
+	rows, err := conn.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
