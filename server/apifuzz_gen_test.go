@@ -13,8 +13,10 @@ import (
 
 // fuzzRequest is one bad request and what its answer must be.
 type fuzzRequest struct {
-	Op          fuzzOp
-	Case        string // what is wrong with it, for the failure message
+	Op   fuzzOp
+	Case string // what is wrong with it, for the failure message
+	// Method is the one sent: the operation's, or one its path lacks.
+	Method      string
 	Role        string
 	Path        string // escaped, with the query
 	ContentType string
@@ -39,6 +41,8 @@ type fuzzGen struct {
 	ours map[string]string // path parameters in our partnership
 	// theirs are records of another partnership, by path parameter.
 	theirs map[string]string
+	// methods are the methods each path pattern answers.
+	methods map[string][]string
 }
 
 // refFields are body fields that name a record of the partnership: another
@@ -368,14 +372,16 @@ var badQueryValues = []string{"%00", "a%00b", "%FF", "%C3", "-1", "0", "21474836
 	"true", "maybe", "2026-13-45", "1970-01-01", "9999-12-31T23:59:59Z", "!!!", "%2B%2F%3D", "", "eyJ4IjoxfQ", "1.5"}
 
 // request makes one bad request for op, as a coordinator mostly and
-// sometimes as a member or an observer.
+// sometimes as a member, an observer or nobody.
 func (g *fuzzGen) request(op fuzzOp) fuzzRequest {
-	r := fuzzRequest{Op: op, Role: "coordinator"}
-	switch g.rnd.IntN(10) {
-	case 0:
+	r := fuzzRequest{Op: op, Role: "coordinator", Method: op.Method}
+	switch g.rnd.IntN(20) {
+	case 0, 1:
 		r.Role = "member"
-	case 1:
+	case 2, 3:
 		r.Role = "observer"
+	case 4:
+		r.Role = "" // nobody signed in
 	}
 	params := map[string]string{}
 	for _, p := range op.Params {
@@ -408,6 +414,15 @@ func (g *fuzzGen) request(op fuzzOp) fuzzRequest {
 	}
 	if op.Method == "GET" || len(kinds) == 0 {
 		kinds = append(kinds, "junk")
+	}
+	var otherMethods []string
+	for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
+		if !slices.Contains(g.methods[op.Pattern], m) {
+			otherMethods = append(otherMethods, m)
+		}
+	}
+	if len(otherMethods) > 0 {
+		kinds = append(kinds, "method")
 	}
 	switch kind := g.pick(kinds); kind {
 	case "path":
@@ -442,6 +457,15 @@ func (g *fuzzGen) request(op fuzzOp) fuzzRequest {
 		} else {
 			r.Body, r.ContentType, r.Case, r.ForeignInBody = g.badBody(op.Body)
 		}
+	case "method":
+		// A method the path does not have, with our real records: the
+		// wrong door must stay shut.
+		r.Method = g.pick(otherMethods)
+		if op.Body != nil {
+			r.Body, _ = json.Marshal(g.value(op.Body, 0))
+			r.ContentType = "application/json"
+		}
+		r.Case = "method " + r.Method + " the path does not have"
 	case "junk":
 		// Unknown query parameters, and a body where none is read.
 		query.Set("unknown_"+g.pick(words), g.pick(badQueryValues))
