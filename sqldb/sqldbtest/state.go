@@ -1,6 +1,7 @@
 package sqldbtest
 
 import (
+	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -45,8 +46,14 @@ func (s State) Changed(o State) []string {
 // statement, so that taking a State after each of thousands of requests
 // stays cheap on both engines.
 type Snapshotter struct {
-	conn  *sql.DB
+	conn  *sql.Conn
 	query string
+	// probe, on SQLite, answers a number that changes whenever another
+	// connection commits a write (PRAGMA data_version): while it stands
+	// still, the last State still holds and need not be read again.
+	probe     string
+	lastProbe int64
+	last      State
 }
 
 // NewSnapshotter prepares snapshots of a database opened by Open. ignore
@@ -64,11 +71,16 @@ func NewSnapshotter(t testing.TB, db *sqldb.DB, ignore ...string) *Snapshotter {
 		// A reader of its own: WAL shows it every committed write.
 		driver, dsn = "sqlite", "file:"+dsn+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)"
 	}
-	conn, err := sql.Open(driver, dsn)
+	pool, err := sql.Open(driver, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	conn.SetMaxOpenConns(1)
+	t.Cleanup(func() { pool.Close() })
+	// One connection throughout: the probe compares its own readings.
+	conn, err := pool.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(func() { conn.Close() })
 	skip := map[string]bool{}
 	for _, name := range ignore {
@@ -100,13 +112,28 @@ func NewSnapshotter(t testing.TB, db *sqldb.DB, ignore ...string) *Snapshotter {
 		}
 		parts = append(parts, fmt.Sprintf(`SELECT '%s', %s FROM %q`, table, strings.Join(exprs, ` || '|' || `), table))
 	}
-	return &Snapshotter{conn: conn, query: strings.Join(parts, "\nUNION ALL\n")}
+	s := &Snapshotter{conn: conn, query: strings.Join(parts, "\nUNION ALL\n")}
+	if db.Dialect == sqldb.SQLite {
+		s.probe = `PRAGMA data_version`
+	}
+	return s
 }
 
 // Take reads the database's State now.
 func (s *Snapshotter) Take(t testing.TB) State {
 	t.Helper()
-	rows, err := s.conn.Query(s.query)
+	ctx := context.Background()
+	if s.probe != "" {
+		var v int64
+		if err := s.conn.QueryRowContext(ctx, s.probe).Scan(&v); err != nil {
+			t.Fatalf("snapshot: %v", err)
+		}
+		if s.last != nil && v == s.lastProbe {
+			return s.last
+		}
+		s.lastProbe = v
+	}
+	rows, err := s.conn.QueryContext(ctx, s.query)
 	if err != nil {
 		t.Fatalf("snapshot: %v", err)
 	}
@@ -130,6 +157,7 @@ func (s *Snapshotter) Take(t testing.TB) State {
 		h := sha256.Sum256([]byte(strings.Join(list, "\n")))
 		st[table] = hex.EncodeToString(h[:])
 	}
+	s.last = st
 	return st
 }
 
@@ -150,8 +178,8 @@ func columnList(d sqldb.Dialect) string {
 }
 
 // column runs a query answering one text column.
-func column(conn *sql.DB, query string, args ...any) ([]string, error) {
-	rows, err := conn.Query(query, args...)
+func column(conn *sql.Conn, query string, args ...any) ([]string, error) {
+	rows, err := conn.QueryContext(context.Background(), query, args...)
 	if err != nil {
 		return nil, err
 	}
