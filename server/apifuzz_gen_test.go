@@ -31,6 +31,8 @@ type fuzzRequest struct {
 	// ForeignInBody: a field that refers to a record names one of another
 	// partnership; the request must not succeed.
 	ForeignInBody bool
+	// MustRefuse: nothing can make this body good; it must get a 4xx.
+	MustRefuse bool
 }
 
 // fuzzGen makes bad requests for operations from their schemas. All its
@@ -149,9 +151,14 @@ func (g *fuzzGen) otherType(s schema) any {
 // refuse (NUL, invalid UTF-8); it is replaced after encoding.
 const rawMark = "@@raw@@"
 
-// badIntegers are integers storage cannot hold, or are not integers at all.
-var badIntegers = []string{"2147483648", "-2147483649", "4294967296", "9223372036854775807", "9223372036854775808",
-	"-9223372036854775809", "99999999999999999999999", "1e400", "-1e400", "1.5", "-0.0", "1e3", "-2147483648"}
+// Integers the database's 32-bit columns cannot hold; a handler may
+// still ignore them (a version in a body that creates), but none may
+// reach a query.
+var wideIntegers = []string{"2147483648", "-2147483649", "4294967296", "9223372036854775807"}
+
+// Numbers no integer field can take: beyond 64 bits, or not integers.
+var notIntegers = []string{"9223372036854775808", "-9223372036854775809", "99999999999999999999999", "1e400", "-1e400",
+	"1.5", "-0.0", "1e3"}
 
 func nested(open, close string, n int) []byte {
 	return []byte(strings.Repeat(open, n) + "1" + strings.Repeat(close, n))
@@ -159,9 +166,11 @@ func nested(open, close string, n int) []byte {
 
 // badBody makes a JSON body of the schema's shape with one thing wrong,
 // and says what; foreign is set when a reference names another
-// partnership's record (and nothing else is wrong).
-func (g *fuzzGen) badBody(s schema) (body []byte, contentType, what string, foreign bool) {
-	contentType = "application/json"
+// partnership's record (and nothing else is wrong), refuse when no handler
+// may accept the body (a missing or null field may be fine; a field of
+// the wrong type never is).
+func (g *fuzzGen) badBody(s schema) (body []byte, contentType, what string, foreign, refuse bool) {
+	contentType, refuse = "application/json", true
 	obj, _ := g.value(s, 0).(map[string]any)
 	if obj == nil {
 		obj = map[string]any{}
@@ -196,29 +205,32 @@ func (g *fuzzGen) badBody(s schema) (body []byte, contentType, what string, fore
 		obj[field] = g.otherType(props[field].(schema))
 		what = "wrong type of " + field
 	case c == 1:
-		// At least one: a body missing nothing would be a good one.
+		// At least one goes: a body missing nothing would be a good one.
+		drop := g.rnd.IntN(max(len(fields), 1))
 		for i, f := range fields {
-			if i == 0 || g.chance(2) {
-				delete(obj, fields[(i+g.rnd.IntN(len(fields)))%len(fields)])
-				_ = f
+			if i == drop || g.chance(2) {
+				delete(obj, f)
 			}
 		}
-		what = "fields missing"
+		what, refuse = "fields missing", false
 	case c == 2:
 		obj["unknown_"+g.pick(words)] = g.pick(words)
 		what = "unknown field"
 	case c == 3 && field != "":
 		obj[field] = nil
-		what = "null " + field
+		what, refuse = "null "+field, false
 	case c == 4:
-		return []byte(g.pick([]string{"null", "[]", `"text"`, "0", "true", "[{}]"})), contentType, "not an object", false
+		if g.chance(6) {
+			return []byte("null"), contentType, "null body", false, false // decodes as {}
+		}
+		return []byte(g.pick([]string{"[]", `"text"`, "0", "true", "[{}]"})), contentType, "not an object", false, true
 	case c == 5 && fieldOf("string") != "":
 		f := fieldOf("string")
 		obj[f] = strings.Repeat(g.pick([]string{"x", "é", "😀", "<b>"}), 1000+g.rnd.IntN(100000))
-		what = "huge " + f
+		what, refuse = "huge "+f, false
 	case c == 6:
 		if g.chance(2) {
-			return nested("[", "]", 10001+g.rnd.IntN(20000)), contentType, "deeply nested array", false
+			return nested("[", "]", 10001+g.rnd.IntN(20000)), contentType, "deeply nested array", false, true
 		}
 		f := field
 		if f == "" {
@@ -228,30 +240,33 @@ func (g *fuzzGen) badBody(s schema) (body []byte, contentType, what string, fore
 		what = "deeply nested " + f
 	case c == 7 && fieldOf("string") != "":
 		f := fieldOf("string")
-		obj[f] = g.pick([]string{`a\u0000b`, `\u0000`, `a\ud800b`})
-		// The escapes above are meant literally: mark, then put them back.
-		raw, obj[f] = []byte(obj[f].(string)), rawMark
-		what = "escaped NUL or lone surrogate in " + f
+		// The escapes are meant literally: mark, then put them back.
+		if g.chance(3) {
+			// Decoded as U+FFFD: good text.
+			raw, obj[f], what, refuse = []byte(`a\ud800b`), rawMark, "lone surrogate in "+f, false
+		} else {
+			raw, obj[f], what = []byte(g.pick([]string{`a\u0000b`, `\u0000`})), rawMark, "escaped NUL in "+f
+		}
 	case c == 8 && fieldOf("string") != "":
 		f := fieldOf("string")
 		raw, obj[f] = []byte(g.pick([]string{"a\x00b", "\xff", "a\xc3", "\xed\xa0\x80", "\xc0\xaf", "ok\xfe\xff"})), rawMark
 		what = "NUL byte or invalid UTF-8 in " + f
-	case c == 9 && (fieldOf("integer") != "" || fieldOf("number") != ""):
+	case c == 9 && fieldOf("integer") != "":
 		f := fieldOf("integer")
-		if f == "" {
-			f = fieldOf("number")
+		if g.chance(2) {
+			obj[f], what, refuse = json.RawMessage(g.pick(wideIntegers)), "integer beyond 32 bits in "+f, false
+		} else {
+			obj[f], what = json.RawMessage(g.pick(notIntegers)), "no integer in "+f
 		}
-		obj[f] = json.RawMessage(g.pick(badIntegers))
-		what = "out-of-range number in " + f
 	case c == 10:
-		return g.notJSON(), contentType, "not JSON", false
+		return g.notJSON(), contentType, "not JSON", false, true
 	case c == 11:
 		b, _ := json.Marshal(obj)
 		return b, g.pick([]string{"text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
-			"application/json; charset=utf-16", "application/", ";;;"}), "wrong content type", false
+			"application/jsonx", "application/", ";;;"}), "wrong content type", false, true
 	case c == 12:
 		b, _ := json.Marshal(obj)
-		return append(b, g.pick([]string{"{}", " x", "]", "\x00"})...), contentType, "trailing data", false
+		return append(b, g.pick([]string{"{}", " x", "]", "\x00"})...), contentType, "trailing data", false, true
 	case c == 13 && g.chance(8):
 		// Over the API's 1 MiB cap: rarely, each is a megabyte.
 		obj["name"] = strings.Repeat("y", 1<<20)
@@ -272,7 +287,7 @@ func (g *fuzzGen) badBody(s schema) (body []byte, contentType, what string, fore
 				obj[f] = v
 			}
 			b, _ := json.Marshal(obj)
-			return b, contentType, "another partnership's record in " + f, true
+			return b, contentType, "another partnership's record in " + f, true, false
 		}
 		obj[field+"_"] = 1
 		what = "unknown field"
@@ -284,10 +299,10 @@ func (g *fuzzGen) badBody(s schema) (body []byte, contentType, what string, fore
 		if len(obj) == 0 {
 			b = fmt.Appendf(nil, `{%q:%s}`, field, other)
 		}
-		return b, contentType, "duplicate " + field, false
+		return b, contentType, "duplicate " + field, false, true
 	default:
 		if g.chance(2) {
-			return nil, contentType, "empty body", false
+			return nil, contentType, "empty body", false, false // optional for some
 		}
 		obj[fmt.Sprintf("field%d", g.rnd.IntN(100))] = map[string]any{"nested": []any{nil}}
 		what = "unknown object field"
@@ -299,7 +314,7 @@ func (g *fuzzGen) badBody(s schema) (body []byte, contentType, what string, fore
 	if raw != nil {
 		b = bytes.Replace(b, []byte(rawMark), raw, 1)
 	}
-	return b, contentType, what, false
+	return b, contentType, what, false, refuse
 }
 
 // notJSON is a body that is not one JSON value.
@@ -455,7 +470,7 @@ func (g *fuzzGen) request(op fuzzOp) fuzzRequest {
 		if op.Multipart {
 			r.Body, r.ContentType, r.Case = g.badUpload()
 		} else {
-			r.Body, r.ContentType, r.Case, r.ForeignInBody = g.badBody(op.Body)
+			r.Body, r.ContentType, r.Case, r.ForeignInBody, r.MustRefuse = g.badBody(op.Body)
 		}
 	case "method":
 		// A method the path does not have, with our real records: the

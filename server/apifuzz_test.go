@@ -115,10 +115,16 @@ func TestAPIFuzz(t *testing.T) {
 			}
 		}
 		t.Logf("%d requests over %d operations (seed %d); answers by status: %v", n, len(ops), seed, statuses)
-		// The run must not have locked the coordinator out: every request
-		// after that would have tested less than it claims.
-		if res := e.do(t, "coordinator", "GET", "/api/v1/partnerships/"+e.Partnership.ID, nil); res.Status != http.StatusOK {
-			t.Errorf("after the run the coordinator reads their partnership: %d", res.Status)
+		// The run must not have taken the partnership from its coordinator
+		// or archived it: every request after that would have tested less
+		// than it claims.
+		res := e.do(t, "coordinator", "GET", "/api/v1/partnerships/"+e.Partnership.ID, nil)
+		var p struct {
+			MyRole   string `json:"my_role"`
+			Archived bool   `json:"archived"`
+		}
+		if json.Unmarshal([]byte(res.Body), &p); res.Status != http.StatusOK || p.MyRole != "coordinator" || p.Archived {
+			t.Errorf("after the run the coordinator reads their partnership: %d %.300s", res.Status, res.Body)
 		}
 	})
 }
@@ -154,6 +160,9 @@ func fuzzVerdict(r fuzzRequest, res, twin response, before, after sqldbtest.Stat
 			out = append(out, fmt.Sprintf("stored state changed (%s) after a %s that answered %d",
 				strings.Join(changed, ", "), map[bool]string{true: "read", false: "refused request"}[r.Method == "GET"], res.Status))
 		}
+	}
+	if r.MustRefuse && res.Status < 400 {
+		out = append(out, fmt.Sprintf("a body with %s was accepted (%d)", r.Case, res.Status))
 	}
 	if r.Method != r.Op.Method && res.Status < 400 {
 		out = append(out, fmt.Sprintf("a method the path does not have answered %d", res.Status))
