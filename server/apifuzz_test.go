@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"mime"
 	"net/http"
@@ -103,13 +104,7 @@ func TestAPIFuzz(t *testing.T) {
 			}
 			state = now
 		}
-		for _, key := range slices.Sorted(func(yield func(string) bool) {
-			for k := range failures {
-				if !yield(k) {
-					return
-				}
-			}
-		}) {
+		for _, key := range slices.Sorted(maps.Keys(failures)) {
 			if failures[key] > 1 {
 				t.Logf("%d times: %s", failures[key], key)
 			}
