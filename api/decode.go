@@ -28,7 +28,9 @@ func Decode(r *http.Request, dst any) error {
 	dec.DisallowUnknownFields()
 	err := dec.Decode(dst)
 	if err == nil {
-		if dec.More() {
+		// Only white space may follow the value. (More alone misses a
+		// stray closing bracket: to it, "]" ends a list.)
+		if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 			return pk.FieldInvalid("", "validation.json", map[string]any{"Detail": "more than one JSON value"})
 		}
 		return nil

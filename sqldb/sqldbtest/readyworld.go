@@ -53,10 +53,12 @@ func OpenWorld(t testing.TB, engine string) *World {
 		db = openSQLiteFrom(t, rw.file)
 	} else {
 		var err error
-		db, err = sqldb.Open(postgresDatabase(t, rw.pg))
+		dsn := postgresDatabase(t, rw.pg)
+		db, err = sqldb.Open(dsn)
 		if err != nil {
 			t.Fatal(err)
 		}
+		remember(t, db, dsn)
 	}
 	db.Hasher = FastHasher
 	t.Cleanup(func() { db.Close() })

@@ -79,10 +79,12 @@ func Open(t testing.TB, engine string) *sqldb.DB {
 		db = openSQLite(t)
 	} else {
 		var err error
-		db, err = sqldb.Open(postgresDatabase(t, migratedPostgres(t)))
+		dsn := postgresDatabase(t, migratedPostgres(t))
+		db, err = sqldb.Open(dsn)
 		if err != nil {
 			t.Fatal(err)
 		}
+		remember(t, db, dsn)
 	}
 	db.Hasher = FastHasher
 	t.Cleanup(func() { db.Close() })

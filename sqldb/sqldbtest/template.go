@@ -84,6 +84,7 @@ func openSQLiteFrom(t testing.TB, data []byte) *sqldb.DB {
 	if err != nil {
 		t.Fatal(err)
 	}
+	remember(t, db, path)
 	return db
 }
 
