@@ -21,7 +21,7 @@ import (
 const actorColumns = `a.id, a.name, a.kind, a.sector, a.motivation, a.contribution, a.notes, COALESCE(a.organisation_id, ''),
 	a.sensitive, a.version, a.created_at, a.updated_at`
 
-func scanActor(row interface{ Scan(...any) error }) (*pk.Actor, error) {
+func scanActor(row rowScanner) (*pk.Actor, error) {
 	a := &pk.Actor{Tags: []string{}}
 	err := row.Scan(&a.ID, &a.Name, &a.Kind, &a.Sector, &a.Motivation, &a.Contribution, &a.Notes, &a.OrganisationID,
 		&a.Sensitive, &a.Version, ts(&a.CreatedAt), ts(&a.UpdatedAt))
@@ -329,30 +329,12 @@ func (store *ActorStore) Actors(ctx context.Context, pid string, f pk.ActorFilte
 		n, i := ar.add(parts[0]), ar.add(parts[1])
 		where += " AND (a.name > " + n + " OR (a.name = " + n + " AND a.id > " + i + "))"
 	}
-	rows, err := store.db.read.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a WHERE `+where+
-		` ORDER BY a.name, a.id LIMIT `+ar.add(pg.Limit+1), ar...)
+	out, err := collect(scanActor)(store.db.read.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a WHERE `+where+
+		` ORDER BY a.name, a.id LIMIT `+ar.add(pg.Limit+1), ar...))
 	if err != nil {
 		return nil, "", err
 	}
-	var out []*pk.Actor
-	for rows.Next() {
-		a, err := scanActor(rows)
-		if err != nil {
-			rows.Close()
-			return nil, "", err
-		}
-		out = append(out, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, "", err
-	}
-	next := ""
-	if len(out) > pg.Limit {
-		out = out[:pg.Limit]
-		last := out[len(out)-1]
-		next = encodeCursor(last.Name, last.ID)
-	}
+	out, next := cutPage(out, pg.Limit, func(last *pk.Actor) string { return encodeCursor(last.Name, last.ID) })
 	if err := loadTags(ctx, store.db.read, out); err != nil {
 		return nil, "", err
 	}

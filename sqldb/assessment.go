@@ -62,27 +62,11 @@ func (store *MapStore) AddAssessment(ctx context.Context, pid, mid string, in pk
 const assessmentColumns = `a.id, a.seq, a.map_id, a.actor_id, ac.name, ac.kind, a.support, a.influence, COALESCE(a.interest, 0),
 	a.note, COALESCE(a.assessed_by, ''), COALESCE(u.name, ''), a.assessed_at`
 
-func scanAssessment(rows *sql.Rows) (*pk.Assessment, error) {
+func scanAssessment(rows rowScanner) (*pk.Assessment, error) {
 	a := &pk.Assessment{}
 	err := rows.Scan(&a.ID, &a.Seq, &a.MapID, &a.ActorID, &a.ActorName, &a.ActorKind, &a.Support, &a.Influence, &a.Interest,
 		&a.Note, &a.AssessedBy, &a.AssessedByName, ts(&a.AssessedAt))
 	return a, err
-}
-
-func collectAssessments(rows *sql.Rows, err error) ([]*pk.Assessment, error) {
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*pk.Assessment
-	for rows.Next() {
-		a, err := scanAssessment(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
 }
 
 // Assessments lists a map's assessments newest first, of one actor when
@@ -103,7 +87,7 @@ func (store *MapStore) Assessments(ctx context.Context, pid, mid, actorID string
 		}
 		before = n
 	}
-	out, err := collectAssessments(store.db.read.QueryContext(ctx, `
+	out, err := collect(scanAssessment)(store.db.read.QueryContext(ctx, `
 		SELECT `+assessmentColumns+`
 		FROM assessments a JOIN actors ac ON ac.id = a.actor_id LEFT JOIN users u ON u.id = a.assessed_by
 		WHERE a.map_id = $1 AND ($2 OR NOT ac.sensitive) AND ($3 = '' OR a.actor_id = $3) AND a.seq < $4
@@ -111,11 +95,7 @@ func (store *MapStore) Assessments(ctx context.Context, pid, mid, actorID string
 	if err != nil {
 		return nil, "", err
 	}
-	next := ""
-	if len(out) > p.Limit {
-		out = out[:p.Limit]
-		next = encodeCursor(strconv.FormatInt(out[len(out)-1].Seq, 10))
-	}
+	out, next := cutPage(out, p.Limit, func(last *pk.Assessment) string { return encodeCursor(strconv.FormatInt(last.Seq, 10)) })
 	return out, next, nil
 }
 
@@ -155,7 +135,7 @@ func (db *DB) positions(ctx context.Context, s *mapScope, at time.Time) ([]*pk.A
 	}
 	// The latest assessment per actor, found in one pass over the map's
 	// assessments (a correlated subquery per row is quadratic on SQLite).
-	return collectAssessments(db.read.QueryContext(ctx, `
+	return collect(scanAssessment)(db.read.QueryContext(ctx, `
 		SELECT `+assessmentColumns+`
 		FROM (SELECT MAX(seq) AS seq FROM assessments WHERE map_id = $1 AND assessed_at <= $3 GROUP BY actor_id) l
 		JOIN assessments a ON a.seq = l.seq
@@ -168,7 +148,7 @@ func (db *DB) positions(ctx context.Context, s *mapScope, at time.Time) ([]*pk.A
 // before its first: an actor's own page must not depend on where its name
 // falls in a cut list of positions.
 func (db *DB) position(ctx context.Context, s *mapScope, actorID string) (*pk.Assessment, error) {
-	out, err := collectAssessments(db.read.QueryContext(ctx, `
+	out, err := collect(scanAssessment)(db.read.QueryContext(ctx, `
 		SELECT `+assessmentColumns+`
 		FROM assessments a JOIN actors ac ON ac.id = a.actor_id LEFT JOIN users u ON u.id = a.assessed_by
 		WHERE a.map_id = $1 AND a.actor_id = $2 AND ($3 OR NOT ac.sensitive)

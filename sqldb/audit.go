@@ -71,30 +71,17 @@ func (db *DB) auditEntries(ctx context.Context, pid string, p pk.PageRequest, wi
 		FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
 		WHERE a.partnership_id = $1 AND a.seq < $2 AND ($4 OR NOT a.sensitive)
 		ORDER BY a.seq DESC LIMIT $3`, pid, before, p.Limit+1, withSensitive)
+	out, err := collect(func(row rowScanner) (*pk.AuditEntry, error) {
+		e := &pk.AuditEntry{}
+		var seq int64
+		err := row.Scan(&seq, &e.UserID, &e.UserName, &e.Action, &e.SubjectType, &e.SubjectID,
+			&e.Summary, &e.Before, &e.After, ts(&e.CreatedAt))
+		e.ID = strconv.FormatInt(seq, 10) // the log's own order, and the cursor
+		return e, err
+	})(rows, err)
 	if err != nil {
 		return nil, "", err
 	}
-	defer rows.Close()
-	var out []*pk.AuditEntry
-	var seqs []int64
-	for rows.Next() {
-		e := &pk.AuditEntry{}
-		var seq int64
-		if err := rows.Scan(&seq, &e.UserID, &e.UserName, &e.Action, &e.SubjectType, &e.SubjectID,
-			&e.Summary, &e.Before, &e.After, ts(&e.CreatedAt)); err != nil {
-			return nil, "", err
-		}
-		e.ID = strconv.FormatInt(seq, 10)
-		out = append(out, e)
-		seqs = append(seqs, seq)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, "", err
-	}
-	next := ""
-	if len(out) > p.Limit {
-		out = out[:p.Limit]
-		next = encodeCursor(strconv.FormatInt(seqs[p.Limit-1], 10))
-	}
+	out, next := cutPage(out, p.Limit, func(last *pk.AuditEntry) string { return encodeCursor(last.ID) })
 	return out, next, nil
 }

@@ -333,7 +333,7 @@ const binColumns = `b.id, b.kind, b.subject_id, b.title, b.counts, b.sensitive, 
 
 const binFrom = ` FROM bin_items b LEFT JOIN users u ON u.id = b.deleted_by `
 
-func scanBinItem(row interface{ Scan(...any) error }) (*pk.BinItem, error) {
+func scanBinItem(row rowScanner) (*pk.BinItem, error) {
 	it := &pk.BinItem{}
 	var counts string
 	if err := row.Scan(&it.ID, &it.Kind, &it.SubjectID, &it.Title, &counts, &it.Sensitive, &it.DeletedBy, &it.DeletedByName,
@@ -376,29 +376,14 @@ func (store *BinStore) BinItems(ctx context.Context, pid string, pg pk.PageReque
 		at, id := ar.add(parts[0]), ar.add(parts[1])
 		where += " AND (b.deleted_at < " + at + " OR (b.deleted_at = " + at + " AND b.id < " + id + "))"
 	}
-	rows, err := store.db.read.QueryContext(ctx, `SELECT `+binColumns+binFrom+`WHERE `+where+
-		` ORDER BY b.deleted_at DESC, b.id DESC LIMIT `+ar.add(pg.Limit+1), ar...)
+	out, err := collect(scanBinItem)(store.db.read.QueryContext(ctx, `SELECT `+binColumns+binFrom+`WHERE `+where+
+		` ORDER BY b.deleted_at DESC, b.id DESC LIMIT `+ar.add(pg.Limit+1), ar...))
 	if err != nil {
 		return nil, "", err
 	}
-	defer rows.Close()
-	out := []*pk.BinItem{}
-	for rows.Next() {
-		it, err := scanBinItem(rows)
-		if err != nil {
-			return nil, "", err
-		}
-		out = append(out, it)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, "", err
-	}
-	next := ""
-	if len(out) > pg.Limit {
-		out = out[:pg.Limit]
-		last := out[len(out)-1]
-		next = encodeCursor(fmtTime(last.DeletedAt), last.ID)
-	}
+	out, next := cutPage(out, pg.Limit, func(last *pk.BinItem) string {
+		return encodeCursor(fmtTime(last.DeletedAt), last.ID)
+	})
 	return out, next, nil
 }
 

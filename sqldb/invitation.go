@@ -15,7 +15,7 @@ const invitationColumns = `i.id, i.partnership_id, p.name, i.email, i.role, COAL
 const invitationFrom = ` FROM invitations i JOIN partnerships p ON p.id = i.partnership_id
 	LEFT JOIN organisations o ON o.id = i.organisation_id LEFT JOIN users u ON u.id = i.invited_by `
 
-func (db *DB) scanInvitation(row interface{ Scan(...any) error }) (*pk.Invitation, error) {
+func (db *DB) scanInvitation(row rowScanner) (*pk.Invitation, error) {
 	x := &pk.Invitation{}
 	var role string
 	err := row.Scan(&x.ID, &x.PartnershipID, &x.PartnershipName, &x.Email, &role, &x.OrganisationID, &x.OrganisationName,

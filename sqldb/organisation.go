@@ -11,7 +11,7 @@ import (
 
 const orgColumns = `o.id, o.name, o.kind, o.country, o.city, o.mission, o.website, o.refugee_led, o.youth_led, o.version, o.created_at`
 
-func scanOrg(row interface{ Scan(...any) error }, extra ...any) (*pk.Organisation, error) {
+func scanOrg(row rowScanner, extra ...any) (*pk.Organisation, error) {
 	o := &pk.Organisation{}
 	dest := append([]any{&o.ID, &o.Name, &o.Kind, &o.Country, &o.City, &o.Mission, &o.Website, &o.RefugeeLed, &o.YouthLed, &o.Version, ts(&o.CreatedAt)}, extra...)
 	return o, row.Scan(dest...)
@@ -80,34 +80,22 @@ func (store *OrganisationStore) Organisations(ctx context.Context, p pk.PageRequ
 	if parts != nil {
 		afterName, afterID = parts[0], parts[1]
 	}
-	rows, err := store.db.read.QueryContext(ctx, `
+	out, err := collect(func(row rowScanner) (*pk.Organisation, error) {
+		var admin bool
+		o, err := scanOrg(row, &admin)
+		if err == nil {
+			o.MyRole = pk.OrgRoleOf(admin)
+		}
+		return o, err
+	})(store.db.read.QueryContext(ctx, `
 		SELECT `+orgColumns+`, op.admin FROM organisations o
 		JOIN organisation_people op ON op.organisation_id = o.id AND op.user_id = $1
 		WHERE (o.name > $2 OR (o.name = $2 AND o.id > $3))
-		ORDER BY o.name, o.id LIMIT $4`, uid, afterName, afterID, p.Limit+1)
+		ORDER BY o.name, o.id LIMIT $4`, uid, afterName, afterID, p.Limit+1))
 	if err != nil {
 		return nil, "", err
 	}
-	defer rows.Close()
-	var out []*pk.Organisation
-	for rows.Next() {
-		var admin bool
-		o, err := scanOrg(rows, &admin)
-		if err != nil {
-			return nil, "", err
-		}
-		o.MyRole = pk.OrgRoleOf(admin)
-		out = append(out, o)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, "", err
-	}
-	next := ""
-	if len(out) > p.Limit {
-		out = out[:p.Limit]
-		last := out[len(out)-1]
-		next = encodeCursor(last.Name, last.ID)
-	}
+	out, next := cutPage(out, p.Limit, func(last *pk.Organisation) string { return encodeCursor(last.Name, last.ID) })
 	return out, next, nil
 }
 

@@ -80,34 +80,21 @@ func (store *PartnershipStore) Partnerships(ctx context.Context, p pk.PageReques
 	if parts != nil {
 		afterName, afterID = parts[0], parts[1]
 	}
-	rows, err := store.db.read.QueryContext(ctx, `
+	out, err := collect(func(row rowScanner) (*pk.Partnership, error) {
+		x := &pk.Partnership{}
+		var role string
+		err := row.Scan(&x.ID, &x.Name, &x.Purpose, &x.Form, &x.Basis, &x.Scope, &x.Structure, &x.Archived, &x.Version, ts(&x.CreatedAt), &role)
+		x.MyRole = pk.Role(role)
+		return x, err
+	})(store.db.read.QueryContext(ctx, `
 		SELECT p.id, p.name, p.purpose, p.form, p.basis, p.scope, p.structure, p.archived, p.version, p.created_at, pp.role
 		FROM partnership_people pp JOIN partnerships p ON p.id = pp.partnership_id
 		WHERE pp.user_id = $1 AND ($2 OR NOT p.archived) AND (p.name > $3 OR (p.name = $3 AND p.id > $4))
-		ORDER BY p.name, p.id LIMIT $5`, uid, includeArchived, afterName, afterID, p.Limit+1)
+		ORDER BY p.name, p.id LIMIT $5`, uid, includeArchived, afterName, afterID, p.Limit+1))
 	if err != nil {
 		return nil, "", err
 	}
-	defer rows.Close()
-	var out []*pk.Partnership
-	for rows.Next() {
-		x := &pk.Partnership{}
-		var role string
-		if err := rows.Scan(&x.ID, &x.Name, &x.Purpose, &x.Form, &x.Basis, &x.Scope, &x.Structure, &x.Archived, &x.Version, ts(&x.CreatedAt), &role); err != nil {
-			return nil, "", err
-		}
-		x.MyRole = pk.Role(role)
-		out = append(out, x)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, "", err
-	}
-	next := ""
-	if len(out) > p.Limit {
-		out = out[:p.Limit]
-		last := out[len(out)-1]
-		next = encodeCursor(last.Name, last.ID)
-	}
+	out, next := cutPage(out, p.Limit, func(last *pk.Partnership) string { return encodeCursor(last.Name, last.ID) })
 	return out, next, nil
 }
 

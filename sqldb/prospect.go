@@ -25,7 +25,7 @@ const prospectSelect = `
 	LEFT JOIN users u ON u.id = p.user_id
 	LEFT JOIN invitations i ON i.id = p.invitation_id `
 
-func (db *DB) scanProspect(row interface{ Scan(...any) error }) (*pk.Prospect, error) {
+func (db *DB) scanProspect(row rowScanner) (*pk.Prospect, error) {
 	x := &pk.Prospect{}
 	var invID, invEmail, invStatus string
 	var invAt *time.Time
@@ -72,28 +72,12 @@ func (store *ProspectStore) Prospects(ctx context.Context, pid string, f pk.Pros
 		n, id := a.add(parts[0]), a.add(parts[1])
 		where += ` AND (p.name > ` + n + ` OR (p.name = ` + n + ` AND p.id > ` + id + `))`
 	}
-	rows, err := store.db.read.QueryContext(ctx, prospectSelect+where+` ORDER BY p.name, p.id LIMIT `+a.add(pg.Limit+1), a...)
+	out, err := collect(store.db.scanProspect)(store.db.read.QueryContext(ctx,
+		prospectSelect+where+` ORDER BY p.name, p.id LIMIT `+a.add(pg.Limit+1), a...))
 	if err != nil {
 		return nil, "", err
 	}
-	defer rows.Close()
-	out := []*pk.Prospect{}
-	for rows.Next() {
-		x, err := store.db.scanProspect(rows)
-		if err != nil {
-			return nil, "", err
-		}
-		out = append(out, x)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, "", err
-	}
-	next := ""
-	if len(out) > pg.Limit {
-		out = out[:pg.Limit]
-		last := out[len(out)-1]
-		next = encodeCursor(last.Name, last.ID)
-	}
+	out, next := cutPage(out, pg.Limit, func(last *pk.Prospect) string { return encodeCursor(last.Name, last.ID) })
 	return out, next, nil
 }
 

@@ -20,7 +20,7 @@ func relationshipVisible(n string) string {
 	return "(" + n + " OR (NOT r.sensitive AND NOT fa.sensitive AND NOT ta.sensitive))"
 }
 
-func scanRelationship(row interface{ Scan(...any) error }) (*pk.Relationship, error) {
+func scanRelationship(row rowScanner) (*pk.Relationship, error) {
 	x := &pk.Relationship{}
 	err := row.Scan(&x.ID, &x.From, &x.FromName, &x.To, &x.ToName, &x.Type, &x.Directed, &x.Strength,
 		&x.FromDate, &x.UntilDate, &x.Note, &x.Sensitive, &x.Version, ts(&x.CreatedAt))
@@ -161,29 +161,14 @@ func (db *DB) relationships(ctx context.Context, p *pk.Partnership, f pk.Relatio
 		fn, tn, id := ar.add(parts[0]), ar.add(parts[1]), ar.add(parts[2])
 		where += " AND (fa.name > " + fn + " OR (fa.name = " + fn + " AND (ta.name > " + tn + " OR (ta.name = " + tn + " AND r.id > " + id + "))))"
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT `+relationshipColumns+relationshipFrom+`WHERE `+where+
-		` ORDER BY fa.name, ta.name, r.id LIMIT `+ar.add(pg.Limit+1), ar...)
+	out, err := collect(scanRelationship)(db.read.QueryContext(ctx, `SELECT `+relationshipColumns+relationshipFrom+`WHERE `+where+
+		` ORDER BY fa.name, ta.name, r.id LIMIT `+ar.add(pg.Limit+1), ar...))
 	if err != nil {
 		return nil, "", err
 	}
-	defer rows.Close()
-	out := []*pk.Relationship{}
-	for rows.Next() {
-		x, err := scanRelationship(rows)
-		if err != nil {
-			return nil, "", err
-		}
-		out = append(out, x)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, "", err
-	}
-	next := ""
-	if len(out) > pg.Limit {
-		out = out[:pg.Limit]
-		last := out[len(out)-1]
-		next = encodeCursor(last.FromName, last.ToName, last.ID)
-	}
+	out, next := cutPage(out, pg.Limit, func(last *pk.Relationship) string {
+		return encodeCursor(last.FromName, last.ToName, last.ID)
+	})
 	return out, next, nil
 }
 

@@ -117,3 +117,37 @@ func decodeCursor(c string, n int) ([]string, bool) {
 	}
 	return parts, true
 }
+
+// rowScanner is what both *sql.Row and *sql.Rows offer.
+type rowScanner interface{ Scan(...any) error }
+
+// collect reads every row of a query with scan and closes the rows. It
+// takes the query's own results, so that a call reads
+// collect(scanX)(q.QueryContext(…)).
+func collect[T any](scan func(rowScanner) (T, error)) func(*sql.Rows, error) ([]T, error) {
+	return func(rows *sql.Rows, err error) ([]T, error) {
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		out := []T{}
+		for rows.Next() {
+			x, err := scan(rows)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, x)
+		}
+		return out, rows.Err()
+	}
+}
+
+// cutPage trims a list read with LIMIT limit+1 to limit and returns the
+// cursor of its last item, or "" when there was nothing more.
+func cutPage[T any](out []T, limit int, cursor func(last T) string) ([]T, string) {
+	if len(out) <= limit {
+		return out, ""
+	}
+	out = out[:limit]
+	return out, cursor(out[len(out)-1])
+}

@@ -20,7 +20,7 @@ const (
 
 const userColumns = `u.id, u.email, u.name, u.language, u.admin, u.version, u.created_at`
 
-func scanUser(row interface{ Scan(...any) error }) (*pk.User, error) {
+func scanUser(row rowScanner) (*pk.User, error) {
 	u := &pk.User{}
 	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Language, &u.Admin, &u.Version, ts(&u.CreatedAt))
 	return u, err
