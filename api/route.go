@@ -66,8 +66,10 @@ func (a *API) Route(method, pattern string, access httpx.Access, doc httpx.OpDoc
 				if x.Filename != "" {
 					w.Header().Set("Content-Disposition", `attachment; filename="`+x.Filename+`"`)
 				}
-				w.Header().Set("Cache-Control", "no-store")
-				w.Write(x.Body)
+				// An export may be kept by the asker's client and
+				// revalidated with its ETag (httpx.RevalidatePrivate).
+				w.Header().Set("Cache-Control", httpx.RevalidatePrivate)
+				httpx.ServeBody(w, r, status, x.Body)
 			case Created:
 				writeJSON(w, http.StatusCreated, x.Value)
 			default:

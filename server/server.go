@@ -72,6 +72,9 @@ func New(cfg Config) (*Server, error) {
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = httpx.SecurityHeaders(h)
 	h = httpx.StrictTransport(cfg.BaseURL, h)
+	// Compression sits just inside logging, so the access log counts the
+	// bytes that went over the wire and a panic still becomes a 500.
+	h = httpx.Compress(h)
 	h = httpx.Logging(cfg.Log, h)
 	return &Server{Router: rt, handler: h, Web: w, API: a}, nil
 }

@@ -39,6 +39,7 @@ func funcs(l *i18n.Localizer) template.FuncMap {
 			return m
 		},
 		"languages": func() []string { return i18n.Languages },
+		"static":    StaticURL,
 		"svg": func(b []byte) template.HTML {
 			// Our SVG writers escape all user text themselves.
 			return template.HTML(b)

@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/httpx"
 	"github.com/partnerkit/partnerkit/i18n"
 )
 
@@ -150,8 +151,15 @@ func (h *Web) Render(w http.ResponseWriter, r *http.Request, status int, t *Temp
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
+	// A page fetched with GET may be kept by the asker's browser and
+	// revalidated with its ETag (see httpx.RevalidatePrivate); anything
+	// else (a form shown again after a POST, a token shown once, an error)
+	// is never stored.
+	if status == http.StatusOK && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+		w.Header().Set("Cache-Control", httpx.RevalidatePrivate)
+	} else {
+		w.Header().Set("Cache-Control", "no-store")
+	}
 	w.Header().Set("Content-Language", v.Lang)
-	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	httpx.ServeBody(w, r, status, buf.Bytes())
 }

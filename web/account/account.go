@@ -101,6 +101,9 @@ func (h *Pages) signOut(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.SetCookie(w, &http.Cookie{Name: httpx.SessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
 		SameSite: http.SameSiteLaxMode, Secure: h.SecureCookies})
+	// Pages are kept by the browser for cheap revalidation; on a shared
+	// phone the next person must not find them in its cache.
+	w.Header().Set("Clear-Site-Data", `"cache"`)
 	web.Redirect(w, r, "/", "flash.signed_out")
 	return nil
 }
