@@ -209,25 +209,25 @@ func assessForm(r *http.Request) pk.AssessmentInput {
 		Interest: web.Atoi(f.Get("interest")), Note: f.Get("note")}
 }
 
-// chosen refuses an assessment whose support or influence was left at
-// "Choose…": the form offers no default, so that choosing only the actor
-// can never record a made-up position (say, an influential active ally).
-// The message is "required", with the input's other problems beside it.
-func chosen(r *http.Request, in *pk.AssessmentInput) error {
+// chosen words the refusal of an assessment whose support or influence
+// was left at "Choose…": the form offers no default, so that choosing only
+// the actor never records a made-up position (say, an influential active
+// ally). The service has refused it already (after checking who asks); an
+// empty field is told "required" rather than its range.
+func chosen(r *http.Request, err error) error {
+	e, ok := pk.AsError(err)
+	if !ok || e.Code != pk.EINVALID {
+		return err
+	}
 	var v pk.Validator
 	for _, name := range []string{"support", "influence"} {
 		if strings.TrimSpace(r.PostForm.Get(name)) == "" {
 			v.Add(name, "validation.required", nil)
 		}
 	}
-	if v.Err() == nil {
-		return nil
-	}
-	if e, ok := pk.AsError(in.Validate()); ok {
-		for _, f := range e.Fields {
-			if !v.Has(f.Field) {
-				v.Add(f.Field, f.Key, f.Data)
-			}
+	for _, f := range e.Fields {
+		if !v.Has(f.Field) {
+			v.Add(f.Field, f.Key, f.Data)
 		}
 	}
 	return v.Err()
@@ -247,10 +247,8 @@ func (h *Pages) mapAssess(w http.ResponseWriter, r *http.Request) error {
 	r.ParseForm()
 	pid, mid := r.PathValue("pid"), r.PathValue("mid")
 	in := assessForm(r)
-	err := chosen(r, &in)
-	if err == nil {
-		_, err = h.Maps.AddAssessment(r.Context(), pid, mid, in)
-	}
+	_, err := h.Maps.AddAssessment(r.Context(), pid, mid, in)
+	err = chosen(r, err)
 	back := r.PostForm.Get("back")
 	if web.IsFormError(err) {
 		switch back {
