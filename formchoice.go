@@ -37,7 +37,7 @@ func (c *FormChoices) Validate() error {
 				continue
 			}
 			if !slices.ContainsFunc(attrs[i].Options, func(o formadvice.Option) bool { return o.ID == val }) {
-				v.Add(prefix+"."+k, "validation.one_of", nil)
+				v.Add(prefix+"."+k, "validation.choice", nil)
 			}
 		}
 	}

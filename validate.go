@@ -93,7 +93,18 @@ func (v *Validator) OneOf(field, value string, required bool, allowed []string) 
 		return
 	}
 	if !slices.Contains(allowed, value) {
-		v.Add(field, "validation.one_of", map[string]any{"Allowed": strings.Join(allowed, ", ")})
+		// The reader sees the choices by the names the form shows, in their
+		// language; a list without names is not spelled out in codes.
+		prefix, ok := ChoiceLabelPrefix(allowed)
+		if !ok {
+			v.Add(field, "validation.choice", nil)
+			return
+		}
+		names := make(ChoiceNames, len(allowed))
+		for i, a := range allowed {
+			names[i] = prefix + a
+		}
+		v.Add(field, "validation.one_of", map[string]any{"Allowed": names})
 	}
 }
 

@@ -133,6 +133,7 @@ func (l *Localizer) T(id string, args ...any) string {
 			}
 		}
 	}
+	data = l.translateLists(data)
 	cfg := &i18n.LocalizeConfig{MessageID: id, TemplateData: data}
 	if c, ok := data["Count"]; ok {
 		cfg.PluralCount = c
@@ -195,4 +196,45 @@ func Keys(file string) (map[string]bool, error) {
 		keys[id] = true
 	}
 	return keys, nil
+}
+
+// messageList is a placeholder value naming several messages (the choices of
+// a refused field): each is translated and the list joined the way the
+// language writes lists, so no reader sees internal codes.
+type messageList interface{ MessageIDs() []string }
+
+// translateLists returns data with every message list replaced by its
+// translated text; data itself is left as it was (it may be shared).
+func (l *Localizer) translateLists(data map[string]any) map[string]any {
+	var out map[string]any
+	for k, v := range data {
+		ml, ok := v.(messageList)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = make(map[string]any, len(data))
+			for k2, v2 := range data {
+				out[k2] = v2
+			}
+		}
+		ids := ml.MessageIDs()
+		names := make([]string, len(ids))
+		for i, id := range ids {
+			names[i] = l.T(id)
+		}
+		out[k] = strings.Join(names, l.listSeparator())
+	}
+	if out == nil {
+		return data
+	}
+	return out
+}
+
+// listSeparator separates the items of a list: Arabic uses its own comma.
+func (l *Localizer) listSeparator() string {
+	if l.lang == "ar" {
+		return "، "
+	}
+	return ", "
 }

@@ -72,7 +72,7 @@ func TestCutListsSaySoAndSearchReachesTheRest(t *testing.T) {
 	if got := len(selectOptions(t, res.Body, "f-duplicate")); got != pk.MaxPageSize-1 && got != pk.MaxPageSize {
 		t.Errorf("merge offers %d actors", got)
 	}
-	if !strings.Contains(res.Body, fmt.Sprintf("Only the first %d actors of the register", pk.MaxPageSize)) {
+	if !strings.Contains(res.Body, fmt.Sprintf("Only the first %d actors are offered", pk.MaxPageSize)) {
 		t.Error("the actor page does not say its choices are cut")
 	}
 	res = e.do(t, "member", "GET", actor+"?find=Verein+204", nil)

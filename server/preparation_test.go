@@ -36,7 +36,7 @@ func TestSelfAnalysisPages(t *testing.T) {
 
 	res := e.do(t, "observer", "GET", "/p/"+e.Partnership.ID+"/prepare", nil)
 	prepStatus(t, "hub", res, 200)
-	prepBody(t, "hub", res, "Prepare the partnership", base, "/theory-of-change", "/readiness", "/form-choice")
+	prepBody(t, "hub", res, "<h1>Prepare</h1>", base, "/theory-of-change", "/readiness", "/form-choice")
 	// People reach their own organisation's private self-analysis from the hub.
 	prepBody(t, "member's hub", e.do(t, "member", "GET", "/p/"+e.Partnership.ID+"/prepare", nil), "/organisations/"+e.MemberOrg.ID+"/self-analysis")
 

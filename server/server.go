@@ -86,7 +86,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&account.Pages{Web: w, Accounts: db.Accounts, Members: db.Members, Organisations: db.Organisations, Partnerships: db.Partnerships},
 		&organisation.Pages{Web: w, Organisations: db.Organisations},
 		&partnership.Pages{Web: w, Members: db.Members, Organisations: db.Organisations, Partnerships: db.Partnerships, Playbooks: db.Playbooks},
-		&actor.Pages{Web: w, Actors: db.Actors, Members: db.Members},
+		&actor.Pages{Web: w, Actors: db.Actors, Members: db.Members, Maps: db.Maps},
 		&actormap.Pages{Web: w, Maps: db.Maps, Members: db.Members, Now: func() time.Time { return db.Now() }},
 		&network.Pages{Web: w, Maps: db.Maps, Networks: db.Networks},
 		&preparation.Pages{Web: w, Organisations: db.Organisations, Preparation: db.Preparation},

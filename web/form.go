@@ -81,6 +81,11 @@ func field(f *Form, name, label string, opts ...string) Field {
 			}
 		}
 	}
+	if fd.Type == "password" {
+		// A password is never written back into a page, not even after a
+		// refused form: the HTML may be cached, saved or shown to others.
+		fd.Value, fd.Values = "", nil
+	}
 	return fd
 }
 

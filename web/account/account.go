@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -163,7 +162,7 @@ func (h *Pages) setLanguage(w http.ResponseWriter, r *http.Request) error {
 	r.ParseForm()
 	lang := r.PostForm.Get("lang")
 	if !i18n.Supported(lang) {
-		return pk.FieldInvalid("lang", "validation.one_of", map[string]any{"Allowed": strings.Join(i18n.Languages, ", ")})
+		return pk.FieldInvalid("lang", "validation.one_of", map[string]any{"Allowed": pk.ChoiceNames{"language.en", "language.ar", "language.fr"}})
 	}
 	if pk.UserFromContext(r.Context()) != nil {
 		if err := h.Accounts.SetLanguage(r.Context(), lang); err != nil {

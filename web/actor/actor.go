@@ -71,6 +71,9 @@ type actorListData struct {
 	TagsCut bool
 	MaxTags int
 	Error   string
+	// Empty: the register holds no actor the asker may see, and no
+	// filter is set.
+	Empty bool
 }
 
 func (h *Pages) actorList(w http.ResponseWriter, r *http.Request) error {
@@ -121,6 +124,9 @@ func (h *Pages) actorList(w http.ResponseWriter, r *http.Request) error {
 		// The chosen tag stays offered so that the form keeps it.
 		d.Tags = append(d.Tags, d.Filter.Tag)
 	}
+	// An empty register has nothing to filter or download: it says how to
+	// start instead, with the action that starts it.
+	d.Empty = d.Count == 0 && q.Encode() == "" && status == http.StatusOK
 	v.Data = d
 	h.Render(w, r, status, templates, "actors", v)
 	return nil
@@ -194,6 +200,14 @@ type actorPageData struct {
 	OthersCut bool
 	Limit     int
 	Find      string
+	// Maps are where the asker may place this actor (each link opens the
+	// one form that judges its support and influence there); MapsCut says
+	// there are more maps than listed.
+	Maps    []*pk.Map
+	MapsCut bool
+	// PlaceOffered: the asker may place actors on maps (so the section shows,
+	// with a way to start a map when there is none).
+	PlaceOffered bool
 }
 
 func (h *Pages) actorShow(w http.ResponseWriter, r *http.Request) error {
@@ -228,6 +242,13 @@ func (h *Pages) renderActor(w http.ResponseWriter, r *http.Request, status int, 
 		if a.ID != page.Actor.ID {
 			d.Others = append(d.Others, a)
 		}
+	}
+	if h.Maps != nil && pk.Can(v.P.MyRole, pk.ActionEditMaps) {
+		ms, err := h.Maps.MapList(r.Context(), v.P.ID)
+		if err != nil {
+			return err
+		}
+		d.PlaceOffered, d.Maps, d.MapsCut = true, ms.Maps, ms.Cut
 	}
 	if formErr != nil {
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)

@@ -23,6 +23,8 @@ type Pages struct {
 	*web.Web
 	Actors  pk.ActorService
 	Members pk.MemberService
+	// Maps lists the maps an actor can be placed on from its page.
+	Maps pk.MapService
 }
 
 // Register adds the module's pages and navigation entries.

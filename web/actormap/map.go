@@ -88,6 +88,12 @@ type mapData struct {
 	// Counts per strategy and per segment, for the overview.
 	Strategies []strategyCount
 	Segments   []segmentCount
+	// Place: the map is empty and the asker may place actors; Choices are
+	// the actors offered (ChoicesCut: more than Limit, the power map finds them).
+	Place      bool
+	Choices    assessChoices
+	ChoicesCut bool
+	Limit      int
 }
 
 type strategyCount struct {
@@ -127,12 +133,27 @@ func (h *Pages) renderMap(w http.ResponseWriter, r *http.Request, status int, fo
 	for _, s := range spectrum.Segments {
 		d.Segments = append(d.Segments, segmentCount{s, bySegment[s]})
 	}
+	// An empty map offers the form that places its first actor right
+	// here, instead of at the bottom of the power map.
+	if len(pos) == 0 && pk.Can(v.P.MyRole, pk.ActionEditMaps) {
+		d.Place = true
+		ch, err := h.Maps.MapActorChoices(r.Context(), v.P.ID, m.ID, "")
+		if err != nil {
+			return err
+		}
+		d.Choices = newAssessChoices()
+		d.Choices.Actors, d.ChoicesCut, d.Limit = ch.Actors, ch.More, pk.MapActorChoiceLimit
+	}
 	v.Form.Values = url.Values{"title": {m.Title}, "objective": {m.Objective}, "version": {strconv.Itoa(m.Version)}}
 	if m.Shared {
 		v.Form.Values.Set("shared", "on")
 	}
 	if formErr != nil {
-		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
+		// What was typed wins; the other form keeps the map's values.
+		for k, x := range r.PostForm {
+			v.Form.Values[k] = x
+		}
+		v.Form = h.FormFromError(r, &web.Form{Values: v.Form.Values}, formErr)
 	}
 	v.Data = d
 	h.Render(w, r, status, templates, "map", v)
@@ -188,6 +209,30 @@ func assessForm(r *http.Request) pk.AssessmentInput {
 		Interest: web.Atoi(f.Get("interest")), Note: f.Get("note")}
 }
 
+// chosen words the refusal of an assessment whose support or influence
+// was left at "Choose…": the form offers no default, so that choosing only
+// the actor never records a made-up position (say, an influential active
+// ally). The service has refused it already (after checking who asks); an
+// empty field is told "required" rather than its range.
+func chosen(r *http.Request, err error) error {
+	e, ok := pk.AsError(err)
+	if !ok || e.Code != pk.EINVALID {
+		return err
+	}
+	var v pk.Validator
+	for _, name := range []string{"support", "influence"} {
+		if strings.TrimSpace(r.PostForm.Get(name)) == "" {
+			v.Add(name, "validation.required", nil)
+		}
+	}
+	for _, f := range e.Fields {
+		if !v.Has(f.Field) {
+			v.Add(f.Field, f.Key, f.Data)
+		}
+	}
+	return v.Err()
+}
+
 // atoiSigned reads a number that may be negative (support -2..2); an
 // unreadable value becomes one the validator rejects.
 func atoiSigned(s string) int {
@@ -203,17 +248,24 @@ func (h *Pages) mapAssess(w http.ResponseWriter, r *http.Request) error {
 	pid, mid := r.PathValue("pid"), r.PathValue("mid")
 	in := assessForm(r)
 	_, err := h.Maps.AddAssessment(r.Context(), pid, mid, in)
+	err = chosen(r, err)
 	back := r.PostForm.Get("back")
 	if web.IsFormError(err) {
-		if back == "actor" {
+		switch back {
+		case "actor":
 			r.SetPathValue("maid", in.ActorID)
 			return h.renderMapActor(w, r, httpx.Status(err), err)
+		case "map":
+			return h.renderMap(w, r, httpx.Status(err), err)
 		}
 		return h.renderPowerMap(w, r, httpx.Status(err), err)
 	} else if err != nil {
 		return err
 	}
 	to := "/p/" + pid + "/maps/" + mid + "/powermap"
+	if back == "map" {
+		to = "/p/" + pid + "/maps/" + mid
+	}
 	if back == "actor" {
 		to = "/p/" + pid + "/maps/" + mid + "/actors/" + url.PathEscape(in.ActorID)
 	}

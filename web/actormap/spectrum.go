@@ -32,13 +32,19 @@ type spectrumData struct {
 	ChartEnd string
 	// TacticsCut: there are more tactics than MaxTactics.
 	TacticsCut bool
-	At         string
-	Since      string
-	Moves      []*pk.Move
-	Tactics    []*pk.Tactic
-	Actors     []*pk.Assessment // on the map, for the tactic form
-	Owners     []*pk.Person
-	Statuses   []string
+	// At and Since are the dates shown (only days that exist); AtValue and
+	// SinceValue are what the address said, kept in the fields with
+	// QueryErrors beside them when they are not days.
+	At          string
+	Since       string
+	AtValue     string
+	SinceValue  string
+	QueryErrors map[string][]string
+	Moves       []*pk.Move
+	Tactics     []*pk.Tactic
+	Actors      []*pk.Assessment // on the map, for the tactic form
+	Owners      []*pk.Person
+	Statuses    []string
 	// Questions help plan the next tactics.
 	Questions []string
 	// SegName is a segment's translated name (translated once per page).
@@ -59,14 +65,20 @@ func (h *Pages) renderSpectrum(w http.ResponseWriter, r *http.Request, status in
 	if err != nil {
 		return err
 	}
+	// A date in the address that is not a day (?at=2026-02-30) is shown
+	// beside its field and ignored; the rest of the page is drawn as usual.
 	q := r.URL.Query()
+	var queryErrs []error
 	at, err := mapview.ParseDay("at", q.Get("at"), true)
 	if err != nil {
-		return err
+		queryErrs = append(queryErrs, err)
 	}
 	since, err := mapview.ParseDay("since", q.Get("since"), false)
 	if err != nil {
-		return err
+		queryErrs = append(queryErrs, err)
+	}
+	if len(queryErrs) > 0 && status == http.StatusOK {
+		status = httpx.Status(queryErrs[0])
 	}
 	// Current positions serve the wedges (unless ?at= asks for a past
 	// date), the moves and the tactic form: read them once.
@@ -82,8 +94,22 @@ func (h *Pages) renderSpectrum(w http.ResponseWriter, r *http.Request, status in
 	}
 	pos := pl.Positions
 	t := h.Bundle.Localizer(v.Lang).T
-	d := &spectrumData{Map: m, Count: len(pos), ActorsCut: pl.Cut, At: q.Get("at"), Since: q.Get("since"), Statuses: spectrum.TacticStatuses,
-		Questions: spectrum.Questions, SegName: segmentNames(t), SVG: spectrum.SVG(mapview.SpectrumGroups(pos), t)}
+	d := &spectrumData{Map: m, Count: len(pos), ActorsCut: pl.Cut, AtValue: q.Get("at"), SinceValue: q.Get("since"), Statuses: spectrum.TacticStatuses,
+		Questions: spectrum.Questions, SegName: segmentNames(t), SVG: spectrum.SVG(mapview.SpectrumGroups(pos), t), QueryErrors: map[string][]string{}}
+	if !at.IsZero() {
+		d.At = q.Get("at")
+	}
+	if !since.IsZero() {
+		d.Since = q.Get("since")
+	}
+	l := h.Bundle.Localizer(v.Lang)
+	for _, qe := range queryErrs {
+		if e, ok := pk.AsError(qe); ok {
+			for _, f := range e.Fields {
+				d.QueryErrors[f.Field] = append(d.QueryErrors[f.Field], l.T(f.Key, f.Data))
+			}
+		}
+	}
 	bySeg := map[spectrum.Segment][]*pk.Assessment{}
 	for _, a := range pos {
 		bySeg[spectrum.SegmentOf(a.Support)] = append(bySeg[spectrum.SegmentOf(a.Support)], a)
