@@ -18,13 +18,18 @@ func TestDecodeNamesTheField(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name, contentType, body, field string
+		status                         int
 	}{
-		{"wrong type", "application/json", `{"version": "three"}`, "version"},
-		{"unknown field", "application/json", `{"nmae": "x"}`, "nmae"},
-		{"empty", "application/json", ``, ""},
-		{"two values", "application/json", `{} {}`, ""},
-		{"syntax", "application/json", `{"name":`, ""},
-		{"not JSON", "text/plain", `{}`, ""},
+		{"wrong type", "application/json", `{"version": "three"}`, "version", 422},
+		{"unknown field", "application/json", `{"nmae": "x"}`, "nmae", 422},
+		{"not an object", "application/json", `[1]`, "body", 422},
+		{"empty", "application/json", ``, "", 400},
+		{"two values", "application/json", `{} {}`, "", 400},
+		{"syntax", "application/json", `{"name":`, "", 400},
+		{"truncated", "application/json", `{"name":"Ad`, "", 400},
+		{"garbage", "application/json", `name=Ada`, "", 400},
+		{"not JSON", "text/plain", `{}`, "Content-Type", 415},
+		{"form", "application/x-www-form-urlencoded", `name=Ada`, "Content-Type", 415},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := httptest.NewRequest("POST", "/", strings.NewReader(c.body))
@@ -37,6 +42,9 @@ func TestDecodeNamesTheField(t *testing.T) {
 			}
 			if c.field != "" && (len(e.Fields) != 1 || e.Fields[0].Field != c.field) {
 				t.Fatalf("fields = %+v, want %q named", e.Fields, c.field)
+			}
+			if got := api.StatusOf(err); got != c.status {
+				t.Fatalf("status %d, want %d", got, c.status)
 			}
 		})
 	}

@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/httpx"
 )
 
 // Problem is an RFC 9457 problem document with our field errors.
@@ -29,7 +28,7 @@ type ProblemField struct {
 // problem writes err as application/problem+json, in the asker's language.
 // An error that is not one of ours is logged and answered without detail.
 func (a *API) problem(w http.ResponseWriter, r *http.Request, err error) {
-	status := httpx.Status(err)
+	status := StatusOf(err)
 	l := a.Bundle.Localizer(Language(r))
 	p := Problem{Type: "about:blank", Status: status, Code: pk.ErrorCode(err), Errors: []ProblemField{}}
 	if e, ok := pk.AsError(err); ok {

@@ -71,9 +71,9 @@ func (a *API) Route(method, pattern string, access httpx.Access, doc httpx.OpDoc
 				w.Header().Set("Cache-Control", httpx.RevalidatePrivate)
 				httpx.ServeBody(w, r, status, x.Body)
 			case Created:
-				writeJSON(w, http.StatusCreated, x.Value)
+				a.writeAnswer(w, r, http.StatusCreated, x.Value)
 			default:
-				writeJSON(w, status, v)
+				a.writeAnswer(w, r, status, v)
 			}
 		}))
 }
@@ -85,4 +85,18 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(true)
 	enc.Encode(v)
+}
+
+// writeAnswer writes an operation's answer with its method texts in the
+// asker's language (localize).
+func (a *API) writeAnswer(w http.ResponseWriter, r *http.Request, status int, v any) {
+	b, err := a.localizedJSON(r, v)
+	if err != nil {
+		a.problem(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(b)
 }

@@ -76,9 +76,12 @@ func (s Status) Message() string { return "readiness.status." + string(s) }
 // Help is the message ID of the next step for this status.
 func (s Status) Help() string { return "readiness.status." + string(s) + ".help" }
 
-// Tally counts the members' answers to one question.
+// Tally counts the members' answers to one question. Its JSON keys are the
+// answers' own codes (yes, no, not_sure), as everywhere in the API.
 type Tally struct {
-	Yes, No, NotSure int
+	Yes     int `json:"yes"`
+	No      int `json:"no"`
+	NotSure int `json:"not_sure"`
 }
 
 // QuestionResult is one question's combined answer.

@@ -178,8 +178,9 @@ func TestAPIErrorsNameTheField(t *testing.T) {
 		{"unknown field", `{"name": "x", "colour": "red"}`, "colour", 422},
 		{"bad enum", `{"name": "x", "scope": "galactic"}`, "scope", 422},
 		{"too long", `{"name": "` + strings.Repeat("é", 201) + `"}`, "name", 422},
-		{"malformed", `{"name": `, "", 422},
-		{"empty body", ``, "", 422},
+		{"malformed", `{"name": `, "", 400},
+		{"empty body", ``, "", 400},
+		{"two values", `{"name": "x"} {}`, "", 400},
 	} {
 		res := e.do(t, "member", "POST", "/api/v1/partnerships", c.body)
 		p := problem(t, res)
@@ -188,8 +189,8 @@ func TestAPIErrorsNameTheField(t *testing.T) {
 		}
 	}
 	res := e.do(t, "member", "POST", "/api/v1/partnerships", `{"name":"x"}`, "Content-Type", "text/plain")
-	if res.Status != 422 {
-		t.Errorf("text/plain body: %d", res.Status)
+	if p := problem(t, res); res.Status != 415 || !hasField(p, "Content-Type") {
+		t.Errorf("text/plain body: %d %+v", res.Status, p)
 	}
 	res = e.do(t, "member", "GET", "/api/v1/partnerships?limit=abc", nil)
 	if p := problem(t, res); res.Status != 422 || !hasField(p, "limit") {

@@ -69,17 +69,14 @@ func (h *Handlers) registerAccount(a *api.API) {
 		})
 	a.Route("GET", "/me", httpx.SignedIn, httpx.OpDoc{Summary: "The signed-in user", Tag: tag, Response: pk.User{}},
 		func(r *http.Request) (any, error) { return pk.UserFromContext(r.Context()), nil })
-	a.Route("PATCH", "/me", httpx.SignedIn, httpx.OpDoc{Summary: "Change name and language", Tag: tag, Request: profileBody{}, Response: pk.User{}},
+	a.Route("PATCH", "/me", httpx.SignedIn, httpx.OpDoc{Summary: "Change name and language (a merge patch: fields left out keep their value; the version is required)", Tag: tag, Request: profileBody{}, Response: pk.User{}},
 		func(r *http.Request) (any, error) {
+			u := pk.UserFromContext(r.Context())
 			var b profileBody
-			if err := api.Decode(r, &b); err != nil {
+			if err := api.DecodeMerge(r, profileBody{Name: u.Name, Language: u.Language}, &b, &b.Version); err != nil {
 				return nil, err
 			}
-			v, err := api.Version(r, b.Version)
-			if err != nil {
-				return nil, err
-			}
-			return h.Accounts.UpdateProfile(r.Context(), pk.ProfileInput{Name: b.Name, Language: b.Language, Version: v})
+			return h.Accounts.UpdateProfile(r.Context(), pk.ProfileInput{Name: b.Name, Language: b.Language, Version: b.Version})
 		})
 	a.Route("POST", "/me/password", httpx.SignedIn, httpx.OpDoc{Summary: "Change password (signs out other sessions)", Tag: tag, Request: passwordBody{}},
 		func(r *http.Request) (any, error) {

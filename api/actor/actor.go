@@ -113,7 +113,7 @@ func (h *Handlers) registerActors(a *api.API) {
 		Request: actorBody{}, Response: pk.Actor{}},
 		func(r *http.Request) (any, error) {
 			var b actorBody
-			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
+			if err := api.DecodePatch(r, &b, &b.Version); err != nil {
 				return nil, err
 			}
 			cur, err := h.Actors.Actor(r.Context(), r.PathValue("pid"), r.PathValue("aid"))

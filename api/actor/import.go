@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"mime"
 	"net/http"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -15,13 +16,60 @@ import (
 // maxMapping caps the mapping field of an import.
 const maxMapping = 64 << 10
 
-// readImport reads the multipart upload of an import: the file, capped,
-// and an optional mapping {column: field}.
+// Content types an import takes besides a multipart upload: the file as the
+// whole body.
+const csvType = "text/csv"
+
+// readImport reads the file of an import and its optional mapping {column:
+// field}: a multipart upload (fields file and mapping), or the file itself
+// as a text/csv or XLSX body with the mapping in ?mapping=, so that
+// `curl --data-binary @actors.csv -H 'Content-Type: text/csv'` works. Any
+// other content type is unsupported (415); the file is capped either way.
 func readImport(r *http.Request) ([]byte, map[string]string, error) {
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil {
+		mt = ""
+	}
+	switch mt {
+	case "multipart/form-data":
+		return readImportUpload(r)
+	case csvType, xlsxType:
+		var mapping map[string]string
+		if q := r.URL.Query().Get("mapping"); q != "" {
+			if mapping, err = parseMapping([]byte(q)); err != nil {
+				return nil, nil, err
+			}
+		}
+		data, err := io.ReadAll(io.LimitReader(r.Body, tabular.MaxBytes+1))
+		switch {
+		case err != nil:
+			return nil, nil, api.BadRequest(pk.FieldInvalid("file", "actors.import.error.no_file", nil))
+		case len(data) > tabular.MaxBytes:
+			return nil, nil, pk.FieldInvalid("file", "actors.import.error.too_large", nil)
+		case len(data) == 0:
+			return nil, nil, pk.FieldInvalid("file", "actors.import.error.no_file", nil)
+		}
+		return data, mapping, nil
+	}
+	return nil, nil, api.UnsupportedMediaType("api.import.error.content_type")
+}
+
+// parseMapping reads a mapping {column: field}.
+func parseMapping(b []byte) (map[string]string, error) {
+	var mapping map[string]string
+	if len(b) > maxMapping || json.Unmarshal(b, &mapping) != nil {
+		return nil, pk.FieldInvalid("mapping", "validation.json", map[string]any{"Detail": "mapping must be an object {column: field}"})
+	}
+	return mapping, nil
+}
+
+// readImportUpload reads a multipart upload: the file and the mapping
+// fields. A multipart body that cannot be parsed is a bad request (400).
+func readImportUpload(r *http.Request) ([]byte, map[string]string, error) {
 	r.Body = io.NopCloser(io.LimitReader(r.Body, tabular.MaxBytes+maxMapping+64<<10))
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return nil, nil, pk.FieldInvalid("file", "actors.import.error.no_file", nil)
+		return nil, nil, api.BadRequest(pk.FieldInvalid("file", "actors.import.error.no_file", nil))
 	}
 	var data []byte
 	var mapping map[string]string
@@ -43,8 +91,11 @@ func readImport(r *http.Request) ([]byte, map[string]string, error) {
 			}
 		case "mapping":
 			b, err := io.ReadAll(io.LimitReader(part, maxMapping+1))
-			if err != nil || len(b) > maxMapping || json.Unmarshal(b, &mapping) != nil {
+			if err != nil {
 				return nil, nil, pk.FieldInvalid("mapping", "validation.json", map[string]any{"Detail": "mapping must be an object {column: field}"})
+			}
+			if mapping, err = parseMapping(b); err != nil {
+				return nil, nil, err
 			}
 		}
 		part.Close()
@@ -58,8 +109,8 @@ func readImport(r *http.Request) ([]byte, map[string]string, error) {
 func (h *Handlers) registerImport(a *api.API) {
 	const tag = "actors"
 	base := "/partnerships/{pid}/actors"
-	a.Route("POST", base+"/import", httpx.RoleFor(pk.ActionEditActors), httpx.OpDoc{Summary: "Import actors from a CSV or XLSX file (multipart field file, at most 5 MB and 10,000 rows; optional field mapping, a JSON object {column: field or \"ignore\"}). All or nothing: any row error refuses the file with every error as row N.field. ?dry_run=true previews without writing", Tag: tag,
-		Upload: true, Response: pk.ActorImport{}, Query: []string{"dry_run"}},
+	a.Route("POST", base+"/import", httpx.RoleFor(pk.ActionEditActors), httpx.OpDoc{Summary: "Import actors from a CSV or XLSX file: a multipart upload (field file; optional field mapping, a JSON object {column: field or \"ignore\"}) or the file itself as a text/csv or XLSX body (mapping then in ?mapping=); at most 5 MB and 10,000 rows. All or nothing: any row error refuses the file with every error as row N.field. ?dry_run=true previews without writing", Tag: tag,
+		Upload: true, Response: pk.ActorImport{}, Query: []string{"dry_run", "mapping"}},
 		func(r *http.Request) (any, error) {
 			// Outsiders and observers learn nothing from a malformed upload.
 			if err := h.Actors.MayImportActors(r.Context(), r.PathValue("pid")); err != nil {

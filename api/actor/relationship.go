@@ -88,7 +88,7 @@ func (h *Handlers) registerRelationships(a *api.API) {
 		Request: relationshipBody{}, Response: pk.Relationship{}},
 		func(r *http.Request) (any, error) {
 			var b relationshipBody
-			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
+			if err := api.DecodePatch(r, &b, &b.Version); err != nil {
 				return nil, err
 			}
 			cur, err := h.Actors.Relationship(r.Context(), r.PathValue("pid"), r.PathValue("rid"))

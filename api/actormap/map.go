@@ -76,7 +76,7 @@ func (h *Handlers) registerMaps(a *api.API) {
 		Request: mapPatchBody{}, Response: pk.Map{}},
 		func(r *http.Request) (any, error) {
 			var b mapPatchBody
-			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
+			if err := api.DecodePatch(r, &b, &b.Version); err != nil {
 				return nil, err
 			}
 			pid, mid := ids(r)

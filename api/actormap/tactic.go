@@ -80,7 +80,7 @@ func (h *Handlers) registerTactics(a *api.API) {
 		Request: tacticPatchBody{}, Response: pk.Tactic{}},
 		func(r *http.Request) (any, error) {
 			var b tacticPatchBody
-			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
+			if err := api.DecodePatch(r, &b, &b.Version); err != nil {
 				return nil, err
 			}
 			pid, mid, id := r.PathValue("pid"), r.PathValue("mid"), r.PathValue("tacid")

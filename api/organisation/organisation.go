@@ -70,18 +70,19 @@ func (h *Handlers) registerOrganisations(a *api.API) {
 		func(r *http.Request) (any, error) {
 			return h.Organisations.Organisation(r.Context(), r.PathValue("oid"))
 		})
-	a.Route("PATCH", "/organisations/{oid}", httpx.SignedIn, httpx.OpDoc{Summary: "Change an organisation's profile (its administrators)", Tag: tag,
+	a.Route("PATCH", "/organisations/{oid}", httpx.SignedIn, httpx.OpDoc{Summary: "Change an organisation's profile (its administrators; a merge patch: fields left out keep their value; the version is required)", Tag: tag,
 		Request: organisationBody{}, Response: pk.Organisation{}},
 		func(r *http.Request) (any, error) {
-			var b organisationBody
-			if err := api.Decode(r, &b); err != nil {
-				return nil, err
-			}
-			v, err := api.Version(r, b.Version)
+			o, err := h.Organisations.Organisation(r.Context(), r.PathValue("oid"))
 			if err != nil {
 				return nil, err
 			}
-			b.Version = v
+			cur := organisationBody{Name: o.Name, Kind: o.Kind, Country: o.Country, City: o.City, Mission: o.Mission,
+				Website: o.Website, RefugeeLed: o.RefugeeLed, YouthLed: o.YouthLed}
+			var b organisationBody
+			if err := api.DecodeMerge(r, cur, &b, &b.Version); err != nil {
+				return nil, err
+			}
 			return h.Organisations.UpdateOrganisation(r.Context(), r.PathValue("oid"), b.input())
 		})
 	a.Route("GET", "/organisations/{oid}/people", httpx.SignedIn, httpx.OpDoc{Summary: "People in an organisation (its own people only)", Tag: tag,

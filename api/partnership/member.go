@@ -31,7 +31,7 @@ func (h *Handlers) registerMembers(a *api.API) {
 		Request: roleBody{}, Response: pk.Person{}},
 		func(r *http.Request) (any, error) {
 			var b roleBody
-			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
+			if err := api.DecodePatch(r, &b, &b.Version); err != nil {
 				return nil, err
 			}
 			return h.Members.SetRole(r.Context(), r.PathValue("pid"), r.PathValue("uid"), pk.Role(b.Role), b.Version)
@@ -44,7 +44,7 @@ func (h *Handlers) registerMembers(a *api.API) {
 		Request: statusBody{}, Response: pk.MemberOrganisation{}},
 		func(r *http.Request) (any, error) {
 			var b statusBody
-			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
+			if err := api.DecodePatch(r, &b, &b.Version); err != nil {
 				return nil, err
 			}
 			return h.Members.SetOrganisationStatus(r.Context(), r.PathValue("pid"), r.PathValue("oid"), b.Status, b.Version)

@@ -66,11 +66,16 @@ func (h *Handlers) registerPartnerships(a *api.API) {
 		})
 	a.Route("GET", "/partnerships/{pid}", httpx.RoleFor(pk.ActionViewPartnership), httpx.OpDoc{Summary: "A partnership", Tag: tag, Response: pk.Partnership{}},
 		func(r *http.Request) (any, error) { return h.Partnerships.Partnership(r.Context(), r.PathValue("pid")) })
-	a.Route("PATCH", "/partnerships/{pid}", httpx.RoleFor(pk.ActionEditPartnership), httpx.OpDoc{Summary: "Change a partnership's profile", Tag: tag,
+	a.Route("PATCH", "/partnerships/{pid}", httpx.RoleFor(pk.ActionEditPartnership), httpx.OpDoc{Summary: "Change a partnership's profile (a merge patch: fields left out keep their value; the version is required)", Tag: tag,
 		Request: partnershipBody{}, Response: pk.Partnership{}},
 		func(r *http.Request) (any, error) {
+			cur, err := h.Partnerships.Partnership(r.Context(), r.PathValue("pid"))
+			if err != nil {
+				return nil, err
+			}
 			var b partnershipBody
-			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
+			if err := api.DecodeMerge(r, partnershipBody{Name: cur.Name, Purpose: cur.Purpose, Form: cur.Form, Basis: cur.Basis,
+				Scope: cur.Scope, Structure: cur.Structure}, &b, &b.Version); err != nil {
 				return nil, err
 			}
 			return h.Partnerships.UpdatePartnership(r.Context(), r.PathValue("pid"), b.input())

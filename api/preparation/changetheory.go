@@ -51,8 +51,18 @@ func (h *Handlers) registerTheoryOfChange(a *api.API) {
 	a.Route("PATCH", "/partnerships/{pid}/theory-of-change/{stid}", edit, httpx.OpDoc{Summary: "Change a statement and its links", Tag: tag,
 		Request: statementBody{}, Response: pk.ChangeStatement{}},
 		func(r *http.Request) (any, error) {
+			toc, err := h.Preparation.TheoryOfChange(r.Context(), r.PathValue("pid"))
+			if err != nil {
+				return nil, err
+			}
+			var cur statementBody
+			for _, s := range toc.Statements {
+				if s.ID == r.PathValue("stid") {
+					cur = statementBody{Level: s.Level, If: s.If, Then: s.Then, Because: s.Because, Leads: s.Leads}
+				}
+			}
 			var b statementBody
-			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
+			if err := api.DecodeMerge(r, cur, &b, &b.Version); err != nil {
 				return nil, err
 			}
 			return h.Preparation.UpdateChangeStatement(r.Context(), r.PathValue("pid"), r.PathValue("stid"), b.input())

@@ -38,8 +38,20 @@ func (h *Handlers) registerSelfAnalysis(a *api.API) {
 	a.Route("PATCH", "/partnerships/{pid}/self-analysis/{said}", edit, httpx.OpDoc{Summary: "Change your own contribution", Tag: tag,
 		Request: selfAnalysisBody{}, Response: pk.SelfAnalysisEntry{}},
 		func(r *http.Request) (any, error) {
+			sa, err := h.Preparation.SelfAnalysis(r.Context(), r.PathValue("pid"))
+			if err != nil {
+				return nil, err
+			}
+			var cur selfAnalysisBody
+			for _, s := range sa.Sections {
+				for _, e := range s.Entries {
+					if e.ID == r.PathValue("said") {
+						cur = selfAnalysisBody{Section: e.Section, Text: e.Text, Answer: e.Answer}
+					}
+				}
+			}
 			var b selfAnalysisBody
-			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
+			if err := api.DecodeMerge(r, cur, &b, &b.Version); err != nil {
 				return nil, err
 			}
 			return h.Preparation.UpdateSelfAnalysis(r.Context(), r.PathValue("pid"), r.PathValue("said"), b.input())

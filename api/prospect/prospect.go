@@ -112,7 +112,7 @@ func (h *Handlers) registerProspects(a *api.API) {
 		Request: prospectBody{}, Response: pk.Prospect{}},
 		func(r *http.Request) (any, error) {
 			var b prospectBody
-			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
+			if err := api.DecodePatch(r, &b, &b.Version); err != nil {
 				return nil, err
 			}
 			if b.Status != nil {
