@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strconv"
 
+	"github.com/partnerkit/partnerkit/svgtext"
+
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
 	"github.com/partnerkit/partnerkit/mapview"
@@ -81,9 +83,10 @@ func (h *Pages) renderSpectrum(w http.ResponseWriter, r *http.Request, status in
 		}
 	}
 	pos := pl.Positions
-	t := h.Bundle.Localizer(v.Lang).T
+	l := h.Bundle.Localizer(v.Lang)
+	t, dir := l.T, svgtext.Direction(v.Dir)
 	d := &spectrumData{Map: m, Count: len(pos), ActorsCut: pl.Cut, At: q.Get("at"), Since: q.Get("since"), Statuses: spectrum.TacticStatuses,
-		Questions: spectrum.Questions, SegName: segmentNames(t), SVG: spectrum.SVG(mapview.SpectrumGroups(pos), t)}
+		Questions: spectrum.Questions, SegName: segmentNames(t), SVG: spectrum.SVG(mapview.SpectrumGroups(pos), t, dir)}
 	bySeg := map[spectrum.Segment][]*pk.Assessment{}
 	for _, a := range pos {
 		bySeg[spectrum.SegmentOf(a.Support)] = append(bySeg[spectrum.SegmentOf(a.Support)], a)
@@ -106,7 +109,7 @@ func (h *Pages) renderSpectrum(w http.ResponseWriter, r *http.Request, status in
 	if tl.Cut {
 		d.ChartCut, d.ChartEnd = true, end.Format("2006-01-02")
 	}
-	d.Chart = mapview.SpectrumChart(tl.Assessments, end, t)
+	d.Chart = mapview.SpectrumChart(tl.Assessments, end, t, dir, l.ShortDate)
 	ts, err := h.Maps.TacticList(ctx, pid, mid)
 	if err != nil {
 		return err
