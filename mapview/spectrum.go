@@ -5,6 +5,7 @@ import (
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/spectrum"
+	"github.com/partnerkit/partnerkit/svgtext"
 )
 
 // maxChartPoints caps the chart's dates; a longer history is sampled every
@@ -56,8 +57,10 @@ func ChartEnd(tl *pk.TimelineList, now time.Time) time.Time {
 	return now
 }
 
-// SpectrumChart draws the segment counts over time for a map's history.
-func SpectrumChart(tl []*pk.Assessment, now time.Time, t func(string, ...any) string) []byte {
+// SpectrumChart draws the segment counts over time for a map's history,
+// for a reader of direction dir, dates written by date (see
+// spectrum.ChartSVG).
+func SpectrumChart(tl []*pk.Assessment, now time.Time, t func(string, ...any) string, dir svgtext.Direction, date func(time.Time) string) []byte {
 	var first time.Time
 	if len(tl) > 0 {
 		first = tl[0].AssessedAt
@@ -68,7 +71,7 @@ func SpectrumChart(tl []*pk.Assessment, now time.Time, t func(string, ...any) st
 		}
 	}
 	dates := ChartDates(first, now)
-	return spectrum.ChartSVG(dates, spectrum.CountsOverTime(SpectrumHistory(tl), dates), t)
+	return spectrum.ChartSVG(dates, spectrum.CountsOverTime(SpectrumHistory(tl), dates), t, dir, date)
 }
 
 // ParseDay reads ?at= or ?since= (YYYY-MM-DD); a bad value is a field

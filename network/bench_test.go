@@ -3,6 +3,8 @@ package network
 import (
 	"io"
 	"testing"
+
+	"github.com/partnerkit/partnerkit/svgtext"
 )
 
 // The benchmarks run on a seeded random network of 2,000 actors and 10,000
@@ -28,7 +30,7 @@ func BenchmarkSVG(b *testing.B) {
 	pos := Layout(benchNodes, benchEdges, nil, defaultWidth, defaultHeight)
 	b.ResetTimer()
 	for b.Loop() {
-		SVG(benchNodes, benchEdges, nil, res, pos, nil)
+		SVG(benchNodes, benchEdges, nil, res, pos, nil, svgtext.LTR)
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/partnerkit/partnerkit/svgtext"
 )
 
 // The GEXF document as the tests read it back.
@@ -342,7 +344,7 @@ func FuzzExportsWellFormed(f *testing.F) {
 		if err := xml.Unmarshal(graphml.Bytes(), &gm); err != nil {
 			t.Fatalf("GraphML: %v", err)
 		}
-		svg := SVG(nodes, edges, nil, res, nil, nil)
+		svg := SVG(nodes, edges, nil, res, nil, nil, svgtext.LTR)
 		if err := xml.Unmarshal(svg, new(struct{})); err != nil {
 			t.Fatalf("SVG: %v", err)
 		}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/partnerkit/partnerkit/svgtext"
+
 	"github.com/partnerkit/partnerkit/i18n"
 )
 
@@ -36,9 +38,9 @@ func TestSVGAllLanguages(t *testing.T) {
 	for _, lang := range i18n.Languages {
 		tr := b.Localizer(lang).T
 		for _, out := range [][]byte{
-			SVG(nodes, edges, nil, nil, nil, tr),
-			SVG(big, bigEdges, nil, nil, nil, tr),
-			SVG(nil, nil, nil, nil, nil, tr),
+			SVG(nodes, edges, nil, nil, nil, tr, svgtext.LTR),
+			SVG(big, bigEdges, nil, nil, nil, tr, svgtext.LTR),
+			SVG(nil, nil, nil, nil, nil, tr, svgtext.LTR),
 		} {
 			if m := leftover.Find(out); m != nil {
 				t.Errorf("%s: untranslated %s", lang, m)

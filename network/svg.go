@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/partnerkit/partnerkit/svgtext"
 )
 
 // Drawing constants, in viewBox units. Colours are presentation attributes
@@ -49,16 +51,22 @@ type pairInfo struct {
 // kind, labels on every actor in small networks and on the most central
 // ones otherwise, and a legend below. res and pos may be nil, in which case
 // they are computed (Analyse, and Layout on a 960 × 640 frame); actors
-// without a position are left out. Each actor is a
+// without a position are left out. The picture is the whole frame (960 ×
+// 640, or more when positions lie outside it), so that a page drawing it
+// at its width uses all of it. Labels are placed where they touch no other
+// label and no actor, most central actor first; one that finds no room is
+// left out (its actor's <title> names it). Each actor is a
 // <g class="node kind-KIND" data-id="ID"> with a <title> naming it; brokers
 // and boundary crossers also get the classes "broker" and "crosser".
 //
 // t translates message IDs (as i18n's Localizer.T does: pairs of name and
 // value); when t is nil the message IDs themselves are shown. All user text
 // is escaped; the output uses no style attributes. The drawing sets
-// direction="ltr" so that its geometry holds inside right-to-left pages;
-// Arabic text still reads right to left within each label.
-func SVG(nodes []Node, edges []Edge, types []string, res *Result, pos map[string]Point, t func(id string, args ...any) string) []byte {
+// direction="ltr" so that its geometry holds inside right-to-left pages
+// (left and right mean nothing in a network); Arabic text still reads right
+// to left within each label, and for dir RTL the legend reads from the
+// right.
+func SVG(nodes []Node, edges []Edge, types []string, res *Result, pos map[string]Point, t func(id string, args ...any) string, dir svgtext.Direction) []byte {
 	if t == nil {
 		t = func(id string, _ ...any) string { return id }
 	}
@@ -108,22 +116,30 @@ func SVG(nodes []Node, edges []Edge, types []string, res *Result, pos map[string
 	}
 	labelled := labelSet(g, drawn, res)
 
-	// The frame holds every shape and every label (centred under its actor).
+	// The frame: the layout's, grown to hold every shape.
 	margin := rMax*1.3 + 6
-	left, right := minX-margin, maxX+margin
+	x0, y0 := min(0, minX-margin), min(0, minY-margin)
+	w := max(float64(defaultWidth), maxX+margin) - x0
+	h := max(float64(defaultHeight), maxY+margin) - y0
+	w = max(w, legendMinW)
+
+	// Labels, most central first, where they touch nothing.
+	shapes := make([]box, 0, len(drawn))
 	for _, u := range drawn {
+		shapes = append(shapes, shapeBox(pos[g.nodes[u].ID], radius(u)))
+	}
+	var order []int
+	for _, u := range labelOrder(g, drawn, res) {
 		if labelled[u] {
-			p := pos[g.nodes[u].ID]
-			half := textWidth(ellipsis(displayName(g.nodes[u]), labelRunes))/2 + 4
-			left, right = min(left, p.X-half), max(right, p.X+half)
+			order = append(order, u)
 		}
 	}
-	x0, y0 := left, minY-margin
-	w := max(right-left, legendMinW)
-	x0 -= (w - (right - left)) / 2             // centre a narrow drawing over the legend
-	h := maxY - minY + 2*margin + fontSize + 4 // room for the lowest label
+	placed := placeLabels(order,
+		func(u int) string { return ellipsis(displayName(g.nodes[u]), labelRunes) },
+		func(u int) Point { return pos[g.nodes[u].ID] },
+		radius, shapes, box{x0, y0, x0 + w, y0 + h})
 
-	legend := legendItems(g, drawn, labelled, edges, types, t)
+	legend := legendItems(g, drawn, len(placed), edges, types, t)
 	legendH := layoutLegend(legend, w)
 	total := h + legendH
 
@@ -233,19 +249,23 @@ func SVG(nodes []Node, edges []Edge, types []string, res *Result, pos map[string
 
 	// Labels on top, with a white halo for legibility over lines.
 	buf.WriteString(`<g class="labels" text-anchor="middle" fill="` + colText + `" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`)
-	for _, u := range drawn {
-		if !labelled[u] {
-			continue
+	for _, l := range placed {
+		buf.WriteString(`<text x="` + num(l.x) + `" y="` + num(l.y) + `"`)
+		anchor := l.anchor
+		if svgtext.IsRTL(l.text) {
+			buf.WriteString(` direction="rtl"`)
+			anchor = map[string]string{"start": "end", "middle": "middle", "end": "start"}[anchor]
 		}
-		nd := g.nodes[u]
-		p := pos[nd.ID]
-		buf.WriteString(`<text x="` + num(p.X) + `" y="` + num(p.Y+radius(u)*1.3+fontSize) + `">`)
-		esc(&buf, ellipsis(displayName(nd), labelRunes))
+		if anchor != "middle" {
+			buf.WriteString(` text-anchor="` + anchor + `"`)
+		}
+		buf.WriteString(`>`)
+		esc(&buf, l.text)
 		buf.WriteString("</text>")
 	}
 	buf.WriteString("</g>")
 
-	writeLegend(&buf, legend, x0, y0+h)
+	writeLegend(&buf, legend, x0, y0+h, w, dir == svgtext.RTL)
 	buf.WriteString("</svg>")
 	return buf.Bytes()
 }
@@ -297,6 +317,15 @@ func labelSet(g *simpleGraph, drawn []int, res *Result) map[int]bool {
 		}
 		return out
 	}
+	for _, u := range labelOrder(g, drawn, res)[:topLabels] {
+		out[u] = true
+	}
+	return out
+}
+
+// labelOrder is the actors from the most central: by betweenness, then
+// degree, then label.
+func labelOrder(g *simpleGraph, drawn []int, res *Result) []int {
 	order := slices.Clone(drawn)
 	slices.SortStableFunc(order, func(a, b int) int {
 		ma, mb := res.Metrics[g.nodes[a].ID], res.Metrics[g.nodes[b].ID]
@@ -308,10 +337,7 @@ func labelSet(g *simpleGraph, drawn []int, res *Result) map[int]bool {
 		}
 		return cmp.Compare(g.nodes[a].Label, g.nodes[b].Label)
 	})
-	for _, u := range order[:topLabels] {
-		out[u] = true
-	}
-	return out
+	return order
 }
 
 // shape draws an actor: circle for a person, triangle for a group, square
@@ -355,7 +381,7 @@ type legendItem struct {
 	x, y   float64 // placed by layoutLegend, relative to the legend's corner
 }
 
-func legendItems(g *simpleGraph, drawn []int, labelled map[int]bool, edges []Edge, types []string, t func(string, ...any) string) []legendItem {
+func legendItems(g *simpleGraph, drawn []int, labelled int, edges []Edge, types []string, t func(string, ...any) string) []legendItem {
 	items := []legendItem{{text: t("network.legend.title")}}
 	present := map[string]bool{}
 	for _, u := range drawn {
@@ -385,8 +411,8 @@ func legendItems(g *simpleGraph, drawn []int, labelled map[int]bool, edges []Edg
 		items = append(items, legendItem{symbol: "directed", text: t("network.legend.directed")})
 	}
 	items = append(items, legendItem{text: t("network.legend.size")})
-	if len(labelled) < len(drawn) {
-		items = append(items, legendItem{text: t("network.legend.labels", "Count", len(labelled))})
+	if labelled < len(drawn) {
+		items = append(items, legendItem{text: t("network.legend.labels", "Count", labelled)})
 	}
 	return items
 }
@@ -410,36 +436,51 @@ func layoutLegend(items []legendItem, w float64) float64 {
 	return y + legendRow + pad
 }
 
-func writeLegend(buf *bytes.Buffer, items []legendItem, x0, y0 float64) {
+// writeLegend draws the placed items; rtl mirrors them within the width w,
+// so that the legend reads from the right, each symbol to the right of its
+// text.
+func writeLegend(buf *bytes.Buffer, items []legendItem, x0, y0, w float64, rtl bool) {
 	buf.WriteString(`<g class="legend" fill="` + colText + `">`)
 	for _, it := range items {
-		x, y := x0+it.x, y0+it.y+legendRow/2 // y is the row's middle
-		tx := x
-		switch {
-		case strings.HasPrefix(it.symbol, "kind:"):
-			shape(buf, it.symbol[5:], x+7, y, 6)
-			tx += 22
-		case it.symbol == "tie", it.symbol == "conflict", it.symbol == "directed":
-			colour, extra := colTie, ""
-			switch it.symbol {
-			case "conflict":
-				colour, extra = colConflict, ` stroke-dasharray="6 4"`
-			case "directed":
-				extra = ` marker-end="url(#network-arrow)"`
-			}
-			buf.WriteString(`<line x1="` + num(x) + `" y1="` + num(y) + `" x2="` + num(x+16) + `" y2="` + num(y) + `" stroke="` + colour + `" stroke-width="2"` + extra + `/>`)
-			tx += 22
+		y := y0 + it.y + legendRow/2 // the row's middle
+		room := 0.0
+		if it.symbol != "" {
+			room = 22
 		}
-		buf.WriteString(`<text x="` + num(tx) + `" y="` + num(y+4) + `">`)
-		esc(buf, it.text)
-		buf.WriteString("</text>")
+		if rtl {
+			r := x0 + w - it.x
+			writeLegendSymbol(buf, it.symbol, r-16, y)
+			svgtext.Text(buf, r-room, y+4, svgtext.Right, fontSize, colText, "", it.text)
+			continue
+		}
+		x := x0 + it.x
+		writeLegendSymbol(buf, it.symbol, x, y)
+		svgtext.Text(buf, x+room, y+4, svgtext.Left, fontSize, colText, "", it.text)
 	}
 	buf.WriteString("</g>")
 }
 
-// textWidth estimates the width of a text at fontSize: no font metrics on
-// the server, so an average advance that suits Latin and Arabic script.
-func textWidth(s string) float64 { return float64(utf8.RuneCountInString(s)) * fontSize * 0.58 }
+// writeLegendSymbol draws a legend item's symbol, 16 units wide from x,
+// centred on y; notes have none.
+func writeLegendSymbol(buf *bytes.Buffer, symbol string, x, y float64) {
+	switch {
+	case strings.HasPrefix(symbol, "kind:"):
+		shape(buf, symbol[5:], x+7, y, 6)
+	case symbol == "tie", symbol == "conflict", symbol == "directed":
+		colour, extra := colTie, ""
+		switch symbol {
+		case "conflict":
+			colour, extra = colConflict, ` stroke-dasharray="6 4"`
+		case "directed":
+			extra = ` marker-end="url(#network-arrow)"`
+		}
+		buf.WriteString(`<line x1="` + num(x) + `" y1="` + num(y) + `" x2="` + num(x+16) + `" y2="` + num(y) + `" stroke="` + colour + `" stroke-width="2"` + extra + `/>`)
+	}
+}
+
+// textWidth estimates the width of a text at fontSize (labelWidth): no font
+// metrics on the server.
+func textWidth(s string) float64 { return labelWidth(s) }
 
 func kindName(kind string, t func(string, ...any) string) string {
 	if !ValidKind(kind) {

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/partnerkit/partnerkit/svgtext"
 )
 
 // Point is one actor on the map.
@@ -28,8 +30,9 @@ type Line struct {
 	Conflict bool
 }
 
-// Layout, in viewBox units. The map is 492 units wide so that on a 360 px
-// phone the text is still about three quarters of its nominal size.
+// Layout, in viewBox units. Every text is at least 12 units high, and pages
+// draw the map at least 492 px wide (in a box that scrolls sideways on a
+// phone), so that no text is ever shown under 12 px.
 // Each cell holds up to cellSlots actors one under the other; a fuller cell
 // shows cellSlots-1 of them labelled and piles the rest in the last slot
 // with a "+N more" label (every actor keeps its own circle, title and
@@ -44,8 +47,8 @@ const (
 	cellPad   = 4
 	rowH      = 2*cellPad + cellSlots*slotH
 	stripH    = 20 // band at the top of each quadrant, with its label
-	labelSize = 10
-	tickSize  = 11
+	labelSize = 12
+	tickSize  = 12
 	legendH   = 18
 )
 
@@ -103,8 +106,9 @@ func radius(interest int) float64 {
 }
 
 // SVG draws the power map: support on the horizontal axis (opposition on
-// the left, allies on the right), influence on the vertical axis (1 at the
-// bottom, 5 at the top), the four quadrants shaded and labelled with their
+// the left, allies on the right, and the other way round for a
+// right-to-left reader: dir RTL mirrors the whole map, its axis titles and
+// legend), influence on the vertical axis (1 at the bottom, 5 at the top), the four quadrants shaded and labelled with their
 // strategies, each actor a circle with its name in its cell, and the lines
 // between actors. Points outside the scales are drawn at the nearest edge.
 //
@@ -117,7 +121,7 @@ func radius(interest int) float64 {
 // t translates message IDs (as i18n's Localizer.T: pairs of name and
 // value); when nil, message IDs are shown. All text is escaped; no style
 // attributes are used. Within a cell, actors are ordered by label, then ID.
-func SVG(points []Point, lines []Line, t func(id string, args ...any) string) []byte {
+func SVG(points []Point, lines []Line, t func(id string, args ...any) string, dir svgtext.Direction) []byte {
 	if t == nil {
 		t = func(id string, _ ...any) string { return id }
 	}
@@ -150,15 +154,17 @@ func SVG(points []Point, lines []Line, t func(id string, args ...any) string) []
 	plotW := float64((MaxSupport - MinSupport + 1) * colW)
 	plotBottom := rowTop(MinInfluence) + rowH
 	legendY := plotBottom + 54
-	legendRows := 1
+	legendTextW := float64(mapW - plotX - 50 - 4)
+	legendRows := len(svgtext.Wrap(t("powermap.legend.interest"), legendTextW, tickSize))
 	if anyNotFirst {
-		legendRows++
+		legendRows += len(svgtext.Wrap(t("powermap.legend.not_first_target"), legendTextW, tickSize))
 	}
 	if len(lines) > 0 {
 		legendRows++
 	}
 	height := legendY + float64(legendRows)*legendH + 4
 
+	m := svgtext.NewMirror(dir, mapW)
 	var buf bytes.Buffer
 	buf.Grow(2048 + 400*len(points) + 200*len(lines))
 	fmt.Fprintf(&buf, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %s" width="%d" height="%s" role="img" class="powermap" font-family="sans-serif" direction="ltr">`,
@@ -178,7 +184,7 @@ func SVG(points []Point, lines []Line, t func(id string, args ...any) string) []
 	for inf := MaxInfluence; inf >= MinInfluence; inf-- {
 		for sup := MinSupport; sup <= MaxSupport; sup++ {
 			fmt.Fprintf(&buf, `<rect class="cell" data-support="%d" data-influence="%d" x="%s" y="%s" width="%d" height="%d" fill="%s" stroke="%s"/>`,
-				sup, inf, num(colLeft(sup)), num(rowTop(inf)), colW, rowH, quadrantFill[StrategyFor(sup, inf)], colCellLine)
+				sup, inf, num(m.Box(colLeft(sup), colW)), num(rowTop(inf)), colW, rowH, quadrantFill[StrategyFor(sup, inf)], colCellLine)
 		}
 	}
 	buf.WriteString(`</g>`)
@@ -197,35 +203,36 @@ func SVG(points []Point, lines []Line, t func(id string, args ...any) string) []
 		x, y := colLeft(q.lo), rowTop(q.inf)-stripH
 		w := float64((q.hi - q.lo + 1) * colW)
 		fmt.Fprintf(&buf, `<rect class="quadrant quadrant-%s" x="%s" y="%s" width="%s" height="%d" fill="%s"/>`,
-			s, num(x), num(y), num(w), stripH, quadrantFill[s])
+			s, num(m.Box(x, w)), num(y), num(w), stripH, quadrantFill[s])
 		name := t(s.Message())
 		shown := truncate(name, w-12, 12)
 		attrs := ` font-weight="bold" class="quadrant-label"`
-		text(&buf, x+6, y+stripH-6, alignLeft, 12, colText, attrs, shown)
+		text(&buf, m.X(x+6), y+stripH-6, m.Align(alignLeft), 12, colText, attrs, shown)
 	}
 	// Quadrant borders and the plot's frame.
 	midX := colLeft(SupportThreshold)
 	midY := rowTop(InfluenceThreshold-1) - stripH
-	fmt.Fprintf(&buf, `<line x1="%s" y1="%d" x2="%s" y2="%s" stroke="%s" stroke-width="2"/>`, num(midX), plotTop, num(midX), num(plotBottom), colBorder)
-	fmt.Fprintf(&buf, `<line x1="%d" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2"/>`, plotX, num(midY), num(plotX+plotW), num(midY), colBorder)
-	fmt.Fprintf(&buf, `<rect x="%d" y="%d" width="%s" height="%s" fill="none" stroke="%s"/>`, plotX, plotTop, num(plotW), num(plotBottom-plotTop), colBorder)
+	fmt.Fprintf(&buf, `<line x1="%s" y1="%d" x2="%s" y2="%s" stroke="%s" stroke-width="2"/>`, num(m.X(midX)), plotTop, num(m.X(midX)), num(plotBottom), colBorder)
+	fmt.Fprintf(&buf, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2"/>`, num(m.X(plotX)), num(midY), num(m.X(plotX+plotW)), num(midY), colBorder)
+	fmt.Fprintf(&buf, `<rect x="%s" y="%d" width="%s" height="%s" fill="none" stroke="%s"/>`, num(m.Box(plotX, plotW)), plotTop, num(plotW), num(plotBottom-plotTop), colBorder)
 	buf.WriteString(`</g>`)
 
 	// Axes: influence ticks on the left, support ticks below, titles.
 	buf.WriteString(`<g class="axes">`)
 	for inf := MinInfluence; inf <= MaxInfluence; inf++ {
-		text(&buf, plotX-6, rowTop(inf)+rowH/2+4, alignRight, tickSize, colText, "", fmt.Sprint(inf))
+		text(&buf, m.X(plotX-6), rowTop(inf)+rowH/2+4, m.Align(alignRight), tickSize, colText, "", fmt.Sprint(inf))
 	}
 	for sup := MinSupport; sup <= MaxSupport; sup++ {
-		text(&buf, colLeft(sup)+colW/2, plotBottom+14, alignMiddle, tickSize, colText, "", signed(sup))
+		text(&buf, m.X(colLeft(sup)+colW/2), plotBottom+14, alignMiddle, tickSize, colText, "", signed(sup))
 	}
 	ay := (float64(plotTop) + plotBottom) / 2
-	fmt.Fprintf(&buf, `<text x="14" y="%s" font-size="12" fill="%s" text-anchor="middle" transform="rotate(-90 14 %s)" font-weight="bold">`, num(ay), colText, num(ay))
+	ax := num(m.X(14))
+	fmt.Fprintf(&buf, `<text class="axis-title" x="%s" y="%s" font-size="12" fill="%s" text-anchor="middle" transform="rotate(-90 %s %s)" font-weight="bold">`, ax, num(ay), colText, ax, num(ay))
 	esc(&buf, t(AxisInfluence))
 	buf.WriteString(`</text>`)
-	text(&buf, plotX, plotBottom+30, alignLeft, tickSize, colText, "", truncate(t(AxisSupportLow), colW*1.5, tickSize))
-	text(&buf, plotX+plotW/2, plotBottom+30, alignMiddle, 12, colText, ` font-weight="bold"`, truncate(t(AxisSupport), colW*2, 12))
-	text(&buf, plotX+plotW, plotBottom+30, alignRight, tickSize, colText, "", truncate(t(AxisSupportHigh), colW*1.5, tickSize))
+	text(&buf, m.X(plotX), plotBottom+30, m.Align(alignLeft), tickSize, colText, ` class="axis-low"`, truncate(t(AxisSupportLow), colW*1.5, tickSize))
+	text(&buf, m.X(plotX+plotW/2), plotBottom+30, alignMiddle, 12, colText, ` font-weight="bold"`, truncate(t(AxisSupport), colW*2-8, 12))
+	text(&buf, m.X(plotX+plotW), plotBottom+30, m.Align(alignRight), tickSize, colText, ` class="axis-high"`, truncate(t(AxisSupportHigh), colW*1.5, tickSize))
 	buf.WriteString(`</g>`)
 
 	// Where each actor's circle sits, for the actors and the lines.
@@ -252,7 +259,7 @@ func SVG(points []Point, lines []Line, t func(id string, args ...any) string) []
 			if c.s < MaxSupport && right <= slot {
 				w += colW
 			}
-			at[i] = spot{x: x0 + 9, y: y0 + float64(slot)*slotH + slotH/2, labeled: k < labelled, width: w}
+			at[i] = spot{x: m.X(x0 + 9), y: y0 + float64(slot)*slotH + slotH/2, labeled: k < labelled, width: w}
 			if k == labelled && k < len(idx) {
 				at[i].more = len(idx) - labelled
 			}
@@ -328,11 +335,11 @@ func SVG(points []Point, lines []Line, t func(id string, args ...any) string) []
 		}
 		fmt.Fprintf(&buf, `<circle cx="%s" cy="%s" r="%s" fill="%s" stroke="#ffffff" stroke-width="1"/>`, num(sp.x), num(sp.y), num(r), dotFill[s])
 		if sp.labeled && p.Label != "" {
-			text(&buf, sp.x+9, sp.y+3.5, alignLeft, labelSize, colText, ` class="actor-label"`, truncate(p.Label, sp.width, labelSize))
+			text(&buf, sp.x+m.X(9)-m.X(0), sp.y+4, m.Align(alignLeft), labelSize, colText, ` class="actor-label"`, truncate(p.Label, sp.width, labelSize))
 		}
 		buf.WriteString(`</g>`)
 		if sp.more > 0 {
-			text(&buf, sp.x+9, sp.y+3.5, alignLeft, labelSize, colMuted, ` class="more" font-style="italic"`, t("powermap.more", "Count", sp.more))
+			text(&buf, sp.x+m.X(9)-m.X(0), sp.y+4, m.Align(alignLeft), labelSize, colMuted, ` class="more" font-style="italic"`, t("powermap.more", "Count", sp.more))
 		}
 	}
 	buf.WriteString(`</g>`)
@@ -342,21 +349,31 @@ func SVG(points []Point, lines []Line, t func(id string, args ...any) string) []
 	y := legendY
 	lx := float64(plotX)
 	for k, interest := range []int{1, 3, 5} {
-		fmt.Fprintf(&buf, `<circle cx="%s" cy="%s" r="%s" fill="%s"/>`, num(lx+6+float64(k)*14), num(y-4), num(radius(interest)), colBorder)
+		fmt.Fprintf(&buf, `<circle cx="%s" cy="%s" r="%s" fill="%s"/>`, num(m.X(lx+6+float64(k)*14)), num(y-4), num(radius(interest)), colBorder)
 	}
-	text(&buf, lx+50, y, alignLeft, tickSize, colText, "", t("powermap.legend.interest"))
+	for k, line := range svgtext.Wrap(t("powermap.legend.interest"), legendTextW, tickSize) {
+		if k > 0 {
+			y += legendH
+		}
+		text(&buf, m.X(lx+50), y, m.Align(alignLeft), tickSize, colText, "", line)
+	}
 	if anyNotFirst {
 		y += legendH
-		fmt.Fprintf(&buf, `<circle cx="%s" cy="%s" r="7.5" fill="none" stroke="%s" stroke-width="1.5" stroke-dasharray="2 2"/>`, num(lx+20), num(y-4), colConflict)
-		text(&buf, lx+50, y, alignLeft, tickSize, colText, "", t("powermap.legend.not_first_target"))
+		fmt.Fprintf(&buf, `<circle cx="%s" cy="%s" r="7.5" fill="none" stroke="%s" stroke-width="1.5" stroke-dasharray="2 2"/>`, num(m.X(lx+20)), num(y-4), colConflict)
+		for k, line := range svgtext.Wrap(t("powermap.legend.not_first_target"), legendTextW, tickSize) {
+			if k > 0 {
+				y += legendH
+			}
+			text(&buf, m.X(lx+50), y, m.Align(alignLeft), tickSize, colText, "", line)
+		}
 	}
 	if len(lines) > 0 {
 		y += legendH
-		fmt.Fprintf(&buf, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="1.5"/>`, num(lx), num(y-4), num(lx+36), num(y-4), colCoop)
-		text(&buf, lx+50, y, alignLeft, tickSize, colText, "", t(LineCooperation))
+		fmt.Fprintf(&buf, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="1.5"/>`, num(m.X(lx)), num(y-4), num(m.X(lx+36)), num(y-4), colCoop)
+		text(&buf, m.X(lx+50), y, m.Align(alignLeft), tickSize, colText, "", truncate(t(LineCooperation), plotW/2-56, tickSize))
 		mx := lx + plotW/2
-		fmt.Fprintf(&buf, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2" stroke-dasharray="6 4"/>`, num(mx), num(y-4), num(mx+36), num(y-4), colConflict)
-		text(&buf, mx+50, y, alignLeft, tickSize, colText, "", t(LineConflict))
+		fmt.Fprintf(&buf, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2" stroke-dasharray="6 4"/>`, num(m.X(mx)), num(y-4), num(m.X(mx+36)), num(y-4), colConflict)
+		text(&buf, m.X(mx+50), y, m.Align(alignLeft), tickSize, colText, "", truncate(t(LineConflict), plotW/2-50, tickSize))
 	}
 	buf.WriteString(`</g></svg>`)
 	return buf.Bytes()

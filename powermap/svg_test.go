@@ -2,12 +2,14 @@ package powermap
 
 import (
 	"fmt"
-	"github.com/partnerkit/partnerkit/svgtext/svgtest"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/partnerkit/partnerkit/svgtext/svgtest"
+
 	"github.com/partnerkit/partnerkit/i18n"
+	"github.com/partnerkit/partnerkit/svgtext"
 )
 
 // fakeT shows the message ID followed by its arguments, so that user text
@@ -50,7 +52,7 @@ func TestSVGBasics(t *testing.T) {
 		{ID: "e", Label: "Far out", Support: 7, Influence: -3},
 	}
 	lines := []Line{{From: "a", To: "b", Conflict: true}, {From: "a", To: `c"><x`}, {From: "a", To: "ghost"}, {From: "a", To: "a"}}
-	svg := SVG(points, lines, fakeT)
+	svg := SVG(points, lines, fakeT, svgtext.LTR)
 	s := string(svg)
 	els := svgtest.Parse(t, svg)
 
@@ -160,7 +162,7 @@ func TestSVGGeometry(t *testing.T) {
 			points = append(points, Point{ID: fmt.Sprint(sup, inf), Label: "x", Support: sup, Influence: inf})
 		}
 	}
-	els := svgtest.Parse(t, SVG(points, nil, nil))
+	els := svgtest.Parse(t, SVG(points, nil, nil, svgtext.LTR))
 	pos := map[string][2]float64{}
 	var current string
 	for _, e := range els {
@@ -192,7 +194,7 @@ func TestSVGCrowdedCell(t *testing.T) {
 		points = append(points, Point{ID: fmt.Sprint("p", i), Label: fmt.Sprintf("Group %02d", i), Support: 1, Influence: 4})
 	}
 	points = append(points, Point{ID: "alone", Label: "Alone", Support: -1, Influence: 4})
-	svg := SVG(points, nil, fakeT)
+	svg := SVG(points, nil, fakeT, svgtext.LTR)
 	els := svgtest.Parse(t, svg)
 	tx := texts(els)
 	var labels []*svgtest.Element
@@ -230,7 +232,7 @@ func TestSVGCrowdedCell(t *testing.T) {
 		t.Errorf("%d actor groups, want %d", n, len(points))
 	}
 	// Long labels are shortened with an ellipsis.
-	long := SVG([]Point{{ID: "l", Label: "The Ministry of the Interior and Migration Affairs", Support: 0, Influence: 3}}, nil, fakeT)
+	long := SVG([]Point{{ID: "l", Label: "The Ministry of the Interior and Migration Affairs", Support: 0, Influence: 3}}, nil, fakeT, svgtext.LTR)
 	if !strings.Contains(string(long), "…</text>") {
 		t.Error("long label not shortened")
 	}
@@ -250,7 +252,7 @@ func TestSVGLabelRunsOn(t *testing.T) {
 		{[]Point{{ID: "a", Label: "A", Support: -1, Influence: 4}, {ID: "m", Label: name, Support: -1, Influence: 4}, {ID: "n", Label: "N", Support: 0, Influence: 4}}, true},
 		{[]Point{{ID: "m", Label: name, Support: 2, Influence: 4}}, false},
 	} {
-		tx := texts(svgtest.Parse(t, SVG(c.points, nil, fakeT)))
+		tx := texts(svgtest.Parse(t, SVG(c.points, nil, fakeT, svgtext.LTR)))
 		if got := count(tx, name) == 1; got != c.whole {
 			t.Errorf("%v: whole label shown = %v, want %v", c.points, got, c.whole)
 		}
@@ -270,7 +272,7 @@ func TestSVGTranslated(t *testing.T) {
 	}
 	for _, lang := range i18n.Languages {
 		l := b.Localizer(lang)
-		els := svgtest.Parse(t, SVG(points, []Line{{From: "a", To: "b", Conflict: true}}, l.T))
+		els := svgtest.Parse(t, SVG(points, []Line{{From: "a", To: "b", Conflict: true}}, l.T, svgtext.LTR))
 		for _, e := range els {
 			if strings.Contains(e.Text, "powermap.") {
 				t.Errorf("%s: untranslated <%s>%s", lang, e.Name, e.Text)
@@ -315,7 +317,7 @@ func TestMessageIDs(t *testing.T) {
 	}
 	// And every ID the drawing asks for.
 	points, lines := benchPoints(60)
-	SVG(points, lines, func(id string, args ...any) string { ids = append(ids, id); return id })
+	SVG(points, lines, func(id string, args ...any) string { ids = append(ids, id); return id }, svgtext.LTR)
 	want := map[string]bool{}
 	for _, id := range ids {
 		want[id] = true
@@ -391,7 +393,7 @@ func benchPoints(n int) ([]Point, []Line) {
 func BenchmarkSVG2000(b *testing.B) {
 	points, lines := benchPoints(2000)
 	for b.Loop() {
-		SVG(points, lines, fakeT)
+		SVG(points, lines, fakeT, svgtext.LTR)
 	}
 }
 
@@ -404,7 +406,7 @@ func BenchmarkSVG2000Arabic(b *testing.B) {
 	tr := bd.Localizer("ar").T
 	points, lines := benchPoints(2000)
 	for b.Loop() {
-		SVG(points, lines, tr)
+		SVG(points, lines, tr, svgtext.LTR)
 	}
 }
 

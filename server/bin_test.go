@@ -35,7 +35,7 @@ func TestBinPageForCoordinators(t *testing.T) {
 	res := e.do(t, "coordinator", "GET", "/p/"+pid+"/bin", nil)
 	binStatus(t, res, http.StatusOK, "bin page")
 	for _, want := range []string{sqldbtest.ActorName, sqldbtest.BinActorName, "Deleted by Omar Member", "Deleted by Nadia Coordinator",
-		"Relationships: 2", `href="/p/` + pid + `/bin"`, `action="/p/` + pid + `/bin/empty"`, "2026-04-01"} {
+		"Relationships: 2", `href="/p/` + pid + `/bin"`, `action="/p/` + pid + `/bin/empty"`, "1 April 2026"} {
 		if !strings.Contains(res.Body, want) {
 			t.Errorf("bin page lacks %q", want)
 		}

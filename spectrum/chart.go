@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"time"
+
+	"github.com/partnerkit/partnerkit/svgtext"
 )
 
 // Layout of the chart, in viewBox units (as wide as the half circle).
@@ -15,10 +17,10 @@ const (
 	chartRight  = 12
 	chartTop    = 10
 	chartPlotH  = 180
-	chartTick   = 10
-	legendRowH  = 16
+	chartTick   = 12
+	legendRowH  = 18
 	maxMarkers  = 60 // dates; more and the lines carry the data alone
-	dateLabelW  = 66 // "2026-03-01" at chartTick, with a gap
+	dateGap     = 10 // at least this much room between two date labels
 	chartLegend = 2  // legend columns
 )
 
@@ -33,18 +35,25 @@ var lineStyle = map[Segment]struct{ colour, dash string }{
 }
 
 // ChartSVG draws the number of actors in each segment over time: one line
-// per segment, dates along the horizontal axis (spaced by time, labelled
-// YYYY-MM-DD in the dates' own time zone, as many labels as fit), counts up
-// the vertical axis, and a legend with each segment's latest count. series[i]
-// holds the counts at dates[i] (as CountsOverTime returns them); extra
-// entries in either are ignored.
+// per segment, dates along the horizontal axis (spaced by time, written by
+// date — the reader's language's format; YYYY-MM-DD when nil — with as many
+// labels as fit without touching), counts up the vertical axis, and a
+// legend with each segment's latest count. series[i] holds the counts at
+// dates[i] (as CountsOverTime returns them); extra entries in either are
+// ignored. For dir RTL the chart is mirrored: time runs from right to left,
+// the count axis and its title stand on the right, the legend reads from
+// the right.
 //
 // t translates message IDs (as i18n's Localizer.T); when nil, message IDs
 // are shown. All text is escaped; no style attributes are used.
-func ChartSVG(dates []time.Time, series []map[Segment]int, t func(string, ...any) string) []byte {
+func ChartSVG(dates []time.Time, series []map[Segment]int, t func(string, ...any) string, dir svgtext.Direction, date func(time.Time) string) []byte {
 	if t == nil {
 		t = func(id string, _ ...any) string { return id }
 	}
+	if date == nil {
+		date = func(d time.Time) string { return d.Format(time.DateOnly) }
+	}
+	m := svgtext.NewMirror(dir, chartW)
 	n := min(len(dates), len(series))
 	order := make([]int, n)
 	for i := range order {
@@ -54,7 +63,7 @@ func ChartSVG(dates []time.Time, series []map[Segment]int, t func(string, ...any
 
 	plotW := float64(chartW - chartLeft - chartRight)
 	plotBottom := float64(chartTop + chartPlotH)
-	legendTop := plotBottom + 48
+	legendTop := plotBottom + 58
 	legendRows := (len(Segments) + chartLegend - 1) / chartLegend
 	height := legendTop + float64(legendRows)*legendRowH + 4
 
@@ -84,7 +93,7 @@ func ChartSVG(dates []time.Time, series []map[Segment]int, t func(string, ...any
 	buf.WriteString(`</title>`)
 	if n > 0 {
 		buf.WriteString(`<desc>`)
-		esc(&buf, t("spectrum.chart.desc", "From", dates[order[0]].Format(time.DateOnly), "To", dates[order[n-1]].Format(time.DateOnly), "Count", n))
+		esc(&buf, t("spectrum.chart.desc", "From", date(dates[order[0]]), "To", date(dates[order[n-1]]), "Count", n))
 		buf.WriteString(`</desc>`)
 	}
 
@@ -92,44 +101,25 @@ func ChartSVG(dates []time.Time, series []map[Segment]int, t func(string, ...any
 	buf.WriteString(`<g class="axes">`)
 	for v := 0; v <= yMax; v += step {
 		y := yOf(v)
-		fmt.Fprintf(&buf, `<line x1="%d" y1="%s" x2="%s" y2="%s" stroke="#dadce0"/>`, chartLeft, num(y), num(chartLeft+plotW), num(y))
-		text(&buf, chartLeft-5, y+3.5, alignRight, chartTick, colText, "", strconv.Itoa(v))
+		fmt.Fprintf(&buf, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#dadce0"/>`, num(m.X(chartLeft)), num(y), num(m.X(chartLeft+plotW)), num(y))
+		text(&buf, m.X(chartLeft-5), y+4, m.Align(alignRight), chartTick, colText, "", strconv.Itoa(v))
 	}
-	fmt.Fprintf(&buf, `<line x1="%d" y1="%d" x2="%d" y2="%s" stroke="%s"/>`, chartLeft, chartTop, chartLeft, num(plotBottom), colBorder)
-	fmt.Fprintf(&buf, `<line x1="%d" y1="%s" x2="%s" y2="%s" stroke="%s"/>`, chartLeft, num(plotBottom), num(chartLeft+plotW), num(plotBottom), colBorder)
+	fmt.Fprintf(&buf, `<line x1="%s" y1="%d" x2="%s" y2="%s" stroke="%s"/>`, num(m.X(chartLeft)), chartTop, num(m.X(chartLeft)), num(plotBottom), colBorder)
+	fmt.Fprintf(&buf, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"/>`, num(m.X(chartLeft)), num(plotBottom), num(m.X(chartLeft+plotW)), num(plotBottom), colBorder)
 	ay := float64(chartTop) + chartPlotH/2
-	fmt.Fprintf(&buf, `<text x="13" y="%s" font-size="11" fill="%s" text-anchor="middle" transform="rotate(-90 13 %s)" font-weight="bold">`, num(ay), colText, num(ay))
+	ax := num(m.X(13))
+	fmt.Fprintf(&buf, `<text class="axis-title" x="%s" y="%s" font-size="12" fill="%s" text-anchor="middle" transform="rotate(-90 %s %s)" font-weight="bold">`, ax, num(ay), colText, ax, num(ay))
 	esc(&buf, t("spectrum.chart.y"))
 	buf.WriteString(`</text>`)
-	text(&buf, chartLeft+plotW/2, plotBottom+32, alignMiddle, 11, colText, ` font-weight="bold"`, t("spectrum.chart.x"))
+	text(&buf, m.X(chartLeft+plotW/2), plotBottom+40, alignMiddle, 12, colText, ` font-weight="bold"`, t("spectrum.chart.x"))
 
-	// Date labels: the first and the last, and between them those that do
-	// not crowd their neighbours.
-	var labelled []int
-	for _, i := range order {
-		if len(labelled) == 0 || xOf(i)-xOf(labelled[len(labelled)-1]) >= dateLabelW {
-			labelled = append(labelled, i)
-		}
-	}
-	if n > 0 {
-		if last := order[n-1]; labelled[len(labelled)-1] != last {
-			if len(labelled) > 1 && xOf(last)-xOf(labelled[len(labelled)-1]) < dateLabelW {
-				labelled = labelled[:len(labelled)-1]
-			}
-			if xOf(last)-xOf(labelled[len(labelled)-1]) >= dateLabelW {
-				labelled = append(labelled, last)
-			}
-		}
-	}
-	for _, i := range labelled {
-		x := xOf(i)
+	for _, l := range dateLabels(dates, order, xOf, date) {
+		x := m.X(xOf(l.i))
 		fmt.Fprintf(&buf, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"/>`, num(x), num(plotBottom), num(x), num(plotBottom+4), colBorder)
-		// Centred under its tick, but kept inside the picture.
-		x = max(dateLabelW/2, min(x, chartW-dateLabelW/2))
-		text(&buf, x, plotBottom+15, alignMiddle, chartTick, colText, ` class="date"`, dates[i].Format(time.DateOnly))
+		text(&buf, m.X(l.x), plotBottom+21, alignMiddle, chartTick, colText, ` class="date"`, l.text)
 	}
 	if n == 0 {
-		text(&buf, chartLeft+plotW/2, float64(chartTop)+chartPlotH/2, alignMiddle, 12, colMuted, ` class="empty"`, t("spectrum.chart.empty"))
+		text(&buf, m.X(chartLeft+plotW/2), float64(chartTop)+chartPlotH/2, alignMiddle, 12, colMuted, ` class="empty"`, t("spectrum.chart.empty"))
 	}
 	buf.WriteString(`</g>`)
 
@@ -149,13 +139,13 @@ func ChartSVG(dates []time.Time, series []map[Segment]int, t func(string, ...any
 			if j > 0 {
 				buf.WriteByte(' ')
 			}
-			buf.WriteString(num(xOf(i)) + "," + num(yOf(series[i][s])))
+			buf.WriteString(num(m.X(xOf(i))) + "," + num(yOf(series[i][s])))
 		}
 		buf.WriteString(`"/>`)
 		if n <= maxMarkers {
 			for _, i := range order {
-				fmt.Fprintf(&buf, `<circle cx="%s" cy="%s" r="2.5" fill="%s"><title>`, num(xOf(i)), num(yOf(series[i][s])), st.colour)
-				esc(&buf, t("spectrum.chart.point", "Segment", name, "Date", dates[i].Format(time.DateOnly), "N", series[i][s]))
+				fmt.Fprintf(&buf, `<circle cx="%s" cy="%s" r="2.5" fill="%s"><title>`, num(m.X(xOf(i))), num(yOf(series[i][s])), st.colour)
+				esc(&buf, t("spectrum.chart.point", "Segment", name, "Date", date(dates[i]), "N", series[i][s]))
 				buf.WriteString(`</title></circle>`)
 			}
 		}
@@ -169,7 +159,7 @@ func ChartSVG(dates []time.Time, series []map[Segment]int, t func(string, ...any
 		st := lineStyle[s]
 		x := float64(chartLeft) + float64(k%chartLegend)*colW
 		y := legendTop + float64(k/chartLegend)*legendRowH
-		fmt.Fprintf(&buf, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2"`, num(x), num(y-4), num(x+28), num(y-4), st.colour)
+		fmt.Fprintf(&buf, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2"`, num(m.X(x)), num(y-4), num(m.X(x+28)), num(y-4), st.colour)
 		if st.dash != "" {
 			buf.WriteString(` stroke-dasharray="` + st.dash + `"`)
 		}
@@ -178,7 +168,7 @@ func ChartSVG(dates []time.Time, series []map[Segment]int, t func(string, ...any
 		if n > 0 {
 			label = t("spectrum.svg.wedge", "Segment", label, "N", series[order[n-1]][s])
 		}
-		text(&buf, x+34, y, alignLeft, 11, colText, "", truncate(label, colW-40, 11))
+		text(&buf, m.X(x+34), y, m.Align(alignLeft), 12, colText, "", truncate(label, colW-40, 12))
 	}
 	buf.WriteString(`</g></svg>`)
 	return buf.Bytes()
@@ -198,4 +188,48 @@ func niceScale(top int) (step, yMax int) {
 			}
 		}
 	}
+}
+
+// dateLabel is a date written under the time axis: the index of its date,
+// its text and the centre of the text (left-to-right layout).
+type dateLabel struct {
+	i    int
+	text string
+	x    float64
+}
+
+// dateLabels picks the dates to write under the axis: the first and the
+// last, and between them every date whose text keeps dateGap from the
+// previous one. Each text is centred under its tick but kept inside the
+// picture; texts are measured (estimated) in their own words, so long
+// month names in one language take more room than digits in another.
+func dateLabels(dates []time.Time, order []int, xOf func(int) float64, date func(time.Time) string) []dateLabel {
+	var out []dateLabel
+	place := func(i int) dateLabel {
+		s := date(dates[i])
+		half := textWidth(s, chartTick) / 2
+		return dateLabel{i: i, text: s, x: max(half+2, min(xOf(i), chartW-half-2))}
+	}
+	fits := func(a, b dateLabel) bool {
+		return b.x-textWidth(b.text, chartTick)/2 >= a.x+textWidth(a.text, chartTick)/2+dateGap
+	}
+	for _, i := range order {
+		l := place(i)
+		if len(out) == 0 || fits(out[len(out)-1], l) {
+			out = append(out, l)
+		}
+	}
+	if len(order) < 2 || out[len(out)-1].i == order[len(order)-1] {
+		return out
+	}
+	// The last date is always written: it drops the labels it would touch,
+	// but never the first.
+	last := place(order[len(order)-1])
+	for len(out) > 1 && !fits(out[len(out)-1], last) {
+		out = out[:len(out)-1]
+	}
+	if fits(out[len(out)-1], last) {
+		out = append(out, last)
+	}
+	return out
 }

@@ -2,11 +2,13 @@ package spectrum
 
 import (
 	"fmt"
-	"github.com/partnerkit/partnerkit/svgtext/svgtest"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/partnerkit/partnerkit/svgtext"
+	"github.com/partnerkit/partnerkit/svgtext/svgtest"
 )
 
 func polylines(els []*svgtest.Element) map[string][][2]float64 {
@@ -29,7 +31,7 @@ func polylines(els []*svgtest.Element) map[string][][2]float64 {
 func TestChartSVG(t *testing.T) {
 	dates := []time.Time{day(8), day(1), day(3), day(5)} // unsorted on purpose
 	series := CountsOverTime(history, dates)
-	els := svgtest.Parse(t, ChartSVG(dates, series, shortT))
+	els := svgtest.Parse(t, ChartSVG(dates, series, shortT, svgtext.LTR, nil))
 	if els[1].Text != "spectrum.chart.title" {
 		t.Errorf("title %q", els[1].Text)
 	}
@@ -79,13 +81,13 @@ func TestChartSVG(t *testing.T) {
 
 func TestChartSVGEdgeCases(t *testing.T) {
 	// Nothing yet.
-	els := svgtest.Parse(t, ChartSVG(nil, nil, fakeT))
+	els := svgtest.Parse(t, ChartSVG(nil, nil, fakeT, svgtext.LTR, nil))
 	if count(els, "spectrum.chart.empty") != 1 || len(polylines(els)) != 0 {
 		t.Error("empty chart")
 	}
 	// One date: a point in the middle, with a marker.
 	one := []time.Time{day(8)}
-	els = svgtest.Parse(t, ChartSVG(one, CountsOverTime(history, one), fakeT))
+	els = svgtest.Parse(t, ChartSVG(one, CountsOverTime(history, one), fakeT, svgtext.LTR, nil))
 	if p := polylines(els)["active_ally"]; len(p) != 1 || p[0][0] != chartLeft+float64(chartW-chartLeft-chartRight)/2 {
 		t.Errorf("single date at %v", p)
 	}
@@ -93,7 +95,7 @@ func TestChartSVGEdgeCases(t *testing.T) {
 		t.Error("single date not labelled once")
 	}
 	// Mismatched lengths: the extra dates are ignored.
-	els = svgtest.Parse(t, ChartSVG([]time.Time{day(1), day(2), day(3)}, CountsOverTime(history, []time.Time{day(1)}), nil))
+	els = svgtest.Parse(t, ChartSVG([]time.Time{day(1), day(2), day(3)}, CountsOverTime(history, []time.Time{day(1)}), nil, svgtext.LTR, nil))
 	if p := polylines(els)["neutral"]; len(p) != 1 {
 		t.Errorf("mismatched: %v", p)
 	}
@@ -102,7 +104,7 @@ func TestChartSVGEdgeCases(t *testing.T) {
 	for i := range 200 {
 		many = append(many, day(i))
 	}
-	els = svgtest.Parse(t, ChartSVG(many, CountsOverTime(history, many), fakeT))
+	els = svgtest.Parse(t, ChartSVG(many, CountsOverTime(history, many), fakeT, svgtext.LTR, nil))
 	var xs []float64
 	for _, e := range byClass(els, "date") {
 		xs = append(xs, f(e, "x"))
@@ -140,6 +142,6 @@ func BenchmarkChartSVG2000(b *testing.B) {
 	series := CountsOverTime(all, dates)
 	b.ResetTimer()
 	for b.Loop() {
-		ChartSVG(dates, series, fakeT)
+		ChartSVG(dates, series, fakeT, svgtext.LTR, nil)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/partnerkit/partnerkit/svgtext"
 )
 
 // Label is an actor shown in its wedge.
@@ -15,19 +17,20 @@ type Label struct {
 	Name string
 }
 
-// Layout of the half circle, in viewBox units: 480 wide, so that on a
-// 360 px phone text keeps three quarters of its size.
+// Layout of the half circle, in viewBox units: 500 wide, every text at
+// least 12 units high; pages draw it at least 500 px wide (scrolling
+// sideways inside its box on a phone), so no text shows under 12 px.
 const (
-	specW      = 480
+	specW      = 500
 	specMargin = 10
-	outerR     = 230 // the arc
+	outerR     = 240 // the arc
 	innerR     = 44  // the "us" half disc at the centre of the base
 	wedgePad   = 5   // distance of text from the wedge's edges
-	nameSize   = 10
-	headSize   = 11
-	rowStep    = 14 // baseline to baseline
+	nameSize   = 12
+	headSize   = 12
+	rowStep    = 16 // baseline to baseline
 	nameGap    = 8  // between names on a row
-	maxNameW   = 112
+	maxNameW   = 140
 	minRowW    = 28
 	minNameW   = 44  // a name shortened below this would say too little
 	minHeadW   = 120 // the room a heading may be shortened to
@@ -51,9 +54,13 @@ const (
 // wedgeAngles is the wedge's range of angles in degrees, counter-clockwise
 // from the right end of the base. Active opposition is on the left and
 // active allies on the right, like the power map's support axis, so that
-// the two views read the same way.
-func wedgeAngles(s Segment) (lo, hi float64) {
-	i := float64(s - ActiveOpposition) // 0 .. 4 from the left
+// the two views read the same way; for a right-to-left reader both are
+// mirrored, active opposition on the right.
+func wedgeAngles(s Segment, dir svgtext.Direction) (lo, hi float64) {
+	i := float64(s - ActiveOpposition) // 0 .. 4 from the start of reading
+	if dir == svgtext.RTL {
+		return 36 * i, 36 * (i + 1)
+	}
 	return 180 - 36*(i+1), 180 - 36*i
 }
 
@@ -101,8 +108,8 @@ func (r *slot) removeLast() {
 // where a text box from h-3 to h+size fits between the wedge's two edges
 // (kept wedgePad away) and between the two circles; every bound moves
 // monotonically with height, so checking the box's bottom and top is enough.
-func slots(s Segment, size float64) []slot {
-	lo, hi := wedgeAngles(s)
+func slots(s Segment, size float64, dir svgtext.Direction) []slot {
+	lo, hi := wedgeAngles(s, dir)
 	a1, a2 := lo*math.Pi/180, hi*math.Pi/180
 	span := func(y float64) (float64, float64, bool) {
 		l, r := math.Inf(-1), math.Inf(1)
@@ -174,30 +181,39 @@ func roomiest(rows []slot) int {
 	return best
 }
 
-// headRow picks the row and font size for a wedge's heading: the first
-// row, from the top, where it fits at the usual size; else at a smaller
-// size; else the first where most of it fits (to be shortened); else the
-// widest row.
-func headRow(rows []slot, head string) (int, float64) {
-	for _, size := range []float64{headSize, headSize - 1} {
-		w := textWidth(head, size)
-		for k, r := range rows {
-			if r.right-r.left >= w {
-				return k, size
+// headRows picks the rows for a wedge's heading: the first row, from the
+// top, where it fits whole; else the first two rows in a row that hold it
+// broken at a space; else the first row where most of it fits, or the
+// widest, to be shortened. The text stays at headSize: a smaller heading
+// would be unreadable on a phone.
+func headRows(rows []slot, head string) (int, []string) {
+	w := textWidth(head, headSize)
+	for k, r := range rows {
+		if r.right-r.left >= w {
+			return k, []string{head}
+		}
+	}
+	words := strings.Fields(head)
+	for k := 0; k+1 < len(rows); k++ {
+		for cut := len(words) - 1; cut > 0; cut-- {
+			a, b := strings.Join(words[:cut], " "), strings.Join(words[cut:], " ")
+			if rows[k].right-rows[k].left >= textWidth(a, headSize) && rows[k+1].right-rows[k+1].left >= textWidth(b, headSize) {
+				return k, []string{a, b}
 			}
 		}
 	}
-	w := min(textWidth(head, headSize-1), minHeadW)
+	w = min(w, minHeadW)
 	for k, r := range rows {
 		if r.right-r.left >= w {
-			return k, headSize - 1
+			return k, []string{head}
 		}
 	}
-	return max(0, roomiest(rows)), headSize - 1
+	return max(0, roomiest(rows)), []string{head}
 }
 
 // SVG draws the Spectrum of Allies as a half circle of five wedges, active
-// opposition on the left, active allies on the right and "us" at the centre
+// opposition on the left, active allies on the right (mirrored for dir RTL,
+// names in each row then following right to left) and "us" at the centre
 // of the base. Each wedge shows its segment's name and count, then the
 // names of its actors (ordered by name, then ID), as many as fit; the rest
 // are summed up as "+N more". Names too long for a row are shortened with an
@@ -207,7 +223,7 @@ func headRow(rows []slot, head string) (int, float64) {
 //
 // t translates message IDs (as i18n's Localizer.T); when nil, message IDs
 // are shown. All text is escaped; no style attributes are used.
-func SVG(groups map[Segment][]Label, t func(string, ...any) string) []byte {
+func SVG(groups map[Segment][]Label, t func(string, ...any) string, dir svgtext.Direction) []byte {
 	if t == nil {
 		t = func(id string, _ ...any) string { return id }
 	}
@@ -240,7 +256,7 @@ func SVG(groups map[Segment][]Label, t func(string, ...any) string) []byte {
 		return cx + r*math.Cos(a), base - r*math.Sin(a)
 	}
 	for _, s := range Segments {
-		lo, hi := wedgeAngles(s)
+		lo, hi := wedgeAngles(s, dir)
 		fmt.Fprintf(&buf, `<g class="wedge wedge-%s" data-segment="%s">`, s.Key(), s.Key())
 		x1, y1 := pt(innerR, lo)
 		x2, y2 := pt(outerR, lo)
@@ -249,7 +265,7 @@ func SVG(groups map[Segment][]Label, t func(string, ...any) string) []byte {
 		fmt.Fprintf(&buf, `<path d="M%s %s L%s %s A%d %d 0 0 0 %s %s L%s %s A%d %d 0 0 1 %s %sZ" fill="%s" stroke="%s" stroke-width="1"/>`,
 			num(x1), num(y1), num(x2), num(y2), outerR, outerR, num(x3), num(y3), num(x4), num(y4), innerR, innerR, num(x1), num(y1), wedgeFill[s], colBorder)
 
-		rows := slots(s, headSize) // room for the taller heading on any row
+		rows := slots(s, headSize, dir) // room for the taller heading on any row
 		names := slices.Clone(groups[s])
 		slices.SortFunc(names, func(a, b Label) int {
 			return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
@@ -259,13 +275,20 @@ func SVG(groups map[Segment][]Label, t func(string, ...any) string) []byte {
 		// the rows below it (those above are narrow; leaving them empty
 		// keeps the wedge easy to read).
 		head := t("spectrum.svg.wedge", "Segment", t(s.Message()), "N", len(names))
-		at, hs := headRow(rows, head)
-		if len(rows) > 0 {
-			w := rows[at].right - rows[at].left
-			shown := truncate(head, w, hs)
-			rows[at].add(item{text: shown, full: head, w: w, class: "segment-label", size: hs, bold: true})
+		at, lines := headRows(rows, head)
+		if len(rows) == 0 {
+			lines = nil
 		}
-		order := rows[min(at+1, len(rows)):]
+		for k, line := range lines {
+			w := rows[at+k].right - rows[at+k].left
+			shown := truncate(line, w, headSize)
+			full := line
+			if len(lines) == 1 {
+				full = head
+			}
+			rows[at+k].add(item{text: shown, full: full, w: w, class: "segment-label", size: headSize, bold: true})
+		}
+		order := rows[min(at+len(lines), len(rows)):]
 
 		var placed []int // the row of each name placed, in order
 		for _, n := range names {
@@ -296,10 +319,10 @@ func SVG(groups map[Segment][]Label, t func(string, ...any) string) []byte {
 			placed = placed[:len(placed)-1]
 		}
 		for _, r := range order {
-			writeRow(&buf, r, cx, base)
+			writeRow(&buf, r, cx, base, dir)
 		}
-		if len(rows) > 0 {
-			writeRow(&buf, rows[at], cx, base)
+		for k := range lines {
+			writeRow(&buf, rows[at+k], cx, base, dir)
 		}
 		buf.WriteString(`</g>`)
 	}
@@ -312,9 +335,10 @@ func SVG(groups map[Segment][]Label, t func(string, ...any) string) []byte {
 	return buf.Bytes()
 }
 
-// writeRow centres a row's texts in its room. Names use text-anchor middle,
-// so their place does not depend on the script's direction.
-func writeRow(buf *bytes.Buffer, r slot, cx, base float64) {
+// writeRow centres a row's texts in its room, in reading order: from the
+// left, or from the right for dir RTL. Names use text-anchor middle, so
+// their place does not depend on the script's direction.
+func writeRow(buf *bytes.Buffer, r slot, cx, base float64, dir svgtext.Direction) {
 	if len(r.items) == 0 {
 		return
 	}
@@ -322,6 +346,9 @@ func writeRow(buf *bytes.Buffer, r slot, cx, base float64) {
 	y := base - r.h
 	for _, it := range r.items {
 		mid := x + it.w/2
+		if dir == svgtext.RTL {
+			mid = 2*cx + r.left + r.right - mid // the same room, from its right end
+		}
 		x += it.w + nameGap
 		fill, attrs := colText, ` class="`+it.class+`"`
 		if it.bold {

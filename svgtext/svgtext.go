@@ -117,3 +117,74 @@ func Num(v float64) string {
 	}
 	return strconv.FormatFloat(r, 'f', -1, 64)
 }
+
+// Direction is the reading direction a drawing is made for. A drawing for
+// a right-to-left reader is mirrored where direction carries meaning (which
+// end of an axis is "against", where the axis titles sit, the order of a
+// legend); text inside it reads in its own script's direction either way.
+type Direction string
+
+const (
+	LTR Direction = "ltr"
+	RTL Direction = "rtl"
+)
+
+// Mirror maps horizontal positions and alignments of a drawing of a given
+// width for a direction: unchanged for LTR, reflected for RTL. Drawings
+// compute their layout once, left to right, and write every x through it.
+type Mirror struct {
+	Width float64
+	RTL   bool
+}
+
+// NewMirror is the mirror of a drawing width units wide, for dir.
+func NewMirror(dir Direction, width float64) Mirror {
+	return Mirror{Width: width, RTL: dir == RTL}
+}
+
+// X is where the point at x of the left-to-right layout goes.
+func (m Mirror) X(x float64) float64 {
+	if m.RTL {
+		return m.Width - x
+	}
+	return x
+}
+
+// Box is the left edge of a box from x, w wide, in the left-to-right layout.
+func (m Mirror) Box(x, w float64) float64 {
+	if m.RTL {
+		return m.Width - x - w
+	}
+	return x
+}
+
+// Align is the alignment of a text anchored at x in the left-to-right
+// layout: its left edge becomes its right edge when mirrored.
+func (m Mirror) Align(a Align) Align {
+	if m.RTL && a != Middle {
+		return Right - a
+	}
+	return a
+}
+
+// Wrap breaks s at spaces into lines that fit width at a font size (a word
+// longer than a line is shortened with an ellipsis).
+func Wrap(s string, width, size float64) []string {
+	var lines []string
+	cur := ""
+	for _, w := range strings.Fields(s) {
+		switch {
+		case cur == "":
+			cur = w
+		case Width(cur+" "+w, size) <= width:
+			cur += " " + w
+		default:
+			lines = append(lines, Truncate(cur, width, size))
+			cur = w
+		}
+	}
+	if cur != "" {
+		lines = append(lines, Truncate(cur, width, size))
+	}
+	return lines
+}

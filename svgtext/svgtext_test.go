@@ -28,3 +28,30 @@ func TestHelpers(t *testing.T) {
 		t.Errorf("Text wrote %s", s)
 	}
 }
+
+// Mirroring reflects points, boxes and alignments, and only for RTL.
+func TestMirror(t *testing.T) {
+	t.Parallel()
+	l, r := NewMirror(LTR, 100), NewMirror(RTL, 100)
+	if l.X(10) != 10 || l.Box(10, 20) != 10 || l.Align(Left) != Left {
+		t.Error("a left-to-right drawing moved")
+	}
+	if r.X(10) != 90 || r.Box(10, 20) != 70 || r.Align(Left) != Right || r.Align(Right) != Left || r.Align(Middle) != Middle {
+		t.Error("a right-to-left drawing is not reflected")
+	}
+}
+
+// Wrapped lines fit their width and keep every word, in order.
+func TestWrap(t *testing.T) {
+	t.Parallel()
+	s := "Dashed red ring: influential active opponent, not a first target"
+	lines := Wrap(s, 200, 12)
+	if len(lines) < 2 || strings.Join(lines, " ") != s {
+		t.Errorf("Wrap = %q", lines)
+	}
+	for _, line := range lines {
+		if Width(line, 12) > 200 {
+			t.Errorf("%q is wider than 200", line)
+		}
+	}
+}

@@ -147,7 +147,7 @@ func SVG(stmts []Statement, problems []Problem, t func(id string, args ...any) s
 	height := y - bandGap + margin
 
 	var buf bytes.Buffer
-	fmt.Fprintf(&buf, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" class="toc-diagram" font-family="sans-serif">`, width, height, width, height)
+	fmt.Fprintf(&buf, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" class="toc-diagram toc-cols-%d" font-family="sans-serif">`, width, height, width, height, cols)
 	buf.WriteString("<title>")
 	esc(&buf, t("theoryofchange.svg.title", "Count", len(stmts)))
 	buf.WriteString("</title><desc>")

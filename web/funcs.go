@@ -13,17 +13,16 @@ func funcs(l *i18n.Localizer) template.FuncMap {
 	return template.FuncMap{
 		"T":     l.T,
 		"field": field,
-		"date": func(t time.Time) string {
+		// date and datetime write for the reader, in the page's language
+		// (i18n's catalogue patterns and digits); isotime is the machine
+		// form for <time datetime="…">.
+		"date":     l.Date,
+		"datetime": l.DateTime,
+		"isotime": func(t time.Time) string {
 			if t.IsZero() {
 				return ""
 			}
-			return t.UTC().Format("2006-01-02")
-		},
-		"datetime": func(t time.Time) string {
-			if t.IsZero() {
-				return ""
-			}
-			return t.UTC().Format("2006-01-02 15:04 UTC")
+			return t.UTC().Format(time.RFC3339)
 		},
 		"can": func(role pk.Role, action string) bool { return pk.Can(role, pk.Action(action)) },
 		"canInOrg": func(role pk.OrgRole, action string) bool {

@@ -4,6 +4,9 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/partnerkit/partnerkit/i18n"
+	"github.com/partnerkit/partnerkit/svgtext"
+
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/httpx"
@@ -81,6 +84,6 @@ func (h *Handlers) registerPowerMap(a *api.API) {
 				}
 				lines = mapview.PowerLines(ls)
 			}
-			return api.Raw{ContentType: "image/svg+xml", Body: powermap.SVG(mapview.PowerPoints(pos), lines, a.T(r))}, nil
+			return api.Raw{ContentType: "image/svg+xml", Body: powermap.SVG(mapview.PowerPoints(pos), lines, a.T(r), svgtext.Direction(i18n.Dir(api.Language(r))))}, nil
 		})
 }

@@ -3,6 +3,9 @@ package actormap
 import (
 	"net/http"
 
+	"github.com/partnerkit/partnerkit/i18n"
+	"github.com/partnerkit/partnerkit/svgtext"
+
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/httpx"
@@ -91,7 +94,7 @@ func (h *Handlers) registerSpectrum(a *api.API) {
 			if err != nil {
 				return nil, err
 			}
-			return api.Raw{ContentType: "image/svg+xml", Body: spectrum.SVG(mapview.SpectrumGroups(pos), a.T(r))}, nil
+			return api.Raw{ContentType: "image/svg+xml", Body: spectrum.SVG(mapview.SpectrumGroups(pos), a.T(r), svgtext.Direction(i18n.Dir(api.Language(r))))}, nil
 		})
 	a.Route("GET", mapPath+"/spectrum/history.svg", httpx.RoleFor(pk.ActionViewMaps), httpx.OpDoc{Summary: "Actors per segment over time, monthly, as an SVG chart", Tag: tag,
 		Raw: "image/svg+xml"},
@@ -101,6 +104,6 @@ func (h *Handlers) registerSpectrum(a *api.API) {
 			if err != nil {
 				return nil, err
 			}
-			return api.Raw{ContentType: "image/svg+xml", Body: mapview.SpectrumChart(tl.Assessments, mapview.ChartEnd(tl, h.Now().UTC()), a.T(r))}, nil
+			return api.Raw{ContentType: "image/svg+xml", Body: mapview.SpectrumChart(tl.Assessments, mapview.ChartEnd(tl, h.Now().UTC()), a.T(r), svgtext.Direction(i18n.Dir(api.Language(r))), a.Bundle.Localizer(api.Language(r)).ShortDate)}, nil
 		})
 }

@@ -6,6 +6,9 @@ import (
 	"bytes"
 	"net/http"
 
+	"github.com/partnerkit/partnerkit/i18n"
+	"github.com/partnerkit/partnerkit/svgtext"
+
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/httpx"
@@ -48,7 +51,7 @@ func (h *Handlers) registerNetwork(a *api.API) {
 			if err != nil {
 				return nil, err
 			}
-			return api.Raw{ContentType: "image/svg+xml", Body: netanalysis.SVG(n.Nodes, n.Edges, n.Filter.Types, n.Result, n.Layout(960, 640), a.T(r))}, nil
+			return api.Raw{ContentType: "image/svg+xml", Body: netanalysis.SVG(n.Nodes, n.Edges, n.Filter.Types, n.Result, n.Layout(960, 640), a.T(r), svgtext.Direction(i18n.Dir(api.Language(r))))}, nil
 		})
 	a.Route("GET", "/partnerships/{pid}/network.gexf", access, httpx.OpDoc{Summary: "The network in GEXF 1.3 (Gephi)", Tag: tag, Raw: "application/gexf+xml", Query: query},
 		func(r *http.Request) (any, error) {

@@ -3,6 +3,8 @@ package actormap
 import (
 	"net/http"
 
+	"github.com/partnerkit/partnerkit/svgtext"
+
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/mapview"
 	"github.com/partnerkit/partnerkit/powermap"
@@ -74,7 +76,7 @@ func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status in
 		}
 		lines, d.LinesCut = mapview.PowerLines(ls.Lines), ls.Cut
 	}
-	d.SVG = powermap.SVG(mapview.PowerPoints(pos), lines, h.Bundle.Localizer(v.Lang).T)
+	d.SVG = powermap.SVG(mapview.PowerPoints(pos), lines, h.Bundle.Localizer(v.Lang).T, svgtext.Direction(v.Dir))
 	groups := map[powermap.Strategy][]powerRow{}
 	segName := segmentNames(h.Bundle.Localizer(v.Lang).T)
 	for _, a := range pos {

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strconv"
 
+	"github.com/partnerkit/partnerkit/svgtext"
+
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
 	"github.com/partnerkit/partnerkit/mapview"
@@ -93,16 +95,16 @@ func (h *Pages) renderSpectrum(w http.ResponseWriter, r *http.Request, status in
 		}
 	}
 	pos := pl.Positions
-	t := h.Bundle.Localizer(v.Lang).T
+	l := h.Bundle.Localizer(v.Lang)
+	t, dir := l.T, svgtext.Direction(v.Dir)
 	d := &spectrumData{Map: m, Count: len(pos), ActorsCut: pl.Cut, AtValue: q.Get("at"), SinceValue: q.Get("since"), Statuses: spectrum.TacticStatuses,
-		Questions: spectrum.Questions, SegName: segmentNames(t), SVG: spectrum.SVG(mapview.SpectrumGroups(pos), t), QueryErrors: map[string][]string{}}
+		Questions: spectrum.Questions, SegName: segmentNames(t), SVG: spectrum.SVG(mapview.SpectrumGroups(pos), t, dir), QueryErrors: map[string][]string{}}
 	if !at.IsZero() {
 		d.At = q.Get("at")
 	}
 	if !since.IsZero() {
 		d.Since = q.Get("since")
 	}
-	l := h.Bundle.Localizer(v.Lang)
 	for _, qe := range queryErrs {
 		if e, ok := pk.AsError(qe); ok {
 			for _, f := range e.Fields {
@@ -132,7 +134,7 @@ func (h *Pages) renderSpectrum(w http.ResponseWriter, r *http.Request, status in
 	if tl.Cut {
 		d.ChartCut, d.ChartEnd = true, end.Format("2006-01-02")
 	}
-	d.Chart = mapview.SpectrumChart(tl.Assessments, end, t)
+	d.Chart = mapview.SpectrumChart(tl.Assessments, end, t, dir, l.ShortDate)
 	ts, err := h.Maps.TacticList(ctx, pid, mid)
 	if err != nil {
 		return err

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/partnerkit/partnerkit/svgtext"
+
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
 	"github.com/partnerkit/partnerkit/network"
@@ -113,7 +115,7 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 		d.Maps = maps
 	}
 	l := h.Bundle.Localizer(v.Lang)
-	d.SVG = template.HTML(network.SVG(n.Nodes, n.Edges, f.Types, n.Result, n.Layout(networkWidth, networkHeight), l.T))
+	d.SVG = template.HTML(network.SVG(n.Nodes, n.Edges, f.Types, n.Result, n.Layout(networkWidth, networkHeight), l.T, svgtext.Direction(v.Dir)))
 	res := n.Result
 	d.Figures = []networkFigure{
 		{"network.metric.actors", strconv.Itoa(res.Nodes)},
