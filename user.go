@@ -42,6 +42,11 @@ func (in *SignUpInput) Validate() error {
 	in.Email = strings.TrimSpace(strings.ToLower(in.Email))
 	in.Name = strings.TrimSpace(in.Name)
 	v.Email("email", in.Email)
+	if IsFormerMemberEmail(in.Email) {
+		// Reserved for erased accounts, so that such an address always
+		// means one.
+		v.Add("email", "validation.email", nil)
+	}
 	v.Text("name", in.Name, true, 120)
 	v.Password("password", in.Password)
 	v.OneOf("language", in.Language, false, Languages)
