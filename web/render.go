@@ -153,5 +153,5 @@ func (h *Web) Render(w http.ResponseWriter, r *http.Request, status int, t *Temp
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Content-Language", v.Lang)
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(nameFormerMembers(buf.Bytes(), h.Bundle.Localizer(v.Lang).T("account.former_member")))
 }
