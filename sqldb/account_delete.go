@@ -2,6 +2,8 @@ package sqldb
 
 import (
 	"context"
+	"encoding/json"
+	"strings"
 
 	pk "github.com/partnerkit/partnerkit"
 )
@@ -108,6 +110,12 @@ func (store *AccountStore) DeleteAccount(ctx context.Context, password string) e
 			}
 		}
 		tomb := pk.FormerMemberEmail(uid)
+		if err := tx.scrubAudit(ctx, uid, email, tomb); err != nil {
+			return err
+		}
+		if err := tx.dropMailTo(ctx, email); err != nil {
+			return err
+		}
 		for _, q := range []struct {
 			sql  string
 			args []any
@@ -129,6 +137,74 @@ func (store *AccountStore) DeleteAccount(ctx context.Context, password string) e
 		}
 		return nil
 	})
+}
+
+// scrubAudit takes the person's address and name out of the audit log:
+// an invitation's entry names the address it went to, joining and role
+// changes name the person, and answers carry the author's name. The entry
+// itself stays, by the tombstone. Names are replaced only where they
+// stand for the person (an entry about them, or their own name field), so
+// that a short name never eats into other people's words.
+func (tx *Tx) scrubAudit(ctx context.Context, uid, email, tomb string) error {
+	var name string
+	if err := tx.QueryRowContext(ctx, `SELECT name FROM users WHERE id = $1`, uid).Scan(&name); err != nil {
+		return err
+	}
+	qEmail, qTomb := jsonText(email), jsonText(tomb)
+	qName := `"user_name":` + jsonText(name)
+	qMarker := `"user_name":` + jsonText(pk.FormerMemberName)
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{`UPDATE audit_log SET summary = REPLACE(summary, $1, $2) WHERE summary LIKE $3`, []any{email, tomb, "%" + email + "%"}},
+		{`UPDATE audit_log SET before_json = REPLACE(before_json, $1, $2), after_json = REPLACE(after_json, $1, $2)
+			WHERE before_json LIKE $3 OR after_json LIKE $3`, []any{qEmail, qTomb, "%" + qEmail + "%"}},
+		{`UPDATE audit_log SET summary = $1 WHERE subject_id = $2 AND summary = $3`, []any{pk.FormerMemberName, uid, name}},
+		{`UPDATE audit_log SET before_json = REPLACE(before_json, $1, $2), after_json = REPLACE(after_json, $1, $2)
+			WHERE (user_id = $3 OR subject_id = $3) AND (before_json LIKE $4 OR after_json LIKE $4)`, []any{qName, qMarker, uid, "%" + qName + "%"}},
+	} {
+		if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dropMailTo drops mails to the address that were not sent yet.
+func (tx *Tx) dropMailTo(ctx context.Context, email string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, payload FROM jobs WHERE kind = 'mail'`)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for rows.Next() {
+		var id, payload string
+		if err := rows.Scan(&id, &payload); err != nil {
+			rows.Close()
+			return err
+		}
+		var m MailJob
+		if json.Unmarshal([]byte(payload), &m) == nil && strings.EqualFold(m.To, email) {
+			ids = append(ids, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM jobs WHERE id = $1`, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// jsonText is s as a JSON string, escaped as the audit log's JSON is.
+func jsonText(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 // column runs a query of one text column.

@@ -152,6 +152,9 @@ func TestDeleteAccountErasesAndKeepsContributions(t *testing.T) {
 		}
 		var deleted, created bool
 		for _, e := range entries {
+			if x := e.Summary + e.Before + e.After; strings.Contains(x, me.Email) || strings.Contains(x, me.Name) {
+				t.Errorf("the log still names the person: %+v", e)
+			}
 			if e.UserID != u.ID {
 				continue
 			}

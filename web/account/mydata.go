@@ -13,7 +13,9 @@ import (
 // them, and deleting the account.
 
 func (h *Pages) registerMyData(rt *httpx.Router) {
-	h.Handle(rt, "GET", "/account/export", httpx.SignedIn, h.exportMyData)
+	// A post, not a link: downloading sensitive records writes an audit
+	// entry, and a GET must change nothing.
+	h.Handle(rt, "POST", "/account/export", httpx.SignedIn, h.exportMyData)
 	h.Handle(rt, "POST", "/account/delete", httpx.SignedIn, h.deleteAccount)
 }
 
