@@ -60,6 +60,15 @@ type AccountService interface {
 	RevokeToken(ctx context.Context, id string) error
 	// SetLanguage keeps the asking user's language choice from the switcher.
 	SetLanguage(ctx context.Context, lang string) error
+	// MyData is everything Partnerkit holds about the asking user, to download; sensitive
+	// records they may no longer see are left out and counted.
+	MyData(ctx context.Context) (*PersonalData, error)
+	// HandOvers lists what the asking user must hand over before deleting their account.
+	HandOvers(ctx context.Context) ([]HandOver, error)
+	// DeleteAccount erases the asking user's personal data and ends their memberships,
+	// sessions and tokens after checking their password; their contributions stay, by
+	// "a former member". Refused (naming each) while they must hand something over.
+	DeleteAccount(ctx context.Context, password string) error
 }
 
 // OrganisationService keeps organisations' profiles and their people.

@@ -42,7 +42,13 @@ func (in *SignUpInput) Validate() error {
 	in.Email = strings.TrimSpace(strings.ToLower(in.Email))
 	in.Name = strings.TrimSpace(in.Name)
 	v.Email("email", in.Email)
+	if IsFormerMemberEmail(in.Email) {
+		// Reserved for erased accounts, so that such an address always
+		// means one.
+		v.Add("email", "validation.email", nil)
+	}
 	v.Text("name", in.Name, true, 120)
+	reservedName(&v, in.Name)
 	v.Password("password", in.Password)
 	v.OneOf("language", in.Language, false, Languages)
 	return v.Err()
@@ -60,8 +66,17 @@ func (in *ProfileInput) Validate() error {
 	var v Validator
 	in.Name = strings.TrimSpace(in.Name)
 	v.Text("name", in.Name, true, 120)
+	reservedName(&v, in.Name)
 	v.OneOf("language", in.Language, false, Languages)
 	return v.Err()
+}
+
+// reservedName refuses the name erased accounts keep: nobody may pass for
+// "a former member".
+func reservedName(v *Validator, name string) {
+	if strings.EqualFold(name, FormerMemberName) {
+		v.Add("name", "validation.name_reserved", nil)
+	}
 }
 
 // Session is a signed-in browser. Only a hash of its secret is stored.

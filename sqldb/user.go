@@ -358,6 +358,9 @@ func (store *AccountStore) RequestPasswordReset(ctx context.Context, email, lang
 	if err := v.Err(); err != nil {
 		return err
 	}
+	if pk.IsFormerMemberEmail(email) {
+		return nil // an erased account has no way in
+	}
 	return store.db.inTx(ctx, func(tx *Tx) error {
 		u, err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users u WHERE u.email = $1`, email))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -558,6 +561,10 @@ func (store *AccountStore) CreateToken(ctx context.Context, name string) (*pk.To
 
 // CreateTokenForEmail is the command line's way to make a token.
 func (store *AccountStore) CreateTokenForEmail(ctx context.Context, email, name string) (*pk.Token, error) {
+	if pk.IsFormerMemberEmail(email) {
+		// An erased account has no way in, not even from the command line.
+		return nil, pk.FieldInvalid("email", "validation.no_such_user", nil)
+	}
 	var uid string
 	err := store.db.read.QueryRowContext(ctx, `SELECT id FROM users WHERE email = $1`, strings.ToLower(strings.TrimSpace(email))).Scan(&uid)
 	if errors.Is(err, sql.ErrNoRows) {

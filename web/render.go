@@ -161,5 +161,5 @@ func (h *Web) Render(w http.ResponseWriter, r *http.Request, status int, t *Temp
 		w.Header().Set("Cache-Control", "no-store")
 	}
 	w.Header().Set("Content-Language", v.Lang)
-	httpx.ServeBody(w, r, status, buf.Bytes())
+	httpx.ServeBody(w, r, status, nameFormerMembers(buf.Bytes(), h.Bundle.Localizer(v.Lang).T("account.former_member")))
 }

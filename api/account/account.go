@@ -45,6 +45,10 @@ type resetRequestBody struct {
 	Language string `json:"language"`
 }
 
+type deleteAccountBody struct {
+	Password string `json:"password"`
+}
+
 type tokenBody struct {
 	Name string `json:"name"`
 }
@@ -77,6 +81,16 @@ func (h *Handlers) registerAccount(a *api.API) {
 				return nil, err
 			}
 			return h.Accounts.UpdateProfile(r.Context(), pk.ProfileInput{Name: b.Name, Language: b.Language, Version: b.Version})
+		})
+	a.Route("GET", "/me/export", httpx.SignedIn, httpx.OpDoc{Summary: "Everything Partnerkit holds about me, as one JSON document (sensitive records I may no longer see are left out and counted)", Tag: tag, Response: pk.PersonalData{}},
+		func(r *http.Request) (any, error) { return h.Accounts.MyData(r.Context()) })
+	a.Route("DELETE", "/me", httpx.SignedIn, httpx.OpDoc{Summary: "Delete my account: erases my personal data, ends my memberships, sessions and tokens; my contributions stay, by a former member (user_name \"[former member]\"). 409 names what to hand over first", Tag: tag, Request: deleteAccountBody{}},
+		func(r *http.Request) (any, error) {
+			var b deleteAccountBody
+			if err := api.Decode(r, &b); err != nil {
+				return nil, err
+			}
+			return nil, h.Accounts.DeleteAccount(r.Context(), b.Password)
 		})
 	a.Route("POST", "/me/password", httpx.SignedIn, httpx.OpDoc{Summary: "Change password (signs out other sessions)", Tag: tag, Request: passwordBody{}},
 		func(r *http.Request) (any, error) {

@@ -180,6 +180,9 @@ type accountData struct {
 	Tokens   []*pk.Token
 	NewToken *pk.Token
 	Verified bool
+	// HandOvers are what must be handed over before the account can be
+	// deleted; while there are any, the page lists them instead of the form.
+	HandOvers []handOverLink
 }
 
 func (h *Pages) accountPage(w http.ResponseWriter, r *http.Request) error {
@@ -208,6 +211,11 @@ func (h *Pages) renderAccount(w http.ResponseWriter, r *http.Request, status int
 	if d.Verified, err = h.Accounts.EmailVerified(ctx); err != nil {
 		return err
 	}
+	hs, err := h.Accounts.HandOvers(ctx)
+	if err != nil {
+		return err
+	}
+	d.HandOvers = handOverLinks(hs)
 	v.Data = d
 	h.Render(w, r, status, templates, "account", v)
 	return nil

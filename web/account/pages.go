@@ -31,5 +31,5 @@ type Pages struct {
 func (h *Pages) Register(rt *httpx.Router) {
 	h.Handle(rt, "GET", "/{$}", httpx.Public, h.home)
 	h.registerAccount(rt)
-
+	h.registerMyData(rt)
 }
