@@ -390,4 +390,3 @@ func countRows(t *testing.T, db *sqldb.DB) int {
 	}
 	return n
 }
-
