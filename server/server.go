@@ -17,11 +17,11 @@ import (
 	"github.com/partnerkit/partnerkit/web/actor"
 	"github.com/partnerkit/partnerkit/web/actormap"
 	"github.com/partnerkit/partnerkit/web/bin"
-	"github.com/partnerkit/partnerkit/web/portability"
 	"github.com/partnerkit/partnerkit/web/network"
 	"github.com/partnerkit/partnerkit/web/organisation"
 	"github.com/partnerkit/partnerkit/web/partnership"
 	"github.com/partnerkit/partnerkit/web/playbook"
+	"github.com/partnerkit/partnerkit/web/portability"
 	"github.com/partnerkit/partnerkit/web/preparation"
 	"github.com/partnerkit/partnerkit/web/prospect"
 )
