@@ -18,6 +18,10 @@ const (
 	ActionInvite             Action = "members.invite"
 	ActionLeave              Action = "members.leave"
 	ActionViewAudit          Action = "audit.view"
+	// ActionExportPartnership is downloading the whole partnership as one
+	// archive. Coordinators only: the archive holds sensitive records and
+	// every member's address.
+	ActionExportPartnership Action = "partnership.export"
 
 	// Mapping actors (stakeholder register, relationships, maps, network).
 	ActionViewActors    Action = "actors.view"
@@ -70,6 +74,7 @@ var permissions = map[Action]Role{
 	ActionInvite:             RoleCoordinator,
 	ActionLeave:              RoleObserver,
 	ActionViewAudit:          RoleCoordinator,
+	ActionExportPartnership:  RoleCoordinator,
 
 	ActionViewActors:    RoleMember,
 	ActionEditActors:    RoleMember,
@@ -148,6 +153,9 @@ var readActions = map[Action]bool{
 	ActionViewPreparation: true,
 	ActionViewProspects:   true,
 	ActionViewBin:         true,
+	// Exporting only reads (its audit entry aside), so an archived
+	// partnership can still be taken elsewhere.
+	ActionExportPartnership: true,
 }
 
 // ReadOnly reports whether an action only reads.

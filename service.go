@@ -447,3 +447,16 @@ type BinService interface {
 	// EmptyBin destroys every item of the partnership's bin and returns how many there were.
 	EmptyBin(ctx context.Context, pid string) (int, error)
 }
+
+// PortabilityService moves whole partnerships in and out of an instance.
+type PortabilityService interface {
+	// ExportPartnership builds the archive of partnership pid; coordinators
+	// only. The export is recorded in the audit log, saying whether
+	// sensitive records went out.
+	ExportPartnership(ctx context.Context, pid string, opt ExportOptions) (*PartnershipArchive, error)
+	// ImportPartnership makes a new partnership from an archive, with the
+	// asking person as a coordinator. Everything is checked before anything
+	// is written; the first problem is reported naming the document and the
+	// record, and nothing is written.
+	ImportPartnership(ctx context.Context, archive []byte) (*ArchiveImport, error)
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/organisation"
 	"github.com/partnerkit/partnerkit/api/partnership"
 	"github.com/partnerkit/partnerkit/api/playbook"
+	"github.com/partnerkit/partnerkit/api/portability"
 	"github.com/partnerkit/partnerkit/api/preparation"
 	"github.com/partnerkit/partnerkit/api/prospect"
 	"github.com/partnerkit/partnerkit/sqldb"
@@ -32,5 +33,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&playbook.Handlers{Playbooks: db.Playbooks},
 		&prospect.Handlers{Prospects: db.Prospects},
 		&bin.Handlers{Bin: db.Bin},
+		&portability.Handlers{Portability: db.Portability},
 	}
 }

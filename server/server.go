@@ -21,6 +21,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/organisation"
 	"github.com/partnerkit/partnerkit/web/partnership"
 	"github.com/partnerkit/partnerkit/web/playbook"
+	"github.com/partnerkit/partnerkit/web/portability"
 	"github.com/partnerkit/partnerkit/web/preparation"
 	"github.com/partnerkit/partnerkit/web/prospect"
 )
@@ -93,6 +94,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&playbook.Pages{Web: w, Playbooks: db.Playbooks},
 		&prospect.Pages{Web: w, Prospects: db.Prospects},
 		&bin.Pages{Web: w, Bin: db.Bin},
+		&portability.Pages{Web: w, Portability: db.Portability},
 	}
 }
 

@@ -20,6 +20,7 @@ type Stores struct {
 	Prospects     *ProspectStore
 	Jobs          *JobStore
 	Bin           *BinStore
+	Portability   *PortabilityStore
 }
 
 func (db *DB) initStores() {
@@ -36,6 +37,7 @@ func (db *DB) initStores() {
 		Prospects:     &ProspectStore{db},
 		Jobs:          &JobStore{db},
 		Bin:           &BinStore{db},
+		Portability:   &PortabilityStore{db},
 	}
 }
 
@@ -74,3 +76,7 @@ type JobStore struct{ db *DB }
 
 // BinStore keeps the partnership's bin: what deletes took away, restorable for 30 days.
 type BinStore struct{ db *DB }
+
+// PortabilityStore moves whole partnerships in and out of the instance: the archive described in
+// the root package's archive.go, built from archiveDocuments.
+type PortabilityStore struct{ db *DB }

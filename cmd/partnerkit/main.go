@@ -45,6 +45,10 @@ Usage:
                                    print a new API token for that user (shown once)
   partnerkit backup --to FILE [--db DSN]
                                    write a consistent copy of a live SQLite database
+  partnerkit export --partnership ID --to FILE [--without-sensitive] [--db DSN]
+                                   write a partnership's whole archive (zip), as the administrator
+  partnerkit import --from FILE [--owner EMAIL] [--db DSN]
+                                   make a new partnership from an archive
   partnerkit migrate [--db DSN]    bring the database schema up to date
   partnerkit version               print the version
   partnerkit help                  print this help
@@ -75,6 +79,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return tokenAdd(ctx, args[2:], stdout, stderr)
 	case "backup":
 		return backup(ctx, args[1:], stdout, stderr)
+	case "export":
+		return exportPartnership(ctx, args[1:], stdout, stderr)
+	case "import":
+		return importPartnership(ctx, args[1:], stdout, stderr)
 	case "migrate":
 		return migrate(ctx, args[1:], stdout, stderr)
 	case "version", "--version":

@@ -1,0 +1,181 @@
+package sqldb
+
+// The documents of a partnership archive (see archive.go in the root
+// package), one per table, in the order they are exported and imported:
+// a document comes after every document it refers to. A module that adds a
+// table with a partnership_id adds its document here (and
+// TestArchiveCoversEveryTable fails until it does, or says why not in
+// archiveLeftOut).
+
+// archiveKind is how a column travels in an archive.
+type archiveKind int
+
+const (
+	archText     archiveKind = iota // text, never null
+	archNullText                    // text or null (dates as written)
+	archTime                        // a stored time, never null
+	archNullTime                    // a stored time or null
+	archInt                         // an integer, never null
+	archNullInt                     // an integer or null
+	archBool                        // true or false
+	archID                          // the record's own ID: kept in the archive, new on import
+	archRef                         // the ID of a record of another document (ref), maybe null
+	archUser                        // a person, by email (people.json), maybe null
+	archOrg                         // an organisation (organisations.json), maybe null
+)
+
+// archiveColumn is one column of a document: its name (the same in the
+// table, the JSON and the CSV), how it travels, what it refers to, and
+// whether it may be null.
+type archiveColumn struct {
+	name string
+	kind archiveKind
+	ref  string // for archRef: the document referred to
+	null bool   // for archRef, archUser, archOrg
+}
+
+// archiveDocument is one document: a table's rows of one partnership.
+type archiveDocument struct {
+	name    string // the file is name + ".json" (and csv/name.csv)
+	table   string
+	columns []archiveColumn
+	// where selects the partnership's rows ($1 is its ID).
+	where string
+	// order keeps the export stable and, where order means something (the
+	// assessments of a map, a history), the order of events: rows are
+	// written back in the archive's order.
+	order string
+	// sensitive is the condition under which a row is sensitive itself
+	// (other rows are left out with the rows they refer to).
+	sensitive string
+	// isPartnership: the table is partnerships itself, whose id is the
+	// partnership's (other tables get a partnership_id on import).
+	isPartnership bool
+	// unique lists the columns that together may not repeat (the table's
+	// key besides an archID column), so that a duplicate is reported with
+	// its record instead of failing the write; single: at most one record.
+	unique []string
+	single bool
+}
+
+func col(name string, kind archiveKind) archiveColumn { return archiveColumn{name: name, kind: kind} }
+
+func ref(name, doc string, null bool) archiveColumn {
+	return archiveColumn{name: name, kind: archRef, ref: doc, null: null}
+}
+
+func user(name string, null bool) archiveColumn {
+	return archiveColumn{name: name, kind: archUser, null: null}
+}
+
+func org(name string, null bool) archiveColumn {
+	return archiveColumn{name: name, kind: archOrg, null: null}
+}
+
+const ofPartnership = "partnership_id = $1"
+
+// archiveDocuments lists every document but people.json and
+// organisations.json, which hold the people and organisations the others
+// name and are built from them.
+var archiveDocuments = []archiveDocument{
+	{name: "partnership", single: true, table: "partnerships", where: "id = $1", order: "id", isPartnership: true, columns: []archiveColumn{
+		col("id", archID), col("name", archText), col("purpose", archText), col("form", archText), col("basis", archText),
+		col("scope", archText), col("structure", archText), col("archived", archBool), col("version", archInt),
+		user("created_by", true), col("created_at", archTime)}},
+	{name: "member_organisations", unique: []string{"organisation_id"}, table: "partnership_organisations", where: ofPartnership, order: "since, organisation_id", columns: []archiveColumn{
+		org("organisation_id", false), col("status", archText), col("since", archTime), col("version", archInt)}},
+	{name: "members", unique: []string{"user_id"}, table: "partnership_people", where: ofPartnership, order: "since, user_id", columns: []archiveColumn{
+		user("user_id", false), col("role", archText), org("organisation_id", true), col("since", archTime), col("version", archInt)}},
+	{name: "actors", table: "actors", where: ofPartnership, order: "created_at, name, id", sensitive: "sensitive", columns: []archiveColumn{
+		col("id", archID), col("name", archText), col("kind", archText), col("sector", archText), col("motivation", archText),
+		col("contribution", archText), col("notes", archText), org("organisation_id", true), col("sensitive", archBool),
+		col("version", archInt), user("created_by", true), col("created_at", archTime), col("updated_at", archTime)}},
+	{name: "actor_tags", unique: []string{"actor_id", "tag"}, table: "actor_tags", where: ofPartnership, order: "actor_id, tag", columns: []archiveColumn{
+		ref("actor_id", "actors", false), col("tag", archText)}},
+	{name: "relationships", table: "relationships", where: ofPartnership, order: "created_at, id", sensitive: "sensitive", columns: []archiveColumn{
+		col("id", archID), ref("from_actor", "actors", false), ref("to_actor", "actors", false), col("type", archText),
+		col("directed", archBool), col("strength", archInt), col("from_date", archNullText), col("until_date", archNullText),
+		col("note", archText), col("sensitive", archBool), col("version", archInt), col("created_at", archTime)}},
+	{name: "maps", table: "maps", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), col("title", archText), col("objective", archText), col("shared", archBool),
+		col("version", archInt), col("created_at", archTime)}},
+	// Every assessment, in the order it was made: the history of the power
+	// map and the Spectrum of Allies is read from this order.
+	{name: "assessments", table: "assessments", where: ofPartnership, order: "seq", columns: []archiveColumn{
+		col("id", archID), ref("map_id", "maps", false), ref("actor_id", "actors", false), col("support", archInt),
+		col("influence", archInt), col("interest", archNullInt), col("note", archText), user("assessed_by", true),
+		col("assessed_at", archTime)}},
+	{name: "tactics", table: "tactics", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), ref("map_id", "maps", false), ref("actor_id", "actors", false), col("title", archText),
+		col("description", archText), col("status", archText), col("due", archNullTime), user("owner_id", true),
+		col("version", archInt), col("created_at", archTime)}},
+	{name: "self_analysis", table: "self_analysis_entries", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), col("section", archText), col("body", archText), col("answer", archText), user("author_id", true),
+		col("version", archInt), col("created_at", archTime), col("updated_at", archTime)}},
+	{name: "readiness_answers", unique: []string{"question_id", "user_id"}, table: "readiness_answers", where: ofPartnership, order: "question_id, answered_at, user_id", columns: []archiveColumn{
+		col("question_id", archText), user("user_id", false), col("answer", archText), col("note", archText),
+		col("version", archInt), col("answered_at", archTime)}},
+	{name: "change_statements", table: "change_statements", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), col("level", archText), col("if_text", archText), col("then_text", archText),
+		col("because_text", archText), col("version", archInt), user("created_by", true), col("created_at", archTime),
+		col("updated_at", archTime)}},
+	{name: "change_links", unique: []string{"from_id", "to_id"}, table: "change_links", where: ofPartnership, order: "position, from_id, to_id", columns: []archiveColumn{
+		ref("from_id", "change_statements", false), ref("to_id", "change_statements", false), col("position", archInt)}},
+	{name: "form_choices", unique: []string{"kind", "item"}, table: "form_choices", where: ofPartnership, order: "kind, item", columns: []archiveColumn{
+		col("kind", archText), col("item", archText), col("choice", archText), user("chosen_by", true), col("chosen_at", archTime)}},
+	{name: "playbook", single: true, table: "partnership_playbooks", where: ofPartnership, order: "playbook", columns: []archiveColumn{
+		col("playbook", archText), col("version", archInt), user("chosen_by", true), col("chosen_at", archTime)}},
+	{name: "playbook_stages", unique: []string{"playbook"}, table: "playbook_stages", where: ofPartnership, order: "playbook", columns: []archiveColumn{
+		col("playbook", archText), col("stage", archText)}},
+	{name: "playbook_stage_history", table: "playbook_stage_history", where: ofPartnership, order: "playbook, seq", columns: []archiveColumn{
+		col("id", archID), col("playbook", archText), col("seq", archInt), col("from_stage", archText), col("to_stage", archText),
+		user("user_id", true), col("changed_at", archTime)}},
+	{name: "playbook_steps", unique: []string{"playbook", "step"}, table: "playbook_steps", where: ofPartnership, order: "playbook, step", columns: []archiveColumn{
+		col("playbook", archText), col("step", archText), user("done_by", true), col("done_at", archTime)}},
+	{name: "playbook_answers", unique: []string{"playbook", "question", "user_id"}, table: "playbook_answers", where: ofPartnership, order: "playbook, question, created_at, id", columns: []archiveColumn{
+		col("id", archID), col("playbook", archText), col("question", archText), user("user_id", false), col("body", archText),
+		col("version", archInt), col("created_at", archTime), col("updated_at", archTime)}},
+	// A prospect's link to an invitation stays behind with the invitation.
+	{name: "prospects", table: "prospects", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), col("name", archText), col("kind", archText), ref("actor_id", "actors", true), org("organisation_id", true),
+		user("user_id", true), col("contact_name", archText), col("contact_email", archText), col("contact_phone", archText),
+		col("contact_role", archText), col("record", archText), col("statements", archText), col("worked_with", archText),
+		col("message", archText), col("next_step", archText), col("next_step_due", archNullTime), col("status", archText),
+		col("status_at", archTime), col("version", archInt), user("created_by", true), col("created_at", archTime),
+		col("updated_at", archTime)}},
+	{name: "prospect_status_changes", table: "prospect_status_changes", where: ofPartnership, order: "prospect_id, seq", columns: []archiveColumn{
+		col("id", archID), ref("prospect_id", "prospects", false), col("seq", archInt), col("from_status", archText),
+		col("to_status", archText), col("note", archText), user("user_id", true), col("changed_at", archTime)}},
+}
+
+// archiveLeftOut names the tables with partnership rows that an archive
+// leaves out, and the columns of archived tables it does not carry, with
+// the reason (TestArchiveCoversEveryTable reads it).
+var archiveLeftOut = map[string]string{
+	"audit_log":   "the history of the instance that kept it; the import is audited instead",
+	"bin_items":   "deleted records are not the partnership's state; restoring them is decided where they were deleted",
+	"invitations": "their links are secrets of the instance that sent them",
+	// Columns, as table.column.
+	"actors.search":                         "derived from the name on import",
+	"assessments.seq":                       "the archive's order is the order of events",
+	"prospects.invitation_id":               "invitations stay behind",
+	"self_analysis_entries.organisation_id": "an organisation's own self-analysis belongs to the organisation",
+}
+
+// The two documents built from the others.
+const (
+	archivePeople        = "people"
+	archiveOrganisations = "organisations"
+	archiveManifestFile  = "manifest.json"
+)
+
+// archivePeopleColumns and archiveOrganisationColumns are the columns of
+// people.json and organisations.json. People travel by email (how an
+// instance knows them) and name only; an organisation's profile travels
+// whole, since the new instance makes its own copy.
+var (
+	archivePeopleColumns       = []archiveColumn{col("email", archText), col("name", archText)}
+	archiveOrganisationColumns = []archiveColumn{col("id", archID), col("name", archText), col("kind", archText),
+		col("country", archText), col("city", archText), col("mission", archText), col("website", archText),
+		col("refugee_led", archBool), col("youth_led", archBool)}
+)
