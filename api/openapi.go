@@ -317,9 +317,12 @@ func (g *generator) structSchema(t reflect.Type, m mode) map[string]any {
 		if name == "" {
 			name = f.Name
 		}
+		fr := parseRule(f)
+		if fr.CreateOnly && m == modePatch {
+			continue
+		}
 		s := g.field(f.Type, m)
 		if m != modeResponse {
-			fr := parseRule(f)
 			if _, isRef := s["$ref"]; !isRef {
 				fr.apply(s)
 			}

@@ -16,7 +16,8 @@ import (
 //	doc:"What the field means."
 //	example:"Women for Water"
 //
-// required: present and not blank; max/min: characters of a text, or the
+// required: present and not blank; create: read on creation only (left
+// out of the PATCH form of the body); max/min: characters of a text, or the
 // bounds of a number; enum: a list named in pk.Enums (an optional field
 // may also be empty); format: email, uri, date or date-time; items and
 // itemmax: at most that many entries of a list, each at most that long.
@@ -27,6 +28,7 @@ import (
 // they agree with Validate.
 type fieldRule struct {
 	Required       bool
+	CreateOnly     bool
 	Min, Max       *int
 	Enum           string
 	Format         string
@@ -58,6 +60,8 @@ func parseRule(f reflect.StructField) fieldRule {
 		switch k {
 		case "required":
 			fr.Required = true
+		case "create":
+			fr.CreateOnly = true
 		case "min":
 			fr.Min = num(k, v)
 		case "max":

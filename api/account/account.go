@@ -24,7 +24,7 @@ func (h *Handlers) Register(a *api.API) { h.registerAccount(a) }
 type signUpBody struct {
 	Email      string `json:"email" rule:"required,format=email" doc:"Your email address (signs you in)." example:"amina@example.org"`
 	Name       string `json:"name" rule:"required,max=120" doc:"Your name as others see it." example:"Amina Haddad"`
-	Password   string `json:"password" rule:"min=10,max=1024" doc:"At least 10 characters; length beats composition rules." example:"correct horse battery"`
+	Password   string `json:"password" rule:"min=10" doc:"At least 10 characters (and at most 1024 bytes); length beats composition rules." example:"correct horse battery"`
 	Language   string `json:"language" rule:"enum=language" doc:"The language of the interface and emails." example:"en"`
 	Invitation string `json:"invitation,omitempty" doc:"An invitation token, when signing up from an invitation."`
 }
@@ -37,12 +37,12 @@ type profileBody struct {
 
 type passwordBody struct {
 	Current string `json:"current_password" rule:"required" doc:"Your password now." example:"correct horse battery"`
-	New     string `json:"new_password" rule:"min=10,max=1024" doc:"The new one: at least 10 characters." example:"a longer passphrase still"`
+	New     string `json:"new_password" rule:"min=10" doc:"The new one: at least 10 characters (and at most 1024 bytes)." example:"a longer passphrase still"`
 }
 
 type resetRequestBody struct {
 	Email    string `json:"email" rule:"required,format=email" doc:"The address of the account." example:"amina@example.org"`
-	Language string `json:"language" rule:"enum=language" doc:"The language of the email."`
+	Language string `json:"language" doc:"The language of the email: en, ar or fr (the account's own otherwise)."`
 }
 
 type tokenBody struct {

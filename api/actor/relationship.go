@@ -15,7 +15,7 @@ type relationshipBody struct {
 	To        *string `json:"to" rule:"required" doc:"The actor the tie ends at; not the same as from." example:"k1l2m3n4o5p6q7r8s9t0"`
 	Type      *string `json:"type" rule:"required,enum=relationship_type" doc:"What the tie is." example:"cooperates_with"`
 	Directed  *bool   `json:"directed" doc:"Whether the tie runs one way, from → to."`
-	Strength  *int    `json:"strength" rule:"min=0,max=3" doc:"1 weak, 2 ordinary, 3 strong; 0 or left out means 2." example:"2"`
+	Strength  *int    `json:"strength" rule:"min=1,max=3" doc:"1 weak, 2 ordinary (when left out), 3 strong." example:"2"`
 	FromDate  *string `json:"from_date" rule:"format=date" doc:"When the tie began (YYYY-MM-DD), if known."`
 	UntilDate *string `json:"until_date" rule:"format=date" doc:"When it ended (YYYY-MM-DD), not before from_date."`
 	Note      *string `json:"note" rule:"max=4000" doc:"A note on the tie."`

@@ -37,7 +37,7 @@ type prospectBody struct {
 	NextStep       *string `json:"next_step" rule:"max=500" doc:"The next thing to do." example:"Call after the board meeting"`
 	NextStepDue    *string `json:"next_step_due" rule:"format=date" doc:"By when (YYYY-MM-DD)." example:"2025-04-15"`
 	// Status is read on creation only; change it with POST …/status.
-	Status  *string `json:"status,omitempty" rule:"enum=prospect_status" doc:"On creation only: where in the pipeline it starts (identified when left out)."`
+	Status  *string `json:"status,omitempty" rule:"create,enum=prospect_status" doc:"On creation only: where in the pipeline it starts (identified when left out)."`
 	Version int     `json:"version,omitempty" doc:"In a PATCH: the version the change is based on (or send If-Match)."`
 }
 
