@@ -127,3 +127,33 @@ func (v *Validator) Password(field, value string) {
 
 // MinPasswordLength follows current guidance: length beats composition rules.
 const MinPasswordLength = 10
+
+// Enums names every closed list of values that input is checked against
+// with OneOf, so that the API's OpenAPI document states the same lists the
+// validation uses (request types name them in their `rule:"enum=…"` tags).
+// Adding a list to the domain means adding it here too.
+var Enums = map[string]func() []string{
+	"actor_kind":            func() []string { return ActorKinds },
+	"actor_sector":          func() []string { return ActorSectors },
+	"segment":               func() []string { return Segments },
+	"strategy":              func() []string { return Strategies },
+	"relationship_type":     func() []string { return RelationshipTypes },
+	"tactic_status":         func() []string { return TacticStatuses },
+	"change_level":          func() []string { return ChangeLevels },
+	"partnership_form":      func() []string { return PartnershipForms },
+	"partnership_basis":     func() []string { return PartnershipBases },
+	"partnership_scope":     func() []string { return PartnershipScopes },
+	"partnership_structure": func() []string { return PartnershipStructures },
+	"adopt_kind":            func() []string { return AdoptKinds },
+	"organisation_kind":     func() []string { return OrganisationKinds },
+	"member_status":         func() []string { return MemberStatuses },
+	"role":                  func() []string { return Roles },
+	"language":              func() []string { return Languages },
+	"prospect_kind":         func() []string { return ProspectKinds },
+	"prospect_status":       func() []string { return ProspectStatuses },
+	"self_analysis_section": SelfAnalysisSectionIDs,
+	"self_analysis_answer":  func() []string { return SelfAnalysisAnswers },
+	"readiness_question":    ReadinessQuestionIDs,
+	"readiness_answer":      func() []string { return ReadinessAnswers },
+	"playbook":              PlaybookIDs,
+}

@@ -42,6 +42,8 @@ func (a *API) Register(rt *httpx.Router, modules ...Module) {
 	}
 	rt.Handle(httpx.Route{Method: "GET", Pattern: Prefix + "/openapi.json", Access: httpx.Public, API: true},
 		http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writeJSON(w, http.StatusOK, OpenAPI(rt.Routes())) }))
+	// The reference is a page, not an operation: it is not in the document.
+	rt.Handle(httpx.Route{Method: "GET", Pattern: DocsPath, Access: httpx.Public}, http.HandlerFunc(a.docs))
 }
 
 // PageExists reports whether a page (not an API route) is registered for GET

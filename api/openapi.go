@@ -3,18 +3,23 @@ package api
 import (
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
 )
 
 // OpenAPI builds the OpenAPI 3.1 document from the registered API routes,
-// so that the document cannot drift from what is served.
+// so that the document cannot drift from what is served. The rules of the
+// request fields (required, lengths, ranges, lists, formats) come from the
+// request types' tags and the root package's lists (openapi_rules.go).
 func OpenAPI(routes []httpx.Route) map[string]any {
-	schemas := map[string]any{}
+	g := &generator{schemas: map[string]any{}}
 	paths := map[string]any{}
+	tags := map[string]bool{}
 	for _, rt := range routes {
 		if !rt.API || rt.Doc == nil {
 			continue
@@ -24,7 +29,12 @@ func OpenAPI(routes []httpx.Route) map[string]any {
 			item = map[string]any{}
 			paths[rt.Pattern] = item
 		}
-		item[strings.ToLower(rt.Method)] = operation(rt, schemas)
+		item[strings.ToLower(rt.Method)] = g.operation(rt)
+		tags[rt.Doc.Tag] = true
+	}
+	var tagList []any
+	for _, t := range slices.Sorted(mapKeys(tags)) {
+		tagList = append(tagList, map[string]any{"name": t})
 	}
 	return map[string]any{
 		"openapi": "3.1.0",
@@ -34,39 +44,86 @@ func OpenAPI(routes []httpx.Route) map[string]any {
 			"description": "JSON API of Partnerkit. Authenticate with `Authorization: Bearer TOKEN` (create tokens on your account page " +
 				"or with `partnerkit token add`). Errors are application/problem+json with an `errors` list of {field, message}. " +
 				"Lists are paginated with ?limit= and ?cursor= (next_cursor in the answer). Updates carry the record's `version` " +
-				"(in the body or If-Match); a stale version gets 409 with the current one.",
+				"(in the body or If-Match); a stale version gets 409 with the current one. In a PATCH, fields left out keep their value.",
 		},
-		"paths": paths,
+		"tags":     tagList,
+		"paths":    paths,
+		"security": []any{map[string]any{"bearer": []string{}}},
 		"components": map[string]any{
-			"schemas": schemas,
+			"schemas": g.schemas,
 			"securitySchemes": map[string]any{
-				"bearer": map[string]any{"type": "http", "scheme": "bearer"},
+				"bearer": map[string]any{"type": "http", "scheme": "bearer",
+					"description": "An API token from the account page or `partnerkit token add`."},
 			},
 		},
 	}
 }
 
-func operation(rt httpx.Route, schemas map[string]any) map[string]any {
+func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// mode says what a schema describes: an answer, a request body, or the
+// body of a PATCH (where nothing is required: fields left out keep their
+// value).
+type mode int
+
+const (
+	modeResponse mode = iota
+	modeRequest
+	modePatch
+)
+
+// generator holds the named schemas while the document is built.
+type generator struct {
+	schemas map[string]any
+}
+
+func (g *generator) operation(rt httpx.Route) map[string]any {
 	d := rt.Doc
 	op := map[string]any{"summary": d.Summary, "tags": []string{d.Tag}, "operationId": operationID(rt)}
 	var params []any
 	for _, p := range httpx.PathParams(rt.Pattern) {
-		params = append(params, map[string]any{"name": p, "in": "path", "required": true, "schema": map[string]any{"type": "string"}})
+		params = append(params, map[string]any{"name": p, "in": "path", "required": true, "schema": map[string]any{"type": "string"},
+			"description": "An opaque ID."})
 	}
 	for _, q := range d.Query {
-		params = append(params, map[string]any{"name": q, "in": "query", "schema": map[string]any{"type": "string"}})
+		params = append(params, queryParam(q))
 	}
 	if len(params) > 0 {
 		op["parameters"] = params
 	}
 	if rt.Access.SignedIn {
 		op["security"] = []any{map[string]any{"bearer": []string{}}}
+	} else {
+		op["security"] = []any{}
 	}
+	hasVersion := slices.Contains(d.Query, "version") || rt.Method == "PATCH" || rt.Method == "DELETE"
 	if d.Upload {
 		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"multipart/form-data": map[string]any{
-			"schema": map[string]any{"type": "object", "properties": map[string]any{"file": map[string]any{"type": "string", "contentMediaType": "application/octet-stream"}}}}}}
+			"schema": map[string]any{"type": "object", "required": []string{"file"}, "properties": map[string]any{"file": map[string]any{
+				"type": "string", "contentMediaType": "application/octet-stream", "description": "The file: CSV (UTF-8) or XLSX, first row the column names."}}}}}}
 	} else if d.Request != nil {
-		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": schemaRef(reflect.TypeOf(d.Request), schemas)}}}
+		m := modeRequest
+		if rt.Method == "PATCH" {
+			m = modePatch
+		}
+		t := reflect.TypeOf(d.Request)
+		s := g.schema(t, m)
+		media := map[string]any{"schema": s}
+		if ex := g.example(s, m, 0); ex != nil {
+			media["example"] = ex
+		}
+		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"application/json": media}}
+		if _, ok := derefType(t).FieldByName("Version"); ok {
+			hasVersion = true
+		}
 	}
 	status := d.Status
 	if status == 0 {
@@ -79,17 +136,87 @@ func operation(rt httpx.Route, schemas map[string]any) map[string]any {
 	case d.Response == nil:
 		responses["204"] = map[string]any{"description": "Done"}
 	default:
-		s := schemaRef(reflect.TypeOf(d.Response), schemas)
+		s := g.schema(reflect.TypeOf(d.Response), modeResponse)
 		if d.List {
-			s = map[string]any{"type": "object", "properties": map[string]any{"items": map[string]any{"type": "array", "items": s}, "next_cursor": map[string]any{"type": "string"},
-				"items_cut": map[string]any{"type": "boolean", "description": "the list stopped at its stated maximum"}}}
+			s = map[string]any{"type": "object", "properties": map[string]any{
+				"items":       map[string]any{"type": "array", "items": s},
+				"next_cursor": map[string]any{"type": "string", "description": "Pass as ?cursor= for the next page; empty on the last one."},
+				"items_cut":   map[string]any{"type": "boolean", "description": "The list stopped at its stated maximum."}}}
 		}
-		responses[strconv.Itoa(status)] = map[string]any{"description": "OK", "content": map[string]any{"application/json": map[string]any{"schema": s}}}
+		media := map[string]any{"schema": s}
+		if ex := g.example(s, modeResponse, 0); ex != nil {
+			media["example"] = ex
+		}
+		responses[strconv.Itoa(status)] = map[string]any{"description": http.StatusText(status), "content": map[string]any{"application/json": media}}
 	}
-	problem := map[string]any{"description": "Problem", "content": map[string]any{"application/problem+json": map[string]any{"schema": schemaRef(reflect.TypeOf(Problem{}), schemas)}}}
-	responses["4XX"] = problem
+	problem := g.schema(reflect.TypeOf(Problem{}), modeResponse)
+	for _, code := range problemStatuses(rt, hasVersion) {
+		responses[strconv.Itoa(code)] = map[string]any{"description": problemMeaning[code],
+			"content": map[string]any{"application/problem+json": map[string]any{"schema": problem}}}
+	}
 	op["responses"] = responses
 	return op
+}
+
+// problemMeaning says when each problem status is answered.
+var problemMeaning = map[int]string{
+	http.StatusBadRequest:           "The body is not JSON (or not one JSON value).",
+	http.StatusUnauthorized:         "No valid bearer token.",
+	http.StatusForbidden:            "Your role in the partnership (or organisation) does not allow this.",
+	http.StatusNotFound:             "No such record, or one you may not know of: outside a partnership everything in it is not found.",
+	http.StatusConflict:             "The version sent is not the current one (the problem's `version` is), or the change conflicts with the record's state.",
+	http.StatusUnsupportedMediaType: "The body's Content-Type is not one this operation reads.",
+	http.StatusUnprocessableEntity:  "The content is refused: `errors` names each field and why.",
+}
+
+// problemStatuses lists the problem answers an operation can give.
+func problemStatuses(rt httpx.Route, hasVersion bool) []int {
+	d := rt.Doc
+	body := d.Request != nil || d.Upload
+	var out []int
+	if body {
+		out = append(out, http.StatusBadRequest)
+	}
+	if rt.Access.SignedIn {
+		out = append(out, http.StatusUnauthorized)
+	}
+	// A role above the least can be refused; so can routes without a role
+	// in a partnership (an organisation's administrators, say).
+	if rt.Access.SignedIn && rt.Access.Role != pk.RoleObserver && !strings.HasPrefix(rt.Pattern, Prefix+"/me") {
+		out = append(out, http.StatusForbidden)
+	}
+	if len(httpx.PathParams(rt.Pattern)) > 0 {
+		out = append(out, http.StatusNotFound)
+	}
+	if hasVersion || rt.Method != "GET" {
+		out = append(out, http.StatusConflict)
+	}
+	if body {
+		out = append(out, http.StatusUnsupportedMediaType)
+	}
+	if body || len(d.Query) > 0 || rt.Method != "GET" {
+		out = append(out, http.StatusUnprocessableEntity)
+	}
+	return out
+}
+
+// queryParam describes a query parameter; the common ones with their rules.
+func queryParam(name string) map[string]any {
+	p := map[string]any{"name": name, "in": "query", "schema": map[string]any{"type": "string"}}
+	switch name {
+	case "limit":
+		p["schema"] = map[string]any{"type": "integer", "minimum": 1, "maximum": pk.MaxPageSize, "default": pk.DefaultPageSize}
+		p["description"] = "How many items a page holds."
+	case "cursor":
+		p["description"] = "Where the page starts: the next_cursor of the page before."
+	case "version":
+		p["schema"] = map[string]any{"type": "integer", "minimum": 1}
+		p["description"] = "The version the change is based on (or send If-Match)."
+	case "q":
+		p["schema"] = map[string]any{"type": "string", "maxLength": 200}
+		p["description"] = "Text the name contains."
+	}
+	return p
 }
 
 func operationID(rt httpx.Route) string {
@@ -107,12 +234,10 @@ func operationID(rt httpx.Route) string {
 
 var timeType = reflect.TypeOf(time.Time{})
 
-// schemaRef describes a Go type as JSON Schema, naming structs in
-// components/schemas.
-func schemaRef(t reflect.Type, schemas map[string]any) map[string]any {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
+// schema describes a Go type as JSON Schema, naming structs in
+// components/schemas (the PATCH form of a body as NamePatch).
+func (g *generator) schema(t reflect.Type, m mode) map[string]any {
+	t = derefType(t)
 	switch {
 	case t == timeType:
 		return map[string]any{"type": "string", "format": "date-time"}
@@ -125,25 +250,48 @@ func schemaRef(t reflect.Type, schemas map[string]any) map[string]any {
 	case t.Kind() == reflect.Float32 || t.Kind() == reflect.Float64:
 		return map[string]any{"type": "number"}
 	case t.Kind() == reflect.Slice || t.Kind() == reflect.Array:
-		return map[string]any{"type": "array", "items": schemaRef(t.Elem(), schemas)}
+		return map[string]any{"type": "array", "items": g.field(t.Elem(), m)}
 	case t.Kind() == reflect.Map:
-		return map[string]any{"type": "object", "additionalProperties": schemaRef(t.Elem(), schemas)}
+		return map[string]any{"type": "object", "additionalProperties": g.field(t.Elem(), m)}
 	case t.Kind() == reflect.Struct:
 		name := t.Name()
 		if name == "" {
-			return structSchema(t, schemas)
+			return g.structSchema(t, m)
 		}
-		if _, ok := schemas[name]; !ok {
-			schemas[name] = map[string]any{} // guards recursion
-			schemas[name] = structSchema(t, schemas)
+		if m == modePatch {
+			name += "Patch"
+		}
+		if _, ok := g.schemas[name]; !ok {
+			g.schemas[name] = map[string]any{} // guards recursion
+			g.schemas[name] = g.structSchema(t, m)
 		}
 		return map[string]any{"$ref": "#/components/schemas/" + name}
 	}
 	return map[string]any{}
 }
 
-func structSchema(t reflect.Type, schemas map[string]any) map[string]any {
+// field is the schema of a value inside an answer or body: in an answer,
+// a pointer, list or map may be null (Go writes an empty one so).
+func (g *generator) field(t reflect.Type, m mode) map[string]any {
+	s := g.schema(t, m)
+	if m != modeResponse {
+		return s
+	}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map:
+		if _, ok := s["$ref"]; ok {
+			return map[string]any{"anyOf": []any{s, map[string]any{"type": "null"}}}
+		}
+		if typ, ok := s["type"].(string); ok {
+			s["type"] = []any{typ, "null"}
+		}
+	}
+	return s
+}
+
+func (g *generator) structSchema(t reflect.Type, m mode) map[string]any {
 	props := map[string]any{}
+	var required []string
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		if !f.IsExported() {
@@ -155,19 +303,46 @@ func structSchema(t reflect.Type, schemas map[string]any) map[string]any {
 		}
 		name, _, _ := strings.Cut(tag, ",")
 		if f.Anonymous && name == "" {
-			if s, ok := structSchema(derefType(f.Type), schemas)["properties"].(map[string]any); ok {
+			inner := g.structSchema(derefType(f.Type), m)
+			if s, ok := inner["properties"].(map[string]any); ok {
 				for k, v := range s {
 					props[k] = v
 				}
+			}
+			if r, ok := inner["required"].([]string); ok {
+				required = append(required, r...)
 			}
 			continue
 		}
 		if name == "" {
 			name = f.Name
 		}
-		props[name] = schemaRef(f.Type, schemas)
+		fr := parseRule(f)
+		if fr.CreateOnly && m == modePatch {
+			continue
+		}
+		s := g.field(f.Type, m)
+		if m != modeResponse {
+			if _, isRef := s["$ref"]; !isRef {
+				fr.apply(s)
+			}
+			if fr.Required && m == modeRequest {
+				required = append(required, name)
+			}
+		} else if doc := f.Tag.Get("doc"); doc != "" {
+			if _, isRef := s["$ref"]; !isRef {
+				s["description"] = doc
+			}
+		}
+		props[name] = s
 	}
-	return map[string]any{"type": "object", "properties": props}
+	out := map[string]any{"type": "object", "properties": props}
+	if len(required) > 0 {
+		sort := slices.Clone(required)
+		slices.Sort(sort)
+		out["required"] = sort
+	}
+	return out
 }
 
 func derefType(t reflect.Type) reflect.Type {

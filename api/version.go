@@ -11,7 +11,7 @@ import (
 // versionBody is a body that carries only the version an action is based
 // on (archiving, deleting).
 type versionBody struct {
-	Version int `json:"version"`
+	Version int `json:"version" doc:"The version the change is based on (or send If-Match)." example:"1"`
 }
 
 // VersionBody is shared by the modules. It is an alias of the unexported

@@ -22,27 +22,27 @@ type Handlers struct {
 func (h *Handlers) Register(a *api.API) { h.registerAccount(a) }
 
 type signUpBody struct {
-	Email      string `json:"email"`
-	Name       string `json:"name"`
-	Password   string `json:"password"`
-	Language   string `json:"language"`
-	Invitation string `json:"invitation,omitempty"`
+	Email      string `json:"email" rule:"required,format=email" doc:"Your email address (signs you in)." example:"amina@example.org"`
+	Name       string `json:"name" rule:"required,max=120" doc:"Your name as others see it." example:"Amina Haddad"`
+	Password   string `json:"password" rule:"min=10" doc:"At least 10 characters (and at most 1024 bytes); length beats composition rules." example:"correct horse battery"`
+	Language   string `json:"language" rule:"enum=language" doc:"The language of the interface and emails." example:"en"`
+	Invitation string `json:"invitation,omitempty" doc:"An invitation token, when signing up from an invitation."`
 }
 
 type profileBody struct {
-	Name     string `json:"name"`
-	Language string `json:"language"`
-	Version  int    `json:"version"`
+	Name     string `json:"name" rule:"required,max=120" doc:"Your name as others see it." example:"Amina Haddad"`
+	Language string `json:"language" rule:"enum=language" doc:"The language of the interface and emails." example:"ar"`
+	Version  int    `json:"version" doc:"The version of your profile the change is based on (or send If-Match)." example:"1"`
 }
 
 type passwordBody struct {
-	Current string `json:"current_password"`
-	New     string `json:"new_password"`
+	Current string `json:"current_password" rule:"required" doc:"Your password now." example:"correct horse battery"`
+	New     string `json:"new_password" rule:"min=10" doc:"The new one: at least 10 characters (and at most 1024 bytes)." example:"a longer passphrase still"`
 }
 
 type resetRequestBody struct {
-	Email    string `json:"email"`
-	Language string `json:"language"`
+	Email    string `json:"email" rule:"required,format=email" doc:"The address of the account." example:"amina@example.org"`
+	Language string `json:"language" doc:"The language of the email: en, ar or fr (the account's own otherwise)."`
 }
 
 type deleteAccountBody struct {
@@ -50,7 +50,7 @@ type deleteAccountBody struct {
 }
 
 type tokenBody struct {
-	Name string `json:"name"`
+	Name string `json:"name" rule:"required,max=100" doc:"What the token is for, to recognise it later." example:"weekly export script"`
 }
 
 func (h *Handlers) registerAccount(a *api.API) {

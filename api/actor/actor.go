@@ -26,16 +26,16 @@ func (h *Handlers) Register(a *api.API) {
 
 // actorBody creates an actor; in a PATCH, fields left out keep their value.
 type actorBody struct {
-	Name           *string   `json:"name"`
-	Kind           *string   `json:"kind"`
-	Sector         *string   `json:"sector"`
-	Tags           *[]string `json:"tags"`
-	Motivation     *string   `json:"motivation"`
-	Contribution   *string   `json:"contribution"`
-	Notes          *string   `json:"notes"`
-	OrganisationID *string   `json:"organisation_id"`
-	Sensitive      *bool     `json:"sensitive"`
-	Version        int       `json:"version,omitempty"`
+	Name           *string   `json:"name" rule:"required,max=200" doc:"The actor's name." example:"Women for Water"`
+	Kind           *string   `json:"kind" rule:"required,enum=actor_kind" doc:"What the actor is." example:"organisation"`
+	Sector         *string   `json:"sector" rule:"enum=actor_sector" doc:"Its sector, after the stakeholder template." example:"civil_society"`
+	Tags           *[]string `json:"tags" rule:"items=20,itemmax=50" doc:"Free labels (trimmed; duplicates, ignoring case, dropped)." example:"[\"water\",\"youth\"]"`
+	Motivation     *string   `json:"motivation" rule:"max=4000" doc:"What moves the actor: its motivation or expectation."`
+	Contribution   *string   `json:"contribution" rule:"max=4000" doc:"What it could bring to the partnership."`
+	Notes          *string   `json:"notes" rule:"max=4000" doc:"Anything else worth knowing."`
+	OrganisationID *string   `json:"organisation_id" doc:"The organisation profile this actor is, if any."`
+	Sensitive      *bool     `json:"sensitive" doc:"Seen by coordinators only (people at risk, say)."`
+	Version        int       `json:"version,omitempty" doc:"In a PATCH: the version the change is based on (or send If-Match)."`
 }
 
 // over lays the body's fields over an actor's input.
@@ -70,7 +70,7 @@ func actorInputOf(a *pk.Actor) pk.ActorInput {
 type mergeBody struct {
 	// Duplicate is the actor folded into the one named in the path, which
 	// is kept.
-	Duplicate string `json:"duplicate"`
+	Duplicate string `json:"duplicate" rule:"required" doc:"The actor folded into the one in the path, then deleted." example:"a1b2c3d4e5f6g7h8i9j0"`
 }
 
 // actorFilter reads the register's filters from the query.

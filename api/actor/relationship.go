@@ -11,16 +11,16 @@ import (
 // relationshipBody creates a relationship; in a PATCH, fields left out
 // keep their value.
 type relationshipBody struct {
-	From      *string `json:"from"`
-	To        *string `json:"to"`
-	Type      *string `json:"type"`
-	Directed  *bool   `json:"directed"`
-	Strength  *int    `json:"strength"`
-	FromDate  *string `json:"from_date"`
-	UntilDate *string `json:"until_date"`
-	Note      *string `json:"note"`
-	Sensitive *bool   `json:"sensitive"`
-	Version   int     `json:"version,omitempty"`
+	From      *string `json:"from" rule:"required" doc:"The actor the tie starts at." example:"a1b2c3d4e5f6g7h8i9j0"`
+	To        *string `json:"to" rule:"required" doc:"The actor the tie ends at; not the same as from." example:"k1l2m3n4o5p6q7r8s9t0"`
+	Type      *string `json:"type" rule:"required,enum=relationship_type" doc:"What the tie is." example:"cooperates_with"`
+	Directed  *bool   `json:"directed" doc:"Whether the tie runs one way, from → to."`
+	Strength  *int    `json:"strength" rule:"min=1,max=3" doc:"1 weak, 2 ordinary (when left out), 3 strong." example:"2"`
+	FromDate  *string `json:"from_date" rule:"format=date" doc:"When the tie began (YYYY-MM-DD), if known."`
+	UntilDate *string `json:"until_date" rule:"format=date" doc:"When it ended (YYYY-MM-DD), not before from_date."`
+	Note      *string `json:"note" rule:"max=4000" doc:"A note on the tie."`
+	Sensitive *bool   `json:"sensitive" doc:"Seen by coordinators only."`
+	Version   int     `json:"version,omitempty" doc:"In a PATCH: the version the change is based on (or send If-Match)."`
 }
 
 func (b relationshipBody) over(in pk.RelationshipInput) pk.RelationshipInput {

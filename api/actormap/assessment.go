@@ -9,11 +9,11 @@ import (
 )
 
 type assessmentBody struct {
-	Actor     string `json:"actor"`
-	Support   *int   `json:"support"`
-	Influence int    `json:"influence"`
-	Interest  int    `json:"interest,omitempty"`
-	Note      string `json:"note,omitempty"`
+	Actor     string `json:"actor" rule:"required" doc:"The actor placed on the map." example:"a1b2c3d4e5f6g7h8i9j0"`
+	Support   *int   `json:"support" rule:"min=-2,max=2" doc:"From -2 (active opposition) to 2 (active ally)." example:"1"`
+	Influence int    `json:"influence" rule:"min=1,max=5" doc:"How much the actor can change the outcome, 1 to 5." example:"4"`
+	Interest  int    `json:"interest,omitempty" rule:"min=0,max=5" doc:"How much the actor cares, 1 to 5; 0 or left out: not judged."`
+	Note      string `json:"note,omitempty" rule:"max=4000" doc:"Why this judgement."`
 }
 
 func (h *Handlers) registerAssessments(a *api.API) {

@@ -36,17 +36,17 @@ const mapPath = "/partnerships/{pid}/maps/{mid}"
 func ids(r *http.Request) (pid, mid string) { return r.PathValue("pid"), r.PathValue("mid") }
 
 type mapBody struct {
-	Title     string `json:"title"`
-	Objective string `json:"objective"`
-	Shared    bool   `json:"shared,omitempty"`
+	Title     string `json:"title" rule:"required,max=200" doc:"The map's title." example:"Clean water for the east district"`
+	Objective string `json:"objective" rule:"max=4000" doc:"The change the map is drawn for." example:"The council funds a public water point by 2026."`
+	Shared    bool   `json:"shared,omitempty" doc:"Whether observers see it."`
 }
 
 // mapPatchBody changes only the fields it carries.
 type mapPatchBody struct {
-	Title     *string `json:"title,omitempty"`
-	Objective *string `json:"objective,omitempty"`
-	Shared    *bool   `json:"shared,omitempty"`
-	Version   int     `json:"version"`
+	Title     *string `json:"title,omitempty" rule:"required,max=200" doc:"The map's title." example:"Clean water for every district"`
+	Objective *string `json:"objective,omitempty" rule:"max=4000" doc:"The change the map is drawn for."`
+	Shared    *bool   `json:"shared,omitempty" doc:"Whether observers see it."`
+	Version   int     `json:"version" doc:"The version the change is based on (or send If-Match)." example:"1"`
 }
 
 func (h *Handlers) registerMaps(a *api.API) {

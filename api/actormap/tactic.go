@@ -9,24 +9,24 @@ import (
 )
 
 type tacticBody struct {
-	Actor       string `json:"actor"`
-	Title       string `json:"title"`
-	Description string `json:"description,omitempty"`
-	Status      string `json:"status,omitempty"`
-	Due         string `json:"due,omitempty"`
-	Owner       string `json:"owner,omitempty"`
-	Version     int    `json:"version,omitempty"`
+	Actor       string `json:"actor" rule:"required" doc:"The actor the tactic is for." example:"a1b2c3d4e5f6g7h8i9j0"`
+	Title       string `json:"title" rule:"required,max=200" doc:"What to do." example:"Invite the mayor to the site visit"`
+	Description string `json:"description,omitempty" rule:"max=4000" doc:"How, with whom."`
+	Status      string `json:"status,omitempty" rule:"enum=tactic_status" doc:"Where it stands; planned when left out."`
+	Due         string `json:"due,omitempty" rule:"format=date" doc:"By when (YYYY-MM-DD)." example:"2025-06-30"`
+	Owner       string `json:"owner,omitempty" doc:"The member who carries it (a user ID)."`
+	Version     int    `json:"version,omitempty" doc:"In a PATCH: the version the change is based on (or send If-Match)."`
 }
 
 // tacticPatchBody changes only the fields it carries.
 type tacticPatchBody struct {
-	Actor       *string `json:"actor,omitempty"`
-	Title       *string `json:"title,omitempty"`
-	Description *string `json:"description,omitempty"`
-	Status      *string `json:"status,omitempty"`
-	Due         *string `json:"due,omitempty"`
-	Owner       *string `json:"owner,omitempty"`
-	Version     int     `json:"version"`
+	Actor       *string `json:"actor,omitempty" rule:"required" doc:"The actor the tactic is for."`
+	Title       *string `json:"title,omitempty" rule:"required,max=200" doc:"What to do." example:"Invite the mayor and the water board"`
+	Description *string `json:"description,omitempty" rule:"max=4000" doc:"How, with whom."`
+	Status      *string `json:"status,omitempty" rule:"enum=tactic_status" doc:"Where it stands." example:"in_progress"`
+	Due         *string `json:"due,omitempty" rule:"format=date" doc:"By when (YYYY-MM-DD)."`
+	Owner       *string `json:"owner,omitempty" doc:"The member who carries it (a user ID)."`
+	Version     int     `json:"version" doc:"The version the change is based on (or send If-Match)." example:"1"`
 }
 
 func (b tacticPatchBody) apply(t *pk.Tactic) pk.TacticInput {

@@ -19,15 +19,15 @@ type Handlers struct {
 func (h *Handlers) Register(a *api.API) { h.registerOrganisations(a) }
 
 type organisationBody struct {
-	Name       string `json:"name"`
-	Kind       string `json:"kind"`
-	Country    string `json:"country"`
-	City       string `json:"city"`
-	Mission    string `json:"mission"`
-	Website    string `json:"website"`
-	RefugeeLed bool   `json:"refugee_led"`
-	YouthLed   bool   `json:"youth_led"`
-	Version    int    `json:"version,omitempty"`
+	Name       string `json:"name" rule:"required,max=200" doc:"The organisation's name." example:"Youth for Water"`
+	Kind       string `json:"kind" rule:"required,enum=organisation_kind" doc:"What kind of organisation it is."`
+	Country    string `json:"country" rule:"max=100" doc:"Where it is based." example:"Jordan"`
+	City       string `json:"city" rule:"max=100" doc:"Its city." example:"Irbid"`
+	Mission    string `json:"mission" rule:"max=4000" doc:"What it works for."`
+	Website    string `json:"website" rule:"format=uri,max=500" doc:"An http or https address." example:"https://example.org"`
+	RefugeeLed bool   `json:"refugee_led" doc:"Led by refugees."`
+	YouthLed   bool   `json:"youth_led" doc:"Led by young people."`
+	Version    int    `json:"version,omitempty" doc:"In a PATCH: the version the change is based on (or send If-Match)."`
 }
 
 func (b organisationBody) input() pk.OrganisationInput {
@@ -36,8 +36,8 @@ func (b organisationBody) input() pk.OrganisationInput {
 }
 
 type personBody struct {
-	Email string `json:"email"`
-	Admin bool   `json:"admin"`
+	Email string `json:"email" rule:"required,format=email" doc:"The address of an existing account." example:"samir@example.org"`
+	Admin bool   `json:"admin" doc:"Whether the person administers the organisation's profile."`
 }
 
 func (h *Handlers) registerOrganisations(a *api.API) {

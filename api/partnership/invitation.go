@@ -9,15 +9,15 @@ import (
 )
 
 type invitationBody struct {
-	Email          string `json:"email"`
-	Role           string `json:"role"`
-	OrganisationID string `json:"organisation_id,omitempty"`
-	Message        string `json:"message,omitempty"`
-	Language       string `json:"language,omitempty"`
+	Email          string `json:"email" rule:"required,format=email" doc:"Whom to invite." example:"samir@example.org"`
+	Role           string `json:"role" rule:"required,enum=role" doc:"The role they will have." example:"member"`
+	OrganisationID string `json:"organisation_id,omitempty" doc:"The organisation they join for."`
+	Message        string `json:"message,omitempty" rule:"max=2000" doc:"A word in the invitation email."`
+	Language       string `json:"language,omitempty" rule:"enum=language" doc:"The language of the email."`
 }
 
 type acceptBody struct {
-	OrganisationID string `json:"organisation_id,omitempty"`
+	OrganisationID string `json:"organisation_id,omitempty" doc:"The organisation you join for (one of yours)."`
 }
 
 // registerInvitations adds invitations, sent and received. They are listed

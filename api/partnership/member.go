@@ -9,17 +9,17 @@ import (
 )
 
 type roleBody struct {
-	Role    string `json:"role"`
-	Version int    `json:"version"`
+	Role    string `json:"role" rule:"required,enum=role" doc:"The person's new role." example:"coordinator"`
+	Version int    `json:"version" doc:"The membership's version the change is based on." example:"1"`
 }
 
 type statusBody struct {
-	Status  string `json:"status"`
-	Version int    `json:"version"`
+	Status  string `json:"status" rule:"required,enum=member_status" doc:"The member organisation's status." example:"active"`
+	Version int    `json:"version" doc:"The membership's version the change is based on." example:"1"`
 }
 
 type handOverBody struct {
-	UserID string `json:"user_id"`
+	UserID string `json:"user_id" rule:"required" doc:"The person who becomes coordinator (a member)." example:"u1v2w3x4y5z6a7b8c9d0"`
 }
 
 func (h *Handlers) registerMembers(a *api.API) {

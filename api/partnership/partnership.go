@@ -27,14 +27,14 @@ func (h *Handlers) Register(a *api.API) {
 }
 
 type partnershipBody struct {
-	Name           string `json:"name"`
-	Purpose        string `json:"purpose"`
-	Form           string `json:"form"`
-	Basis          string `json:"basis"`
-	Scope          string `json:"scope"`
-	Structure      string `json:"structure"`
-	OrganisationID string `json:"organisation_id,omitempty"`
-	Version        int    `json:"version,omitempty"`
+	Name           string `json:"name" rule:"required,max=200" doc:"The partnership's name." example:"Water Justice Coalition"`
+	Purpose        string `json:"purpose" rule:"max=4000" doc:"Why it exists." example:"Safe, affordable water for every district by 2030."`
+	Form           string `json:"form" rule:"enum=partnership_form" doc:"Its form on the continuum of collaboration." example:"campaign_coalition"`
+	Basis          string `json:"basis" rule:"enum=partnership_basis" doc:"What it is built around." example:"issue"`
+	Scope          string `json:"scope" rule:"enum=partnership_scope" doc:"How far it reaches." example:"local"`
+	Structure      string `json:"structure" rule:"enum=partnership_structure" doc:"Formal or informal." example:"informal"`
+	OrganisationID string `json:"organisation_id,omitempty" doc:"The organisation that founds it (one you administer)."`
+	Version        int    `json:"version,omitempty" doc:"In a PATCH: the version the change is based on (or send If-Match)."`
 }
 
 func (b partnershipBody) input() pk.PartnershipInput {

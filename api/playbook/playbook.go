@@ -20,22 +20,22 @@ type Handlers struct {
 func (h *Handlers) Register(a *api.API) { h.registerPlaybook(a) }
 
 type playbookChoiceBody struct {
-	Playbook string `json:"playbook"`
+	Playbook string `json:"playbook" rule:"required,enum=playbook" doc:"The playbook to follow."`
 }
 
 type stepBody struct {
-	Done bool `json:"done"`
+	Done bool `json:"done" doc:"Whether the step is done." example:"true"`
 }
 
 type answerBody struct {
-	Answer  string `json:"answer"`
-	Version int    `json:"version,omitempty"`
+	Answer  string `json:"answer" rule:"required,max=4000" doc:"Your answer to the guiding question." example:"Three member organisations; the fourth is still deciding."`
+	Version int    `json:"version,omitempty" doc:"When changing your answer: the version it is based on."`
 }
 
 type advanceBody struct {
 	// From is the stage the client saw as current (optional): a stale
 	// request then conflicts instead of skipping a stage.
-	From string `json:"from,omitempty"`
+	From string `json:"from,omitempty" doc:"The stage you saw as current: a stale request then conflicts instead of skipping a stage."`
 }
 
 // linked fills the page links of a playbook view: a step links only to

@@ -9,12 +9,12 @@ import (
 )
 
 type statementBody struct {
-	Level   string   `json:"level"`
-	If      string   `json:"if"`
-	Then    string   `json:"then"`
-	Because string   `json:"because"`
-	Leads   []string `json:"leads"`
-	Version int      `json:"version,omitempty"`
+	Level   string   `json:"level" rule:"required,enum=change_level" doc:"Where the statement sits in the chain, from action to vision."`
+	If      string   `json:"if" rule:"max=2000" doc:"If … (the condition or action)." example:"we train twenty youth reporters"`
+	Then    string   `json:"then" rule:"required,max=2000" doc:"… then … (the change expected)." example:"local media cover water cuts"`
+	Because string   `json:"because" rule:"max=2000" doc:"… because … (the assumption)." example:"editors take stories that come ready"`
+	Leads   []string `json:"leads" doc:"Statements this one leads to (their IDs)."`
+	Version int      `json:"version,omitempty" doc:"In a PATCH: the version the change is based on (or send If-Match)."`
 }
 
 func (b statementBody) input() pk.ChangeStatementInput {

@@ -10,16 +10,16 @@ import (
 )
 
 type formChoicesBody struct {
-	Continuum     map[string]string `json:"continuum"`
-	CoalitionType map[string]string `json:"coalition_type"`
-	Basis         string            `json:"basis"`
-	Structure     string            `json:"structure"`
+	Continuum     map[string]string `json:"continuum" doc:"For each attribute of the continuum of collaboration, the option chosen."`
+	CoalitionType map[string]string `json:"coalition_type" doc:"For each attribute of the coalition types, the option chosen."`
+	Basis         string            `json:"basis" rule:"enum=partnership_basis" doc:"What the partnership is built around." example:"issue"`
+	Structure     string            `json:"structure" rule:"enum=partnership_structure" doc:"Formal or informal." example:"informal"`
 }
 
 type adoptBody struct {
-	Kind    string `json:"kind"`
-	Value   string `json:"value"`
-	Version int    `json:"version"`
+	Kind    string `json:"kind" rule:"required,enum=adopt_kind" doc:"What to adopt into the profile." example:"form"`
+	Value   string `json:"value" rule:"required" doc:"The value adopted: a form, basis or structure, by kind." example:"network"`
+	Version int    `json:"version" doc:"The profile's version the change is based on." example:"1"`
 }
 
 // adviceOption, adviceAttribute … describe the comparison tables, with

@@ -9,8 +9,8 @@ import (
 )
 
 type readinessBody struct {
-	Answer string `json:"answer"`
-	Note   string `json:"note,omitempty"`
+	Answer string `json:"answer" rule:"required,enum=readiness_answer" doc:"Your answer to the question in the path."`
+	Note   string `json:"note,omitempty" rule:"max=2000" doc:"Why, or what to find out."`
 }
 
 func (h *Handlers) registerReadiness(a *api.API) {

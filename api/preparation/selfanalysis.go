@@ -9,10 +9,10 @@ import (
 )
 
 type selfAnalysisBody struct {
-	Section string `json:"section,omitempty"`
-	Text    string `json:"text"`
-	Answer  string `json:"answer,omitempty"`
-	Version int    `json:"version,omitempty"`
+	Section string `json:"section,omitempty" rule:"required,create,enum=self_analysis_section" doc:"The section contributed to (read on creation only)." example:"strengths"`
+	Text    string `json:"text" rule:"max=8000" doc:"The contribution: required in text sections (at most 8000 characters), a comment beside a yes/no answer (at most 4000)." example:"We have run two joint campaigns with the youth council."`
+	Answer  string `json:"answer,omitempty" rule:"enum=self_analysis_answer" doc:"yes, no or not_sure, in yes/no sections (required there)."`
+	Version int    `json:"version,omitempty" doc:"In a PATCH: the version the change is based on (or send If-Match)."`
 }
 
 func (b selfAnalysisBody) input() pk.SelfAnalysisInput {

@@ -21,24 +21,24 @@ func (h *Handlers) Register(a *api.API) { h.registerProspects(a) }
 
 // prospectBody creates a prospect; in a PATCH only the fields sent change.
 type prospectBody struct {
-	Name           *string `json:"name"`
-	Kind           *string `json:"kind"`
-	ActorID        *string `json:"actor_id"`
-	OrganisationID *string `json:"organisation_id"`
-	UserID         *string `json:"user_id"`
-	ContactName    *string `json:"contact_name"`
-	ContactEmail   *string `json:"contact_email"`
-	ContactPhone   *string `json:"contact_phone"`
-	ContactRole    *string `json:"contact_role"`
-	Record         *string `json:"record"`
-	Statements     *string `json:"statements"`
-	WorkedWith     *string `json:"worked_with"`
-	Message        *string `json:"message"`
-	NextStep       *string `json:"next_step"`
-	NextStepDue    *string `json:"next_step_due"`
+	Name           *string `json:"name" rule:"required,max=200" doc:"Who the prospective partner is." example:"Teachers' Union, North"`
+	Kind           *string `json:"kind" rule:"required,enum=prospect_kind" doc:"An organisation or a person." example:"organisation"`
+	ActorID        *string `json:"actor_id" doc:"The actor of the register it is, if any."`
+	OrganisationID *string `json:"organisation_id" doc:"Its organisation profile, if it has one."`
+	UserID         *string `json:"user_id" rule:"required,max=100" doc:"The one member who is its point of contact (a user ID)." example:"u1v2w3x4y5z6a7b8c9d0"`
+	ContactName    *string `json:"contact_name" rule:"max=200" doc:"The person to talk to there."`
+	ContactEmail   *string `json:"contact_email" rule:"format=email" doc:"Their email address."`
+	ContactPhone   *string `json:"contact_phone" rule:"max=50" doc:"Their phone number."`
+	ContactRole    *string `json:"contact_role" rule:"max=200" doc:"Their role there."`
+	Record         *string `json:"record" rule:"max=4000" doc:"What they have done: their record."`
+	Statements     *string `json:"statements" rule:"max=4000" doc:"What they have said in public."`
+	WorkedWith     *string `json:"worked_with" rule:"max=4000" doc:"Whom they have worked with."`
+	Message        *string `json:"message" rule:"max=4000" doc:"What is in it for them: the message to bring (required once approached)."`
+	NextStep       *string `json:"next_step" rule:"max=500" doc:"The next thing to do." example:"Call after the board meeting"`
+	NextStepDue    *string `json:"next_step_due" rule:"format=date" doc:"By when (YYYY-MM-DD)." example:"2025-04-15"`
 	// Status is read on creation only; change it with POST …/status.
-	Status  *string `json:"status,omitempty"`
-	Version int     `json:"version,omitempty"`
+	Status  *string `json:"status,omitempty" rule:"create,enum=prospect_status" doc:"On creation only: where in the pipeline it starts (identified when left out)."`
+	Version int     `json:"version,omitempty" doc:"In a PATCH: the version the change is based on (or send If-Match)."`
 }
 
 // apply overlays the fields sent on in.
@@ -66,17 +66,17 @@ func prospectInputOf(x *pk.Prospect) pk.ProspectInput {
 }
 
 type prospectStatusBody struct {
-	Status  string `json:"status"`
-	Note    string `json:"note,omitempty"`
-	Version int    `json:"version"`
+	Status  string `json:"status" rule:"required,enum=prospect_status" doc:"The stage of the pipeline it moves to." example:"researching"`
+	Note    string `json:"note,omitempty" rule:"max=2000" doc:"Why, for the history."`
+	Version int    `json:"version" doc:"The version the change is based on (or send If-Match)." example:"1"`
 }
 
 type prospectInviteBody struct {
-	Role           string `json:"role"`
-	Email          string `json:"email,omitempty"`
-	OrganisationID string `json:"organisation_id,omitempty"`
-	Message        string `json:"message,omitempty"`
-	Language       string `json:"language,omitempty"`
+	Role           string `json:"role" rule:"required,enum=role" doc:"The role the invited person will have." example:"member"`
+	Email          string `json:"email,omitempty" rule:"format=email" doc:"Where to send the invitation (the contact's when left out)."`
+	OrganisationID string `json:"organisation_id,omitempty" doc:"The organisation they join for."`
+	Message        string `json:"message,omitempty" rule:"max=2000" doc:"A word in the invitation email."`
+	Language       string `json:"language,omitempty" rule:"enum=language" doc:"The language of the email."`
 }
 
 func (h *Handlers) registerProspects(a *api.API) {
