@@ -106,9 +106,14 @@ func (g *generator) operation(rt httpx.Route) map[string]any {
 	}
 	hasVersion := slices.Contains(d.Query, "version") || rt.Method == "PATCH" || rt.Method == "DELETE"
 	if d.Upload {
-		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"multipart/form-data": map[string]any{
+		content := map[string]any{"multipart/form-data": map[string]any{
 			"schema": map[string]any{"type": "object", "required": []string{"file"}, "properties": map[string]any{"file": map[string]any{
-				"type": "string", "contentMediaType": "application/octet-stream", "description": "The file: CSV (UTF-8) or XLSX, first row the column names."}}}}}}
+				"type": "string", "contentMediaType": "application/octet-stream",
+				"description": "The file, as a form field; or send the file itself as the whole body: " + strings.Join(d.UploadTypes, ", ") + "."}}}}}
+		for _, ct := range d.UploadTypes {
+			content[ct] = map[string]any{"schema": map[string]any{"type": "string", "contentMediaType": ct}}
+		}
+		op["requestBody"] = map[string]any{"required": true, "content": content}
 	} else if d.Request != nil {
 		m := modeRequest
 		if rt.Method == "PATCH" {
@@ -278,6 +283,10 @@ func (g *generator) field(t reflect.Type, m mode) map[string]any {
 		return s
 	}
 	switch t.Kind() {
+	case reflect.Interface:
+		// Any JSON value, null included (spelt out: validators read an
+		// empty schema as refusing null).
+		return map[string]any{"anyOf": []any{s, map[string]any{"type": "null"}}}
 	case reflect.Pointer, reflect.Slice, reflect.Map:
 		if _, ok := s["$ref"]; ok {
 			return map[string]any{"anyOf": []any{s, map[string]any{"type": "null"}}}

@@ -56,8 +56,10 @@ type OpDoc struct {
 	Status int
 	// Raw content type of a non-JSON answer (an SVG, a CSV…).
 	Raw string
-	// Upload marks a multipart/form-data file upload.
-	Upload bool
+	// Upload marks a file upload: multipart/form-data with a "file" field,
+	// or the file itself as the whole body in one of UploadTypes.
+	Upload      bool
+	UploadTypes []string
 }
 
 // Router is a ServeMux that remembers its routes.

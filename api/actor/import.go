@@ -110,7 +110,7 @@ func (h *Handlers) registerImport(a *api.API) {
 	const tag = "actors"
 	base := "/partnerships/{pid}/actors"
 	a.Route("POST", base+"/import", httpx.RoleFor(pk.ActionEditActors), httpx.OpDoc{Summary: "Import actors from a CSV or XLSX file: a multipart upload (field file; optional field mapping, a JSON object {column: field or \"ignore\"}) or the file itself as a text/csv or XLSX body (mapping then in ?mapping=); at most 5 MB and 10,000 rows. All or nothing: any row error refuses the file with every error as row N.field. ?dry_run=true previews without writing", Tag: tag,
-		Upload: true, Response: pk.ActorImport{}, Query: []string{"dry_run", "mapping"}},
+		Upload: true, UploadTypes: []string{"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}, Response: pk.ActorImport{}, Query: []string{"dry_run", "mapping"}},
 		func(r *http.Request) (any, error) {
 			// Outsiders and observers learn nothing from a malformed upload.
 			if err := h.Actors.MayImportActors(r.Context(), r.PathValue("pid")); err != nil {

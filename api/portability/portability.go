@@ -41,7 +41,7 @@ func (h *Handlers) Register(a *api.API) {
 		})
 	a.Route("POST", "/partnerships/import", httpx.SignedIn, httpx.OpDoc{
 		Summary: "Make a new partnership from an archive made by the export (the zip as the body, or a multipart field file; at most 32 MB). You become its coordinator; people without an account here get placeholder accounts, people with one are listed in not_added to be invited. All or nothing: the first problem is reported naming the document and record, e.g. actors.json[3].kind",
-		Tag:     tag, Upload: true, Response: pk.ArchiveImport{}, Status: http.StatusCreated},
+		Tag:     tag, Upload: true, UploadTypes: []string{"application/zip"}, Response: pk.ArchiveImport{}, Status: http.StatusCreated},
 		func(r *http.Request) (any, error) {
 			data, err := readArchive(r)
 			if err != nil {
