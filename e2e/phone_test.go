@@ -33,21 +33,72 @@ func TestEveryPageFitsAPhone(t *testing.T) {
 	axe := axeScript(t)
 	in := start(t, "--demo")
 	b := browser(t)
-	run(t, b,
-		chromedp.EmulateViewport(phoneWidth, phoneHeight),
-		chromedp.Navigate(in.URL+"/signin"),
-		chromedp.SendKeys(chromedp.CSS("#f-email"), "amina@demo.partnerkit.example"),
-		chromedp.SendKeys(chromedp.CSS("#f-password"), "partnerkit-demo"),
-		chromedp.Submit(chromedp.CSS("#f-password")),
-		chromedp.WaitVisible(chromedp.CSS("ul.cards")),
-	)
-	pid := get(t, b, chromedp.Evaluate[string](`fetch('/api/v1/partnerships').then(r => r.json()).then(ps => ps.items[0].id)`, chromedp.EvalAwaitPromise))
+	run(t, b, chromedp.EmulateViewport(phoneWidth, phoneHeight))
+	pid := signInDemo(t, b, in)
 	for _, lang := range []string{"en", "ar"} {
 		get(t, b, chromedp.Evaluate[int](`fetch('/language', {method: 'POST', body: new URLSearchParams({lang: '`+lang+`', next: '/'})}).then(r => r.status)`, chromedp.EvalAwaitPromise))
 		pages := crawl(t, b, in.URL, "/p/"+pid, lang, func(path string) {
 			checkPage(t, b, path, lang, axe)
 		})
 		t.Logf("%s: %d pages checked", lang, pages)
+	}
+}
+
+// signInDemo signs the demo coordinator in and returns the ID of the demo
+// partnership.
+func signInDemo(t *testing.T, b context.Context, in *instance) string {
+	t.Helper()
+	run(t, b,
+		chromedp.Navigate(in.URL+"/signin"),
+		chromedp.SendKeys(chromedp.CSS("#f-email"), "amina@demo.partnerkit.example"),
+		chromedp.SendKeys(chromedp.CSS("#f-password"), "partnerkit-demo"),
+		chromedp.Submit(chromedp.CSS("#f-password")),
+		chromedp.WaitVisible(chromedp.CSS("ul.cards")),
+	)
+	return get(t, b, chromedp.Evaluate[string](`fetch('/api/v1/partnerships').then(r => r.json()).then(ps => ps.items[0].id)`, chromedp.EvalAwaitPromise))
+}
+
+// On a phone the partnership's sections wait behind one menu button, which
+// opens by itself (a <details>, no script involved) and leads to a
+// section; on a wide screen they show in a row with no button, even when
+// the menu is closed (the stylesheet alone shows them).
+func TestPhoneMenu(t *testing.T) {
+	in := start(t, "--demo")
+	b := browser(t)
+	run(t, b, chromedp.EmulateViewport(phoneWidth, phoneHeight))
+	pid := signInDemo(t, b, in)
+	const members = `document.querySelector('details.menu a[href$="/members"]')`
+	shown := func(el string) bool {
+		return get(t, b, chromedp.Evaluate[bool](el+`.checkVisibility()`))
+	}
+	run(t, b, chromedp.Navigate(in.URL+"/p/"+pid+"/maps"), chromedp.WaitVisible(chromedp.CSS("details.menu summary")))
+	if shown(members) {
+		t.Fatal("phone: the sections show before the menu is opened")
+	}
+	run(t, b, chromedp.Click(chromedp.CSS("details.menu summary")))
+	if !shown(members) {
+		t.Fatal("phone: the menu did not open")
+	}
+	if bottom := get(t, b, chromedp.Evaluate[float64](members+`.getBoundingClientRect().bottom`)); bottom > phoneHeight {
+		t.Fatalf("phone: the opened menu reaches %v px, below the first screen", bottom)
+	}
+	run(t, b, chromedp.Click(chromedp.CSS(`details.menu a[href$="/members"]`)))
+	waitUntil(t, b, `location.pathname.endsWith('/members') && document.readyState === 'complete'`)
+	if shown(members) {
+		t.Fatal("phone: the menu is still open on the next page")
+	}
+
+	run(t, b,
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(in.URL+"/p/"+pid+"/maps"),
+		chromedp.WaitReady(chromedp.CSS("details.menu")),
+	)
+	get(t, b, chromedp.Evaluate[bool](`document.querySelector('details.menu').open = false`))
+	if !shown(members) {
+		t.Fatal("wide screen: the sections are hidden while the menu is closed")
+	}
+	if shown(`document.querySelector('details.menu summary')`) {
+		t.Fatal("wide screen: the menu button shows beside the sections")
 	}
 }
 
