@@ -241,9 +241,11 @@ const measureScript = `(() => {
 		let absolute = getComputedStyle(el).position === 'absolute';
 		for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
 			const cs = getComputedStyle(a);
-			if (!absolute && cs.overflowX !== 'visible') return true;
-			if (absolute && cs.position !== 'static') absolute = false;
-			if (!absolute && cs.overflowX !== 'visible') return true;
+			if (absolute) {
+				if (cs.position === 'static') continue;
+				absolute = false;
+			}
+			if (cs.overflowX !== 'visible') return true;
 		}
 		return false;
 	};
