@@ -26,7 +26,7 @@ const (
 )
 
 // Every page a coordinator reaches from the demo overview fits a 360 px
-// phone in English and in Arabic: the page never scrolls sideways, no text
+// phone in English, Arabic and French: the page never scrolls sideways, no text
 // is cut off, the header leaves the first screen to the content, and
 // axe-core finds nothing (when PARTNERKIT_AXE_JS names its script).
 func TestEveryPageFitsAPhone(t *testing.T) {
@@ -35,12 +35,14 @@ func TestEveryPageFitsAPhone(t *testing.T) {
 	b := browser(t)
 	run(t, b, chromedp.EmulateViewport(phoneWidth, phoneHeight))
 	pid := signInDemo(t, b, in)
-	for _, lang := range []string{"en", "ar"} {
+	for _, lang := range []string{"en", "ar", "fr"} {
 		get(t, b, chromedp.Evaluate[int](`fetch('/language', {method: 'POST', body: new URLSearchParams({lang: '`+lang+`', next: '/'})}).then(r => r.status)`, chromedp.EvalAwaitPromise))
+		var header, content float64
 		pages := crawl(t, b, in.URL, "/p/"+pid, lang, func(path string) {
-			checkPage(t, b, path, lang, axe)
+			m := checkPage(t, b, path, lang, axe)
+			header, content = max(header, m.HeaderEnd), max(content, m.ContentTop)
 		})
-		t.Logf("%s: %d pages checked", lang, pages)
+		t.Logf("%s: %d pages checked; the tallest header ends at %v px, the lowest content starts at %v px", lang, pages, header, content)
 	}
 }
 
@@ -184,7 +186,7 @@ func pageKind(link string) string {
 // checkPage measures the page on the phone. The script names every element
 // that sticks out of the page, every element whose text is cut off, and
 // where the header ends and the content starts.
-func checkPage(t *testing.T, b context.Context, path, lang, axe string) {
+func checkPage(t *testing.T, b context.Context, path, lang, axe string) measure {
 	t.Helper()
 	m := get(t, b, chromedp.Evaluate[measure](measureScript))
 	where := lang + " " + path
@@ -208,6 +210,7 @@ func checkPage(t *testing.T, b context.Context, path, lang, axe string) {
 			t.Errorf("%s: axe-core: %s", where, v)
 		}
 	}
+	return m
 }
 
 // measure is what measureScript finds on a page.
