@@ -28,6 +28,54 @@
   });
 })();
 
+// The partnership's menu: a wide screen shows its sections in a row. Where
+// the stylesheet cannot open the <details> itself (no ::details-content),
+// open it here on a wide screen.
+(function () {
+  var menu = document.querySelector("details.menu");
+  if (!menu || !window.matchMedia) {
+    return;
+  }
+  var wide = window.matchMedia("(min-width: 48rem)");
+  function sync() {
+    if (wide.matches) {
+      menu.open = true;
+    }
+  }
+  sync();
+  if (wide.addEventListener) {
+    wide.addEventListener("change", sync);
+  }
+  // On a phone, Escape closes the open menu and gives focus back to its button.
+  menu.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && menu.open && !wide.matches) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+})();
+
+// A table wider than the screen scrolls in its own box; one that does
+// becomes a tab stop so that a keyboard can scroll it too (browsers that
+// already make scroll boxes focusable are not harmed).
+(function () {
+  var tables = document.querySelectorAll("main table");
+  if (!tables.length) {
+    return;
+  }
+  function mark() {
+    tables.forEach(function (t) {
+      if (t.scrollWidth > t.clientWidth + 1) {
+        t.tabIndex = 0;
+      } else {
+        t.removeAttribute("tabindex");
+      }
+    });
+  }
+  mark();
+  window.addEventListener("resize", mark);
+})();
+
 // Maps: on an editable power map, dragging an actor's point to another cell
 // records a new assessment through the API (same origin, session cookie),
 // then reloads the page so the table and the advice follow. Without a
