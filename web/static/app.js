@@ -55,11 +55,11 @@
   });
 })();
 
-// A table wider than the screen scrolls in its own box; one that does
-// becomes a tab stop so that a keyboard can scroll it too (browsers that
+// A table or chart wider than the screen scrolls in its own box; one that
+// does becomes a tab stop so that a keyboard can scroll it too (browsers that
 // already make scroll boxes focusable are not harmed).
 (function () {
-  var tables = document.querySelectorAll("main table");
+  var tables = document.querySelectorAll("main table, main figure.chart");
   if (!tables.length) {
     return;
   }
