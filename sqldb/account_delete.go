@@ -76,20 +76,11 @@ func (store *AccountStore) DeleteAccount(ctx context.Context, password string) e
 	if err != nil {
 		return err
 	}
-	var hash, email string
-	if err := store.db.read.QueryRowContext(ctx, `SELECT password_hash, email FROM users WHERE id = $1`, uid).Scan(&hash, &email); err != nil {
+	email, err := store.db.confirmPassword(ctx, uid, password, "password")
+	if err != nil {
 		return err
 	}
 	key := accountKey(email)
-	if err := store.db.throttled(ctx, "error.password_throttled", key); err != nil {
-		return err
-	}
-	if !store.db.Hasher.Check(password, hash) {
-		if err := store.db.failed(ctx, key); err != nil {
-			return err
-		}
-		return pk.FieldInvalid("password", "validation.password_wrong", nil)
-	}
 	return store.db.inTx(ctx, func(tx *Tx) error {
 		hs, err := handOvers(ctx, tx, uid)
 		if err != nil {
