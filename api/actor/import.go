@@ -66,42 +66,22 @@ func parseMapping(b []byte) (map[string]string, error) {
 // readImportUpload reads a multipart upload: the file and the mapping
 // fields. A multipart body that cannot be parsed is a bad request (400).
 func readImportUpload(r *http.Request) ([]byte, map[string]string, error) {
-	r.Body = io.NopCloser(io.LimitReader(r.Body, tabular.MaxBytes+maxMapping+64<<10))
-	mr, err := r.MultipartReader()
-	if err != nil {
+	data, values, err := httpx.ReadMultipart(r, tabular.MaxBytes, maxMapping, "mapping")
+	switch {
+	case errors.Is(err, httpx.ErrUnreadable):
 		return nil, nil, api.BadRequest(pk.FieldInvalid("file", "actors.import.error.no_file", nil))
-	}
-	var data []byte
-	var mapping map[string]string
-	for {
-		part, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return nil, nil, pk.FieldInvalid("file", "actors.import.error.too_large", nil)
-		}
-		switch part.FormName() {
-		case "file":
-			data, err = io.ReadAll(io.LimitReader(part, tabular.MaxBytes+1))
-			if err != nil {
-				return nil, nil, pk.FieldInvalid("file", "actors.import.error.no_file", nil)
-			}
-			if len(data) > tabular.MaxBytes {
-				return nil, nil, pk.FieldInvalid("file", "actors.import.error.too_large", nil)
-			}
-		case "mapping":
-			b, err := io.ReadAll(io.LimitReader(part, maxMapping+1))
-			if err != nil {
-				return nil, nil, pk.FieldInvalid("mapping", "validation.json", map[string]any{"Detail": "mapping must be an object {column: field}"})
-			}
-			if mapping, err = parseMapping(b); err != nil {
-				return nil, nil, err
-			}
-		}
-		part.Close()
-	}
-	if data == nil {
+	case errors.Is(err, httpx.ErrFileTooBig):
+		return nil, nil, pk.FieldInvalid("file", "actors.import.error.too_large", nil)
+	case errors.Is(err, httpx.ErrFieldTooBig):
+		return nil, nil, pk.FieldInvalid("mapping", "validation.json", map[string]any{"Detail": "mapping must be an object {column: field}"})
+	case err != nil:
 		return nil, nil, pk.FieldInvalid("file", "actors.import.error.no_file", nil)
+	}
+	var mapping map[string]string
+	if b, ok := values["mapping"]; ok {
+		if mapping, err = parseMapping(b); err != nil {
+			return nil, nil, err
+		}
 	}
 	return data, mapping, nil
 }

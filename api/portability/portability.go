@@ -74,33 +74,12 @@ func readArchive(r *http.Request) ([]byte, error) {
 		}
 		return data, nil
 	}
-	r.Body = io.NopCloser(io.LimitReader(r.Body, pk.MaxArchiveBytes+64<<10))
-	mr, err := r.MultipartReader()
-	if err != nil {
+	data, _, err := httpx.ReadMultipart(r, pk.MaxArchiveBytes, 0)
+	switch {
+	case errors.Is(err, httpx.ErrFileTooBig):
+		return nil, tooLarge
+	case err != nil:
 		return nil, noFile
 	}
-	for {
-		part, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
-			return nil, noFile
-		} else if err != nil {
-			return nil, tooLarge
-		}
-		if part.FormName() != "file" {
-			part.Close()
-			continue
-		}
-		data, err := io.ReadAll(io.LimitReader(part, pk.MaxArchiveBytes+1))
-		part.Close()
-		if err != nil {
-			return nil, tooLarge
-		}
-		if len(data) > pk.MaxArchiveBytes {
-			return nil, tooLarge
-		}
-		if len(data) == 0 {
-			return nil, noFile
-		}
-		return data, nil
-	}
+	return data, nil
 }

@@ -2,7 +2,6 @@ package portability
 
 import (
 	"errors"
-	"io"
 	"net/http"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -42,32 +41,12 @@ func (h *Pages) importUpload(w http.ResponseWriter, r *http.Request) error {
 
 // readUpload reads the field "file" of a multipart form, within the cap.
 func readUpload(r *http.Request) ([]byte, error) {
-	tooLarge := pk.FieldInvalid("file", "portability.import.error.too_large", map[string]any{"MB": pk.MaxArchiveBytes >> 20})
-	noFile := pk.FieldInvalid("file", "portability.import.error.no_file", nil)
-	r.Body = http.MaxBytesReader(nil, r.Body, pk.MaxArchiveBytes+64<<10)
-	mr, err := r.MultipartReader()
-	if err != nil {
-		return nil, noFile
+	data, _, err := httpx.ReadMultipart(r, pk.MaxArchiveBytes, 0)
+	switch {
+	case errors.Is(err, httpx.ErrFileTooBig):
+		return nil, pk.FieldInvalid("file", "portability.import.error.too_large", map[string]any{"MB": pk.MaxArchiveBytes >> 20})
+	case err != nil:
+		return nil, pk.FieldInvalid("file", "portability.import.error.no_file", nil)
 	}
-	for {
-		part, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
-			return nil, noFile
-		} else if err != nil {
-			return nil, tooLarge
-		}
-		if part.FormName() != "file" {
-			part.Close()
-			continue
-		}
-		data, err := io.ReadAll(io.LimitReader(part, pk.MaxArchiveBytes+1))
-		part.Close()
-		switch {
-		case err != nil || len(data) > pk.MaxArchiveBytes:
-			return nil, tooLarge
-		case len(data) == 0:
-			return nil, noFile
-		}
-		return data, nil
-	}
+	return data, nil
 }
