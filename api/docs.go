@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -123,9 +124,14 @@ func buildDocsView(doc map[string]any, l *i18n.Localizer) docsView {
 			}
 			if rb, ok := op["requestBody"].(map[string]any); ok {
 				content, _ := rb["content"].(map[string]any)
-				for ct, m := range content {
-					media, _ := m.(map[string]any)
-					o.BodyType = ct
+				// The fields of the main body type (JSON, else a form); the
+				// other types a body may also come as are named beside it.
+				types := slices.SortedFunc(mapKeys(content), func(a, b string) int {
+					return cmp.Or(cmp.Compare(bodyRank(a), bodyRank(b)), strings.Compare(a, b))
+				})
+				if len(types) > 0 {
+					media, _ := content[types[0]].(map[string]any)
+					o.BodyType = strings.Join(types, ", ")
 					s, _ := media["schema"].(map[string]any)
 					s, _ = resolve(s)
 					o.Body = fieldsOf(s, resolve, l)
@@ -137,9 +143,9 @@ func buildDocsView(doc map[string]any, l *i18n.Localizer) docsView {
 				rm, _ := responses[code].(map[string]any)
 				resp := docsResponse{Status: code, Description: fmt.Sprint(rm["description"])}
 				content, _ := rm["content"].(map[string]any)
-				for ct, m := range content {
+				for _, ct := range slices.Sorted(mapKeys(content)) {
 					resp.Type = ct
-					media, _ := m.(map[string]any)
+					media, _ := content[ct].(map[string]any)
 					if ct == "application/json" {
 						s, _ := media["schema"].(map[string]any)
 						s, _ = resolve(s)
@@ -273,4 +279,16 @@ func exampleJSON(v any) string {
 		return ""
 	}
 	return string(b)
+}
+
+// bodyRank orders the types a request body may come as: JSON first, then a
+// form, then files sent as the whole body.
+func bodyRank(contentType string) int {
+	switch contentType {
+	case "application/json":
+		return 0
+	case "multipart/form-data":
+		return 1
+	}
+	return 2
 }
