@@ -144,3 +144,14 @@ func (in *SeatInput) Validate() error {
 	}
 	return v.Err()
 }
+
+// The bounds of governance lists (kept here rather than in page.go so the
+// module stays in its own files): a partnership's bodies, one body's seats
+// with their history, all seats drawn on the organisation chart, and the
+// charter's versions. Each list says when it was cut.
+const (
+	MaxBodies          = 200
+	MaxBodySeats       = 1000
+	MaxChartSeats      = 2000
+	MaxCharterVersions = 200
+)
