@@ -123,7 +123,16 @@ func buildDocsView(doc map[string]any, l *i18n.Localizer) docsView {
 			}
 			if rb, ok := op["requestBody"].(map[string]any); ok {
 				content, _ := rb["content"].(map[string]any)
-				for ct, m := range content {
+				// One media type is shown: JSON, else the form upload, else
+				// the first by name, so the page is the same on every visit.
+				types := slices.Sorted(mapKeys(content))
+				for _, want := range []string{"multipart/form-data", "application/json"} {
+					if i := slices.Index(types, want); i > 0 {
+						types[0], types[i] = types[i], types[0]
+					}
+				}
+				if len(types) > 0 {
+					ct, m := types[0], content[types[0]]
 					media, _ := m.(map[string]any)
 					o.BodyType = ct
 					s, _ := media["schema"].(map[string]any)

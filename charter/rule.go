@@ -15,7 +15,8 @@ import (
 // Lookup answers who decides in area for body. With an area, the area's
 // body decides (whatever body was asked about), by the area's method, or by
 // that body's own rule when the area names none. Without an area, body's
-// own rule answers. It fails with "not found" when the area is not in the
+// own rule answers; with neither, the rule of the body that adopted the
+// charter (the one that holds the charter itself). It fails with "not found" when the area is not in the
 // charter or the body has no rule, so nothing is decided by a rule that was
 // never adopted.
 func Lookup(c *pk.Charter, bodyID, area string) (pk.Rule, error) {
@@ -23,6 +24,9 @@ func Lookup(c *pk.Charter, bodyID, area string) (pk.Rule, error) {
 		return pk.Rule{}, pk.NotFound()
 	}
 	if area == "" {
+		if bodyID == "" {
+			bodyID = c.AdoptedByBody
+		}
 		r, ok := bodyRule(c, bodyID)
 		if !ok {
 			return pk.Rule{}, pk.NotFound()

@@ -11,6 +11,7 @@ import (
 // executive deciding by majority per person.
 func sample() *pk.Charter {
 	return &pk.Charter{
+		AdoptedByBody: "strat",
 		Rules: []pk.BodyRule{
 			{BodyID: "strat", Method: pk.MethodGradients, Quorum: 0.75, Unit: pk.UnitOrganisation},
 			{BodyID: "exec", Method: pk.MethodMajority, Quorum: 0.5, Unit: pk.UnitPerson},
@@ -40,6 +41,7 @@ func TestLookup(t *testing.T) {
 		{"the partnership's own area, gradients by person", "exec", "campaign_tactics", pk.Rule{BodyID: "exec", Method: pk.MethodGradients, Quorum: 0.6, Unit: pk.UnitPerson}, false},
 		{"asking the wrong body names the body that decides", "exec", pk.AreaAdmission, pk.Rule{BodyID: "strat", Method: pk.MethodConsent, Quorum: 1, Unit: pk.UnitOrganisation}, false},
 		{"body's own rule with no area", "strat", "", pk.Rule{BodyID: "strat", Method: pk.MethodGradients, Quorum: 0.75, Unit: pk.UnitOrganisation}, false},
+		{"no question: the rule of the body that adopted the charter", "", "", pk.Rule{BodyID: "strat", Method: pk.MethodGradients, Quorum: 0.75, Unit: pk.UnitOrganisation}, false},
 		{"area not in the charter", "exec", "lunch", pk.Rule{}, true},
 		{"body with no rule", "ghost", "", pk.Rule{}, true},
 	} {

@@ -90,19 +90,21 @@ func (store *CharterStore) AdoptCharter(ctx context.Context, pid string, in pk.C
 		if in.Version < 0 || in.Version > MaxVersion {
 			return pk.FieldInvalid("version", "validation.range", map[string]any{"Min": 0, "Max": MaxVersion})
 		}
-		var current int
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM charter_versions WHERE partnership_id = $1`, pid).Scan(&current); err != nil {
-			return err
-		}
-		if in.Version != current {
-			return pk.Conflict(current)
-		}
+		// Validation first: what is wrong with the text is worth knowing
+		// whatever version it was based on.
 		bodies, err := tx.column(ctx, `SELECT id FROM bodies WHERE partnership_id = $1`, pid)
 		if err != nil {
 			return err
 		}
 		if err := charter.Validate(&in, bodies); err != nil {
 			return err
+		}
+		var current int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM charter_versions WHERE partnership_id = $1`, pid).Scan(&current); err != nil {
+			return err
+		}
+		if in.Version != current {
+			return pk.Conflict(current)
 		}
 		content, err := json.Marshal(charterContent{Rules: in.Rules, Areas: in.Areas, CharterText: in.CharterText})
 		if err != nil {
