@@ -1,6 +1,8 @@
 package server_test
 
 import (
+	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
@@ -26,4 +28,21 @@ func TestGovernancePages(t *testing.T) {
 	prepStatus(t, "other body", e.do(t, "observer", "GET", base+"/bodies/nope", nil), 404)
 	res = e.do(t, "observer", "GET", "/p/"+e.Other.ID+"/governance", nil)
 	prepStatus(t, "another partnership", res, 404)
+}
+
+// A coordinator adds a body from the page; a bad quorum comes back with the
+// message and the typed name kept; members are not offered the form.
+func TestGovernanceBodyForm(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
+	base := "/p/" + e.Partnership.ID + "/governance"
+	res := e.do(t, "coordinator", "POST", base+"/bodies", url.Values{"name": {"Monitoring group"}, "kind": {"monitoring_group"}, "quorum": {"half"}})
+	prepStatus(t, "bad quorum", res, 422)
+	prepBody(t, "bad quorum", res, "field-error", `value="Monitoring group"`)
+	prepStatus(t, "add", e.do(t, "coordinator", "POST", base+"/bodies", url.Values{"name": {"Monitoring group"}, "kind": {"monitoring_group"}, "quorum": {"0,5"}}), 303)
+	prepBody(t, "listed", e.do(t, "observer", "GET", base, nil), "Monitoring group")
+	prepStatus(t, "member", e.do(t, "member", "POST", base+"/bodies", url.Values{"name": {"Mine"}, "kind": {"custom"}}), 403)
+	if strings.Contains(e.do(t, "member", "GET", base, nil).Body, `action="`+base+`/bodies"`) {
+		t.Fatal("members are offered the form")
+	}
 }

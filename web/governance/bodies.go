@@ -22,12 +22,21 @@ type bodiesData struct {
 	// Seats held today per body, for the table beside the chart.
 	Seats   map[string]int
 	Holders []holderRow
+	Kinds   []string
+	CanEdit bool
 }
 
 func (h *Pages) bodiesPage(w http.ResponseWriter, r *http.Request) error {
+	return h.renderBodies(w, r, http.StatusOK, nil)
+}
+
+func (h *Pages) renderBodies(w http.ResponseWriter, r *http.Request, status int, formErr error) error {
 	v, err := h.PartnershipView(r, pk.ActionViewGovernance, "governance.title", "governance")
 	if err != nil {
 		return err
+	}
+	if formErr != nil {
+		v.Form = h.FormFromError(r, v.Form, formErr)
 	}
 	bodies, cut, err := h.Bodies.Bodies(r.Context(), v.P.ID)
 	if err != nil {
@@ -37,7 +46,8 @@ func (h *Pages) bodiesPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d := &bodiesData{Bodies: bodies, Cut: cut || seatsCut, Seats: map[string]int{}}
+	d := &bodiesData{Bodies: bodies, Cut: cut || seatsCut, Seats: map[string]int{}, Kinds: pk.BodyKinds,
+		CanEdit: pk.Can(v.P.MyRole, pk.ActionEditGovernance)}
 	name := map[string]string{}
 	for _, b := range bodies {
 		name[b.ID] = b.Name
@@ -67,7 +77,7 @@ func (h *Pages) bodiesPage(w http.ResponseWriter, r *http.Request) error {
 		d.SVG = template.HTML(orgChart(bodies, d.Seats, h.Bundle.Localizer(v.Lang).T))
 	}
 	v.Data = d
-	h.Render(w, r, http.StatusOK, templates, "bodies", v)
+	h.Render(w, r, status, templates, "bodies", v)
 	return nil
 }
 

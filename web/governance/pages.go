@@ -26,8 +26,9 @@ type Pages struct {
 
 // Register adds the governance pages and the navigation entry.
 func (h *Pages) Register(rt *httpx.Router) {
-	view := httpx.RoleFor(pk.ActionViewGovernance)
+	view, edit := httpx.RoleFor(pk.ActionViewGovernance), httpx.RoleFor(pk.ActionEditGovernance)
 	h.Handle(rt, "GET", "/p/{pid}/governance", view, h.bodiesPage)
+	h.Handle(rt, "POST", "/p/{pid}/governance/bodies", edit, h.bodyCreate)
 	h.Handle(rt, "GET", "/p/{pid}/governance/bodies/{boid}", view, h.bodyPage)
 	h.Handle(rt, "GET", "/p/{pid}/governance/charter", view, h.charterPage)
 	h.AddNav(web.NavEntry{Order: 45, Name: "governance", Key: "governance.nav", Suffix: "/governance", Action: pk.ActionViewGovernance})
