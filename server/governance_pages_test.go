@@ -46,3 +46,19 @@ func TestGovernanceBodyForm(t *testing.T) {
 		t.Fatal("members are offered the form")
 	}
 }
+
+// A coordinator seats a member organisation from the body's page; a seat
+// with no start date comes back with the message.
+func TestGovernanceSeatForm(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
+	g := e.Governance()
+	page := "/p/" + e.Partnership.ID + "/governance/bodies/" + g.Group.ID
+	prepBody(t, "form", e.do(t, "coordinator", "GET", page, nil), `value="o:`+e.Org.ID+`"`, `value="u:`+e.Member.ID+`"`)
+	res := e.do(t, "coordinator", "POST", page+"/seats", url.Values{"holder": {"o:" + e.Org.ID}, "position": {"member"}})
+	prepStatus(t, "no date", res, 422)
+	prepBody(t, "no date", res, "field-error")
+	prepStatus(t, "seat", e.do(t, "coordinator", "POST", page+"/seats", url.Values{"holder": {"o:" + e.Org.ID}, "position": {"member"}, "from": {"2026-02-01"}}), 303)
+	prepBody(t, "seated", e.do(t, "observer", "GET", page, nil), e.Org.Name, "2026-02-01")
+	prepStatus(t, "observer", e.do(t, "observer", "POST", page+"/seats", url.Values{"holder": {"o:" + e.Org.ID}, "position": {"member"}, "from": {"2026-02-01"}}), 403)
+}

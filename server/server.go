@@ -95,7 +95,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&playbook.Pages{Web: w, Playbooks: db.Playbooks},
 		&prospect.Pages{Web: w, Prospects: db.Prospects},
 		&bin.Pages{Web: w, Bin: db.Bin},
-		&governance.Pages{Web: w, Bodies: db.Bodies, Charter: db.Charter},
+		&governance.Pages{Web: w, Bodies: db.Bodies, Charter: db.Charter, Members: db.Members},
 		&portability.Pages{Web: w, Portability: db.Portability},
 	}
 }

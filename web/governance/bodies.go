@@ -82,15 +82,25 @@ func (h *Pages) renderBodies(w http.ResponseWriter, r *http.Request, status int,
 }
 
 type bodyData struct {
-	Body  *pk.Body
-	Seats []*pk.Seat
-	Cut   bool
+	Body      *pk.Body
+	Seats     []*pk.Seat
+	Cut       bool
+	CanEdit   bool
+	Holders   []holderOption
+	Positions []string
 }
 
 func (h *Pages) bodyPage(w http.ResponseWriter, r *http.Request) error {
+	return h.renderBody(w, r, http.StatusOK, nil)
+}
+
+func (h *Pages) renderBody(w http.ResponseWriter, r *http.Request, status int, formErr error) error {
 	v, err := h.PartnershipView(r, pk.ActionViewGovernance, "governance.body.title", "governance")
 	if err != nil {
 		return err
+	}
+	if formErr != nil {
+		v.Form = h.FormFromError(r, v.Form, formErr)
 	}
 	b, err := h.Bodies.Body(r.Context(), v.P.ID, r.PathValue("boid"))
 	if err != nil {
@@ -100,8 +110,14 @@ func (h *Pages) bodyPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v.Data = &bodyData{Body: b, Seats: seats, Cut: cut}
-	h.Render(w, r, http.StatusOK, templates, "body", v)
+	d := &bodyData{Body: b, Seats: seats, Cut: cut, CanEdit: pk.Can(v.P.MyRole, pk.ActionEditGovernance), Positions: pk.SeatPositions}
+	if d.CanEdit {
+		if d.Holders, err = h.holderOptions(r, v.P.ID); err != nil {
+			return err
+		}
+	}
+	v.Data = d
+	h.Render(w, r, status, templates, "body", v)
 	return nil
 }
 

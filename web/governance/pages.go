@@ -22,6 +22,8 @@ type Pages struct {
 	*web.Web
 	Bodies  pk.BodyService
 	Charter pk.CharterService
+	// Members offers the people and organisations a seat may go to.
+	Members pk.MemberService
 }
 
 // Register adds the governance pages and the navigation entry.
@@ -30,6 +32,7 @@ func (h *Pages) Register(rt *httpx.Router) {
 	h.Handle(rt, "GET", "/p/{pid}/governance", view, h.bodiesPage)
 	h.Handle(rt, "POST", "/p/{pid}/governance/bodies", edit, h.bodyCreate)
 	h.Handle(rt, "GET", "/p/{pid}/governance/bodies/{boid}", view, h.bodyPage)
+	h.Handle(rt, "POST", "/p/{pid}/governance/bodies/{boid}/seats", edit, h.seatCreate)
 	h.Handle(rt, "GET", "/p/{pid}/governance/charter", view, h.charterPage)
 	h.AddNav(web.NavEntry{Order: 45, Name: "governance", Key: "governance.nav", Suffix: "/governance", Action: pk.ActionViewGovernance})
 }
