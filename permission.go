@@ -47,6 +47,13 @@ const (
 	// something by mistake asks a coordinator to restore it.
 	ActionViewBin   Action = "bin.view"
 	ActionManageBin Action = "bin.manage" // restore, purge, empty
+
+	// Governance: bodies, their seats and the charter. Observers read them
+	// (an observer may be asked to sit in an advisory group and should know
+	// the rules); coordinators change them, as the charter is adopted by the
+	// partnership and only recorded here.
+	ActionViewGovernance Action = "governance.view"
+	ActionEditGovernance Action = "governance.edit"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -93,6 +100,9 @@ var permissions = map[Action]Role{
 
 	ActionViewBin:   RoleCoordinator,
 	ActionManageBin: RoleCoordinator,
+
+	ActionViewGovernance: RoleObserver,
+	ActionEditGovernance: RoleCoordinator,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -153,6 +163,7 @@ var readActions = map[Action]bool{
 	ActionViewPreparation: true,
 	ActionViewProspects:   true,
 	ActionViewBin:         true,
+	ActionViewGovernance:  true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

@@ -460,3 +460,42 @@ type PortabilityService interface {
 	// record, and nothing is written.
 	ImportPartnership(ctx context.Context, archive []byte) (*ArchiveImport, error)
 }
+
+// BodyService keeps the partnership's bodies and who sits in them.
+type BodyService interface {
+	// Bodies lists the partnership's bodies by name, up to MaxBodies; the
+	// bool says the list was cut.
+	Bodies(ctx context.Context, pid string) ([]*Body, bool, error)
+	// Body returns one body.
+	Body(ctx context.Context, pid, bid string) (*Body, error)
+	// CreateBody adds a body.
+	CreateBody(ctx context.Context, pid string, in BodyInput) (*Body, error)
+	// UpdateBody changes a body (optimistic locking on in.Version).
+	UpdateBody(ctx context.Context, pid, bid string, in BodyInput) (*Body, error)
+	// Seats lists a body's seats, held and ended, oldest first, up to
+	// MaxBodySeats; the bool says the list was cut.
+	Seats(ctx context.Context, pid, bid string) ([]*Seat, bool, error)
+	// AllSeats lists the seats held today in every body, for the
+	// organisation chart, up to MaxChartSeats.
+	AllSeats(ctx context.Context, pid string) ([]*Seat, bool, error)
+	// AddSeat seats a person or a member organisation in a body.
+	AddSeat(ctx context.Context, pid, bid string, in SeatInput) (*Seat, error)
+	// UpdateSeat changes a seat's position or dates; setting Until ends it.
+	UpdateSeat(ctx context.Context, pid, bid, sid string, in SeatInput) (*Seat, error)
+}
+
+// CharterService keeps the versions of the partnership's charter.
+type CharterService interface {
+	// Charter returns the version in force (the latest); not found when
+	// none was adopted yet.
+	Charter(ctx context.Context, pid string) (*Charter, error)
+	// CharterVersions lists every version, newest first, up to
+	// MaxCharterVersions; the bool says the list was cut.
+	CharterVersions(ctx context.Context, pid string) ([]*Charter, bool, error)
+	// AdoptCharter records a new version; in.Version is the version in
+	// force the writer saw.
+	AdoptCharter(ctx context.Context, pid string, in CharterInput) (*Charter, error)
+	// CharterRule says, by the version in force, which body decides area
+	// (or how body decides when area is empty), by which method and quorum.
+	CharterRule(ctx context.Context, pid, bid, area string) (Rule, error)
+}

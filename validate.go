@@ -156,4 +156,8 @@ var Enums = map[string]func() []string{
 	"readiness_question":    ReadinessQuestionIDs,
 	"readiness_answer":      func() []string { return ReadinessAnswers },
 	"playbook":              PlaybookIDs,
+	"body_kind":             func() []string { return BodyKinds },
+	"seat_position":         func() []string { return SeatPositions },
+	"decision_method":       func() []string { return DecisionMethods },
+	"voting_unit":           func() []string { return VotingUnits },
 }

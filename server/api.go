@@ -8,6 +8,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/actor"
 	"github.com/partnerkit/partnerkit/api/actormap"
 	"github.com/partnerkit/partnerkit/api/bin"
+	"github.com/partnerkit/partnerkit/api/governance"
 	"github.com/partnerkit/partnerkit/api/network"
 	"github.com/partnerkit/partnerkit/api/organisation"
 	"github.com/partnerkit/partnerkit/api/partnership"
@@ -33,6 +34,7 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&playbook.Handlers{Playbooks: db.Playbooks},
 		&prospect.Handlers{Prospects: db.Prospects},
 		&bin.Handlers{Bin: db.Bin},
+		&governance.Handlers{Bodies: db.Bodies, Charter: db.Charter},
 		&portability.Handlers{Portability: db.Portability},
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/actor"
 	"github.com/partnerkit/partnerkit/web/actormap"
 	"github.com/partnerkit/partnerkit/web/bin"
+	"github.com/partnerkit/partnerkit/web/governance"
 	"github.com/partnerkit/partnerkit/web/network"
 	"github.com/partnerkit/partnerkit/web/organisation"
 	"github.com/partnerkit/partnerkit/web/partnership"
@@ -94,6 +95,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&playbook.Pages{Web: w, Playbooks: db.Playbooks},
 		&prospect.Pages{Web: w, Prospects: db.Prospects},
 		&bin.Pages{Web: w, Bin: db.Bin},
+		&governance.Pages{Web: w, Bodies: db.Bodies, Charter: db.Charter, Members: db.Members},
 		&portability.Pages{Web: w, Portability: db.Portability},
 	}
 }

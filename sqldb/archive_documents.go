@@ -155,6 +155,13 @@ var archiveLeftOut = map[string]string{
 	"audit_log":   "the history of the instance that kept it; the import is audited instead",
 	"bin_items":   "deleted records are not the partnership's state; restoring them is decided where they were deleted",
 	"invitations": "their links are secrets of the instance that sent them",
+	// Governance is not carried yet: bodies refer to each other in any
+	// order (a parent may be created after its group), and a charter
+	// version names bodies by ID inside its JSON, while an import gives
+	// every record a new ID. Both need the import to map IDs first.
+	"bodies":           "not carried yet: bodies refer to each other in any order and the import renews IDs",
+	"body_seats":       "not carried yet: they belong to bodies, which are not carried yet",
+	"charter_versions": "not carried yet: a version names bodies by ID inside its JSON, and the import renews IDs",
 	// Columns, as table.column.
 	"actors.search":                         "derived from the name on import",
 	"assessments.seq":                       "the archive's order is the order of events",

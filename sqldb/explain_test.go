@@ -331,6 +331,19 @@ func workload(t *testing.T, db *sqldb.DB) {
 	_, err = db.Prospects.ProspectChoices(c, pid)
 	ok("prospect choices", err)
 
+	// Governance: bodies, seats, the chart, the charter and its rule.
+	gov := w.Governance()
+	run("bodies", func(ctx context.Context) error { _, _, err := db.Bodies.Bodies(ctx, pid); return err })
+	run("body", func(ctx context.Context) error { _, err := db.Bodies.Body(ctx, pid, gov.Committee.ID); return err })
+	run("seats", func(ctx context.Context) error { _, _, err := db.Bodies.Seats(ctx, pid, gov.Committee.ID); return err })
+	run("chart seats", func(ctx context.Context) error { _, _, err := db.Bodies.AllSeats(ctx, pid); return err })
+	run("charter", func(ctx context.Context) error { _, err := db.Charter.Charter(ctx, pid); return err })
+	run("charter versions", func(ctx context.Context) error { _, _, err := db.Charter.CharterVersions(ctx, pid); return err })
+	run("charter rule", func(ctx context.Context) error {
+		_, err := db.Charter.CharterRule(ctx, pid, "", pk.AreaBudget)
+		return err
+	})
+
 	// Deletes and merges, whose cascades follow every foreign key.
 	keep, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Keeper", Kind: "group"})
 	ok("create actor", err)

@@ -14,4 +14,6 @@ var (
 	_ pk.PreparationService  = (*PreparationStore)(nil)
 	_ pk.PlaybookService     = (*PlaybookStore)(nil)
 	_ pk.ProspectService     = (*ProspectStore)(nil)
+	_ pk.BodyService         = (*BodyStore)(nil)
+	_ pk.CharterService      = (*CharterStore)(nil)
 )

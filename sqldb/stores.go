@@ -21,6 +21,8 @@ type Stores struct {
 	Jobs          *JobStore
 	Bin           *BinStore
 	Portability   *PortabilityStore
+	Bodies        *BodyStore
+	Charter       *CharterStore
 }
 
 func (db *DB) initStores() {
@@ -38,6 +40,8 @@ func (db *DB) initStores() {
 		Jobs:          &JobStore{db},
 		Bin:           &BinStore{db},
 		Portability:   &PortabilityStore{db},
+		Bodies:        &BodyStore{db},
+		Charter:       &CharterStore{db},
 	}
 }
 

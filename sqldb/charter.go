@@ -1,0 +1,142 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/charter"
+)
+
+// CharterStore keeps the versions of the partnership's charter.
+type CharterStore struct{ db *DB }
+
+// charterContent is what a version's content column holds: the rules and
+// the texts, read and written whole.
+type charterContent struct {
+	Rules []pk.BodyRule `json:"rules"`
+	Areas []pk.AreaRule `json:"areas"`
+	pk.CharterText
+}
+
+const charterSelect = `
+	SELECT version, adopted_on, COALESCE(adopted_body_id, ''), adoption_note, content, COALESCE(created_by, ''), created_at
+	FROM charter_versions `
+
+func scanCharter(row rowScanner) (*pk.Charter, error) {
+	c := &pk.Charter{}
+	var content string
+	if err := row.Scan(&c.Version, &c.AdoptedOn, &c.AdoptedByBody, &c.AdoptionNote, &content, &c.CreatedBy, ts(&c.CreatedAt)); err != nil {
+		return nil, err
+	}
+	var cc charterContent
+	if err := json.Unmarshal([]byte(content), &cc); err != nil {
+		return nil, err
+	}
+	c.Rules, c.Areas, c.CharterText = cc.Rules, cc.Areas, cc.CharterText
+	if c.Rules == nil {
+		c.Rules = []pk.BodyRule{}
+	}
+	if c.Areas == nil {
+		c.Areas = []pk.AreaRule{}
+	}
+	return c, nil
+}
+
+func loadCharter(ctx context.Context, q queryer, pid string) (*pk.Charter, error) {
+	c, err := scanCharter(q.QueryRowContext(ctx, charterSelect+`WHERE partnership_id = $1 ORDER BY version DESC LIMIT 1`, pid))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, pk.NotFound()
+	}
+	return c, err
+}
+
+// Charter returns the version in force.
+func (store *CharterStore) Charter(ctx context.Context, pid string) (*pk.Charter, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewGovernance); err != nil {
+		return nil, err
+	}
+	return loadCharter(ctx, store.db.read, pid)
+}
+
+// CharterVersions lists every version, newest first.
+func (store *CharterStore) CharterVersions(ctx context.Context, pid string) ([]*pk.Charter, bool, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewGovernance); err != nil {
+		return nil, false, err
+	}
+	out, err := collect(scanCharter)(store.db.read.QueryContext(ctx,
+		charterSelect+`WHERE partnership_id = $1 ORDER BY version DESC LIMIT $2`, pid, pk.MaxCharterVersions+1))
+	if err != nil {
+		return nil, false, err
+	}
+	if len(out) > pk.MaxCharterVersions {
+		return out[:pk.MaxCharterVersions], true, nil
+	}
+	return out, false, nil
+}
+
+// AdoptCharter records a new version of the charter, checked by the rule
+// package against the partnership's bodies. in.Version must be the version
+// in force (0 for the first), so two coordinators writing at once cannot
+// both win: the second gets a conflict with the version now in force.
+func (store *CharterStore) AdoptCharter(ctx context.Context, pid string, in pk.CharterInput) (*pk.Charter, error) {
+	var out *pk.Charter
+	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditGovernance); err != nil {
+			return err
+		}
+		if in.Version < 0 || in.Version > MaxVersion {
+			return pk.FieldInvalid("version", "validation.range", map[string]any{"Min": 0, "Max": MaxVersion})
+		}
+		// Validation first: what is wrong with the text is worth knowing
+		// whatever version it was based on.
+		bodies, err := tx.column(ctx, `SELECT id FROM bodies WHERE partnership_id = $1`, pid)
+		if err != nil {
+			return err
+		}
+		if err := charter.Validate(&in, bodies); err != nil {
+			return err
+		}
+		var current int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM charter_versions WHERE partnership_id = $1`, pid).Scan(&current); err != nil {
+			return err
+		}
+		if in.Version != current {
+			return pk.Conflict(current)
+		}
+		content, err := json.Marshal(charterContent{Rules: in.Rules, Areas: in.Areas, CharterText: in.CharterText})
+		if err != nil {
+			return err
+		}
+		// The primary key (partnership, version) stops a concurrent writer
+		// that read the same version in force: it gets a conflict, not an
+		// error from the engine.
+		res, err := tx.ExecContext(ctx, `
+			INSERT INTO charter_versions (partnership_id, version, adopted_on, adopted_body_id, adoption_note, content, created_by, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+			pid, current+1, in.AdoptedOn, in.AdoptedByBody, in.AdoptionNote, string(content),
+			nullString(pk.UserIDFromContext(ctx)), fmtTime(tx.now))
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return pk.Conflict(current + 1)
+		}
+		if out, err = loadCharter(ctx, tx, pid); err != nil {
+			return err
+		}
+		return tx.audit(ctx, pid, "charter.adopt", "charter", pid, "v"+itoa(out.Version)+" "+out.AdoptedOn, nil, out)
+	})
+	return out, err
+}
+
+// CharterRule answers who decides, by the version in force.
+func (store *CharterStore) CharterRule(ctx context.Context, pid, bid, area string) (pk.Rule, error) {
+	c, err := store.Charter(ctx, pid)
+	if err != nil {
+		return pk.Rule{}, err
+	}
+	return charter.Lookup(c, bid, area)
+}
