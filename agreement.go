@@ -115,6 +115,9 @@ var (
 	AgreementStatuses = agreement.Statuses
 )
 
+// AgreementStatusMoves are the statuses a coordinator sets by hand.
+var AgreementStatusMoves = []string{agreement.StatusCirculated, agreement.StatusSuperseded}
+
 // AgreementInput starts an agreement. Without sections it is drafted from
 // the partnership's data (agreement.Draft), in the writer's language.
 type AgreementInput struct {
@@ -177,7 +180,7 @@ type AgreementStatusInput struct {
 // Validate allows only the statuses set by hand.
 func (in *AgreementStatusInput) Validate() error {
 	var v Validator
-	v.OneOf("status", in.Status, true, []string{agreement.StatusCirculated, agreement.StatusSuperseded})
+	v.OneOf("status", in.Status, true, AgreementStatusMoves)
 	return v.Err()
 }
 

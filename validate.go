@@ -156,4 +156,6 @@ var Enums = map[string]func() []string{
 	"readiness_question":    ReadinessQuestionIDs,
 	"readiness_answer":      func() []string { return ReadinessAnswers },
 	"playbook":              PlaybookIDs,
+	"agreement_kind":        func() []string { return AgreementKinds },
+	"agreement_status_move": func() []string { return AgreementStatusMoves },
 }

@@ -14,4 +14,5 @@ var (
 	_ pk.PreparationService  = (*PreparationStore)(nil)
 	_ pk.PlaybookService     = (*PlaybookStore)(nil)
 	_ pk.ProspectService     = (*ProspectStore)(nil)
+	_ pk.AgreementService    = (*AgreementStore)(nil)
 )

@@ -1,0 +1,39 @@
+package sqldbtest
+
+import (
+	"testing"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/agreement"
+)
+
+// AgreementFixture is the agreement of a world: a memorandum of
+// understanding drafted from the partnership's data and circulated, signed
+// for Diaspora Voices by the member and not yet for Bridges Youth.
+type AgreementFixture struct {
+	Agreement *pk.Agreement
+}
+
+// Agreement returns the agreement fixture of a world.
+func (w *World) Agreement() *AgreementFixture {
+	f, _ := w.fixture("agreement").(*AgreementFixture)
+	return f
+}
+
+func init() {
+	Extend(func(t testing.TB, w *World) {
+		t.Helper()
+		pid := w.Partnership.ID
+		facts, err := w.DB.Agreements.AgreementFacts(w.Coordinator.Ctx, pid)
+		must(t, err)
+		a, err := w.DB.Agreements.CreateAgreement(w.Coordinator.Ctx, pid, pk.AgreementInput{Kind: agreement.KindMoU, Title: "Memorandum of understanding",
+			Sections: agreement.Draft(agreement.KindMoU, *facts, func(k string) string { return k })})
+		must(t, err)
+		a, err = w.DB.Agreements.SetAgreementStatus(w.Coordinator.Ctx, pid, a.ID, pk.AgreementStatusInput{Version: a.Version, Status: agreement.StatusCirculated})
+		must(t, err)
+		a, err = w.DB.Agreements.SignAgreement(w.Member.Ctx, pid, a.ID, pk.AgreementSignInput{OrganisationID: w.MemberOrg.ID, TypedName: w.Member.Name})
+		must(t, err)
+		w.setFixture("agreement", &AgreementFixture{Agreement: a})
+		w.Params["agid"] = a.ID
+	})
+}
