@@ -5,6 +5,7 @@ package agreement
 
 import (
 	"net/http"
+	"strconv"
 
 	pk "github.com/partnerkit/partnerkit"
 	rules "github.com/partnerkit/partnerkit/agreement"
@@ -83,6 +84,15 @@ func (h *Handlers) registerAgreements(a *api.API) {
 		Response: pk.Agreement{}},
 		func(r *http.Request) (any, error) {
 			return h.Agreements.Agreement(r.Context(), r.PathValue("pid"), r.PathValue("agid"))
+		})
+	a.Route("GET", "/partnerships/{pid}/agreements/{agid}/agreement.md", view, httpx.OpDoc{Summary: "The exact current text as Markdown: its SHA-256 is text_sha256, the hash the signatures record", Tag: tag,
+		Raw: "text/markdown"},
+		func(r *http.Request) (any, error) {
+			x, err := h.Agreements.Agreement(r.Context(), r.PathValue("pid"), r.PathValue("agid"))
+			if err != nil {
+				return nil, err
+			}
+			return api.Raw{ContentType: "text/markdown; charset=utf-8", Filename: "agreement-v" + strconv.Itoa(x.TextVersion) + ".md", Body: []byte(x.Text)}, nil
 		})
 	a.Route("GET", "/partnerships/{pid}/agreements/{agid}/versions", view, httpx.OpDoc{Summary: "The versions of an agreement's text, newest first", Tag: tag,
 		Response: pk.AgreementVersionList{}},

@@ -5,6 +5,7 @@ import (
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/agreement"
+	"github.com/partnerkit/partnerkit/i18n"
 )
 
 // AgreementFixture is the agreement of a world: a memorandum of
@@ -20,6 +21,9 @@ func (w *World) Agreement() *AgreementFixture {
 	return f
 }
 
+// english drafts the world's agreement, as a coordinator writing in English would.
+var english = i18n.MustLoad().Localizer("en")
+
 func init() {
 	Extend(func(t testing.TB, w *World) {
 		t.Helper()
@@ -27,7 +31,7 @@ func init() {
 		facts, err := w.DB.Agreements.AgreementFacts(w.Coordinator.Ctx, pid)
 		must(t, err)
 		a, err := w.DB.Agreements.CreateAgreement(w.Coordinator.Ctx, pid, pk.AgreementInput{Kind: agreement.KindMoU, Title: "Memorandum of understanding",
-			Sections: agreement.Draft(agreement.KindMoU, *facts, func(k string) string { return k })})
+			Sections: agreement.Draft(agreement.KindMoU, *facts, func(k string) string { return english.T(k) })})
 		must(t, err)
 		a, err = w.DB.Agreements.SetAgreementStatus(w.Coordinator.Ctx, pid, a.ID, pk.AgreementStatusInput{Version: a.Version, Status: agreement.StatusCirculated})
 		must(t, err)
