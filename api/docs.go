@@ -123,13 +123,18 @@ func buildDocsView(doc map[string]any, l *i18n.Localizer) docsView {
 			}
 			if rb, ok := op["requestBody"].(map[string]any); ok {
 				content, _ := rb["content"].(map[string]any)
-				for ct, m := range content {
-					media, _ := m.(map[string]any)
+				// An upload offers several types: show the form one (or
+				// JSON), the same on every render.
+				for _, ct := range slices.Sorted(mapKeys(content)) {
+					media, _ := content[ct].(map[string]any)
 					o.BodyType = ct
 					s, _ := media["schema"].(map[string]any)
 					s, _ = resolve(s)
 					o.Body = fieldsOf(s, resolve, l)
 					o.BodyExample = exampleJSON(media["example"])
+					if ct == "multipart/form-data" || ct == "application/json" {
+						break
+					}
 				}
 			}
 			responses, _ := op["responses"].(map[string]any)
