@@ -202,3 +202,45 @@ func (in *AgreementSignInput) Validate() error {
 	v.Text("text_sha256", in.TextSHA256, false, 64)
 	return v.Err()
 }
+
+// AgreementChecklist is the agreement checklist beside an agreement: every
+// item of agreement.Checklist with its answer ("" when not answered yet),
+// and how many are settled (in place or not relevant).
+type AgreementChecklist struct {
+	Items []*AgreementChecklistAnswer `json:"items"`
+	Done  int                         `json:"done"`
+	Total int                         `json:"total"`
+}
+
+// AgreementChecklistAnswer is one item's answer.
+type AgreementChecklistAnswer struct {
+	Item      string     `json:"item"`
+	Group     string     `json:"group"`
+	Answer    string     `json:"answer"`
+	Note      string     `json:"note"`
+	UpdatedAt *time.Time `json:"updated_at,omitempty"`
+}
+
+// AgreementChecklistEntry answers one item; an empty answer clears it.
+type AgreementChecklistEntry struct {
+	Item   string `json:"item"`
+	Answer string `json:"answer"`
+	Note   string `json:"note"`
+}
+
+// AgreementChecklistInput answers some items (the others keep theirs).
+type AgreementChecklistInput struct {
+	Answers []AgreementChecklistEntry `json:"answers"`
+}
+
+// Validate checks every item and answer.
+func (in *AgreementChecklistInput) Validate() error {
+	var v Validator
+	items := agreement.ChecklistItemIDs()
+	for _, a := range in.Answers {
+		v.OneOf("answers", a.Item, true, items)
+		v.OneOf("answers", a.Answer, false, agreement.ChecklistAnswers)
+		v.Text("answers", a.Note, false, 1000)
+	}
+	return v.Err()
+}

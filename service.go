@@ -489,4 +489,8 @@ type AgreementService interface {
 	SignAgreement(ctx context.Context, pid, id string, in AgreementSignInput) (*Agreement, error)
 	// AgreementLog is the signing log: every version and signature, oldest first.
 	AgreementLog(ctx context.Context, pid, id string) (*AgreementLog, error)
+	// AgreementChecklist is the agreement checklist with its answers.
+	AgreementChecklist(ctx context.Context, pid, id string) (*AgreementChecklist, error)
+	// SetAgreementChecklist answers checklist items.
+	SetAgreementChecklist(ctx context.Context, pid, id string, in AgreementChecklistInput) (*AgreementChecklist, error)
 }

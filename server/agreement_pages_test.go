@@ -58,4 +58,10 @@ func TestAgreementPages(t *testing.T) {
 	prepStatus(t, "versions", res, 200)
 	prepBody(t, "versions", res, "Version 1 beside version 2", "<ins>We decide together.</ins>", "<del>")
 	prepStatus(t, "stale", e.do(t, "coordinator", "POST", page+"/text", form), 409)
+
+	// The checklist beside it: the coordinator answers, an observer reads.
+	prepStatus(t, "checklist as member", e.do(t, "member", "POST", page+"/checklist", url.Values{"answer-budget": {"in_place"}}), 403)
+	prepStatus(t, "bad answer", e.do(t, "coordinator", "POST", page+"/checklist", url.Values{"answer-budget": {"maybe"}}), 422)
+	prepStatus(t, "checklist", e.do(t, "coordinator", "POST", page+"/checklist", url.Values{"answer-budget": {"in_place"}, "answer-exit": {"partly"}}), 303)
+	prepBody(t, "checklist shown", e.do(t, "observer", "GET", page, nil), "Agreement checklist", "1 of 18 settled", "Partly in place")
 }

@@ -76,6 +76,14 @@ func TestAgreementAPI(t *testing.T) {
 	if err := json.Unmarshal([]byte(res.Body), &log); err != nil || len(log.Items) != 4 {
 		t.Fatalf("log: %v %s", err, res.Body)
 	}
+	prepBody(t, "markdown", e.do(t, "observer", "GET", id+"/agreement.md", nil), "## Objectifs communs et propres\n\nShared: a youth panel.\n")
+	if got := agreement.Hash(e.do(t, "observer", "GET", id+"/agreement.md", nil).Body); got != a.TextSHA256 {
+		t.Fatalf("the Markdown export hashes to %s, not the signed %s", got, a.TextSHA256)
+	}
+	res = e.do(t, "coordinator", "PUT", id+"/checklist", `{"answers":[{"item":"budget","answer":"not_relevant","note":"no money"}]}`)
+	prepBody(t, "checklist", res, `"done":1`, `"total":18`, `"note":"no money"`)
+	prepStatus(t, "checklist bad", e.do(t, "coordinator", "PUT", id+"/checklist", `{"answers":[{"item":"budget","answer":"maybe"}]}`), 422)
+	prepBody(t, "checklist read", e.do(t, "observer", "GET", id+"/checklist", nil), `"answer":"not_relevant"`)
 	prepStatus(t, "outsider", e.do(t, "outsider", "GET", id, nil), 404)
 	prepStatus(t, "unknown", e.do(t, "observer", "GET", base+"/nope", nil), 404)
 }

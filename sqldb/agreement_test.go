@@ -140,3 +140,27 @@ func TestAgreementDraftEditsInPlaceAndStatusMoves(t *testing.T) {
 		wantCode(t, err, pk.ENOTFOUND)
 	})
 }
+
+func TestAgreementChecklist(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid, id := w.DB, w.Partnership.ID, w.Params["agid"]
+		c, err := db.Agreements.AgreementChecklist(w.Observer.Ctx, pid, id)
+		if err != nil || len(c.Items) != len(agreement.Checklist) || c.Done != 0 || c.Items[0].Group != "who" {
+			t.Fatalf("empty checklist: %v %+v", err, c)
+		}
+		_, err = db.Agreements.SetAgreementChecklist(w.Member.Ctx, pid, id, pk.AgreementChecklistInput{})
+		wantCode(t, err, pk.EFORBIDDEN)
+		_, err = db.Agreements.SetAgreementChecklist(w.Coordinator.Ctx, pid, id, pk.AgreementChecklistInput{Answers: []pk.AgreementChecklistEntry{{Item: "nope", Answer: "in_place"}}})
+		wantField(t, err, "answers")
+		c, err = db.Agreements.SetAgreementChecklist(w.Coordinator.Ctx, pid, id, pk.AgreementChecklistInput{Answers: []pk.AgreementChecklistEntry{
+			{Item: "partners_named", Answer: "in_place"}, {Item: "budget", Answer: "not_relevant", Note: "no money involved"}, {Item: "exit", Answer: "partly"}}})
+		if err != nil || c.Done != 2 {
+			t.Fatalf("answered: %v %+v", err, c)
+		}
+		c, err = db.Agreements.SetAgreementChecklist(w.Coordinator.Ctx, pid, id, pk.AgreementChecklistInput{Answers: []pk.AgreementChecklistEntry{{Item: "budget", Answer: ""}}})
+		if err != nil || c.Done != 1 {
+			t.Fatalf("cleared: %v %+v", err, c)
+		}
+	})
+}

@@ -157,6 +157,9 @@ var archiveDocuments = []archiveDocument{
 	{name: "agreement_signatures", table: "agreement_signatures", where: ofPartnership, order: "signed_at, id", columns: []archiveColumn{
 		col("id", archID), ref("agreement_id", "agreements", false), org("organisation_id", false), user("user_id", true),
 		col("text_version", archInt), col("typed_name", archText), col("text_sha256", archText), col("signed_at", archTime)}},
+	{name: "agreement_checklist", unique: []string{"agreement_id", "item"}, table: "agreement_checklist", where: ofPartnership, order: "agreement_id, item", columns: []archiveColumn{
+		ref("agreement_id", "agreements", false), col("item", archText), col("answer", archText), col("note", archText),
+		user("user_id", true), col("updated_at", archTime)}},
 }
 
 // archiveLeftOut names the tables with partnership rows that an archive

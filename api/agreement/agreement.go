@@ -42,6 +42,10 @@ type statusBody struct {
 	Version int    `json:"version" doc:"The agreement's version the change is based on (or send If-Match)." example:"1"`
 }
 
+type checklistBody struct {
+	Answers []pk.AgreementChecklistEntry `json:"answers" doc:"Items answered: item (an ID of the checklist), answer (not_relevant, not_in_place, partly, in_place; empty clears it), note."`
+}
+
 type signBody struct {
 	OrganisationID string `json:"organisation_id" rule:"required,max=100" doc:"The member organisation signed for: one the asker belongs to and represents in the partnership." example:"o1p2q3r4s5t6u7v8w9x0"`
 	TypedName      string `json:"typed_name" rule:"required,max=200" doc:"The signer's name, as they type it." example:"Amina Yusuf"`
@@ -116,6 +120,20 @@ func (h *Handlers) registerAgreements(a *api.API) {
 				return nil, err
 			}
 			return h.Agreements.SetAgreementStatus(r.Context(), r.PathValue("pid"), r.PathValue("agid"), pk.AgreementStatusInput{Version: b.Version, Status: b.Status})
+		})
+	a.Route("GET", "/partnerships/{pid}/agreements/{agid}/checklist", view, httpx.OpDoc{Summary: "The agreement checklist: who, why, what and how items with their answers", Tag: tag,
+		Response: pk.AgreementChecklist{}},
+		func(r *http.Request) (any, error) {
+			return h.Agreements.AgreementChecklist(r.Context(), r.PathValue("pid"), r.PathValue("agid"))
+		})
+	a.Route("PUT", "/partnerships/{pid}/agreements/{agid}/checklist", edit, httpx.OpDoc{Summary: "Answer checklist items (the others keep their answers)", Tag: tag,
+		Request: checklistBody{}, Response: pk.AgreementChecklist{}},
+		func(r *http.Request) (any, error) {
+			var b checklistBody
+			if err := api.Decode(r, &b); err != nil {
+				return nil, err
+			}
+			return h.Agreements.SetAgreementChecklist(r.Context(), r.PathValue("pid"), r.PathValue("agid"), pk.AgreementChecklistInput{Answers: b.Answers})
 		})
 	a.Route("GET", "/partnerships/{pid}/agreements/{agid}/signatures", view, httpx.OpDoc{Summary: "The signing log: every version and signature, oldest first, with its time and hash", Tag: tag,
 		Response: pk.AgreementLog{}},

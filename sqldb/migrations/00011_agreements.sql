@@ -50,7 +50,22 @@ CREATE INDEX agreement_signatures_partnership ON agreement_signatures(partnershi
 CREATE INDEX agreement_signatures_organisation ON agreement_signatures(organisation_id);
 CREATE INDEX agreement_signatures_user ON agreement_signatures(user_id);
 
+-- The agreement checklist beside the text: one answer per item.
+CREATE TABLE agreement_checklist (
+    agreement_id   TEXT NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+    partnership_id TEXT NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+    item           TEXT NOT NULL,
+    answer         TEXT NOT NULL,
+    note           TEXT NOT NULL DEFAULT '',
+    user_id        TEXT REFERENCES users(id) ON DELETE SET NULL,
+    updated_at     TEXT NOT NULL,
+    PRIMARY KEY (agreement_id, item)
+);
+CREATE INDEX agreement_checklist_partnership ON agreement_checklist(partnership_id);
+CREATE INDEX agreement_checklist_user ON agreement_checklist(user_id);
+
 -- +goose Down
+DROP TABLE agreement_checklist;
 DROP TABLE agreement_signatures;
 DROP TABLE agreement_versions;
 DROP TABLE agreements;

@@ -35,6 +35,7 @@ func (h *Pages) Register(rt *httpx.Router) {
 	h.Handle(rt, "POST", "/p/{pid}/agreements/{agid}/text", edit, h.saveText)
 	h.Handle(rt, "POST", "/p/{pid}/agreements/{agid}/status", edit, h.setStatus)
 	h.Handle(rt, "POST", "/p/{pid}/agreements/{agid}/sign", sign, h.sign)
+	h.Handle(rt, "POST", "/p/{pid}/agreements/{agid}/checklist", edit, h.saveChecklist)
 	h.Handle(rt, "GET", "/p/{pid}/agreements/{agid}/versions", view, h.versions)
 	h.AddNav(web.NavEntry{Order: 95, Name: "agreements", Key: "agreement.nav", Suffix: "/agreements", Action: pk.ActionViewAgreements})
 }

@@ -22,6 +22,9 @@ type showData struct {
 	A          *pk.Agreement
 	Sections   []renderedSection
 	Log        *pk.AgreementLog
+	Checklist  *pk.AgreementChecklist
+	Answers    []string
+	Groups     []string
 	Signable   bool
 	SignForm   *web.Form
 	StatusForm *web.Form
@@ -40,6 +43,10 @@ func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, w
 	if d.Log, err = h.Agreements.AgreementLog(ctx, pid, id); err != nil {
 		return err
 	}
+	if d.Checklist, err = h.Agreements.AgreementChecklist(ctx, pid, id); err != nil {
+		return err
+	}
+	d.Answers, d.Groups = rules.ChecklistAnswers, rules.ChecklistGroups
 	for _, s := range d.A.Sections {
 		d.Sections = append(d.Sections, renderedSection{ID: s.ID, Title: s.Title, HTML: markdown(s.Body)})
 	}
@@ -91,5 +98,25 @@ func (h *Pages) sign(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	web.Redirect(w, r, "/p/"+r.PathValue("pid")+"/agreements/"+r.PathValue("agid"), "flash.saved")
+	return nil
+}
+
+// saveChecklist answers every item of the checklist form (answer-<item>,
+// note-<item>).
+func (h *Pages) saveChecklist(w http.ResponseWriter, r *http.Request) error {
+	r.ParseForm()
+	var in pk.AgreementChecklistInput
+	for _, id := range rules.ChecklistItemIDs() {
+		if _, ok := r.PostForm["answer-"+id]; ok {
+			in.Answers = append(in.Answers, pk.AgreementChecklistEntry{Item: id, Answer: r.PostForm.Get("answer-" + id), Note: r.PostForm.Get("note-" + id)})
+		}
+	}
+	_, err := h.Agreements.SetAgreementChecklist(r.Context(), r.PathValue("pid"), r.PathValue("agid"), in)
+	if web.IsFormError(err) {
+		return h.renderShow(w, r, httpx.Status(err), "checklist", err)
+	} else if err != nil {
+		return err
+	}
+	web.Redirect(w, r, "/p/"+r.PathValue("pid")+"/agreements/"+r.PathValue("agid")+"#checklist-h", "flash.saved")
 	return nil
 }
