@@ -146,8 +146,8 @@ func TestAgreementChecklist(t *testing.T) {
 	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
 		db, pid, id := w.DB, w.Partnership.ID, w.Params["agid"]
 		c, err := db.Agreements.AgreementChecklist(w.Observer.Ctx, pid, id)
-		if err != nil || len(c.Items) != len(agreement.Checklist) || c.Done != 0 || c.Items[0].Group != "who" {
-			t.Fatalf("empty checklist: %v %+v", err, c)
+		if err != nil || len(c.Items) != len(agreement.Checklist) || c.Done != 1 || c.Items[0].Group != "who" {
+			t.Fatalf("world's checklist: %v %+v", err, c)
 		}
 		_, err = db.Agreements.SetAgreementChecklist(w.Member.Ctx, pid, id, pk.AgreementChecklistInput{})
 		wantCode(t, err, pk.EFORBIDDEN)

@@ -10,7 +10,8 @@ import (
 
 // AgreementFixture is the agreement of a world: a memorandum of
 // understanding drafted from the partnership's data and circulated, signed
-// for Diaspora Voices by the member and not yet for Bridges Youth.
+// for Diaspora Voices by the member and not yet for Bridges Youth, with two
+// checklist items answered (one settled).
 type AgreementFixture struct {
 	Agreement *pk.Agreement
 }
@@ -36,6 +37,9 @@ func init() {
 		a, err = w.DB.Agreements.SetAgreementStatus(w.Coordinator.Ctx, pid, a.ID, pk.AgreementStatusInput{Version: a.Version, Status: agreement.StatusCirculated})
 		must(t, err)
 		a, err = w.DB.Agreements.SignAgreement(w.Member.Ctx, pid, a.ID, pk.AgreementSignInput{OrganisationID: w.MemberOrg.ID, TypedName: w.Member.Name})
+		must(t, err)
+		_, err = w.DB.Agreements.SetAgreementChecklist(w.Coordinator.Ctx, pid, a.ID, pk.AgreementChecklistInput{Answers: []pk.AgreementChecklistEntry{
+			{Item: "partners_named", Answer: agreement.InPlace}, {Item: "decisions", Answer: agreement.Partly, Note: "until the charter is adopted"}}})
 		must(t, err)
 		w.setFixture("agreement", &AgreementFixture{Agreement: a})
 		w.Params["agid"] = a.ID
