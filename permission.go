@@ -41,6 +41,14 @@ const (
 	ActionViewProspects   Action = "prospects.view"
 	ActionEditProspects   Action = "prospects.edit"
 
+	// The partnership agreement: coordinators draft and circulate it, the
+	// authorised representatives of member organisations sign it (the store
+	// checks that the signer is a person of the organisation signed for),
+	// observers read it.
+	ActionViewAgreements Action = "agreements.view"
+	ActionEditAgreements Action = "agreements.edit"
+	ActionSignAgreements Action = "agreements.sign"
+
 	// The bin of deleted records. Coordinators only: an item may hold what
 	// its deleter could not see (sensitive ties, positions, tactics), and a
 	// title may name an actor marked sensitive since. A member who deleted
@@ -97,6 +105,10 @@ var permissions = map[Action]Role{
 	ActionManagePlaybook:  RoleCoordinator,
 	ActionViewProspects:   RoleMember,
 	ActionEditProspects:   RoleMember,
+
+	ActionViewAgreements: RoleObserver,
+	ActionEditAgreements: RoleCoordinator,
+	ActionSignAgreements: RoleMember,
 
 	ActionViewBin:   RoleCoordinator,
 	ActionManageBin: RoleCoordinator,
@@ -162,6 +174,7 @@ var readActions = map[Action]bool{
 	ActionViewNetwork:     true,
 	ActionViewPreparation: true,
 	ActionViewProspects:   true,
+	ActionViewAgreements:  true,
 	ActionViewBin:         true,
 	ActionViewGovernance:  true,
 	// Exporting only reads (its audit entry aside), so an archived

@@ -3,6 +3,8 @@ package partnerkit
 import (
 	"context"
 	"time"
+
+	"github.com/partnerkit/partnerkit/agreement"
 )
 
 // The services below are what the pages (web/) and the JSON API (api/) depend
@@ -498,4 +500,36 @@ type CharterService interface {
 	// CharterRule says, by the version in force, which body decides area
 	// (or how body decides when area is empty), by which method and quorum.
 	CharterRule(ctx context.Context, pid, bid, area string) (Rule, error)
+}
+
+// AgreementService keeps the partnership's agreements: their text section by
+// section, its versions, and the signatures of the member organisations.
+type AgreementService interface {
+	// Agreements lists the partnership's agreements, newest first.
+	Agreements(ctx context.Context, pid string) (*AgreementList, error)
+	// Agreement returns one agreement with its current text, who signed
+	// that text and who has not.
+	Agreement(ctx context.Context, pid, id string) (*Agreement, error)
+	// AgreementFacts is what the partnership knows that a first draft
+	// puts in: members and representatives, the theory of change's purpose
+	// and vision, the self-analysis's offers.
+	AgreementFacts(ctx context.Context, pid string) (*agreement.Facts, error)
+	// CreateAgreement starts an agreement as a draft, version 1.
+	CreateAgreement(ctx context.Context, pid string, in AgreementInput) (*Agreement, error)
+	// UpdateAgreementText changes the text: in place while a draft, a new
+	// version once circulated (every signature must then be given again).
+	UpdateAgreementText(ctx context.Context, pid, id string, in AgreementTextInput) (*Agreement, error)
+	// SetAgreementStatus circulates a draft or marks an agreement superseded.
+	SetAgreementStatus(ctx context.Context, pid, id string, in AgreementStatusInput) (*Agreement, error)
+	// AgreementVersions lists the versions, newest first.
+	AgreementVersions(ctx context.Context, pid, id string) (*AgreementVersionList, error)
+	// SignAgreement records an organisation's signature of the current text
+	// by a person of that organisation who is a member of the partnership.
+	SignAgreement(ctx context.Context, pid, id string, in AgreementSignInput) (*Agreement, error)
+	// AgreementLog is the signing log: every version and signature, oldest first.
+	AgreementLog(ctx context.Context, pid, id string) (*AgreementLog, error)
+	// AgreementChecklist is the agreement checklist with its answers.
+	AgreementChecklist(ctx context.Context, pid, id string) (*AgreementChecklist, error)
+	// SetAgreementChecklist answers checklist items.
+	SetAgreementChecklist(ctx context.Context, pid, id string, in AgreementChecklistInput) (*AgreementChecklist, error)
 }

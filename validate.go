@@ -160,4 +160,6 @@ var Enums = map[string]func() []string{
 	"seat_position":         func() []string { return SeatPositions },
 	"decision_method":       func() []string { return DecisionMethods },
 	"voting_unit":           func() []string { return VotingUnits },
+	"agreement_kind":        func() []string { return AgreementKinds },
+	"agreement_status_move": func() []string { return AgreementStatusMoves },
 }

@@ -48,3 +48,36 @@ func TestLoad(t *testing.T) {
 		}
 	})
 }
+
+// The demonstration's agreement is signed by three of the coalition's five
+// member organisations.
+func TestDemoAgreement(t *testing.T) {
+	t.Parallel()
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		if _, err := Load(ctx, db); err != nil {
+			t.Fatal(err)
+		}
+		_, secret, err := db.Accounts.SignIn(ctx, Email, Password, "127.0.0.1", "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, _, err := db.Accounts.UserBySession(ctx, secret)
+		if err != nil {
+			t.Fatal(err)
+		}
+		uctx := pk.NewContextWithUser(ctx, u)
+		ps, _, err := db.Partnerships.Partnerships(uctx, pk.PageRequest{}, false)
+		if err != nil || len(ps) != 1 {
+			t.Fatal(err)
+		}
+		list, err := db.Agreements.Agreements(uctx, ps[0].ID)
+		if err != nil || len(list.Items) != 1 {
+			t.Fatalf("agreements: %v %+v", err, list)
+		}
+		a, err := db.Agreements.Agreement(uctx, ps[0].ID, list.Items[0].ID)
+		if err != nil || len(a.SignedBy) != 3 || len(a.Missing) != 2 || a.Status != "signing" {
+			t.Fatalf("agreement: %v signed %v missing %v %s", err, a.SignedBy, a.Missing, a.Status)
+		}
+	})
+}

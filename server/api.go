@@ -7,6 +7,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/account"
 	"github.com/partnerkit/partnerkit/api/actor"
 	"github.com/partnerkit/partnerkit/api/actormap"
+	apiagreement "github.com/partnerkit/partnerkit/api/agreement"
 	"github.com/partnerkit/partnerkit/api/bin"
 	"github.com/partnerkit/partnerkit/api/governance"
 	"github.com/partnerkit/partnerkit/api/network"
@@ -33,6 +34,7 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&preparation.Handlers{Preparation: db.Preparation},
 		&playbook.Handlers{Playbooks: db.Playbooks},
 		&prospect.Handlers{Prospects: db.Prospects},
+		&apiagreement.Handlers{Agreements: db.Agreements},
 		&bin.Handlers{Bin: db.Bin},
 		&governance.Handlers{Bodies: db.Bodies, Charter: db.Charter},
 		&portability.Handlers{Portability: db.Portability},

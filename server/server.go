@@ -16,6 +16,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/account"
 	"github.com/partnerkit/partnerkit/web/actor"
 	"github.com/partnerkit/partnerkit/web/actormap"
+	webagreement "github.com/partnerkit/partnerkit/web/agreement"
 	"github.com/partnerkit/partnerkit/web/bin"
 	"github.com/partnerkit/partnerkit/web/governance"
 	"github.com/partnerkit/partnerkit/web/network"
@@ -94,6 +95,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&preparation.Pages{Web: w, Organisations: db.Organisations, Preparation: db.Preparation},
 		&playbook.Pages{Web: w, Playbooks: db.Playbooks},
 		&prospect.Pages{Web: w, Prospects: db.Prospects},
+		&webagreement.Pages{Web: w, Agreements: db.Agreements},
 		&bin.Pages{Web: w, Bin: db.Bin},
 		&governance.Pages{Web: w, Bodies: db.Bodies, Charter: db.Charter, Members: db.Members},
 		&portability.Pages{Web: w, Portability: db.Portability},

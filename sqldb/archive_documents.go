@@ -146,6 +146,20 @@ var archiveDocuments = []archiveDocument{
 	{name: "prospect_status_changes", table: "prospect_status_changes", where: ofPartnership, order: "prospect_id, seq", columns: []archiveColumn{
 		col("id", archID), ref("prospect_id", "prospects", false), col("seq", archInt), col("from_status", archText),
 		col("to_status", archText), col("note", archText), user("user_id", true), col("changed_at", archTime)}},
+	// The agreement with every version of its text and every signature, so
+	// that the hashes the signatures record can still be checked elsewhere.
+	{name: "agreements", table: "agreements", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), col("kind", archText), col("title", archText), col("status", archText), col("text_version", archInt),
+		user("created_by", true), col("version", archInt), col("created_at", archTime), col("updated_at", archTime)}},
+	{name: "agreement_versions", unique: []string{"agreement_id", "number"}, table: "agreement_versions", where: ofPartnership, order: "agreement_id, number", columns: []archiveColumn{
+		ref("agreement_id", "agreements", false), col("number", archInt), col("sections", archText), col("body", archText),
+		col("text_sha256", archText), col("note", archText), user("user_id", true), col("created_at", archTime)}},
+	{name: "agreement_signatures", table: "agreement_signatures", where: ofPartnership, order: "signed_at, id", columns: []archiveColumn{
+		col("id", archID), ref("agreement_id", "agreements", false), org("organisation_id", false), user("user_id", true),
+		col("text_version", archInt), col("typed_name", archText), col("text_sha256", archText), col("signed_at", archTime)}},
+	{name: "agreement_checklist", unique: []string{"agreement_id", "item"}, table: "agreement_checklist", where: ofPartnership, order: "agreement_id, item", columns: []archiveColumn{
+		ref("agreement_id", "agreements", false), col("item", archText), col("answer", archText), col("note", archText),
+		user("user_id", true), col("updated_at", archTime)}},
 }
 
 // archiveLeftOut names the tables with partnership rows that an archive

@@ -16,4 +16,5 @@ var (
 	_ pk.ProspectService     = (*ProspectStore)(nil)
 	_ pk.BodyService         = (*BodyStore)(nil)
 	_ pk.CharterService      = (*CharterStore)(nil)
+	_ pk.AgreementService    = (*AgreementStore)(nil)
 )

@@ -18,6 +18,7 @@ type Stores struct {
 	Preparation   *PreparationStore
 	Playbooks     *PlaybookStore
 	Prospects     *ProspectStore
+	Agreements    *AgreementStore
 	Jobs          *JobStore
 	Bin           *BinStore
 	Portability   *PortabilityStore
@@ -37,6 +38,7 @@ func (db *DB) initStores() {
 		Preparation:   &PreparationStore{db},
 		Playbooks:     &PlaybookStore{db},
 		Prospects:     &ProspectStore{db},
+		Agreements:    &AgreementStore{db},
 		Jobs:          &JobStore{db},
 		Bin:           &BinStore{db},
 		Portability:   &PortabilityStore{db},
@@ -74,6 +76,9 @@ type PlaybookStore struct{ db *DB }
 
 // ProspectStore keeps the pipeline of prospective partners.
 type ProspectStore struct{ db *DB }
+
+// AgreementStore keeps the partnership's agreements: text, versions, signatures.
+type AgreementStore struct{ db *DB }
 
 // JobStore keeps the background jobs table: claiming, finishing and running jobs.
 type JobStore struct{ db *DB }
