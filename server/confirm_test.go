@@ -13,7 +13,7 @@ import (
 
 // destructive are the last path segments of page forms that destroy or
 // take away something; each must ask before it acts.
-var destructive = map[string]bool{"delete": true, "remove": true, "revoke": true, "leave": true, "merge": true, "empty": true}
+var destructive = map[string]bool{"delete": true, "remove": true, "revoke": true, "leave": true, "merge": true, "empty": true, "archive": true}
 
 // confirmAs is who posts a destructive form in these tests: someone whose
 // role allows it (organisation forms belong to the member's organisation).

@@ -143,6 +143,12 @@ func (h *Pages) partnershipUpdate(w http.ResponseWriter, r *http.Request) error 
 func (h *Pages) partnershipArchive(w http.ResponseWriter, r *http.Request) error {
 	r.ParseForm()
 	archive := r.PostForm.Get("archived") != "0"
+	// Archiving stops every change by every member, so it is asked once
+	// more; restoring is not.
+	if archive && !web.Confirmed(r) {
+		return h.AskIn(w, r, pk.ActionArchivePartnership, "settings", web.Confirm{Question: "confirm.partnership.archive",
+			Effect: "settings.archive_intro", Back: "/p/" + r.PathValue("pid") + "/settings"})
+	}
 	_, err := h.Partnerships.SetArchived(r.Context(), r.PathValue("pid"), archive, web.Atoi(r.PostForm.Get("version")))
 	if web.IsFormError(err) {
 		return h.renderSettings(w, r, httpx.Status(err), err)
