@@ -353,7 +353,10 @@ func workload(t *testing.T, db *sqldb.DB) {
 	ag := w.Agreement().Agreement
 	run("agreements", func(ctx context.Context) error { _, err := db.Agreements.Agreements(ctx, pid); return err })
 	run("agreement", func(ctx context.Context) error { _, err := db.Agreements.Agreement(ctx, pid, ag.ID); return err })
-	run("agreement versions", func(ctx context.Context) error { _, err := db.Agreements.AgreementVersions(ctx, pid, ag.ID); return err })
+	run("agreement versions", func(ctx context.Context) error {
+		_, err := db.Agreements.AgreementVersions(ctx, pid, ag.ID)
+		return err
+	})
 	run("agreement log", func(ctx context.Context) error { _, err := db.Agreements.AgreementLog(ctx, pid, ag.ID); return err })
 	run("agreement checklist", func(ctx context.Context) error {
 		_, err := db.Agreements.AgreementChecklist(ctx, pid, ag.ID)
