@@ -57,6 +57,14 @@ func boundSeats(out []*pk.Seat, err error, max int) ([]*pk.Seat, bool, error) {
 	return out, false, nil
 }
 
+// Seat returns one seat of a body, held or ended.
+func (store *BodyStore) Seat(ctx context.Context, pid, bid, sid string) (*pk.Seat, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewGovernance); err != nil {
+		return nil, err
+	}
+	return loadSeat(ctx, store.db.read, pid, bid, sid)
+}
+
 func loadSeat(ctx context.Context, q queryer, pid, bid, sid string) (*pk.Seat, error) {
 	s, err := scanSeat(q.QueryRowContext(ctx, seatSelect+`WHERE s.id = $1 AND s.body_id = $2 AND s.partnership_id = $3`, sid, bid, pid))
 	if errors.Is(err, sql.ErrNoRows) {
