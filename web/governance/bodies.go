@@ -91,9 +91,9 @@ type bodyData struct {
 	// where is part of the body.
 	Held, Ended []*pk.Seat
 	Cut         bool
-	CanEdit   bool
-	Holders   []holderOption
-	Positions []string
+	CanEdit     bool
+	Holders     []holderOption
+	Positions   []string
 }
 
 func (h *Pages) bodyPage(w http.ResponseWriter, r *http.Request) error {

@@ -94,5 +94,3 @@ func charterChanges(before, after *pk.Charter) []string {
 	add(b.InformationSharing != a.InformationSharing, "governance.field.sharing")
 	return out
 }
-
-
