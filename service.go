@@ -480,6 +480,8 @@ type BodyService interface {
 	// AllSeats lists the seats held today in every body, for the
 	// organisation chart, up to MaxChartSeats.
 	AllSeats(ctx context.Context, pid string) ([]*Seat, bool, error)
+	// Seat returns one seat of a body, held or ended.
+	Seat(ctx context.Context, pid, bid, sid string) (*Seat, error)
 	// AddSeat seats a person or a member organisation in a body.
 	AddSeat(ctx context.Context, pid, bid string, in SeatInput) (*Seat, error)
 	// UpdateSeat changes a seat's position or dates; setting Until ends it.

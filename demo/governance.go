@@ -65,7 +65,7 @@ func loadGovernance(ctx context.Context, db *sqldb.DB, w *World) error {
 			return fmt.Errorf("seat in %s: %w", s.body.Name, err)
 		}
 	}
-	_, err = db.Charter.AdoptCharter(amina, pid, pk.CharterInput{
+	first, err := db.Charter.AdoptCharter(amina, pid, pk.CharterInput{
 		AdoptedOn: "2025-10-15", AdoptedByBody: strat.ID,
 		AdoptionNote: "Adopted by consensus at the second strategic committee, after two rounds of comments from every member.",
 		Rules: []pk.BodyRule{
@@ -95,5 +95,20 @@ func loadGovernance(ctx context.Context, db *sqldb.DB, w *World) error {
 			InformationSharing: "Minutes go to every member within a week; the budget is open to all members; nothing about a young person is shared without their consent.",
 		},
 	})
+	if err != nil {
+		return err
+	}
+	// Three months on, the committee moved external statements up to
+	// itself after a press release went out too fast: the second version
+	// shows what changed from the first.
+	second := pk.CharterInput{Version: first.Version, AdoptedOn: "2026-01-20", AdoptedByBody: strat.ID,
+		AdoptionNote: "External statements now need the strategic committee: agreed after the December press release.",
+		Rules:        first.Rules, Areas: append([]pk.AreaRule(nil), first.Areas...), CharterText: first.CharterText}
+	for i, a := range second.Areas {
+		if a.Area == pk.AreaExternalStatements {
+			second.Areas[i] = pk.AreaRule{Area: a.Area, BodyID: strat.ID, Method: pk.MethodConsent, Quorum: 0.5, Unit: pk.UnitOrganisation}
+		}
+	}
+	_, err = db.Charter.AdoptCharter(amina, pid, second)
 	return err
 }

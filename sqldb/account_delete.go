@@ -67,7 +67,10 @@ func handOvers(ctx context.Context, q queryer, uid string) ([]pk.HandOver, error
 // the account's row, which remains as a tombstone: its name becomes
 // pk.FormerMemberName, its address an undeliverable one of its own, and its
 // password, language and administrator flag are wiped. Their memberships
-// end (an audit entry in each partnership says so), and every way in goes:
+// end (an audit entry in each partnership says so), the names they typed
+// to sign agreements become pk.FormerMemberName (each signature stays, for
+// its organisation, with its time and the hash of the text signed), and
+// every way in goes:
 // sessions, API tokens, emailed links, invitations waiting for the
 // address. Answered invitations keep their history under the tombstone's
 // address.
@@ -118,6 +121,10 @@ func (store *AccountStore) DeleteAccount(ctx context.Context, password string) e
 			{`DELETE FROM email_tokens WHERE user_id = $1`, []any{uid}},
 			{`DELETE FROM sign_in_failures WHERE key = $1`, []any{key.key}},
 			{`DELETE FROM invitations WHERE email = $1 AND status = 'pending'`, []any{email}},
+			// A signature keeps its organisation, version, hash and time:
+			// the organisation did sign. The name the person typed goes,
+			// like their name everywhere else.
+			{`UPDATE agreement_signatures SET typed_name = $1 WHERE user_id = $2`, []any{pk.FormerMemberName, uid}},
 			{`UPDATE invitations SET email = $1 WHERE email = $2`, []any{tomb, email}},
 			{`UPDATE users SET email = $1, name = $2, password_hash = '', language = '', admin = FALSE, email_verified = FALSE,
 				version = version + 1 WHERE id = $3`, []any{tomb, pk.FormerMemberName, uid}},

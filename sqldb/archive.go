@@ -262,7 +262,22 @@ func exportDocument(ctx context.Context, q queryer, d archiveDocument, pid strin
 		}
 		out = append(out, row)
 	}
-	return out, nSensitive, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	// A reference within the document may point at a row read later; one
+	// that points at a row left out loses it.
+	for i, c := range d.columns {
+		if c.kind != archSelfRef {
+			continue
+		}
+		for _, row := range out {
+			if row[i] != nil && !kept[d.name][row[i].(string)] {
+				row[i] = nil
+			}
+		}
+	}
+	return out, nSensitive, nil
 }
 
 // exportPeople reads the email and name of everyone the documents name,

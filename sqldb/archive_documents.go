@@ -22,6 +22,8 @@ const (
 	archRef                         // the ID of a record of another document (ref), maybe null
 	archUser                        // a person, by email (people.json), maybe null
 	archOrg                         // an organisation (organisations.json), maybe null
+	archSelfRef                     // the ID of another record of the same document, in any order, maybe null
+	archCharter                     // a charter version's content: JSON naming bodies by their IDs
 )
 
 // archiveColumn is one column of a document: its name (the same in the
@@ -31,7 +33,10 @@ type archiveColumn struct {
 	name string
 	kind archiveKind
 	ref  string // for archRef: the document referred to
-	null bool   // for archRef, archUser, archOrg
+	null bool   // for archRef, archUser, archOrg (archSelfRef is always nullable)
+	// acyclic: following this archSelfRef from record to record never
+	// comes back (a body's parent, unlike its reporting line).
+	acyclic bool
 }
 
 // archiveDocument is one document: a table's rows of one partnership.
@@ -70,6 +75,13 @@ func user(name string, null bool) archiveColumn {
 
 func org(name string, null bool) archiveColumn {
 	return archiveColumn{name: name, kind: archOrg, null: null}
+}
+
+// selfRef is a reference to a record of the same document, which may come
+// before or after it (bodies point at each other in any order): the import
+// writes it once every record of the document is in.
+func selfRef(name string, acyclic bool) archiveColumn {
+	return archiveColumn{name: name, kind: archSelfRef, null: true, acyclic: acyclic}
 }
 
 const ofPartnership = "partnership_id = $1"
@@ -146,6 +158,21 @@ var archiveDocuments = []archiveDocument{
 	{name: "prospect_status_changes", table: "prospect_status_changes", where: ofPartnership, order: "prospect_id, seq", columns: []archiveColumn{
 		col("id", archID), ref("prospect_id", "prospects", false), col("seq", archInt), col("from_status", archText),
 		col("to_status", archText), col("note", archText), user("user_id", true), col("changed_at", archTime)}},
+	// Governance: the bodies (nesting and reporting lines in any order),
+	// every seat held and ended, and every version of the charter, whose
+	// content names bodies by ID and is rewritten with their new IDs.
+	{name: "bodies", table: "bodies", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), col("name", archText), col("kind", archText), col("mandate", archText), selfRef("parent_id", true),
+		col("cadence", archText), col("quorum", archText), selfRef("reports_to_id", false), col("reporting_cadence", archText),
+		col("version", archInt), user("created_by", true), col("created_at", archTime), col("updated_at", archTime)}},
+	{name: "body_seats", table: "body_seats", where: ofPartnership, order: "body_id, from_date, id", columns: []archiveColumn{
+		col("id", archID), ref("body_id", "bodies", false), user("user_id", true), org("organisation_id", true), col("position", archText),
+		col("from_date", archText), col("until_date", archNullText), col("version", archInt), col("created_at", archTime)}},
+	// Bodies are never deleted, so the body that adopted a version is
+	// always there to refer to.
+	{name: "charter_versions", unique: []string{"version"}, table: "charter_versions", where: ofPartnership, order: "version", columns: []archiveColumn{
+		col("version", archInt), col("adopted_on", archText), ref("adopted_body_id", "bodies", false), col("adoption_note", archText),
+		col("content", archCharter), user("created_by", true), col("created_at", archTime)}},
 	// The agreement with every version of its text and every signature, so
 	// that the hashes the signatures record can still be checked elsewhere.
 	{name: "agreements", table: "agreements", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
@@ -169,13 +196,6 @@ var archiveLeftOut = map[string]string{
 	"audit_log":   "the history of the instance that kept it; the import is audited instead",
 	"bin_items":   "deleted records are not the partnership's state; restoring them is decided where they were deleted",
 	"invitations": "their links are secrets of the instance that sent them",
-	// Governance is not carried yet: bodies refer to each other in any
-	// order (a parent may be created after its group), and a charter
-	// version names bodies by ID inside its JSON, while an import gives
-	// every record a new ID. Both need the import to map IDs first.
-	"bodies":           "not carried yet: bodies refer to each other in any order and the import renews IDs",
-	"body_seats":       "not carried yet: they belong to bodies, which are not carried yet",
-	"charter_versions": "not carried yet: a version names bodies by ID inside its JSON, and the import renews IDs",
 	// Columns, as table.column.
 	"actors.search":                         "derived from the name on import",
 	"assessments.seq":                       "the archive's order is the order of events",

@@ -298,6 +298,9 @@ func (p *archiveParser) document(name string, cols []archiveColumn, files map[st
 		}
 		out = append(out, rec)
 	}
+	if err := resolveSelfRefs(name, cols, out, ids); err != nil {
+		return err
+	}
 	switch name {
 	case archivePeople:
 		p.a.people = out
@@ -320,7 +323,7 @@ func (p *archiveParser) value(doc string, rn int, c archiveColumn, raw json.RawM
 		switch {
 		case c.kind == archNullText || c.kind == archNullTime || c.kind == archNullInt:
 			return nil, nil
-		case (c.kind == archRef || c.kind == archUser || c.kind == archOrg) && c.null:
+		case (c.kind == archRef || c.kind == archUser || c.kind == archOrg || c.kind == archSelfRef) && c.null:
 			return nil, nil
 		}
 		return nil, bad("validation.required")
@@ -381,6 +384,14 @@ func (p *archiveParser) value(doc string, rn int, c archiveColumn, raw json.RawM
 			return nil, archiveError(doc, rn, c.name, "portability.import.error.no_record", map[string]any{"Document": archiveOrganisations + ".json", "ID": s})
 		}
 		return id, nil
+	case archSelfRef:
+		// Resolved once the whole document is read (resolveSelfRefs).
+		if s == "" || len(s) > 100 {
+			return nil, bad("portability.import.error.want_text")
+		}
+		return s, nil
+	case archCharter:
+		return charterFromArchive(doc, rn, c.name, s, p.a.ids["bodies"])
 	case archUser:
 		if !p.people[strings.ToLower(s)] {
 			return nil, archiveError(doc, rn, c.name, "portability.import.error.no_record", map[string]any{"Document": archivePeople + ".json", "ID": s})
@@ -440,6 +451,9 @@ var archiveChecks = map[string]func(get func(string) any) error{
 		in := pk.MapInput{Title: str(get("title")), Objective: str(get("objective"))}
 		return in.Validate()
 	},
+	"bodies":           checkArchivedBody,
+	"body_seats":       checkArchivedSeat,
+	"charter_versions": checkArchivedCharter,
 	"assessments": func(get func(string) any) error {
 		in := pk.AssessmentInput{ActorID: str(get("actor_id")), Support: int(get("support").(int64)), Influence: int(get("influence").(int64)),
 			Note: str(get("note"))}
@@ -541,8 +555,11 @@ func (db *DB) writeArchive(ctx context.Context, a *readArchive, uid, email strin
 				args := make([]any, 0, len(cols))
 				for i, c := range d.columns {
 					v := rec[i]
-					if c.kind == archUser {
+					switch c.kind {
+					case archUser:
 						v = userID(v)
+					case archSelfRef:
+						v = nil // the record it names may not be written yet
 					}
 					args = append(args, v)
 				}
@@ -569,6 +586,9 @@ func (db *DB) writeArchive(ctx context.Context, a *readArchive, uid, email strin
 					return fmt.Errorf("import %s: %w", d.name, err)
 				}
 				n++
+			}
+			if err := tx.writeSelfRefs(ctx, d, a.docs[d.name]); err != nil {
+				return err
 			}
 			res.Records[d.name] = n
 			if d.name == "members" && uid != "" && !importerListed {

@@ -343,6 +343,27 @@ func workload(t *testing.T, db *sqldb.DB) {
 		_, err := db.Charter.CharterRule(ctx, pid, "", pk.AreaBudget)
 		return err
 	})
+	// Changing a seat checks it against the holder's other seats in the body.
+	_, err = db.Bodies.UpdateSeat(c, pid, gov.Committee.ID, gov.Seat.ID, pk.SeatInput{Position: gov.Seat.Position, From: gov.Seat.From,
+		Until: "2026-12-31", Version: gov.Seat.Version})
+	ok("end seat", err)
+
+	// The agreement: the list, one agreement with who signed and who has
+	// not, its versions, the signing log and the checklist.
+	ag := w.Agreement().Agreement
+	run("agreements", func(ctx context.Context) error { _, err := db.Agreements.Agreements(ctx, pid); return err })
+	run("agreement", func(ctx context.Context) error { _, err := db.Agreements.Agreement(ctx, pid, ag.ID); return err })
+	run("agreement versions", func(ctx context.Context) error {
+		_, err := db.Agreements.AgreementVersions(ctx, pid, ag.ID)
+		return err
+	})
+	run("agreement log", func(ctx context.Context) error { _, err := db.Agreements.AgreementLog(ctx, pid, ag.ID); return err })
+	run("agreement checklist", func(ctx context.Context) error {
+		_, err := db.Agreements.AgreementChecklist(ctx, pid, ag.ID)
+		return err
+	})
+	_, err = db.Agreements.AgreementFacts(c, pid)
+	ok("agreement facts", err)
 
 	// Deletes and merges, whose cascades follow every foreign key.
 	keep, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Keeper", Kind: "group"})

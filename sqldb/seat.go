@@ -57,6 +57,14 @@ func boundSeats(out []*pk.Seat, err error, max int) ([]*pk.Seat, bool, error) {
 	return out, false, nil
 }
 
+// Seat returns one seat of a body, held or ended.
+func (store *BodyStore) Seat(ctx context.Context, pid, bid, sid string) (*pk.Seat, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewGovernance); err != nil {
+		return nil, err
+	}
+	return loadSeat(ctx, store.db.read, pid, bid, sid)
+}
+
 func loadSeat(ctx context.Context, q queryer, pid, bid, sid string) (*pk.Seat, error) {
 	s, err := scanSeat(q.QueryRowContext(ctx, seatSelect+`WHERE s.id = $1 AND s.body_id = $2 AND s.partnership_id = $3`, sid, bid, pid))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -87,6 +95,39 @@ func checkSeatHolder(ctx context.Context, tx *Tx, pid string, in *pk.SeatInput) 
 	return nil
 }
 
+// checkSeatOverlap refuses a second seat for the same person or
+// organisation in the same body whose dates overlap one they already have
+// (sid is the seat being changed, empty for a new one): one holder sits
+// once in a body at a time, so counting voices stays honest. Dates are
+// YYYY-MM-DD, so text order is date order; an open end is "until now on".
+func checkSeatOverlap(ctx context.Context, tx *Tx, pid, bid, sid string, in *pk.SeatInput) error {
+	holder, id := "user_id", in.UserID
+	if in.OrganisationID != "" {
+		holder, id = "organisation_id", in.OrganisationID
+	}
+	// Two coordinators seating the same person at once on PostgreSQL would
+	// each miss the other's seat; locking the body makes the second wait
+	// and then see the first. SQLite's single writer does this already.
+	if tx.db.Dialect == Postgres {
+		if _, err := tx.ExecContext(ctx, `SELECT 1 FROM bodies WHERE id = $1 FOR UPDATE`, bid); err != nil {
+			return err
+		}
+	}
+	var from, until string
+	err := tx.QueryRowContext(ctx, `
+		SELECT from_date, COALESCE(until_date, '') FROM body_seats
+		WHERE body_id = $1 AND partnership_id = $2 AND `+holder+` = $3 AND id <> $4
+			AND ($5 = '' OR from_date <= $5) AND (until_date IS NULL OR until_date >= $6)
+		ORDER BY from_date, id LIMIT 1`, bid, pid, id, sid, in.Until, in.From).Scan(&from, &until)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return pk.FieldInvalid("from", "governance.validation.seat_overlap", map[string]any{"From": from, "Until": until})
+}
+
 // AddSeat seats a person or a member organisation in a body.
 func (store *BodyStore) AddSeat(ctx context.Context, pid, bid string, in pk.SeatInput) (*pk.Seat, error) {
 	var out *pk.Seat
@@ -102,6 +143,9 @@ func (store *BodyStore) AddSeat(ctx context.Context, pid, bid string, in pk.Seat
 			return err
 		}
 		if err := checkSeatHolder(ctx, tx, pid, &in); err != nil {
+			return err
+		}
+		if err := checkSeatOverlap(ctx, tx, pid, bid, "", &in); err != nil {
 			return err
 		}
 		id := newID()
@@ -137,6 +181,9 @@ func (store *BodyStore) UpdateSeat(ctx context.Context, pid, bid, sid string, in
 		}
 		in.UserID, in.OrganisationID = before.UserID, before.OrganisationID
 		if err := in.Validate(); err != nil {
+			return err
+		}
+		if err := checkSeatOverlap(ctx, tx, pid, bid, sid, &in); err != nil {
 			return err
 		}
 		if err := tx.bumpVersion(ctx, "body_seats", "id = $1 AND partnership_id = $2", in.Version, sid, pid); err != nil {

@@ -3,6 +3,7 @@ package governance
 import (
 	"html/template"
 	"net/http"
+	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 )
@@ -24,6 +25,8 @@ type bodiesData struct {
 	Holders []holderRow
 	Kinds   []string
 	CanEdit bool
+	// Options are the bodies a new body may sit under or report to.
+	Options []bodyOption
 }
 
 func (h *Pages) bodiesPage(w http.ResponseWriter, r *http.Request) error {
@@ -47,7 +50,7 @@ func (h *Pages) renderBodies(w http.ResponseWriter, r *http.Request, status int,
 		return err
 	}
 	d := &bodiesData{Bodies: bodies, Cut: cut || seatsCut, Seats: map[string]int{}, Kinds: pk.BodyKinds,
-		CanEdit: pk.Can(v.P.MyRole, pk.ActionEditGovernance)}
+		CanEdit: pk.Can(v.P.MyRole, pk.ActionEditGovernance), Options: bodyOptions(bodies, "")}
 	name := map[string]string{}
 	for _, b := range bodies {
 		name[b.ID] = b.Name
@@ -82,12 +85,15 @@ func (h *Pages) renderBodies(w http.ResponseWriter, r *http.Request, status int,
 }
 
 type bodyData struct {
-	Body      *pk.Body
-	Seats     []*pk.Seat
-	Cut       bool
-	CanEdit   bool
-	Holders   []holderOption
-	Positions []string
+	Body *pk.Body
+	// Held are the seats held today or from a later day; Ended those whose
+	// end date has passed. Both stay on the page: the history of who sat
+	// where is part of the body.
+	Held, Ended []*pk.Seat
+	Cut         bool
+	CanEdit     bool
+	Holders     []holderOption
+	Positions   []string
 }
 
 func (h *Pages) bodyPage(w http.ResponseWriter, r *http.Request) error {
@@ -110,7 +116,17 @@ func (h *Pages) renderBody(w http.ResponseWriter, r *http.Request, status int, f
 	if err != nil {
 		return err
 	}
-	d := &bodyData{Body: b, Seats: seats, Cut: cut, CanEdit: pk.Can(v.P.MyRole, pk.ActionEditGovernance), Positions: pk.SeatPositions}
+	d := &bodyData{Body: b, Cut: cut, CanEdit: pk.Can(v.P.MyRole, pk.ActionEditGovernance), Positions: pk.SeatPositions}
+	// The page's own day, in UTC as the store keeps dates; only where a
+	// seat is listed depends on it.
+	today := time.Now().UTC().Format(time.DateOnly)
+	for _, s := range seats {
+		if s.Until != "" && s.Until < today {
+			d.Ended = append(d.Ended, s)
+		} else {
+			d.Held = append(d.Held, s)
+		}
+	}
 	if d.CanEdit {
 		if d.Holders, err = h.holderOptions(r, v.P.ID); err != nil {
 			return err
@@ -118,35 +134,5 @@ func (h *Pages) renderBody(w http.ResponseWriter, r *http.Request, status int, f
 	}
 	v.Data = d
 	h.Render(w, r, status, templates, "body", v)
-	return nil
-}
-
-func (h *Pages) charterPage(w http.ResponseWriter, r *http.Request) error {
-	v, err := h.PartnershipView(r, pk.ActionViewGovernance, "governance.charter.title", "governance")
-	if err != nil {
-		return err
-	}
-	c, err := h.Charter.Charter(r.Context(), v.P.ID)
-	if pk.ErrorCode(err) == pk.ENOTFOUND {
-		c, err = nil, nil // no charter yet: the page says so
-	}
-	if err != nil {
-		return err
-	}
-	names := map[string]string{}
-	if c != nil {
-		bodies, _, err := h.Bodies.Bodies(r.Context(), v.P.ID)
-		if err != nil {
-			return err
-		}
-		for _, b := range bodies {
-			names[b.ID] = b.Name
-		}
-	}
-	v.Data = struct {
-		Charter *pk.Charter
-		Names   map[string]string
-	}{c, names}
-	h.Render(w, r, http.StatusOK, templates, "charter", v)
 	return nil
 }
