@@ -164,13 +164,13 @@ func (tx *Tx) moveStage(ctx context.Context, pid string, a *pk.Admission, to, on
 
 // UpdateAdmission changes the candidate's details and links it to an
 // organisation on the platform.
-// How the candidate came stays as it was recorded.
+// The input is checked whole, but how the candidate came (source,
+// nominating organisation, prospect) stays as it was recorded.
 func (store *AdmissionStore) UpdateAdmission(ctx context.Context, pid, id string, in pk.AdmissionInput) (*pk.Admission, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
 	return store.admissionStep(ctx, pid, id, in.Version, func(tx *Tx, a *pk.Admission, st admission.State) error {
-		in.Source, in.NominatedByID, in.ProspectID = a.Source, a.NominatedByID, a.ProspectID
-		if err := in.Validate(); err != nil {
-			return err
-		}
 		if err := admission.CanEdit(st, in.OrganisationID); err != nil {
 			return err
 		}

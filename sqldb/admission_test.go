@@ -85,7 +85,8 @@ func TestAdmissionPipeline(t *testing.T) {
 			t.Fatalf("signed: %v %+v", err, a)
 		}
 		// Once signed, the organisation that signed is the one that joins.
-		_, err = db.Admissions.UpdateAdmission(c, pid, a.ID, pk.AdmissionInput{CandidateName: a.CandidateName, Source: a.Source, Version: a.Version})
+		_, err = db.Admissions.UpdateAdmission(c, pid, a.ID, pk.AdmissionInput{CandidateName: a.CandidateName, Source: a.Source,
+			NominatedByID: a.NominatedByID, Version: a.Version})
 		wantField(t, err, "organisation_id")
 		a, err = db.Admissions.ActivateAdmission(c, pid, a.ID, pk.AdmissionStepInput{On: "2026-03-21", Version: a.Version})
 		if err != nil || a.Stage != pk.StageActive {
