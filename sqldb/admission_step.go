@@ -56,19 +56,19 @@ func checkCandidateOrganisation(ctx context.Context, tx *Tx, pid, id, org string
 // CreateAdmission records an application, a nomination by an active member
 // organisation, or an outreach prospect proposed for admission.
 func (store *AdmissionStore) CreateAdmission(ctx context.Context, pid string, in pk.AdmissionInput) (*pk.Admission, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
-	if in.Source != pk.SourceNomination {
-		in.NominatedByID = ""
-	}
-	if in.Source != pk.SourceProspect {
-		in.ProspectID = ""
-	}
 	var out *pk.Admission
 	err := store.db.inTx(ctx, func(tx *Tx) error {
 		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionProposeAdmissions); err != nil {
 			return err
+		}
+		if err := in.Validate(); err != nil {
+			return err
+		}
+		if in.Source != pk.SourceNomination {
+			in.NominatedByID = ""
+		}
+		if in.Source != pk.SourceProspect {
+			in.ProspectID = ""
 		}
 		var v pk.Validator
 		if in.NominatedByID != "" {
@@ -119,13 +119,17 @@ func (store *AdmissionStore) CreateAdmission(ctx context.Context, pid string, in
 }
 
 // admissionStep runs one write of an admission under the manage action: it
-// loads the admission and its state, lets write check and change it, moves
+// validates the input (once the asker may act, so that nobody learns
+// anything from a refusal), loads the admission and its state, lets write check and change it, moves
 // the version on (a stale version is a conflict), and reads it back.
-func (store *AdmissionStore) admissionStep(ctx context.Context, pid, id string, version int,
+func (store *AdmissionStore) admissionStep(ctx context.Context, pid, id string, version int, validate func() error,
 	write func(tx *Tx, a *pk.Admission, st admission.State) error) (*pk.Admission, error) {
 	var out *pk.Admission
 	err := store.db.inTx(ctx, func(tx *Tx) error {
 		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionManageAdmissions); err != nil {
+			return err
+		}
+		if err := validate(); err != nil {
 			return err
 		}
 		a, st, err := loadAdmission(ctx, tx, pid, id, true)
@@ -167,10 +171,7 @@ func (tx *Tx) moveStage(ctx context.Context, pid string, a *pk.Admission, to, on
 // The input is checked whole, but how the candidate came (source,
 // nominating organisation, prospect) stays as it was recorded.
 func (store *AdmissionStore) UpdateAdmission(ctx context.Context, pid, id string, in pk.AdmissionInput) (*pk.Admission, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
-	return store.admissionStep(ctx, pid, id, in.Version, func(tx *Tx, a *pk.Admission, st admission.State) error {
+	return store.admissionStep(ctx, pid, id, in.Version, in.Validate, func(tx *Tx, a *pk.Admission, st admission.State) error {
 		if err := admission.CanEdit(st, in.OrganisationID); err != nil {
 			return err
 		}
@@ -195,10 +196,7 @@ func (store *AdmissionStore) UpdateAdmission(ctx context.Context, pid, id string
 // criterion gets its check, the admission's history says it reached
 // "criteria checked".
 func (store *AdmissionStore) CheckAdmission(ctx context.Context, pid, id string, in pk.AdmissionChecksInput) (*pk.Admission, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
-	return store.admissionStep(ctx, pid, id, in.Version, func(tx *Tx, a *pk.Admission, st admission.State) error {
+	return store.admissionStep(ctx, pid, id, in.Version, in.Validate, func(tx *Tx, a *pk.Admission, st admission.State) error {
 		if err := admission.CanCheck(st); err != nil {
 			return err
 		}
@@ -257,10 +255,7 @@ func (store *AdmissionStore) CheckAdmission(ctx context.Context, pid, id string,
 // DecideAdmission records the decision of the body the charter names for
 // the admission area.
 func (store *AdmissionStore) DecideAdmission(ctx context.Context, pid, id string, in pk.AdmissionDecisionInput) (*pk.Admission, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
-	return store.admissionStep(ctx, pid, id, in.Version, func(tx *Tx, a *pk.Admission, st admission.State) error {
+	return store.admissionStep(ctx, pid, id, in.Version, in.Validate, func(tx *Tx, a *pk.Admission, st admission.State) error {
 		if err := admission.Decide(st, in); err != nil {
 			return err
 		}
@@ -288,10 +283,7 @@ func (store *AdmissionStore) DecideAdmission(ctx context.Context, pid, id string
 // so no account signs). The signature counts once the organisation is an
 // active member.
 func (store *AdmissionStore) SignAdmission(ctx context.Context, pid, id string, in pk.AdmissionStepInput) (*pk.Admission, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
-	return store.admissionStep(ctx, pid, id, in.Version, func(tx *Tx, a *pk.Admission, st admission.State) error {
+	return store.admissionStep(ctx, pid, id, in.Version, in.Validate, func(tx *Tx, a *pk.Admission, st admission.State) error {
 		if err := admission.Sign(st, in.Signatory); err != nil {
 			return err
 		}
@@ -334,10 +326,7 @@ func (store *AdmissionStore) SignAdmission(ctx context.Context, pid, id string, 
 // partnership, the way an accepted invitation does; a prospect it came from
 // is marked joined. Its people join through invitations, as everyone does.
 func (store *AdmissionStore) ActivateAdmission(ctx context.Context, pid, id string, in pk.AdmissionStepInput) (*pk.Admission, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
-	return store.admissionStep(ctx, pid, id, in.Version, func(tx *Tx, a *pk.Admission, st admission.State) error {
+	return store.admissionStep(ctx, pid, id, in.Version, in.Validate, func(tx *Tx, a *pk.Admission, st admission.State) error {
 		if err := admission.Activate(st, in.Note); err != nil {
 			return err
 		}
@@ -374,10 +363,7 @@ func (store *AdmissionStore) ActivateAdmission(ctx context.Context, pid, id stri
 
 // WithdrawAdmission ends an open admission the candidate no longer wants.
 func (store *AdmissionStore) WithdrawAdmission(ctx context.Context, pid, id string, in pk.AdmissionStepInput) (*pk.Admission, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
-	return store.admissionStep(ctx, pid, id, in.Version, func(tx *Tx, a *pk.Admission, st admission.State) error {
+	return store.admissionStep(ctx, pid, id, in.Version, in.Validate, func(tx *Tx, a *pk.Admission, st admission.State) error {
 		if err := admission.Withdraw(st); err != nil {
 			return err
 		}

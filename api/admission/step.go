@@ -8,19 +8,19 @@ import (
 	"github.com/partnerkit/partnerkit/httpx"
 )
 
-type checkEntry struct {
+type admissionCheckEntry struct {
 	CriterionID string `json:"criterion_id" rule:"required,max=64" doc:"The criterion checked (its id in the admission's criteria)." example:"3f1a2b4c5d6e"`
 	Result      string `json:"result" rule:"required,enum=check_result" doc:"Met, not met or unclear." example:"met"`
 	Evidence    string `json:"evidence" rule:"max=2000" doc:"What the check rests on (this or evidence_url is needed)." example:"Weekly sessions in Grünau since 2024."`
-	EvidenceURL string `json:"evidence_url" rule:"format=url" doc:"A link to the evidence." example:"https://example.org/report"`
+	EvidenceURL string `json:"evidence_url" rule:"format=uri" doc:"A link to the evidence." example:"https://example.org/report"`
 }
 
-type checksBody struct {
-	Checks  []checkEntry `json:"checks" doc:"The checks, one per criterion (at most 50); criteria left out keep their check."`
+type admissionChecksBody struct {
+	Checks  []admissionCheckEntry `json:"checks" doc:"The checks, one per criterion (at most 50); criteria left out keep their check."`
 	Version int          `json:"version" doc:"The admission's version the checks are based on (or send If-Match)." example:"1"`
 }
 
-type decisionBody struct {
+type admissionDecisionBody struct {
 	Outcome   string `json:"outcome" rule:"required,enum=admission_outcome" doc:"Admitted or declined. Admitting needs every criterion checked and none not met." example:"admitted"`
 	BodyID    string `json:"body_id" rule:"required,max=100" doc:"The body that decided: the one the charter names for the admission area (an ID)."`
 	DecidedOn string `json:"decided_on" rule:"required,format=date" doc:"The date of the decision (YYYY-MM-DD)." example:"2026-03-10"`
@@ -28,23 +28,23 @@ type decisionBody struct {
 	Version   int    `json:"version" doc:"The admission's version (or send If-Match)." example:"1"`
 }
 
-type stepBody struct {
+type admissionStepBody struct {
 	On        string `json:"on" rule:"format=date" doc:"The date the step happened (YYYY-MM-DD); today when left out." example:"2026-03-20"`
 	Signatory string `json:"signatory" rule:"max=200" doc:"For the signature: the person who signed for the candidate."  example:"Sami Haddad"`
 	Note      string `json:"note" rule:"max=4000" doc:"A note; activating with no agreement in force needs one saying how the organisation will sign." example:"Signed at the March committee."`
 	Version   int    `json:"version" doc:"The admission's version (or send If-Match)." example:"1"`
 }
 
-func (b stepBody) input() pk.AdmissionStepInput {
+func (b admissionStepBody) input() pk.AdmissionStepInput {
 	return pk.AdmissionStepInput{On: b.On, Signatory: b.Signatory, Note: b.Note, Version: b.Version}
 }
 
 func (h *Handlers) registerSteps(a *api.API) {
 	manage := httpx.RoleFor(pk.ActionManageAdmissions)
 	a.Route("POST", admissionPath+"/checks", manage, httpx.OpDoc{Summary: "Check the charter's criteria with evidence (coordinators, before the decision)", Tag: tag,
-		Request: checksBody{}, Response: pk.Admission{}},
+		Request: admissionChecksBody{}, Response: pk.Admission{}},
 		func(r *http.Request) (any, error) {
-			var b checksBody
+			var b admissionChecksBody
 			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
 				return nil, err
 			}
@@ -55,9 +55,9 @@ func (h *Handlers) registerSteps(a *api.API) {
 			return h.Admissions.CheckAdmission(r.Context(), r.PathValue("pid"), r.PathValue("adid"), in)
 		})
 	a.Route("POST", admissionPath+"/decision", manage, httpx.OpDoc{Summary: "Record the decision of the body the charter names for admission (coordinators)", Tag: tag,
-		Request: decisionBody{}, Response: pk.Admission{}},
+		Request: admissionDecisionBody{}, Response: pk.Admission{}},
 		func(r *http.Request) (any, error) {
-			var b decisionBody
+			var b admissionDecisionBody
 			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
 				return nil, err
 			}
@@ -78,9 +78,9 @@ func (h *Handlers) registerSteps(a *api.API) {
 			return h.Admissions.WithdrawAdmission(r.Context(), r.PathValue("pid"), r.PathValue("adid"), in)
 		}},
 	} {
-		a.Route("POST", admissionPath+s.path, manage, httpx.OpDoc{Summary: s.summary, Tag: tag, Request: stepBody{}, Response: pk.Admission{}},
+		a.Route("POST", admissionPath+s.path, manage, httpx.OpDoc{Summary: s.summary, Tag: tag, Request: admissionStepBody{}, Response: pk.Admission{}},
 			func(r *http.Request) (any, error) {
-				var b stepBody
+				var b admissionStepBody
 				if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
 					return nil, err
 				}
