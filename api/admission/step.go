@@ -17,7 +17,7 @@ type admissionCheckEntry struct {
 
 type admissionChecksBody struct {
 	Checks  []admissionCheckEntry `json:"checks" doc:"The checks, one per criterion (at most 50); criteria left out keep their check."`
-	Version int          `json:"version" doc:"The admission's version the checks are based on (or send If-Match)." example:"1"`
+	Version int                   `json:"version" doc:"The admission's version the checks are based on (or send If-Match)." example:"1"`
 }
 
 type admissionDecisionBody struct {
