@@ -218,11 +218,12 @@ func TestSteps(t *testing.T) {
 		s    State
 		want string
 	}{
-		{State{Stage: pk.StageApplied, Criteria: 2}, "check decide withdraw"},
-		{State{Stage: pk.StageApplied}, "decide withdraw"},
-		{State{Stage: pk.StageAdmitted, Agreements: []pk.AdmissionAgreement{{ID: "a"}}}, "sign withdraw"},
-		{State{Stage: pk.StageAdmitted}, "activate withdraw"},
-		{State{Stage: pk.StageSigned}, "activate withdraw"},
+		{State{Stage: pk.StageApplied, Criteria: 2}, "check decide withdraw edit"},
+		{State{Stage: pk.StageChecked, Criteria: 2}, "check decide withdraw edit"},
+		{State{Stage: pk.StageApplied}, "decide withdraw edit"},
+		{State{Stage: pk.StageAdmitted, Agreements: []pk.AdmissionAgreement{{ID: "a"}}}, "sign withdraw edit"},
+		{State{Stage: pk.StageAdmitted}, "activate withdraw edit"},
+		{State{Stage: pk.StageSigned}, "activate withdraw edit"},
 		{State{Stage: pk.StageActive}, ""},
 		{State{Stage: pk.StageDeclined}, ""},
 	} {

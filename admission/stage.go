@@ -40,7 +40,11 @@ func Effective(s State) string {
 	return s.Stage
 }
 
-func beforeDecision(stage string) bool { return stage == pk.StageApplied || stage == pk.StageNominated }
+// beforeDecision: the stages before a decision ("checked" is never stored,
+// but the pages ask with the stage they show).
+func beforeDecision(stage string) bool {
+	return stage == pk.StageApplied || stage == pk.StageNominated || stage == pk.StageChecked
+}
 
 // Open reports whether the admission is still under way (not active,
 // declined or withdrawn).
@@ -163,7 +167,8 @@ func Withdraw(s State) error {
 }
 
 // Steps lists the steps that can be taken from a state, for pages to offer
-// only those: "check", "decide", "sign", "activate", "withdraw".
+// only those: "check", "decide", "sign", "activate", "withdraw" (and
+// "edit", the candidate's details, while the admission is open).
 func Steps(s State) []string {
 	var out []string
 	if CanCheck(s) == nil {
@@ -179,7 +184,7 @@ func Steps(s State) []string {
 		out = append(out, "activate")
 	}
 	if Open(s.Stage) {
-		out = append(out, "withdraw")
+		out = append(out, "withdraw", "edit")
 	}
 	return out
 }

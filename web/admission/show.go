@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	pk "github.com/partnerkit/partnerkit"
+	rules "github.com/partnerkit/partnerkit/admission"
 	"github.com/partnerkit/partnerkit/web"
 )
 
@@ -115,26 +116,18 @@ func (h *Pages) fillManage(r *http.Request, pid string, d *showData) {
 	}
 }
 
-// stepsOpen lists the steps an admission can take from the stage shown,
-// as the store's rules decide them (admission.Steps) but without the
-// charter, which the page has as the admission's own fields.
+// stepsOpen lists the forms for the steps the admission can take now, as
+// the pipeline's rules say (admission.Steps, from the stage shown).
 func stepsOpen(a *pk.Admission) []string {
+	st := rules.State{Stage: a.Stage, Criteria: a.CriteriaTotal, Checked: a.CriteriaChecked, OrganisationID: a.OrganisationID}
+	for _, x := range a.Agreements {
+		st.Agreements = append(st.Agreements, *x)
+	}
+	form := map[string]string{"check": formChecks, "decide": formDecision, "sign": formSign, "activate": formActivate,
+		"withdraw": formWithdraw, "edit": formDetails}
 	var out []string
-	before := a.Stage == pk.StageApplied || a.Stage == pk.StageNominated || a.Stage == pk.StageChecked
-	if before && a.CriteriaTotal > 0 {
-		out = append(out, formChecks)
-	}
-	if before {
-		out = append(out, formDecision)
-	}
-	if a.Stage == pk.StageAdmitted && len(a.Agreements) > 0 {
-		out = append(out, formSign)
-	}
-	if a.Stage == pk.StageSigned || (a.Stage == pk.StageAdmitted && len(a.Agreements) == 0) {
-		out = append(out, formActivate)
-	}
-	if a.Stage != pk.StageActive && a.Stage != pk.StageDeclined && a.Stage != pk.StageWithdrawn {
-		out = append(out, formWithdraw, formDetails)
+	for _, s := range rules.Steps(st) {
+		out = append(out, form[s])
 	}
 	return out
 }
