@@ -42,6 +42,9 @@ func init() {
 		"partnership.scope.":         PartnershipScopes,
 		"partnership.structure.":     PartnershipStructures,
 		"readiness.answer.":          ReadinessAnswers,
+		"admission.source.":          AdmissionSources,
+		"admission.outcome.":         AdmissionOutcomes,
+		"admission.result.":          CheckResults,
 	} {
 		choiceLabels[choiceListKey(list)] = prefix
 	}

@@ -62,6 +62,19 @@ const (
 	// partnership and only recorded here.
 	ActionViewGovernance Action = "governance.view"
 	ActionEditGovernance Action = "governance.edit"
+
+	// Admission of new members. Observers follow the pipeline (who is a
+	// candidate, the stage, the criteria met or not, the decision); the
+	// candidates' contact details, their motivation and the evidence of
+	// each check are for members and coordinators (AdmissionDetails), as a
+	// candidate organisation shared them with the partnership, not with
+	// everyone who reads it. Members propose a candidate (an application
+	// they received, or their own organisation's nomination); coordinators
+	// record every later step, as they record the charter's adoption.
+	ActionViewAdmissions    Action = "admissions.view"
+	ActionAdmissionDetails  Action = "admissions.details"
+	ActionProposeAdmissions Action = "admissions.propose"
+	ActionManageAdmissions  Action = "admissions.manage"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -115,6 +128,11 @@ var permissions = map[Action]Role{
 
 	ActionViewGovernance: RoleObserver,
 	ActionEditGovernance: RoleCoordinator,
+
+	ActionViewAdmissions:    RoleObserver,
+	ActionAdmissionDetails:  RoleMember,
+	ActionProposeAdmissions: RoleMember,
+	ActionManageAdmissions:  RoleCoordinator,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -177,6 +195,9 @@ var readActions = map[Action]bool{
 	ActionViewAgreements:  true,
 	ActionViewBin:         true,
 	ActionViewGovernance:  true,
+	ActionViewAdmissions:  true,
+	// Reading the details only reads.
+	ActionAdmissionDetails: true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

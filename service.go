@@ -535,3 +535,37 @@ type AgreementService interface {
 	// SetAgreementChecklist answers checklist items.
 	SetAgreementChecklist(ctx context.Context, pid, id string, in AgreementChecklistInput) (*AgreementChecklist, error)
 }
+
+// AdmissionService keeps the admission of new member organisations: the
+// candidates, the charter's criteria checked one by one, the decision of the
+// body the charter names, the agreement signed, and the organisation made an
+// active member. Every step is dated, kept in the history and audited.
+type AdmissionService interface {
+	// Admissions lists the partnership's admissions, newest first, at most
+	// MaxAdmissions (the list says when cut), each with its stage and the
+	// count of criteria checked.
+	Admissions(ctx context.Context, pid string) (*AdmissionList, error)
+	// Admission returns one admission with the charter's criteria and
+	// their checks, the body that decides, and the agreements in force.
+	Admission(ctx context.Context, pid, id string) (*Admission, error)
+	// AdmissionSteps is an admission's dated history, oldest first.
+	AdmissionSteps(ctx context.Context, pid, id string) (*AdmissionStepList, error)
+	// AdmissionChoices lists what the admission forms offer.
+	AdmissionChoices(ctx context.Context, pid string) (*AdmissionChoices, error)
+	// CreateAdmission records an application, a nomination or a prospect
+	// proposed for admission.
+	CreateAdmission(ctx context.Context, pid string, in AdmissionInput) (*Admission, error)
+	// UpdateAdmission changes the candidate's details, linking it to an
+	// organisation on the platform (optimistic locking on in.Version).
+	UpdateAdmission(ctx context.Context, pid, id string, in AdmissionInput) (*Admission, error)
+	// CheckAdmission records checks of the charter's criteria.
+	CheckAdmission(ctx context.Context, pid, id string, in AdmissionChecksInput) (*Admission, error)
+	// DecideAdmission records the decision of the body the charter names.
+	DecideAdmission(ctx context.Context, pid, id string, in AdmissionDecisionInput) (*Admission, error)
+	// SignAdmission records the candidate's signature of every agreement in force.
+	SignAdmission(ctx context.Context, pid, id string, in AdmissionStepInput) (*Admission, error)
+	// ActivateAdmission makes the organisation an active member.
+	ActivateAdmission(ctx context.Context, pid, id string, in AdmissionStepInput) (*Admission, error)
+	// WithdrawAdmission ends an admission the candidate no longer wants.
+	WithdrawAdmission(ctx context.Context, pid, id string, in AdmissionStepInput) (*Admission, error)
+}

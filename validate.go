@@ -162,4 +162,7 @@ var Enums = map[string]func() []string{
 	"voting_unit":           func() []string { return VotingUnits },
 	"agreement_kind":        func() []string { return AgreementKinds },
 	"agreement_status_move": func() []string { return AgreementStatusMoves },
+	"admission_source":      func() []string { return AdmissionSources },
+	"admission_outcome":     func() []string { return AdmissionOutcomes },
+	"check_result":          func() []string { return CheckResults },
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/account"
 	"github.com/partnerkit/partnerkit/api/actor"
 	"github.com/partnerkit/partnerkit/api/actormap"
+	apiadmission "github.com/partnerkit/partnerkit/api/admission"
 	apiagreement "github.com/partnerkit/partnerkit/api/agreement"
 	"github.com/partnerkit/partnerkit/api/bin"
 	"github.com/partnerkit/partnerkit/api/governance"
@@ -37,6 +38,7 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&apiagreement.Handlers{Agreements: db.Agreements},
 		&bin.Handlers{Bin: db.Bin},
 		&governance.Handlers{Bodies: db.Bodies, Charter: db.Charter},
+		&apiadmission.Handlers{Admissions: db.Admissions},
 		&portability.Handlers{Portability: db.Portability},
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/account"
 	"github.com/partnerkit/partnerkit/web/actor"
 	"github.com/partnerkit/partnerkit/web/actormap"
+	webadmission "github.com/partnerkit/partnerkit/web/admission"
 	webagreement "github.com/partnerkit/partnerkit/web/agreement"
 	"github.com/partnerkit/partnerkit/web/bin"
 	"github.com/partnerkit/partnerkit/web/governance"
@@ -98,6 +99,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&webagreement.Pages{Web: w, Agreements: db.Agreements},
 		&bin.Pages{Web: w, Bin: db.Bin},
 		&governance.Pages{Web: w, Bodies: db.Bodies, Charter: db.Charter, Members: db.Members},
+		&webadmission.Pages{Web: w, Admissions: db.Admissions, Prospects: db.Prospects, Organisations: db.Organisations},
 		&portability.Pages{Web: w, Portability: db.Portability},
 	}
 }

@@ -187,6 +187,23 @@ var archiveDocuments = []archiveDocument{
 	{name: "agreement_checklist", unique: []string{"agreement_id", "item"}, table: "agreement_checklist", where: ofPartnership, order: "agreement_id, item", columns: []archiveColumn{
 		ref("agreement_id", "agreements", false), col("item", archText), col("answer", archText), col("note", archText),
 		user("user_id", true), col("updated_at", archTime)}},
+	// Admissions with their checks and dated steps. The deciding body
+	// travels as a reference and by name (the name stays readable when the
+	// body is later removed).
+	{name: "admissions", table: "admissions", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), col("candidate_name", archText), org("organisation_id", true), col("contact_name", archText),
+		col("contact_email", archText), col("contact_phone", archText), col("motivation", archText), col("source", archText),
+		org("nominated_by_id", true), ref("prospect_id", "prospects", true), col("stage", archText), col("stage_on", archText),
+		col("outcome", archText), ref("decision_body_id", "bodies", true), col("decision_body_name", archText), col("decided_on", archText), col("decision_note", archText),
+		col("signatory", archText), col("signed_on", archText), col("version", archInt), user("created_by", true),
+		col("created_at", archTime), col("updated_at", archTime)}},
+	{name: "admission_checks", unique: []string{"admission_id", "criterion_id"}, table: "admission_checks", where: ofPartnership, order: "admission_id, criterion_id", columns: []archiveColumn{
+		ref("admission_id", "admissions", false), col("criterion_id", archText), col("criterion", archText), col("result", archText),
+		col("evidence", archText), col("evidence_url", archText), col("charter_version", archInt), user("checked_by", true),
+		col("checked_at", archTime)}},
+	{name: "admission_steps", table: "admission_steps", where: ofPartnership, order: "admission_id, seq", columns: []archiveColumn{
+		col("id", archID), ref("admission_id", "admissions", false), col("seq", archInt), col("from_stage", archText),
+		col("to_stage", archText), col("step_on", archText), col("note", archText), user("user_id", true), col("recorded_at", archTime)}},
 }
 
 // archiveLeftOut names the tables with partnership rows that an archive

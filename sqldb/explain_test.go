@@ -365,6 +365,18 @@ func workload(t *testing.T, db *sqldb.DB) {
 	_, err = db.Agreements.AgreementFacts(c, pid)
 	ok("agreement facts", err)
 
+	// Admissions: the pipeline, one admission whole, its steps, the choices,
+	// and a check recorded.
+	adm := w.Admission().Admission
+	run("admissions", func(ctx context.Context) error { _, err := db.Admissions.Admissions(ctx, pid); return err })
+	run("admission", func(ctx context.Context) error { _, err := db.Admissions.Admission(ctx, pid, adm.ID); return err })
+	run("admission steps", func(ctx context.Context) error { _, err := db.Admissions.AdmissionSteps(ctx, pid, adm.ID); return err })
+	_, err = db.Admissions.AdmissionChoices(c, pid)
+	ok("admission choices", err)
+	_, err = db.Admissions.CheckAdmission(c, pid, adm.ID, pk.AdmissionChecksInput{Version: adm.Version, Checks: []pk.AdmissionCheckInput{
+		{CriterionID: adm.Criteria[2].ID, Result: pk.CheckMet, Evidence: "Seen at the youth hearing."}}})
+	ok("check admission", err)
+
 	// Deletes and merges, whose cascades follow every foreign key.
 	keep, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Keeper", Kind: "group"})
 	ok("create actor", err)

@@ -23,6 +23,10 @@ func (w *World) Governance() *GovernanceFixture {
 	return f
 }
 
+// AdmissionCriteria is the charter's admission criteria in the test world,
+// one per line as the admission pipeline reads them.
+const AdmissionCriteria = "- Works with young newcomers in the city\n- Shares the values of the charter\n- Sends a young person with lived experience"
+
 func init() {
 	Extend(func(t testing.TB, w *World) {
 		t.Helper()
@@ -56,7 +60,8 @@ func init() {
 				{Area: pk.AreaExternalStatements, BodyID: f.Group.ID, Method: pk.MethodChair, Unit: pk.UnitPerson},
 				{Area: pk.AreaAgreementChanges, BodyID: f.Committee.ID, Method: pk.MethodTwoThirds, Quorum: 2.0 / 3, Unit: pk.UnitOrganisation},
 			},
-			CharterText: pk.CharterText{SafeSpace: "Tell the trusted person, Amal, in confidence."},
+			CharterText: pk.CharterText{SafeSpace: "Tell the trusted person, Amal, in confidence.",
+				AdmissionCriteria: AdmissionCriteria},
 		})
 		must(t, err)
 		w.setFixture("governance", f)
