@@ -62,6 +62,17 @@ const (
 	// partnership and only recorded here.
 	ActionViewGovernance Action = "governance.view"
 	ActionEditGovernance Action = "governance.edit"
+
+	// Decisions: observers read proposals and the decision log; members
+	// bring proposals, vote (the store checks they hold a seat, or
+	// represent a seated organisation) and ask to re-open a decision;
+	// coordinators close voting early and choose a stricter method.
+	ActionViewDecisions Action = "decisions.view"
+	ActionPropose       Action = "decisions.propose"
+	ActionVote          Action = "decisions.vote"
+	ActionCloseProposal Action = "decisions.close"
+	ActionSupportReopen Action = "decisions.reopen"
+	ActionChooseMethod  Action = "decisions.method"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -115,6 +126,13 @@ var permissions = map[Action]Role{
 
 	ActionViewGovernance: RoleObserver,
 	ActionEditGovernance: RoleCoordinator,
+
+	ActionViewDecisions: RoleObserver,
+	ActionPropose:       RoleMember,
+	ActionVote:          RoleMember,
+	ActionCloseProposal: RoleCoordinator,
+	ActionSupportReopen: RoleMember,
+	ActionChooseMethod:  RoleCoordinator,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -177,6 +195,7 @@ var readActions = map[Action]bool{
 	ActionViewAgreements:  true,
 	ActionViewBin:         true,
 	ActionViewGovernance:  true,
+	ActionViewDecisions:   true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

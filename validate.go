@@ -162,4 +162,6 @@ var Enums = map[string]func() []string{
 	"voting_unit":           func() []string { return VotingUnits },
 	"agreement_kind":        func() []string { return AgreementKinds },
 	"agreement_status_move": func() []string { return AgreementStatusMoves },
+	"proposal_method":       func() []string { return ProposalMethods },
+	"results_visibility":    func() []string { return ResultsVisibilities },
 }
