@@ -253,7 +253,7 @@ func (store *DecisionStore) CreateProposal(ctx context.Context, pid string, in p
 		if err != nil {
 			return err
 		}
-		if _, err := loadBody(ctx, tx, pid, in.BodyID); errors.Is(err, pk.NotFound()) || pk.ErrorCode(err) == pk.ENOTFOUND {
+		if _, err := loadBody(ctx, tx, pid, in.BodyID); pk.ErrorCode(err) == pk.ENOTFOUND {
 			return pk.FieldInvalid("body_id", "governance.validation.unknown_body", nil)
 		} else if err != nil {
 			return err
@@ -354,11 +354,4 @@ func proposalRule(ctx context.Context, tx *Tx, pid string, role pk.Role, in *pk.
 func proposalAudit(p *pk.Proposal) map[string]any {
 	return map[string]any{"id": p.ID, "body_id": p.BodyID, "area": p.Area, "method": p.Method, "quorum": p.Quorum, "unit": p.Unit,
 		"secret": p.Secret, "results": p.Results, "closes_at": p.ClosesAt, "status": p.Status}
-}
-
-func nonNilStrings(xs []string) []string {
-	if xs == nil {
-		return []string{}
-	}
-	return xs
 }

@@ -17,4 +17,5 @@ var (
 	_ pk.BodyService         = (*BodyStore)(nil)
 	_ pk.CharterService      = (*CharterStore)(nil)
 	_ pk.AgreementService    = (*AgreementStore)(nil)
+	_ pk.DecisionService     = (*DecisionStore)(nil)
 )

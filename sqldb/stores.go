@@ -24,6 +24,7 @@ type Stores struct {
 	Portability   *PortabilityStore
 	Bodies        *BodyStore
 	Charter       *CharterStore
+	Decisions     *DecisionStore
 }
 
 func (db *DB) initStores() {
@@ -44,6 +45,7 @@ func (db *DB) initStores() {
 		Portability:   &PortabilityStore{db},
 		Bodies:        &BodyStore{db},
 		Charter:       &CharterStore{db},
+		Decisions:     &DecisionStore{db},
 	}
 }
 
