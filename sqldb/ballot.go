@@ -292,5 +292,7 @@ func (tx *Tx) scheduleReminder(ctx context.Context, pid, id string, closesAt tim
 	if at.Before(tx.now) {
 		return nil // too soon to remind anyone usefully
 	}
-	return tx.enqueueAt(ctx, ProposalReminderJob, ProposalReminder{PartnershipID: pid, ProposalID: id}, "proposal-remind:"+id, at)
+	return tx.enqueueAt(ctx, ProposalReminderJob, ProposalReminder{PartnershipID: pid, ProposalID: id}, reminderKey(id), at)
 }
+
+func reminderKey(proposalID string) string { return "proposal-remind:" + proposalID }

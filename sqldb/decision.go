@@ -82,6 +82,10 @@ func (tx *Tx) closeProposal(ctx context.Context, pid string, p *pk.Proposal, cha
 		return pk.Errorf(pk.ECONFLICT, "decision.error.closed", nil)
 	}
 	p.ChairDecision = chair
+	// Nobody needs reminding of a vote that is over.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM jobs WHERE unique_key = $1 AND locked_until IS NULL`, reminderKey(p.ID)); err != nil {
+		return err
+	}
 	var ballots []storedBallot
 	if p.Secret {
 		ballots, err = secretBallots(ctx, tx, p.ID)

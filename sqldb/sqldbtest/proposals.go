@@ -11,7 +11,8 @@ import (
 
 // DecisionFixture is what the decisions fixtures made in a world: an open
 // proposal to the action group (consent, one voice per person) that the
-// member has voted on, and a decided one in the decision log.
+// member has voted on (closing within a day, so that no reminder waits in
+// the world's jobs), and a decided one in the decision log.
 type DecisionFixture struct {
 	Open     *pk.Proposal
 	Decided  *pk.Proposal
@@ -43,7 +44,7 @@ func init() {
 		must(t, err)
 		f.Open, err = db.Decisions.CreateProposal(w.Member.Ctx, pid, pk.ProposalInput{Title: "Youth council statement on housing",
 			Text: "We publish the statement drafted at the last meeting.", Background: "Drafted with the tenants' union.",
-			Links: []string{"https://example.org/draft"}, BodyID: g.Group.ID, ClosesAt: now.Add(7 * 24 * time.Hour), TimeZone: "Europe/Berlin"})
+			Links: []string{"https://example.org/draft"}, BodyID: g.Group.ID, ClosesAt: now.Add(23 * time.Hour), TimeZone: "Europe/Berlin"})
 		must(t, err)
 		f.Open, err = db.Decisions.CastBallot(w.Member.Ctx, pid, f.Open.ID, pk.BallotInput{Choice: "consent"})
 		must(t, err)
