@@ -4,9 +4,9 @@ import (
 	"math"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Proposal is something brought to a body for a decision (or, with a
@@ -177,17 +177,18 @@ func (in *ProposalInput) Validate() error {
 	v.Text("body_id", in.BodyID, true, 64)
 	v.Text("area", in.Area, false, 40)
 	if len(in.Links) > MaxProposalLinks {
-		v.Add("links", "validation.too_many", map[string]any{"Max": MaxProposalLinks})
+		v.Add("links", "decision.validation.too_many", map[string]any{"Max": MaxProposalLinks})
 	}
-	for i, l := range in.Links {
-		f := "links." + strconv.Itoa(i)
-		if u, err := url.Parse(l); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(l) > 2000 {
-			v.Add(f, "decision.validation.link", nil)
+	for _, l := range in.Links {
+		if u, err := url.Parse(l); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || utf8.RuneCountInString(l) > 2000 {
+			v.Add("links", "decision.validation.link", map[string]any{"Link": l})
+			break
 		}
 	}
 	v.OneOf("method", in.Method, false, ProposalMethods)
 	v.OneOf("results", in.Results, false, ResultsVisibilities)
-	if in.Secret && in.MinBallots != 0 {
+	if in.MinBallots != 0 {
+		// 0 takes the least, MinSecretBallots.
 		v.IntRange("min_ballots", in.MinBallots, MinSecretBallots, 10000)
 	}
 	if in.ClosesAt.IsZero() {
@@ -206,11 +207,10 @@ func (in *ProposalInput) Validate() error {
 			v.Add("options", "decision.validation.options", map[string]any{"Min": 2, "Max": MaxProposalOptions})
 		}
 		seen := map[string]bool{}
-		for i, o := range in.Options {
-			f := "options." + strconv.Itoa(i)
-			v.Text(f, o, true, 200)
-			if seen[o] {
-				v.Add(f, "decision.validation.option_twice", nil)
+		for _, o := range in.Options {
+			if o == "" || utf8.RuneCountInString(o) > 200 || seen[o] {
+				v.Add("options", "decision.validation.option", map[string]any{"Option": o})
+				break
 			}
 			seen[o] = true
 		}
@@ -255,13 +255,25 @@ func (in *BallotInput) Validate() error {
 	v.Text("reason", in.Reason, false, 4000)
 	v.Text("organisation_id", in.OrganisationID, false, 64)
 	for k, x := range in.Scores {
-		if math.IsNaN(x) || math.IsInf(x, 0) || len(k) > 200 {
+		if math.IsNaN(x) || math.IsInf(x, 0) || utf8.RuneCountInString(k) > 200 {
 			v.Add("scores", "decision.validation.scores", nil)
 			break
 		}
 	}
-	if len(in.Scores) > MaxProposalOptions || len(in.Ranking) > MaxProposalOptions || len(in.LensScores) > MaxProposalOptions {
-		v.Add("scores", "validation.too_many", map[string]any{"Max": MaxProposalOptions})
+	if len(in.Scores) > MaxProposalOptions {
+		v.Add("scores", "decision.validation.too_many", map[string]any{"Max": MaxProposalOptions})
+	}
+	if len(in.LensScores) > MaxProposalOptions {
+		v.Add("lens_scores", "decision.validation.too_many", map[string]any{"Max": MaxProposalOptions})
+	}
+	if len(in.Ranking) > MaxProposalOptions {
+		v.Add("ranking", "decision.validation.too_many", map[string]any{"Max": MaxProposalOptions})
+	}
+	for _, o := range in.Ranking {
+		if utf8.RuneCountInString(o) > 200 {
+			v.Add("ranking", "decision.validation.option", map[string]any{"Option": o})
+			break
+		}
 	}
 	return v.Err()
 }

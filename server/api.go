@@ -9,6 +9,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/actormap"
 	apiagreement "github.com/partnerkit/partnerkit/api/agreement"
 	"github.com/partnerkit/partnerkit/api/bin"
+	"github.com/partnerkit/partnerkit/api/decision"
 	"github.com/partnerkit/partnerkit/api/governance"
 	"github.com/partnerkit/partnerkit/api/network"
 	"github.com/partnerkit/partnerkit/api/organisation"
@@ -37,6 +38,7 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&apiagreement.Handlers{Agreements: db.Agreements},
 		&bin.Handlers{Bin: db.Bin},
 		&governance.Handlers{Bodies: db.Bodies, Charter: db.Charter},
+		&decision.Handlers{Decisions: db.Decisions},
 		&portability.Handlers{Portability: db.Portability},
 	}
 }
