@@ -47,14 +47,10 @@ func Choices(method string) []string {
 }
 
 // ReasonRequired reports whether a ballot with choice must carry a reason:
-// objections and blocks under consent, and a block under the gradients,
-// because a block or an objection nobody can answer cannot be resolved.
+// objections and blocks under consent, because an objection nobody can
+// answer cannot be resolved. Under the gradients a reason is welcome with a
+// serious disagreement or a block (it is listed) but not demanded: the
+// method asks people where they stand, not to argue it on the ballot.
 func ReasonRequired(method, choice string) bool {
-	switch method {
-	case Consent:
-		return choice == ChoiceObject || choice == ChoiceBlock
-	case Gradients:
-		return choice == ChoiceBlock
-	}
-	return false
+	return method == Consent && (choice == ChoiceObject || choice == ChoiceBlock)
 }

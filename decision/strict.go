@@ -32,7 +32,7 @@ func Stricter(a, b string) bool {
 // chosen where the charter names charter: the same method, or a stricter
 // one, never a looser one.
 func AtLeastAsStrict(chosen, charter string) bool {
-	return chosen != "" && (chosen == charter || Stricter(chosen, charter))
+	return Decisive(chosen) && (chosen == charter || Stricter(chosen, charter))
 }
 
 // QuorumAtLeast reports whether a quorum chosen for one decision keeps the
