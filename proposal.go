@@ -42,6 +42,9 @@ type Proposal struct {
 	// them as the proposer meant them.
 	TimeZone string `json:"time_zone"`
 	Status   string `json:"status"`
+	// Voting says whether ballots are taken now (a chair's proposal past
+	// its close time waits for the chair, and takes none).
+	Voting bool `json:"voting"`
 	// Outcome is null while open and for a prioritisation.
 	Outcome *string `json:"outcome"`
 	// ChairDecision is the chair's recorded decision (method chair).

@@ -18,6 +18,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/actormap"
 	webagreement "github.com/partnerkit/partnerkit/web/agreement"
 	"github.com/partnerkit/partnerkit/web/bin"
+	"github.com/partnerkit/partnerkit/web/decision"
 	"github.com/partnerkit/partnerkit/web/governance"
 	"github.com/partnerkit/partnerkit/web/network"
 	"github.com/partnerkit/partnerkit/web/organisation"
@@ -98,6 +99,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&webagreement.Pages{Web: w, Agreements: db.Agreements},
 		&bin.Pages{Web: w, Bin: db.Bin},
 		&governance.Pages{Web: w, Bodies: db.Bodies, Charter: db.Charter, Members: db.Members},
+		&decision.Pages{Web: w, Decisions: db.Decisions, Bodies: db.Bodies, Charter: db.Charter},
 		&portability.Pages{Web: w, Portability: db.Portability},
 	}
 }

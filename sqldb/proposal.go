@@ -107,6 +107,7 @@ func (store *DecisionStore) fill(ctx context.Context, q queryer, pid string, p *
 	if p.Options == nil {
 		p.Options = []string{}
 	}
+	p.Voting = p.Open(store.db.now())
 	table := "ballots"
 	if p.Secret {
 		table = "proposal_voters"
