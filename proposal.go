@@ -324,3 +324,16 @@ type ProposalList struct {
 	Items []*Proposal `json:"items"`
 	Cut   bool        `json:"items_cut"`
 }
+
+// OutcomeCode is the outcome, or "" while there is none.
+func (p *Proposal) OutcomeCode() string { return deref(p.Outcome) }
+
+// OutcomeCode is the outcome, or "" when none may be shown.
+func (d *Decision) OutcomeCode() string { return deref(d.Outcome) }
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

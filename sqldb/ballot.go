@@ -68,13 +68,13 @@ func priorityParams(p *pk.Proposal) decision.PriorityParams {
 // so cannot be changed: the server could only find it again by linking it
 // to the voter, which is what secrecy forbids.
 func (store *DecisionStore) CastBallot(ctx context.Context, pid, id string, in pk.BallotInput) (*pk.Proposal, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
 	b := storedBallot{Choice: in.Choice, Reason: in.Reason, Scores: in.Scores, Ranking: in.Ranking, LensScores: in.LensScores}
 	var p *pk.Proposal
 	err := store.db.inTx(ctx, func(tx *Tx) error {
 		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionVote); err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
 			return err
 		}
 		var err error

@@ -243,15 +243,16 @@ func day(t time.Time) string { return t.UTC().Format("2006-01-02") }
 // choose a stricter method (never a looser one), anyone a prioritisation.
 func (store *DecisionStore) CreateProposal(ctx context.Context, pid string, in pk.ProposalInput) (*pk.Proposal, error) {
 	in.Normalise()
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
 	links, _ := json.Marshal(nonNilStrings(in.Links))
 	options, _ := json.Marshal(nonNilStrings(in.Options))
 	var out *pk.Proposal
 	err := store.db.inTx(ctx, func(tx *Tx) error {
 		part, err := store.db.authorize(ctx, tx, pid, pk.ActionPropose)
 		if err != nil {
+			return err
+		}
+		// After authorizing, so that outsiders learn nothing from it.
+		if err := in.Validate(); err != nil {
 			return err
 		}
 		if _, err := loadBody(ctx, tx, pid, in.BodyID); pk.ErrorCode(err) == pk.ENOTFOUND {
