@@ -350,7 +350,10 @@ func workload(t *testing.T, db *sqldb.DB) {
 	run("proposal", func(ctx context.Context) error { _, err := db.Decisions.Proposal(ctx, pid, dec.Open.ID); return err })
 	run("decisions", func(ctx context.Context) error { _, err := db.Decisions.Decisions(ctx, pid, ""); return err })
 	run("body decisions", func(ctx context.Context) error { _, err := db.Decisions.Decisions(ctx, pid, gov.Group.ID); return err })
-	run("decision", func(ctx context.Context) error { _, err := db.Decisions.Decision(ctx, pid, dec.Decision.ID); return err })
+	run("decision", func(ctx context.Context) error {
+		_, err := db.Decisions.Decision(ctx, pid, dec.Decision.ID)
+		return err
+	})
 	_, err = db.Decisions.CastBallot(w.Member.Ctx, pid, dec.Open.ID, pk.BallotInput{Choice: "stand_aside"})
 	ok("cast ballot", err)
 	_, err = db.Decisions.CloseProposal(c, pid, dec.Open.ID, pk.ChairInput{})
