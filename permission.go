@@ -75,6 +75,16 @@ const (
 	ActionAdmissionDetails  Action = "admissions.details"
 	ActionProposeAdmissions Action = "admissions.propose"
 	ActionManageAdmissions  Action = "admissions.manage"
+	// Decisions: observers read proposals and the decision log; members
+	// bring proposals, vote (the store checks they hold a seat, or
+	// represent a seated organisation) and ask to re-open a decision;
+	// coordinators close voting early and choose a stricter method.
+	ActionViewDecisions Action = "decisions.view"
+	ActionPropose       Action = "decisions.propose"
+	ActionVote          Action = "decisions.vote"
+	ActionCloseProposal Action = "decisions.close"
+	ActionSupportReopen Action = "decisions.reopen"
+	ActionChooseMethod  Action = "decisions.method"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -133,6 +143,12 @@ var permissions = map[Action]Role{
 	ActionAdmissionDetails:  RoleMember,
 	ActionProposeAdmissions: RoleMember,
 	ActionManageAdmissions:  RoleCoordinator,
+	ActionViewDecisions:     RoleObserver,
+	ActionPropose:           RoleMember,
+	ActionVote:              RoleMember,
+	ActionCloseProposal:     RoleCoordinator,
+	ActionSupportReopen:     RoleMember,
+	ActionChooseMethod:      RoleCoordinator,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -198,6 +214,7 @@ var readActions = map[Action]bool{
 	ActionViewAdmissions:  true,
 	// Reading the details only reads.
 	ActionAdmissionDetails: true,
+	ActionViewDecisions:    true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

@@ -569,3 +569,25 @@ type AdmissionService interface {
 	// WithdrawAdmission ends an admission the candidate no longer wants.
 	WithdrawAdmission(ctx context.Context, pid, id string, in AdmissionStepInput) (*Admission, error)
 }
+
+// DecisionService keeps proposals, their ballots (secret ones without any
+// link between a voter and a choice) and the decisions they end in.
+type DecisionService interface {
+	// Proposals lists the partnership's proposals, open first, newest first.
+	Proposals(ctx context.Context, pid string) (*ProposalList, error)
+	// Proposal returns one proposal with what the asker may see of its tally.
+	Proposal(ctx context.Context, pid, id string) (*Proposal, error)
+	// CreateProposal brings a proposal to a body under the charter's rule.
+	CreateProposal(ctx context.Context, pid string, in ProposalInput) (*Proposal, error)
+	// CastBallot records (or, on an open ballot, changes) the asker's vote.
+	CastBallot(ctx context.Context, pid, id string, in BallotInput) (*Proposal, error)
+	// CloseProposal closes voting now and records the decision.
+	CloseProposal(ctx context.Context, pid, id string, in ChairInput) (*Proposal, error)
+	// Decisions is the decision log, of one body when bodyID is set.
+	Decisions(ctx context.Context, pid, bodyID string) (*DecisionList, error)
+	// Decision returns one decision.
+	Decision(ctx context.Context, pid, id string) (*Decision, error)
+	// SupportReopening adds the asker to those asking to re-open a
+	// decision; at the charter's threshold it re-opens as a new proposal.
+	SupportReopening(ctx context.Context, pid, id string) (*Decision, error)
+}

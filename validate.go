@@ -165,4 +165,6 @@ var Enums = map[string]func() []string{
 	"admission_source":      func() []string { return AdmissionSources },
 	"admission_outcome":     func() []string { return AdmissionOutcomes },
 	"check_result":          func() []string { return CheckResults },
+	"proposal_method":       func() []string { return ProposalMethods },
+	"results_visibility":    func() []string { return ResultsVisibilities },
 }

@@ -331,3 +331,15 @@ func waitFlash(t *testing.T, ctx context.Context, flash string) {
 	t.Helper()
 	waitUntil(t, ctx, `location.search.includes('flash=`+flash+`') && document.readyState === 'complete'`)
 }
+
+// signInAs signs a demo person in, in their own browser.
+func signInAs(t *testing.T, b context.Context, in *instance, email string) {
+	t.Helper()
+	run(t, b,
+		chromedp.Navigate(in.URL+"/signin"),
+		chromedp.SendKeys(chromedp.CSS("#f-email"), email),
+		chromedp.SendKeys(chromedp.CSS("#f-password"), "partnerkit-demo"),
+		chromedp.Submit(chromedp.CSS("#f-password")),
+		chromedp.WaitVisible(chromedp.CSS(`form[action="/signout"]`)),
+	)
+}

@@ -9,18 +9,6 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// signInAs signs one of the demonstration's people in.
-func signInAs(t *testing.T, b context.Context, in *instance, email string) {
-	t.Helper()
-	run(t, b,
-		chromedp.Navigate(in.URL+"/signin"),
-		chromedp.SendKeys(chromedp.CSS("#f-email"), email),
-		chromedp.SendKeys(chromedp.CSS("#f-password"), "partnerkit-demo"),
-		chromedp.Submit(chromedp.CSS("#f-password")),
-		chromedp.WaitVisible(chromedp.CSS(`form[action="/signout"]`)),
-	)
-}
-
 // choose picks the option of a select by the text a person reads (names of
 // bodies and organisations; their IDs are the server's business).
 func choose(t *testing.T, b context.Context, sel, option string) {

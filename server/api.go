@@ -10,6 +10,7 @@ import (
 	apiadmission "github.com/partnerkit/partnerkit/api/admission"
 	apiagreement "github.com/partnerkit/partnerkit/api/agreement"
 	"github.com/partnerkit/partnerkit/api/bin"
+	"github.com/partnerkit/partnerkit/api/decision"
 	"github.com/partnerkit/partnerkit/api/governance"
 	"github.com/partnerkit/partnerkit/api/network"
 	"github.com/partnerkit/partnerkit/api/organisation"
@@ -39,6 +40,7 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&bin.Handlers{Bin: db.Bin},
 		&governance.Handlers{Bodies: db.Bodies, Charter: db.Charter},
 		&apiadmission.Handlers{Admissions: db.Admissions},
+		&decision.Handlers{Decisions: db.Decisions},
 		&portability.Handlers{Portability: db.Portability},
 	}
 }

@@ -19,6 +19,7 @@ import (
 	webadmission "github.com/partnerkit/partnerkit/web/admission"
 	webagreement "github.com/partnerkit/partnerkit/web/agreement"
 	"github.com/partnerkit/partnerkit/web/bin"
+	"github.com/partnerkit/partnerkit/web/decision"
 	"github.com/partnerkit/partnerkit/web/governance"
 	"github.com/partnerkit/partnerkit/web/network"
 	"github.com/partnerkit/partnerkit/web/organisation"
@@ -100,6 +101,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&bin.Pages{Web: w, Bin: db.Bin},
 		&governance.Pages{Web: w, Bodies: db.Bodies, Charter: db.Charter, Members: db.Members},
 		&webadmission.Pages{Web: w, Admissions: db.Admissions, Prospects: db.Prospects, Organisations: db.Organisations},
+		&decision.Pages{Web: w, Decisions: db.Decisions, Bodies: db.Bodies, Charter: db.Charter},
 		&portability.Pages{Web: w, Portability: db.Portability},
 	}
 }

@@ -73,6 +73,17 @@ var contributions = []contribution{
 	{"invitation", "sender", `SELECT COALESCE(partnership_id, '') AS partnership_id, '' AS organisation_id, 0 AS sensitive,
 		id, role, status, created_at
 		FROM invitations WHERE invited_by = $1 ORDER BY created_at, id LIMIT $2`},
+	{"proposal", "proposer", `SELECT partnership_id, '' AS organisation_id, 0 AS sensitive, id, body_id, title, method, secret, created_at
+		FROM proposals WHERE created_by = $1 ORDER BY created_at, id LIMIT $2`},
+	// Open ballots with their choice; of a secret ballot only that one
+	// voted, as nothing else ties it to the voter.
+	{"ballot", "voter", `SELECT partnership_id, COALESCE(organisation_id, '') AS organisation_id, 0 AS sensitive,
+		proposal_id, choice, reason, created_at, updated_at
+		FROM ballots WHERE user_id = $1 ORDER BY created_at, id LIMIT $2`},
+	{"secret_ballot", "voter", `SELECT partnership_id, '' AS organisation_id, 0 AS sensitive, proposal_id
+		FROM proposal_voters WHERE user_id = $1 ORDER BY proposal_id LIMIT $2`},
+	{"reopen_request", "supporter", `SELECT partnership_id, '' AS organisation_id, 0 AS sensitive, decision_id, created_at
+		FROM reopen_supporters WHERE user_id = $1 ORDER BY created_at, decision_id LIMIT $2`},
 	{"bin_item", "deleter", `SELECT partnership_id, '' AS organisation_id, CASE WHEN sensitive THEN 1 ELSE 0 END AS sensitive,
 		id, kind, subject_id, title, deleted_at, expires_at
 		FROM bin_items WHERE deleted_by = $1 ORDER BY deleted_at, id LIMIT $2`},

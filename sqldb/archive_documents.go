@@ -213,6 +213,15 @@ var archiveLeftOut = map[string]string{
 	"audit_log":   "the history of the instance that kept it; the import is audited instead",
 	"bin_items":   "deleted records are not the partnership's state; restoring them is decided where they were deleted",
 	"invitations": "their links are secrets of the instance that sent them",
+	// Proposals and decisions are not carried yet: a secret proposal's
+	// voters must never travel next to anything that could tell their
+	// choice, which the archive's documents have to be shaped for first.
+	"proposals":         "not carried yet: the archive does not yet keep a secret ballot's voters apart from its tally",
+	"ballots":           "not carried yet: they belong to proposals",
+	"proposal_voters":   "not carried yet: they belong to proposals",
+	"secret_tallies":    "not carried yet: they belong to proposals",
+	"decisions":         "not carried yet: they belong to proposals",
+	"reopen_supporters": "not carried yet: they belong to decisions",
 	// Columns, as table.column.
 	"actors.search":                         "derived from the name on import",
 	"assessments.seq":                       "the archive's order is the order of events",

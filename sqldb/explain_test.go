@@ -377,6 +377,21 @@ func workload(t *testing.T, db *sqldb.DB) {
 		{CriterionID: adm.Criteria[2].ID, Result: pk.CheckMet, Evidence: "Seen at the youth hearing."}}})
 	ok("check admission", err)
 
+	// Decisions: proposals, voting, closing and the decision log.
+	dec := w.Decisions()
+	run("proposals", func(ctx context.Context) error { _, err := db.Decisions.Proposals(ctx, pid); return err })
+	run("proposal", func(ctx context.Context) error { _, err := db.Decisions.Proposal(ctx, pid, dec.Open.ID); return err })
+	run("decisions", func(ctx context.Context) error { _, err := db.Decisions.Decisions(ctx, pid, ""); return err })
+	run("body decisions", func(ctx context.Context) error { _, err := db.Decisions.Decisions(ctx, pid, gov.Group.ID); return err })
+	run("decision", func(ctx context.Context) error {
+		_, err := db.Decisions.Decision(ctx, pid, dec.Decision.ID)
+		return err
+	})
+	_, err = db.Decisions.CastBallot(w.Member.Ctx, pid, dec.Open.ID, pk.BallotInput{Choice: "stand_aside"})
+	ok("cast ballot", err)
+	_, err = db.Decisions.CloseProposal(c, pid, dec.Open.ID, pk.ChairInput{})
+	ok("close proposal", err)
+
 	// Deletes and merges, whose cascades follow every foreign key.
 	keep, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Keeper", Kind: "group"})
 	ok("create actor", err)

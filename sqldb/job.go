@@ -38,6 +38,12 @@ const maxJobAttempts = 8
 
 // enqueue adds a job in the transaction; uniqueKey (optional) de-duplicates.
 func (tx *Tx) enqueue(ctx context.Context, kind string, payload any, uniqueKey string) error {
+	return tx.enqueueAt(ctx, kind, payload, uniqueKey, tx.now)
+}
+
+// enqueueAt adds a job that becomes due at runAt (a reminder before a
+// deadline, say).
+func (tx *Tx) enqueueAt(ctx context.Context, kind string, payload any, uniqueKey string, runAt time.Time) error {
 	b, err := json.Marshal(payload)
 	if err != nil {
 		return err
@@ -47,9 +53,9 @@ func (tx *Tx) enqueue(ctx context.Context, kind string, payload any, uniqueKey s
 		key = uniqueKey
 	}
 	_, err = tx.ExecContext(ctx, `
-		INSERT INTO jobs (id, kind, payload, unique_key, run_at, created_at) VALUES ($1, $2, $3, $4, $5, $5)
+		INSERT INTO jobs (id, kind, payload, unique_key, run_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (unique_key) DO NOTHING`,
-		newID(), kind, string(b), key, fmtTime(tx.now))
+		newID(), kind, string(b), key, fmtTime(runAt), fmtTime(tx.now))
 	if err == nil {
 		tx.after = append(tx.after, tx.db.wakeJobs)
 	}

@@ -18,4 +18,5 @@ var (
 	_ pk.CharterService      = (*CharterStore)(nil)
 	_ pk.AgreementService    = (*AgreementStore)(nil)
 	_ pk.AdmissionService    = (*AdmissionStore)(nil)
+	_ pk.DecisionService     = (*DecisionStore)(nil)
 )

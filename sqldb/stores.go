@@ -25,6 +25,7 @@ type Stores struct {
 	Bodies        *BodyStore
 	Charter       *CharterStore
 	Admissions    *AdmissionStore
+	Decisions     *DecisionStore
 }
 
 func (db *DB) initStores() {
@@ -46,6 +47,7 @@ func (db *DB) initStores() {
 		Bodies:        &BodyStore{db},
 		Charter:       &CharterStore{db},
 		Admissions:    &AdmissionStore{db},
+		Decisions:     &DecisionStore{db},
 	}
 }
 
