@@ -162,4 +162,5 @@ var Enums = map[string]func() []string{
 	"voting_unit":           func() []string { return VotingUnits },
 	"agreement_kind":        func() []string { return AgreementKinds },
 	"agreement_status_move": func() []string { return AgreementStatusMoves },
+	"agreement_section":     func() []string { return AgreementSections },
 }

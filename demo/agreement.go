@@ -24,7 +24,7 @@ func loadAgreement(ctx context.Context, db *sqldb.DB, w *World) error {
 		return err
 	}
 	en := i18n.MustLoad().Localizer("en")
-	sections := agreement.Draft(agreement.KindMoU, *facts, func(k string) string { return en.T(k) })
+	sections := agreement.Draft(agreement.KindMoU, *facts, en.T)
 	agreed := map[string]string{
 		"objectives":   "- **Shared**: young newcomers are heard in every hearing on the city's youth and integration policy.\n- **Own**: each organisation keeps its own programmes; the coalition adds a common voice.",
 		"values":       "- Nothing about young newcomers without them.\n- No single organisation dominates: the chair rotates every six months.\n- A safe space: discrimination is reported to the confidential contact, never in the group chat.",

@@ -79,7 +79,7 @@ func (h *Handlers) registerAgreements(a *api.API) {
 					return nil, err
 				}
 				T := h.api.T(r)
-				in.Sections = rules.Draft(b.Kind, *facts, func(k string) string { return T(k) })
+				in.Sections = rules.Draft(b.Kind, *facts, T)
 			}
 			x, err := h.Agreements.CreateAgreement(r.Context(), pid, in)
 			return api.Created{Value: x}, err
