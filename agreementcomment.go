@@ -80,6 +80,10 @@ func (in *AgreementCommentInput) Validate() error {
 // AgreementSections are the sections a comment may be on.
 var AgreementSections = agreement.SectionIDs
 
+// AgreementRedrafted are the sections Partnerkit writes again from what it
+// knows.
+var AgreementRedrafted = agreement.Redrafted
+
 // AgreementExportFormats are the files an agreement is exported as: the
 // exact Markdown that is signed, a Word document, and the printable page.
 var AgreementExportFormats = []string{"md", "docx", "html"}

@@ -163,4 +163,5 @@ var Enums = map[string]func() []string{
 	"agreement_kind":        func() []string { return AgreementKinds },
 	"agreement_status_move": func() []string { return AgreementStatusMoves },
 	"agreement_section":     func() []string { return AgreementSections },
+	"agreement_redrafted":   func() []string { return AgreementRedrafted },
 }

@@ -118,3 +118,15 @@ func TestRedraftUsesTheCharter(t *testing.T) {
 		}
 	}
 }
+
+func TestReplace(t *testing.T) {
+	ss := []Section{{ID: "partners", Body: "a"}, {ID: "decisions", Body: "old"}, {ID: "duration", Body: "d"}}
+	got := Replace(ss, Section{ID: "decisions", Body: "new"})
+	if len(got) != 3 || got[1].Body != "new" || ss[1].Body != "old" {
+		t.Fatalf("replace: %+v (input %+v)", got, ss)
+	}
+	got = Replace(ss, Section{ID: "roles", Body: "r"})
+	if len(got) != 4 || got[1].ID != "roles" || got[2].ID != "decisions" {
+		t.Fatalf("added in order: %+v", got)
+	}
+}

@@ -115,3 +115,30 @@ func escape(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "#", `\#`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`)
 	return r.Replace(s)
 }
+
+// Escape keeps a name or other plain text from being read as Markdown when
+// an export writes it into a Markdown section.
+func Escape(s string) string { return escape(s) }
+
+// Replace returns the sections with the one of s.ID replaced by s (or s
+// added, in the order of SectionIDs, when the text had no such section).
+func Replace(sections []Section, s Section) []Section {
+	out := make([]Section, 0, len(sections)+1)
+	placed := false
+	for _, id := range SectionIDs {
+		for _, x := range sections {
+			if x.ID != id {
+				continue
+			}
+			if x.ID == s.ID {
+				x, placed = s, true
+			}
+			out = append(out, x)
+		}
+		if id == s.ID && !placed {
+			out = append(out, s)
+			placed = true
+		}
+	}
+	return out
+}
