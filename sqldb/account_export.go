@@ -72,7 +72,7 @@ var contributions = []contribution{
 		FROM prospect_status_changes WHERE user_id = $1 ORDER BY changed_at, id LIMIT $2`},
 	{"agreement_comment", "author", `SELECT partnership_id, '' AS organisation_id, 0 AS sensitive, id, agreement_id, section, text_version, body, created_at
 		FROM agreement_comments WHERE user_id = $1 ORDER BY created_at, id LIMIT $2`},
-		{"invitation", "sender", `SELECT COALESCE(partnership_id, '') AS partnership_id, '' AS organisation_id, 0 AS sensitive,
+	{"invitation", "sender", `SELECT COALESCE(partnership_id, '') AS partnership_id, '' AS organisation_id, 0 AS sensitive,
 		id, role, status, created_at
 		FROM invitations WHERE invited_by = $1 ORDER BY created_at, id LIMIT $2`},
 	{"bin_item", "deleter", `SELECT partnership_id, '' AS organisation_id, CASE WHEN sensitive THEN 1 ELSE 0 END AS sensitive,

@@ -5,7 +5,7 @@ package agreement
 
 import (
 	"net/http"
-	
+
 	pk "github.com/partnerkit/partnerkit"
 	rules "github.com/partnerkit/partnerkit/agreement"
 	"github.com/partnerkit/partnerkit/api"
