@@ -84,6 +84,6 @@ var AgreementSections = agreement.SectionIDs
 // knows.
 var AgreementRedrafted = agreement.Redrafted
 
-// AgreementExportFormats are the files an agreement is exported as: the
-// exact Markdown that is signed, a Word document, and the printable page.
-var AgreementExportFormats = []string{"md", "docx", "html"}
+// AgreementExportFormats are the files an agreement is downloaded as: the
+// exact Markdown that is signed, and a Word document.
+var AgreementExportFormats = []string{"md", "docx"}

@@ -541,6 +541,6 @@ type AgreementService interface {
 	// for a coordinator.
 	DeleteAgreementComment(ctx context.Context, pid, id, cid string, version int) error
 	// ExportAgreement reads an agreement for a download in format (one of
-	// AgreementExportFormats) and records the export in the audit log.
+	// AgreementExportFormats) and records the download in the audit log.
 	ExportAgreement(ctx context.Context, pid, id, format string) (*Agreement, error)
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // ExportAgreement reads an agreement for a download (the Markdown that is
-// signed, a Word document, the printable page) from the read pool, then
+// signed, or a Word document) from the read pool, then
 // records the export in a short transaction of its own, as every export
 // does: who took the text away, of which version and hash.
 func (store *AgreementStore) ExportAgreement(ctx context.Context, pid, id, format string) (*pk.Agreement, error) {

@@ -23,7 +23,9 @@ func (h *Pages) print(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d := &printData{}
-	if d.A, err = h.Agreements.ExportAgreement(r.Context(), v.P.ID, r.PathValue("agid"), "html"); err != nil {
+	// The page shows what the agreement's page shows, so like it (and
+	// unlike the downloads) it is not an entry of the audit log.
+	if d.A, err = h.Agreements.Agreement(r.Context(), v.P.ID, r.PathValue("agid")); err != nil {
 		return err
 	}
 	for _, s := range d.A.Sections {
