@@ -48,6 +48,9 @@ const (
 	ActionViewAgreements Action = "agreements.view"
 	ActionEditAgreements Action = "agreements.edit"
 	ActionSignAgreements Action = "agreements.sign"
+	// Members comment on a section of the text before they sign; the
+	// author, or a coordinator, deletes a comment (the store checks which).
+	ActionCommentAgreements Action = "agreements.comment"
 
 	// The bin of deleted records. Coordinators only: an item may hold what
 	// its deleter could not see (sensitive ties, positions, tactics), and a
@@ -129,9 +132,10 @@ var permissions = map[Action]Role{
 	ActionViewProspects:   RoleMember,
 	ActionEditProspects:   RoleMember,
 
-	ActionViewAgreements: RoleObserver,
-	ActionEditAgreements: RoleCoordinator,
-	ActionSignAgreements: RoleMember,
+	ActionViewAgreements:    RoleObserver,
+	ActionEditAgreements:    RoleCoordinator,
+	ActionSignAgreements:    RoleMember,
+	ActionCommentAgreements: RoleMember,
 
 	ActionViewBin:   RoleCoordinator,
 	ActionManageBin: RoleCoordinator,

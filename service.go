@@ -534,6 +534,17 @@ type AgreementService interface {
 	AgreementChecklist(ctx context.Context, pid, id string) (*AgreementChecklist, error)
 	// SetAgreementChecklist answers checklist items.
 	SetAgreementChecklist(ctx context.Context, pid, id string, in AgreementChecklistInput) (*AgreementChecklist, error)
+	// AgreementComments lists the comments on the sections, the newest
+	// MaxAgreementSectionComments of each section.
+	AgreementComments(ctx context.Context, pid, id string) (*AgreementCommentList, error)
+	// AddAgreementComment comments on a section of the current text.
+	AddAgreementComment(ctx context.Context, pid, id string, in AgreementCommentInput) (*AgreementComment, error)
+	// DeleteAgreementComment deletes a comment: the author's own, or any
+	// for a coordinator.
+	DeleteAgreementComment(ctx context.Context, pid, id, cid string, version int) error
+	// ExportAgreement reads an agreement for a download in format (one of
+	// AgreementExportFormats) and records the download in the audit log.
+	ExportAgreement(ctx context.Context, pid, id, format string) (*Agreement, error)
 }
 
 // AdmissionService keeps the admission of new member organisations: the

@@ -162,6 +162,8 @@ var Enums = map[string]func() []string{
 	"voting_unit":           func() []string { return VotingUnits },
 	"agreement_kind":        func() []string { return AgreementKinds },
 	"agreement_status_move": func() []string { return AgreementStatusMoves },
+	"agreement_section":     func() []string { return AgreementSections },
+	"agreement_redrafted":   func() []string { return AgreementRedrafted },
 	"admission_source":      func() []string { return AdmissionSources },
 	"admission_outcome":     func() []string { return AdmissionOutcomes },
 	"check_result":          func() []string { return CheckResults },

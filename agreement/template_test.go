@@ -6,7 +6,7 @@ import (
 )
 
 func TestDraft(t *testing.T) {
-	T := func(k string) string { return "[" + k + "]" }
+	T := func(k string, _ ...any) string { return "[" + k + "]" }
 	f := Facts{
 		Members: []Member{{Name: "Refugee *Voices*", Representatives: []string{"Amina", "Joe"}}, {Name: "City Library"}},
 		Purpose: "Every newcomer finds a welcome.",

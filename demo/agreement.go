@@ -10,12 +10,14 @@ import (
 	"github.com/partnerkit/partnerkit/sqldb"
 )
 
-func init() { register(50, "agreement", loadAgreement) }
+// After governance: the decision-making section is drafted from the charter.
+func init() { register(60, "agreement", loadAgreement) }
 
 // loadAgreement drafts the coalition's memorandum of understanding from
 // what the demonstration knows, fills in the sections the partners agreed,
 // circulates it, and has three of the five member organisations sign it:
 // the City Youth Council and the Open Doors Foundation are still to sign.
+// Members have commented on three sections, in their own languages.
 func loadAgreement(ctx context.Context, db *sqldb.DB, w *World) error {
 	pid := w.Partnership.ID
 	amina := w.People["Amina"].Ctx
@@ -24,7 +26,7 @@ func loadAgreement(ctx context.Context, db *sqldb.DB, w *World) error {
 		return err
 	}
 	en := i18n.MustLoad().Localizer("en")
-	sections := agreement.Draft(agreement.KindMoU, *facts, func(k string) string { return en.T(k) })
+	sections := agreement.Draft(agreement.KindMoU, *facts, en.T)
 	agreed := map[string]string{
 		"objectives":   "- **Shared**: young newcomers are heard in every hearing on the city's youth and integration policy.\n- **Own**: each organisation keeps its own programmes; the coalition adds a common voice.",
 		"values":       "- Nothing about young newcomers without them.\n- No single organisation dominates: the chair rotates every six months.\n- A safe space: discrimination is reported to the confidential contact, never in the group chat.",
@@ -48,6 +50,16 @@ func loadAgreement(ctx context.Context, db *sqldb.DB, w *World) error {
 		p := w.People[s.who]
 		if a, err = db.Agreements.SignAgreement(p.Ctx, pid, a.ID, pk.AgreementSignInput{OrganisationID: w.Orgs[s.org].ID, TypedName: p.User.Name, TextSHA256: a.TextSHA256}); err != nil {
 			return fmt.Errorf("%s signs: %w", s.who, err)
+		}
+	}
+	for _, c := range []struct{ who, section, body string }{
+		{"Jonas", "decisions", "The youth council can only sign once its plenary has voted on the two-thirds rule for changes; our next plenary is on the 12th."},
+		{"Leila", "values", "نقترح إضافة مبدأ: تُترجم كل الوثائق الأساسية إلى العربية قبل التصويت عليها."},
+		{"Chloe", "budget", "Pouvons-nous préciser qui tient les comptes du fonds commun et à quelle fréquence ils sont présentés ?"},
+		{"Amina", "budget", "Good point: the Welcome Centre keeps the accounts and presents them at every quarterly meeting. I will add it in the next version."},
+	} {
+		if _, err := db.Agreements.AddAgreementComment(w.People[c.who].Ctx, pid, a.ID, pk.AgreementCommentInput{Section: c.section, Body: c.body}); err != nil {
+			return fmt.Errorf("%s comments: %w", c.who, err)
 		}
 	}
 	return nil

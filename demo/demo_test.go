@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -78,6 +79,16 @@ func TestDemoAgreement(t *testing.T) {
 		a, err := db.Agreements.Agreement(uctx, ps[0].ID, list.Items[0].ID)
 		if err != nil || len(a.SignedBy) != 3 || len(a.Missing) != 2 || a.Status != "signing" {
 			t.Fatalf("agreement: %v signed %v missing %v %s", err, a.SignedBy, a.Missing, a.Status)
+		}
+		// Drafted after the charter: decision-making names its bodies.
+		for _, sec := range a.Sections {
+			if sec.ID == "decisions" && !strings.Contains(sec.Body, "Who decides what") {
+				t.Errorf("decision-making not drafted from the charter:\n%s", sec.Body)
+			}
+		}
+		comments, err := db.Agreements.AgreementComments(uctx, ps[0].ID, a.ID)
+		if err != nil || len(comments.Items) != 4 {
+			t.Fatalf("comments: %v %+v", err, comments)
 		}
 	})
 }

@@ -70,6 +70,8 @@ var contributions = []contribution{
 	{"prospect_status_change", "author", `SELECT partnership_id, '' AS organisation_id, 0 AS sensitive,
 		id, prospect_id, from_status, to_status, note, changed_at
 		FROM prospect_status_changes WHERE user_id = $1 ORDER BY changed_at, id LIMIT $2`},
+	{"agreement_comment", "author", `SELECT partnership_id, '' AS organisation_id, 0 AS sensitive, id, agreement_id, section, text_version, body, created_at
+		FROM agreement_comments WHERE user_id = $1 ORDER BY created_at, id LIMIT $2`},
 	{"invitation", "sender", `SELECT COALESCE(partnership_id, '') AS partnership_id, '' AS organisation_id, 0 AS sensitive,
 		id, role, status, created_at
 		FROM invitations WHERE invited_by = $1 ORDER BY created_at, id LIMIT $2`},

@@ -109,9 +109,10 @@ func scanSignature(row rowScanner) (*pk.AgreementSignature, error) {
 
 // AgreementFacts reads what a first draft names: active member
 // organisations with the people who represent them, the partnership's
-// purpose and the vision of its theory of change, and the "added value"
+// purpose and the vision of its theory of change, the "added value"
 // answers of the partnership's self-analysis with their authors'
-// organisations (organisations' own self-analyses stay private to them).
+// organisations (organisations' own self-analyses stay private to them),
+// and the charter in force with the bodies (agreementGovernance).
 func (store *AgreementStore) AgreementFacts(ctx context.Context, pid string) (*agreement.Facts, error) {
 	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionEditAgreements)
 	if err != nil {
@@ -170,6 +171,10 @@ func (store *AgreementStore) AgreementFacts(ctx context.Context, pid string) (*a
 		LEFT JOIN partnership_people pp ON pp.partnership_id = e.partnership_id AND pp.user_id = e.author_id
 		LEFT JOIN organisations o ON o.id = pp.organisation_id
 		WHERE e.partnership_id = $1 AND e.section = 'added_value' AND e.body <> '' ORDER BY e.created_at, e.id LIMIT 100`, pid))
+	if err != nil {
+		return nil, err
+	}
+	f.Governance, err = agreementGovernance(ctx, q, pid, store.db.now().UTC().Format("2006-01-02"))
 	return f, err
 }
 

@@ -187,6 +187,9 @@ var archiveDocuments = []archiveDocument{
 	{name: "agreement_checklist", unique: []string{"agreement_id", "item"}, table: "agreement_checklist", where: ofPartnership, order: "agreement_id, item", columns: []archiveColumn{
 		ref("agreement_id", "agreements", false), col("item", archText), col("answer", archText), col("note", archText),
 		user("user_id", true), col("updated_at", archTime)}},
+	{name: "agreement_comments", table: "agreement_comments", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), ref("agreement_id", "agreements", false), col("section", archText), col("text_version", archInt),
+		col("body", archText), user("user_id", true), col("version", archInt), col("created_at", archTime)}},
 	// Admissions with their checks and dated steps. The deciding body
 	// travels as a reference and by name (the name stays readable when the
 	// body is later removed).

@@ -392,6 +392,21 @@ func workload(t *testing.T, db *sqldb.DB) {
 	_, err = db.Decisions.CloseProposal(c, pid, dec.Open.ID, pk.ChairInput{})
 	ok("close proposal", err)
 
+	// The agreement: the facts of a draft (the charter and seats among
+	// them), comments per section, an export.
+	agf := w.Agreement()
+	_, err = db.Agreements.AgreementFacts(c, pid)
+	ok("agreement facts", err)
+	run("agreement comments", func(ctx context.Context) error {
+		_, err := db.Agreements.AgreementComments(ctx, pid, agf.Agreement.ID)
+		return err
+	})
+	run("agreement export", func(ctx context.Context) error {
+		_, err := db.Agreements.ExportAgreement(ctx, pid, agf.Agreement.ID, "md")
+		return err
+	})
+	ok("delete comment", db.Agreements.DeleteAgreementComment(m, pid, agf.Agreement.ID, agf.Comment.ID, agf.Comment.Version))
+
 	// Deletes and merges, whose cascades follow every foreign key.
 	keep, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Keeper", Kind: "group"})
 	ok("create actor", err)

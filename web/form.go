@@ -132,11 +132,17 @@ func (h *Web) FormOr(w http.ResponseWriter, r *http.Request, err error, t *Templ
 func Redirect(w http.ResponseWriter, r *http.Request, to, flash string) {
 	to = httpx.SafeNext(to)
 	if flash != "" {
+		// The flash goes in the query, before a #fragment (which the
+		// browser keeps to itself).
+		path, fragment, hasFragment := strings.Cut(to, "#")
 		sep := "?"
-		if strings.Contains(to, "?") {
+		if strings.Contains(path, "?") {
 			sep = "&"
 		}
-		to += sep + "flash=" + url.QueryEscape(flash)
+		to = path + sep + "flash=" + url.QueryEscape(flash)
+		if hasFragment {
+			to += "#" + fragment
+		}
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }

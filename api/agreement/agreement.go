@@ -1,11 +1,10 @@
 // Package agreement answers the API calls of the partnership agreement:
-// agreements, the versions of their text, and the signatures of the member
-// organisations.
+// agreements, the versions of their text, the signatures of the member
+// organisations, comments on sections, and the Markdown and Word exports.
 package agreement
 
 import (
 	"net/http"
-	"strconv"
 
 	pk "github.com/partnerkit/partnerkit"
 	rules "github.com/partnerkit/partnerkit/agreement"
@@ -23,6 +22,9 @@ type Handlers struct {
 func (h *Handlers) Register(a *api.API) {
 	h.api = a
 	h.registerAgreements(a)
+	h.registerComments(a)
+	h.registerExports(a)
+	h.registerRedraft(a)
 }
 
 type agreementBody struct {
@@ -79,7 +81,7 @@ func (h *Handlers) registerAgreements(a *api.API) {
 					return nil, err
 				}
 				T := h.api.T(r)
-				in.Sections = rules.Draft(b.Kind, *facts, func(k string) string { return T(k) })
+				in.Sections = rules.Draft(b.Kind, *facts, T)
 			}
 			x, err := h.Agreements.CreateAgreement(r.Context(), pid, in)
 			return api.Created{Value: x}, err
@@ -88,15 +90,6 @@ func (h *Handlers) registerAgreements(a *api.API) {
 		Response: pk.Agreement{}},
 		func(r *http.Request) (any, error) {
 			return h.Agreements.Agreement(r.Context(), r.PathValue("pid"), r.PathValue("agid"))
-		})
-	a.Route("GET", "/partnerships/{pid}/agreements/{agid}/agreement.md", view, httpx.OpDoc{Summary: "The exact current text as Markdown: its SHA-256 is text_sha256, the hash the signatures record", Tag: tag,
-		Raw: "text/markdown"},
-		func(r *http.Request) (any, error) {
-			x, err := h.Agreements.Agreement(r.Context(), r.PathValue("pid"), r.PathValue("agid"))
-			if err != nil {
-				return nil, err
-			}
-			return api.Raw{ContentType: "text/markdown; charset=utf-8", Filename: "agreement-v" + strconv.Itoa(x.TextVersion) + ".md", Body: []byte(x.Text)}, nil
 		})
 	a.Route("GET", "/partnerships/{pid}/agreements/{agid}/versions", view, httpx.OpDoc{Summary: "The versions of an agreement's text, newest first", Tag: tag,
 		Response: pk.AgreementVersionList{}},

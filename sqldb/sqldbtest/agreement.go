@@ -11,9 +11,11 @@ import (
 // AgreementFixture is the agreement of a world: a memorandum of
 // understanding drafted from the partnership's data and circulated, signed
 // for Diaspora Voices by the member and not yet for Bridges Youth, with two
-// checklist items answered (one settled).
+// checklist items answered (one settled), and the member's comment on the
+// decision-making section.
 type AgreementFixture struct {
 	Agreement *pk.Agreement
+	Comment   *pk.AgreementComment
 }
 
 // Agreement returns the agreement fixture of a world.
@@ -32,7 +34,7 @@ func init() {
 		facts, err := w.DB.Agreements.AgreementFacts(w.Coordinator.Ctx, pid)
 		must(t, err)
 		a, err := w.DB.Agreements.CreateAgreement(w.Coordinator.Ctx, pid, pk.AgreementInput{Kind: agreement.KindMoU, Title: "Memorandum of understanding",
-			Sections: agreement.Draft(agreement.KindMoU, *facts, func(k string) string { return english.T(k) })})
+			Sections: agreement.Draft(agreement.KindMoU, *facts, english.T)})
 		must(t, err)
 		a, err = w.DB.Agreements.SetAgreementStatus(w.Coordinator.Ctx, pid, a.ID, pk.AgreementStatusInput{Version: a.Version, Status: agreement.StatusCirculated})
 		must(t, err)
@@ -41,7 +43,11 @@ func init() {
 		_, err = w.DB.Agreements.SetAgreementChecklist(w.Coordinator.Ctx, pid, a.ID, pk.AgreementChecklistInput{Answers: []pk.AgreementChecklistEntry{
 			{Item: "partners_named", Answer: agreement.InPlace}, {Item: "decisions", Answer: agreement.Partly, Note: "until the charter is adopted"}}})
 		must(t, err)
-		w.setFixture("agreement", &AgreementFixture{Agreement: a})
+		c, err := w.DB.Agreements.AddAgreementComment(w.Member.Ctx, pid, a.ID, pk.AgreementCommentInput{Section: "decisions",
+			Body: "Could the chair rotate every six months?"})
+		must(t, err)
+		w.setFixture("agreement", &AgreementFixture{Agreement: a, Comment: c})
 		w.Params["agid"] = a.ID
+		w.Params["cid"] = c.ID
 	})
 }

@@ -15,6 +15,10 @@ type editData struct {
 	// Sections are every section of the agreement, in order, as typed.
 	Sections []rules.Section
 	Form     *web.Form
+	// Comments are shown beside each section; Redraftable marks the
+	// sections Partnerkit can write again from what it knows.
+	Comments    *pk.AgreementCommentList
+	Redraftable map[string]bool
 }
 
 // sectionsFrom reads the editor's fields: title-<id> and body-<id> for
@@ -39,6 +43,13 @@ func (h *Pages) renderEdit(w http.ResponseWriter, r *http.Request, status int, f
 	d := &editData{Form: &web.Form{}}
 	if d.A, err = h.Agreements.Agreement(r.Context(), v.P.ID, r.PathValue("agid")); err != nil {
 		return err
+	}
+	if d.Comments, err = h.Agreements.AgreementComments(r.Context(), v.P.ID, d.A.ID); err != nil {
+		return err
+	}
+	d.Redraftable = map[string]bool{}
+	for _, id := range rules.Redrafted {
+		d.Redraftable[id] = true
 	}
 	d.Sections = d.A.Sections
 	d.Form.Values = map[string][]string{"version": {strconv.Itoa(d.A.Version)}}

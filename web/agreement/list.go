@@ -52,7 +52,7 @@ func (h *Pages) create(w http.ResponseWriter, r *http.Request) error {
 		return h.renderList(w, r, httpx.Status(err), err)
 	}
 	l := h.Bundle.Localizer(web.Language(r))
-	in.Sections = rules.Draft(in.Kind, *facts, func(k string) string { return l.T(k) })
+	in.Sections = rules.Draft(in.Kind, *facts, l.T)
 	x, err := h.Agreements.CreateAgreement(r.Context(), pid, in)
 	if web.IsFormError(err) {
 		return h.renderList(w, r, httpx.Status(err), err)

@@ -1,7 +1,9 @@
 // Package agreement serves the partnership agreement's pages: the list of
-// agreements, one agreement with its text, who has signed and the signing
-// log, the editor section by section, and the side-by-side diff of two
-// versions. The Markdown export is the API's (the exact bytes signed).
+// agreements, one agreement with its text, comments beside each section,
+// who has signed and the signing log, the editor section by section, the
+// redraft of a section from what Partnerkit knows, the side-by-side diff of
+// two versions, and the printable page. The Markdown and Word downloads are
+// the API's (the Markdown is the exact bytes signed).
 package agreement
 
 import (
@@ -37,5 +39,12 @@ func (h *Pages) Register(rt *httpx.Router) {
 	h.Handle(rt, "POST", "/p/{pid}/agreements/{agid}/sign", sign, h.sign)
 	h.Handle(rt, "POST", "/p/{pid}/agreements/{agid}/checklist", edit, h.saveChecklist)
 	h.Handle(rt, "GET", "/p/{pid}/agreements/{agid}/versions", view, h.versions)
+	h.Handle(rt, "GET", "/p/{pid}/agreements/{agid}/log", view, h.log)
+	h.Handle(rt, "GET", "/p/{pid}/agreements/{agid}/print", view, h.print)
+	h.Handle(rt, "GET", "/p/{pid}/agreements/{agid}/redraft", edit, h.redraftPage)
+	h.Handle(rt, "POST", "/p/{pid}/agreements/{agid}/redraft", edit, h.redraft)
+	comment := httpx.RoleFor(pk.ActionCommentAgreements)
+	h.Handle(rt, "POST", "/p/{pid}/agreements/{agid}/comments", comment, h.comment)
+	h.Handle(rt, "POST", "/p/{pid}/agreements/{agid}/comments/{cid}/delete", comment, h.deleteComment)
 	h.AddNav(web.NavEntry{Order: 95, Name: "agreements", Key: "agreement.nav", Suffix: "/agreements", Action: pk.ActionViewAgreements})
 }

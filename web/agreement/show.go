@@ -12,10 +12,13 @@ import (
 	"github.com/partnerkit/partnerkit/web"
 )
 
-// renderedSection is a section with its body as HTML.
+// renderedSection is a section with its body as HTML and the comments on
+// it (CommentsCut: older ones were left out).
 type renderedSection struct {
-	ID, Title string
-	HTML      template.HTML
+	ID, Title   string
+	HTML        template.HTML
+	Comments    []*pk.AgreementComment
+	CommentsCut bool
 }
 
 type showData struct {
@@ -28,6 +31,11 @@ type showData struct {
 	Signable   bool
 	SignForm   *web.Form
 	StatusForm *web.Form
+	// CommentForm is the comment refused, shown again under its section
+	// (CommentSection); MayComment says the asker may comment now.
+	CommentForm    *web.Form
+	CommentSection string
+	MayComment     bool
 }
 
 func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, which string, formErr error) error {
@@ -46,20 +54,30 @@ func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, w
 	if d.Checklist, err = h.Agreements.AgreementChecklist(ctx, pid, id); err != nil {
 		return err
 	}
+	comments, err := h.Agreements.AgreementComments(ctx, pid, id)
+	if err != nil {
+		return err
+	}
 	d.Answers, d.Groups = rules.ChecklistAnswers, rules.ChecklistGroups
 	for _, s := range d.A.Sections {
-		d.Sections = append(d.Sections, renderedSection{ID: s.ID, Title: s.Title, HTML: markdown(s.Body)})
+		d.Sections = append(d.Sections, renderedSection{ID: s.ID, Title: s.Title, HTML: markdown(s.Body),
+			Comments: comments.Of(s.ID), CommentsCut: comments.CutOf(s.ID)})
 	}
+	d.MayComment = pk.Can(v.P.MyRole, pk.ActionCommentAgreements) && rules.Editable(d.A.Status)
+	d.CommentForm = &web.Form{}
 	d.Signable = rules.Signable(d.A.Status) && len(d.A.Missing) > 0
 	ver := strconv.Itoa(d.A.Version)
 	d.SignForm = &web.Form{Values: url.Values{"text_sha256": {d.A.TextSHA256}}}
 	d.StatusForm = &web.Form{Values: url.Values{"version": {ver}}}
 	if formErr != nil {
 		f := h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
-		if which == "sign" {
+		switch which {
+		case "sign":
 			f.Values.Set("text_sha256", d.A.TextSHA256)
 			d.SignForm = f
-		} else {
+		case "comment":
+			d.CommentForm, d.CommentSection = f, f.Values.Get("section")
+		default:
 			f.Values.Set("version", ver)
 			d.StatusForm = f
 		}
