@@ -42,6 +42,9 @@ func init() {
 		"partnership.scope.":         PartnershipScopes,
 		"partnership.structure.":     PartnershipStructures,
 		"readiness.answer.":          ReadinessAnswers,
+		"meeting.attendance.":        AttendanceStatuses,
+		"meeting.action_status.":     ActionStatuses,
+		"meeting.every.":             SeriesIntervals,
 	} {
 		choiceLabels[choiceListKey(list)] = prefix
 	}

@@ -62,6 +62,16 @@ const (
 	// partnership and only recorded here.
 	ActionViewGovernance Action = "governance.view"
 	ActionEditGovernance Action = "governance.edit"
+
+	// Meetings: everyone in the partnership sees agendas, minutes and
+	// action items (seed 002's transparency); members schedule meetings,
+	// build agendas, record attendance and action items; the minutes are
+	// drafted and their approval recorded by the body's secretary or a
+	// coordinator (the store checks the seat); coordinators delete.
+	ActionViewMeetings   Action = "meetings.view"
+	ActionEditMeetings   Action = "meetings.edit"
+	ActionRecordMinutes  Action = "meetings.minutes"
+	ActionDeleteMeetings Action = "meetings.delete"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -115,6 +125,11 @@ var permissions = map[Action]Role{
 
 	ActionViewGovernance: RoleObserver,
 	ActionEditGovernance: RoleCoordinator,
+
+	ActionViewMeetings:   RoleObserver,
+	ActionEditMeetings:   RoleMember,
+	ActionRecordMinutes:  RoleMember,
+	ActionDeleteMeetings: RoleCoordinator,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -177,6 +192,7 @@ var readActions = map[Action]bool{
 	ActionViewAgreements:  true,
 	ActionViewBin:         true,
 	ActionViewGovernance:  true,
+	ActionViewMeetings:    true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

@@ -162,4 +162,7 @@ var Enums = map[string]func() []string{
 	"voting_unit":           func() []string { return VotingUnits },
 	"agreement_kind":        func() []string { return AgreementKinds },
 	"agreement_status_move": func() []string { return AgreementStatusMoves },
+	"attendance_status":     func() []string { return AttendanceStatuses },
+	"action_status":         func() []string { return ActionStatuses },
+	"series_interval":       func() []string { return SeriesIntervals },
 }

@@ -17,4 +17,6 @@ var (
 	_ pk.BodyService         = (*BodyStore)(nil)
 	_ pk.CharterService      = (*CharterStore)(nil)
 	_ pk.AgreementService    = (*AgreementStore)(nil)
+	_ pk.MeetingService      = (*MeetingStore)(nil)
+	_ pk.CalendarService     = (*CalendarStore)(nil)
 )

@@ -24,6 +24,8 @@ type Stores struct {
 	Portability   *PortabilityStore
 	Bodies        *BodyStore
 	Charter       *CharterStore
+	Meetings      *MeetingStore
+	Calendars     *CalendarStore
 }
 
 func (db *DB) initStores() {
@@ -44,6 +46,8 @@ func (db *DB) initStores() {
 		Portability:   &PortabilityStore{db},
 		Bodies:        &BodyStore{db},
 		Charter:       &CharterStore{db},
+		Meetings:      &MeetingStore{db},
+		Calendars:     &CalendarStore{db},
 	}
 }
 
