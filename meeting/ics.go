@@ -57,7 +57,8 @@ func Calendar(name string, events []Event, t Translate) []byte {
 		}
 		ev.SetDescription(Description(e, t))
 	}
-	return []byte(cal.Serialize())
+	// RFC 5545 ends lines with CRLF.
+	return []byte(cal.Serialize(ics.WithNewLine("\r\n")))
 }
 
 // Description is an event's text: the partnership, the time in the
