@@ -10,6 +10,7 @@ import (
 	apiagreement "github.com/partnerkit/partnerkit/api/agreement"
 	"github.com/partnerkit/partnerkit/api/bin"
 	"github.com/partnerkit/partnerkit/api/governance"
+	apimeeting "github.com/partnerkit/partnerkit/api/meeting"
 	"github.com/partnerkit/partnerkit/api/network"
 	"github.com/partnerkit/partnerkit/api/organisation"
 	"github.com/partnerkit/partnerkit/api/partnership"
@@ -38,5 +39,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&bin.Handlers{Bin: db.Bin},
 		&governance.Handlers{Bodies: db.Bodies, Charter: db.Charter},
 		&portability.Handlers{Portability: db.Portability},
+		&apimeeting.Handlers{Meetings: db.Meetings, Calendars: db.Calendars},
 	}
 }

@@ -19,6 +19,7 @@ import (
 	webagreement "github.com/partnerkit/partnerkit/web/agreement"
 	"github.com/partnerkit/partnerkit/web/bin"
 	"github.com/partnerkit/partnerkit/web/governance"
+	webmeeting "github.com/partnerkit/partnerkit/web/meeting"
 	"github.com/partnerkit/partnerkit/web/network"
 	"github.com/partnerkit/partnerkit/web/organisation"
 	"github.com/partnerkit/partnerkit/web/partnership"
@@ -99,6 +100,8 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&bin.Pages{Web: w, Bin: db.Bin},
 		&governance.Pages{Web: w, Bodies: db.Bodies, Charter: db.Charter, Members: db.Members},
 		&portability.Pages{Web: w, Portability: db.Portability},
+		&webmeeting.Pages{Web: w, Meetings: db.Meetings, Calendars: db.Calendars, Bodies: db.Bodies, Members: db.Members,
+			Now: func() time.Time { return db.Now() }},
 	}
 }
 
