@@ -550,7 +550,7 @@ type MeetingService interface {
 	UpdateMeeting(ctx context.Context, pid, mtid string, in MeetingInput) (*Meeting, error)
 	// DeleteMeeting removes a meeting with its agenda, attendance and
 	// action items (coordinators).
-	DeleteMeeting(ctx context.Context, pid, mtid string) error
+	DeleteMeeting(ctx context.Context, pid, mtid string, version int) error
 	// ScheduleSeries creates the next in.Count meetings after mtid at the
 	// interval, copying its body, title, time, place and link.
 	ScheduleSeries(ctx context.Context, pid, mtid string, in SeriesInput) ([]*Meeting, error)
@@ -560,8 +560,8 @@ type MeetingService interface {
 	AddAgendaItem(ctx context.Context, pid, mtid string, in AgendaItemInput) (*AgendaItem, error)
 	// UpdateAgendaItem changes or moves an item (optimistic locking).
 	UpdateAgendaItem(ctx context.Context, pid, mtid, aiid string, in AgendaItemInput) (*AgendaItem, error)
-	// DeleteAgendaItem removes an item.
-	DeleteAgendaItem(ctx context.Context, pid, mtid, aiid string) error
+	// DeleteAgendaItem removes an item (the version it was read at).
+	DeleteAgendaItem(ctx context.Context, pid, mtid, aiid string, version int) error
 	// CirculateAgenda records that the agenda went round now.
 	CirculateAgenda(ctx context.Context, pid, mtid string, version int) (*Meeting, error)
 	// Attendance is who is expected and who came, with the quorum now.

@@ -170,6 +170,9 @@ func (store *MeetingStore) UpdateActionItem(ctx context.Context, pid, mtid, acid
 		if err != nil {
 			return err
 		}
+		if in.Status == "" {
+			in.Status = before.Status
+		}
 		if err := in.Validate(); err != nil {
 			return err
 		}

@@ -172,7 +172,7 @@ func (store *MeetingStore) UpdateMeeting(ctx context.Context, pid, mtid string, 
 // DeleteMeeting removes a meeting that holds no record yet. Minutes and
 // action items are the partnership's record of what was agreed and who
 // does what: a meeting carrying them stays.
-func (store *MeetingStore) DeleteMeeting(ctx context.Context, pid, mtid string) error {
+func (store *MeetingStore) DeleteMeeting(ctx context.Context, pid, mtid string, version int) error {
 	return store.db.inTx(ctx, func(tx *Tx) error {
 		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionDeleteMeetings); err != nil {
 			return err
@@ -187,6 +187,9 @@ func (store *MeetingStore) DeleteMeeting(ctx context.Context, pid, mtid string) 
 		}
 		if m.MinutesStatus != pk.MinutesNone || items > 0 {
 			return pk.Errorf(pk.ECONFLICT, "meeting.delete.has_record", nil)
+		}
+		if err := tx.bumpVersion(ctx, "meetings", "id = $1 AND partnership_id = $2", version, mtid, pid); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM meetings WHERE id = $1`, mtid); err != nil {
 			return err

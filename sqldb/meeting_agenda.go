@@ -210,7 +210,7 @@ func (store *MeetingStore) UpdateAgendaItem(ctx context.Context, pid, mtid, aiid
 }
 
 // DeleteAgendaItem removes an item and closes the gap.
-func (store *MeetingStore) DeleteAgendaItem(ctx context.Context, pid, mtid, aiid string) error {
+func (store *MeetingStore) DeleteAgendaItem(ctx context.Context, pid, mtid, aiid string, version int) error {
 	return store.db.inTx(ctx, func(tx *Tx) error {
 		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditMeetings); err != nil {
 			return err
@@ -221,6 +221,9 @@ func (store *MeetingStore) DeleteAgendaItem(ctx context.Context, pid, mtid, aiid
 		}
 		before, err := loadAgendaItem(ctx, tx, mtid, aiid)
 		if err != nil {
+			return err
+		}
+		if err := tx.bumpVersion(ctx, "meeting_agenda_items", "id = $1 AND meeting_id = $2", version, aiid, mtid); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM meeting_agenda_items WHERE id = $1`, aiid); err != nil {

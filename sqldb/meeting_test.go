@@ -98,7 +98,7 @@ func TestAgendaMustFitTheMeeting(t *testing.T) {
 			Version: last.Version}); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.Meetings.DeleteAgendaItem(c, pid, f.Next.ID, f.Item.ID); err != nil {
+		if err := db.Meetings.DeleteAgendaItem(c, pid, f.Next.ID, f.Item.ID, f.Item.Version); err != nil {
 			t.Fatal(err)
 		}
 		a, _ = db.Meetings.Agenda(c, pid, f.Next.ID)
@@ -236,10 +236,10 @@ func TestMinutesBySecretaryApprovedLater(t *testing.T) {
 		_, err = db.Meetings.SaveMinutes(c, pid, last.ID, pk.MinutesInput{Text: "rewritten", Version: last.Version})
 		wantField(t, err, "minutes")
 		// And a meeting with a record is not deleted.
-		if err := db.Meetings.DeleteMeeting(c, pid, last.ID); pk.ErrorCode(err) != pk.ECONFLICT {
+		if err := db.Meetings.DeleteMeeting(c, pid, last.ID, last.Version); pk.ErrorCode(err) != pk.ECONFLICT {
 			t.Fatalf("deleted the record: %v", err)
 		}
-		if err := db.Meetings.DeleteMeeting(c, pid, f.Open.ID); err != nil {
+		if err := db.Meetings.DeleteMeeting(c, pid, f.Open.ID, f.Open.Version); err != nil {
 			t.Fatal(err)
 		}
 	})

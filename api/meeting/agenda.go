@@ -66,9 +66,14 @@ func (h *Handlers) registerAgenda(a *api.API) {
 			}
 			return h.Meetings.UpdateAgendaItem(r.Context(), pid, mtid, id, b.input())
 		})
-	a.Route("DELETE", meetingPath+"/agenda/{aiid}", edit, httpx.OpDoc{Summary: "Remove an agenda item", Tag: tag},
+	a.Route("DELETE", meetingPath+"/agenda/{aiid}", edit, httpx.OpDoc{Summary: "Remove an agenda item (If-Match or ?version= required)", Tag: tag,
+		Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			return nil, h.Meetings.DeleteAgendaItem(r.Context(), r.PathValue("pid"), r.PathValue("mtid"), r.PathValue("aiid"))
+			v, err := deleteVersion(r)
+			if err != nil {
+				return nil, err
+			}
+			return nil, h.Meetings.DeleteAgendaItem(r.Context(), r.PathValue("pid"), r.PathValue("mtid"), r.PathValue("aiid"), v)
 		})
 	a.Route("POST", meetingPath+"/agenda/circulation", edit, httpx.OpDoc{Summary: "Record that the agenda went round now (the agenda says when that is late by the charter)",
 		Tag: tag, Request: circulateBody{}, Response: pk.Meeting{}},

@@ -7,6 +7,7 @@ package meeting
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -104,9 +105,14 @@ func (h *Handlers) registerMeetings(a *api.API) {
 			}
 			return h.Meetings.UpdateMeeting(r.Context(), pid, mtid, b.input())
 		})
-	a.Route("DELETE", meetingPath, del, httpx.OpDoc{Summary: "Delete a meeting that has no minutes or action items yet (coordinators)", Tag: tag},
+	a.Route("DELETE", meetingPath, del, httpx.OpDoc{Summary: "Delete a meeting that has no minutes or action items yet (coordinators; If-Match or ?version= required)",
+		Tag: tag, Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			return nil, h.Meetings.DeleteMeeting(r.Context(), r.PathValue("pid"), r.PathValue("mtid"))
+			v, err := deleteVersion(r)
+			if err != nil {
+				return nil, err
+			}
+			return nil, h.Meetings.DeleteMeeting(r.Context(), r.PathValue("pid"), r.PathValue("mtid"), v)
 		})
 	a.Route("POST", meetingPath+"/series", edit, httpx.OpDoc{Summary: "Schedule the next meetings after this one at a regular interval, at the same local time",
 		Tag: tag, Request: seriesBody{}, Response: pk.Meeting{}, List: true, Status: 201},
@@ -141,4 +147,16 @@ func origin(r *http.Request) string {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host
+}
+
+// deleteVersion is the version a delete is based on: ?version= or If-Match.
+func deleteVersion(r *http.Request) (int, error) {
+	n := 0
+	if s := r.URL.Query().Get("version"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil {
+			return 0, pk.FieldInvalid("version", "validation.number", nil)
+		}
+	}
+	return api.Version(r, n)
 }

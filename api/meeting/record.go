@@ -13,7 +13,7 @@ type attendanceBody struct {
 }
 
 type minutesBody struct {
-	Text    string `json:"text" rule:"required,max=50000" doc:"The minutes in Markdown (raw HTML is left out when shown)." example:"## Agreed\n- The budget goes to all members."`
+	Text    string `json:"minutes" rule:"required,max=50000" doc:"The minutes in Markdown (raw HTML is left out when shown)." example:"## Agreed\n- The budget goes to all members."`
 	Version int    `json:"version" doc:"The meeting's version the minutes were read at (or send If-Match)." example:"1"`
 }
 

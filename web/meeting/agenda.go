@@ -33,7 +33,7 @@ func (h *Pages) agendaDelete(w http.ResponseWriter, r *http.Request) error {
 		return h.AskIn(w, r, pk.ActionEditMeetings, "meetings", web.Confirm{Question: "meeting.agenda.delete_confirm",
 			Button: "form.remove", Back: "/p/" + pid + "/meetings/" + mtid})
 	}
-	err := h.Meetings.DeleteAgendaItem(r.Context(), pid, mtid, r.PathValue("aiid"))
+	err := h.Meetings.DeleteAgendaItem(r.Context(), pid, mtid, r.PathValue("aiid"), web.Atoi(r.PostForm.Get("version")))
 	return h.done(w, r, "agenda", err, "")
 }
 

@@ -9,24 +9,6 @@ import (
 	"github.com/partnerkit/partnerkit/web"
 )
 
-// ics serves one meeting's calendar file, in the asker's language.
-func (h *Pages) ics(w http.ResponseWriter, r *http.Request) error {
-	pid, mtid := r.PathValue("pid"), r.PathValue("mtid")
-	m, err := h.Meetings.Meeting(r.Context(), pid, mtid)
-	if err != nil {
-		return err
-	}
-	a, err := h.Meetings.Agenda(r.Context(), pid, mtid)
-	if err != nil {
-		return err
-	}
-	l := h.Bundle.Localizer(web.Language(r))
-	url := origin(r) + "/p/" + pid + "/meetings/" + mtid
-	body := rules.Calendar(m.Title, []rules.Event{{Meeting: m, Agenda: a.Items, URL: url}}, l.T)
-	writeCalendar(w, r, body, "meeting.ics")
-	return nil
-}
-
 // writeCalendar sends an iCalendar file; the file is private to the asker.
 func writeCalendar(w http.ResponseWriter, r *http.Request, body []byte, filename string) {
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")

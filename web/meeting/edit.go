@@ -70,7 +70,7 @@ func (h *Pages) delete(w http.ResponseWriter, r *http.Request) error {
 				return m.Title, nil
 			}})
 	}
-	if err := h.Meetings.DeleteMeeting(r.Context(), pid, mtid); web.IsFormError(err) {
+	if err := h.Meetings.DeleteMeeting(r.Context(), pid, mtid, web.Atoi(r.PostForm.Get("version"))); web.IsFormError(err) {
 		return h.renderShow(w, r, httpx.Status(err), "series", err)
 	} else if err != nil {
 		return err

@@ -46,7 +46,6 @@ func (h *Pages) Register(rt *httpx.Router) {
 	h.Handle(rt, "POST", one, edit, h.update)
 	h.Handle(rt, "POST", one+"/delete", del, h.delete)
 	h.Handle(rt, "POST", one+"/series", edit, h.series)
-	h.Handle(rt, "GET", one+"/calendar.ics", view, h.ics)
 	h.Handle(rt, "POST", one+"/agenda", edit, h.agendaAdd)
 	h.Handle(rt, "POST", one+"/agenda/{aiid}", edit, h.agendaUpdate)
 	h.Handle(rt, "POST", one+"/agenda/{aiid}/delete", edit, h.agendaDelete)
