@@ -97,4 +97,3 @@ func (h *Pages) mine(w http.ResponseWriter, r *http.Request) error {
 	h.Render(w, r, http.StatusOK, templates, "mine", v)
 	return nil
 }
-
