@@ -43,7 +43,7 @@ type Quorum struct {
 	// MinParticipants is the charter's minimum of people present;
 	// PeoplePresent counts them.
 	MinParticipants int  `json:"min_participants"`
-	PeoplePresent   int  `json:"people_present"`
+	PeoplePresent   int  `json:"participants_present"`
 	Met             bool `json:"met"`
 }
 

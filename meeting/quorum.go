@@ -25,17 +25,14 @@ type QuorumRule struct {
 // organisation is present when it is marked present itself or one of its
 // people who holds a seat is). The quorum is met when at least the share of
 // the eligible is present (rounded up, at least one when the share is not
-// zero) and at least the charter's minimum of people is present.
+// zero) and at least the charter's minimum of participants is present
+// (see participants).
 func Quorum(rule QuorumRule, people, organisations []*pk.AttendanceRow) pk.Quorum {
 	q := pk.Quorum{Applies: rule.Applies, Unit: rule.Unit, Share: rule.Share, MinParticipants: rule.MinParticipants}
 	if q.Unit == "" {
 		q.Unit = pk.UnitPerson
 	}
-	for _, p := range people {
-		if p.Status == pk.AttendancePresent {
-			q.PeoplePresent++
-		}
-	}
+	q.PeoplePresent = participants(people, organisations)
 	if rule.Applies {
 		if q.Unit == pk.UnitOrganisation {
 			q.Eligible, q.Present = countOrganisations(people, organisations)
@@ -53,6 +50,29 @@ func Quorum(rule QuorumRule, people, organisations []*pk.AttendanceRow) pk.Quoru
 	}
 	q.Met = q.Present >= q.Needed && q.PeoplePresent >= q.MinParticipants
 	return q
+}
+
+// participants counts the people present: each person marked present,
+// and each organisation marked present none of whose people is, since an
+// organisation is there through at least one person (a body whose seats
+// are all organisations records its attendance per organisation).
+func participants(people, organisations []*pk.AttendanceRow) int {
+	n := 0
+	through := map[string]bool{}
+	for _, p := range people {
+		if p.Status == pk.AttendancePresent {
+			n++
+			if p.OfOrganisationID != "" {
+				through[p.OfOrganisationID] = true
+			}
+		}
+	}
+	for _, o := range organisations {
+		if o.Status == pk.AttendancePresent && !through[o.OrganisationID] {
+			n++
+		}
+	}
+	return n
 }
 
 // countOrganisations counts the organisations holding a seat, or whose

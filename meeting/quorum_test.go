@@ -48,15 +48,21 @@ func TestQuorum(t *testing.T) {
 		// o3 only through a guest, who holds no seat.
 		{"half of organisations", QuorumRule{Applies: true, Share: 0.5, Unit: pk.UnitOrganisation}, 4, 2, 2, true},
 		{"two thirds of organisations", QuorumRule{Applies: true, Share: 2.0 / 3, Unit: pk.UnitOrganisation}, 4, 2, 3, false},
-		// Three people are present (guest included), the charter asks four.
-		{"minimum of participants", QuorumRule{Applies: true, Share: 0.5, Unit: pk.UnitPerson, MinParticipants: 4}, 4, 2, 2, false},
-		{"minimum reached", QuorumRule{Applies: true, Share: 0.5, Unit: pk.UnitPerson, MinParticipants: 3}, 4, 2, 2, true},
+		// Participants: a, b and the guest, and o4 (present, none of its
+		// people marked); the charter asks five, then four.
+		{"minimum of participants", QuorumRule{Applies: true, Share: 0.5, Unit: pk.UnitPerson, MinParticipants: 5}, 4, 2, 2, false},
+		{"minimum reached", QuorumRule{Applies: true, Share: 0.5, Unit: pk.UnitPerson, MinParticipants: 4}, 4, 2, 2, true},
 		{"open meeting", QuorumRule{MinParticipants: 3}, 0, 0, 0, true},
 	} {
 		q := Quorum(c.rule, people, orgs)
 		if q.Eligible != c.eligible || q.Present != c.present || q.Needed != c.needed || q.Met != c.met {
 			t.Errorf("%s: %+v", c.name, q)
 		}
+	}
+	// An organisation present through its person counts once.
+	if n := participants([]*pk.AttendanceRow{row("a", "", "o1", true, pk.AttendancePresent)},
+		[]*pk.AttendanceRow{row("", "o1", "", true, pk.AttendancePresent)}); n != 1 {
+		t.Errorf("participants counted twice: %d", n)
 	}
 	if q := Quorum(QuorumRule{Applies: true, Share: 0.5}, nil, nil); q.Eligible != 0 || !q.Met || q.Unit != pk.UnitPerson {
 		t.Errorf("nobody seated: %+v", q)
