@@ -148,7 +148,7 @@ func (store *MeetingStore) AddAgendaItem(ctx context.Context, pid, mtid string, 
 		if out, err = loadAgendaItem(ctx, tx, mtid, id); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "meeting.agenda.add", "meeting", mtid, m.Title+": "+out.Title, nil, out)
+		return tx.audit(ctx, pid, "meeting.agenda.add", "meeting", mtid, m.Title+": "+out.Title, nil, agendaAudit(out))
 	})
 	return out, err
 }
@@ -204,7 +204,7 @@ func (store *MeetingStore) UpdateAgendaItem(ctx context.Context, pid, mtid, aiid
 		if out, err = loadAgendaItem(ctx, tx, mtid, aiid); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "meeting.agenda.update", "meeting", mtid, m.Title+": "+out.Title, before, out)
+		return tx.audit(ctx, pid, "meeting.agenda.update", "meeting", mtid, m.Title+": "+out.Title, agendaAudit(before), agendaAudit(out))
 	})
 	return out, err
 }
@@ -236,7 +236,7 @@ func (store *MeetingStore) DeleteAgendaItem(ctx context.Context, pid, mtid, aiid
 		if err := renumber(ctx, tx, ids); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "meeting.agenda.delete", "meeting", mtid, m.Title+": "+before.Title, before, nil)
+		return tx.audit(ctx, pid, "meeting.agenda.delete", "meeting", mtid, m.Title+": "+before.Title, agendaAudit(before), nil)
 	})
 }
 
@@ -271,4 +271,11 @@ func (store *MeetingStore) CirculateAgenda(ctx context.Context, pid, mtid string
 		return tx.audit(ctx, pid, "meeting.agenda.circulate", "meeting", mtid, m.Title, nil, map[string]any{"items": len(items)})
 	})
 	return out, err
+}
+
+// agendaAudit is what the audit log keeps of an item: the presenter by ID,
+// never by name (as for seats), so deleting an account leaves no name.
+func agendaAudit(it *pk.AgendaItem) map[string]any {
+	return map[string]any{"id": it.ID, "position": it.Position, "title": it.Title, "presenter_id": it.PresenterID,
+		"minutes": it.Minutes, "notes": it.Notes}
 }
