@@ -88,6 +88,15 @@ const (
 	ActionCloseProposal Action = "decisions.close"
 	ActionSupportReopen Action = "decisions.reopen"
 	ActionChooseMethod  Action = "decisions.method"
+	// Meetings: everyone in the partnership sees agendas, minutes and
+	// action items (seed 002's transparency); members schedule meetings,
+	// build agendas, record attendance and action items; the minutes are
+	// drafted and their approval recorded by the body's secretary or a
+	// coordinator (the store checks the seat); coordinators delete.
+	ActionViewMeetings   Action = "meetings.view"
+	ActionEditMeetings   Action = "meetings.edit"
+	ActionRecordMinutes  Action = "meetings.minutes"
+	ActionDeleteMeetings Action = "meetings.delete"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -153,6 +162,10 @@ var permissions = map[Action]Role{
 	ActionCloseProposal:     RoleCoordinator,
 	ActionSupportReopen:     RoleMember,
 	ActionChooseMethod:      RoleCoordinator,
+	ActionViewMeetings:      RoleObserver,
+	ActionEditMeetings:      RoleMember,
+	ActionRecordMinutes:     RoleMember,
+	ActionDeleteMeetings:    RoleCoordinator,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -219,6 +232,7 @@ var readActions = map[Action]bool{
 	// Reading the details only reads.
 	ActionAdmissionDetails: true,
 	ActionViewDecisions:    true,
+	ActionViewMeetings:     true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

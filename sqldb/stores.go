@@ -26,6 +26,8 @@ type Stores struct {
 	Charter       *CharterStore
 	Admissions    *AdmissionStore
 	Decisions     *DecisionStore
+	Meetings      *MeetingStore
+	Calendars     *CalendarStore
 }
 
 func (db *DB) initStores() {
@@ -48,6 +50,8 @@ func (db *DB) initStores() {
 		Charter:       &CharterStore{db},
 		Admissions:    &AdmissionStore{db},
 		Decisions:     &DecisionStore{db},
+		Meetings:      &MeetingStore{db},
+		Calendars:     &CalendarStore{db},
 	}
 }
 
