@@ -213,7 +213,9 @@ func TestMinutesBySecretaryApprovedLater(t *testing.T) {
 		if pk.ErrorCode(err) != pk.EFORBIDDEN {
 			t.Fatalf("chair wrote minutes: %v", err)
 		}
-		if _, err := db.Bodies.AddSeat(c, pid, g.Committee.ID, pk.SeatInput{UserID: w.Member.ID, Position: pk.PositionSecretary, From: "2026-03-01"}); err != nil {
+		// One seat a person in a body: the chair becomes its secretary.
+		if _, err := db.Bodies.UpdateSeat(c, pid, g.Committee.ID, g.Seat.ID, pk.SeatInput{Position: pk.PositionSecretary,
+			From: g.Seat.From, Version: g.Seat.Version}); err != nil {
 			t.Fatal(err)
 		}
 		last, err = db.Meetings.SaveMinutes(w.Member.Ctx, pid, last.ID, pk.MinutesInput{Text: "## Agreed\n- all", Version: last.Version})
