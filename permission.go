@@ -82,12 +82,19 @@ const (
 	// bring proposals, vote (the store checks they hold a seat, or
 	// represent a seated organisation) and ask to re-open a decision;
 	// coordinators close voting early and choose a stricter method.
+	// Members give a proxy (the store checks the charter allows it and both
+	// are eligible) and record a chair's decision (the store checks they
+	// hold the chair of the body, or coordinate); coordinators edit the
+	// partnership's strategic lenses.
 	ActionViewDecisions Action = "decisions.view"
 	ActionPropose       Action = "decisions.propose"
 	ActionVote          Action = "decisions.vote"
 	ActionCloseProposal Action = "decisions.close"
 	ActionSupportReopen Action = "decisions.reopen"
 	ActionChooseMethod  Action = "decisions.method"
+	ActionGiveProxy     Action = "decisions.proxy"
+	ActionChairDecide   Action = "decisions.chair"
+	ActionEditLenses    Action = "decisions.lenses"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -153,6 +160,9 @@ var permissions = map[Action]Role{
 	ActionCloseProposal:     RoleCoordinator,
 	ActionSupportReopen:     RoleMember,
 	ActionChooseMethod:      RoleCoordinator,
+	ActionGiveProxy:         RoleMember,
+	ActionChairDecide:       RoleMember,
+	ActionEditLenses:        RoleCoordinator,
 }
 
 // orgPermissions maps each organisation action to the least organisation
