@@ -34,7 +34,7 @@ type Proposal struct {
 	// Lenses (lenses): the partnership's lenses when it was brought,
 	// which it keeps whatever is edited later.
 	Lenses []Lens `json:"lenses,omitempty"`
-	Secret  bool     `json:"secret"`
+	Secret bool   `json:"secret"`
 	// MinBallots is how many ballots a secret proposal needs before its
 	// results are shown at all (never below MinSecretBallots).
 	MinBallots int `json:"min_ballots"`
@@ -69,8 +69,8 @@ type Proposal struct {
 	ProxyCandidates []Voter     `json:"proxy_candidates,omitempty"`
 	// CastByProxy says the asker's open ballot was cast by their holder.
 	CastByProxy bool `json:"cast_by_proxy,omitempty"`
-	BallotsCast   int    `json:"ballots_cast"`
-	Eligible      int    `json:"eligible"`
+	BallotsCast int  `json:"ballots_cast"`
+	Eligible    int  `json:"eligible"`
 	// Tally is the computed result, when the asker may see it now; nil
 	// otherwise (ResultsHidden says why: too_few, after_close,
 	// after_voting, never).
