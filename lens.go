@@ -100,3 +100,9 @@ func (in *LensSetInput) Validate() error {
 	}
 	return v.Err()
 }
+
+// IsKey reports whether the lens's name is still its catalogue key (a
+// default lens in our own words), to be shown in the reader's language.
+func (l Lens) IsKey() bool {
+	return strings.HasPrefix(l.Name, "decision.lens.") && IsDefaultLens(strings.TrimPrefix(l.Name, "decision.lens."))
+}

@@ -161,6 +161,8 @@ type Tally struct {
 	Counts       []ChoiceCount `json:"counts"`
 	Objections   []string      `json:"objections"`
 	Ranking      []RankedItem  `json:"ranking,omitempty"`
+	// Lenses (lenses): the lenses the contributions are by, in order.
+	Lenses []Lens `json:"lenses,omitempty"`
 	// Minimum and Gaps (commitment): the level asked of each organisation
 	// and the organisations below it, by name.
 	Minimum string `json:"minimum,omitempty"`

@@ -169,4 +169,5 @@ var Enums = map[string]func() []string{
 	"check_result":          func() []string { return CheckResults },
 	"proposal_method":       func() []string { return ProposalMethods },
 	"results_visibility":    func() []string { return ResultsVisibilities },
+	"commitment_minimum":    func() []string { return CommitmentMinimums },
 }

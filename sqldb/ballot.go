@@ -287,6 +287,11 @@ func tallyOf(p *pk.Proposal, eligible int, ballots []storedBallot) (*pk.Tally, e
 		for _, r := range ranked {
 			t.Ranking = append(t.Ranking, pk.RankedItem{Option: r.Option, Total: r.Total, Position: r.Position, Contributions: r.Contributions})
 		}
+		if p.Method == decision.Lenses {
+			for _, l := range priorityParams(p).Lenses {
+				t.Lenses = append(t.Lenses, pk.Lens{Key: l.Key, Name: l.Name, Weight: l.Weight})
+			}
+		}
 		return t, nil
 	}
 	bs := make([]decision.Ballot, len(ballots))

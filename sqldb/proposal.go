@@ -37,6 +37,11 @@ func scanProposal(row rowScanner) (*pk.Proposal, error) {
 		if err := json.Unmarshal([]byte(lenses), &p.Lenses); err != nil {
 			return nil, err
 		}
+	} else if p.Method == decision.Lenses {
+		// Brought before lenses were kept with the proposal: the defaults.
+		for _, l := range decision.DefaultLenses() {
+			p.Lenses = append(p.Lenses, pk.Lens{Key: l.Key, Name: l.Name, Weight: l.Weight})
+		}
 	}
 	if p.Quorum, err = parseShare(quorum); err != nil {
 		return nil, err
