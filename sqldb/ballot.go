@@ -123,7 +123,7 @@ func (store *DecisionStore) CastBallot(ctx context.Context, pid, id string, in p
 		// A holder changes only the ballot they cast; a giver's own vote
 		// replaces the holder's (and the holder can no longer change it).
 		res, err := tx.ExecContext(ctx, `UPDATE ballots SET choice = $3, reason = $4, preference = $5, user_id = $6, updated_at = $7, cast_by = $8
-			WHERE proposal_id = $1 AND voter_key = $2 AND ($8 IS NULL OR cast_by = $8)`,
+			WHERE proposal_id = $1 AND voter_key = $2 AND (CAST($8 AS TEXT) IS NULL OR cast_by = $8)`,
 			p.ID, key, b.Choice, b.Reason, string(pref), uid, now, nullString(castBy))
 		if err != nil {
 			return err
