@@ -41,10 +41,14 @@ type CharterText struct {
 	ReopenShare            float64 `json:"reopen_share"`
 	ReopenOrganisations    int     `json:"reopen_organisations"`
 	ReopenAfterMonths      int     `json:"reopen_after_months"`
-	AdmissionCriteria      string  `json:"admission_criteria"`
-	Leaving                string  `json:"leaving"`
-	Exclusion              string  `json:"exclusion"`
-	CodeOfConduct          string  `json:"code_of_conduct"`
+	// Proxies: whether a voter may give their vote on a proposal to another
+	// eligible voter, and how many one holder may carry (0 counts as 1).
+	ProxiesAllowed      bool   `json:"proxies_allowed" doc:"Whether a voter may give their proxy on a proposal to another voter of the same body (one voice per person only)."`
+	MaxProxiesPerHolder int    `json:"max_proxies_per_holder" rule:"min=0,max=20" doc:"How many proxies one person may hold on one proposal (0: one)." example:"1"`
+	AdmissionCriteria   string `json:"admission_criteria"`
+	Leaving             string `json:"leaving"`
+	Exclusion           string `json:"exclusion"`
+	CodeOfConduct       string `json:"code_of_conduct"`
 	// SafeSpace says how to report discrimination, to whom, and how the
 	// report is kept confidential.
 	SafeSpace          string `json:"safe_space"`
@@ -159,4 +163,5 @@ func (in *CharterInput) ValidateFields(v *Validator) {
 	checkShare(v, "reopen_share", t.ReopenShare)
 	v.IntRange("reopen_organisations", t.ReopenOrganisations, 0, 10000)
 	v.IntRange("reopen_after_months", t.ReopenAfterMonths, 0, 120)
+	v.IntRange("max_proxies_per_holder", t.MaxProxiesPerHolder, 0, MaxProxiesPerHolder)
 }

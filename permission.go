@@ -82,6 +82,10 @@ const (
 	// bring proposals, vote (the store checks they hold a seat, or
 	// represent a seated organisation) and ask to re-open a decision;
 	// coordinators close voting early and choose a stricter method.
+	// Members give a proxy (the store checks the charter allows it and both
+	// are eligible) and record a chair's decision (the store checks they
+	// hold the chair of the body, or coordinate); coordinators edit the
+	// partnership's strategic lenses.
 	ActionViewDecisions Action = "decisions.view"
 	ActionPropose       Action = "decisions.propose"
 	ActionVote          Action = "decisions.vote"
@@ -97,6 +101,9 @@ const (
 	ActionEditMeetings   Action = "meetings.edit"
 	ActionRecordMinutes  Action = "meetings.minutes"
 	ActionDeleteMeetings Action = "meetings.delete"
+	ActionGiveProxy      Action = "decisions.proxy"
+	ActionChairDecide    Action = "decisions.chair"
+	ActionEditLenses     Action = "decisions.lenses"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -166,6 +173,9 @@ var permissions = map[Action]Role{
 	ActionEditMeetings:      RoleMember,
 	ActionRecordMinutes:     RoleMember,
 	ActionDeleteMeetings:    RoleCoordinator,
+	ActionGiveProxy:         RoleMember,
+	ActionChairDecide:       RoleMember,
+	ActionEditLenses:        RoleCoordinator,
 }
 
 // orgPermissions maps each organisation action to the least organisation

@@ -29,7 +29,12 @@ type Proposal struct {
 	Unit       string   `json:"unit"`
 	// Options are what a prioritisation puts in order (empty otherwise).
 	Options []string `json:"options"`
-	Secret  bool     `json:"secret"`
+	// Minimum (commitment): the least level each organisation must give.
+	Minimum string `json:"minimum,omitempty"`
+	// Lenses (lenses): the partnership's lenses when it was brought,
+	// which it keeps whatever is edited later.
+	Lenses []Lens `json:"lenses,omitempty"`
+	Secret bool   `json:"secret"`
 	// MinBallots is how many ballots a secret proposal needs before its
 	// results are shown at all (never below MinSecretBallots).
 	MinBallots int `json:"min_ballots"`
@@ -49,8 +54,23 @@ type Proposal struct {
 	Outcome *string `json:"outcome"`
 	// ChairDecision is the chair's recorded decision (method chair).
 	ChairDecision string `json:"chair_decision,omitempty"`
-	BallotsCast   int    `json:"ballots_cast"`
-	Eligible      int    `json:"eligible"`
+	// AwaitingChair: a chair's proposal past its close time, waiting for
+	// the chair (or a coordinator) to record the decision.
+	AwaitingChair bool `json:"awaiting_chair"`
+	// MayDecideAsChair says whether the asker may record it.
+	MayDecideAsChair bool `json:"may_decide_as_chair"`
+	// Proxies: whether the charter allows them, those given (who to whom),
+	// the one the asker gave, those the asker holds, and who the asker may
+	// give theirs to (while they may).
+	ProxiesAllowed  bool        `json:"proxies_allowed"`
+	Proxies         []Proxy     `json:"proxies"`
+	MyProxy         *Proxy      `json:"my_proxy"`
+	HeldProxies     []HeldProxy `json:"held_proxies"`
+	ProxyCandidates []Voter     `json:"proxy_candidates,omitempty"`
+	// CastByProxy says the asker's open ballot was cast by their holder.
+	CastByProxy bool `json:"cast_by_proxy,omitempty"`
+	BallotsCast int  `json:"ballots_cast"`
+	Eligible    int  `json:"eligible"`
 	// Tally is the computed result, when the asker may see it now; nil
 	// otherwise (ResultsHidden says why: too_few, after_close,
 	// after_voting, never).
@@ -114,9 +134,17 @@ const (
 // strategic lenses).
 var PrioritisationMethods = []string{"score", "dots", "ranked", "lenses"}
 
+// MethodCommitment is the Level of Commitment: one ballot per member
+// organisation, from against to "make it happen", against a minimum the
+// proposal names. It is never secret (its gaps are named).
+const MethodCommitment = "commitment"
+
+// CommitmentMinimums are the levels a commitment proposal may ask for.
+var CommitmentMinimums = []string{"none", "let_happen", "help_happen", "make_happen"}
+
 // ProposalMethods are every method a proposal may use: the charter's
 // decisive ones and the prioritisations.
-var ProposalMethods = append(slices.Clip(DecisionMethods), PrioritisationMethods...)
+var ProposalMethods = append(append(slices.Clip(DecisionMethods), MethodCommitment), PrioritisationMethods...)
 
 // Prioritisation reports whether method orders options.
 func Prioritisation(method string) bool { return slices.Contains(PrioritisationMethods, method) }
@@ -133,6 +161,22 @@ type Tally struct {
 	Counts       []ChoiceCount `json:"counts"`
 	Objections   []string      `json:"objections"`
 	Ranking      []RankedItem  `json:"ranking,omitempty"`
+	// Lenses (lenses): the lenses the contributions are by, in order.
+	Lenses []Lens `json:"lenses,omitempty"`
+	// Minimum and Gaps (commitment): the level asked of each organisation
+	// and the organisations below it, by name.
+	Minimum string `json:"minimum,omitempty"`
+	Gaps    []Gap  `json:"gaps,omitempty"`
+	// Levels (commitment): each organisation's level, by name, so the
+	// distance to carrying the proposal is seen (open ballots only).
+	Levels []Gap `json:"levels,omitempty"`
+}
+
+// Gap is an organisation and the level of commitment it gave.
+type Gap struct {
+	OrganisationID string `json:"organisation_id"`
+	Name           string `json:"name"`
+	Choice         string `json:"choice"`
 }
 
 // ChoiceCount is how many ballots chose one choice.
@@ -167,6 +211,8 @@ type ProposalInput struct {
 	TimeZone   string
 	Options    []string
 	ReviewOn   string
+	// Minimum (commitment only): one of CommitmentMinimums.
+	Minimum string
 }
 
 // Validate checks the proposal's own fields; the store checks the body,
@@ -204,6 +250,14 @@ func (in *ProposalInput) Validate() error {
 	}
 	if in.ReviewOn != "" {
 		checkDate(&v, "review_on", in.ReviewOn)
+	}
+	if in.Method == MethodCommitment {
+		v.OneOf("minimum", in.Minimum, true, CommitmentMinimums)
+		if in.Secret {
+			v.Add("secret", "decision.validation.commitment_secret", nil)
+		}
+	} else if in.Minimum != "" {
+		v.Add("minimum", "decision.validation.no_minimum", nil)
 	}
 	if Prioritisation(in.Method) {
 		if len(in.Options) < 2 || len(in.Options) > MaxProposalOptions {
@@ -249,6 +303,9 @@ type BallotInput struct {
 	Scores         map[string]float64
 	Ranking        []string
 	LensScores     map[string]map[string]float64
+	// ForUserID casts the ballot of a voter whose proxy the asker holds
+	// (empty: the asker's own).
+	ForUserID string
 }
 
 // Validate checks the ballot's own fields; the store checks the choice
@@ -257,6 +314,7 @@ func (in *BallotInput) Validate() error {
 	var v Validator
 	v.Text("reason", in.Reason, false, 4000)
 	v.Text("organisation_id", in.OrganisationID, false, 64)
+	v.Text("for_user_id", in.ForUserID, false, 64)
 	for k, x := range in.Scores {
 		if math.IsNaN(x) || math.IsInf(x, 0) || utf8.RuneCountInString(k) > 200 {
 			v.Add("scores", "decision.validation.scores", nil)

@@ -601,6 +601,17 @@ type DecisionService interface {
 	// SupportReopening adds the asker to those asking to re-open a
 	// decision; at the charter's threshold it re-opens as a new proposal.
 	SupportReopening(ctx context.Context, pid, id string) (*Decision, error)
+	// GiveProxy gives the asker's vote on a proposal to another voter.
+	GiveProxy(ctx context.Context, pid, id string, in ProxyInput) (*Proposal, error)
+	// RevokeProxy takes the asker's proxy back while their ballot is uncast.
+	RevokeProxy(ctx context.Context, pid, id string) (*Proposal, error)
+	// RecordChairDecision records the chair's decision on a chair's
+	// proposal (the body's chair, or a coordinator).
+	RecordChairDecision(ctx context.Context, pid, id string, in ChairInput) (*Proposal, error)
+	// Lenses returns the partnership's strategic lenses.
+	Lenses(ctx context.Context, pid string) (*LensSet, error)
+	// SetLenses replaces them (coordinators).
+	SetLenses(ctx context.Context, pid string, in LensSetInput) (*LensSet, error)
 }
 
 // MeetingService keeps the meetings of the partnership's bodies and the

@@ -172,4 +172,5 @@ var Enums = map[string]func() []string{
 	"attendance_status":     func() []string { return AttendanceStatuses },
 	"action_status":         func() []string { return ActionStatuses },
 	"series_interval":       func() []string { return SeriesIntervals },
+	"commitment_minimum":    func() []string { return CommitmentMinimums },
 }

@@ -67,5 +67,48 @@ func loadDecisions(ctx context.Context, db *sqldb.DB, w *World) error {
 		Text: "1. Free public transport for under-21s. 2. A youth worker in every district. 3. Interpreters at every council consultation. " +
 			"4. Study places open until 22:00. 5. A say in how the youth budget is spent.",
 		Background: "Collected at the three district workshops in February; 140 young people took part."})
-	return err
+	if err != nil {
+		return err
+	}
+	return loadLensPrioritisation(ctx, db, w, body[pk.BodyActionGroup])
+}
+
+// loadLensPrioritisation gives the partnership lenses of its own (impact
+// renamed, visibility added at half weight, resources dropped) and an open
+// prioritisation of next autumn's work through them, scored by two.
+func loadLensPrioritisation(_ context.Context, db *sqldb.DB, w *World, group string) error {
+	pid := w.Partnership.ID
+	set, err := db.Decisions.SetLenses(w.People["Amina"].Ctx, pid, pk.LensSetInput{Lenses: []pk.LensInput{
+		{Key: "urgency", Weight: 1}, {Key: "building_block", Weight: 1}, {Key: "relationships", Weight: 1},
+		{Key: "feasibility", Weight: 1}, {Key: "impact", Name: "Change for young newcomers", Weight: 2},
+		{Name: "Our visibility in the city", Weight: 0.5}}})
+	if err != nil {
+		return fmt.Errorf("lenses: %w", err)
+	}
+	own := set.Lenses[len(set.Lenses)-1].Key
+	options := []string{"Homework clubs in two districts", "A campaign for free transport", "Training for youth spokespeople"}
+	p, err := db.Decisions.CreateProposal(w.People["Leila"].Ctx, pid, pk.ProposalInput{Title: "What we take on first in the autumn",
+		BodyID: group, Method: "lenses", Options: options, TimeZone: "Europe/Berlin", ClosesAt: db.Now().Add(12 * 24 * time.Hour),
+		Text: "Score each idea through each lens; the order guides the action group's autumn plan."})
+	if err != nil {
+		return fmt.Errorf("lenses proposal: %w", err)
+	}
+	scores := map[string][][]float64{ // per option: urgency, building block, relationships, feasibility, impact, visibility
+		"Leila": {{4, 3, 3, 4, 5, 2}, {5, 2, 4, 2, 4, 5}, {2, 5, 3, 4, 3, 3}},
+		"Jonas": {{3, 3, 4, 5, 4, 2}, {4, 2, 3, 2, 5, 4}, {3, 4, 4, 3, 3, 2}},
+	}
+	keys := []string{"urgency", "building_block", "relationships", "feasibility", "impact", own}
+	for _, who := range []string{"Leila", "Jonas"} {
+		in := pk.BallotInput{LensScores: map[string]map[string]float64{}}
+		for i, o := range options {
+			in.LensScores[o] = map[string]float64{}
+			for j, k := range keys {
+				in.LensScores[o][k] = scores[who][i][j]
+			}
+		}
+		if _, err := db.Decisions.CastBallot(w.People[who].Ctx, pid, p.ID, in); err != nil {
+			return fmt.Errorf("lens ballot of %s: %w", who, err)
+		}
+	}
+	return nil
 }

@@ -392,6 +392,8 @@ func (p *archiveParser) value(doc string, rn int, c archiveColumn, raw json.RawM
 		return s, nil
 	case archCharter:
 		return charterFromArchive(doc, rn, c.name, s, p.a.ids["bodies"])
+	case archTally:
+		return tallyFromArchive(doc, rn, c.name, s, p.a.ids[archiveOrganisations])
 	case archUser:
 		if !p.people[strings.ToLower(s)] {
 			return nil, archiveError(doc, rn, c.name, "portability.import.error.no_record", map[string]any{"Document": archivePeople + ".json", "ID": s})
@@ -545,6 +547,9 @@ func (db *DB) writeArchive(ctx context.Context, a *readArchive, uid, email strin
 			if d.table == "actors" {
 				cols = append(cols, "search")
 			}
+			for _, x := range d.derived {
+				cols = append(cols, x.name)
+			}
 			marks := make([]string, len(cols))
 			for i := range marks {
 				marks[i] = "$" + strconv.Itoa(i+1)
@@ -570,6 +575,16 @@ func (db *DB) writeArchive(ctx context.Context, a *readArchive, uid, email strin
 				}
 				if d.table == "actors" {
 					args = append(args, searchFold(rec[1].(string)))
+				}
+				for _, x := range d.derived {
+					args = append(args, x.value(func(name string) any {
+						for i, c := range d.columns {
+							if c.name == name {
+								return args[i]
+							}
+						}
+						return nil
+					}))
 				}
 				if d.name == "members" {
 					addr := strings.ToLower(rec[0].(string))

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/sqldb"
@@ -103,6 +104,41 @@ func addArchiveFixtures(t *testing.T, w *sqldbtest.World) {
 	if _, err := w.DB.Playbooks.AdvanceStage(ctx, pid, v.Current); err != nil {
 		t.Logf("advance stage: %v", err)
 	}
+	addDecisionArchiveFixtures(t, w)
+}
+
+// addDecisionArchiveFixtures adds what the decisions documents need: the
+// partnership's own lenses, an open secret proposal with its voters, a
+// proxy, and people asking to re-open a decision.
+func addDecisionArchiveFixtures(t *testing.T, w *sqldbtest.World) {
+	t.Helper()
+	db, ctx, pid, g := w.DB, w.Coordinator.Ctx, w.Partnership.ID, w.Governance()
+	amendCharter(t, w, func(c *pk.CharterText) { c.ProxiesAllowed, c.ReopenShare, c.ReopenAfterMonths = true, 0.9, 1 })
+	if _, err := db.Decisions.SetLenses(ctx, pid, pk.LensSetInput{Lenses: []pk.LensInput{{Key: "urgency", Weight: 2},
+		{Name: "Our visibility", Weight: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	voters := w.AddVoters(t, g.Group.ID, 5, false)
+	p, err := db.Decisions.CreateProposal(w.Member.Ctx, pid, pk.ProposalInput{Title: "Elect the spokesperson", Text: "Nour as spokesperson.",
+		BodyID: g.Group.ID, Secret: true, ClosesAt: w.Clock.Now().Add(72 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Decisions.GiveProxy(voters[0].Ctx, pid, p.ID, pk.ProxyInput{HolderID: voters[1].ID}); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range []struct {
+		who *sqldbtest.Person
+		in  pk.BallotInput
+	}{{voters[1], pk.BallotInput{Choice: "consent", ForUserID: voters[0].ID}}, {voters[1], pk.BallotInput{Choice: "stand_aside"}},
+		{voters[2], pk.BallotInput{Choice: "object", Reason: "Not without an election."}}} {
+		if _, err := db.Decisions.CastBallot(b.who.Ctx, pid, p.ID, b.in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Decisions.SupportReopening(w.Member.Ctx, pid, w.Decisions().Decision.ID); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestArchiveRoundTrip(t *testing.T) {
@@ -141,8 +177,10 @@ func TestArchiveRoundTrip(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if len(res.NotAdded) != 0 || len(res.Placeholders) != 2 {
-					t.Errorf("placeholders %v, not added %v; want the member and the observer as placeholders", res.Placeholders, res.NotAdded)
+				// The member, the observer and the five voters of the decisions
+				// fixtures.
+				if len(res.NotAdded) != 0 || len(res.Placeholders) != 7 {
+					t.Errorf("placeholders %v, not added %v; want the member, the observer and the voters as placeholders", res.Placeholders, res.NotAdded)
 				}
 				b, err := db.Portability.ExportPartnership(uctx, res.Partnership.ID, pk.ExportOptions{})
 				if err != nil {

@@ -20,6 +20,9 @@ type storedBallot struct {
 	Scores     map[string]float64            `json:"s,omitempty"`
 	Ranking    []string                      `json:"k,omitempty"`
 	LensScores map[string]map[string]float64 `json:"l,omitempty"`
+	// org is the organisation that cast an open ballot (never stored in
+	// the document, never known of a secret one).
+	org string
 }
 
 func (b storedBallot) preference() decision.Preference {
@@ -59,7 +62,14 @@ func ballotFieldError(err error) error {
 }
 
 func priorityParams(p *pk.Proposal) decision.PriorityParams {
-	return decision.PriorityParams{Method: p.Method, Options: p.Options, Lenses: decision.DefaultLenses(),
+	lenses := decision.DefaultLenses()
+	if len(p.Lenses) > 0 {
+		lenses = make([]decision.Lens, len(p.Lenses))
+		for i, l := range p.Lenses {
+			lenses[i] = decision.Lens{Key: l.Key, Name: l.Name, Weight: l.Weight}
+		}
+	}
+	return decision.PriorityParams{Method: p.Method, Options: p.Options, Lenses: lenses,
 		DotsPerVoter: pk.DotsPerVoter, MaxScore: pk.MaxScore}
 }
 
@@ -87,8 +97,13 @@ func (store *DecisionStore) CastBallot(ctx context.Context, pid, id string, in p
 		if err := checkBallot(p, b); err != nil {
 			return err
 		}
-		uid, orgID, err := voter(ctx, tx, pid, p, in.OrganisationID)
-		if err != nil {
+		uid, orgID, castBy := "", "", ""
+		if asker := pk.UserIDFromContext(ctx); in.ForUserID != "" && in.ForUserID != asker {
+			if err := tx.checkProxyBallot(ctx, p, in.ForUserID, asker); err != nil {
+				return err
+			}
+			uid, castBy = in.ForUserID, asker
+		} else if uid, orgID, err = voter(ctx, tx, pid, p, in.OrganisationID); err != nil {
 			return err
 		}
 		key := "u:" + uid
@@ -96,30 +111,43 @@ func (store *DecisionStore) CastBallot(ctx context.Context, pid, id string, in p
 			key = "o:" + orgID
 		}
 		if p.Secret {
-			if err := tx.castSecret(ctx, pid, p, key, uid, orgID, b); err != nil {
+			if err := tx.castSecret(ctx, pid, p, key, uid, orgID, castBy, b); err != nil {
 				return err
 			}
 			// "Voted", and nothing of what.
-			return tx.audit(ctx, pid, "proposal.vote", "proposal", p.ID, p.Title, nil, map[string]any{"organisation_id": orgID, "secret": true})
+			return tx.audit(ctx, pid, "proposal.vote", "proposal", p.ID, p.Title, nil,
+				map[string]any{"organisation_id": orgID, "secret": true, "for_user_id": map[bool]string{true: uid}[castBy != ""]})
 		}
 		pref, _ := json.Marshal(b)
 		now := fmtTime(tx.now)
-		res, err := tx.ExecContext(ctx, `UPDATE ballots SET choice = $3, reason = $4, preference = $5, user_id = $6, updated_at = $7
-			WHERE proposal_id = $1 AND voter_key = $2`, p.ID, key, b.Choice, b.Reason, string(pref), uid, now)
+		// A holder changes only the ballot they cast; a giver's own vote
+		// replaces the holder's (and the holder can no longer change it).
+		res, err := tx.ExecContext(ctx, `UPDATE ballots SET choice = $3, reason = $4, preference = $5, user_id = $6, updated_at = $7, cast_by = $8
+			WHERE proposal_id = $1 AND voter_key = $2 AND (CAST($8 AS TEXT) IS NULL OR cast_by = $8)`,
+			p.ID, key, b.Choice, b.Reason, string(pref), uid, now, nullString(castBy))
 		if err != nil {
 			return err
 		}
 		action := "proposal.vote_change"
 		if n, _ := res.RowsAffected(); n == 0 {
 			action = "proposal.vote"
-			if _, err := tx.ExecContext(ctx, `
-				INSERT INTO ballots (id, partnership_id, proposal_id, voter_key, user_id, organisation_id, choice, reason, preference, created_at, updated_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
-				newID(), pid, p.ID, key, uid, nullString(orgID), b.Choice, b.Reason, string(pref), now); err != nil {
+			res, err := tx.ExecContext(ctx, `
+				INSERT INTO ballots (id, partnership_id, proposal_id, voter_key, user_id, organisation_id, choice, reason, preference, created_at, updated_at, cast_by)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) ON CONFLICT DO NOTHING`,
+				newID(), pid, p.ID, key, uid, nullString(orgID), b.Choice, b.Reason, string(pref), now, nullString(castBy))
+			if err != nil {
 				return err
 			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				// The giver voted themselves: their voice is theirs again.
+				return pk.Errorf(pk.ECONFLICT, "decision.error.proxy_voted", nil)
+			}
 		}
-		return tx.audit(ctx, pid, action, "proposal", p.ID, p.Title, nil, map[string]any{"organisation_id": orgID, "choice": b.Choice})
+		after := map[string]any{"organisation_id": orgID, "choice": b.Choice}
+		if castBy != "" {
+			after["for_user_id"] = uid
+		}
+		return tx.audit(ctx, pid, action, "proposal", p.ID, p.Title, nil, after)
 	})
 	if err != nil {
 		return nil, err
@@ -130,10 +158,10 @@ func (store *DecisionStore) CastBallot(ctx context.Context, pid, id string, in p
 // castSecret notes that key has voted and adds the choice to the
 // proposal's anonymous tally, which is kept sorted so that its order says
 // nothing about who voted when.
-func (tx *Tx) castSecret(ctx context.Context, pid string, p *pk.Proposal, key, uid, orgID string, b storedBallot) error {
+func (tx *Tx) castSecret(ctx context.Context, pid string, p *pk.Proposal, key, uid, orgID, castBy string, b storedBallot) error {
 	res, err := tx.ExecContext(ctx, `
-		INSERT INTO proposal_voters (proposal_id, voter_key, partnership_id, user_id, organisation_id) VALUES ($1, $2, $3, $4, $5)
-		ON CONFLICT DO NOTHING`, p.ID, key, pid, nullString(map[bool]string{true: uid}[orgID == ""]), nullString(orgID))
+		INSERT INTO proposal_voters (proposal_id, voter_key, partnership_id, user_id, organisation_id, cast_by) VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT DO NOTHING`, p.ID, key, pid, nullString(map[bool]string{true: uid}[orgID == ""]), nullString(orgID), nullString(castBy))
 	if err != nil {
 		return err
 	}
@@ -176,21 +204,22 @@ func secretBallots(ctx context.Context, q queryer, proposalID string) ([]storedB
 
 // openBallots reads an open proposal's ballots, in no meaningful order.
 func openBallots(ctx context.Context, q queryer, proposalID string) ([]storedBallot, error) {
-	rows, err := q.QueryContext(ctx, `SELECT preference FROM ballots WHERE proposal_id = $1 ORDER BY id`, proposalID)
+	rows, err := q.QueryContext(ctx, `SELECT preference, COALESCE(organisation_id, '') FROM ballots WHERE proposal_id = $1 ORDER BY id`, proposalID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []storedBallot
 	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
+		var s, org string
+		if err := rows.Scan(&s, &org); err != nil {
 			return nil, err
 		}
 		var b storedBallot
 		if err := json.Unmarshal([]byte(s), &b); err != nil {
 			return nil, err
 		}
+		b.org = org
 		out = append(out, b)
 	}
 	return out, rows.Err()
@@ -258,22 +287,44 @@ func tallyOf(p *pk.Proposal, eligible int, ballots []storedBallot) (*pk.Tally, e
 		for _, r := range ranked {
 			t.Ranking = append(t.Ranking, pk.RankedItem{Option: r.Option, Total: r.Total, Position: r.Position, Contributions: r.Contributions})
 		}
+		if p.Method == decision.Lenses {
+			for _, l := range priorityParams(p).Lenses {
+				t.Lenses = append(t.Lenses, pk.Lens{Key: l.Key, Name: l.Name, Weight: l.Weight})
+			}
+		}
 		return t, nil
 	}
 	bs := make([]decision.Ballot, len(ballots))
 	for i, b := range ballots {
 		bs[i] = decision.Ballot{Choice: b.Choice, Reason: b.Reason}
+		if p.Method == decision.Commitment {
+			// The gaps are named by organisation: the rule reports them by
+			// this label, the caller puts names to them.
+			bs[i].Voter = b.org
+		}
 	}
 	chair := decision.Outcome(p.ChairDecision)
 	if p.Method == decision.Chair && chair == "" {
 		chair = decision.Passed // a count while consulting: the outcome is dropped
 	}
-	r, err := decision.Decide(decision.Params{Method: p.Method, Quorum: p.Quorum, Eligible: eligible, ChairDecision: chair}, bs)
+	r, err := decision.Decide(decision.Params{Method: p.Method, Quorum: p.Quorum, Eligible: eligible, ChairDecision: chair,
+		Minimum: p.Minimum}, bs)
 	if err != nil {
 		return nil, err
 	}
 	t := &pk.Tally{Outcome: string(r.Outcome), Cast: r.Cast, Eligible: r.Eligible, QuorumNeeded: r.QuorumNeeded, QuorumMet: r.QuorumMet,
 		Counts: []pk.ChoiceCount{}, Objections: r.Objections}
+	if p.Method == decision.Commitment {
+		t.Minimum = p.Minimum
+		choice := map[string]string{}
+		for _, b := range ballots {
+			choice[b.org] = b.Choice
+			t.Levels = append(t.Levels, pk.Gap{OrganisationID: b.org, Choice: b.Choice})
+		}
+		for _, g := range r.Gaps {
+			t.Gaps = append(t.Gaps, pk.Gap{OrganisationID: g, Choice: choice[g]})
+		}
+	}
 	for _, c := range r.Counts {
 		t.Counts = append(t.Counts, pk.ChoiceCount{Choice: c.Choice, N: c.N})
 	}

@@ -103,6 +103,9 @@ func (tx *Tx) closeProposal(ctx context.Context, pid string, p *pk.Proposal, cha
 	if err != nil {
 		return err
 	}
+	if err := nameOrganisations(ctx, tx, tally); err != nil {
+		return err
+	}
 	tooFew := p.Secret && len(ballots) < p.MinBallots
 	var outcome any
 	doc := []byte("null")
@@ -325,8 +328,13 @@ func (store *DecisionStore) SupportReopening(ctx context.Context, pid, id string
 		if r, err = loadDecision(ctx, tx, pid, id); err != nil {
 			return err
 		}
-		if !rule.met(r.ReopenSupporters, r.orgSupporters) || day(tx.now) < rule.from(r.DecidedOn) {
+		if !rule.met(r.ReopenSupporters, r.orgSupporters) {
 			return nil
+		}
+		if from := rule.from(r.DecidedOn); day(tx.now) < from {
+			// Reached before the charter's time: it re-opens on that day
+			// without anyone acting again.
+			return tx.scheduleReopen(ctx, pid, id, from)
 		}
 		return tx.reopen(ctx, pid, r.Decision)
 	})
@@ -343,15 +351,21 @@ func (tx *Tx) reopen(ctx context.Context, pid string, d *pk.Decision) error {
 	closes := tx.now.Add(14 * 24 * time.Hour)
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO proposals (id, partnership_id, body_id, area, title, text, background, links, method, quorum, unit, options,
-			secret, min_ballots, results, opens_at, closes_at, time_zone, status, review_on, created_by, created_at, updated_at)
+			secret, min_ballots, results, opens_at, closes_at, time_zone, status, review_on, created_by, created_at, updated_at,
+			minimum, lenses)
 		SELECT $1, partnership_id, body_id, area, title, text, background, links, method, quorum, unit, options,
-			secret, min_ballots, results, $2, $3, time_zone, 'open', $4, $5, $2, $2
+			secret, min_ballots, results, $2, $3, time_zone, 'open', $4, $5, $2, $2, minimum, lenses
 		FROM proposals WHERE id = $6`,
 		nid, fmtTime(tx.now), fmtTime(closes), day(closes.AddDate(1, 0, 0)), nullString(pk.UserIDFromContext(ctx)), d.ProposalID); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE decisions SET reopened_by = $2 WHERE id = $1`, d.ID, nid); err != nil {
+	// Once only, whichever instance or job gets here first.
+	res, err := tx.ExecContext(ctx, `UPDATE decisions SET reopened_by = $2 WHERE id = $1 AND reopened_by IS NULL`, d.ID, nid)
+	if err != nil {
 		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return pk.Errorf(pk.ECONFLICT, "decision.error.reopen_not_allowed", nil)
 	}
 	if err := tx.scheduleReminder(ctx, pid, nid, closes); err != nil {
 		return err

@@ -18,7 +18,7 @@ type DecisionStore struct{ db *DB }
 const proposalSelect = `
 	SELECT p.id, p.body_id, b.name, p.area, p.title, p.text, p.background, p.links, p.method, p.quorum, p.unit, p.options,
 		p.secret, p.min_ballots, p.results, p.opens_at, p.closes_at, p.time_zone, p.status, p.chair_decision, p.review_on,
-		COALESCE(p.created_by, ''), p.version, p.created_at, p.closed_at, COALESCE(d.id, ''), COALESCE(r.id, '')
+		COALESCE(p.created_by, ''), p.version, p.created_at, p.closed_at, COALESCE(d.id, ''), COALESCE(r.id, ''), p.minimum, p.lenses
 	FROM proposals p
 	JOIN bodies b ON b.id = p.body_id
 	LEFT JOIN decisions d ON d.proposal_id = p.id
@@ -26,12 +26,22 @@ const proposalSelect = `
 
 func scanProposal(row rowScanner) (*pk.Proposal, error) {
 	p := &pk.Proposal{}
-	var links, options, quorum string
+	var links, options, quorum, lenses string
 	err := row.Scan(&p.ID, &p.BodyID, &p.BodyName, &p.Area, &p.Title, &p.Text, &p.Background, &links, &p.Method, &quorum, &p.Unit,
 		&options, &p.Secret, &p.MinBallots, &p.Results, ts(&p.OpensAt), ts(&p.ClosesAt), &p.TimeZone, &p.Status, &p.ChairDecision,
-		&p.ReviewOn, &p.CreatedBy, &p.Version, ts(&p.CreatedAt), nts(&p.ClosedAt), &p.DecisionID, &p.ReopensDecisionID)
+		&p.ReviewOn, &p.CreatedBy, &p.Version, ts(&p.CreatedAt), nts(&p.ClosedAt), &p.DecisionID, &p.ReopensDecisionID, &p.Minimum, &lenses)
 	if err != nil {
 		return nil, err
+	}
+	if lenses != "" {
+		if err := json.Unmarshal([]byte(lenses), &p.Lenses); err != nil {
+			return nil, err
+		}
+	} else if p.Method == decision.Lenses {
+		// Brought before lenses were kept with the proposal: the defaults.
+		for _, l := range decision.DefaultLenses() {
+			p.Lenses = append(p.Lenses, pk.Lens{Key: l.Key, Name: l.Name, Weight: l.Weight})
+		}
 	}
 	if p.Quorum, err = parseShare(quorum); err != nil {
 		return nil, err
@@ -84,7 +94,8 @@ func (store *DecisionStore) Proposals(ctx context.Context, pid string) (*pk.Prop
 // Proposal returns one proposal with what the asker may see of its
 // results, closing it first when its time has passed.
 func (store *DecisionStore) Proposal(ctx context.Context, pid, id string) (*pk.Proposal, error) {
-	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewDecisions); err != nil {
+	part, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewDecisions)
+	if err != nil {
 		return nil, err
 	}
 	if err := store.settle(ctx, pid); err != nil {
@@ -94,7 +105,10 @@ func (store *DecisionStore) Proposal(ctx context.Context, pid, id string) (*pk.P
 	if err != nil {
 		return nil, err
 	}
-	return p, store.fill(ctx, store.db.read, pid, p)
+	if err := store.fill(ctx, store.db.read, pid, p); err != nil {
+		return nil, err
+	}
+	return p, store.fillDetails(ctx, store.db.read, pid, part.MyRole, p)
 }
 
 // fill adds what depends on the asker and on the ballots: whether they
@@ -108,6 +122,10 @@ func (store *DecisionStore) fill(ctx context.Context, q queryer, pid string, p *
 		p.Options = []string{}
 	}
 	p.Voting = p.Open(store.db.now())
+	p.AwaitingChair = p.Status == pk.ProposalOpen && p.Method == decision.Chair && !p.Voting
+	if p.Proxies == nil {
+		p.Proxies, p.HeldProxies = []pk.Proxy{}, []pk.HeldProxy{}
+	}
 	table := "ballots"
 	if p.Secret {
 		table = "proposal_voters"
@@ -125,7 +143,8 @@ func (store *DecisionStore) fill(ctx context.Context, q queryer, pid string, p *
 			err = q.QueryRowContext(ctx, `SELECT COUNT(*) FROM proposal_voters WHERE proposal_id = $1 AND voter_key = $2`, p.ID, key).Scan(&n)
 			p.HasVoted = n > 0
 		} else {
-			err = q.QueryRowContext(ctx, `SELECT choice FROM ballots WHERE proposal_id = $1 AND voter_key = $2`, p.ID, key).Scan(&p.MyChoice)
+			err = q.QueryRowContext(ctx, `SELECT choice, cast_by IS NOT NULL FROM ballots WHERE proposal_id = $1 AND voter_key = $2`, p.ID, key).
+				Scan(&p.MyChoice, &p.CastByProxy)
 			p.HasVoted = err == nil
 			if errors.Is(err, sql.ErrNoRows) {
 				err = nil
@@ -159,6 +178,9 @@ func (store *DecisionStore) fill(ctx context.Context, q queryer, pid string, p *
 			return err
 		}
 		t.Outcome = "" // nothing is decided while voting goes on
+		if err := nameOrganisations(ctx, q, t); err != nil {
+			return err
+		}
 		p.Tally = t
 	}
 	return nil
@@ -290,14 +312,25 @@ func (store *DecisionStore) CreateProposal(ctx context.Context, pid string, in p
 		if review == "" {
 			review = day(in.ClosesAt.AddDate(1, 0, 0))
 		}
+		lenses := ""
+		if rule.Method == decision.Lenses {
+			// The proposal keeps the lenses it was brought under.
+			set, err := loadLenses(ctx, tx, pid)
+			if err != nil {
+				return err
+			}
+			b, _ := json.Marshal(set.Lenses)
+			lenses = string(b)
+		}
 		id := newID()
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO proposals (id, partnership_id, body_id, area, title, text, background, links, method, quorum, unit, options,
-				secret, min_ballots, results, opens_at, closes_at, time_zone, status, review_on, created_by, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'open', $19, $20, $16, $16)`,
+				secret, min_ballots, results, opens_at, closes_at, time_zone, status, review_on, created_by, created_at, updated_at,
+				minimum, lenses)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'open', $19, $20, $16, $16, $21, $22)`,
 			id, pid, in.BodyID, in.Area, in.Title, in.Text, in.Background, string(links), rule.Method, fmtShare(rule.Quorum), rule.Unit,
 			string(options), in.Secret, minBallots, results, fmtTime(tx.now), fmtTime(in.ClosesAt), tz, review,
-			nullString(pk.UserIDFromContext(ctx))); err != nil {
+			nullString(pk.UserIDFromContext(ctx)), in.Minimum, lenses); err != nil {
 			return err
 		}
 		if err := tx.scheduleReminder(ctx, pid, id, in.ClosesAt); err != nil {
@@ -338,6 +371,14 @@ func proposalRule(ctx context.Context, tx *Tx, pid string, role pk.Role, in *pk.
 		return pk.Rule{}, pk.FieldInvalid("area", "decision.validation.area_elsewhere", nil)
 	}
 	switch {
+	case in.Method == pk.MethodCommitment:
+		// The Level of Commitment asks each organisation how far it will
+		// carry a proposal; it never replaces the rule of an area the
+		// charter assigns.
+		if in.Area != "" {
+			return pk.Rule{}, pk.FieldInvalid("method", "decision.validation.commitment_area", nil)
+		}
+		rule.Method, rule.Unit = in.Method, pk.UnitOrganisation
 	case in.Method == "" || in.Method == rule.Method:
 	case pk.Prioritisation(in.Method):
 		rule.Method = in.Method
@@ -355,5 +396,5 @@ func proposalRule(ctx context.Context, tx *Tx, pid string, role pk.Role, in *pk.
 // a ballot.
 func proposalAudit(p *pk.Proposal) map[string]any {
 	return map[string]any{"id": p.ID, "body_id": p.BodyID, "area": p.Area, "method": p.Method, "quorum": p.Quorum, "unit": p.Unit,
-		"secret": p.Secret, "results": p.Results, "closes_at": p.ClosesAt, "status": p.Status}
+		"secret": p.Secret, "results": p.Results, "closes_at": p.ClosesAt, "status": p.Status, "minimum": p.Minimum}
 }

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -145,6 +146,29 @@ func TestSecretBallotsLeaveNoLink(t *testing.T) {
 				t.Fatalf("open secret proposal: %v %+v", err, got)
 			}
 		}
+		// The archive of a partnership with an open secret proposal carries
+		// the voters and the anonymous tally apart: people travel by email.
+		byEmail := make([]secretVote, len(votes))
+		for i, v := range votes {
+			byEmail[i] = secretVote{ID: voters[i].Email, Choice: v.Choice, Reason: v.Reason}
+		}
+		docs := archiveSecrecy(t, w, append(slices.Clone(votes), byEmail...))
+		if !bytes.Contains(docs["proposal_voters.json"], []byte(voters[0].Email)) || !bytes.Contains(docs["secret_tallies.json"], []byte(votes[0].Reason)) {
+			t.Fatalf("the archive lacks the voters or the tally: %s %s", docs["proposal_voters.json"], docs["secret_tallies.json"])
+		}
+		// The tally's entries are sorted, never in the order of casting.
+		var tallies []struct{ Ballots string }
+		if err := json.Unmarshal(docs["secret_tallies.json"], &tallies); err != nil || len(tallies) != 1 {
+			t.Fatalf("tallies: %v %s", err, docs["secret_tallies.json"])
+		}
+		var tallyEntries []json.RawMessage
+		json.Unmarshal([]byte(tallies[0].Ballots), &tallyEntries)
+		if !slices.IsSortedFunc(tallyEntries, func(a, b json.RawMessage) int { return strings.Compare(string(a), string(b)) }) || len(tallyEntries) != 5 {
+			t.Errorf("tally entries not sorted: %s", tallies[0].Ballots)
+		}
+		if bytes.Contains(docs["secret_tallies.json"], []byte("_at")) || bytes.Contains(docs["proposal_voters.json"], []byte("_at\"")) {
+			t.Errorf("a time beside a secret ballot or voter")
+		}
 		// A secret vote cannot be changed: nothing finds it again.
 		if _, err := db.Decisions.CastBallot(voters[0].Ctx, pid, p.ID, pk.BallotInput{Choice: "block", Reason: "x"}); pk.ErrorCode(err) != pk.ECONFLICT {
 			t.Fatalf("changed a secret vote: %v", err)
@@ -216,35 +240,46 @@ func TestSecretBallotsLeaveNoLink(t *testing.T) {
 				t.Errorf("personal data of %s does not say they voted", v.ID)
 			}
 		}
-		// The partnership archive, document by document.
-		a, err := db.Portability.ExportPartnership(w.Coordinator.Ctx, pid, pk.ExportOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		zr, err := zip.NewReader(bytes.NewReader(a.Data), int64(len(a.Data)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range zr.File {
-			rc, _ := f.Open()
-			body, _ := io.ReadAll(rc)
-			rc.Close()
-			if strings.HasSuffix(f.Name, ".json") {
-				jsonLinks(t, "archive "+f.Name, body, votes)
-			} else if strings.HasSuffix(f.Name, ".csv") {
-				for _, line := range strings.Split(string(body), "\n") {
-					if id := linkIn(strings.Split(line, ","), votes); id != "" {
-						t.Errorf("archive %s: a line ties voter %s to their ballot", f.Name, id)
-					}
-				}
-			}
-		}
+		// The partnership archive, document by document, once closed.
+		archiveSecrecy(t, w, append(slices.Clone(votes), byEmail...))
 		// The decision and the log.
 		d, err := db.Decisions.Decision(w.Coordinator.Ctx, pid, closed.DecisionID)
 		if err != nil || d.Tally == nil || !d.Secret {
 			t.Fatalf("decision: %v %+v", err, d)
 		}
 	})
+}
+
+// archiveSecrecy exports the world's partnership and checks that no
+// document, JSON or CSV, ties a voter to their ballot; it returns the
+// documents.
+func archiveSecrecy(t *testing.T, w *sqldbtest.World, votes []secretVote) map[string][]byte {
+	t.Helper()
+	a, err := w.DB.Portability.ExportPartnership(w.Coordinator.Ctx, w.Partnership.ID, pk.ExportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(a.Data), int64(len(a.Data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		body, _ := io.ReadAll(rc)
+		rc.Close()
+		docs[f.Name] = body
+		if strings.HasSuffix(f.Name, ".json") {
+			jsonLinks(t, "archive "+f.Name, body, votes)
+		} else if strings.HasSuffix(f.Name, ".csv") {
+			for _, line := range strings.Split(string(body), "\n") {
+				if id := linkIn(strings.Split(line, ","), votes); id != "" {
+					t.Errorf("archive %s: a line ties voter %s to their ballot", f.Name, id)
+				}
+			}
+		}
+	}
+	return docs
 }
 
 // tables lists the database's tables on either engine.

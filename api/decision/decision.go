@@ -19,6 +19,8 @@ func (h *Handlers) Register(a *api.API) {
 	h.registerProposals(a)
 	h.registerBallots(a)
 	h.registerDecisions(a)
+	h.registerProxies(a)
+	h.registerLenses(a)
 }
 
 const (

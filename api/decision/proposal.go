@@ -17,7 +17,7 @@ type proposalBody struct {
 	Links      []string `json:"links" rule:"items=10,itemmax=2000" doc:"Attachments, as web addresses (http or https)." example:"[\"https://example.org/budget.pdf\"]"`
 	BodyID     string   `json:"body_id" rule:"required,max=64" doc:"The body that decides (an ID); the charter must give it the area." example:"b_3f9a"`
 	Area       string   `json:"area" rule:"max=40" doc:"The decision area (e.g. budget); empty: the body's own rule." example:"budget"`
-	Method     string   `json:"method" rule:"enum=proposal_method" doc:"Empty: the charter's method. Coordinators may choose a stricter one; anyone a prioritisation (score, dots, ranked, lenses) with options." example:""`
+	Method     string   `json:"method" rule:"enum=proposal_method" doc:"Empty: the charter's method. Coordinators may choose a stricter one; anyone a prioritisation (score, dots, ranked, lenses) with options, or commitment (no area) with a minimum." example:""`
 	Secret     bool     `json:"secret" doc:"A secret ballot: who voted is known, what they chose never; results after close from at least min_ballots ballots."`
 	MinBallots int      `json:"min_ballots" rule:"min=5,max=10000" doc:"Secret ballots: the least number of ballots for results to be shown (0 or absent: 5)."`
 	Results    string   `json:"results" rule:"enum=results_visibility" doc:"When the tally is shown: after_close (default), after_voting (to those who voted), never." example:"after_close"`
@@ -25,12 +25,13 @@ type proposalBody struct {
 	TimeZone   string   `json:"time_zone" rule:"max=64" doc:"The time zone the times are meant in (IANA name); default UTC." example:"Europe/Berlin"`
 	Options    []string `json:"options" rule:"items=20,itemmax=200" doc:"For a prioritisation: the options to put in order (2 to 20)."`
 	ReviewOn   string   `json:"review_on" rule:"format=date" doc:"When to look at the decision again (YYYY-MM-DD); default a year after close." example:"2027-04-01"`
+	Minimum    string   `json:"minimum" rule:"enum=commitment_minimum" doc:"Method commitment only (required there): the least Level of Commitment each member organisation must give; those below it are the gaps." example:""`
 }
 
 func (b proposalBody) input() (pk.ProposalInput, error) {
 	in := pk.ProposalInput{Title: b.Title, Text: b.Text, Background: b.Background, Links: b.Links, BodyID: b.BodyID, Area: b.Area,
 		Method: b.Method, Secret: b.Secret, MinBallots: b.MinBallots, Results: b.Results, TimeZone: b.TimeZone, Options: b.Options,
-		ReviewOn: b.ReviewOn}
+		ReviewOn: b.ReviewOn, Minimum: b.Minimum}
 	if s := strings.TrimSpace(b.ClosesAt); s != "" {
 		t, err := time.Parse(time.RFC3339, s)
 		if err != nil {

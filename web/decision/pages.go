@@ -36,5 +36,10 @@ func (h *Pages) Register(rt *httpx.Router) {
 	h.Handle(rt, "GET", "/p/{pid}/decisions/log", view, h.logPage)
 	h.Handle(rt, "GET", "/p/{pid}/decisions/log/{decid}", view, h.decisionPage)
 	h.Handle(rt, "POST", "/p/{pid}/decisions/log/{decid}/reopen", httpx.RoleFor(pk.ActionSupportReopen), h.reopen)
+	h.Handle(rt, "POST", "/p/{pid}/decisions/proposals/{propid}/proxy", httpx.RoleFor(pk.ActionGiveProxy), h.giveProxy)
+	h.Handle(rt, "POST", "/p/{pid}/decisions/proposals/{propid}/proxy/take-back", httpx.RoleFor(pk.ActionGiveProxy), h.revokeProxy)
+	h.Handle(rt, "POST", "/p/{pid}/decisions/proposals/{propid}/chair-decision", httpx.RoleFor(pk.ActionChairDecide), h.chairDecide)
+	h.Handle(rt, "GET", "/p/{pid}/decisions/lenses", view, h.lensesPage)
+	h.Handle(rt, "POST", "/p/{pid}/decisions/lenses", httpx.RoleFor(pk.ActionEditLenses), h.lensesSave)
 	h.AddNav(web.NavEntry{Order: 47, Name: "decisions", Key: "decision.nav", Suffix: "/decisions", Action: pk.ActionViewDecisions})
 }

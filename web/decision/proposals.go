@@ -16,6 +16,7 @@ type proposalsData struct {
 	Areas     []string
 	Methods   []string
 	Results   []string
+	Minimums  []string
 	CanCreate bool
 }
 
@@ -35,7 +36,7 @@ func (h *Pages) renderProposals(w http.ResponseWriter, r *http.Request, status i
 	if err != nil {
 		return err
 	}
-	d := &proposalsData{Proposals: list, Methods: pk.ProposalMethods, Results: pk.ResultsVisibilities,
+	d := &proposalsData{Proposals: list, Methods: pk.ProposalMethods, Results: pk.ResultsVisibilities, Minimums: pk.CommitmentMinimums,
 		CanCreate: pk.Can(v.P.MyRole, pk.ActionPropose)}
 	if d.CanCreate {
 		if d.Bodies, _, err = h.Bodies.Bodies(r.Context(), v.P.ID); err != nil {
@@ -61,7 +62,7 @@ func proposalForm(r *http.Request) pk.ProposalInput {
 	r.ParseForm()
 	f := r.PostForm
 	in := pk.ProposalInput{Title: f.Get("title"), Text: f.Get("text"), Background: f.Get("background"), BodyID: f.Get("body_id"),
-		Area: f.Get("area"), Method: f.Get("method"), Secret: f.Get("secret") == "on", Results: f.Get("results"),
+		Area: f.Get("area"), Method: f.Get("method"), Secret: f.Get("secret") == "on", Results: f.Get("results"), Minimum: f.Get("minimum"),
 		TimeZone: strings.TrimSpace(f.Get("time_zone")), ReviewOn: f.Get("review_on"),
 		Links: strings.Split(f.Get("links"), "\n"), Options: strings.Split(f.Get("options"), "\n")}
 	in.MinBallots = web.Atoi(f.Get("min_ballots"))

@@ -28,7 +28,8 @@ var charterTexts = []string{"meeting_frequency", "escalation_discussion", "escal
 	"admission_criteria", "leaving", "exclusion", "code_of_conduct", "safe_space", "information_sharing"}
 
 // charterInts are the charter's whole numbers.
-var charterInts = []string{"meeting_max_minutes", "meeting_min_participants", "agenda_days_ahead", "reopen_organisations", "reopen_after_months"}
+var charterInts = []string{"meeting_max_minutes", "meeting_min_participants", "agenda_days_ahead", "reopen_organisations", "reopen_after_months",
+	"max_proxies_per_holder"}
 
 // textField points at a free text of the charter by its form name.
 func textField(t *pk.CharterText, name string) *string {
@@ -42,7 +43,7 @@ func textField(t *pk.CharterText, name string) *string {
 func intField(t *pk.CharterText, name string) *int {
 	return map[string]*int{"meeting_max_minutes": &t.MeetingMaxMinutes, "meeting_min_participants": &t.MeetingMinParticipants,
 		"agenda_days_ahead": &t.AgendaDaysAhead, "reopen_organisations": &t.ReopenOrganisations,
-		"reopen_after_months": &t.ReopenAfterMonths}[name]
+		"reopen_after_months": &t.ReopenAfterMonths, "max_proxies_per_holder": &t.MaxProxiesPerHolder}[name]
 }
 
 // formInt reads a whole number; empty is 0, and anything unreadable -1,
@@ -94,6 +95,7 @@ func charterForm(r *http.Request, bodies []*pk.Body) (pk.CharterInput, map[strin
 		*intField(t, name) = formInt(f.Get(name))
 	}
 	t.ReopenOnNewInformation = f.Get("reopen_on_new_information") == "on"
+	t.ProxiesAllowed = f.Get("proxies_allowed") == "on"
 	t.ReopenShare = formShare(f.Get("reopen_share"))
 	return in, rows
 }
@@ -170,6 +172,9 @@ func charterValues(c *pk.Charter) (url.Values, int) {
 	}
 	if t.ReopenOnNewInformation {
 		v.Set("reopen_on_new_information", "on")
+	}
+	if t.ProxiesAllowed {
+		v.Set("proxies_allowed", "on")
 	}
 	if t.ReopenShare != 0 {
 		v.Set("reopen_share", fmtShare(t.ReopenShare))
