@@ -13,6 +13,8 @@ type MeetingRef struct {
 	Title    string    `json:"title"`
 	StartsAt time.Time `json:"starts_at"`
 	TimeZone string    `json:"time_zone"`
+	// Day is the meeting's date in its own zone (YYYY-MM-DD).
+	Day string `json:"day"`
 }
 
 // MaxProposalMeetings bounds the meetings listed on a proposal.

@@ -49,6 +49,10 @@ func proposalMeetings(ctx context.Context, q queryer, pid, prid string) ([]pk.Me
 	if err != nil {
 		return nil, false, err
 	}
+	for i := range out {
+		m := pk.Meeting{StartsAt: out[i].StartsAt, TimeZone: out[i].TimeZone}
+		out[i].Day = m.StartsAt.In(m.Location()).Format("2006-01-02")
+	}
 	if len(out) > pk.MaxProposalMeetings {
 		return out[:pk.MaxProposalMeetings], true, nil
 	}
