@@ -545,6 +545,10 @@ func (db *DB) writeArchive(ctx context.Context, a *readArchive, uid, email strin
 			if d.table == "actors" {
 				cols = append(cols, "search")
 			}
+			derived, hasDerived := archiveDerived[d.table]
+			if hasDerived {
+				cols = append(cols, derived.column)
+			}
 			marks := make([]string, len(cols))
 			for i := range marks {
 				marks[i] = "$" + strconv.Itoa(i+1)
@@ -570,6 +574,9 @@ func (db *DB) writeArchive(ctx context.Context, a *readArchive, uid, email strin
 				}
 				if d.table == "actors" {
 					args = append(args, searchFold(rec[1].(string)))
+				}
+				if hasDerived {
+					args = append(args, derived.value(d.columns, args))
 				}
 				if d.name == "members" {
 					addr := strings.ToLower(rec[0].(string))
