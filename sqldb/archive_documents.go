@@ -239,12 +239,12 @@ var archiveLeftOut = map[string]string{
 	// Proposals and decisions are not carried yet: a secret proposal's
 	// voters must never travel next to anything that could tell their
 	// choice, which the archive's documents have to be shaped for first.
-	"proposals":         "not carried yet: the archive does not yet keep a secret ballot's voters apart from its tally",
-	"ballots":           "not carried yet: they belong to proposals",
-	"proposal_voters":   "not carried yet: they belong to proposals",
-	"secret_tallies":    "not carried yet: they belong to proposals",
-	"decisions":         "not carried yet: they belong to proposals",
-	"reopen_supporters": "not carried yet: they belong to decisions",
+	"proposals":                        "not carried yet: the archive does not yet keep a secret ballot's voters apart from its tally",
+	"ballots":                          "not carried yet: they belong to proposals",
+	"proposal_voters":                  "not carried yet: they belong to proposals",
+	"secret_tallies":                   "not carried yet: they belong to proposals",
+	"decisions":                        "not carried yet: they belong to proposals",
+	"reopen_supporters":                "not carried yet: they belong to decisions",
 	"meeting_agenda_items.proposal_id": "proposals are not carried yet: the link travels with them",
 	"meeting_attendance.holder":        "the row's key, made again from the person or organisation on import",
 	// Columns, as table.column.
