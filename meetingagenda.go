@@ -69,3 +69,6 @@ func (in *AgendaItemInput) Validate() error {
 	v.IntRange("position", in.Position, 0, MaxAgendaItems)
 	return v.Err()
 }
+
+// OutcomeCode is the linked proposal's outcome, or "" while there is none.
+func (it *AgendaItem) OutcomeCode() string { return deref(it.ProposalOutcome) }
