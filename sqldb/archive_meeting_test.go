@@ -35,7 +35,7 @@ func TestArchiveCarriesMeetings(t *testing.T) {
 			t.Fatal(err)
 		}
 		np, oc := res.Partnership.ID, w.Outsider.Ctx
-		if res.Records["meetings"] != 3 || res.Records["meeting_agenda_items"] != 2 || res.Records["meeting_attendance"] != 2 ||
+		if res.Records["meetings"] != 3 || res.Records["meeting_agenda_items"] != 3 || res.Records["meeting_attendance"] != 2 ||
 			res.Records["meeting_action_items"] != 2 {
 			t.Errorf("records %v", res.Records)
 		}
