@@ -423,7 +423,10 @@ func workload(t *testing.T, db *sqldb.DB) {
 	// Meetings and decisions: proposals on an agenda, a vote in the room,
 	// the decisions of a meeting, the meetings of a proposal.
 	run("agenda with proposals", func(ctx context.Context) error { _, err := db.Meetings.Agenda(ctx, pid, mt.Open.ID); return err })
-	run("room votes", func(ctx context.Context) error { _, err := db.MeetingDecisions.RoomVotes(ctx, pid, mt.Open.ID); return err })
+	run("room votes", func(ctx context.Context) error {
+		_, err := db.MeetingDecisions.RoomVotes(ctx, pid, mt.Open.ID)
+		return err
+	})
 	run("meeting decisions", func(ctx context.Context) error {
 		_, _, err := db.MeetingDecisions.MeetingDecisions(ctx, pid, mt.Open.ID)
 		return err
