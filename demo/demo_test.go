@@ -71,7 +71,7 @@ func TestLoad(t *testing.T) {
 				}
 			}
 		}
-		if inRoom != 1 || onAgenda != 1 {
+		if inRoom != 1 || onAgenda != 2 {
 			t.Errorf("decided in the room %d, open proposals on an agenda %d", inRoom, onAgenda)
 		}
 	})

@@ -12,9 +12,9 @@ import (
 func init() { register(70, "meeting decisions", loadMeetingDecisions) }
 
 // loadMeetingDecisions joins meetings and decisions: the action group is
-// meeting now and has decided bus tickets for the hearing by a show of
-// hands in the room (its decision names the meeting), and its next
-// meeting has the open proposal, the five demands, on its agenda.
+// meeting now, has decided day tickets for the hearing by a show of hands
+// in the room (its decision names the meeting) and has the welcome team
+// still to vote on; its next meeting has the five demands on its agenda.
 func loadMeetingDecisions(ctx context.Context, db *sqldb.DB, w *World) error {
 	pid := w.Partnership.ID
 	amina, leila := w.People["Amina"].Ctx, w.People["Leila"].Ctx
@@ -47,9 +47,16 @@ func loadMeetingDecisions(ctx context.Context, db *sqldb.DB, w *World) error {
 	if err != nil {
 		return err
 	}
+	// Still to be voted in the room when the demonstration starts.
+	door, err := db.Decisions.CreateProposal(w.People["Jonas"].Ctx, pid, pk.ProposalInput{Title: "A welcome team of four at the door",
+		BodyID: group.ID, TimeZone: "Europe/Berlin", ClosesAt: now.Add(7 * 24 * time.Hour),
+		Text: "Four of us, two of whom speak Arabic or Dari, welcome people at the door of the hearing and show them to their seats."})
+	if err != nil {
+		return err
+	}
 	for _, it := range []pk.AgendaItemInput{
 		{Title: "Day tickets for the hearing", PresenterID: w.People["Leila"].User.ID, Minutes: 30, ProposalID: tickets.ID},
-		{Title: "Who welcomes people at the door", PresenterID: w.People["Jonas"].User.ID, Minutes: 20},
+		{Title: "Who welcomes people at the door", PresenterID: w.People["Jonas"].User.ID, Minutes: 20, ProposalID: door.ID},
 	} {
 		if _, err := db.Meetings.AddAgendaItem(leila, pid, today.ID, it); err != nil {
 			return err
@@ -71,7 +78,7 @@ func loadMeetingDecisions(ctx context.Context, db *sqldb.DB, w *World) error {
 	}
 	var demands *pk.Proposal
 	for _, p := range list.Items {
-		if p.Status == pk.ProposalOpen && p.BodyID == group.ID {
+		if p.Status == pk.ProposalOpen && p.Area == "hearing_demands" {
 			demands = p
 		}
 	}
