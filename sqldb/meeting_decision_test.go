@@ -134,6 +134,9 @@ func TestRoomVote(t *testing.T) {
 		if err != nil || cut || len(ds) != 1 || ds[0].ID != d.ID {
 			t.Fatalf("decisions of the meeting %+v %v", ds, err)
 		}
+		// A meeting where a decision was taken is part of the record.
+		m, _ := db.Meetings.Meeting(c, pid, s.m.ID)
+		wantCode(t, db.Meetings.DeleteMeeting(c, pid, s.m.ID, m.Version), pk.ECONFLICT)
 		// Decided once: a second vote is refused, and nothing is left to vote.
 		_, err = db.MeetingDecisions.RecordRoomVote(c, pid, s.m.ID, pk.RoomVoteInput{ProposalID: s.p.ID, Counts: map[string]int{"consent": 1}})
 		wantField(t, err, "proposal_id")
