@@ -62,12 +62,10 @@ func checkArchivedAgendaItem(get func(string) any) error {
 }
 
 func checkArchivedAttendance(get func(string) any) error {
-	in := pk.AttendanceInput{Entries: []pk.AttendanceEntry{{UserID: str(get("user_id")), OrganisationID: str(get("organisation_id")),
-		Status: str(get("status"))}}}
-	if err := in.Validate(); err != nil {
-		return err
-	}
 	var v pk.Validator
+	if (str(get("user_id")) == "") == (str(get("organisation_id")) == "") {
+		v.Add("user_id", "governance.validation.one_holder", nil)
+	}
 	// An empty status clears a row in the form; a stored row has one.
 	v.OneOf("status", str(get("status")), true, pk.AttendanceStatuses)
 	return v.Err()

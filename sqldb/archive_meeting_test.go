@@ -1,6 +1,7 @@
 package sqldb_test
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -91,4 +92,53 @@ func TestArchiveCarriesMeetings(t *testing.T) {
 			t.Fatalf("action items %+v %v", acts, err)
 		}
 	})
+}
+
+// A meeting record that breaks the meetings' rules is refused whole,
+// naming its document, record and field: an approving meeting the archive
+// does not hold, minutes approved at themselves (a loop), an attendance
+// status the form does not offer, an agenda item longer than a day.
+func TestArchiveRefusesBadMeetings(t *testing.T) {
+	t.Parallel()
+	w := sqldbtest.OpenWorld(t, "sqlite")
+	a, err := w.DB.Portability.ExportPartnership(w.Coordinator.Ctx, w.Partnership.ID, pk.ExportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(doc string, change func(recs []map[string]any)) []byte {
+		return rewriteArchive(t, a.Data, doc, func(b []byte) []byte {
+			var recs []map[string]any
+			if err := json.Unmarshal(b, &recs); err != nil {
+				t.Fatal(err)
+			}
+			change(recs)
+			out, _ := json.Marshal(recs)
+			return out
+		})
+	}
+	for _, c := range []struct {
+		name, field string
+		data        []byte
+	}{
+		{"unknown approving meeting", "meetings.json[1].minutes_approved_meeting_id", edit("meetings.json", func(recs []map[string]any) {
+			recs[0]["minutes_approved_meeting_id"] = "nowhere"
+		})},
+		{"approved at itself", "meetings.json[1].minutes_approved_meeting_id", edit("meetings.json", func(recs []map[string]any) {
+			recs[0]["minutes_approved_meeting_id"] = recs[0]["id"]
+		})},
+		{"unknown attendance status", "meeting_attendance.json[1].status", edit("meeting_attendance.json", func(recs []map[string]any) {
+			recs[0]["status"] = "late"
+		})},
+		{"agenda item longer than a day", "meeting_agenda_items.json[1].minutes", edit("meeting_agenda_items.json", func(recs []map[string]any) {
+			recs[0]["minutes"] = 5000
+		})},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := w.DB.Portability.ImportPartnership(w.Outsider.Ctx, c.data)
+			e, ok := pk.AsError(err)
+			if !ok || e.Code != pk.EINVALID || len(e.Fields) == 0 || e.Fields[0].Field != c.field {
+				t.Fatalf("error %v, want one naming %s", err, c.field)
+			}
+		})
+	}
 }
