@@ -14,7 +14,14 @@ type AgendaItem struct {
 	PresenterName string `json:"presenter_name,omitempty"`
 	Minutes       int    `json:"minutes"`
 	Notes         string `json:"notes"`
-	Version       int    `json:"version"`
+	// ProposalID links a proposal of the partnership (of the meeting's
+	// body, or any body for an open meeting); its title, status and
+	// outcome are shown beside the item.
+	ProposalID      string  `json:"proposal_id,omitempty"`
+	ProposalTitle   string  `json:"proposal_title,omitempty"`
+	ProposalStatus  string  `json:"proposal_status,omitempty"`
+	ProposalOutcome *string `json:"proposal_outcome,omitempty"`
+	Version         int     `json:"version"`
 }
 
 // Agenda is a meeting's agenda with what the rules say of it: the minutes
@@ -46,6 +53,7 @@ type AgendaItemInput struct {
 	PresenterID string
 	Minutes     int
 	Notes       string
+	ProposalID  string
 	Position    int
 	Version     int
 }
@@ -57,6 +65,10 @@ func (in *AgendaItemInput) Validate() error {
 	v.Text("title", in.Title, true, 200)
 	v.IntRange("minutes", in.Minutes, 1, MaxMeetingMinutes)
 	v.Text("notes", in.Notes, false, 2000)
+	v.Text("proposal_id", in.ProposalID, false, 64)
 	v.IntRange("position", in.Position, 0, MaxAgendaItems)
 	return v.Err()
 }
+
+// OutcomeCode is the linked proposal's outcome, or "" while there is none.
+func (it *AgendaItem) OutcomeCode() string { return deref(it.ProposalOutcome) }

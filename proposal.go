@@ -82,12 +82,16 @@ type Proposal struct {
 	MyChoice   string `json:"my_choice,omitempty"`
 	DecisionID string `json:"decision_id,omitempty"`
 	// ReopensDecisionID is the decision this proposal re-opens, if any.
-	ReopensDecisionID string     `json:"reopens_decision_id,omitempty"`
-	ReviewOn          string     `json:"review_on,omitempty"`
-	CreatedBy         string     `json:"created_by,omitempty"`
-	Version           int        `json:"version"`
-	CreatedAt         time.Time  `json:"created_at"`
-	ClosedAt          *time.Time `json:"closed_at"`
+	ReopensDecisionID string `json:"reopens_decision_id,omitempty"`
+	ReviewOn          string `json:"review_on,omitempty"`
+	// Meetings are the meetings with the proposal on their agenda (filled
+	// for one proposal, not in lists), earliest first.
+	Meetings    []MeetingRef `json:"meetings,omitempty"`
+	MeetingsCut bool         `json:"meetings_cut,omitempty"`
+	CreatedBy   string       `json:"created_by,omitempty"`
+	Version     int          `json:"version"`
+	CreatedAt   time.Time    `json:"created_at"`
+	ClosedAt    *time.Time   `json:"closed_at"`
 }
 
 // Open reports whether ballots are taken at now.
@@ -362,13 +366,19 @@ type Decision struct {
 	DecidedOn     string  `json:"decided_on"`
 	ReviewOn      string  `json:"review_on"`
 	// Re-opening: who asked, how many are needed, from when it may be.
-	ReopenSupporters int       `json:"reopen_supporters"`
-	ReopenNeeded     int       `json:"reopen_needed"`
-	ReopenFrom       string    `json:"reopen_from,omitempty"`
-	ReopenAllowed    bool      `json:"reopen_allowed"`
-	Supported        bool      `json:"supported"`
-	ReopenedBy       string    `json:"reopened_by_proposal_id,omitempty"`
-	CreatedAt        time.Time `json:"created_at"`
+	ReopenSupporters int    `json:"reopen_supporters"`
+	ReopenNeeded     int    `json:"reopen_needed"`
+	ReopenFrom       string `json:"reopen_from,omitempty"`
+	ReopenAllowed    bool   `json:"reopen_allowed"`
+	Supported        bool   `json:"supported"`
+	ReopenedBy       string `json:"reopened_by_proposal_id,omitempty"`
+	// MeetingID is the meeting the decision was taken at (the vote taken
+	// in the room, or a close while the meeting was in progress); InRoom
+	// says the counts are a show of hands recorded there.
+	MeetingID    string    `json:"meeting_id,omitempty"`
+	MeetingTitle string    `json:"meeting_title,omitempty"`
+	InRoom       bool      `json:"in_room,omitempty"`
+	CreatedAt    time.Time `json:"created_at"`
 }
 
 // DecisionList is a bounded decision log, newest first.

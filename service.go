@@ -665,6 +665,22 @@ type MeetingService interface {
 	MyActionItems(ctx context.Context) ([]*ActionItem, bool, error)
 }
 
+// MeetingDecisionService joins meetings and decisions: what a vote in the
+// room would count for each open proposal on an agenda, the vote itself
+// (the outcome computed, the decision logged with the meeting), and the
+// decisions taken at a meeting.
+type MeetingDecisionService interface {
+	// RoomVotes lists the open proposals on a meeting's agenda with the
+	// eligible, the present and the quorum a vote in the room would count.
+	RoomVotes(ctx context.Context, pid, mtid string) ([]*RoomVote, error)
+	// RecordRoomVote records the vote taken in the room (the body's
+	// secretary or a coordinator, once the meeting has begun).
+	RecordRoomVote(ctx context.Context, pid, mtid string, in RoomVoteInput) (*Decision, error)
+	// MeetingDecisions lists the decisions taken at a meeting, up to
+	// MaxMeetingDecisions; the bool says the list was cut.
+	MeetingDecisions(ctx context.Context, pid, mtid string) ([]*Decision, bool, error)
+}
+
 // CalendarService keeps each person's private calendar feed.
 type CalendarService interface {
 	// CalendarFeed says whether the asking person has a feed.

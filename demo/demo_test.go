@@ -47,6 +47,33 @@ func TestLoad(t *testing.T) {
 		if err != nil || len(actors) < 20 {
 			t.Fatalf("register: %d actors, %v", len(actors), err)
 		}
+		// One decision was taken in the room at a meeting, and an upcoming
+		// meeting has the open proposal on its agenda.
+		log, err := db.Decisions.Decisions(uctx, ps[0].ID, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		inRoom := 0
+		for _, x := range log.Items {
+			if x.MeetingID != "" && x.InRoom && x.OutcomeCode() == "passed" {
+				inRoom++
+			}
+		}
+		props, err := db.Decisions.Proposals(uctx, ps[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		onAgenda := 0
+		for _, p := range props.Items {
+			if p.Status == pk.ProposalOpen {
+				if full, err := db.Decisions.Proposal(uctx, ps[0].ID, p.ID); err == nil && len(full.Meetings) == 1 {
+					onAgenda++
+				}
+			}
+		}
+		if inRoom != 1 || onAgenda != 2 {
+			t.Errorf("decided in the room %d, open proposals on an agenda %d", inRoom, onAgenda)
+		}
 	})
 }
 

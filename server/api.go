@@ -43,6 +43,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&apiadmission.Handlers{Admissions: db.Admissions},
 		&decision.Handlers{Decisions: db.Decisions},
 		&portability.Handlers{Portability: db.Portability},
-		&apimeeting.Handlers{Meetings: db.Meetings, Calendars: db.Calendars},
+		&apimeeting.Handlers{Meetings: db.Meetings, Calendars: db.Calendars, MeetingDecisions: db.MeetingDecisions},
 	}
 }

@@ -105,7 +105,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&decision.Pages{Web: w, Decisions: db.Decisions, Bodies: db.Bodies, Charter: db.Charter},
 		&portability.Pages{Web: w, Portability: db.Portability},
 		&webmeeting.Pages{Web: w, Meetings: db.Meetings, Calendars: db.Calendars, Bodies: db.Bodies, Members: db.Members,
-			Now: func() time.Time { return db.Now() }},
+			Decisions: db.Decisions, MeetingDecisions: db.MeetingDecisions, Now: func() time.Time { return db.Now() }},
 	}
 }
 

@@ -86,6 +86,13 @@ var contributions = []contribution{
 		FROM proposal_voters WHERE user_id = $1 ORDER BY proposal_id LIMIT $2`},
 	{"reopen_request", "supporter", `SELECT partnership_id, '' AS organisation_id, 0 AS sensitive, decision_id, created_at
 		FROM reopen_supporters WHERE user_id = $1 ORDER BY created_at, decision_id LIMIT $2`},
+	// Meetings: what the person took on, and whether they came.
+	{"action_item", "responsible", `SELECT partnership_id, COALESCE(organisation_id, '') AS organisation_id, 0 AS sensitive,
+		id, meeting_id, what, due_date, status, version, created_at, updated_at
+		FROM meeting_action_items WHERE user_id = $1 ORDER BY created_at, id LIMIT $2`},
+	{"attendance", "attendee", `SELECT a.partnership_id, '' AS organisation_id, 0 AS sensitive,
+		a.meeting_id, m.title AS meeting_title, m.starts_at, a.status, a.recorded_at
+		FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE a.user_id = $1 ORDER BY m.starts_at, a.meeting_id LIMIT $2`},
 	{"bin_item", "deleter", `SELECT partnership_id, '' AS organisation_id, CASE WHEN sensitive THEN 1 ELSE 0 END AS sensitive,
 		id, kind, subject_id, title, deleted_at, expires_at
 		FROM bin_items WHERE deleted_by = $1 ORDER BY deleted_at, id LIMIT $2`},

@@ -227,6 +227,15 @@ var archiveDocuments = []archiveDocument{
 	{name: "admission_steps", table: "admission_steps", where: ofPartnership, order: "admission_id, seq", columns: []archiveColumn{
 		col("id", archID), ref("admission_id", "admissions", false), col("seq", archInt), col("from_stage", archText),
 		col("to_stage", archText), col("step_on", archText), col("note", archText), user("user_id", true), col("recorded_at", archTime)}},
+	// Meetings with their agendas, attendance and action items. The
+	// meeting that approved a meeting's minutes is another record of the
+	// same document; an attendance row's key (holder) is made again from
+	// the person or organisation on import (archive_meeting.go).
+	{name: "meetings", table: "meetings", where: ofPartnership, order: "starts_at, id", columns: []archiveColumn{
+		col("id", archID), ref("body_id", "bodies", true), col("title", archText), col("starts_at", archTime), col("ends_at", archTime),
+		col("time_zone", archText), col("place", archText), col("link", archText), col("agenda_circulated_at", archNullTime),
+		col("minutes", archText), col("minutes_status", archText), user("minutes_by", true), selfRef("minutes_approved_meeting_id", true),
+		user("created_by", true), col("version", archInt), col("created_at", archTime), col("updated_at", archTime)}},
 	// Decisions: the partnership's lenses, every proposal with the rule it
 	// is decided by, the proxies, the open ballots, and the decision log.
 	// A secret proposal travels as two documents that share nothing but
@@ -254,10 +263,21 @@ var archiveDocuments = []archiveDocument{
 		ref("proposal_id", "proposals", false), user("user_id", true), org("organisation_id", true), user("cast_by", true)}},
 	{name: "secret_tallies", unique: []string{"proposal_id"}, table: "secret_tallies", where: ofPartnership, order: "proposal_id", columns: []archiveColumn{
 		ref("proposal_id", "proposals", false), col("ballots", archText)}},
+	{name: "meeting_agenda_items", table: "meeting_agenda_items", where: ofPartnership, order: "meeting_id, position, id", columns: []archiveColumn{
+		col("id", archID), ref("meeting_id", "meetings", false), col("position", archInt), col("title", archText), user("presenter_id", true),
+		col("minutes", archInt), col("notes", archText), ref("proposal_id", "proposals", true), col("version", archInt), col("created_at", archTime)}},
+	{name: "meeting_attendance", unique: []string{"meeting_id", "user_id", "organisation_id"}, table: "meeting_attendance", where: ofPartnership,
+		order: "meeting_id, holder", derived: []archiveDerived{holderKey}, columns: []archiveColumn{
+			ref("meeting_id", "meetings", false), user("user_id", true), org("organisation_id", true), col("status", archText),
+			user("recorded_by", true), col("recorded_at", archTime)}},
+	{name: "meeting_action_items", table: "meeting_action_items", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), ref("meeting_id", "meetings", false), col("what", archText), user("user_id", true), org("organisation_id", true),
+		col("due_date", archNullText), col("status", archText), user("created_by", true), col("version", archInt),
+		col("created_at", archTime), col("updated_at", archTime)}},
 	{name: "decisions", unique: []string{"proposal_id"}, table: "decisions", where: ofPartnership, order: "decided_on, created_at, id", columns: []archiveColumn{
 		col("id", archID), ref("proposal_id", "proposals", false), ref("body_id", "bodies", false), col("outcome", archNullText),
 		col("tally", archTally), col("too_few", archBool), col("decided_on", archText), col("review_on", archText),
-		ref("reopened_by", "proposals", true), col("created_at", archTime)}},
+		ref("reopened_by", "proposals", true), ref("meeting_id", "meetings", true), col("in_room", archBool), col("created_at", archTime)}},
 	{name: "reopen_supporters", unique: []string{"decision_id", "user_id"}, table: "reopen_supporters", where: ofPartnership, order: "decision_id, created_at, user_id", columns: []archiveColumn{
 		ref("decision_id", "decisions", false), user("user_id", false), org("organisation_id", true), col("created_at", archTime)}},
 }
@@ -271,12 +291,7 @@ var archiveLeftOut = map[string]string{
 	"invitations":               "their links are secrets of the instance that sent them",
 	"ballots.voter_key":         "derived from the person or organisation on import",
 	"proposal_voters.voter_key": "derived from the person or organisation on import",
-	// Meetings belong to bodies (or to everyone), and their minutes name the
-	// later meeting that approved them: carried with the link to proposals.
-	"meetings":             "not carried yet: minutes name the later meeting that approved them, to be mapped on import",
-	"meeting_agenda_items": "not carried yet: they belong to meetings",
-	"meeting_attendance":   "not carried yet: it belongs to meetings",
-	"meeting_action_items": "not carried yet: they belong to meetings",
+	"meeting_attendance.holder": "the row's key, made again from the person or organisation on import",
 	// Columns, as table.column.
 	"actors.search":                         "derived from the name on import",
 	"assessments.seq":                       "the archive's order is the order of events",

@@ -370,7 +370,7 @@ func TestArchiveImportRefusesBadArchivesWhole(t *testing.T) {
 		{"not a zip", "file", []byte("hello")},
 		{"too large", "file", make([]byte, pk.MaxArchiveBytes+1)},
 		{"later schema", "manifest.json.schema_version", rewriteArchive(t, a.Data, "manifest.json", replaceFirst(`"schema_version": 1`, `"schema_version": 99`))},
-		{"unknown document", "meetings.json", rewriteArchive(t, a.Data, "meetings.json", func([]byte) []byte { return []byte("[]") })},
+		{"unknown document", "calendar_notes.json", rewriteArchive(t, a.Data, "calendar_notes.json", func([]byte) []byte { return []byte("[]") })},
 		{"broken reference", "relationships.json[1].from_actor", rewriteArchive(t, a.Data, "relationships.json", func(b []byte) []byte {
 			var recs []map[string]any
 			json.Unmarshal(b, &recs)

@@ -122,6 +122,9 @@ func (tx *Tx) closeProposal(ctx context.Context, pid string, p *pk.Proposal, cha
 		did, pid, p.ID, p.BodyID, outcome, string(doc), tooFew, day(tx.now), p.ReviewOn, fmtTime(tx.now)); err != nil {
 		return err
 	}
+	if err := tx.recordMeetingInProgress(ctx, p.ID, did); err != nil {
+		return err
+	}
 	if p.Secret {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM secret_tallies WHERE proposal_id = $1`, p.ID); err != nil {
 			return err
@@ -285,7 +288,7 @@ func (store *DecisionStore) finishDecision(ctx context.Context, q queryer, pid s
 	}
 	d.ReopenFrom = rule.from(d.DecidedOn)
 	d.ReopenAllowed = rule.available && d.ReopenedBy == "" && d.Outcome != nil
-	return nil
+	return decisionMeeting(ctx, q, d)
 }
 
 // SupportReopening adds the asker to those asking to re-open a decision.

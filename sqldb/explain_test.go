@@ -420,6 +420,21 @@ func workload(t *testing.T, db *sqldb.DB) {
 		return err
 	})
 	run("my action items", func(ctx context.Context) error { _, _, err := db.Meetings.MyActionItems(ctx); return err })
+	// Meetings and decisions: proposals on an agenda, a vote in the room,
+	// the decisions of a meeting, the meetings of a proposal.
+	run("agenda with proposals", func(ctx context.Context) error { _, err := db.Meetings.Agenda(ctx, pid, mt.Open.ID); return err })
+	run("room votes", func(ctx context.Context) error {
+		_, err := db.MeetingDecisions.RoomVotes(ctx, pid, mt.Open.ID)
+		return err
+	})
+	run("meeting decisions", func(ctx context.Context) error {
+		_, _, err := db.MeetingDecisions.MeetingDecisions(ctx, pid, mt.Open.ID)
+		return err
+	})
+	run("proposal with meetings", func(ctx context.Context) error {
+		_, err := db.Decisions.Proposal(ctx, pid, w.Decisions().Open.ID)
+		return err
+	})
 	feed, err := db.Calendars.RenewCalendarFeed(m)
 	ok("calendar feed", err)
 	_, err = db.Calendars.FeedMeetings(context.Background(), feed.Secret)

@@ -182,7 +182,9 @@ func (store *MeetingStore) DeleteMeeting(ctx context.Context, pid, mtid string, 
 			return err
 		}
 		var items int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM meeting_action_items WHERE meeting_id = $1`, mtid).Scan(&items); err != nil {
+		// Decisions taken at the meeting are part of its record too.
+		if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM meeting_action_items WHERE meeting_id = $1)
+			+ (SELECT COUNT(*) FROM decisions WHERE meeting_id = $1)`, mtid).Scan(&items); err != nil {
 			return err
 		}
 		if m.MinutesStatus != pk.MinutesNone || items > 0 {

@@ -10,13 +10,21 @@ import (
 )
 
 const agendaSelect = `
-	SELECT a.id, a.meeting_id, a.position, a.title, COALESCE(a.presenter_id, ''), COALESCE(u.name, ''), a.minutes, a.notes, a.version
+	SELECT a.id, a.meeting_id, a.position, a.title, COALESCE(a.presenter_id, ''), COALESCE(u.name, ''), a.minutes, a.notes, a.version,
+		COALESCE(a.proposal_id, ''), COALESCE(pr.title, ''), COALESCE(pr.status, ''), d.outcome
 	FROM meeting_agenda_items a
-	LEFT JOIN users u ON u.id = a.presenter_id `
+	LEFT JOIN users u ON u.id = a.presenter_id
+	LEFT JOIN proposals pr ON pr.id = a.proposal_id
+	LEFT JOIN decisions d ON d.proposal_id = a.proposal_id `
 
 func scanAgendaItem(row rowScanner) (*pk.AgendaItem, error) {
 	it := &pk.AgendaItem{}
-	err := row.Scan(&it.ID, &it.MeetingID, &it.Position, &it.Title, &it.PresenterID, &it.PresenterName, &it.Minutes, &it.Notes, &it.Version)
+	var outcome sql.NullString
+	err := row.Scan(&it.ID, &it.MeetingID, &it.Position, &it.Title, &it.PresenterID, &it.PresenterName, &it.Minutes, &it.Notes, &it.Version,
+		&it.ProposalID, &it.ProposalTitle, &it.ProposalStatus, &outcome)
+	if outcome.Valid {
+		it.ProposalOutcome = &outcome.String
+	}
 	return it, err
 }
 
@@ -122,6 +130,9 @@ func (store *MeetingStore) AddAgendaItem(ctx context.Context, pid, mtid string, 
 		if err := checkPresenter(ctx, tx, pid, in.PresenterID); err != nil {
 			return err
 		}
+		if err := checkAgendaProposal(ctx, tx, pid, m, in.ProposalID); err != nil {
+			return err
+		}
 		items, err := agendaItems(ctx, tx, mtid)
 		if err != nil {
 			return err
@@ -134,9 +145,10 @@ func (store *MeetingStore) AddAgendaItem(ctx context.Context, pid, mtid string, 
 		}
 		id := newID()
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO meeting_agenda_items (id, partnership_id, meeting_id, position, title, presenter_id, minutes, notes, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-			id, pid, mtid, len(items)+1, in.Title, nullString(in.PresenterID), in.Minutes, in.Notes, fmtTime(tx.now)); err != nil {
+			INSERT INTO meeting_agenda_items (id, partnership_id, meeting_id, position, title, presenter_id, minutes, notes, proposal_id, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+			id, pid, mtid, len(items)+1, in.Title, nullString(in.PresenterID), in.Minutes, in.Notes, nullString(in.ProposalID),
+			fmtTime(tx.now)); err != nil {
 			return err
 		}
 		if in.Position > 0 {
@@ -182,14 +194,17 @@ func (store *MeetingStore) UpdateAgendaItem(ctx context.Context, pid, mtid, aiid
 		if err := checkPresenter(ctx, tx, pid, in.PresenterID); err != nil {
 			return err
 		}
+		if err := checkAgendaProposal(ctx, tx, pid, m, in.ProposalID); err != nil {
+			return err
+		}
 		if err := checkAgendaFits(ctx, tx, m, aiid, in.Minutes); err != nil {
 			return err
 		}
 		if err := tx.bumpVersion(ctx, "meeting_agenda_items", "id = $1 AND meeting_id = $2", in.Version, aiid, mtid); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE meeting_agenda_items SET title = $2, presenter_id = $3, minutes = $4, notes = $5 WHERE id = $1`,
-			aiid, in.Title, nullString(in.PresenterID), in.Minutes, in.Notes); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE meeting_agenda_items SET title = $2, presenter_id = $3, minutes = $4, notes = $5, proposal_id = $6
+			WHERE id = $1`, aiid, in.Title, nullString(in.PresenterID), in.Minutes, in.Notes, nullString(in.ProposalID)); err != nil {
 			return err
 		}
 		if in.Position > 0 && in.Position != before.Position {
@@ -277,5 +292,5 @@ func (store *MeetingStore) CirculateAgenda(ctx context.Context, pid, mtid string
 // never by name (as for seats), so deleting an account leaves no name.
 func agendaAudit(it *pk.AgendaItem) map[string]any {
 	return map[string]any{"id": it.ID, "position": it.Position, "title": it.Title, "presenter_id": it.PresenterID,
-		"minutes": it.Minutes, "notes": it.Notes}
+		"minutes": it.Minutes, "notes": it.Notes, "proposal_id": it.ProposalID}
 }

@@ -142,7 +142,12 @@ func TestAgendaCirculatedLateIsSaid(t *testing.T) {
 			t.Fatalf("circulated late: %+v", a)
 		}
 		// An empty agenda cannot go round.
-		_, err = db.Meetings.CirculateAgenda(c, pid, f.Open.ID, f.Open.Version)
+		empty, err := db.Meetings.CreateMeeting(c, pid, pk.MeetingInput{Title: "Nothing yet", StartsAt: "2026-06-01T10:00",
+			EndsAt: "2026-06-01T11:00", TimeZone: "UTC"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = db.Meetings.CirculateAgenda(c, pid, empty.ID, empty.Version)
 		wantField(t, err, "agenda")
 	})
 }

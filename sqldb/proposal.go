@@ -105,6 +105,9 @@ func (store *DecisionStore) Proposal(ctx context.Context, pid, id string) (*pk.P
 	if err != nil {
 		return nil, err
 	}
+	if p.Meetings, p.MeetingsCut, err = proposalMeetings(ctx, store.db.read, pid, id); err != nil {
+		return nil, err
+	}
 	if err := store.fill(ctx, store.db.read, pid, p); err != nil {
 		return nil, err
 	}

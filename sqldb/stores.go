@@ -28,30 +28,33 @@ type Stores struct {
 	Decisions     *DecisionStore
 	Meetings      *MeetingStore
 	Calendars     *CalendarStore
+	// MeetingDecisions joins the two: proposals on agendas, votes in the room.
+	MeetingDecisions *MeetingDecisionStore
 }
 
 func (db *DB) initStores() {
 	db.Stores = Stores{
-		Accounts:      &AccountStore{db},
-		Organisations: &OrganisationStore{db},
-		Partnerships:  &PartnershipStore{db},
-		Members:       &MemberStore{db},
-		Actors:        &ActorStore{db},
-		Maps:          &MapStore{db},
-		Networks:      &NetworkStore{db},
-		Preparation:   &PreparationStore{db},
-		Playbooks:     &PlaybookStore{db},
-		Prospects:     &ProspectStore{db},
-		Agreements:    &AgreementStore{db},
-		Jobs:          &JobStore{db},
-		Bin:           &BinStore{db},
-		Portability:   &PortabilityStore{db},
-		Bodies:        &BodyStore{db},
-		Charter:       &CharterStore{db},
-		Admissions:    &AdmissionStore{db},
-		Decisions:     &DecisionStore{db},
-		Meetings:      &MeetingStore{db},
-		Calendars:     &CalendarStore{db},
+		Accounts:         &AccountStore{db},
+		Organisations:    &OrganisationStore{db},
+		Partnerships:     &PartnershipStore{db},
+		Members:          &MemberStore{db},
+		Actors:           &ActorStore{db},
+		Maps:             &MapStore{db},
+		Networks:         &NetworkStore{db},
+		Preparation:      &PreparationStore{db},
+		Playbooks:        &PlaybookStore{db},
+		Prospects:        &ProspectStore{db},
+		Agreements:       &AgreementStore{db},
+		Jobs:             &JobStore{db},
+		Bin:              &BinStore{db},
+		Portability:      &PortabilityStore{db},
+		Bodies:           &BodyStore{db},
+		Charter:          &CharterStore{db},
+		Admissions:       &AdmissionStore{db},
+		Decisions:        &DecisionStore{db},
+		Meetings:         &MeetingStore{db},
+		Calendars:        &CalendarStore{db},
+		MeetingDecisions: &MeetingDecisionStore{db},
 	}
 }
 

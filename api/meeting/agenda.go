@@ -13,12 +13,14 @@ type agendaItemBody struct {
 	PresenterID string `json:"presenter_id" doc:"Who presents it (a user ID of the partnership), if anyone."`
 	Minutes     int    `json:"minutes" rule:"min=1,max=1440" doc:"The minutes it is given; all items together must fit the meeting." example:"20"`
 	Notes       string `json:"notes" rule:"max=2000" doc:"Notes for those preparing." example:"Two applications: see the shared folder."`
+	ProposalID  string `json:"proposal_id" rule:"max=64" doc:"A proposal of the partnership to decide under this item (an ID): of the meeting's body, or of any body for an open meeting; empty for none."`
 	Position    int    `json:"position" rule:"min=0,max=50" doc:"Where it goes (1 first); 0 keeps it in place, or puts a new item last." example:"0"`
 	Version     int    `json:"version,omitempty" doc:"In a PATCH: the version the change is based on (or send If-Match)."`
 }
 
 func (b agendaItemBody) input() pk.AgendaItemInput {
-	return pk.AgendaItemInput{Title: b.Title, PresenterID: b.PresenterID, Minutes: b.Minutes, Notes: b.Notes, Position: b.Position, Version: b.Version}
+	return pk.AgendaItemInput{Title: b.Title, PresenterID: b.PresenterID, Minutes: b.Minutes, Notes: b.Notes, ProposalID: b.ProposalID, Position: b.Position,
+		Version: b.Version}
 }
 
 type circulateBody struct {
@@ -59,7 +61,8 @@ func (h *Handlers) registerAgenda(a *api.API) {
 			if cur == nil {
 				return nil, pk.NotFound()
 			}
-			current := agendaItemBody{Title: cur.Title, PresenterID: cur.PresenterID, Minutes: cur.Minutes, Notes: cur.Notes}
+			current := agendaItemBody{Title: cur.Title, PresenterID: cur.PresenterID, Minutes: cur.Minutes, Notes: cur.Notes,
+				ProposalID: cur.ProposalID}
 			var b agendaItemBody
 			if err := api.DecodeMerge(r, current, &b, &b.Version); err != nil {
 				return nil, err

@@ -20,6 +20,9 @@ import (
 type Handlers struct {
 	Meetings  pk.MeetingService
 	Calendars pk.CalendarService
+	// MeetingDecisions records the vote taken in the room and lists the
+	// decisions taken at a meeting.
+	MeetingDecisions pk.MeetingDecisionService
 	// text writes the .ics descriptions in the asker's language (the
 	// API's own translator, set by Register).
 	text func(r *http.Request) func(id string, args ...any) string
@@ -31,6 +34,7 @@ func (h *Handlers) Register(a *api.API) {
 	h.registerMeetings(a)
 	h.registerAgenda(a)
 	h.registerRecord(a)
+	h.registerDecisions(a)
 	h.registerMe(a)
 }
 

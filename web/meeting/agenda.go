@@ -12,7 +12,7 @@ func agendaForm(r *http.Request) pk.AgendaItemInput {
 	r.ParseForm()
 	f := r.PostForm
 	return pk.AgendaItemInput{Title: f.Get("title"), PresenterID: f.Get("presenter_id"), Minutes: web.Atoi(f.Get("minutes")),
-		Notes: f.Get("notes"), Position: web.Atoi(f.Get("position")), Version: web.Atoi(f.Get("version"))}
+		Notes: f.Get("notes"), ProposalID: f.Get("proposal_id"), Position: web.Atoi(f.Get("position")), Version: web.Atoi(f.Get("version"))}
 }
 
 func (h *Pages) agendaAdd(w http.ResponseWriter, r *http.Request) error {

@@ -27,6 +27,11 @@ type Pages struct {
 	Calendars pk.CalendarService
 	// Bodies offers the bodies a meeting may belong to.
 	Bodies pk.BodyService
+	// Decisions offers the proposals an agenda item may name.
+	Decisions pk.DecisionService
+	// MeetingDecisions records the vote taken in the room and lists the
+	// decisions taken at a meeting.
+	MeetingDecisions pk.MeetingDecisionService
 	// Members offers the presenters, the people responsible and the
 	// organisations of action items.
 	Members pk.MemberService
@@ -53,6 +58,7 @@ func (h *Pages) Register(rt *httpx.Router) {
 	h.Handle(rt, "POST", one+"/attendance", edit, h.attendance)
 	h.Handle(rt, "POST", one+"/minutes", minutes, h.minutes)
 	h.Handle(rt, "POST", one+"/minutes/approve", minutes, h.approve)
+	h.Handle(rt, "POST", one+"/decisions", minutes, h.roomVote)
 	h.Handle(rt, "POST", one+"/action-items", edit, h.actionAdd)
 	h.Handle(rt, "POST", one+"/action-items/{acid}", edit, h.actionUpdate)
 	h.Handle(rt, "GET", "/action-items", httpx.SignedIn, h.mine)

@@ -31,6 +31,14 @@ type showData struct {
 	CanMin   bool
 	CanDel   bool
 	Begun    bool
+	// Proposals are those an agenda item may name; Rooms the open ones on
+	// the agenda with what a vote in the room would count; Decisions those
+	// taken at the meeting.
+	Proposals []*pk.Proposal
+	Rooms     []roomForm
+	Decisions []*pk.Decision
+	DecCut    bool
+	DecMax    int
 }
 
 func (h *Pages) show(w http.ResponseWriter, r *http.Request) error {
@@ -52,7 +60,8 @@ func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, s
 	l := h.Bundle.Localizer(v.Lang)
 	d := &showData{M: m, When: when(l, m), Forms: map[string]*web.Form{}, Statuses: pk.AttendanceStatuses, Every: pk.SeriesIntervals,
 		Actions3: pk.ActionStatuses, CanEdit: pk.Can(v.P.MyRole, pk.ActionEditMeetings), CanMin: pk.Can(v.P.MyRole, pk.ActionRecordMinutes),
-		CanDel: pk.Can(v.P.MyRole, pk.ActionDeleteMeetings), Begun: !m.StartsAt.After(h.Now())}
+		CanDel: pk.Can(v.P.MyRole, pk.ActionDeleteMeetings), Begun: !m.StartsAt.After(h.Now()),
+		DecMax: pk.MaxMeetingDecisions}
 	if d.Agenda, err = h.Meetings.Agenda(ctx, pid, mtid); err != nil {
 		return err
 	}
@@ -68,6 +77,9 @@ func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, s
 		return err
 	}
 	d.Minutes = markdown(m.Minutes)
+	if err := h.decisionsPart(r, v.P, m, d); err != nil {
+		return err
+	}
 	if d.CanEdit {
 		members, err := h.Members.Members(ctx, pid)
 		if err != nil {
@@ -91,10 +103,16 @@ func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, s
 	for _, s := range []string{"agenda", "attendance", "minutes", "approve", "action", "series", "circulate"} {
 		d.Forms[s] = &web.Form{}
 	}
+	for _, rf := range d.Rooms {
+		d.Forms["room:"+rf.RV.ProposalID] = &web.Form{}
+	}
 	d.Forms["minutes"].Values = map[string][]string{"minutes": {m.Minutes}}
 	if formErr != nil {
 		d.Forms[section] = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 		v.Form.Error = d.Forms[section].Error
+	}
+	for i := range d.Rooms {
+		d.Rooms[i].fill(d.Forms["room:"+d.Rooms[i].RV.ProposalID])
 	}
 	v.Data = d
 	h.Render(w, r, status, templates, "meeting", v)
