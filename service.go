@@ -606,7 +606,8 @@ type DecisionService interface {
 // GoalService keeps the partnership's goals, each with its SMART check and
 // the theory-of-change statements it serves.
 type GoalService interface {
-	// Goals lists the partnership's goals, oldest first, up to MaxGoals;
+	// Goals lists the partnership's goals, oldest first, up to MaxGoals,
+	// each with its SMART check and its progress rolled up from its plans;
 	// the bool says the list was cut.
 	Goals(ctx context.Context, pid string) ([]*Goal, bool, error)
 	// Goal returns one goal.
@@ -617,8 +618,6 @@ type GoalService interface {
 	UpdateGoal(ctx context.Context, pid, gid string, in GoalInput) (*Goal, error)
 	// DeleteGoal removes a goal with its plans and their tasks.
 	DeleteGoal(ctx context.Context, pid, gid string, version int) error
-	// GoalProgress rolls each goal's progress up from its plans.
-	GoalProgress(ctx context.Context, pid string) ([]*GoalProgress, bool, error)
 }
 
 // PlanService keeps the action plans: milestones, budget lines, staffing

@@ -106,3 +106,10 @@ type TaskFilter struct {
 	Status         string
 	Overdue        bool
 }
+
+// Validate checks a filter's status.
+func (f *TaskFilter) Validate() error {
+	var v Validator
+	v.OneOf("status", f.Status, false, TaskStatuses)
+	return v.Err()
+}

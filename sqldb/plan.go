@@ -34,7 +34,16 @@ func (store *PlanStore) Plans(ctx context.Context, pid, goalID string) ([]*pk.Pl
 	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewPlans); err != nil {
 		return nil, false, err
 	}
-	return listPlans(ctx, store.db, store.db.read, pid, goalID)
+	out, cut, err := listPlans(ctx, store.db, store.db.read, pid, goalID)
+	if err != nil {
+		return nil, false, err
+	}
+	facts, err := readPlanFacts(ctx, store.db.read, pid, "", store.db.now().Format("2006-01-02"))
+	if err != nil {
+		return nil, false, err
+	}
+	facts.fillPlans(out)
+	return out, cut, nil
 }
 
 func listPlans(ctx context.Context, db *DB, q queryer, pid, goalID string) ([]*pk.Plan, bool, error) {

@@ -19,4 +19,7 @@ var (
 	_ pk.AgreementService    = (*AgreementStore)(nil)
 	_ pk.AdmissionService    = (*AdmissionStore)(nil)
 	_ pk.DecisionService     = (*DecisionStore)(nil)
+	_ pk.GoalService         = (*GoalStore)(nil)
+	_ pk.PlanService         = (*PlanStore)(nil)
+	_ pk.TaskService         = (*TaskStore)(nil)
 )

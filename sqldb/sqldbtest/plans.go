@@ -17,6 +17,13 @@ type PlansFixture struct {
 	Plan       *pk.Plan
 	Milestone  *pk.Milestone
 	Unconvened *pk.Plan
+	Budget     *pk.BudgetLine
+	Staffing   *pk.StaffingNeed
+	// MemberTask is the member's, due in the past (overdue); Done is done;
+	// OrgTask is the member organisation's, without a person.
+	MemberTask, Done, OrgTask *pk.Task
+	// SensitiveTactic is about the sensitive actor; OrgTask is linked to it.
+	SensitiveTactic *pk.Tactic
 }
 
 // Plans returns the implementation fixtures of a world.
@@ -47,7 +54,30 @@ func init() {
 		f.Unconvened, err = db.Plans.CreatePlan(c, pid, pk.PlanInput{GoalID: f.Goal.ID, Title: "Training for new council members",
 			Status: "draft", Start: "2026-06-01", End: "2026-11-30"})
 		must(t, err)
+		f.Milestone, err = db.Plans.AddMilestone(c, pid, f.Plan.ID, pk.MilestoneInput{Title: "Spring session", Due: "2026-04-15"})
+		must(t, err)
+		f.Budget, err = db.Plans.AddBudgetLine(c, pid, f.Plan.ID, pk.BudgetLineInput{Label: "Travel to council groups", Amount: 45000})
+		must(t, err)
+		f.Staffing, err = db.Plans.AddStaffingNeed(c, pid, f.Plan.ID, pk.StaffingNeedInput{Role: "Youth organiser", HoursPerMonth: 20, Inside: true})
+		must(t, err)
+		f.MemberTask, err = db.Tasks.CreateTask(c, pid, pk.TaskInput{PlanID: f.Plan.ID, Title: "Book the meeting room",
+			AssigneeID: w.Member.ID, OrganisationID: w.MemberOrg.ID, Due: "2026-02-20"})
+		must(t, err)
+		f.Done, err = db.Tasks.CreateTask(c, pid, pk.TaskInput{PlanID: f.Plan.ID, Title: "List the council groups",
+			AssigneeID: w.Coordinator.ID, Due: "2026-02-10", Status: pk.TaskDone})
+		must(t, err)
+		maps := w.Maps()
+		f.SensitiveTactic, err = db.Maps.CreateTactic(c, pid, maps.Map.ID, pk.TacticInput{ActorID: maps.Actors[SensitiveActorName],
+			Title: "Ask our informant who sits on the council", Status: "planned"})
+		must(t, err)
+		f.OrgTask, err = db.Tasks.CreateTask(c, pid, pk.TaskInput{PlanID: f.Plan.ID, Title: "Print the invitations",
+			OrganisationID: w.MemberOrg.ID, Due: "2026-04-01", TacticID: f.SensitiveTactic.ID})
+		must(t, err)
 		w.setFixture("plans", f)
+		w.Params["tkid"] = f.MemberTask.ID
+		w.Params["msid"] = f.Milestone.ID
+		w.Params["blid"] = f.Budget.ID
+		w.Params["sfid"] = f.Staffing.ID
 		w.Params["goid"] = f.Goal.ID
 		w.Params["plid"] = f.Plan.ID
 	})
