@@ -197,7 +197,7 @@ func (store *PlanStore) CreatePlan(ctx context.Context, pid string, in pk.PlanIn
 		if out, err = loadPlan(ctx, store.db, tx, pid, id); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "plan.create", "plan", id, out.Title, nil, out)
+		return tx.audit(ctx, pid, "plan.create", "plan", id, out.Title, nil, planAudit(out))
 	})
 	return out, err
 }
@@ -235,7 +235,7 @@ func (store *PlanStore) UpdatePlan(ctx context.Context, pid, plid string, in pk.
 		if out, err = loadPlan(ctx, store.db, tx, pid, plid); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "plan.update", "plan", plid, out.Title, before, out)
+		return tx.audit(ctx, pid, "plan.update", "plan", plid, out.Title, planAudit(before), planAudit(out))
 	})
 	return out, err
 }
@@ -265,6 +265,14 @@ func (store *PlanStore) DeletePlan(ctx context.Context, pid, plid string, versio
 		if _, err := tx.ExecContext(ctx, `DELETE FROM plans WHERE id = $1`, plid); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "plan.delete", "plan", plid, before.Title, before, nil)
+		return tx.audit(ctx, pid, "plan.delete", "plan", plid, before.Title, planAudit(before), nil)
 	})
+}
+
+// planAudit is a plan as the audit log keeps it: without its conveners,
+// whose names would outlive a deleted account there.
+func planAudit(p *pk.Plan) *pk.Plan {
+	c := *p
+	c.Conveners, c.Progress = nil, nil
+	return &c
 }

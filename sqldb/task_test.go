@@ -46,15 +46,29 @@ func TestTasksOverdueAndByWho(t *testing.T) {
 		}
 		_, _, err = db.Tasks.Tasks(w.Member.Ctx, pid, pk.TaskFilter{Status: "someday"}, pk.PageRequest{})
 		wantField(t, err, "status")
-		// The tactic is about the sensitive actor: coordinators see it,
-		// members see neither its title nor its ID.
-		task, err := db.Tasks.Task(w.Coordinator.Ctx, pid, f.OrgTask.ID)
+		// A tactic about the sensitive actor: coordinators see it, members
+		// see neither its title nor its ID.
+		maps := w.Maps()
+		secret, err := db.Maps.CreateTactic(w.Coordinator.Ctx, pid, maps.Map.ID, pk.TacticInput{ActorID: maps.Actors[sqldbtest.SensitiveActorName],
+			Title: "Ask our informant who sits on the council", Status: "planned"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		task, err := db.Tasks.CreateTask(w.Coordinator.Ctx, pid, pk.TaskInput{PlanID: f.Plan.ID, Title: "Meet the informant", TacticID: secret.ID})
+		if err != nil || task.TacticTitle == "" {
+			t.Fatalf("coordinator's task: %v %+v", err, task)
+		}
+		task, err = db.Tasks.Task(w.Coordinator.Ctx, pid, task.ID)
 		if err != nil || task.TacticTitle == "" || task.TacticID == "" {
 			t.Fatalf("coordinator: %v %+v", err, task)
 		}
-		task, err = db.Tasks.Task(w.Member.Ctx, pid, f.OrgTask.ID)
+		task, err = db.Tasks.Task(w.Member.Ctx, pid, task.ID)
 		if err != nil || task.TacticTitle != "" || task.TacticID != "" {
 			t.Fatalf("member sees the tactic: %v %+v", err, task)
+		}
+		// The observer sees the ordinary tactic on the shared map.
+		if org, _ := db.Tasks.Task(w.Observer.Ctx, pid, f.OrgTask.ID); org.TacticTitle != maps.Tactic.Title {
+			t.Fatalf("observer: %+v", org)
 		}
 		if _, err := db.Tasks.Task(w.Outsider.Ctx, pid, f.OrgTask.ID); pk.ErrorCode(err) != pk.ENOTFOUND {
 			t.Fatalf("outsider: %v", err)
@@ -103,21 +117,33 @@ func TestMembersUpdateTheirOwnTasks(t *testing.T) {
 		task, _ = db.Tasks.Task(w.Observer.Ctx, pid, task.ID)
 		_, err = db.Tasks.SetTaskStatus(w.Observer.Ctx, pid, task.ID, pk.TaskStatusInput{Status: pk.TaskDone, Version: task.Version})
 		wantCode(t, err, pk.EFORBIDDEN)
-		// Unknown people, organisations, tactics and action items are field errors.
+		// Unknown people, organisations, tactics (or one about a sensitive
+		// actor, for a member) and action items are field errors.
+		maps := w.Maps()
+		secret, err := db.Maps.CreateTactic(w.Coordinator.Ctx, pid, maps.Map.ID, pk.TacticInput{ActorID: maps.Actors[sqldbtest.SensitiveActorName],
+			Title: "Ask our informant who sits on the council", Status: "planned"})
+		if err != nil {
+			t.Fatal(err)
+		}
 		_, err = db.Tasks.CreateTask(w.Member.Ctx, pid, pk.TaskInput{PlanID: f.Plan.ID, Title: "x", AssigneeID: w.Outsider.ID,
-			OrganisationID: "nope", TacticID: f.SensitiveTactic.ID, ActionItemID: "nope"})
+			OrganisationID: "nope", TacticID: secret.ID, ActionItemID: "nope"})
 		for _, field := range []string{"assignee_id", "organisation_id", "tactic_id", "action_item_id"} {
 			wantField(t, err, field)
 		}
 		_, err = db.Tasks.CreateTask(w.Coordinator.Ctx, pid, pk.TaskInput{PlanID: "nope", Title: "x"})
 		wantField(t, err, "plan_id")
 		// The member keeps the hidden tactic of a task when changing it.
-		org, _ := db.Tasks.Task(w.Member.Ctx, pid, f.OrgTask.ID)
+		hiddenTask, err := db.Tasks.CreateTask(w.Coordinator.Ctx, pid, pk.TaskInput{PlanID: f.Plan.ID, Title: "Print the invitations",
+			OrganisationID: w.MemberOrg.ID, TacticID: secret.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		org, _ := db.Tasks.Task(w.Member.Ctx, pid, hiddenTask.ID)
 		if _, err := db.Tasks.UpdateTask(w.Member.Ctx, pid, org.ID, pk.TaskInput{PlanID: org.PlanID, Title: "Print 200 invitations",
 			OrganisationID: org.OrganisationID, Due: org.Due, Status: org.Status, Version: org.Version}); err != nil {
 			t.Fatal(err)
 		}
-		if seen, _ := db.Tasks.Task(w.Coordinator.Ctx, pid, org.ID); seen.TacticID != f.SensitiveTactic.ID {
+		if seen, _ := db.Tasks.Task(w.Coordinator.Ctx, pid, org.ID); seen.TacticID != secret.ID {
 			t.Fatalf("the tactic was lost: %+v", seen)
 		}
 	})

@@ -97,7 +97,7 @@ func (store *TaskStore) CreateTask(ctx context.Context, pid string, in pk.TaskIn
 		if out, err = loadTask(ctx, store.db, tx, pid, id, sight); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "task.create", "task", id, plan.Title+": "+out.Title, nil, out)
+		return tx.audit(ctx, pid, "task.create", "task", id, plan.Title+": "+out.Title, nil, taskAudit(out))
 	})
 	return out, err
 }
@@ -172,7 +172,7 @@ func (store *TaskStore) UpdateTask(ctx context.Context, pid, tid string, in pk.T
 		if out, err = loadTask(ctx, store.db, tx, pid, tid, sight); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "task.update", "task", tid, plan.Title+": "+out.Title, before, out)
+		return tx.audit(ctx, pid, "task.update", "task", tid, plan.Title+": "+out.Title, taskAudit(before), taskAudit(out))
 	})
 	return out, err
 }
@@ -220,7 +220,7 @@ func (store *TaskStore) SetTaskStatus(ctx context.Context, pid, tid string, in p
 		if out, err = loadTask(ctx, store.db, tx, pid, tid, sight); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "task.status", "task", tid, out.PlanTitle+": "+out.Title, before, out)
+		return tx.audit(ctx, pid, "task.status", "task", tid, out.PlanTitle+": "+out.Title, taskAudit(before), taskAudit(out))
 	})
 	return out, err
 }
@@ -245,6 +245,15 @@ func (store *TaskStore) DeleteTask(ctx context.Context, pid, tid string, version
 		if _, err := tx.ExecContext(ctx, `DELETE FROM tasks WHERE id = $1`, tid); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "task.delete", "task", tid, before.PlanTitle+": "+before.Title, before, nil)
+		return tx.audit(ctx, pid, "task.delete", "task", tid, before.PlanTitle+": "+before.Title, taskAudit(before), nil)
 	})
+}
+
+// taskAudit is a task as the audit log keeps it: the person by ID only, so
+// a deleted account's name does not outlive it there; the tactic by ID
+// only, as its title may name a sensitive actor; nothing computed.
+func taskAudit(t *pk.Task) *pk.Task {
+	c := *t
+	c.AssigneeName, c.PartnershipName, c.TacticTitle, c.Overdue = "", "", "", false
+	return &c
 }

@@ -6,13 +6,13 @@ import (
 	pk "github.com/partnerkit/partnerkit"
 )
 
-// PlansFixture is what the implementation fixtures made in a world: a
-// specific goal serving an outcome of the theory of change, a plan carried
+// PlansFixture is what the implementation fixtures made in a world (this
+// file is named to run after the preparation fixtures, whose statement the
+// goal serves): a specific goal serving the theory of change's activity, a plan carried
 // by the action group the member convenes ({plid}), a milestone, and the
 // coordinator's plan with no action group, which the member does not
 // manage.
 type PlansFixture struct {
-	Outcome    *pk.ChangeStatement
 	Goal       *pk.Goal
 	Plan       *pk.Plan
 	Milestone  *pk.Milestone
@@ -20,10 +20,9 @@ type PlansFixture struct {
 	Budget     *pk.BudgetLine
 	Staffing   *pk.StaffingNeed
 	// MemberTask is the member's, due in the past (overdue); Done is done;
-	// OrgTask is the member organisation's, without a person.
+	// OrgTask is the member organisation's, without a person, and linked
+	// to the maps fixtures' tactic.
 	MemberTask, Done, OrgTask *pk.Task
-	// SensitiveTactic is about the sensitive actor; OrgTask is linked to it.
-	SensitiveTactic *pk.Tactic
 }
 
 // Plans returns the implementation fixtures of a world.
@@ -38,13 +37,10 @@ func init() {
 		c, pid, db := w.Coordinator.Ctx, w.Partnership.ID, w.DB
 		f := &PlansFixture{}
 		var err error
-		f.Outcome, err = db.Preparation.CreateChangeStatement(c, pid, pk.ChangeStatementInput{Level: "outcome",
-			If: "young newcomers sit on the youth council", Then: "the council's decisions answer their needs"})
-		must(t, err)
 		target := 12.0
 		f.Goal, err = db.Goals.CreateGoal(c, pid, pk.GoalInput{Kind: pk.GoalSpecific, Title: "Seat young newcomers on the youth council",
 			Beneficiaries: "young newcomers aged 16 to 25", Measure: "young newcomers with a seat", Target: &target, Unit: "people",
-			OwnerOrganisationID: w.MemberOrg.ID, Due: "2026-12-31", StatementIDs: []string{f.Outcome.ID}})
+			OwnerOrganisationID: w.MemberOrg.ID, Due: "2026-12-31", StatementIDs: []string{w.Params["stid"]}})
 		must(t, err)
 		gov := w.Governance()
 		f.Plan, err = db.Plans.CreatePlan(c, pid, pk.PlanInput{GoalID: f.Goal.ID, Title: "Youth council campaign", BodyID: gov.Group.ID,
@@ -66,12 +62,8 @@ func init() {
 		f.Done, err = db.Tasks.CreateTask(c, pid, pk.TaskInput{PlanID: f.Plan.ID, Title: "List the council groups",
 			AssigneeID: w.Coordinator.ID, Due: "2026-02-10", Status: pk.TaskDone})
 		must(t, err)
-		maps := w.Maps()
-		f.SensitiveTactic, err = db.Maps.CreateTactic(c, pid, maps.Map.ID, pk.TacticInput{ActorID: maps.Actors[SensitiveActorName],
-			Title: "Ask our informant who sits on the council", Status: "planned"})
-		must(t, err)
 		f.OrgTask, err = db.Tasks.CreateTask(c, pid, pk.TaskInput{PlanID: f.Plan.ID, Title: "Print the invitations",
-			OrganisationID: w.MemberOrg.ID, Due: "2026-04-01", TacticID: f.SensitiveTactic.ID})
+			OrganisationID: w.MemberOrg.ID, Due: "2026-04-01", TacticID: w.Maps().Tactic.ID})
 		must(t, err)
 		w.setFixture("plans", f)
 		w.Params["tkid"] = f.MemberTask.ID
