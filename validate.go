@@ -169,4 +169,7 @@ var Enums = map[string]func() []string{
 	"check_result":          func() []string { return CheckResults },
 	"proposal_method":       func() []string { return ProposalMethods },
 	"results_visibility":    func() []string { return ResultsVisibilities },
+	"attendance_status":     func() []string { return AttendanceStatuses },
+	"action_status":         func() []string { return ActionStatuses },
+	"series_interval":       func() []string { return SeriesIntervals },
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/bin"
 	"github.com/partnerkit/partnerkit/api/decision"
 	"github.com/partnerkit/partnerkit/api/governance"
+	apimeeting "github.com/partnerkit/partnerkit/api/meeting"
 	"github.com/partnerkit/partnerkit/api/network"
 	"github.com/partnerkit/partnerkit/api/organisation"
 	"github.com/partnerkit/partnerkit/api/partnership"
@@ -42,5 +43,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&apiadmission.Handlers{Admissions: db.Admissions},
 		&decision.Handlers{Decisions: db.Decisions},
 		&portability.Handlers{Portability: db.Portability},
+		&apimeeting.Handlers{Meetings: db.Meetings, Calendars: db.Calendars},
 	}
 }

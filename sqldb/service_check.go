@@ -22,4 +22,6 @@ var (
 	_ pk.GoalService         = (*GoalStore)(nil)
 	_ pk.PlanService         = (*PlanStore)(nil)
 	_ pk.TaskService         = (*TaskStore)(nil)
+	_ pk.MeetingService      = (*MeetingStore)(nil)
+	_ pk.CalendarService     = (*CalendarStore)(nil)
 )

@@ -22,7 +22,7 @@ const taskColumns = `
 	COALESCE(t.organisation_id, ''), COALESCE(o.name, ''), t.due_date, t.status,
 	CASE WHEN ($2 OR NOT a.sensitive) AND ($3 OR m.shared) THEN COALESCE(t.tactic_id, '') ELSE '' END,
 	CASE WHEN ($2 OR NOT a.sensitive) AND ($3 OR m.shared) THEN COALESCE(tc.title, '') ELSE '' END,
-	t.action_item_id,
+	COALESCE(t.action_item_id, ''), COALESCE(mai.meeting_id, ''),
 	CASE WHEN t.status IN ('todo', 'doing') AND t.due_date <> '' AND t.due_date < $1 THEN 1 ELSE 0 END,
 	t.done_at, t.version, t.created_at, t.updated_at, ` + taskDueKey + `
 	FROM tasks t
@@ -32,7 +32,8 @@ const taskColumns = `
 	LEFT JOIN organisations o ON o.id = t.organisation_id
 	LEFT JOIN tactics tc ON tc.id = t.tactic_id
 	LEFT JOIN actors a ON a.id = tc.actor_id
-	LEFT JOIN maps m ON m.id = tc.map_id `
+	LEFT JOIN maps m ON m.id = tc.map_id
+	LEFT JOIN meeting_action_items mai ON mai.id = t.action_item_id `
 
 // taskRow is a task with the sort key its page's cursor is made of.
 type taskRow struct {
@@ -45,7 +46,7 @@ func scanTaskRow(row rowScanner) (taskRow, error) {
 	var overdue int
 	var key string
 	err := row.Scan(&t.ID, &t.PartnershipID, &t.PartnershipName, &t.PlanID, &t.PlanTitle, &t.Title, &t.Notes, &t.AssigneeID, &t.AssigneeName,
-		&t.OrganisationID, &t.OrganisationName, &t.Due, &t.Status, &t.TacticID, &t.TacticTitle, &t.ActionItemID, &overdue,
+		&t.OrganisationID, &t.OrganisationName, &t.Due, &t.Status, &t.TacticID, &t.TacticTitle, &t.ActionItemID, &t.MeetingID, &overdue,
 		nts(&t.DoneAt), &t.Version, ts(&t.CreatedAt), ts(&t.UpdatedAt), &key)
 	t.Overdue = overdue == 1
 	return taskRow{t, key}, err

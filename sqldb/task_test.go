@@ -241,3 +241,19 @@ func TestPublicPlansOnly(t *testing.T) {
 		}
 	})
 }
+
+func TestConvenerTurnsAnActionItemIntoATask(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid := w.DB, w.Partnership.ID
+		a, plan := w.Meetings().Action, w.Plans().Plan
+		task, err := db.Tasks.CreateTask(w.Member.Ctx, pid, pk.TaskInput{PlanID: plan.ID, Title: a.What, AssigneeID: a.UserID,
+			OrganisationID: a.OrganisationID, Due: a.Due, ActionItemID: a.ID})
+		if err != nil || task.ActionItemID != a.ID || task.MeetingID != a.MeetingID {
+			t.Fatalf("task: %v %+v", err, task)
+		}
+		// An action item of another partnership is unknown here.
+		_, err = db.Tasks.CreateTask(w.Coordinator.Ctx, w.Other.ID, pk.TaskInput{PlanID: plan.ID, Title: "x", ActionItemID: a.ID})
+		wantCode(t, err, pk.ENOTFOUND)
+	})
+}

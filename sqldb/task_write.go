@@ -52,9 +52,11 @@ func checkTaskLinks(ctx context.Context, tx *Tx, pid string, sight tacticSight, 
 }
 
 // actionItemExists reports whether id is an action item of a meeting of
-// the partnership. Until meetings keep action items, none exists.
+// the partnership (everyone in it sees action items).
 func actionItemExists(ctx context.Context, tx *Tx, pid, id string) (bool, error) {
-	return false, nil
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM meeting_action_items WHERE id = $1 AND partnership_id = $2`, id, pid).Scan(&n)
+	return n > 0, err
 }
 
 // CreateTask adds a task to a plan: coordinators and the plan's conveners.
@@ -91,7 +93,7 @@ func (store *TaskStore) CreateTask(ctx context.Context, pid string, in pk.TaskIn
 				action_item_id, done_at, created_by, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
 			id, pid, plan.ID, in.Title, in.Notes, nullString(in.AssigneeID), nullString(in.OrganisationID), in.Due, in.Status,
-			nullString(in.TacticID), in.ActionItemID, doneAt, nullString(pk.UserIDFromContext(ctx)), now); err != nil {
+			nullString(in.TacticID), nullString(in.ActionItemID), doneAt, nullString(pk.UserIDFromContext(ctx)), now); err != nil {
 			return err
 		}
 		if out, err = loadTask(ctx, store.db, tx, pid, id, sight); err != nil {
@@ -166,7 +168,7 @@ func (store *TaskStore) UpdateTask(ctx context.Context, pid, tid string, in pk.T
 				tactic_id = $9, action_item_id = $10, done_at = `+doneAtSQL("$8", "$11")+`, updated_at = $11
 			WHERE id = $1`,
 			tid, plan.ID, in.Title, in.Notes, nullString(in.AssigneeID), nullString(in.OrganisationID), in.Due, in.Status,
-			nullString(in.TacticID), in.ActionItemID, fmtTime(tx.now)); err != nil {
+			nullString(in.TacticID), nullString(in.ActionItemID), fmtTime(tx.now)); err != nil {
 			return err
 		}
 		if out, err = loadTask(ctx, store.db, tx, pid, tid, sight); err != nil {
