@@ -57,7 +57,7 @@ func loadPlans(ctx context.Context, db *sqldb.DB, w *World) error {
 	goals := map[string]*pk.Goal{}
 	for key, in := range map[string]pk.GoalInput{
 		"council": {Kind: pk.GoalSpecific, Title: "Two young newcomers sit on the city's youth council",
-			Description: "By the next council elections, two of the council's seats are held by young people who came to Leipzig as refugees or migrants.",
+			Description:   "By the next council elections, two of the council's seats are held by young people who came to Leipzig as refugees or migrants.",
 			Beneficiaries: "young refugees and migrants aged 16 to 25 in Leipzig", Measure: "young newcomers holding a seat on the youth council",
 			Target: num(2), Unit: "seats", OwnerOrganisationID: w.Orgs["youthcouncil"].ID, Due: day(270), StatementIDs: outcomes[:2]},
 		"homework": {Kind: pk.GoalSpecific, Title: "Every young newcomer in the east finds homework help within a week",
