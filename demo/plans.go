@@ -55,23 +55,27 @@ func loadPlans(ctx context.Context, db *sqldb.DB, w *World) error {
 	}
 	num := func(x float64) *float64 { return &x }
 	goals := map[string]*pk.Goal{}
-	for key, in := range map[string]pk.GoalInput{
-		"council": {Kind: pk.GoalSpecific, Title: "Two young newcomers sit on the city's youth council",
+	// A list, not a map, so that the goals are made in this order.
+	for _, kg := range []struct {
+		key string
+		in  pk.GoalInput
+	}{
+		{"council", pk.GoalInput{Kind: pk.GoalSpecific, Title: "Two young newcomers sit on the city's youth council",
 			Description:   "By the next council elections, two of the council's seats are held by young people who came to Leipzig as refugees or migrants.",
 			Beneficiaries: "young refugees and migrants aged 16 to 25 in Leipzig", Measure: "young newcomers holding a seat on the youth council",
-			Target: num(2), Unit: "seats", OwnerOrganisationID: w.Orgs["youthcouncil"].ID, Due: day(270), StatementIDs: outcomes[:2]},
-		"homework": {Kind: pk.GoalSpecific, Title: "Every young newcomer in the east finds homework help within a week",
+			Target: num(2), Unit: "seats", OwnerOrganisationID: w.Orgs["youthcouncil"].ID, Due: day(270), StatementIDs: outcomes[:2]}},
+		{"homework", pk.GoalInput{Kind: pk.GoalSpecific, Title: "Every young newcomer in the east finds homework help within a week",
 			Beneficiaries: "pupils who arrived in the last two years, in the eastern districts", Measure: "young newcomers placed in a homework club within 7 days of asking",
-			Target: num(80), Unit: "%", OwnerOrganisationID: w.Orgs["diaspora"].ID, Due: day(365), StatementIDs: outcomes[1:3]},
-		"voice": {Kind: pk.GoalUniversal, Title: "Young refugees and migrants shape the decisions that concern them",
+			Target: num(80), Unit: "%", OwnerOrganisationID: w.Orgs["diaspora"].ID, Due: day(365), StatementIDs: outcomes[1:3]}},
+		{"voice", pk.GoalInput{Kind: pk.GoalUniversal, Title: "Young refugees and migrants shape the decisions that concern them",
 			Description: "The coalition's lasting aim, which every plan contributes to.", Beneficiaries: "young refugees and migrants in Leipzig",
-			OwnerOrganisationID: w.Orgs["bridges"].ID, StatementIDs: outcomes[:1]},
+			OwnerOrganisationID: w.Orgs["bridges"].ID, StatementIDs: outcomes[:1]}},
 	} {
-		g, err := db.Goals.CreateGoal(amina, pid, in)
+		g, err := db.Goals.CreateGoal(amina, pid, kg.in)
 		if err != nil {
-			return fmt.Errorf("goal %s: %w", key, err)
+			return fmt.Errorf("goal %s: %w", kg.key, err)
 		}
-		goals[key] = g
+		goals[kg.key] = g
 	}
 	type budget struct {
 		label  string
