@@ -169,4 +169,7 @@ var Enums = map[string]func() []string{
 	"check_result":          func() []string { return CheckResults },
 	"proposal_method":       func() []string { return ProposalMethods },
 	"results_visibility":    func() []string { return ResultsVisibilities },
+	"contribution_kind":     func() []string { return ContributionKinds },
+	"contribution_status":   func() []string { return ContributionStatuses },
+	"barrier_kind":          func() []string { return BarrierKinds },
 }

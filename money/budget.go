@@ -4,17 +4,17 @@ package money
 // pledged and delivered towards it (seed 001, activity 11: each member's
 // contribution to the mission).
 type Coverage struct {
-	Need      int64
-	Pledged   int64
-	Delivered int64
+	Need      int64 `json:"need"`
+	Pledged   int64 `json:"pledged"`
+	Delivered int64 `json:"delivered"`
 	// Gap is what is still to be pledged (0 once pledges cover the need).
-	Gap int64
+	Gap int64 `json:"gap"`
 	// Outstanding is pledged but not yet delivered (never negative).
-	Outstanding int64
+	Outstanding int64 `json:"outstanding"`
 	// PledgedShare and DeliveredShare are of the need; 0 when no need is
 	// stated.
-	PledgedShare   BasisPoints
-	DeliveredShare BasisPoints
+	PledgedShare   BasisPoints `json:"pledged_share_bp"`
+	DeliveredShare BasisPoints `json:"delivered_share_bp"`
 }
 
 // CoverageOf computes a Coverage. Amounts are in minor units of one
@@ -32,12 +32,12 @@ func CoverageOf(need, pledged, delivered int64) Coverage {
 
 // Balance compares a plan's budget with what has been spent.
 type Balance struct {
-	Budget    int64
-	Spent     int64
-	Remaining int64 // negative when overspent
-	Overspent bool
+	Budget    int64 `json:"budget"`
+	Spent     int64 `json:"spent"`
+	Remaining int64 `json:"remaining"` // negative when overspent
+	Overspent bool  `json:"overspent"`
 	// SpentShare is of the budget; 0 when there is no budget.
-	SpentShare BasisPoints
+	SpentShare BasisPoints `json:"spent_share_bp"`
 }
 
 // BalanceOf computes a Balance, or ErrOverflow.

@@ -44,11 +44,11 @@ type Part struct {
 
 // Largest is the biggest part of a whole and its share.
 type Largest struct {
-	Key      string
-	Amount   int64
-	Total    int64
-	Share    BasisPoints
-	Dominant bool // Share > DominanceThreshold
+	Key      string      `json:"key"`
+	Amount   int64       `json:"amount"`
+	Total    int64       `json:"total"`
+	Share    BasisPoints `json:"share_bp"`
+	Dominant bool        `json:"dominant"` // Share > DominanceThreshold
 }
 
 // LargestOf returns the largest of parts (ties: the first key in
