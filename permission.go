@@ -106,6 +106,20 @@ const (
 	ActionViewReports     Action = "reports.view"
 	ActionWriteReports    Action = "reports.write"
 	ActionGenerateRollups Action = "reports.rollup"
+
+	// Implementation: goals, action plans and tasks (seed 001, activities
+	// 11–14; seed 004, stages 2–3). Observers read them; coordinators set
+	// goals and open plans. A plan is managed (changed, with its
+	// milestones, budget, staffing and tasks) by coordinators and by the
+	// conveners of its action group: ActionManagePlan is a member action
+	// and the store checks the convener's seat on the record. Members
+	// change the status of the tasks given to them (ActionUpdateOwnTask;
+	// the store checks the assignee).
+	ActionViewPlans     Action = "plans.view"
+	ActionEditGoals     Action = "plans.goals"
+	ActionCreatePlans   Action = "plans.create"
+	ActionManagePlan    Action = "plans.manage"
+	ActionUpdateOwnTask Action = "plans.task_status"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -179,6 +193,11 @@ var permissions = map[Action]Role{
 	ActionViewReports:         RoleObserver,
 	ActionWriteReports:        RoleMember,
 	ActionGenerateRollups:     RoleCoordinator,
+	ActionViewPlans:           RoleObserver,
+	ActionEditGoals:           RoleCoordinator,
+	ActionCreatePlans:         RoleCoordinator,
+	ActionManagePlan:          RoleMember,
+	ActionUpdateOwnTask:       RoleMember,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -248,6 +267,7 @@ var readActions = map[Action]bool{
 	// Contributions and reports: reading (and exporting) only reads.
 	ActionViewContributions: true,
 	ActionViewReports:       true,
+	ActionViewPlans:         true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

@@ -26,6 +26,9 @@ type Stores struct {
 	Charter       *CharterStore
 	Admissions    *AdmissionStore
 	Decisions     *DecisionStore
+	Goals         *GoalStore
+	Plans         *PlanStore
+	Tasks         *TaskStore
 }
 
 func (db *DB) initStores() {
@@ -48,6 +51,9 @@ func (db *DB) initStores() {
 		Charter:       &CharterStore{db},
 		Admissions:    &AdmissionStore{db},
 		Decisions:     &DecisionStore{db},
+		Goals:         &GoalStore{db},
+		Plans:         &PlanStore{db},
+		Tasks:         &TaskStore{db},
 	}
 }
 
