@@ -725,10 +725,10 @@ type ContributionService interface {
 	// Budget computes needs, pledges, deliveries, spending, funding
 	// sources and dominance from stored data.
 	Budget(ctx context.Context, pid string) (*Budget, error)
-	// ExportContributions writes the contributions and the budget as CSV
-	// ("csv") or XLSX ("xlsx"), with an audit entry; it returns the file
-	// name, content type and bytes.
-	ExportContributions(ctx context.Context, pid, format string) (name, contentType string, body []byte, err error)
+	// ExportContributions writes one table ("contributions" or "budget",
+	// the plans' figures) as CSV ("csv") or XLSX ("xlsx"), with an audit
+	// entry; it returns the file name, content type and bytes.
+	ExportContributions(ctx context.Context, pid, table, format string) (name, contentType string, body []byte, err error)
 }
 
 // ReportService keeps the conveners' periodic reports and the committees'

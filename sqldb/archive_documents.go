@@ -225,6 +225,14 @@ var archiveLeftOut = map[string]string{
 	"secret_tallies":    "not carried yet: they belong to proposals",
 	"decisions":         "not carried yet: they belong to proposals",
 	"reopen_supporters": "not carried yet: they belong to decisions",
+	// Contributions and reports refer to plans and organisations' money;
+	// they travel once plans do.
+	"budget_settings": "not carried yet: it travels with contributions",
+	"contributions":   "not carried yet: contributions refer to plans, which the archive does not carry yet",
+	"barriers":        "not carried yet: they travel with contributions",
+	"plan_expenses":   "not carried yet: they belong to plans",
+	"plan_reports":    "not carried yet: they belong to plans",
+	"rollups":         "not carried yet: they are made from plan reports",
 	// Columns, as table.column.
 	"actors.search":                         "derived from the name on import",
 	"assessments.seq":                       "the archive's order is the order of events",

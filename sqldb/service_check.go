@@ -19,4 +19,6 @@ var (
 	_ pk.AgreementService    = (*AgreementStore)(nil)
 	_ pk.AdmissionService    = (*AdmissionStore)(nil)
 	_ pk.DecisionService     = (*DecisionStore)(nil)
+	_ pk.ContributionService = (*ContributionStore)(nil)
+	_ pk.ReportService       = (*ReportStore)(nil)
 )

@@ -26,6 +26,8 @@ type Stores struct {
 	Charter       *CharterStore
 	Admissions    *AdmissionStore
 	Decisions     *DecisionStore
+	Contributions *ContributionStore
+	Reports       *ReportStore
 	Goals         *GoalStore
 	Plans         *PlanStore
 	Tasks         *TaskStore
@@ -51,6 +53,8 @@ func (db *DB) initStores() {
 		Charter:       &CharterStore{db},
 		Admissions:    &AdmissionStore{db},
 		Decisions:     &DecisionStore{db},
+		Contributions: &ContributionStore{db},
+		Reports:       &ReportStore{db},
 		Goals:         &GoalStore{db},
 		Plans:         &PlanStore{db},
 		Tasks:         &TaskStore{db},
