@@ -56,13 +56,13 @@ func loadBarrier(ctx context.Context, q queryer, pid, bid string) (*pk.Barrier, 
 // NameBarrier records a barrier for an organisation (the rule of
 // contributions: one's own organisation, or any for a coordinator).
 func (store *ContributionStore) NameBarrier(ctx context.Context, pid string, in pk.BarrierInput) (*pk.Barrier, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
 	var out *pk.Barrier
 	err := store.db.inTx(ctx, func(tx *Tx) error {
 		part, err := store.db.authorize(ctx, tx, pid, pk.ActionRecordContributions)
 		if err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
 			return err
 		}
 		if err := mayRecordFor(ctx, tx, part, in.OrganisationID); err != nil {
@@ -85,13 +85,13 @@ func (store *ContributionStore) NameBarrier(ctx context.Context, pid string, in 
 
 // UpdateBarrier changes a barrier, or marks it resolved.
 func (store *ContributionStore) UpdateBarrier(ctx context.Context, pid, bid string, in pk.BarrierInput) (*pk.Barrier, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
 	var out *pk.Barrier
 	err := store.db.inTx(ctx, func(tx *Tx) error {
 		part, err := store.db.authorize(ctx, tx, pid, pk.ActionRecordContributions)
 		if err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
 			return err
 		}
 		before, err := loadBarrier(ctx, tx, pid, bid)

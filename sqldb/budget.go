@@ -65,14 +65,21 @@ var (
 // the read pool; the audit entry is written after, and the file handed out
 // only once it is.
 func (store *ContributionStore) ExportContributions(ctx context.Context, pid, table, format string) (string, string, []byte, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewContributions); err != nil {
+		return "", "", nil, err
+	}
+	// Left out: the contributions as CSV.
+	if format == "" {
+		format = "csv"
+	}
+	if table == "" {
+		table = "contributions"
+	}
 	if format != "csv" && format != "xlsx" {
 		return "", "", nil, pk.FieldInvalid("format", "validation.one_of", map[string]any{"Allowed": "csv, xlsx"})
 	}
 	if table != "contributions" && table != "budget" {
 		return "", "", nil, pk.FieldInvalid("table", "validation.one_of", map[string]any{"Allowed": "contributions, budget"})
-	}
-	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewContributions); err != nil {
-		return "", "", nil, err
 	}
 	b, err := readBudget(ctx, store.db.read, pid)
 	if err != nil {

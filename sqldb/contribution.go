@@ -6,6 +6,7 @@ import (
 	"errors"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/cadence"
 	"github.com/partnerkit/partnerkit/money"
 )
 
@@ -130,13 +131,13 @@ func checkPlanOf(ctx context.Context, q queryer, pid, plid string) error {
 
 // RecordContribution records a pledge.
 func (store *ContributionStore) RecordContribution(ctx context.Context, pid string, in pk.ContributionInput) (*pk.Contribution, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
 	var out *pk.Contribution
 	err := store.db.inTx(ctx, func(tx *Tx) error {
 		part, err := store.db.authorize(ctx, tx, pid, pk.ActionRecordContributions)
 		if err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
 			return err
 		}
 		if err := mayRecordFor(ctx, tx, part, in.OrganisationID); err != nil {
@@ -165,13 +166,13 @@ func (store *ContributionStore) RecordContribution(ctx context.Context, pid stri
 // UpdateContribution changes a contribution. The rule applies to the
 // organisation it was for and to the one it is moved to.
 func (store *ContributionStore) UpdateContribution(ctx context.Context, pid, cid string, in pk.ContributionInput) (*pk.Contribution, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
 	var out *pk.Contribution
 	err := store.db.inTx(ctx, func(tx *Tx) error {
 		part, err := store.db.authorize(ctx, tx, pid, pk.ActionRecordContributions)
 		if err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
 			return err
 		}
 		before, err := loadContribution(ctx, tx, pid, cid)
@@ -299,6 +300,12 @@ func (store *ContributionStore) SetBudgetSettings(ctx context.Context, pid strin
 			return err
 		}
 		if out, err = loadBudgetSettings(ctx, tx, pid); err != nil {
+			return err
+		}
+		// Start the reporting cadence: the reminder for last month (and the
+		// roll-ups it leads to) in the zone now chosen.
+		last := cadence.Of(cadence.Monthly, cadence.Today(tx.now, out.Location())).Prev()
+		if err := scheduleReportJobs(ctx, tx, pid, last.Prev()); err != nil {
 			return err
 		}
 		return tx.audit(ctx, pid, "budget.settings", "partnership", pid, out.Currency+" "+out.TimeZone, before, out)

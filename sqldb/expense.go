@@ -73,11 +73,14 @@ func (db *DB) authorizePlanAs(ctx context.Context, tx queryer, pid, plid string,
 
 // RecordExpense records money spent on a plan.
 func (store *ContributionStore) RecordExpense(ctx context.Context, pid string, in pk.ExpenseInput) (*pk.Expense, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
 	var out *pk.Expense
 	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionRecordExpenses); err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
+			return err
+		}
 		if _, _, err := store.db.authorizePlanAs(ctx, tx, pid, in.PlanID, pk.ActionRecordExpenses); err != nil {
 			return err
 		}
@@ -99,13 +102,13 @@ func (store *ContributionStore) RecordExpense(ctx context.Context, pid string, i
 
 // UpdateExpense changes an expense (within the plans its writer manages).
 func (store *ContributionStore) UpdateExpense(ctx context.Context, pid, eid string, in pk.ExpenseInput) (*pk.Expense, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
 	var out *pk.Expense
 	err := store.db.inTx(ctx, func(tx *Tx) error {
 		before, err := loadExpenseFor(ctx, store.db, tx, pid, eid)
 		if err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
 			return err
 		}
 		if in.PlanID != before.PlanID {

@@ -153,11 +153,14 @@ func (store *ReportStore) PreviewFigures(ctx context.Context, pid, plid, period 
 
 // WriteReport writes a plan's report for a month, with its figures.
 func (store *ReportStore) WriteReport(ctx context.Context, pid string, in pk.ReportInput) (*pk.Report, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
 	var out *pk.Report
 	err := store.db.inTx(ctx, func(tx *Tx) error {
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionWriteReports); err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
+			return err
+		}
 		_, plan, err := store.db.authorizePlanAs(ctx, tx, pid, in.PlanID, pk.ActionWriteReports)
 		if err != nil {
 			return err
@@ -193,9 +196,18 @@ func (store *ReportStore) WriteReport(ctx context.Context, pid string, in pk.Rep
 		if err := scheduleReportJobs(ctx, tx, pid, period); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "report.write", "report", id, out.PlanTitle+" "+out.Period, nil, out)
+		return tx.audit(ctx, pid, "report.write", "report", id, out.PlanTitle+" "+out.Period, nil, auditedReport(out))
 	})
 	return out, err
+}
+
+// auditedReport is a report as the audit log keeps it: without its
+// author's name and ID, which the entry's own person column holds (and
+// which erasing an account must be able to remove).
+func auditedReport(r *pk.Report) *pk.Report {
+	c := *r
+	c.AuthorID, c.AuthorName = "", ""
+	return &c
 }
 
 func nullPercent(p *int) any {
@@ -250,7 +262,7 @@ func (store *ReportStore) UpdateReport(ctx context.Context, pid, rid string, in 
 		if out, err = loadReport(ctx, tx, pid, rid); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "report.update", "report", rid, out.PlanTitle+" "+out.Period, before, out)
+		return tx.audit(ctx, pid, "report.update", "report", rid, out.PlanTitle+" "+out.Period, auditedReport(before), auditedReport(out))
 	})
 	return out, err
 }

@@ -29,9 +29,13 @@ type ReportJob struct {
 // the month after period, and the roll-ups of period's month and quarter
 // at their due time in the partnership's time zone. Each reminder queues
 // the next, so a partnership that reports keeps being reminded.
+//
+// The cadence runs in the time zone the partnership chose: until a
+// coordinator has confirmed the currency and time zone (settings version
+// 0), nothing is scheduled; the page still lists what is due.
 func scheduleReportJobs(ctx context.Context, tx *Tx, pid string, month cadence.Period) error {
 	settings, err := loadBudgetSettings(ctx, tx, pid)
-	if err != nil {
+	if err != nil || settings.Version == 0 {
 		return err
 	}
 	loc := settings.Location()

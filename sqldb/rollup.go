@@ -97,6 +97,9 @@ func (store *ReportStore) GenerateRollup(ctx context.Context, pid string, in pk.
 // The caller has authorized (a coordinator, or the job the reports
 // scheduled).
 func generateRollup(ctx context.Context, tx *Tx, pid string, in pk.RollupInput) (*pk.Rollup, error) {
+	if _, ok := cadence.Parse(in.Period); !ok {
+		return nil, pk.FieldInvalid("period", "reports.validation.rollup_period", nil)
+	}
 	body, err := loadBody(ctx, tx, pid, in.BodyID)
 	if pk.ErrorCode(err) == pk.ENOTFOUND {
 		return nil, pk.FieldInvalid("body_id", "reports.validation.committee", nil)

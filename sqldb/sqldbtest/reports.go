@@ -9,13 +9,13 @@ import (
 // ContributionsFixture is what the contribution and reporting fixtures
 // made in a world: the member organisation's money pledged to the plan the
 // member convenes (part delivered, from an EU grant), the coordinator's
-// organisation's venue, a barrier, an expense on the plan, an executive
-// committee, February's report on the plan, and the committee's roll-up.
+// organisation's venue, a barrier, an expense on the plan, February's
+// report on the plan, and the strategic committee's roll-up of the first
+// quarter.
 type ContributionsFixture struct {
 	Money, Venue *pk.Contribution
 	Barrier      *pk.Barrier
 	Expense      *pk.Expense
-	Executive    *pk.Body
 	Report       *pk.Report
 	Rollup       *pk.Rollup
 }
@@ -46,13 +46,10 @@ func init() {
 		f.Expense, err = db.Contributions.RecordExpense(m, pid, pk.ExpenseInput{PlanID: plan.ID, SpentOn: "2026-02-10",
 			Description: "Train tickets", Amount: 12000})
 		must(t, err)
-		f.Executive, err = db.Bodies.CreateBody(c, pid, pk.BodyInput{Name: "Executive committee", Kind: pk.BodyExecutiveCommittee,
-			ReportingCadence: "monthly"})
-		must(t, err)
 		f.Report, err = db.Reports.WriteReport(m, pid, pk.ReportInput{PlanID: plan.ID, Period: "2026-02",
 			Progress: "Met two council groups.", Problems: "One meeting moved twice.", NextSteps: "Meet the remaining groups."})
 		must(t, err)
-		f.Rollup, err = db.Reports.GenerateRollup(c, pid, pk.RollupInput{BodyID: f.Executive.ID, Period: "2026-02"})
+		f.Rollup, err = db.Reports.GenerateRollup(c, pid, pk.RollupInput{BodyID: w.Governance().Committee.ID, Period: "2026-Q1"})
 		must(t, err)
 		w.setFixture("contributions", f)
 		w.Params["coid"] = f.Money.ID
