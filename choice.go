@@ -45,6 +45,9 @@ func init() {
 		"admission.source.":          AdmissionSources,
 		"admission.outcome.":         AdmissionOutcomes,
 		"admission.result.":          CheckResults,
+		"meeting.attendance.":        AttendanceStatuses,
+		"meeting.action_status.":     ActionStatuses,
+		"meeting.every.":             SeriesIntervals,
 	} {
 		choiceLabels[choiceListKey(list)] = prefix
 	}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/partnerkit/partnerkit/smart"
 )
 
 // Goal is something the partnership sets out to achieve (seed 004, stage
@@ -33,7 +35,12 @@ type Goal struct {
 	// StatementIDs are the theory-of-change statements the goal serves.
 	StatementIDs []string `json:"statement_ids"`
 	// PlanCount is how many action plans serve the goal.
-	PlanCount int       `json:"plan_count"`
+	PlanCount int `json:"plan_count"`
+	// Smart is the SMART check of the goal (never blocking).
+	Smart smart.Result `json:"smart"`
+	// Progress is rolled up from the goal's plans, in whole percent; nil
+	// when no plan has anything to count yet (not 0 %).
+	Progress  *int      `json:"progress"`
 	Version   int       `json:"version"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
@@ -109,13 +116,6 @@ func uniqueIDs(ids []string) []string {
 		}
 	}
 	return out
-}
-
-// GoalProgress is a goal with its progress rolled up from its plans.
-type GoalProgress struct {
-	Goal *Goal `json:"goal"`
-	// Percent is nil when no plan has progress to count yet (not 0 %).
-	Percent *int `json:"percent"`
 }
 
 // MaxGoals bounds a partnership's goals (GoalList cut says so).

@@ -120,6 +120,16 @@ const (
 	ActionCreatePlans   Action = "plans.create"
 	ActionManagePlan    Action = "plans.manage"
 	ActionUpdateOwnTask Action = "plans.task_status"
+
+	// Meetings: everyone in the partnership sees agendas, minutes and
+	// action items (seed 002's transparency); members schedule meetings,
+	// build agendas, record attendance and action items; the minutes are
+	// drafted and their approval recorded by the body's secretary or a
+	// coordinator (the store checks the seat); coordinators delete.
+	ActionViewMeetings   Action = "meetings.view"
+	ActionEditMeetings   Action = "meetings.edit"
+	ActionRecordMinutes  Action = "meetings.minutes"
+	ActionDeleteMeetings Action = "meetings.delete"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -198,6 +208,10 @@ var permissions = map[Action]Role{
 	ActionCreatePlans:         RoleCoordinator,
 	ActionManagePlan:          RoleMember,
 	ActionUpdateOwnTask:       RoleMember,
+	ActionViewMeetings:        RoleObserver,
+	ActionEditMeetings:        RoleMember,
+	ActionRecordMinutes:       RoleMember,
+	ActionDeleteMeetings:      RoleCoordinator,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -268,6 +282,7 @@ var readActions = map[Action]bool{
 	ActionViewContributions: true,
 	ActionViewReports:       true,
 	ActionViewPlans:         true,
+	ActionViewMeetings:      true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

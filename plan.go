@@ -34,6 +34,9 @@ type Plan struct {
 	// Weight is the plan's share in its goal's progress (1 to 100; all
 	// plans weigh 1 unless the partnership says otherwise).
 	Weight int `json:"weight"`
+	// Progress is the plan's progress in whole percent, from its tasks and
+	// milestones (nil when there is nothing to count yet).
+	Progress *int `json:"progress"`
 	// Public shows the plan on a page anyone may read, without names of
 	// people.
 	Public bool `json:"public"`
@@ -235,8 +238,9 @@ type PlanPage struct {
 	BudgetTotal int64 `json:"budget_total"`
 	// Counts of the plan's tasks by status, and how many are overdue.
 	Tasks TaskCounts `json:"tasks"`
-	// Percent is the plan's progress (nil when there is nothing to count).
-	Percent *int `json:"percent"`
+	// Progress is the plan's progress in whole percent (nil when there is
+	// nothing to count yet).
+	Progress *int `json:"progress"`
 	// MayManage says whether the asker may change the plan and its tasks
 	// (a coordinator, or a convener of its action group).
 	MayManage bool `json:"may_manage"`
@@ -256,6 +260,7 @@ const (
 	MaxPlans          = 500
 	MaxPlanMilestones = 200
 	MaxPlanLines      = 200 // budget lines and staffing needs, each
+	MaxPlanTasks      = 1000
 )
 
 // PublicPlan is what the public page of a plan shows: no names of people.
@@ -271,5 +276,5 @@ type PublicPlan struct {
 	Start            string       `json:"start,omitempty"`
 	End              string       `json:"end,omitempty"`
 	Milestones       []*Milestone `json:"milestones"`
-	Percent          *int         `json:"percent"`
+	Progress         *int         `json:"progress"`
 }

@@ -606,7 +606,8 @@ type DecisionService interface {
 // GoalService keeps the partnership's goals, each with its SMART check and
 // the theory-of-change statements it serves.
 type GoalService interface {
-	// Goals lists the partnership's goals, oldest first, up to MaxGoals;
+	// Goals lists the partnership's goals, oldest first, up to MaxGoals,
+	// each with its SMART check and its progress rolled up from its plans;
 	// the bool says the list was cut.
 	Goals(ctx context.Context, pid string) ([]*Goal, bool, error)
 	// Goal returns one goal.
@@ -617,8 +618,6 @@ type GoalService interface {
 	UpdateGoal(ctx context.Context, pid, gid string, in GoalInput) (*Goal, error)
 	// DeleteGoal removes a goal with its plans and their tasks.
 	DeleteGoal(ctx context.Context, pid, gid string, version int) error
-	// GoalProgress rolls each goal's progress up from its plans.
-	GoalProgress(ctx context.Context, pid string) ([]*GoalProgress, bool, error)
 }
 
 // PlanService keeps the action plans: milestones, budget lines, staffing
@@ -758,4 +757,70 @@ type ReportService interface {
 	// GenerateRollup makes (or makes again) the roll-up of the reports of a
 	// period for a committee (coordinators; the job does it when due).
 	GenerateRollup(ctx context.Context, pid string, in RollupInput) (*Rollup, error)
+}
+
+// MeetingService keeps the meetings of the partnership's bodies and the
+// open ones: the agenda, attendance with the quorum, the minutes and their
+// approval, and the action items.
+type MeetingService interface {
+	// Meetings lists the partnership's meetings, latest start first, up to
+	// MaxMeetings; the bool says the list was cut.
+	Meetings(ctx context.Context, pid string) ([]*Meeting, bool, error)
+	// Meeting returns one meeting.
+	Meeting(ctx context.Context, pid, mtid string) (*Meeting, error)
+	// CreateMeeting schedules a meeting of a body (or an open one).
+	CreateMeeting(ctx context.Context, pid string, in MeetingInput) (*Meeting, error)
+	// UpdateMeeting changes a meeting (optimistic locking on in.Version);
+	// the agenda must still fit its length.
+	UpdateMeeting(ctx context.Context, pid, mtid string, in MeetingInput) (*Meeting, error)
+	// DeleteMeeting removes a meeting with its agenda, attendance and
+	// action items (coordinators).
+	DeleteMeeting(ctx context.Context, pid, mtid string, version int) error
+	// ScheduleSeries creates the next in.Count meetings after mtid at the
+	// interval, copying its body, title, time, place and link.
+	ScheduleSeries(ctx context.Context, pid, mtid string, in SeriesInput) ([]*Meeting, error)
+	// Agenda returns a meeting's agenda with the charter's checks.
+	Agenda(ctx context.Context, pid, mtid string) (*Agenda, error)
+	// AddAgendaItem adds an item; the total must fit the meeting.
+	AddAgendaItem(ctx context.Context, pid, mtid string, in AgendaItemInput) (*AgendaItem, error)
+	// UpdateAgendaItem changes or moves an item (optimistic locking).
+	UpdateAgendaItem(ctx context.Context, pid, mtid, aiid string, in AgendaItemInput) (*AgendaItem, error)
+	// DeleteAgendaItem removes an item (the version it was read at).
+	DeleteAgendaItem(ctx context.Context, pid, mtid, aiid string, version int) error
+	// CirculateAgenda records that the agenda went round now.
+	CirculateAgenda(ctx context.Context, pid, mtid string, version int) (*Meeting, error)
+	// Attendance is who is expected and who came, with the quorum now.
+	Attendance(ctx context.Context, pid, mtid string) (*AttendanceSheet, error)
+	// SetAttendance records attendance entries (all or nothing).
+	SetAttendance(ctx context.Context, pid, mtid string, in AttendanceInput) (*AttendanceSheet, error)
+	// SaveMinutes saves the draft minutes (the body's secretary or a
+	// coordinator); approved minutes no longer change.
+	SaveMinutes(ctx context.Context, pid, mtid string, in MinutesInput) (*Meeting, error)
+	// ApproveMinutes records the approval of the minutes by a later
+	// meeting of the same body that has begun.
+	ApproveMinutes(ctx context.Context, pid, mtid string, in MinutesApprovalInput) (*Meeting, error)
+	// ActionItems lists a meeting's action items, oldest first.
+	ActionItems(ctx context.Context, pid, mtid string) ([]*ActionItem, bool, error)
+	// AddActionItem records an action item.
+	AddActionItem(ctx context.Context, pid, mtid string, in ActionItemInput) (*ActionItem, error)
+	// UpdateActionItem changes an action item or its status.
+	UpdateActionItem(ctx context.Context, pid, mtid, acid string, in ActionItemInput) (*ActionItem, error)
+	// MyActionItems lists the asking person's action items in the
+	// partnerships they are in, open ones first, up to MaxMyActionItems.
+	MyActionItems(ctx context.Context) ([]*ActionItem, bool, error)
+}
+
+// CalendarService keeps each person's private calendar feed.
+type CalendarService interface {
+	// CalendarFeed says whether the asking person has a feed.
+	CalendarFeed(ctx context.Context) (*CalendarFeed, error)
+	// RenewCalendarFeed makes a new secret address (the old one stops).
+	RenewCalendarFeed(ctx context.Context) (*CalendarFeed, error)
+	// RevokeCalendarFeed ends the feed.
+	RevokeCalendarFeed(ctx context.Context) error
+	// FeedMeetings are the meetings the feed with this secret serves: of
+	// the bodies its person sits in and the open meetings of their
+	// partnerships, from CalendarFeedPastDays ago on. An unknown secret is
+	// not found.
+	FeedMeetings(ctx context.Context, secret string) ([]*CalendarMeeting, error)
 }

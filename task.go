@@ -26,8 +26,10 @@ type Task struct {
 	// when the tactic is about an actor the asker may not see.
 	TacticID    string `json:"tactic_id,omitempty"`
 	TacticTitle string `json:"tactic_title,omitempty"`
-	// ActionItemID links the task to a meeting's action item.
+	// ActionItemID links the task to a meeting's action item, of meeting
+	// MeetingID.
 	ActionItemID string `json:"action_item_id,omitempty"`
+	MeetingID    string `json:"meeting_id,omitempty"`
 	// Overdue: not done or dropped and due before today.
 	Overdue   bool       `json:"overdue"`
 	DoneAt    *time.Time `json:"done_at,omitempty"`
@@ -105,4 +107,11 @@ type TaskFilter struct {
 	OrganisationID string
 	Status         string
 	Overdue        bool
+}
+
+// Validate checks a filter's status.
+func (f *TaskFilter) Validate() error {
+	var v Validator
+	v.OneOf("status", f.Status, false, TaskStatuses)
+	return v.Err()
 }

@@ -172,4 +172,7 @@ var Enums = map[string]func() []string{
 	"contribution_kind":     func() []string { return ContributionKinds },
 	"contribution_status":   func() []string { return ContributionStatuses },
 	"barrier_kind":          func() []string { return BarrierKinds },
+	"attendance_status":     func() []string { return AttendanceStatuses },
+	"action_status":         func() []string { return ActionStatuses },
+	"series_interval":       func() []string { return SeriesIntervals },
 }

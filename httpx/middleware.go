@@ -101,7 +101,7 @@ func Logging(log *slog.Logger, next http.Handler) http.Handler {
 			if rec.status >= 500 {
 				level = slog.LevelError
 			}
-			log.Log(ctx, level, "request", "request_id", id, "method", r.Method, "path", r.URL.Path,
+			log.Log(ctx, level, "request", "request_id", id, "method", r.Method, "path", LoggedPath(r.URL.Path),
 				"status", rec.status, "bytes", rec.bytes, "duration_ms", time.Since(start).Milliseconds())
 		}()
 		next.ServeHTTP(rec, r.WithContext(ctx))
@@ -153,4 +153,16 @@ func Authenticate(auth Authenticator, onBadToken func(w http.ResponseWriter, r *
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// LoggedPath is a path as the access log writes it: the secret of a
+// calendar feed address (/calendar/{secret}/…) is the feed's only key, so
+// the log keeps a mark in its place.
+func LoggedPath(p string) string {
+	rest, ok := strings.CutPrefix(p, "/calendar/")
+	if !ok {
+		return p
+	}
+	_, tail, _ := strings.Cut(rest, "/")
+	return "/calendar/[secret]/" + tail
 }

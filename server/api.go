@@ -13,6 +13,7 @@ import (
 	apicontribution "github.com/partnerkit/partnerkit/api/contribution"
 	"github.com/partnerkit/partnerkit/api/decision"
 	"github.com/partnerkit/partnerkit/api/governance"
+	apimeeting "github.com/partnerkit/partnerkit/api/meeting"
 	"github.com/partnerkit/partnerkit/api/network"
 	"github.com/partnerkit/partnerkit/api/organisation"
 	"github.com/partnerkit/partnerkit/api/partnership"
@@ -44,5 +45,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&decision.Handlers{Decisions: db.Decisions},
 		&portability.Handlers{Portability: db.Portability},
 		&apicontribution.Handlers{Contributions: db.Contributions, Reports: db.Reports},
+		&apimeeting.Handlers{Meetings: db.Meetings, Calendars: db.Calendars},
 	}
 }

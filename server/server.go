@@ -21,6 +21,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/bin"
 	"github.com/partnerkit/partnerkit/web/decision"
 	"github.com/partnerkit/partnerkit/web/governance"
+	webmeeting "github.com/partnerkit/partnerkit/web/meeting"
 	"github.com/partnerkit/partnerkit/web/network"
 	"github.com/partnerkit/partnerkit/web/organisation"
 	"github.com/partnerkit/partnerkit/web/partnership"
@@ -103,6 +104,8 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&webadmission.Pages{Web: w, Admissions: db.Admissions, Prospects: db.Prospects, Organisations: db.Organisations},
 		&decision.Pages{Web: w, Decisions: db.Decisions, Bodies: db.Bodies, Charter: db.Charter},
 		&portability.Pages{Web: w, Portability: db.Portability},
+		&webmeeting.Pages{Web: w, Meetings: db.Meetings, Calendars: db.Calendars, Bodies: db.Bodies, Members: db.Members,
+			Now: func() time.Time { return db.Now() }},
 	}
 }
 

@@ -407,6 +407,24 @@ func workload(t *testing.T, db *sqldb.DB) {
 	})
 	ok("delete comment", db.Agreements.DeleteAgreementComment(m, pid, agf.Agreement.ID, agf.Comment.ID, agf.Comment.Version))
 
+	// Meetings: the list, one meeting, its agenda, attendance with the
+	// quorum, action items, a person's action items and the calendar feed.
+	mt := w.Meetings()
+	run("meetings", func(ctx context.Context) error { _, _, err := db.Meetings.Meetings(ctx, pid); return err })
+	run("meeting", func(ctx context.Context) error { _, err := db.Meetings.Meeting(ctx, pid, mt.Next.ID); return err })
+	run("agenda", func(ctx context.Context) error { _, err := db.Meetings.Agenda(ctx, pid, mt.Next.ID); return err })
+	run("attendance", func(ctx context.Context) error { _, err := db.Meetings.Attendance(ctx, pid, mt.Next.ID); return err })
+	run("open attendance", func(ctx context.Context) error { _, err := db.Meetings.Attendance(ctx, pid, mt.Open.ID); return err })
+	run("action items", func(ctx context.Context) error {
+		_, _, err := db.Meetings.ActionItems(ctx, pid, mt.Next.ID)
+		return err
+	})
+	run("my action items", func(ctx context.Context) error { _, _, err := db.Meetings.MyActionItems(ctx); return err })
+	feed, err := db.Calendars.RenewCalendarFeed(m)
+	ok("calendar feed", err)
+	_, err = db.Calendars.FeedMeetings(context.Background(), feed.Secret)
+	ok("feed meetings", err)
+
 	// Deletes and merges, whose cascades follow every foreign key.
 	keep, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Keeper", Kind: "group"})
 	ok("create actor", err)

@@ -51,7 +51,11 @@ func (store *GoalStore) Goals(ctx context.Context, pid string) ([]*pk.Goal, bool
 	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewPlans); err != nil {
 		return nil, false, err
 	}
-	return listGoals(ctx, store.db.read, pid)
+	out, cut, err := listGoals(ctx, store.db.read, pid)
+	if err != nil {
+		return nil, false, err
+	}
+	return out, cut, completeGoals(ctx, store.db, store.db.read, pid, out)
 }
 
 func listGoals(ctx context.Context, q queryer, pid string) ([]*pk.Goal, bool, error) {
@@ -99,7 +103,11 @@ func (store *GoalStore) Goal(ctx context.Context, pid, gid string) (*pk.Goal, er
 	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewPlans); err != nil {
 		return nil, err
 	}
-	return loadGoal(ctx, store.db.read, pid, gid)
+	g, err := loadGoal(ctx, store.db.read, pid, gid)
+	if err != nil {
+		return nil, err
+	}
+	return g, completeGoals(ctx, store.db, store.db.read, pid, []*pk.Goal{g})
 }
 
 func loadGoal(ctx context.Context, q queryer, pid, gid string) (*pk.Goal, error) {
@@ -193,7 +201,10 @@ func (store *GoalStore) CreateGoal(ctx context.Context, pid string, in pk.GoalIn
 		if out, err = loadGoal(ctx, tx, pid, id); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "goal.create", "goal", id, out.Title, nil, out)
+		if err := tx.audit(ctx, pid, "goal.create", "goal", id, out.Title, nil, out); err != nil {
+			return err
+		}
+		return completeGoals(ctx, store.db, tx, pid, []*pk.Goal{out})
 	})
 	return out, err
 }
@@ -232,7 +243,10 @@ func (store *GoalStore) UpdateGoal(ctx context.Context, pid, gid string, in pk.G
 		if out, err = loadGoal(ctx, tx, pid, gid); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "goal.update", "goal", gid, out.Title, before, out)
+		if err := tx.audit(ctx, pid, "goal.update", "goal", gid, out.Title, before, out); err != nil {
+			return err
+		}
+		return completeGoals(ctx, store.db, tx, pid, []*pk.Goal{out})
 	})
 	return out, err
 }

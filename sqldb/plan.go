@@ -34,7 +34,16 @@ func (store *PlanStore) Plans(ctx context.Context, pid, goalID string) ([]*pk.Pl
 	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewPlans); err != nil {
 		return nil, false, err
 	}
-	return listPlans(ctx, store.db, store.db.read, pid, goalID)
+	out, cut, err := listPlans(ctx, store.db, store.db.read, pid, goalID)
+	if err != nil {
+		return nil, false, err
+	}
+	facts, err := readPlanFacts(ctx, store.db.read, pid, "", store.db.now().Format("2006-01-02"))
+	if err != nil {
+		return nil, false, err
+	}
+	facts.fillPlans(out)
+	return out, cut, nil
 }
 
 func listPlans(ctx context.Context, db *DB, q queryer, pid, goalID string) ([]*pk.Plan, bool, error) {
@@ -188,7 +197,7 @@ func (store *PlanStore) CreatePlan(ctx context.Context, pid string, in pk.PlanIn
 		if out, err = loadPlan(ctx, store.db, tx, pid, id); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "plan.create", "plan", id, out.Title, nil, out)
+		return tx.audit(ctx, pid, "plan.create", "plan", id, out.Title, nil, planAudit(out))
 	})
 	return out, err
 }
@@ -226,7 +235,7 @@ func (store *PlanStore) UpdatePlan(ctx context.Context, pid, plid string, in pk.
 		if out, err = loadPlan(ctx, store.db, tx, pid, plid); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "plan.update", "plan", plid, out.Title, before, out)
+		return tx.audit(ctx, pid, "plan.update", "plan", plid, out.Title, planAudit(before), planAudit(out))
 	})
 	return out, err
 }
@@ -256,6 +265,14 @@ func (store *PlanStore) DeletePlan(ctx context.Context, pid, plid string, versio
 		if _, err := tx.ExecContext(ctx, `DELETE FROM plans WHERE id = $1`, plid); err != nil {
 			return err
 		}
-		return tx.audit(ctx, pid, "plan.delete", "plan", plid, before.Title, before, nil)
+		return tx.audit(ctx, pid, "plan.delete", "plan", plid, before.Title, planAudit(before), nil)
 	})
+}
+
+// planAudit is a plan as the audit log keeps it: without its conveners,
+// whose names would outlive a deleted account there.
+func planAudit(p *pk.Plan) *pk.Plan {
+	c := *p
+	c.Conveners, c.Progress = nil, nil
+	return &c
 }

@@ -13,7 +13,7 @@ func TestGoalsLinkStatementsAndOwners(t *testing.T) {
 		db, pid, c := w.DB, w.Partnership.ID, w.Coordinator.Ctx
 		f := w.Plans()
 		g, err := db.Goals.Goal(w.Observer.Ctx, pid, f.Goal.ID)
-		if err != nil || len(g.StatementIDs) != 1 || g.StatementIDs[0] != f.Outcome.ID || g.Target == nil || *g.Target != 12 ||
+		if err != nil || len(g.StatementIDs) != 1 || g.StatementIDs[0] != w.Params["stid"] || g.Target == nil || *g.Target != 12 ||
 			g.OwnerOrganisationName != w.MemberOrg.Name || g.PlanCount != 2 {
 			t.Fatalf("goal: %v %+v", err, g)
 		}

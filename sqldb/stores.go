@@ -31,6 +31,8 @@ type Stores struct {
 	Goals         *GoalStore
 	Plans         *PlanStore
 	Tasks         *TaskStore
+	Meetings      *MeetingStore
+	Calendars     *CalendarStore
 }
 
 func (db *DB) initStores() {
@@ -58,6 +60,8 @@ func (db *DB) initStores() {
 		Goals:         &GoalStore{db},
 		Plans:         &PlanStore{db},
 		Tasks:         &TaskStore{db},
+		Meetings:      &MeetingStore{db},
+		Calendars:     &CalendarStore{db},
 	}
 }
 

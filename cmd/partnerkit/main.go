@@ -16,6 +16,9 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	// The IANA time zones meetings are held in, so that a machine without
+	// a zone database still knows Europe/Berlin and Asia/Beirut.
+	_ "time/tzdata"
 )
 
 // Version is set at build time with -ldflags "-X main.Version=…".

@@ -102,9 +102,9 @@ CREATE TABLE plan_staffing (
 CREATE INDEX plan_staffing_plan_id ON plan_staffing(plan_id, created_at, id);
 CREATE INDEX plan_staffing_partnership_id ON plan_staffing(partnership_id);
 
--- A task is given to a person (assignee) and/or an organisation; the
--- action item it came from is kept by ID (the meeting's item may be
--- deleted; the task stays).
+-- A task is given to a person (assignee) and/or an organisation; it may
+-- come from a meeting's action item or carry out a tactic on a map (either
+-- may go later; the task stays).
 CREATE TABLE tasks (
     id              TEXT PRIMARY KEY,
     partnership_id  TEXT NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
@@ -116,7 +116,7 @@ CREATE TABLE tasks (
     due_date        TEXT NOT NULL DEFAULT '',
     status          TEXT NOT NULL,
     tactic_id       TEXT REFERENCES tactics(id) ON DELETE SET NULL,
-    action_item_id  TEXT NOT NULL DEFAULT '',
+    action_item_id  TEXT REFERENCES meeting_action_items(id) ON DELETE SET NULL,
     done_at         TEXT,
     version         INTEGER NOT NULL DEFAULT 1,
     created_by      TEXT REFERENCES users(id) ON DELETE SET NULL,
@@ -128,6 +128,7 @@ CREATE INDEX tasks_partnership ON tasks(partnership_id, status, due_date, id);
 CREATE INDEX tasks_assignee_id ON tasks(assignee_id, status, due_date);
 CREATE INDEX tasks_organisation_id ON tasks(organisation_id, status, due_date);
 CREATE INDEX tasks_tactic_id ON tasks(tactic_id);
+CREATE INDEX tasks_action_item_id ON tasks(action_item_id);
 CREATE INDEX tasks_created_by ON tasks(created_by);
 
 -- +goose Down

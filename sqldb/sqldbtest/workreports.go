@@ -26,6 +26,8 @@ func (w *World) Contributions() *ContributionsFixture {
 	return f
 }
 
+// The file is named to sort after workplans.go: init functions run in file
+// order, and these fixtures use the plans fixture.
 func init() {
 	Extend(func(t testing.TB, w *World) {
 		t.Helper()

@@ -1,0 +1,16 @@
+package httpx
+
+import "testing"
+
+func TestLoggedPathHidesTheFeedSecret(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"/calendar/cal_abc123/meetings.ics": "/calendar/[secret]/meetings.ics",
+		"/calendar/cal_abc123":              "/calendar/[secret]/",
+		"/p/x/meetings":                     "/p/x/meetings",
+	} {
+		if got := LoggedPath(in); got != want {
+			t.Errorf("LoggedPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
