@@ -37,8 +37,9 @@ type ReportFigures struct {
 	TasksDone    int `json:"tasks_done"` // done within the period
 	TasksOpen    int `json:"tasks_open"`
 	TasksOverdue int `json:"tasks_overdue"`
-	// Percent is the plan's progress (tasks done of those not dropped);
-	// nil when the plan has no tasks to count.
+	// Percent is the plan's progress by the plans module's rule (package
+	// progress: tasks not dropped and milestones);
+	// nil when the plan has nothing to count.
 	Percent *int `json:"percent"`
 	// Delivered is the value of contributions delivered to the plan in the
 	// period; Spent the plan's expenses in it; SpentToDate all its

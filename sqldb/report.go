@@ -8,6 +8,7 @@ import (
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/cadence"
+	"github.com/partnerkit/partnerkit/progress"
 )
 
 // ReportStore keeps the conveners' periodic reports and the committees'
@@ -103,8 +104,18 @@ func reportFigures(ctx context.Context, q queryer, pid string, plan *pk.Plan, pe
 		Scan(&f.TasksDone, &f.TasksOpen, &f.TasksOverdue, &all, &dropped, &doneAll); err != nil {
 		return nil, err
 	}
-	if counted := all - dropped; counted > 0 {
-		pct := doneAll * 100 / counted
+	// The plan's progress is the plans module's rule (tasks not dropped and
+	// milestones, as units of work), so a report says what the plan's page
+	// says on the day it was written.
+	var reached, milestones int
+	if err := q.QueryRowContext(ctx, `
+		SELECT COUNT(CASE WHEN done_date <> '' THEN 1 END), COUNT(*) FROM plan_milestones WHERE plan_id = $1`, plan.ID).
+		Scan(&reached, &milestones); err != nil {
+		return nil, err
+	}
+	if pr, ok := progress.Plan(progress.PlanCounts{TasksDone: doneAll, TasksOpen: all - dropped - doneAll, TasksDropped: dropped,
+		MilestonesReached: reached, MilestonesOpen: milestones - reached}); ok {
+		pct := pr.Percent()
 		f.Percent = &pct
 	}
 	from, until := start.Format(time.DateOnly), end.Format(time.DateOnly)
