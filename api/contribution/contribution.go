@@ -23,6 +23,7 @@ func (h *Handlers) Register(a *api.API) {
 	h.registerContributions(a)
 	h.registerReports(a)
 	h.registerRollups(a)
+	h.registerResources(a)
 }
 
 const (
