@@ -21,6 +21,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/bin"
 	"github.com/partnerkit/partnerkit/web/decision"
 	"github.com/partnerkit/partnerkit/web/governance"
+	webcontribution "github.com/partnerkit/partnerkit/web/contribution"
 	webmeeting "github.com/partnerkit/partnerkit/web/meeting"
 	"github.com/partnerkit/partnerkit/web/network"
 	"github.com/partnerkit/partnerkit/web/organisation"
@@ -106,6 +107,8 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&portability.Pages{Web: w, Portability: db.Portability},
 		&webmeeting.Pages{Web: w, Meetings: db.Meetings, Calendars: db.Calendars, Bodies: db.Bodies, Members: db.Members,
 			Now: func() time.Time { return db.Now() }},
+		&webcontribution.Pages{Web: w, Contributions: db.Contributions, Reports: db.Reports, Plans: db.Plans, Bodies: db.Bodies,
+			Members: db.Members},
 	}
 }
 
