@@ -261,7 +261,9 @@ func (store *ContributionStore) BudgetSettings(ctx context.Context, pid string) 
 // loadBudgetSettings reads the settings; a partnership that never chose
 // has EUR, UTC and version 0.
 func loadBudgetSettings(ctx context.Context, q queryer, pid string) (*pk.BudgetSettings, error) {
-	s := &pk.BudgetSettings{Currency: money.DefaultCurrency, TimeZone: "UTC"}
+	// The defaults stand as version 1, so that every change names a
+	// version, the first one too.
+	s := &pk.BudgetSettings{Currency: money.DefaultCurrency, TimeZone: "UTC", Version: 1}
 	err := q.QueryRowContext(ctx, `SELECT currency, time_zone, version FROM budget_settings WHERE partnership_id = $1`, pid).
 		Scan(&s.Currency, &s.TimeZone, &s.Version)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -272,7 +274,8 @@ func loadBudgetSettings(ctx context.Context, q queryer, pid string) (*pk.BudgetS
 
 // SetBudgetSettings changes the currency and time zone. Amounts already
 // recorded keep their minor units: changing the currency says they were
-// meant in the new one, so the page asks for confirmation first.
+// meant in the new one, so the page asks for confirmation first. Every
+// change names the version it is based on (the defaults are version 1).
 func (store *ContributionStore) SetBudgetSettings(ctx context.Context, pid string, in pk.BudgetSettingsInput) (*pk.BudgetSettings, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
@@ -282,6 +285,9 @@ func (store *ContributionStore) SetBudgetSettings(ctx context.Context, pid strin
 		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditBudgetSettings); err != nil {
 			return err
 		}
+		if in.Version <= 0 {
+			return pk.FieldInvalid("version", "validation.version_required", nil)
+		}
 		before, err := loadBudgetSettings(ctx, tx, pid)
 		if err != nil {
 			return err
@@ -289,15 +295,26 @@ func (store *ContributionStore) SetBudgetSettings(ctx context.Context, pid strin
 		if before.Version != in.Version {
 			return pk.Conflict(before.Version)
 		}
-		if before.Version == 0 {
-			_, err = tx.ExecContext(ctx, `INSERT INTO budget_settings (partnership_id, currency, time_zone, updated_at) VALUES ($1, $2, $3, $4)`,
-				pid, in.Currency, in.TimeZone, fmtTime(tx.now))
-		} else {
-			_, err = tx.ExecContext(ctx, `UPDATE budget_settings SET currency = $2, time_zone = $3, version = version + 1, updated_at = $4
-				WHERE partnership_id = $1 AND version = $5`, pid, in.Currency, in.TimeZone, fmtTime(tx.now), in.Version)
-		}
+		res, err := tx.ExecContext(ctx, `UPDATE budget_settings SET currency = $2, time_zone = $3, version = version + 1, updated_at = $4
+			WHERE partnership_id = $1 AND version = $5`, pid, in.Currency, in.TimeZone, fmtTime(tx.now), in.Version)
 		if err != nil {
 			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			// No row yet: the defaults (version 1) become the first row,
+			// unless someone else was first.
+			res, err = tx.ExecContext(ctx, `INSERT INTO budget_settings (partnership_id, currency, time_zone, version, updated_at)
+				VALUES ($1, $2, $3, $4, $5) ON CONFLICT (partnership_id) DO NOTHING`, pid, in.Currency, in.TimeZone, in.Version+1, fmtTime(tx.now))
+			if err != nil {
+				return err
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return err
+			} else if n == 0 {
+				return pk.Conflict(before.Version)
+			}
 		}
 		if out, err = loadBudgetSettings(ctx, tx, pid); err != nil {
 			return err

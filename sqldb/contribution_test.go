@@ -89,12 +89,18 @@ func TestBudgetSettingsAndExpenses(t *testing.T) {
 		if _, err := db.Contributions.SetBudgetSettings(w.Member.Ctx, pid, pk.BudgetSettingsInput{Currency: "JOD", TimeZone: "Asia/Amman"}); pk.ErrorCode(err) != pk.EFORBIDDEN {
 			t.Errorf("member: %v", err)
 		}
-		s, err := db.Contributions.SetBudgetSettings(w.Coordinator.Ctx, pid, pk.BudgetSettingsInput{Currency: "jod", TimeZone: "Asia/Amman"})
-		if err != nil || s.Currency != "JOD" || s.Version != 1 {
+		if _, err := db.Contributions.SetBudgetSettings(w.Coordinator.Ctx, pid, pk.BudgetSettingsInput{Currency: "JOD", TimeZone: "Asia/Amman"}); !fieldIs(err, "version") {
+			t.Errorf("no version: %v", err)
+		}
+		s, err := db.Contributions.SetBudgetSettings(w.Coordinator.Ctx, pid, pk.BudgetSettingsInput{Currency: "jod", TimeZone: "Asia/Amman", Version: 1})
+		if err != nil || s.Currency != "JOD" || s.Version != 2 {
 			t.Fatalf("%+v %v", s, err)
 		}
-		if _, err := db.Contributions.SetBudgetSettings(w.Coordinator.Ctx, pid, pk.BudgetSettingsInput{Currency: "EUR", TimeZone: "UTC"}); pk.ErrorCode(err) != pk.ECONFLICT {
+		if _, err := db.Contributions.SetBudgetSettings(w.Coordinator.Ctx, pid, pk.BudgetSettingsInput{Currency: "EUR", TimeZone: "UTC", Version: 1}); pk.ErrorCode(err) != pk.ECONFLICT {
 			t.Errorf("stale: %v", err)
+		}
+		if s, err = db.Contributions.SetBudgetSettings(w.Coordinator.Ctx, pid, pk.BudgetSettingsInput{Currency: "EUR", TimeZone: "UTC", Version: 2}); err != nil || s.Version != 3 {
+			t.Errorf("second change: %+v %v", s, err)
 		}
 		// The observer cannot record spending, nor the member on a plan
 		// they do not convene.
@@ -109,4 +115,10 @@ func TestBudgetSettingsAndExpenses(t *testing.T) {
 			t.Errorf("after delete: %v", err)
 		}
 	})
+}
+
+// fieldIs reports whether err is a refusal naming field first.
+func fieldIs(err error, field string) bool {
+	e, ok := pk.AsError(err)
+	return ok && e.Code == pk.EINVALID && len(e.Fields) > 0 && e.Fields[0].Field == field
 }

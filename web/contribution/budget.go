@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
@@ -82,7 +83,18 @@ func (h *Pages) renderSettings(w http.ResponseWriter, r *http.Request, status in
 func (h *Pages) settingsSave(w http.ResponseWriter, r *http.Request) error {
 	r.ParseForm()
 	pid, f := r.PathValue("pid"), r.PostForm
-	_, err := h.Contributions.SetBudgetSettings(r.Context(), pid, pk.BudgetSettingsInput{Currency: f.Get("currency"),
+	cur, err := h.Contributions.BudgetSettings(r.Context(), pid)
+	if err != nil {
+		return err
+	}
+	// A new currency converts nothing: the amounts recorded are then read
+	// in it, so the change is asked for twice.
+	if next := strings.ToUpper(strings.TrimSpace(f.Get("currency"))); next != cur.Currency && money.Known(next) && !web.Confirmed(r) {
+		return h.AskIn(w, r, pk.ActionEditBudgetSettings, "budget", web.Confirm{Question: "budget.settings.confirm_currency",
+			Effect: "budget.settings.currency_effect", Button: "budget.settings.change", Back: "/p/" + pid + "/budget/settings",
+			Find: func() (string, error) { return cur.Currency + " → " + next, nil }})
+	}
+	_, err = h.Contributions.SetBudgetSettings(r.Context(), pid, pk.BudgetSettingsInput{Currency: f.Get("currency"),
 		TimeZone: f.Get("time_zone"), Version: web.Atoi(f.Get("version"))})
 	if web.IsFormError(err) {
 		return h.renderSettings(w, r, httpx.Status(err), err)
