@@ -261,15 +261,32 @@ func (store *ContributionStore) BudgetSettings(ctx context.Context, pid string) 
 // loadBudgetSettings reads the settings; a partnership that never chose
 // has EUR, UTC and version 0.
 func loadBudgetSettings(ctx context.Context, q queryer, pid string) (*pk.BudgetSettings, error) {
+	s, _, err := loadBudgetSettingsRow(ctx, q, pid)
+	return s, err
+}
+
+// loadBudgetSettingsRow also says whether a coordinator has stored them
+// (the defaults are not stored).
+func loadBudgetSettingsRow(ctx context.Context, q queryer, pid string) (*pk.BudgetSettings, bool, error) {
 	// The defaults stand as version 1, so that every change names a
 	// version, the first one too.
 	s := &pk.BudgetSettings{Currency: money.DefaultCurrency, TimeZone: "UTC", Version: 1}
 	err := q.QueryRowContext(ctx, `SELECT currency, time_zone, version FROM budget_settings WHERE partnership_id = $1`, pid).
 		Scan(&s.Currency, &s.TimeZone, &s.Version)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return nil, err
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, false, nil
 	}
-	return s, nil
+	return s, err == nil, err
+}
+
+// SeedBudgetSettings stores a partnership's currency and time zone
+// without scheduling the reporting cadence, for test worlds.
+func (store *Seeder) SeedBudgetSettings(ctx context.Context, pid, currency, timeZone string) error {
+	return store.db.inTx(ctx, func(tx *Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO budget_settings (partnership_id, currency, time_zone, version, updated_at)
+			VALUES ($1, $2, $3, 2, $4)`, pid, currency, timeZone, fmtTime(tx.now))
+		return err
+	})
 }
 
 // SetBudgetSettings changes the currency and time zone. Amounts already

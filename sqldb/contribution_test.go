@@ -92,20 +92,26 @@ func TestBudgetSettingsAndExpenses(t *testing.T) {
 		if _, err := db.Contributions.SetBudgetSettings(w.Coordinator.Ctx, pid, pk.BudgetSettingsInput{Currency: "JOD", TimeZone: "Asia/Amman"}); !fieldIs(err, "version") {
 			t.Errorf("no version: %v", err)
 		}
-		s, err := db.Contributions.SetBudgetSettings(w.Coordinator.Ctx, pid, pk.BudgetSettingsInput{Currency: "jod", TimeZone: "Asia/Amman", Version: 1})
-		if err != nil || s.Currency != "JOD" || s.Version != 2 {
+		s0, err := db.Contributions.BudgetSettings(w.Member.Ctx, pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := db.Contributions.SetBudgetSettings(w.Coordinator.Ctx, pid, pk.BudgetSettingsInput{Currency: "jod", TimeZone: "Asia/Amman", Version: s0.Version})
+		if err != nil || s.Currency != "JOD" || s.Version != s0.Version+1 {
 			t.Fatalf("%+v %v", s, err)
 		}
-		if _, err := db.Contributions.SetBudgetSettings(w.Coordinator.Ctx, pid, pk.BudgetSettingsInput{Currency: "EUR", TimeZone: "UTC", Version: 1}); pk.ErrorCode(err) != pk.ECONFLICT {
+		if _, err := db.Contributions.SetBudgetSettings(w.Coordinator.Ctx, pid, pk.BudgetSettingsInput{Currency: "EUR", TimeZone: "UTC", Version: s0.Version}); pk.ErrorCode(err) != pk.ECONFLICT {
 			t.Errorf("stale: %v", err)
 		}
-		if s, err = db.Contributions.SetBudgetSettings(w.Coordinator.Ctx, pid, pk.BudgetSettingsInput{Currency: "EUR", TimeZone: "UTC", Version: 2}); err != nil || s.Version != 3 {
-			t.Errorf("second change: %+v %v", s, err)
+		// The defaults are version 1 and become the first row.
+		other := w.Other.ID
+		if s, err = db.Contributions.SetBudgetSettings(w.Outsider.Ctx, other, pk.BudgetSettingsInput{Currency: "XOF", TimeZone: "Africa/Dakar", Version: 1}); err != nil || s.Version != 2 || s.Currency != "XOF" {
+			t.Errorf("first change: %+v %v", s, err)
 		}
 		// The observer cannot record spending, nor the member on a plan
 		// they do not convene.
-		other := w.Plans().Unconvened
-		if _, err := db.Contributions.RecordExpense(w.Member.Ctx, pid, pk.ExpenseInput{PlanID: other.ID, SpentOn: "2026-02-01", Description: "x", Amount: 1}); pk.ErrorCode(err) != pk.EFORBIDDEN {
+		otherPlan := w.Plans().Unconvened
+		if _, err := db.Contributions.RecordExpense(w.Member.Ctx, pid, pk.ExpenseInput{PlanID: otherPlan.ID, SpentOn: "2026-02-01", Description: "x", Amount: 1}); pk.ErrorCode(err) != pk.EFORBIDDEN {
 			t.Errorf("member on another plan: %v", err)
 		}
 		if err := db.Contributions.DeleteExpense(w.Member.Ctx, pid, f.Expense.ID, f.Expense.Version); err != nil {

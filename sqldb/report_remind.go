@@ -31,11 +31,11 @@ type ReportJob struct {
 // the next, so a partnership that reports keeps being reminded.
 //
 // The cadence runs in the time zone the partnership chose: until a
-// coordinator has confirmed the currency and time zone (settings version
-// 0), nothing is scheduled; the page still lists what is due.
+// coordinator has confirmed the currency and time zone (stored them),
+// nothing is scheduled; the page still lists what is due.
 func scheduleReportJobs(ctx context.Context, tx *Tx, pid string, month cadence.Period) error {
-	settings, err := loadBudgetSettings(ctx, tx, pid)
-	if err != nil || settings.Version == 0 {
+	settings, stored, err := loadBudgetSettingsRow(ctx, tx, pid)
+	if err != nil || !stored {
 		return err
 	}
 	loc := settings.Location()

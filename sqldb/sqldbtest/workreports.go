@@ -1,9 +1,11 @@
 package sqldbtest
 
 import (
+	"context"
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/sqldb"
 )
 
 // ContributionsFixture is what the contribution and reporting fixtures
@@ -53,6 +55,10 @@ func init() {
 		must(t, err)
 		f.Rollup, err = db.Reports.GenerateRollup(c, pid, pk.RollupInput{BodyID: w.Governance().Committee.ID, Period: "2026-Q1"})
 		must(t, err)
+		// The settings stored (as the defaults), so that they are a row
+		// the archive carries; seeded, as a coordinator's change would
+		// start the reminders and roll-up jobs in every test world.
+		must(t, sqldb.NewSeeder(db).SeedBudgetSettings(context.Background(), pid, "EUR", "UTC"))
 		w.setFixture("contributions", f)
 		w.Params["coid"] = f.Money.ID
 		w.Params["barid"] = f.Barrier.ID
