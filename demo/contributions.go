@@ -10,18 +10,17 @@ import (
 	"github.com/partnerkit/partnerkit/sqldb"
 )
 
-func init() { register(90, "contributions", loadContributions) }
+func init() { register(90, "contributions", loadContributions) } // after the plans (70)
 
 // loadContributions gives the coalition what seed 001's activities 11 and
 // 13 describe: a contribution from every member organisation (money from
 // two of them, one funded through a foundation's grant so that one funder
 // dominates and the budget page warns), barriers they named, the plans'
 // spending, two months of the conveners' reports with their figures, and
-// the executive committee's monthly roll-ups. It uses the action plans
-// the coalition has; without any, it makes the youth hearings plan and a
-// language café plan first. The clock is moved back while it writes, so
-// tasks are done, reports written and roll-ups made in the months they
-// belong to (as the maps loader does).
+// the executive committee's monthly roll-ups, on the plans the plans
+// loader made. The clock is moved back while it writes, so reports are
+// written and roll-ups made in the months they belong to (as the maps
+// loader does).
 func loadContributions(ctx context.Context, db *sqldb.DB, w *World) error {
 	pid := w.Partnership.ID
 	amina, yusuf := w.People["Amina"].Ctx, w.People["Yusuf"].Ctx
@@ -54,38 +53,9 @@ func loadContributions(ctx context.Context, db *sqldb.DB, w *World) error {
 	if _, err := db.Contributions.SetBudgetSettings(amina, pid, pk.BudgetSettingsInput{Currency: "EUR", TimeZone: "Europe/Berlin", Version: 1}); err != nil {
 		return fmt.Errorf("settings: %w", err)
 	}
-	hearings, cafe, err := demoPlans(amina, db, pid, months[0], day)
+	hearings, other, err := demoPlans(amina, db, pid)
 	if err != nil {
 		return err
-	}
-
-	// Tasks of the hearings plan, done across the two months.
-	type taskSpec struct {
-		title, who string
-		due        string
-		doneAt     time.Time // zero: still open
-	}
-	tasks := []taskSpec{
-		{"List the council groups to meet", "Leila", day(months[0], 10), at(months[0], 8)},
-		{"Book the youth centre hall for the hearings", "Jonas", day(months[0], 20), at(months[0], 18)},
-		{"Translate the invitation into Arabic and Dari", "Leila", day(months[1], 5), at(months[1], 4)},
-		{"Brief the young speakers", "Jonas", day(months[1], 25), at(months[1], 22)},
-		{"Send the hearing's summary to the city council", "Leila", day(months[1], 28), time.Time{}},
-		{"Find a sign-language interpreter", "Chloe", day(months[1], 15), time.Time{}},
-	}
-	for _, s := range tasks {
-		setClock(at(months[0], 2))
-		t, err := db.Tasks.CreateTask(amina, pid, pk.TaskInput{PlanID: hearings.ID, Title: s.title,
-			AssigneeID: w.People[s.who].User.ID, Due: s.due})
-		if err != nil {
-			return fmt.Errorf("task %s: %w", s.title, err)
-		}
-		if !s.doneAt.IsZero() {
-			setClock(s.doneAt)
-			if _, err := db.Tasks.SetTaskStatus(amina, pid, t.ID, pk.TaskStatusInput{Status: pk.TaskDone, Version: t.Version}); err != nil {
-				return fmt.Errorf("task %s done: %w", s.title, err)
-			}
-		}
 	}
 
 	// A contribution from every member organisation.
@@ -107,8 +77,8 @@ func loadContributions(ctx context.Context, db *sqldb.DB, w *World) error {
 			PledgedOn: day(months[0], 3), DeliveredOn: day(months[1], 26)}},
 		{amina, "bridges", pk.ContributionInput{Kind: pk.ContributionMoney, Description: "Printing for the coalition",
 			Funder: "EU grant via Bridges (AMIF)", Amount: 50000, PledgedOn: day(months[0], 4)}},
-		{chloe, "welcome", pk.ContributionInput{PlanID: cafe.ID, Kind: pk.ContributionVenue,
-			Description: "The drop-in centre's café room, Thursday evenings", Amount: 60000, AmountDelivered: 30000,
+		{chloe, "welcome", pk.ContributionInput{PlanID: other.ID, Kind: pk.ContributionVenue,
+			Description: "The drop-in centre's rooms for a homework club, Thursday afternoons", Amount: 60000, AmountDelivered: 30000,
 			PledgedOn: day(months[0], 5), DeliveredOn: day(months[1], 28)}},
 		{jonas, "youthcouncil", pk.ContributionInput{PlanID: hearings.ID, Kind: pk.ContributionNetworkAccess,
 			Description: "Introductions to the chairs of the council's groups", PledgedOn: day(months[0], 6)}},
@@ -152,11 +122,12 @@ func loadContributions(ctx context.Context, db *sqldb.DB, w *World) error {
 		text string
 		n    int64
 	}{
-		{leila, hearings, day(months[0], 12), "Tram tickets for the council group visits", 4800},
-		{leila, hearings, day(months[0], 26), "Interpreters, first hearing", 90000},
+		{leila, hearings, day(months[1], 2), "Tram tickets for the council group visits", 4800},
+		{leila, hearings, day(months[1], 6), "Interpreters, first workshop", 90000},
 		{leila, hearings, day(months[1], 9), "Childcare during the hearing", 35000},
 		{leila, hearings, day(months[1], 23), "Snacks and drinks for the speakers' briefing", 6500},
-		{amina, cafe, day(months[1], 14), "Board games and language cards", 7900},
+		{amina, other, day(months[0], 14), "Exercise books, pens and a printer cartridge", 7900},
+		{amina, other, day(months[1], 11), "Bus tickets for a club outing", 5400},
 	}
 	for _, e := range expenses {
 		if _, err := db.Contributions.RecordExpense(e.who, pid, pk.ExpenseInput{PlanID: e.plan.ID, SpentOn: e.when, Description: e.text, Amount: e.n}); err != nil {
@@ -178,13 +149,18 @@ func loadContributions(ctx context.Context, db *sqldb.DB, w *World) error {
 	}
 	for i, m := range months {
 		setClock(at(m.Next(), 3))
-		if _, err := db.Reports.WriteReport(leila, pid, pk.ReportInput{PlanID: hearings.ID, Period: m.Key(),
-			Progress: texts[i].progress, Problems: texts[i].problems, NextSteps: texts[i].next}); err != nil {
-			return fmt.Errorf("report %s: %w", m.Key(), err)
+		// A plan reports on the months it was running.
+		if started(hearings, m) {
+			if _, err := db.Reports.WriteReport(leila, pid, pk.ReportInput{PlanID: hearings.ID, Period: m.Key(),
+				Progress: texts[i].progress, Problems: texts[i].problems, NextSteps: texts[i].next}); err != nil {
+				return fmt.Errorf("report %s: %w", m.Key(), err)
+			}
 		}
-		if _, err := db.Reports.WriteReport(amina, pid, pk.ReportInput{PlanID: cafe.ID, Period: m.Key(),
-			Progress: "The café met every Thursday; about fifteen people came each week."}); err != nil {
-			return fmt.Errorf("café report %s: %w", m.Key(), err)
+		if started(other, m) {
+			if _, err := db.Reports.WriteReport(amina, pid, pk.ReportInput{PlanID: other.ID, Period: m.Key(),
+				Progress: "The groups met every week; about fifteen young people came each time."}); err != nil {
+				return fmt.Errorf("report %s: %w", m.Key(), err)
+			}
 		}
 		setClock(at(m.Next(), 5))
 		if exec != nil {
@@ -196,57 +172,33 @@ func loadContributions(ctx context.Context, db *sqldb.DB, w *World) error {
 	return nil
 }
 
-// demoPlans returns the coalition's first two action plans, making a goal
-// with the youth hearings plan (convened by the action group) and a
-// language café plan when it has none.
-func demoPlans(amina context.Context, db *sqldb.DB, pid string, first cadence.Period, day func(cadence.Period, int) string) (*pk.Plan, *pk.Plan, error) {
+// started says whether a plan had begun by the end of month p.
+func started(pl *pk.Plan, p cadence.Period) bool {
+	return pl.Start == "" || pl.Start <= p.End().Format(time.DateOnly)
+}
+
+// demoPlans returns the plan of the coalition's action group (its convener
+// reports on it) and another active plan, a coordinator's to report on,
+// both from the plans loader.
+func demoPlans(amina context.Context, db *sqldb.DB, pid string) (*pk.Plan, *pk.Plan, error) {
 	plans, _, err := db.Plans.Plans(amina, pid, "")
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(plans) >= 2 {
-		return plans[0], plans[1], nil
-	}
-	bodies, _, err := db.Bodies.Bodies(amina, pid)
-	if err != nil {
-		return nil, nil, err
-	}
-	group := ""
-	for _, b := range bodies {
-		if b.Kind == pk.BodyActionGroup {
-			group = b.ID
-			break
+	var convened, other *pk.Plan
+	for _, pl := range plans {
+		switch {
+		case pl.Status != "active":
+		case convened == nil && pl.BodyID != "":
+			convened = pl
+		case other == nil && pl.BodyID == "":
+			other = pl
 		}
 	}
-	goal, err := db.Goals.CreateGoal(amina, pid, pk.GoalInput{Kind: pk.GoalSpecific, Title: "Young newcomers are heard by the city council",
-		Beneficiaries: "young newcomers aged 16 to 25 in Leipzig", Measure: "young newcomers speaking at council hearings"})
-	if err != nil {
-		return nil, nil, fmt.Errorf("goal: %w", err)
+	if convened == nil || other == nil {
+		return nil, nil, fmt.Errorf("the plans loader made no convened and other active plan")
 	}
-	hearings, err := db.Plans.CreatePlan(amina, pid, pk.PlanInput{GoalID: goal.ID, Title: "Youth hearings at the city council", BodyID: group,
-		Strategy: "Meet every council group, prepare young speakers, hold a hearing and follow it up.", Status: "active",
-		Start: day(first, 1), Currency: "EUR"})
-	if err != nil {
-		return nil, nil, fmt.Errorf("plan: %w", err)
-	}
-	for _, l := range []pk.BudgetLineInput{{Label: "Interpreting", Amount: 180000}, {Label: "Travel and childcare", Amount: 250000},
-		{Label: "Catering", Amount: 30000}} {
-		if _, err := db.Plans.AddBudgetLine(amina, pid, hearings.ID, l); err != nil {
-			return nil, nil, fmt.Errorf("budget line: %w", err)
-		}
-	}
-	if _, err := db.Plans.AddMilestone(amina, pid, hearings.ID, pk.MilestoneInput{Title: "Every council group met", Due: day(first, 28)}); err != nil {
-		return nil, nil, fmt.Errorf("milestone: %w", err)
-	}
-	cafe, err := db.Plans.CreatePlan(amina, pid, pk.PlanInput{GoalID: goal.ID, Title: "Language café network", Status: "active",
-		Start: day(first, 1), Currency: "EUR"})
-	if err != nil {
-		return nil, nil, fmt.Errorf("plan: %w", err)
-	}
-	if _, err := db.Plans.AddBudgetLine(amina, pid, cafe.ID, pk.BudgetLineInput{Label: "Materials", Amount: 20000}); err != nil {
-		return nil, nil, fmt.Errorf("budget line: %w", err)
-	}
-	return hearings, cafe, nil
+	return convened, other, nil
 }
 
 // demoExecutive finds the executive committee (nil when there is none).

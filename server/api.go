@@ -17,6 +17,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/network"
 	"github.com/partnerkit/partnerkit/api/organisation"
 	"github.com/partnerkit/partnerkit/api/partnership"
+	apiplan "github.com/partnerkit/partnerkit/api/plan"
 	"github.com/partnerkit/partnerkit/api/playbook"
 	"github.com/partnerkit/partnerkit/api/portability"
 	"github.com/partnerkit/partnerkit/api/preparation"
@@ -46,5 +47,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&portability.Handlers{Portability: db.Portability},
 		&apicontribution.Handlers{Contributions: db.Contributions, Reports: db.Reports},
 		&apimeeting.Handlers{Meetings: db.Meetings, Calendars: db.Calendars},
+		&apiplan.Handlers{Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks},
 	}
 }

@@ -26,6 +26,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/network"
 	"github.com/partnerkit/partnerkit/web/organisation"
 	"github.com/partnerkit/partnerkit/web/partnership"
+	webplan "github.com/partnerkit/partnerkit/web/plan"
 	"github.com/partnerkit/partnerkit/web/playbook"
 	"github.com/partnerkit/partnerkit/web/portability"
 	"github.com/partnerkit/partnerkit/web/preparation"
@@ -109,6 +110,8 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 			Now: func() time.Time { return db.Now() }},
 		&webcontribution.Pages{Web: w, Contributions: db.Contributions, Reports: db.Reports, Plans: db.Plans, Bodies: db.Bodies,
 			Members: db.Members},
+		&webplan.Pages{Web: w, Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks, Bodies: db.Bodies, Members: db.Members,
+			Preparation: db.Preparation, Meetings: db.Meetings, Now: func() time.Time { return db.Now() }},
 	}
 }
 

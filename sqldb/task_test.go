@@ -223,7 +223,7 @@ func TestPublicPlansOnly(t *testing.T) {
 	t.Parallel()
 	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
 		db, pid, c := w.DB, w.Partnership.ID, w.Coordinator.Ctx
-		p := w.Plans().Plan
+		p := w.Plans().Unconvened
 		if _, err := db.Plans.PublicPlan(w.Outsider.Ctx, p.ID); pk.ErrorCode(err) != pk.ENOTFOUND {
 			t.Fatalf("not public yet: %v", err)
 		}
@@ -233,11 +233,16 @@ func TestPublicPlansOnly(t *testing.T) {
 			t.Fatal(err)
 		}
 		pub, err := db.Plans.PublicPlan(t.Context(), p.ID)
-		if err != nil || pub.Title != p.Title || len(pub.Milestones) != 1 || pub.Progress == nil || pub.PartnershipName != w.Partnership.Name {
+		if err != nil || pub.Title != p.Title || len(pub.Milestones) != 0 || pub.Progress != nil || pub.PartnershipName != w.Partnership.Name {
 			t.Fatalf("public: %v %+v", err, pub)
 		}
 		if _, err := db.Plans.PublicPlan(t.Context(), "nope"); pk.ErrorCode(err) != pk.ENOTFOUND {
 			t.Fatalf("unknown: %v", err)
+		}
+		// The fixture's public plan shows its milestone and progress.
+		pub, err = db.Plans.PublicPlan(t.Context(), w.Plans().Plan.ID)
+		if err != nil || len(pub.Milestones) != 1 || pub.Progress == nil {
+			t.Fatalf("public: %v %+v", err, pub)
 		}
 	})
 }

@@ -9,7 +9,7 @@ import (
 // PlansFixture is what the implementation fixtures made in a world (this
 // file is named to run after the preparation fixtures, whose statement the
 // goal serves): a specific goal serving the theory of change's activity, a plan carried
-// by the action group the member convenes ({plid}), a milestone, and the
+// by the action group the member convenes ({plid}, shown on a public page), a milestone, and the
 // coordinator's plan with no action group, which the member does not
 // manage.
 type PlansFixture struct {
@@ -45,7 +45,7 @@ func init() {
 		gov := w.Governance()
 		f.Plan, err = db.Plans.CreatePlan(c, pid, pk.PlanInput{GoalID: f.Goal.ID, Title: "Youth council campaign", BodyID: gov.Group.ID,
 			OrganisationID: w.MemberOrg.ID, Strategy: "Meet every council group before the spring session.", Status: "active",
-			Start: "2026-02-01", End: "2026-09-30"})
+			Start: "2026-02-01", End: "2026-09-30", Public: true})
 		must(t, err)
 		f.Unconvened, err = db.Plans.CreatePlan(c, pid, pk.PlanInput{GoalID: f.Goal.ID, Title: "Training for new council members",
 			Status: "draft", Start: "2026-06-01", End: "2026-11-30"})
