@@ -104,6 +104,13 @@ const (
 	ActionGiveProxy      Action = "decisions.proxy"
 	ActionChairDecide    Action = "decisions.chair"
 	ActionEditLenses     Action = "decisions.lenses"
+	// Evaluations (seed 004, stage 4): observers read them; members write
+	// findings and evidence and add pros and cons of continuing;
+	// coordinators create and manage them, record the changes made, bring
+	// the continuation question to a decision and keep the closure plan.
+	ActionViewEvaluations   Action = "evaluations.view"
+	ActionAddFindings       Action = "evaluations.findings"
+	ActionManageEvaluations Action = "evaluations.manage"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -176,6 +183,10 @@ var permissions = map[Action]Role{
 	ActionGiveProxy:         RoleMember,
 	ActionChairDecide:       RoleMember,
 	ActionEditLenses:        RoleCoordinator,
+
+	ActionViewEvaluations:   RoleObserver,
+	ActionAddFindings:       RoleMember,
+	ActionManageEvaluations: RoleCoordinator,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -243,6 +254,7 @@ var readActions = map[Action]bool{
 	ActionAdmissionDetails: true,
 	ActionViewDecisions:    true,
 	ActionViewMeetings:     true,
+	ActionViewEvaluations:  true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,
