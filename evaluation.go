@@ -121,7 +121,11 @@ func (in *EvaluationInput) Validate() error {
 	if in.PeriodTo == "" {
 		v.Add("period_to", "validation.required", nil)
 	}
-	checkSpan(&v, "period_from", in.PeriodFrom, "period_to", in.PeriodTo)
+	from, okFrom := checkDate(&v, "period_from", in.PeriodFrom)
+	to, okTo := checkDate(&v, "period_to", in.PeriodTo)
+	if okFrom && okTo && in.PeriodFrom != "" && in.PeriodTo != "" && to.Before(from) {
+		v.Add("period_to", "evaluation.validation.end_before_start", nil)
+	}
 	if in.BodyID == "" && strings.TrimSpace(in.Evaluators) == "" && !v.Has("evaluators") {
 		v.Add("evaluators", "evaluation.validation.who", nil)
 	}
@@ -373,6 +377,26 @@ func (in *ClosureItemInput) Validate() error {
 	if in.OrganisationID == "" && in.PersonID == "" {
 		v.Add("organisation_id", "evaluation.validation.responsible", nil)
 	}
+	return v.Err()
+}
+
+// ClosurePlanInput says which plan the closure items become tasks in, the
+// first time: an existing plan, or a new plan titled Title under goal
+// GoalID (or under a new goal of the same title when none is chosen).
+// Later, the evaluation's closure plan is used.
+type ClosurePlanInput struct {
+	PlanID string
+	GoalID string
+	Title  string
+}
+
+// Validate checks the lengths; the store checks the plan and the goal.
+func (in *ClosurePlanInput) Validate() error {
+	var v Validator
+	in.Title = strings.TrimSpace(in.Title)
+	v.Text("plan_id", in.PlanID, false, 64)
+	v.Text("goal_id", in.GoalID, false, 64)
+	v.Text("title", in.Title, in.PlanID == "", 300)
 	return v.Err()
 }
 

@@ -743,5 +743,5 @@ type EvaluationService interface {
 	// tasks of the evaluation's closure plan, creating it when needed.
 	AddClosureItem(ctx context.Context, pid, evid string, in ClosureItemInput) (*ClosureItem, error)
 	DeleteClosureItem(ctx context.Context, pid, evid, ciid string) error
-	ClosureTasks(ctx context.Context, pid, evid string) (*EvaluationPage, error)
+	ClosureTasks(ctx context.Context, pid, evid string, in ClosurePlanInput) (*EvaluationPage, error)
 }
