@@ -133,12 +133,13 @@ func (in *EvaluationInput) Validate() error {
 }
 
 // EvaluationQuestion is one question of an evaluation with its finding
-// and the evidence for it. A default question keeps its catalogue key
-// (Key) until someone rewords it, so each reader sees it in their language.
+// and the evidence for it. A default question's Text is its catalogue key
+// (Default) until someone rewords it, so each reader sees it in their
+// language.
 type EvaluationQuestion struct {
 	ID       string   `json:"id"`
 	Topic    string   `json:"topic"`
-	Key      string   `json:"key,omitempty"`
+	Default  bool     `json:"default"`
 	Text     string   `json:"text"`
 	Finding  string   `json:"finding"`
 	Evidence []string `json:"evidence"`

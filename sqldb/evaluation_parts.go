@@ -15,8 +15,8 @@ const questionSelect = `
 
 func scanQuestion(row rowScanner) (*pk.EvaluationQuestion, error) {
 	q := &pk.EvaluationQuestion{}
-	var evidence string
-	if err := row.Scan(&q.ID, &q.Topic, &q.Key, &q.Text, &q.Finding, &evidence, &q.FoundBy, &q.Position, &q.Version,
+	var evidence, key string
+	if err := row.Scan(&q.ID, &q.Topic, &key, &q.Text, &q.Finding, &evidence, &q.FoundBy, &q.Position, &q.Version,
 		ts(&q.UpdatedAt)); err != nil {
 		return nil, err
 	}
@@ -25,6 +25,9 @@ func scanQuestion(row rowScanner) (*pk.EvaluationQuestion, error) {
 	}
 	if q.Evidence == nil {
 		q.Evidence = []string{}
+	}
+	if key != "" {
+		q.Text, q.Default = key, true
 	}
 	return q, nil
 }
@@ -37,12 +40,10 @@ func loadQuestion(ctx context.Context, q queryer, evid, qid string) (*pk.Evaluat
 	return out, err
 }
 
-// questionAudit names a question by its text, or its catalogue key.
+// questionSummary names a question by its text (a default one by its
+// catalogue key).
 func questionSummary(e *pk.Evaluation, q *pk.EvaluationQuestion) string {
-	if q.Text != "" {
-		return e.Title + ": " + q.Text
-	}
-	return e.Title + ": " + q.Key
+	return e.Title + ": " + q.Text
 }
 
 // editEvaluation is the frame of every write to an evaluation's parts:
@@ -118,15 +119,21 @@ func (store *EvaluationStore) UpdateQuestion(ctx context.Context, pid, evid, qid
 		if err := tx.bumpVersion(ctx, "evaluation_questions", "id = $1 AND evaluation_id = $2", in.Version, qid, evid); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE evaluation_questions SET topic = $2, text = $3, question_key = '', updated_at = $4
-			WHERE id = $1`, qid, in.Topic, in.Text, fmtTime(tx.now)); err != nil {
+		// A default question whose words were sent back unchanged (a PATCH
+		// of its topic only) stays a default one, in every language.
+		key, text := "", in.Text
+		if before.Default && in.Text == before.Text {
+			key, text = before.Text, ""
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE evaluation_questions SET topic = $2, text = $3, question_key = $4, updated_at = $5
+			WHERE id = $1`, qid, in.Topic, text, key, fmtTime(tx.now)); err != nil {
 			return err
 		}
 		if out, err = loadQuestion(ctx, tx, evid, qid); err != nil {
 			return err
 		}
 		return tx.audit(ctx, pid, "evaluation.question_update", "evaluation", evid, questionSummary(e, out),
-			map[string]any{"id": qid, "topic": before.Topic, "key": before.Key, "text": before.Text},
+			map[string]any{"id": qid, "topic": before.Topic, "default": before.Default, "text": before.Text},
 			map[string]any{"id": qid, "topic": out.Topic, "text": out.Text})
 	})
 	return out, err
@@ -143,7 +150,7 @@ func (store *EvaluationStore) DeleteQuestion(ctx context.Context, pid, evid, qid
 			return err
 		}
 		return tx.audit(ctx, pid, "evaluation.question_delete", "evaluation", evid, questionSummary(e, before),
-			map[string]any{"id": qid, "key": before.Key, "text": before.Text, "finding": before.Finding, "evidence": before.Evidence}, nil)
+			map[string]any{"id": qid, "default": before.Default, "text": before.Text, "finding": before.Finding, "evidence": before.Evidence}, nil)
 	})
 }
 

@@ -73,11 +73,15 @@ func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, s
 	d.Forms["edit"] = &web.Form{Values: map[string][]string{"title": {e.Title}, "kind": {e.Kind}, "period_from": {e.PeriodFrom},
 		"period_to": {e.PeriodTo}, "body_id": {e.BodyID}, "evaluators": {e.Evaluators}, "status": {e.Status}, "summary": {e.Summary},
 		"version": {strconv.Itoa(e.Version)}}}
-	for _, q := range page.Questions {
-		d.Forms["q-"+q.ID] = &web.Form{Values: map[string][]string{"finding": {q.Finding}, "evidence": {strings.Join(q.Evidence, "\n")},
-			"topic": {q.Topic}, "text": {q.Text}, "version": {strconv.Itoa(q.Version)}}}
-	}
 	l := h.Bundle.Localizer(v.Lang)
+	for _, q := range page.Questions {
+		text := q.Text
+		if q.Default {
+			text = l.T(q.Text)
+		}
+		d.Forms["q-"+q.ID] = &web.Form{Values: map[string][]string{"finding": {q.Finding}, "evidence": {strings.Join(q.Evidence, "\n")},
+			"topic": {q.Topic}, "text": {text}, "version": {strconv.Itoa(q.Version)}}}
+	}
 	d.Forms["propose"] = &web.Form{Values: map[string][]string{"title": {l.T("evaluation.propose.default_title", map[string]any{"Title": e.Title})}}}
 	d.Forms["closure-tasks"] = &web.Form{Values: map[string][]string{"title": {l.T("evaluation.closure.default_plan", map[string]any{"Title": e.Title})}}}
 	for _, s := range []string{"questions", "changes", "continuation", "closure"} {
