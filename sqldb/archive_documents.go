@@ -280,6 +280,31 @@ var archiveDocuments = []archiveDocument{
 		ref("reopened_by", "proposals", true), ref("meeting_id", "meetings", true), col("in_room", archBool), col("created_at", archTime)}},
 	{name: "reopen_supporters", unique: []string{"decision_id", "user_id"}, table: "reopen_supporters", where: ofPartnership, order: "decision_id, created_at, user_id", columns: []archiveColumn{
 		ref("decision_id", "decisions", false), user("user_id", false), org("organisation_id", true), col("created_at", archTime)}},
+	// Evaluations with their questions and findings, the changes made, the
+	// pros and cons, the continuation proposals (the decision itself is the
+	// decision log's) and the closure items with their tasks.
+	{name: "evaluations", table: "evaluations", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), col("title", archText), col("kind", archText), col("period_from", archText), col("period_to", archText),
+		ref("body_id", "bodies", true), col("evaluators", archText), col("status", archText), col("summary", archText),
+		col("continuation", archText), col("outcome", archText), col("decided_on", archText), ref("closure_plan_id", "plans", true),
+		col("version", archInt), user("created_by", true), col("created_at", archTime), col("updated_at", archTime)}},
+	{name: "evaluation_questions", table: "evaluation_questions", where: ofPartnership, order: "evaluation_id, position, id", columns: []archiveColumn{
+		col("id", archID), ref("evaluation_id", "evaluations", false), col("position", archInt), col("topic", archText),
+		col("question_key", archText), col("text", archText), col("finding", archText), col("evidence", archText),
+		user("found_by", true), col("version", archInt), col("updated_at", archTime)}},
+	{name: "evaluation_changes", table: "evaluation_changes", where: ofPartnership, order: "evaluation_id, created_at, id", columns: []archiveColumn{
+		col("id", archID), ref("evaluation_id", "evaluations", false), col("text", archText), ref("task_id", "tasks", true),
+		col("created_at", archTime)}},
+	{name: "continuation_points", table: "continuation_points", where: ofPartnership, order: "evaluation_id, created_at, id", columns: []archiveColumn{
+		col("id", archID), ref("evaluation_id", "evaluations", false), col("side", archText), col("text", archText),
+		user("created_by", true), col("created_at", archTime)}},
+	{name: "continuation_proposals", unique: []string{"proposal_id"}, table: "continuation_proposals", where: ofPartnership, order: "evaluation_id, created_at, proposal_id", columns: []archiveColumn{
+		ref("proposal_id", "proposals", false), ref("evaluation_id", "evaluations", false), col("direction", archText),
+		col("created_at", archTime)}},
+	{name: "closure_items", table: "closure_items", where: ofPartnership, order: "evaluation_id, due_date, id", columns: []archiveColumn{
+		col("id", archID), ref("evaluation_id", "evaluations", false), col("kind", archText), col("what", archText),
+		org("organisation_id", true), user("person_id", true), col("due_date", archText), ref("task_id", "tasks", true),
+		col("created_at", archTime)}},
 }
 
 // archiveLeftOut names the tables with partnership rows that an archive

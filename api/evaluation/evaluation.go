@@ -2,7 +2,7 @@
 // questions and findings, the changes made, the pros and cons of
 // continuing, the continuation question decided through a proposal, and
 // the closure plan. The paths name an evaluation {evid}, a question
-// {qid}, a change {chid}, a pro or con {ptid} and a closure item {ciid}.
+// {evqid}, a change {chid}, a pro or con {ptid} and a closure item {ciid}.
 package evaluation
 
 import (

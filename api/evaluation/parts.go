@@ -43,10 +43,10 @@ func (h *Handlers) registerParts(a *api.API) {
 			q, err := h.Evaluations.AddQuestion(r.Context(), r.PathValue("pid"), r.PathValue("evid"), pk.QuestionInput{Topic: b.Topic, Text: b.Text})
 			return api.Created{Value: q}, err
 		})
-	a.Route("PATCH", questions+"/{qid}", manage, httpx.OpDoc{Summary: "Reword a question (fields sent; coordinators); a default question then keeps the new words",
+	a.Route("PATCH", questions+"/{evqid}", manage, httpx.OpDoc{Summary: "Reword a question (fields sent; coordinators); a default question then keeps the new words",
 		Tag: tag, Request: questionBody{}, Response: pk.EvaluationQuestion{}},
 		func(r *http.Request) (any, error) {
-			pid, evid, qid := r.PathValue("pid"), r.PathValue("evid"), r.PathValue("qid")
+			pid, evid, qid := r.PathValue("pid"), r.PathValue("evid"), r.PathValue("evqid")
 			q, err := h.question(r, pid, evid, qid)
 			if err != nil {
 				return nil, err
@@ -57,18 +57,18 @@ func (h *Handlers) registerParts(a *api.API) {
 			}
 			return h.Evaluations.UpdateQuestion(r.Context(), pid, evid, qid, pk.QuestionInput{Topic: b.Topic, Text: b.Text, Version: b.Version})
 		})
-	a.Route("DELETE", questions+"/{qid}", manage, httpx.OpDoc{Summary: "Remove a question with its finding (coordinators)", Tag: tag},
+	a.Route("DELETE", questions+"/{evqid}", manage, httpx.OpDoc{Summary: "Remove a question with its finding (coordinators)", Tag: tag},
 		func(r *http.Request) (any, error) {
-			return nil, h.Evaluations.DeleteQuestion(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("qid"))
+			return nil, h.Evaluations.DeleteQuestion(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("evqid"))
 		})
-	a.Route("PUT", questions+"/{qid}/finding", find, httpx.OpDoc{Summary: "Write a question's finding and its evidence links (members)", Tag: tag,
+	a.Route("PUT", questions+"/{evqid}/finding", find, httpx.OpDoc{Summary: "Write a question's finding and its evidence links (members)", Tag: tag,
 		Request: findingBody{}, Response: pk.EvaluationQuestion{}},
 		func(r *http.Request) (any, error) {
 			var b findingBody
 			if err := api.DecodeWithVersion(r, &b, &b.Version); err != nil {
 				return nil, err
 			}
-			return h.Evaluations.RecordFinding(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("qid"),
+			return h.Evaluations.RecordFinding(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("evqid"),
 				pk.FindingInput{Finding: b.Finding, Evidence: b.Evidence, Version: b.Version})
 		})
 	changes := evaluationPath + "/changes"

@@ -19,15 +19,15 @@ func (h *Pages) addQuestion(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) updateQuestion(w http.ResponseWriter, r *http.Request) error {
-	_, err := h.Evaluations.UpdateQuestion(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("qid"), questionForm(r))
-	return h.done(w, r, "q-"+r.PathValue("qid"), err)
+	_, err := h.Evaluations.UpdateQuestion(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("evqid"), questionForm(r))
+	return h.done(w, r, "q-"+r.PathValue("evqid"), err)
 }
 
 func (h *Pages) deleteQuestion(w http.ResponseWriter, r *http.Request) error {
 	if ok, err := h.confirm(w, r, "evaluation.question.delete_confirm"); !ok {
 		return err
 	}
-	err := h.Evaluations.DeleteQuestion(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("qid"))
+	err := h.Evaluations.DeleteQuestion(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("evqid"))
 	return h.done(w, r, "questions", err)
 }
 
@@ -37,6 +37,6 @@ func (h *Pages) finding(w http.ResponseWriter, r *http.Request) error {
 	r.ParseForm()
 	f := r.PostForm
 	in := pk.FindingInput{Finding: f.Get("finding"), Evidence: strings.Split(f.Get("evidence"), "\n"), Version: web.Atoi(f.Get("version"))}
-	_, err := h.Evaluations.RecordFinding(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("qid"), in)
-	return h.done(w, r, "q-"+r.PathValue("qid"), err)
+	_, err := h.Evaluations.RecordFinding(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("evqid"), in)
+	return h.done(w, r, "q-"+r.PathValue("evqid"), err)
 }
