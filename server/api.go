@@ -11,11 +11,13 @@ import (
 	apiagreement "github.com/partnerkit/partnerkit/api/agreement"
 	"github.com/partnerkit/partnerkit/api/bin"
 	"github.com/partnerkit/partnerkit/api/decision"
+	apievaluation "github.com/partnerkit/partnerkit/api/evaluation"
 	"github.com/partnerkit/partnerkit/api/governance"
 	apimeeting "github.com/partnerkit/partnerkit/api/meeting"
 	"github.com/partnerkit/partnerkit/api/network"
 	"github.com/partnerkit/partnerkit/api/organisation"
 	"github.com/partnerkit/partnerkit/api/partnership"
+	apiplan "github.com/partnerkit/partnerkit/api/plan"
 	"github.com/partnerkit/partnerkit/api/playbook"
 	"github.com/partnerkit/partnerkit/api/portability"
 	"github.com/partnerkit/partnerkit/api/preparation"
@@ -44,5 +46,7 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&decision.Handlers{Decisions: db.Decisions},
 		&portability.Handlers{Portability: db.Portability},
 		&apimeeting.Handlers{Meetings: db.Meetings, Calendars: db.Calendars, MeetingDecisions: db.MeetingDecisions},
+		&apiplan.Handlers{Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks},
+		&apievaluation.Handlers{Evaluations: db.Evaluations},
 	}
 }

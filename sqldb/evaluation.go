@@ -22,7 +22,7 @@ const evaluationSelect = `
 	FROM evaluations e
 	LEFT JOIN bodies b ON b.id = e.body_id
 	LEFT JOIN continuation_proposals cp ON cp.proposal_id = (SELECT c2.proposal_id FROM continuation_proposals c2
-		WHERE c2.evaluation_id = e.id ORDER BY c2.created_at DESC, c2.proposal_id DESC LIMIT 1)
+		WHERE c2.evaluation_id = e.id ORDER BY c2.position DESC LIMIT 1)
 	LEFT JOIN decisions d ON d.proposal_id = cp.proposal_id `
 
 func scanEvaluation(row rowScanner) (*pk.Evaluation, error) {
@@ -106,7 +106,7 @@ func evaluationPage(ctx context.Context, q queryer, pid, evid string) (*pk.Evalu
 	if page.Proposals, err = collect(scanContinuationProposal)(q.QueryContext(ctx, `
 		SELECT cp.proposal_id, p.title, cp.direction, p.status, COALESCE(d.outcome, '')
 		FROM continuation_proposals cp JOIN proposals p ON p.id = cp.proposal_id LEFT JOIN decisions d ON d.proposal_id = p.id
-		WHERE cp.evaluation_id = $1 ORDER BY cp.created_at DESC, cp.proposal_id DESC LIMIT $2`, evid, pk.MaxProposals)); err != nil {
+		WHERE cp.evaluation_id = $1 ORDER BY cp.position DESC LIMIT $2`, evid, pk.MaxProposals)); err != nil {
 		return nil, err
 	}
 	fillEmpty(page)

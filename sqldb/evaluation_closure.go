@@ -46,7 +46,7 @@ func (store *EvaluationStore) AddClosureItem(ctx context.Context, pid, evid stri
 		}
 		// The same checks a task makes, as the item becomes one.
 		if err := checkTaskLinks(ctx, tx, pid, tacticSight{}, &pk.TaskInput{AssigneeID: in.PersonID, OrganisationID: in.OrganisationID}); err != nil {
-			return renameField(err, "assignee_id", "person_id")
+			return renameErrField(err, "assignee_id", "person_id")
 		}
 		if n, err := countOf(ctx, tx, "closure_items", evid); err != nil {
 			return err
@@ -68,8 +68,8 @@ func (store *EvaluationStore) AddClosureItem(ctx context.Context, pid, evid stri
 	return out, err
 }
 
-// renameField gives a field error the name the caller's form uses.
-func renameField(err error, from, to string) error {
+// renameErrField gives a field error the name the caller's form uses.
+func renameErrField(err error, from, to string) error {
 	e, ok := pk.AsError(err)
 	if !ok {
 		return err

@@ -80,8 +80,10 @@ func (store *EvaluationStore) ProposeContinuation(ctx context.Context, pid, evid
 			BodyID: bodyID, Area: area, ClosesAt: in.ClosesAt, TimeZone: in.TimeZone}); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO continuation_proposals (proposal_id, partnership_id, evaluation_id, direction, created_at)
-			VALUES ($1, $2, $3, $4, $5)`, out.ID, pid, evid, in.Direction, fmtTime(tx.now)); err != nil {
+		// position orders the proposals on the question: the latest counts.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO continuation_proposals (proposal_id, partnership_id, evaluation_id, direction, position, created_at)
+			VALUES ($1, $2, $3, $4, (SELECT COUNT(*) + 1 FROM continuation_proposals WHERE evaluation_id = $3), $5)`,
+			out.ID, pid, evid, in.Direction, fmtTime(tx.now)); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE evaluations SET continuation = $2, updated_at = $3, version = version + 1 WHERE id = $1`,

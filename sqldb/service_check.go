@@ -22,5 +22,8 @@ var (
 	_ pk.MeetingService         = (*MeetingStore)(nil)
 	_ pk.CalendarService        = (*CalendarStore)(nil)
 	_ pk.MeetingDecisionService = (*MeetingDecisionStore)(nil)
+	_ pk.GoalService            = (*GoalStore)(nil)
+	_ pk.PlanService            = (*PlanStore)(nil)
+	_ pk.TaskService            = (*TaskStore)(nil)
 	_ pk.EvaluationService      = (*EvaluationStore)(nil)
 )

@@ -80,9 +80,10 @@ CREATE TABLE continuation_proposals (
     partnership_id TEXT NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
     evaluation_id  TEXT NOT NULL REFERENCES evaluations(id) ON DELETE CASCADE,
     direction      TEXT NOT NULL,
+    position       INTEGER NOT NULL,
     created_at     TEXT NOT NULL
 );
-CREATE INDEX continuation_proposals_evaluation_id ON continuation_proposals(evaluation_id, created_at);
+CREATE INDEX continuation_proposals_evaluation_id ON continuation_proposals(evaluation_id, position);
 CREATE INDEX continuation_proposals_partnership_id ON continuation_proposals(partnership_id);
 
 CREATE TABLE closure_items (
