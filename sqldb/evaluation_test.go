@@ -38,7 +38,7 @@ func TestEvaluationLifecycle(t *testing.T) {
 			wantField(t, err, x.field)
 		}
 		list, err := db.Evaluations.Evaluations(w.Observer.Ctx, pid)
-		if err != nil || len(list.Items) != 1 {
+		if err != nil || len(list.Items) != 2 {
 			t.Fatalf("refused input wrote something: %v %+v", err, list)
 		}
 		e, err := db.Evaluations.CreateEvaluation(c, pid, good)
@@ -271,5 +271,96 @@ func TestContinuationNeedsAnArea(t *testing.T) {
 		_, err = db.Evaluations.ProposeContinuation(c, w.Other.ID, e.ID, pk.ContinuationProposalInput{Direction: "continue", Title: "Go on",
 			Text: "Go on.", ClosesAt: w.Clock.Now().Add(time.Hour)})
 		wantField(t, err, "direction")
+	})
+}
+
+// Closure items become tasks of a closure plan made the first time (under
+// a new goal of the same title), given to the item's person and
+// organisation; items added later join the same plan. A change becomes a
+// task of the plan chosen.
+func TestClosureItemsBecomeTasks(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, c, pid, f := w.DB, w.Coordinator.Ctx, w.Partnership.ID, w.Evaluations()
+		_, err := db.Evaluations.AddClosureItem(c, pid, f.Evaluation.ID, pk.ClosureItemInput{Kind: "contacts", What: "Hand the volunteers' list on",
+			Due: "2026-10-01"})
+		wantField(t, err, "organisation_id")
+		_, err = db.Evaluations.AddClosureItem(c, pid, f.Evaluation.ID, pk.ClosureItemInput{Kind: "contacts", What: "Hand the list on",
+			PersonID: w.Outsider.ID, Due: "2026-10-01"})
+		wantField(t, err, "person_id")
+		_, err = db.Evaluations.AddClosureItem(w.Member.Ctx, pid, f.Evaluation.ID, pk.ClosureItemInput{Kind: "contacts", What: "Hand the list on",
+			PersonID: w.Member.ID, Due: "2026-10-01"})
+		wantCode(t, err, pk.EFORBIDDEN)
+		item, err := db.Evaluations.AddClosureItem(c, pid, f.Evaluation.ID, pk.ClosureItemInput{Kind: "involvement",
+			What: "The youth council keeps the Saturday homework club going", PersonID: w.Member.ID, OrganisationID: w.MemberOrg.ID, Due: "2026-11-15"})
+		if err != nil || item.PersonName == "" || item.OrganisationName == "" {
+			t.Fatalf("item: %v %+v", err, item)
+		}
+		_, err = db.Evaluations.ClosureTasks(c, pid, f.Evaluation.ID, pk.ClosurePlanInput{})
+		wantField(t, err, "title")
+		_, err = db.Evaluations.ClosureTasks(c, pid, f.Evaluation.ID, pk.ClosurePlanInput{GoalID: "no-such-goal", Title: "Closing well"})
+		wantField(t, err, "goal_id")
+		page, err := db.Evaluations.ClosureTasks(c, pid, f.Evaluation.ID, pk.ClosurePlanInput{Title: "Closing well"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		plid := page.Evaluation.ClosurePlanID
+		if plid == "" || len(page.ClosureItems) != 2 {
+			t.Fatalf("closure plan: %+v", page)
+		}
+		plan, err := db.Plans.Plan(w.Observer.Ctx, pid, plid)
+		if err != nil || plan.Title != "Closing well" || plan.GoalTitle != "Closing well" {
+			t.Fatalf("plan: %v %+v", err, plan)
+		}
+		for _, it := range page.ClosureItems {
+			if it.TaskID == "" || it.TaskStatus != pk.TaskTodo {
+				t.Fatalf("item without its task: %+v", it)
+			}
+			task, err := db.Tasks.Task(c, pid, it.TaskID)
+			if err != nil || task.PlanID != plid || task.Due != it.Due || task.OrganisationID != it.OrganisationID || task.AssigneeID != it.PersonID ||
+				task.Title != it.What {
+				t.Fatalf("task: %v %+v for %+v", err, task, it)
+			}
+		}
+		_, err = db.Evaluations.ClosureTasks(c, pid, f.Evaluation.ID, pk.ClosurePlanInput{Title: "Closing well"})
+		wantCode(t, err, pk.ECONFLICT)
+		more, err := db.Evaluations.AddClosureItem(c, pid, f.Evaluation.ID, pk.ClosureItemInput{Kind: "knowledge",
+			What: "Export the archive and give it to the city library", OrganisationID: w.MemberOrg.ID, Due: "2026-12-01"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err = db.Evaluations.ClosureTasks(c, pid, f.Evaluation.ID, pk.ClosurePlanInput{})
+		if err != nil || page.Evaluation.ClosurePlanID != plid {
+			t.Fatalf("second round: %v %+v", err, page)
+		}
+		for _, it := range page.ClosureItems {
+			if it.ID == more.ID {
+				if task, err := db.Tasks.Task(c, pid, it.TaskID); err != nil || task.PlanID != plid {
+					t.Fatalf("later item's task: %v %+v", err, task)
+				}
+			}
+		}
+		// Deleting an item leaves its task in the plan.
+		if err := db.Evaluations.DeleteClosureItem(c, pid, f.Evaluation.ID, item.ID); err != nil {
+			t.Fatal(err)
+		}
+		tasks, _, err := db.Tasks.Tasks(c, pid, pk.TaskFilter{PlanID: plid}, pk.PageRequest{Limit: 50})
+		if err != nil || len(tasks) != 3 {
+			t.Fatalf("tasks of the closure plan: %v %d", err, len(tasks))
+		}
+
+		// A change becomes a task of the plan chosen, once.
+		_, err = db.Evaluations.ChangeToTask(c, pid, f.Evaluation.ID, f.Change.ID, pk.ChangeTaskInput{PlanID: "no-such-plan"})
+		wantField(t, err, "plan_id")
+		_, err = db.Evaluations.ChangeToTask(c, pid, f.Evaluation.ID, f.Change.ID, pk.ChangeTaskInput{PlanID: w.Plans().Plan.ID,
+			AssigneeID: w.Outsider.ID})
+		wantField(t, err, "assignee_id")
+		ch, err := db.Evaluations.ChangeToTask(c, pid, f.Evaluation.ID, f.Change.ID, pk.ChangeTaskInput{PlanID: w.Plans().Plan.ID,
+			AssigneeID: w.Member.ID, Due: "2026-07-31"})
+		if err != nil || ch.TaskID == "" || ch.PlanID != w.Plans().Plan.ID {
+			t.Fatalf("change task: %v %+v", err, ch)
+		}
+		_, err = db.Evaluations.ChangeToTask(c, pid, f.Evaluation.ID, f.Change.ID, pk.ChangeTaskInput{PlanID: w.Plans().Plan.ID})
+		wantCode(t, err, pk.ECONFLICT)
 	})
 }

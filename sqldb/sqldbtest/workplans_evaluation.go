@@ -2,6 +2,7 @@ package sqldbtest
 
 import (
 	"testing"
+	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 )
@@ -10,13 +11,17 @@ import (
 // formative evaluation by the action group with the default questions, a
 // finding the member wrote on the first, a change made, the continuation
 // question asked with a pro the member added, and a closure item for the
-// member organisation.
+// member organisation; and a summative one whose continuation question is
+// before the strategic committee.
 type EvaluationFixture struct {
 	Evaluation *pk.Evaluation
 	Question   *pk.EvaluationQuestion
 	Change     *pk.EvaluationChange
 	Point      *pk.ContinuationPoint
 	Closure    *pk.ClosureItem
+	// Summative has its continuation question proposed (Proposal).
+	Summative *pk.Evaluation
+	Proposal  *pk.Proposal
 }
 
 // Evaluations returns the evaluation fixtures of a world.
@@ -55,6 +60,17 @@ func init() {
 		page, err = db.Evaluations.Evaluation(c, pid, f.Evaluation.ID)
 		must(t, err)
 		f.Evaluation = page.Evaluation
+		// The founding year's summative evaluation has its continuation
+		// question before the strategic committee (closing within a day,
+		// so that no reminder waits in the world's jobs).
+		f.Summative, err = db.Evaluations.CreateEvaluation(c, pid, pk.EvaluationInput{Title: "Founding year", Kind: pk.EvaluationSummative,
+			PeriodFrom: "2025-01-01", PeriodTo: "2025-12-31", Evaluators: "Omar, Nadia", Status: "done"})
+		must(t, err)
+		_, err = db.Evaluations.OpenContinuation(c, pid, f.Summative.ID)
+		must(t, err)
+		f.Proposal, err = db.Evaluations.ProposeContinuation(c, pid, f.Summative.ID, pk.ContinuationProposalInput{Direction: pk.DirectionContinue,
+			Title: "Continue for a second year", Text: "We continue with the same members.", ClosesAt: w.Clock.Now().Add(23 * time.Hour)})
+		must(t, err)
 		w.setFixture("evaluations", f)
 		w.Params["evid"] = f.Evaluation.ID
 		w.Params["evqid"] = f.Question.ID
