@@ -293,6 +293,7 @@ type ContinuationPoint struct {
 	Text      string    `json:"text"`
 	AuthorID  string    `json:"author_id,omitempty"`
 	Author    string    `json:"author,omitempty"`
+	Version   int       `json:"version"`
 	CreatedAt time.Time `json:"created_at"`
 }
 

@@ -808,7 +808,7 @@ type EvaluationService interface {
 	// AddPoint adds a pro or a con (members); DeletePoint removes one (its
 	// author or a coordinator).
 	AddPoint(ctx context.Context, pid, evid string, in PointInput) (*ContinuationPoint, error)
-	DeletePoint(ctx context.Context, pid, evid, ptid string) error
+	DeletePoint(ctx context.Context, pid, evid, ptid string, version int) error
 	// ProposeContinuation brings the question to the body the charter names
 	// as a proposal of the decisions module (coordinators); its decision is
 	// recorded on the evaluation when the proposal closes.

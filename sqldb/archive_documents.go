@@ -326,7 +326,7 @@ var archiveDocuments = []archiveDocument{
 		col("created_at", archTime)}},
 	{name: "continuation_points", table: "continuation_points", where: ofPartnership, order: "evaluation_id, created_at, id", columns: []archiveColumn{
 		col("id", archID), ref("evaluation_id", "evaluations", false), col("side", archText), col("text", archText),
-		user("created_by", true), col("created_at", archTime)}},
+		user("created_by", true), col("version", archInt), col("created_at", archTime)}},
 	{name: "continuation_proposals", unique: []string{"proposal_id"}, table: "continuation_proposals", where: ofPartnership, order: "evaluation_id, position", columns: []archiveColumn{
 		ref("proposal_id", "proposals", false), ref("evaluation_id", "evaluations", false), col("direction", archText),
 		col("position", archInt), col("created_at", archTime)}},

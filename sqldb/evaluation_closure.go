@@ -103,6 +103,10 @@ func (store *EvaluationStore) DeleteClosureItem(ctx context.Context, pid, evid, 
 // task is made.
 func (store *EvaluationStore) ClosureTasks(ctx context.Context, pid, evid string, in pk.ClosurePlanInput) (*pk.EvaluationPage, error) {
 	err := store.editEvaluation(ctx, pid, evid, pk.ActionManageEvaluations, func(tx *Tx, part *pk.Partnership, e *pk.Evaluation) error {
+		// The lengths first; whether a title is needed depends on the plan.
+		if err := (&pk.ClosurePlanInput{PlanID: "-", GoalID: in.GoalID, Title: in.Title}).Validate(); err != nil {
+			return err
+		}
 		items, err := collect(scanClosureItem)(tx.QueryContext(ctx, closureSelect+`WHERE ci.evaluation_id = $1 AND ci.task_id IS NULL
 			ORDER BY ci.due_date, ci.id LIMIT $2`, evid, pk.MaxClosureItems))
 		if err != nil {

@@ -53,7 +53,14 @@ func continuationArea(c *pk.Charter) (area, bodyID string, ok bool) {
 func (store *EvaluationStore) ProposeContinuation(ctx context.Context, pid, evid string, in pk.ContinuationProposalInput) (*pk.Proposal, error) {
 	var out *pk.Proposal
 	err := store.editEvaluation(ctx, pid, evid, pk.ActionManageEvaluations, func(tx *Tx, part *pk.Partnership, e *pk.Evaluation) error {
+		// The proposal's own fields first, so a refused form names them
+		// whatever the question's state.
 		if err := in.Validate(); err != nil {
+			return err
+		}
+		check := pk.ProposalInput{Title: in.Title, Text: in.Text, BodyID: "-", ClosesAt: in.ClosesAt, TimeZone: in.TimeZone}
+		check.Normalise()
+		if err := check.Validate(); err != nil {
 			return err
 		}
 		switch e.Continuation {

@@ -288,12 +288,12 @@ func clip(s string, n int) string {
 }
 
 const pointSelect = `
-	SELECT cp.id, cp.side, cp.text, COALESCE(cp.created_by, ''), COALESCE(u.name, ''), cp.created_at
+	SELECT cp.id, cp.side, cp.text, COALESCE(cp.created_by, ''), COALESCE(u.name, ''), cp.version, cp.created_at
 	FROM continuation_points cp LEFT JOIN users u ON u.id = cp.created_by `
 
 func scanPoint(row rowScanner) (*pk.ContinuationPoint, error) {
 	p := &pk.ContinuationPoint{}
-	return p, row.Scan(&p.ID, &p.Side, &p.Text, &p.AuthorID, &p.Author, ts(&p.CreatedAt))
+	return p, row.Scan(&p.ID, &p.Side, &p.Text, &p.AuthorID, &p.Author, &p.Version, ts(&p.CreatedAt))
 }
 
 // AddPoint adds a pro or a con once the continuation question is asked.
@@ -326,8 +326,9 @@ func (store *EvaluationStore) AddPoint(ctx context.Context, pid, evid string, in
 	return out, err
 }
 
-// DeletePoint removes a pro or a con: its author, or a coordinator.
-func (store *EvaluationStore) DeletePoint(ctx context.Context, pid, evid, ptid string) error {
+// DeletePoint removes a pro or a con: its author, or a coordinator (on
+// the version seen, so a double click removes nothing more).
+func (store *EvaluationStore) DeletePoint(ctx context.Context, pid, evid, ptid string, version int) error {
 	return store.editEvaluation(ctx, pid, evid, pk.ActionAddFindings, func(tx *Tx, part *pk.Partnership, e *pk.Evaluation) error {
 		p, err := scanPoint(tx.QueryRowContext(ctx, pointSelect+`WHERE cp.id = $1 AND cp.evaluation_id = $2`, ptid, evid))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -337,6 +338,9 @@ func (store *EvaluationStore) DeletePoint(ctx context.Context, pid, evid, ptid s
 		}
 		if p.AuthorID != pk.UserIDFromContext(ctx) && !pk.Can(part.MyRole, pk.ActionManageEvaluations) {
 			return pk.Errorf(pk.EFORBIDDEN, "evaluation.error.not_author", nil)
+		}
+		if err := tx.bumpVersion(ctx, "continuation_points", "id = $1 AND evaluation_id = $2", version, ptid, evid); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM continuation_points WHERE id = $1`, ptid); err != nil {
 			return err

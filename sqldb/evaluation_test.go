@@ -149,12 +149,12 @@ func TestContinuationPoints(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		err = db.Evaluations.DeletePoint(w.Member.Ctx, pid, f.Evaluation.ID, con.ID)
+		err = db.Evaluations.DeletePoint(w.Member.Ctx, pid, f.Evaluation.ID, con.ID, con.Version)
 		wantCode(t, err, pk.EFORBIDDEN)
-		if err := db.Evaluations.DeletePoint(w.Member.Ctx, pid, f.Evaluation.ID, f.Point.ID); err != nil {
+		if err := db.Evaluations.DeletePoint(w.Member.Ctx, pid, f.Evaluation.ID, f.Point.ID, f.Point.Version); err != nil {
 			t.Fatalf("member takes back their own: %v", err)
 		}
-		if err := db.Evaluations.DeletePoint(c, pid, f.Evaluation.ID, con.ID); err != nil {
+		if err := db.Evaluations.DeletePoint(c, pid, f.Evaluation.ID, con.ID, con.Version); err != nil {
 			t.Fatal(err)
 		}
 		page, err := db.Evaluations.Evaluation(c, pid, f.Evaluation.ID)

@@ -14,7 +14,7 @@ type pointBody struct {
 	Text string `json:"text" rule:"required,max=1000" doc:"The pro or the con of continuing." example:"The welcome desk reaches families no member reaches alone."`
 }
 
-type proposalBody struct {
+type continuationBody struct {
 	Direction string `json:"direction" rule:"required,enum=continuation_direction" doc:"What the proposal proposes: continue, change or close." example:"change"`
 	Title     string `json:"title" rule:"required,max=200" doc:"The proposal's title." example:"Continue the partnership with a smaller core group"`
 	Text      string `json:"text" rule:"required,max=20000" doc:"What is proposed, in full; the pros and cons become its background." example:"We continue for two years with three member organisations carrying the welcome desk."`
@@ -44,9 +44,9 @@ func (h *Handlers) registerContinuation(a *api.API) {
 			return h.Evaluations.OpenContinuation(r.Context(), r.PathValue("pid"), r.PathValue("evid"))
 		})
 	a.Route("POST", evaluationPath+"/continuation/proposal", manage, httpx.OpDoc{Summary: "Bring the continuation question to the body the charter gives the \"continuation\" area (else \"agreement_changes\") as a proposal; its decision is recorded on the evaluation when it closes (coordinators)",
-		Tag: tag, Request: proposalBody{}, Response: pk.Proposal{}, Status: 201},
+		Tag: tag, Request: continuationBody{}, Response: pk.Proposal{}, Status: 201},
 		func(r *http.Request) (any, error) {
-			var b proposalBody
+			var b continuationBody
 			if err := api.Decode(r, &b); err != nil {
 				return nil, err
 			}
@@ -80,9 +80,14 @@ func (h *Handlers) registerContinuation(a *api.API) {
 			p, err := h.Evaluations.AddPoint(r.Context(), r.PathValue("pid"), r.PathValue("evid"), pk.PointInput{Side: b.Side, Text: b.Text})
 			return api.Created{Value: p}, err
 		})
-	a.Route("DELETE", points+"/{ptid}", find, httpx.OpDoc{Summary: "Remove a pro or a con (its author or a coordinator)", Tag: tag},
+	a.Route("DELETE", points+"/{ptid}", find, httpx.OpDoc{Summary: "Remove a pro or a con (its author or a coordinator; If-Match or ?version= required)",
+		Tag: tag, Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			return nil, h.Evaluations.DeletePoint(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("ptid"))
+			v, err := deleteVersion(r)
+			if err != nil {
+				return nil, err
+			}
+			return nil, h.Evaluations.DeletePoint(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("ptid"), v)
 		})
 	items := evaluationPath + "/closure-items"
 	a.Route("GET", items, view, httpx.OpDoc{Summary: "The closure plan's items, by due date (at most 200)", Tag: tag, Response: pk.ClosureItem{}, List: true},

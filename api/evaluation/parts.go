@@ -25,7 +25,7 @@ type changeBody struct {
 }
 
 type changeTaskBody struct {
-	PlanID     string `json:"plan_id" rule:"required,max=64" doc:"The plan the task goes in." example:""`
+	PlanID     string `json:"plan_id" rule:"required,max=64" doc:"The plan the task goes in." example:"q3k7w2m9x4p8r6t1v5y0"`
 	AssigneeID string `json:"assignee_id" rule:"max=64" doc:"Who does it (a person in the partnership)." example:""`
 	Due        string `json:"due" rule:"format=date" doc:"By when." example:"2026-09-30"`
 }

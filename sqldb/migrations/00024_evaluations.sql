@@ -67,6 +67,7 @@ CREATE TABLE continuation_points (
     side           TEXT NOT NULL,
     text           TEXT NOT NULL,
     created_by     TEXT REFERENCES users(id) ON DELETE SET NULL,
+    version        INTEGER NOT NULL DEFAULT 1,
     created_at     TEXT NOT NULL
 );
 CREATE INDEX continuation_points_evaluation_id ON continuation_points(evaluation_id, side, created_at, id);

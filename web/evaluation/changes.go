@@ -13,7 +13,7 @@ func (h *Pages) addChange(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) deleteChange(w http.ResponseWriter, r *http.Request) error {
-	if ok, err := h.confirm(w, r, "evaluation.change.delete_confirm"); !ok {
+	if ok, err := h.confirm(w, r, pk.ActionManageEvaluations, "evaluation.change.delete_confirm"); !ok {
 		return err
 	}
 	err := h.Evaluations.DeleteChange(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("chid"))

@@ -16,7 +16,7 @@ func (h *Pages) addClosureItem(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) deleteClosureItem(w http.ResponseWriter, r *http.Request) error {
-	if ok, err := h.confirm(w, r, "evaluation.closure.delete_confirm"); !ok {
+	if ok, err := h.confirm(w, r, pk.ActionManageEvaluations, "evaluation.closure.delete_confirm"); !ok {
 		return err
 	}
 	err := h.Evaluations.DeleteClosureItem(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("ciid"))

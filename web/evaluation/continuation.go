@@ -22,10 +22,10 @@ func (h *Pages) addPoint(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) deletePoint(w http.ResponseWriter, r *http.Request) error {
-	if ok, err := h.confirm(w, r, "evaluation.point.delete_confirm"); !ok {
+	if ok, err := h.confirm(w, r, pk.ActionAddFindings, "evaluation.point.delete_confirm"); !ok {
 		return err
 	}
-	err := h.Evaluations.DeletePoint(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("ptid"))
+	err := h.Evaluations.DeletePoint(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("ptid"), web.Atoi(r.PostForm.Get("version")))
 	return h.done(w, r, "continuation", err)
 }
 

@@ -3,6 +3,7 @@ package evaluation
 import (
 	"net/http"
 
+	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/web"
 )
 
@@ -12,7 +13,7 @@ func (h *Pages) update(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) delete(w http.ResponseWriter, r *http.Request) error {
-	if ok, err := h.confirm(w, r, "evaluation.delete.confirm"); !ok {
+	if ok, err := h.confirm(w, r, pk.ActionManageEvaluations, "evaluation.delete.confirm"); !ok {
 		return err
 	}
 	pid := r.PathValue("pid")

@@ -72,10 +72,10 @@ func (h *Pages) done(w http.ResponseWriter, r *http.Request, section string, err
 }
 
 // confirm asks before a destructive post on the evaluation page.
-func (h *Pages) confirm(w http.ResponseWriter, r *http.Request, question string) (bool, error) {
+func (h *Pages) confirm(w http.ResponseWriter, r *http.Request, action pk.Action, question string) (bool, error) {
 	if web.Confirmed(r) {
 		return true, nil
 	}
-	return false, h.AskIn(w, r, pk.ActionViewEvaluations, "evaluations", web.Confirm{Question: question, Button: "form.remove",
+	return false, h.AskIn(w, r, action, "evaluations", web.Confirm{Question: question, Button: "form.remove",
 		Back: "/p/" + r.PathValue("pid") + "/evaluations/" + r.PathValue("evid")})
 }

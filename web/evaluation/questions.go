@@ -24,7 +24,7 @@ func (h *Pages) updateQuestion(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) deleteQuestion(w http.ResponseWriter, r *http.Request) error {
-	if ok, err := h.confirm(w, r, "evaluation.question.delete_confirm"); !ok {
+	if ok, err := h.confirm(w, r, pk.ActionManageEvaluations, "evaluation.question.delete_confirm"); !ok {
 		return err
 	}
 	err := h.Evaluations.DeleteQuestion(r.Context(), r.PathValue("pid"), r.PathValue("evid"), r.PathValue("evqid"))
