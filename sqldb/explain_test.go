@@ -468,7 +468,10 @@ func workload(t *testing.T, db *sqldb.DB) {
 	// the closure items turned into tasks.
 	ev := w.Evaluations()
 	run("evaluations", func(ctx context.Context) error { _, err := db.Evaluations.Evaluations(ctx, pid); return err })
-	run("evaluation", func(ctx context.Context) error { _, err := db.Evaluations.Evaluation(ctx, pid, ev.Evaluation.ID); return err })
+	run("evaluation", func(ctx context.Context) error {
+		_, err := db.Evaluations.Evaluation(ctx, pid, ev.Evaluation.ID)
+		return err
+	})
 	_, err = db.Evaluations.RecordFinding(m, pid, ev.Evaluation.ID, ev.Question.ID, pk.FindingInput{Finding: "More came.", Version: ev.Question.Version})
 	ok("finding", err)
 	_, err = db.Evaluations.AddPoint(m, pid, ev.Evaluation.ID, pk.PointInput{Side: "con", Text: "Less time."})
