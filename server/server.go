@@ -21,6 +21,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/bin"
 	webcontribution "github.com/partnerkit/partnerkit/web/contribution"
 	"github.com/partnerkit/partnerkit/web/decision"
+	webevaluation "github.com/partnerkit/partnerkit/web/evaluation"
 	"github.com/partnerkit/partnerkit/web/governance"
 	webmeeting "github.com/partnerkit/partnerkit/web/meeting"
 	"github.com/partnerkit/partnerkit/web/network"
@@ -112,6 +113,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 			Members: db.Members},
 		&webplan.Pages{Web: w, Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks, Bodies: db.Bodies, Members: db.Members,
 			Preparation: db.Preparation, Meetings: db.Meetings, Now: func() time.Time { return db.Now() }},
+		&webevaluation.Pages{Web: w, Evaluations: db.Evaluations, Bodies: db.Bodies, Members: db.Members, Plans: db.Plans, Goals: db.Goals},
 	}
 }
 

@@ -35,6 +35,7 @@ type Stores struct {
 	Calendars     *CalendarStore
 	// MeetingDecisions joins the two: proposals on agendas, votes in the room.
 	MeetingDecisions *MeetingDecisionStore
+	Evaluations      *EvaluationStore
 }
 
 func (db *DB) initStores() {
@@ -65,6 +66,7 @@ func (db *DB) initStores() {
 		Tasks:            &TaskStore{db},
 		Contributions:    &ContributionStore{db},
 		Reports:          &ReportStore{db},
+		Evaluations:      &EvaluationStore{db},
 	}
 }
 
