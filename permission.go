@@ -104,6 +104,16 @@ const (
 	ActionGiveProxy      Action = "decisions.proxy"
 	ActionChairDecide    Action = "decisions.chair"
 	ActionEditLenses     Action = "decisions.lenses"
+
+	// Surveys: everyone in the partnership sees the surveys and their
+	// results (anonymous ones only in groups of SurveyMinGroup or more);
+	// coordinators build them and hand out the links, as a link is a key
+	// to answer in the partnership's name. Exporting the answers is for
+	// members; the names of a named survey's respondents for coordinators
+	// (the store decides the column).
+	ActionViewSurveys   Action = "surveys.view"
+	ActionEditSurveys   Action = "surveys.edit"
+	ActionExportSurveys Action = "surveys.export"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -176,6 +186,9 @@ var permissions = map[Action]Role{
 	ActionGiveProxy:         RoleMember,
 	ActionChairDecide:       RoleMember,
 	ActionEditLenses:        RoleCoordinator,
+	ActionViewSurveys:       RoleObserver,
+	ActionEditSurveys:       RoleCoordinator,
+	ActionExportSurveys:     RoleMember,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -243,6 +256,8 @@ var readActions = map[Action]bool{
 	ActionAdmissionDetails: true,
 	ActionViewDecisions:    true,
 	ActionViewMeetings:     true,
+	ActionViewSurveys:      true,
+	ActionExportSurveys:    true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,
