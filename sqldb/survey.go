@@ -184,7 +184,6 @@ func (tx *Tx) writeSurveyItems(ctx context.Context, pid, svid string, items []pk
 	return nil
 }
 
-
 // surveyMoves are the status changes allowed: open to take answers, close,
 // open again; back to a draft only while nothing was answered.
 var surveyMoves = map[string][]string{
