@@ -249,7 +249,7 @@ func (store *SurveyStore) AnswerSurvey(ctx context.Context, code string, in pk.S
 			}
 			return pk.Errorf(pk.ECONFLICT, "surveys.answer.state.answered", nil)
 		}
-		if err := tx.insertSurveyValues(ctx, id, s.ID, l.round, values); err != nil {
+		if err := tx.insertSurveyValues(ctx, l.pid, id, s.ID, l.round, values); err != nil {
 			return err
 		}
 		after := map[string]any{"round": l.round}
@@ -261,20 +261,20 @@ func (store *SurveyStore) AnswerSurvey(ctx context.Context, code string, in pk.S
 }
 
 // insertSurveyValues writes an answer's values, many rows per statement.
-func (tx *Tx) insertSurveyValues(ctx context.Context, answerID, svid, round string, values []pk.SurveyValue) error {
+func (tx *Tx) insertSurveyValues(ctx context.Context, pid, answerID, svid, round string, values []pk.SurveyValue) error {
 	const perStatement = 100
 	for start := 0; start < len(values); start += perStatement {
 		end := min(start+perStatement, len(values))
 		var sb strings.Builder
-		sb.WriteString(`INSERT INTO survey_values (answer_id, survey_id, round, item_id, row_index, num_value, text_value) VALUES `)
-		args := make([]any, 0, (end-start)*7)
+		sb.WriteString(`INSERT INTO survey_values (partnership_id, answer_id, survey_id, round, item_id, row_index, num_value, text_value) VALUES `)
+		args := make([]any, 0, (end-start)*8)
 		for i, v := range values[start:end] {
 			if i > 0 {
 				sb.WriteString(", ")
 			}
 			n := len(args)
 			sb.WriteString("(")
-			for k := 1; k <= 7; k++ {
+			for k := 1; k <= 8; k++ {
 				if k > 1 {
 					sb.WriteString(", ")
 				}
@@ -285,7 +285,7 @@ func (tx *Tx) insertSurveyValues(ctx context.Context, answerID, svid, round stri
 			if v.Num != nil {
 				num = *v.Num
 			}
-			args = append(args, answerID, svid, round, v.ItemID, v.Row, num, v.Text)
+			args = append(args, pid, answerID, svid, round, v.ItemID, v.Row, num, v.Text)
 		}
 		if _, err := tx.ExecContext(ctx, sb.String(), args...); err != nil {
 			return err

@@ -52,7 +52,7 @@ func TestSurveyAnswerOncePerLink(t *testing.T) {
 		if !ok || e.Code != pk.EINVALID || len(e.Fields) != 4 {
 			t.Fatalf("bad answer: %v", err)
 		}
-		if form, _ := db.Surveys.SurveyByLink(ctx, f.Code); form.State != pk.SurveyOpen || form.Survey.Answers[""] != 0 {
+		if form, _ := db.Surveys.SurveyByLink(ctx, f.Code); form.State != pk.SurveyOpen || form.Survey.Answers[""] != 1 {
 			t.Fatalf("a refused answer used the link: %+v", form)
 		}
 		good := pk.SurveyAnswerInput{Values: map[string][]string{pk.SurveyItemField(form.Survey.Items[0].ID, -1): {"4"}}}
@@ -75,7 +75,7 @@ func TestSurveyResultsHideSmallGroups(t *testing.T) {
 	t.Parallel()
 	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
 		db, pid, s := w.DB, w.Partnership.ID, w.Surveys().Satisfaction
-		for i := range 4 {
+		for i := range 3 {
 			answerSatisfaction(t, w, i+1, "more football "+strconv.Itoa(i))
 		}
 		r, err := db.Surveys.SurveyResults(w.Observer.Ctx, pid, s.ID)
@@ -88,7 +88,7 @@ func TestSurveyResultsHideSmallGroups(t *testing.T) {
 		if _, err := db.Surveys.ExportSurvey(w.Member.Ctx, pid, s.ID, "csv"); err != nil {
 			t.Fatal(err)
 		}
-		answerSatisfaction(t, w, 5, "")
+		answerSatisfaction(t, w, 5, "Shorter talks")
 		r, err = db.Surveys.SurveyResults(w.Observer.Ctx, pid, s.ID)
 		if err != nil {
 			t.Fatal(err)
@@ -98,9 +98,26 @@ func TestSurveyResultsHideSmallGroups(t *testing.T) {
 			t.Fatalf("five answers: %+v", round)
 		}
 		overall := round.Items[0]
-		if overall.Answered != 5 || *overall.Mean != 3 || overall.Counts[0] != 1 || overall.Counts[4] != 1 {
+		// The world's answer rated 4; these 1, 2, 3 and 5.
+		if overall.Answered != 5 || *overall.Mean != 3 || overall.Counts[0] != 1 || overall.Counts[3] != 1 || overall.Counts[4] != 1 {
 			t.Fatalf("overall %+v", overall)
 		}
+		// Four of five answered the rest: too few to show, each.
+		for _, it := range round.Items[1:5] {
+			if !it.TooFew || it.Counts != nil || it.Mean != nil || it.Answered != 0 {
+				t.Fatalf("item of four answers %+v", it)
+			}
+		}
+		// Four texts and the world's: five, listed.
+		if x := round.Items[5]; x.TooFew || len(x.Texts) != 5 {
+			t.Fatalf("texts %+v", x)
+		}
+		answerSatisfaction(t, w, 5, "")
+		r, err = db.Surveys.SurveyResults(w.Observer.Ctx, pid, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		round = r.Rounds[0]
 		if m := round.Items[1].Rows; m[0].Answered != 5 || *m[0].Mean != 5 || !m[1].TooFew {
 			t.Fatalf("matrix rows %+v %+v", m[0], m[1])
 		}
@@ -113,16 +130,12 @@ func TestSurveyResultsHideSmallGroups(t *testing.T) {
 		if n := round.Items[4]; *n.Mean != 16 || *n.Min != 16 {
 			t.Fatalf("number %+v", n)
 		}
-		// Four texts: too few to list.
-		if x := round.Items[5]; !x.TooFew || len(x.Texts) != 0 {
-			t.Fatalf("texts %+v", x)
-		}
 		csv, err := db.Surveys.ExportSurvey(w.Coordinator.Ctx, pid, s.ID, "csv")
 		if err != nil {
 			t.Fatal(err)
 		}
 		lines := strings.Split(strings.TrimSpace(string(csv)), "\n")
-		if len(lines) != 6 || strings.Contains(lines[0], "respondent") || !strings.Contains(string(csv), "Games; Talks") {
+		if len(lines) != 7 || strings.Contains(lines[0], "respondent") || !strings.Contains(string(csv), "Games; Talks") {
 			t.Fatalf("export:\n%s", csv)
 		}
 		if _, err := db.Surveys.ExportSurvey(w.Observer.Ctx, pid, s.ID, "xlsx"); pk.ErrorCode(err) != pk.EFORBIDDEN {

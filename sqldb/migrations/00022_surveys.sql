@@ -30,7 +30,7 @@ CREATE TABLE survey_items (
     options        TEXT NOT NULL DEFAULT '[]',
     matrix_rows    TEXT NOT NULL DEFAULT '[]',
     required       BOOLEAN NOT NULL DEFAULT FALSE,
-    correct        INTEGER NOT NULL DEFAULT -1
+    correct        INTEGER NOT NULL
 );
 CREATE INDEX survey_items_survey_id ON survey_items(survey_id, position);
 CREATE INDEX survey_items_partnership_id ON survey_items(partnership_id);
@@ -74,16 +74,18 @@ CREATE UNIQUE INDEX survey_answers_pair ON survey_answers(survey_id, round, pair
 -- are GROUP BYs over one index, whatever the number of answers.
 CREATE TABLE survey_values (
     answer_id      TEXT NOT NULL REFERENCES survey_answers(id) ON DELETE CASCADE,
+    partnership_id TEXT NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
     survey_id      TEXT NOT NULL REFERENCES surveys(id) ON DELETE CASCADE,
     round          TEXT NOT NULL DEFAULT '',
     item_id        TEXT NOT NULL REFERENCES survey_items(id) ON DELETE CASCADE,
-    row_index      INTEGER NOT NULL DEFAULT -1,
+    row_index      INTEGER NOT NULL,
     num_value      INTEGER,
     text_value     TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX survey_values_results ON survey_values(survey_id, round, item_id, row_index, num_value);
 CREATE INDEX survey_values_answer_id ON survey_values(answer_id);
 CREATE INDEX survey_values_item_id ON survey_values(item_id);
+CREATE INDEX survey_values_partnership_id ON survey_values(partnership_id);
 
 -- +goose Down
 DROP TABLE survey_values;

@@ -1,13 +1,14 @@
 package sqldbtest
 
 import (
+	"context"
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
 )
 
 // SurveyFixture is what the survey fixtures made in a world: an open
-// anonymous satisfaction survey with one unused link (Code) and a named
+// anonymous satisfaction survey with one answer and one unused link (Code), and a named
 // pre/post test still in draft.
 type SurveyFixture struct {
 	Satisfaction *pk.Survey
@@ -50,9 +51,15 @@ func init() {
 		f.Satisfaction, err = db.Surveys.UpdateSurvey(c, pid, s.ID, pk.SurveyInput{Title: s.Title, Kind: s.Kind, Anonymous: true,
 			Status: pk.SurveyOpen, Version: s.Version})
 		must(t, err)
-		links, err := db.Surveys.CreateSurveyLinks(c, pid, s.ID, pk.SurveyLinksInput{Count: 1, Label: "Workshop"})
+		links, err := db.Surveys.CreateSurveyLinks(c, pid, s.ID, pk.SurveyLinksInput{Count: 2, Label: "Workshop"})
 		must(t, err)
 		f.Link, f.Code = links[0], links[0].Code
+		// One answer already, through the other link.
+		items := f.Satisfaction.Items
+		must(t, db.Surveys.AnswerSurvey(context.Background(), links[1].Code, pk.SurveyAnswerInput{Values: map[string][]string{
+			pk.SurveyItemField(items[0].ID, -1): {"4"}, pk.SurveyItemField(items[6].ID, -1): {"More water breaks"}}}))
+		f.Satisfaction, err = db.Surveys.Survey(c, pid, s.ID)
+		must(t, err)
 		f.PrePost, err = db.Surveys.CreateSurvey(c, pid, pk.SurveyInput{Title: "Know your rights: before and after", Kind: pk.SurveyPrePost,
 			Items: []pk.SurveyItemInput{{Kind: pk.SurveyChoice, Prompt: "Who may see your asylum file?", Options: []string{"Anyone", "Only the authorities"}, Correct: 1, Required: true}},
 			SetItems: true})
