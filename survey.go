@@ -24,11 +24,29 @@ type Survey struct {
 	Anonymous bool          `json:"anonymous"`
 	Status    string        `json:"status"` // draft, open, closed
 	Items     []*SurveyItem `json:"items"`
-	// Answers counts the answers received, by round ("" for a single round).
-	Answers   map[string]int `json:"answers"`
-	Version   int            `json:"version"`
-	CreatedAt time.Time      `json:"created_at"`
-	UpdatedAt time.Time      `json:"updated_at"`
+	// Answers counts the answers received, by round ("" for a single
+	// round); Rounds says the same in the rounds' order, AnswerCount in all.
+	Answers     map[string]int `json:"-"`
+	Rounds      []RoundCount   `json:"rounds"`
+	AnswerCount int            `json:"answer_count"`
+	Version     int            `json:"version"`
+	CreatedAt   time.Time      `json:"created_at"`
+	UpdatedAt   time.Time      `json:"updated_at"`
+}
+
+// RoundCount is how many answered a round ("" for a single round).
+type RoundCount struct {
+	Round   string `json:"round"`
+	Answers int    `json:"answers"`
+}
+
+// CountRounds fills Rounds and AnswerCount from Answers.
+func (s *Survey) CountRounds() {
+	s.Rounds, s.AnswerCount = nil, 0
+	for _, r := range RoundsOf(s.Kind) {
+		s.Rounds = append(s.Rounds, RoundCount{Round: r, Answers: s.Answers[r]})
+		s.AnswerCount += s.Answers[r]
+	}
 }
 
 // SurveyItem is one question, or a section heading, in order.

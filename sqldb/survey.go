@@ -70,6 +70,7 @@ func fillSurvey(ctx context.Context, q queryer, s *pk.Survey) error {
 		}
 		s.Answers[round] = n
 	}
+	s.CountRounds()
 	return rows.Err()
 }
 
@@ -115,6 +116,9 @@ func (store *SurveyStore) Surveys(ctx context.Context, pid string) (*pk.SurveyLi
 		if s := byID[id]; s != nil {
 			s.Answers[round] = n
 		}
+	}
+	for _, s := range out.Items {
+		s.CountRounds()
 	}
 	return out, rows.Err()
 }

@@ -43,7 +43,7 @@ func TestSurveyAnswerOncePerLink(t *testing.T) {
 		}
 		// Refused, naming each field; nothing stored.
 		bad := pk.SurveyAnswerInput{Values: map[string][]string{
-			pk.SurveyItemField(form.Survey.Items[1].ID, 0): {"9"},
+			pk.SurveyItemField(form.Survey.Items[1].ID, 0):  {"9"},
 			pk.SurveyItemField(form.Survey.Items[2].ID, -1): {"7"},
 			pk.SurveyItemField(form.Survey.Items[5].ID, -1): {"many"},
 		}}

@@ -33,6 +33,22 @@ type itemBody struct {
 	Correct  *int     `json:"correct" doc:"Single choice on a knowledge test: the index of the right option (from 0); null for none."`
 }
 
+// patchBody is a survey's change: its fields as in surveyBody, without
+// the template (a template is for making a survey).
+type patchBody struct {
+	Title     string      `json:"title" rule:"required,max=200" doc:"The survey's title, as respondents see it." example:"After the football workshop"`
+	Intro     string      `json:"intro" rule:"max=4000" doc:"A few words to respondents above the questions."`
+	Kind      string      `json:"kind" rule:"enum=survey_kind" doc:"single or prepost (drafts only)." example:"single"`
+	Anonymous bool        `json:"anonymous" doc:"Nothing links an answer to a person (drafts nobody answered only)."`
+	Status    string      `json:"status" rule:"enum=survey_status" doc:"draft, open (answers are taken) or closed." example:"open"`
+	Items     *[]itemBody `json:"items,omitempty" doc:"The items in order; replaces them all (drafts only). Absent: kept."`
+	Version   int         `json:"version,omitempty" doc:"The version the change is based on (or send If-Match)."`
+}
+
+func (b patchBody) input() pk.SurveyInput {
+	return surveyBody{Title: b.Title, Intro: b.Intro, Kind: b.Kind, Anonymous: b.Anonymous, Status: b.Status, Items: b.Items, Version: b.Version}.input()
+}
+
 type surveyBody struct {
 	Title     string      `json:"title" rule:"required,max=200" doc:"The survey's title, as respondents see it." example:"After the football workshop"`
 	Intro     string      `json:"intro" rule:"max=4000" doc:"A few words to respondents above the questions."`
@@ -65,8 +81,8 @@ func (b surveyBody) input() pk.SurveyInput {
 
 // bodyOf is what a PATCH starts from: the items are left out, so that a
 // PATCH without them keeps them (and may change an open survey's text).
-func bodyOf(s *pk.Survey) surveyBody {
-	return surveyBody{Title: s.Title, Intro: s.Intro, Kind: s.Kind, Anonymous: s.Anonymous, Status: s.Status}
+func bodyOf(s *pk.Survey) patchBody {
+	return patchBody{Title: s.Title, Intro: s.Intro, Kind: s.Kind, Anonymous: s.Anonymous, Status: s.Status}
 }
 
 // Register adds the surveys routes.
@@ -113,19 +129,16 @@ func (h *Handlers) Register(a *api.API) {
 			return h.Surveys.Survey(r.Context(), r.PathValue("pid"), r.PathValue("svid"))
 		})
 	a.Route("PATCH", surveyPath, edit, httpx.OpDoc{Summary: "Change a survey (fields sent): items only as a draft; status draft → open → closed (coordinators)", Tag: tag,
-		Request: surveyBody{}, Response: pk.Survey{}},
+		Request: patchBody{}, Response: pk.Survey{}},
 		func(r *http.Request) (any, error) {
 			pid, svid := r.PathValue("pid"), r.PathValue("svid")
 			cur, err := h.Surveys.Survey(r.Context(), pid, svid)
 			if err != nil {
 				return nil, err
 			}
-			var b surveyBody
+			var b patchBody
 			if err := api.DecodeMerge(r, bodyOf(cur), &b, &b.Version); err != nil {
 				return nil, err
-			}
-			if b.Template != "" {
-				return nil, pk.FieldInvalid("template", "surveys.validation.template_on_create", nil)
 			}
 			in := b.input()
 			if in.Status == cur.Status {
@@ -139,21 +152,21 @@ func (h *Handlers) Register(a *api.API) {
 		func(r *http.Request) (any, error) {
 			return h.Surveys.SurveyResults(r.Context(), r.PathValue("pid"), r.PathValue("svid"))
 		})
-	a.Route("GET", surveyPath+"/answers", httpx.RoleFor(pk.ActionExportSurveys), httpx.OpDoc{Summary: "The answers as CSV (?format=xlsx for a workbook): one row per answer in no telling order; names on a named survey for coordinators only (members)", Tag: tag,
-		Query: []string{"format"}, Raw: "text/csv"},
-		func(r *http.Request) (any, error) {
-			format := r.URL.Query().Get("format")
-			if format == "" {
-				format = "csv"
-			}
-			body, err := h.Surveys.ExportSurvey(r.Context(), r.PathValue("pid"), r.PathValue("svid"), format)
-			if err != nil {
-				return nil, err
-			}
-			ct := "text/csv; charset=utf-8"
-			if format == "xlsx" {
-				ct = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-			}
-			return api.Raw{ContentType: ct, Filename: "survey-answers." + format, Body: body}, nil
-		})
+	for _, format := range []string{"csv", "xlsx"} {
+		ct, sent := "text/csv", "text/csv; charset=utf-8"
+		if format == "xlsx" {
+			ct = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+			sent = ct
+		}
+		a.Route("GET", surveyPath+"/answers."+format, httpx.RoleFor(pk.ActionExportSurveys), httpx.OpDoc{
+			Summary: "The answers as " + format + ": one row per answer in no telling order; names on a named survey for coordinators only; an anonymous round of fewer than 5 answers left out (members)",
+			Tag:     tag, Raw: ct},
+			func(r *http.Request) (any, error) {
+				body, err := h.Surveys.ExportSurvey(r.Context(), r.PathValue("pid"), r.PathValue("svid"), format)
+				if err != nil {
+					return nil, err
+				}
+				return api.Raw{ContentType: sent, Filename: "survey-answers." + format, Body: body}, nil
+			})
+	}
 }

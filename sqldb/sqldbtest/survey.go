@@ -61,7 +61,7 @@ func init() {
 		f.Satisfaction, err = db.Surveys.Survey(c, pid, s.ID)
 		must(t, err)
 		f.PrePost, err = db.Surveys.CreateSurvey(c, pid, pk.SurveyInput{Title: "Know your rights: before and after", Kind: pk.SurveyPrePost,
-			Items: []pk.SurveyItemInput{{Kind: pk.SurveyChoice, Prompt: "Who may see your asylum file?", Options: []string{"Anyone", "Only the authorities"}, Correct: 1, Required: true}},
+			Items:    []pk.SurveyItemInput{{Kind: pk.SurveyChoice, Prompt: "Who may see your asylum file?", Options: []string{"Anyone", "Only the authorities"}, Correct: 1, Required: true}},
 			SetItems: true})
 		must(t, err)
 		w.setFixture("surveys", f)

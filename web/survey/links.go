@@ -71,10 +71,25 @@ func (h *Pages) linksCreate(w http.ResponseWriter, r *http.Request) error {
 	return h.renderLinks(w, r, http.StatusOK, made, nil)
 }
 
+// linkRevoke stops a link, once confirmed.
 func (h *Pages) linkRevoke(w http.ResponseWriter, r *http.Request) error {
-	pid, svid := r.PathValue("pid"), r.PathValue("svid")
-	r.ParseForm()
-	if err := h.Surveys.RevokeSurveyLink(r.Context(), pid, svid, r.PostForm.Get("link")); err != nil {
+	pid, svid, slid := r.PathValue("pid"), r.PathValue("svid"), r.PathValue("slid")
+	back := "/p/" + pid + "/surveys/" + svid + "/links"
+	if !web.Confirmed(r) {
+		return h.AskIn(w, r, pk.ActionEditSurveys, "surveys", web.Confirm{Question: "surveys.links.revoke_confirm", Find: func() (string, error) {
+			links, err := h.Surveys.SurveyLinks(r.Context(), pid, svid)
+			if err != nil {
+				return "", err
+			}
+			for _, l := range links.Items {
+				if l.ID == slid {
+					return l.Label, nil
+				}
+			}
+			return "", pk.NotFound()
+		}, Effect: "surveys.links.revoke_effect", Button: "surveys.links.revoke", Back: back})
+	}
+	if err := h.Surveys.RevokeSurveyLink(r.Context(), pid, svid, slid); err != nil {
 		return err
 	}
 	web.Redirect(w, r, "/p/"+pid+"/surveys/"+svid+"/links", "flash.saved")

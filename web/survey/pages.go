@@ -26,7 +26,8 @@ type Pages struct {
 }
 
 // Register adds the survey pages and the navigation entry. {svid} is a
-// survey ({sid} is a session) and {code} a link's code.
+// survey ({sid} is a session), {slid} a link and {code} a link's code.
+// The answers' exports are the API's (answers.csv, answers.xlsx).
 func (h *Pages) Register(rt *httpx.Router) {
 	view, edit := httpx.RoleFor(pk.ActionViewSurveys), httpx.RoleFor(pk.ActionEditSurveys)
 	h.Handle(rt, "GET", "/p/{pid}/surveys", view, h.surveysPage)
@@ -36,10 +37,8 @@ func (h *Pages) Register(rt *httpx.Router) {
 	h.Handle(rt, "POST", "/p/{pid}/surveys/{svid}/status", edit, h.surveyStatus)
 	h.Handle(rt, "GET", "/p/{pid}/surveys/{svid}/links", edit, h.linksPage)
 	h.Handle(rt, "POST", "/p/{pid}/surveys/{svid}/links", edit, h.linksCreate)
-	h.Handle(rt, "POST", "/p/{pid}/surveys/{svid}/links/revoke", edit, h.linkRevoke)
+	h.Handle(rt, "POST", "/p/{pid}/surveys/{svid}/links/{slid}/revoke", edit, h.linkRevoke)
 	h.Handle(rt, "GET", "/p/{pid}/surveys/{svid}/results", view, h.resultsPage)
-	h.Handle(rt, "GET", "/p/{pid}/surveys/{svid}/answers.csv", httpx.RoleFor(pk.ActionExportSurveys), h.exportCSV)
-	h.Handle(rt, "GET", "/p/{pid}/surveys/{svid}/answers.xlsx", httpx.RoleFor(pk.ActionExportSurveys), h.exportXLSX)
 	h.Handle(rt, "GET", "/s", httpx.Public, h.codePage)
 	h.Handle(rt, "GET", "/s/{code}", httpx.Public, h.answerPage)
 	h.Handle(rt, "POST", "/s/{code}", httpx.Public, h.answerSave)
