@@ -470,7 +470,10 @@ func workload(t *testing.T, db *sqldb.DB) {
 	// world already made a survey, its links and an answer).
 	sv := w.Surveys()
 	run("surveys", func(ctx context.Context) error { _, err := db.Surveys.Surveys(ctx, pid); return err })
-	run("survey results", func(ctx context.Context) error { _, err := db.Surveys.SurveyResults(ctx, pid, sv.Satisfaction.ID); return err })
+	run("survey results", func(ctx context.Context) error {
+		_, err := db.Surveys.SurveyResults(ctx, pid, sv.Satisfaction.ID)
+		return err
+	})
 	run("survey export", func(ctx context.Context) error {
 		_, err := db.Surveys.ExportSurvey(ctx, pid, sv.Satisfaction.ID, "csv")
 		return err
