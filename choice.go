@@ -48,6 +48,11 @@ func init() {
 		"meeting.attendance.":        AttendanceStatuses,
 		"meeting.action_status.":     ActionStatuses,
 		"meeting.every.":             SeriesIntervals,
+		"surveys.item.kind.":         SurveyItemKinds,
+		"surveys.kind.":              SurveyKinds,
+		"surveys.status.":            SurveyStatuses,
+		"surveys.round.":             SurveyRounds,
+		"surveys.template.name.":     SurveyTemplates,
 	} {
 		choiceLabels[choiceListKey(list)] = prefix
 	}

@@ -65,6 +65,21 @@ const (
 	// recently used) and API tokens (the newest) on the account page.
 	MaxSessions = 200
 	MaxTokens   = 200
+	// MaxSurveys bounds a partnership's surveys, newest first (SurveyList.Cut).
+	MaxSurveys = 500
+	// MaxSurveyItems bounds a survey's items (questions and sections).
+	MaxSurveyItems = 100
+	// MaxSurveyLinks bounds the links a survey's page lists, newest first
+	// (SurveyLinkList.Cut; the counts are of all of them).
+	MaxSurveyLinks = 2000
+	// MaxSurveyTexts bounds the text answers shown per question, in
+	// alphabetical order (ItemResults.TextsCut; the rest: the export).
+	MaxSurveyTexts = 200
+	// MaxSurveyPairs bounds the respondents listed with their paired
+	// change (PairedResults.RespondentsCut; the group's numbers count all).
+	MaxSurveyPairs = 500
+	// MaxSurveyExport bounds the answers one export holds.
+	MaxSurveyExport = 100000
 )
 
 // Normalize fills in defaults and caps the limit.

@@ -144,6 +144,16 @@ const (
 	ActionViewEvaluations   Action = "evaluations.view"
 	ActionAddFindings       Action = "evaluations.findings"
 	ActionManageEvaluations Action = "evaluations.manage"
+
+	// Surveys: everyone in the partnership sees the surveys and their
+	// results (anonymous ones only in groups of SurveyMinGroup or more);
+	// coordinators build them and hand out the links, as a link is a key
+	// to answer in the partnership's name. Exporting the answers is for
+	// members; the names of a named survey's respondents for coordinators
+	// (the store decides the column).
+	ActionViewSurveys   Action = "surveys.view"
+	ActionEditSurveys   Action = "surveys.edit"
+	ActionExportSurveys Action = "surveys.export"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -232,6 +242,9 @@ var permissions = map[Action]Role{
 	ActionViewEvaluations:     RoleObserver,
 	ActionAddFindings:         RoleMember,
 	ActionManageEvaluations:   RoleCoordinator,
+	ActionViewSurveys:         RoleObserver,
+	ActionEditSurveys:         RoleCoordinator,
+	ActionExportSurveys:       RoleMember,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -304,6 +317,8 @@ var readActions = map[Action]bool{
 	ActionViewPlans:         true,
 	ActionViewMeetings:      true,
 	ActionViewEvaluations:   true,
+	ActionViewSurveys:       true,
+	ActionExportSurveys:     true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

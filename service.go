@@ -901,3 +901,36 @@ type EvaluationService interface {
 	DeleteClosureItem(ctx context.Context, pid, evid, ciid string) error
 	ClosureTasks(ctx context.Context, pid, evid string, in ClosurePlanInput) (*EvaluationPage, error)
 }
+
+// SurveyService keeps the partnership's surveys: the builder, the private
+// links, the answers given through them without an account, and the
+// results. Anonymous answers are stored apart from everything that could
+// name their author (see Survey).
+type SurveyService interface {
+	// Surveys lists the partnership's surveys, newest first, at most MaxSurveys.
+	Surveys(ctx context.Context, pid string) (*SurveyList, error)
+	// Survey returns one survey with its items and answer counts.
+	Survey(ctx context.Context, pid, svid string) (*Survey, error)
+	// CreateSurvey makes a draft survey (coordinators).
+	CreateSurvey(ctx context.Context, pid string, in SurveyInput) (*Survey, error)
+	// UpdateSurvey changes a survey (optimistic locking on in.Version):
+	// items only while it is a draft, anonymity never once it has answers;
+	// in.Status moves it draft → open → closed (and back to open).
+	UpdateSurvey(ctx context.Context, pid, svid string, in SurveyInput) (*Survey, error)
+	// SurveyLinks lists a survey's links, newest first, at most MaxSurveyLinks.
+	SurveyLinks(ctx context.Context, pid, svid string) (*SurveyLinkList, error)
+	// CreateSurveyLinks makes links; each carries its code once, here.
+	CreateSurveyLinks(ctx context.Context, pid, svid string, in SurveyLinksInput) ([]*SurveyLink, error)
+	// RevokeSurveyLink stops a link from being used.
+	RevokeSurveyLink(ctx context.Context, pid, svid, linkID string) error
+	// SurveyResults computes the results, hiding small anonymous groups.
+	SurveyResults(ctx context.Context, pid, svid string) (*SurveyResults, error)
+	// ExportSurvey writes the answers as "csv" or "xlsx": names for
+	// coordinators of a named survey only, rows in an order that says
+	// nothing of when or through which link they came.
+	ExportSurvey(ctx context.Context, pid, svid, format string) ([]byte, error)
+	// SurveyByLink is what a link's holder sees; no account needed.
+	SurveyByLink(ctx context.Context, code string) (*SurveyForm, error)
+	// AnswerSurvey stores the one answer a link allows; no account needed.
+	AnswerSurvey(ctx context.Context, code string, in SurveyAnswerInput) error
+}

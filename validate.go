@@ -180,4 +180,9 @@ var Enums = map[string]func() []string{
 	"action_status":         func() []string { return ActionStatuses },
 	"series_interval":       func() []string { return SeriesIntervals },
 	"commitment_minimum":    func() []string { return CommitmentMinimums },
+	"survey_kind":           func() []string { return SurveyKinds },
+	"survey_status":         func() []string { return SurveyStatuses },
+	"survey_item_kind":      func() []string { return SurveyItemKinds },
+	"survey_round":          func() []string { return SurveyRounds },
+	"survey_template":       func() []string { return SurveyTemplates },
 }

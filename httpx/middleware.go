@@ -157,8 +157,12 @@ func Authenticate(auth Authenticator, onBadToken func(w http.ResponseWriter, r *
 
 // LoggedPath is a path as the access log writes it: the secret of a
 // calendar feed address (/calendar/{secret}/…) is the feed's only key, so
-// the log keeps a mark in its place.
+// the log keeps a mark in its place; so is a survey link's code (/s/{code}),
+// whose time of use in a log could tell who answered when.
 func LoggedPath(p string) string {
+	if _, ok := strings.CutPrefix(p, "/s/"); ok {
+		return "/s/[secret]"
+	}
 	rest, ok := strings.CutPrefix(p, "/calendar/")
 	if !ok {
 		return p

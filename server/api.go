@@ -23,6 +23,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/portability"
 	"github.com/partnerkit/partnerkit/api/preparation"
 	"github.com/partnerkit/partnerkit/api/prospect"
+	apisurvey "github.com/partnerkit/partnerkit/api/survey"
 	"github.com/partnerkit/partnerkit/sqldb"
 )
 
@@ -45,6 +46,7 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&governance.Handlers{Bodies: db.Bodies, Charter: db.Charter},
 		&apiadmission.Handlers{Admissions: db.Admissions},
 		&decision.Handlers{Decisions: db.Decisions},
+		&apisurvey.Handlers{Surveys: db.Surveys},
 		&portability.Handlers{Portability: db.Portability},
 		&apicontribution.Handlers{Contributions: db.Contributions, Reports: db.Reports},
 		&apimeeting.Handlers{Meetings: db.Meetings, Calendars: db.Calendars, MeetingDecisions: db.MeetingDecisions},

@@ -32,6 +32,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/portability"
 	"github.com/partnerkit/partnerkit/web/preparation"
 	"github.com/partnerkit/partnerkit/web/prospect"
+	websurvey "github.com/partnerkit/partnerkit/web/survey"
 )
 
 // Config is what a server needs.
@@ -106,6 +107,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&governance.Pages{Web: w, Bodies: db.Bodies, Charter: db.Charter, Members: db.Members},
 		&webadmission.Pages{Web: w, Admissions: db.Admissions, Prospects: db.Prospects, Organisations: db.Organisations},
 		&decision.Pages{Web: w, Decisions: db.Decisions, Bodies: db.Bodies, Charter: db.Charter},
+		&websurvey.Pages{Web: w, Surveys: db.Surveys, Members: db.Members},
 		&portability.Pages{Web: w, Portability: db.Portability},
 		&webmeeting.Pages{Web: w, Meetings: db.Meetings, Calendars: db.Calendars, Bodies: db.Bodies, Members: db.Members,
 			Decisions: db.Decisions, MeetingDecisions: db.MeetingDecisions, Now: func() time.Time { return db.Now() }},

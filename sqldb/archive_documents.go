@@ -358,6 +358,20 @@ var archiveDocuments = []archiveDocument{
 		col("id", archID), ref("evaluation_id", "evaluations", false), col("kind", archText), col("what", archText),
 		org("organisation_id", true), user("person_id", true), col("due_date", archText), ref("task_id", "tasks", true),
 		col("created_at", archTime)}},
+	// Surveys travel with their answers but not their links (secrets of
+	// the instance that made them). Answers are in the order of their
+	// random IDs and carry no time; an anonymous answer no person.
+	{name: "surveys", table: "surveys", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), col("title", archText), col("intro", archText), col("kind", archText), col("anonymous", archBool),
+		col("status", archText), user("created_by", true), col("version", archInt), col("created_at", archTime), col("updated_at", archTime)}},
+	{name: "survey_items", table: "survey_items", where: ofPartnership, order: "survey_id, position, id", columns: []archiveColumn{
+		col("id", archID), ref("survey_id", "surveys", false), col("position", archInt), col("kind", archText), col("prompt", archText),
+		col("help", archText), col("options", archText), col("matrix_rows", archText), col("required", archBool), col("correct", archInt)}},
+	{name: "survey_answers", table: "survey_answers", where: ofPartnership, order: "id", columns: []archiveColumn{
+		col("id", archID), ref("survey_id", "surveys", false), col("round", archText), user("respondent_id", true), col("pair_key", archText)}},
+	{name: "survey_values", table: "survey_values", where: ofPartnership, order: "answer_id, item_id, row_index, num_value", columns: []archiveColumn{
+		ref("answer_id", "survey_answers", false), ref("survey_id", "surveys", false), col("round", archText), ref("item_id", "survey_items", false),
+		col("row_index", archInt), col("num_value", archNullInt), col("text_value", archText)}},
 }
 
 // archiveLeftOut names the tables with partnership rows that an archive
@@ -367,6 +381,7 @@ var archiveLeftOut = map[string]string{
 	"audit_log":                 "the history of the instance that kept it; the import is audited instead",
 	"bin_items":                 "deleted records are not the partnership's state; restoring them is decided where they were deleted",
 	"invitations":               "their links are secrets of the instance that sent them",
+	"survey_links":              "their codes are secrets of the instance that made them; make new links after the move",
 	"ballots.voter_key":         "derived from the person or organisation on import",
 	"proposal_voters.voter_key": "derived from the person or organisation on import",
 	"meeting_attendance.holder": "the row's key, made again from the person or organisation on import",

@@ -536,4 +536,22 @@ func workload(t *testing.T, db *sqldb.DB) {
 		}
 		ok("finish job", db.Jobs.FinishJob(context.Background(), j, nil))
 	}
+	// Surveys: the list, the links, the results and the export (the
+	// world already made a survey, its links and an answer).
+	sv := w.Surveys()
+	run("surveys", func(ctx context.Context) error { _, err := db.Surveys.Surveys(ctx, pid); return err })
+	run("survey results", func(ctx context.Context) error {
+		_, err := db.Surveys.SurveyResults(ctx, pid, sv.Satisfaction.ID)
+		return err
+	})
+	run("survey export", func(ctx context.Context) error {
+		_, err := db.Surveys.ExportSurvey(ctx, pid, sv.Satisfaction.ID, "csv")
+		return err
+	})
+	_, err = db.Surveys.SurveyLinks(c, pid, sv.Satisfaction.ID)
+	ok("survey links", err)
+	_, err = db.Surveys.SurveyResults(c, pid, sv.PrePost.ID)
+	ok("pre/post results", err)
+	_, err = db.Surveys.SurveyByLink(context.Background(), sv.Code)
+	ok("survey by link", err)
 }

@@ -28,4 +28,5 @@ var (
 	_ pk.ContributionService    = (*ContributionStore)(nil)
 	_ pk.ReportService          = (*ReportStore)(nil)
 	_ pk.EvaluationService      = (*EvaluationStore)(nil)
+	_ pk.SurveyService          = (*SurveyStore)(nil)
 )

@@ -36,6 +36,7 @@ type Stores struct {
 	// MeetingDecisions joins the two: proposals on agendas, votes in the room.
 	MeetingDecisions *MeetingDecisionStore
 	Evaluations      *EvaluationStore
+	Surveys          *SurveyStore
 }
 
 func (db *DB) initStores() {
@@ -67,6 +68,7 @@ func (db *DB) initStores() {
 		Contributions:    &ContributionStore{db},
 		Reports:          &ReportStore{db},
 		Evaluations:      &EvaluationStore{db},
+		Surveys:          &SurveyStore{db},
 	}
 }
 
