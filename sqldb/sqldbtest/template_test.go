@@ -3,7 +3,9 @@ package sqldbtest
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"testing"
+	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/sqldb"
@@ -71,7 +73,9 @@ func TestOrphanedDatabasesAreDropped(t *testing.T) {
 	}
 	mine := Open(t, "postgres")
 	ctx := context.Background()
-	orphan := pgTestPrefix + "000000000000_1"
+	// A token no process holds, different in every run, so that runs
+	// sharing one server do not trip over each other's orphan.
+	orphan := fmt.Sprintf("%sorphan%d_1", pgTestPrefix, time.Now().UnixNano())
 	if _, err := pgWorld.admin.ExecContext(ctx, `CREATE DATABASE `+orphan); err != nil {
 		t.Fatal(err)
 	}
