@@ -104,6 +104,16 @@ const (
 	ActionGiveProxy      Action = "decisions.proxy"
 	ActionChairDecide    Action = "decisions.chair"
 	ActionEditLenses     Action = "decisions.lenses"
+	// Health: members see the aggregates of the health check and of the
+	// trust survey, and the behaviour signals, and rate; coordinators open
+	// and close rounds. Observers (funders, facilitators) see none of it:
+	// members rate their partners and their partnership candidly because
+	// only the partnership reads the result. Nobody, coordinators
+	// included, sees another person's or organisation's ratings: the
+	// store gives each rater their own and everyone else aggregates.
+	ActionViewHealth   Action = "health.view"
+	ActionRateHealth   Action = "health.rate"
+	ActionManageHealth Action = "health.manage"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -176,6 +186,9 @@ var permissions = map[Action]Role{
 	ActionGiveProxy:         RoleMember,
 	ActionChairDecide:       RoleMember,
 	ActionEditLenses:        RoleCoordinator,
+	ActionViewHealth:        RoleMember,
+	ActionRateHealth:        RoleMember,
+	ActionManageHealth:      RoleCoordinator,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -243,6 +256,7 @@ var readActions = map[Action]bool{
 	ActionAdmissionDetails: true,
 	ActionViewDecisions:    true,
 	ActionViewMeetings:     true,
+	ActionViewHealth:       true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

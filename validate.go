@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/partnerkit/partnerkit/health"
 )
 
 // Validator collects field errors so that a form or a request body reports
@@ -173,4 +175,8 @@ var Enums = map[string]func() []string{
 	"action_status":         func() []string { return ActionStatuses },
 	"series_interval":       func() []string { return SeriesIntervals },
 	"commitment_minimum":    func() []string { return CommitmentMinimums },
+	"round_kind":            func() []string { return RoundKinds },
+	"health_item":           func() []string { return health.ItemKeys },
+	"trust_intensity":       func() []string { return TrustIntensities },
+	"declared":              func() []string { return DeclaredAnswers },
 }

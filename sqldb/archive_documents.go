@@ -292,6 +292,9 @@ var archiveLeftOut = map[string]string{
 	"ballots.voter_key":         "derived from the person or organisation on import",
 	"proposal_voters.voter_key": "derived from the person or organisation on import",
 	"meeting_attendance.holder": "the row's key, made again from the person or organisation on import",
+	"health_ratings":            "one person's ratings are shown to no one, the archive's reader included (docs/health.md)",
+	"trust_ratings":             "one organisation's ratings of another are shown to no one, the archive's reader included (docs/health.md)",
+	"health_rounds":             "a round says nothing without its ratings, which stay behind",
 	// Columns, as table.column.
 	"actors.search":                         "derived from the name on import",
 	"assessments.seq":                       "the archive's order is the order of events",

@@ -22,4 +22,5 @@ var (
 	_ pk.MeetingService         = (*MeetingStore)(nil)
 	_ pk.CalendarService        = (*CalendarStore)(nil)
 	_ pk.MeetingDecisionService = (*MeetingDecisionStore)(nil)
+	_ pk.HealthService          = (*HealthStore)(nil)
 )

@@ -30,6 +30,7 @@ type Stores struct {
 	Calendars     *CalendarStore
 	// MeetingDecisions joins the two: proposals on agendas, votes in the room.
 	MeetingDecisions *MeetingDecisionStore
+	Health           *HealthStore
 }
 
 func (db *DB) initStores() {
@@ -55,6 +56,7 @@ func (db *DB) initStores() {
 		Meetings:         &MeetingStore{db},
 		Calendars:        &CalendarStore{db},
 		MeetingDecisions: &MeetingDecisionStore{db},
+		Health:           &HealthStore{db},
 	}
 }
 
