@@ -26,6 +26,9 @@ type Stores struct {
 	Charter       *CharterStore
 	Admissions    *AdmissionStore
 	Decisions     *DecisionStore
+	Goals         *GoalStore
+	Plans         *PlanStore
+	Tasks         *TaskStore
 	Meetings      *MeetingStore
 	Calendars     *CalendarStore
 	// MeetingDecisions joins the two: proposals on agendas, votes in the room.
@@ -57,6 +60,9 @@ func (db *DB) initStores() {
 		Calendars:        &CalendarStore{db},
 		MeetingDecisions: &MeetingDecisionStore{db},
 		Health:           &HealthStore{db},
+		Goals:            &GoalStore{db},
+		Plans:            &PlanStore{db},
+		Tasks:            &TaskStore{db},
 	}
 }
 
