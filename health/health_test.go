@@ -63,7 +63,7 @@ func dominantInput() Input {
 		AttendanceRates: []float64{0.9, 0.8, 0.9, 0.6, 0.5, 0.6}, Overdue: 4, Open: 10,
 		Roles: Profile{People: 6, Lived: 1, Young: 0}, Voters: Profile{People: 8, Lived: 1, Young: 1},
 		HasAgreement: true, Signed: 2, Members: 4,
-		Funding: Counts{"funder": 8000, "big": 1000}, HasFunding: true}
+		Funding: Counts{"funder": 8000, "big": 1000}, HasMoney: true}
 }
 
 func evenInput() Input {
@@ -73,7 +73,7 @@ func evenInput() Input {
 		Attendance: even, Votes: even, AttendanceRates: []float64{0.8, 0.8, 0.7, 0.8, 0.9, 0.8}, Overdue: 1, Open: 10,
 		Roles: Profile{People: 6, Lived: 3, Young: 2}, Voters: Profile{People: 9, Lived: 4, Young: 3},
 		HasAgreement: true, Signed: 4, Members: 4,
-		Funding: Counts{"funder": 4000, "city": 3000, "a": 1000}, HasFunding: true}
+		Funding: Counts{"funder": 4000, "city": 3000, "a": 1000}, HasMoney: true}
 }
 
 func TestADominantPartnershipFires(t *testing.T) {

@@ -93,16 +93,16 @@ type Input struct {
 	HasAgreement    bool
 	Signed, Members int
 	// Funding is money by source (members' contributions and other
-	// funders); HasFunding false when the partnership records none.
-	Funding    Counts
-	HasFunding bool
+	// funders). HasMoney is false where the partnership keeps no record of
+	// money: the two money signals are then left out, not shown as empty.
+	Funding  Counts
+	HasMoney bool
 }
 
 // Signals computes every signal from in, in a fixed order.
 func Signals(in Input) []Signal {
 	out := []Signal{
 		dominance("dominance_tasks", "equal_opportunity", in.Orgs, in.Tasks),
-		dominance("dominance_money", "influence_not_money", in.Orgs, in.Money),
 		dominance("dominance_proposals", "equal_opportunity", in.Orgs, in.Proposals),
 		dominance("dominance_chairs", "equal_presence", in.Orgs, in.Chairs),
 		gini("gini_tasks", "sharing", in.Orgs, in.Tasks),
@@ -116,8 +116,8 @@ func Signals(in Input) []Signal {
 		share("young_votes", "inclusion", in.Voters.People, in.Voters.Young, YoungShareBelow),
 		agreementSigned(in.HasAgreement, in.Signed, in.Members),
 	}
-	if in.HasFunding {
-		out = append(out, funding(in.Funding))
+	if in.HasMoney {
+		out = append(out, dominance("dominance_money", "influence_not_money", in.Orgs, in.Money), funding(in.Funding))
 	}
 	return out
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/bin"
 	"github.com/partnerkit/partnerkit/api/decision"
 	"github.com/partnerkit/partnerkit/api/governance"
+	apihealth "github.com/partnerkit/partnerkit/api/health"
 	apimeeting "github.com/partnerkit/partnerkit/api/meeting"
 	"github.com/partnerkit/partnerkit/api/network"
 	"github.com/partnerkit/partnerkit/api/organisation"
@@ -46,5 +47,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&portability.Handlers{Portability: db.Portability},
 		&apimeeting.Handlers{Meetings: db.Meetings, Calendars: db.Calendars, MeetingDecisions: db.MeetingDecisions},
 		&apiplan.Handlers{Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks},
+		&apihealth.Handlers{Health: db.Health},
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/bin"
 	"github.com/partnerkit/partnerkit/web/decision"
 	"github.com/partnerkit/partnerkit/web/governance"
+	webhealth "github.com/partnerkit/partnerkit/web/health"
 	webmeeting "github.com/partnerkit/partnerkit/web/meeting"
 	"github.com/partnerkit/partnerkit/web/network"
 	"github.com/partnerkit/partnerkit/web/organisation"
@@ -109,6 +110,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 			Decisions: db.Decisions, MeetingDecisions: db.MeetingDecisions, Now: func() time.Time { return db.Now() }},
 		&webplan.Pages{Web: w, Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks, Bodies: db.Bodies, Members: db.Members,
 			Preparation: db.Preparation, Meetings: db.Meetings, Now: func() time.Time { return db.Now() }},
+		&webhealth.Pages{Web: w, Health: db.Health},
 	}
 }
 

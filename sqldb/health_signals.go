@@ -23,6 +23,11 @@ var signalCounts = []struct {
 	dated bool
 	sql   string
 }{
+	{"tasks", false, `
+		SELECT COALESCE(t.organisation_id, pp.organisation_id) AS org, COUNT(*) FROM tasks t
+		LEFT JOIN partnership_people pp ON pp.partnership_id = t.partnership_id AND pp.user_id = t.assignee_id
+		WHERE t.partnership_id = $1 AND t.status <> 'dropped'
+		GROUP BY COALESCE(t.organisation_id, pp.organisation_id)`},
 	{"proposals", false, `
 		SELECT pp.organisation_id, COUNT(*) FROM proposals p
 		JOIN partnership_people pp ON pp.partnership_id = p.partnership_id AND pp.user_id = p.created_by
@@ -82,10 +87,14 @@ const attendanceRatesSQL = `
 	WHERE m.partnership_id = $1 AND m.starts_at < $2
 	GROUP BY m.id, m.starts_at ORDER BY m.starts_at DESC, m.id DESC LIMIT $3`
 
-// overdueSQL counts the open action items and those past their due date.
+// overdueSQL counts the open tasks and action items and those past their
+// due date.
 const overdueSQL = `
-	SELECT COALESCE(SUM(CASE WHEN due_date IS NOT NULL AND due_date <> '' AND due_date < $2 THEN 1 ELSE 0 END), 0), COUNT(*)
-	FROM meeting_action_items WHERE partnership_id = $1 AND status = 'open'`
+	SELECT COALESCE(SUM(CASE WHEN due <> '' AND due < $2 THEN 1 ELSE 0 END), 0), COUNT(*) FROM (
+		SELECT COALESCE(due_date, '') AS due FROM meeting_action_items WHERE partnership_id = $1 AND status = 'open'
+		UNION ALL
+		SELECT due_date AS due FROM tasks WHERE partnership_id = $1 AND status IN ('todo', 'doing')
+	) x`
 
 // agreementSignedSQL is the newest agreement circulated, being signed or in
 // force, with how many active member organisations signed its current text.
@@ -109,7 +118,7 @@ func (store *HealthStore) Signals(ctx context.Context, pid string) (*pk.SignalRe
 		return nil, err
 	}
 	out := &pk.SignalReport{At: now, Names: map[string]string{}}
-	in := health.Input{Tasks: health.Counts{}, Money: health.Counts{}}
+	var in health.Input
 	for _, o := range orgs {
 		in.Orgs = append(in.Orgs, o.ID)
 		out.Names[o.ID] = o.Name
@@ -120,7 +129,8 @@ func (store *HealthStore) Signals(ctx context.Context, pid string) (*pk.SignalRe
 			return nil, err
 		}
 	}
-	in.Proposals, in.Chairs, in.Attendance, in.Votes = counts["proposals"], counts["chairs"], counts["attendance"], counts["votes"]
+	in.Tasks, in.Proposals, in.Chairs = counts["tasks"], counts["proposals"], counts["chairs"]
+	in.Attendance, in.Votes = counts["attendance"], counts["votes"]
 	profiles := map[string]*health.Profile{"roles": &in.Roles, "voters": &in.Voters}
 	for _, p := range signalProfiles {
 		x := profiles[p.name]
