@@ -299,3 +299,11 @@ const (
 // DeclaredAnswers lists the answers a self-declared field takes ("" is not
 // saying).
 var DeclaredAnswers = []string{DeclaredYes, DeclaredNo}
+
+func init() {
+	// The health module's lists, named as their forms label them.
+	choiceLabels[choiceListKey(RoundKinds)] = "health.kind."
+	choiceLabels[choiceListKey(TrustIntensities)] = "trust.intensity."
+	choiceLabels[choiceListKey(DeclaredAnswers)] = "account.declared."
+	choiceLabels[choiceListKey(health.ItemKeys)] = "health.item."
+}
