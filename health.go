@@ -282,12 +282,14 @@ type TrustSummary struct {
 	Centralisation float64        `json:"centralisation"`
 }
 
-// SignalReport is the behaviour signals with the names of the organisations
-// they name, computed at At.
+// SignalReport is the behaviour signals, computed at At, with the member
+// organisations they may name.
 type SignalReport struct {
-	At      time.Time         `json:"at"`
-	Signals []health.Signal   `json:"signals"`
-	Names   map[string]string `json:"names"`
+	At            time.Time       `json:"at"`
+	Signals       []health.Signal `json:"signals"`
+	Organisations []OrgChoice     `json:"organisations"`
+	// Names maps the organisations' IDs to their names, for the pages.
+	Names map[string]string `json:"-"`
 }
 
 // Profile answers: self-declared, optional, never shown per person.

@@ -28,12 +28,13 @@ const (
 
 // Aggregate is one item's result in one round.
 type Aggregate struct {
-	Item string
+	Item string `json:"item"`
 	// N is how many members rated it.
-	N int
+	N int `json:"raters"`
 	// Mean and SD (population standard deviation) are 0 when Colour is TooFew.
-	Mean, SD float64
-	Colour   string
+	Mean   float64 `json:"mean"`
+	SD     float64 `json:"sd"`
+	Colour string  `json:"colour"`
 }
 
 // AggregateScores computes an item's aggregate from its scores; scores outside

@@ -49,19 +49,21 @@ const (
 // Signal is one behaviour signal, tied to a health item. The message is
 // "health.signal.<Key>.<State>" with the fields below as its arguments.
 type Signal struct {
-	Key   string
-	Item  string
-	State string
+	Key   string `json:"key"`
+	Item  string `json:"item"`
+	State string `json:"state"`
 	// Value is the share, Gini coefficient or change the signal measured
 	// (0–1); Threshold the value it is compared with.
-	Value, Threshold float64
-	// Org is the largest member organisation of a dominance signal (an ID).
-	Org string
+	Value     float64 `json:"value"`
+	Threshold float64 `json:"threshold"`
+	// Org is the largest member organisation of a dominance signal, or the
+	// largest source of funding (an organisation ID or a funder's name).
+	Org string `json:"organisation_id,omitempty"`
 	// N is how many tasks, votes, people, meetings … it was computed from.
-	N int
+	N int `json:"n"`
 	// Of is the total a count is out of (overdue items of open ones,
 	// organisations that signed of members).
-	Of int
+	Of int `json:"of"`
 }
 
 // Counts are events per member organisation (tasks held, money given,

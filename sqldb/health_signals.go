@@ -117,7 +117,7 @@ func (store *HealthStore) Signals(ctx context.Context, pid string) (*pk.SignalRe
 	if err != nil {
 		return nil, err
 	}
-	out := &pk.SignalReport{At: now, Names: map[string]string{}}
+	out := &pk.SignalReport{At: now, Organisations: orgs, Names: map[string]string{}}
 	var in health.Input
 	for _, o := range orgs {
 		in.Orgs = append(in.Orgs, o.ID)
