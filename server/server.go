@@ -19,6 +19,7 @@ import (
 	webadmission "github.com/partnerkit/partnerkit/web/admission"
 	webagreement "github.com/partnerkit/partnerkit/web/agreement"
 	"github.com/partnerkit/partnerkit/web/bin"
+	webcontribution "github.com/partnerkit/partnerkit/web/contribution"
 	"github.com/partnerkit/partnerkit/web/decision"
 	"github.com/partnerkit/partnerkit/web/governance"
 	webhealth "github.com/partnerkit/partnerkit/web/health"
@@ -108,6 +109,8 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&portability.Pages{Web: w, Portability: db.Portability},
 		&webmeeting.Pages{Web: w, Meetings: db.Meetings, Calendars: db.Calendars, Bodies: db.Bodies, Members: db.Members,
 			Decisions: db.Decisions, MeetingDecisions: db.MeetingDecisions, Now: func() time.Time { return db.Now() }},
+		&webcontribution.Pages{Web: w, Contributions: db.Contributions, Reports: db.Reports, Plans: db.Plans, Bodies: db.Bodies,
+			Members: db.Members},
 		&webplan.Pages{Web: w, Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks, Bodies: db.Bodies, Members: db.Members,
 			Preparation: db.Preparation, Meetings: db.Meetings, Now: func() time.Time { return db.Now() }},
 		&webhealth.Pages{Web: w, Health: db.Health},

@@ -26,4 +26,6 @@ var (
 	_ pk.GoalService            = (*GoalStore)(nil)
 	_ pk.PlanService            = (*PlanStore)(nil)
 	_ pk.TaskService            = (*TaskStore)(nil)
+	_ pk.ContributionService    = (*ContributionStore)(nil)
+	_ pk.ReportService          = (*ReportStore)(nil)
 )
