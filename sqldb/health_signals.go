@@ -79,6 +79,20 @@ var signalProfiles = []struct {
 			UNION SELECT v.user_id FROM proposal_voters v WHERE v.partnership_id = $1 AND v.user_id IS NOT NULL)`},
 }
 
+// moneySQL sums the money pledged and not withdrawn, by the contributing
+// member organisation; fundingSQL by source: the funder named, else the
+// organisation's own funds.
+const (
+	moneySQL = `
+		SELECT organisation_id, SUM(amount) FROM contributions
+		WHERE partnership_id = $1 AND kind = 'money' AND withdrawn = FALSE AND amount > 0
+		GROUP BY organisation_id`
+	fundingSQL = `
+		SELECT CASE WHEN funder = '' THEN organisation_id ELSE funder END AS source, SUM(amount) FROM contributions
+		WHERE partnership_id = $1 AND kind = 'money' AND withdrawn = FALSE AND amount > 0
+		GROUP BY CASE WHEN funder = '' THEN organisation_id ELSE funder END`
+)
+
 // attendanceRatesSQL is each recent past meeting's share of those recorded
 // who were present, newest first (reversed in Go).
 const attendanceRatesSQL = `
@@ -144,6 +158,13 @@ func (store *HealthStore) Signals(ctx context.Context, pid string) (*pk.SignalRe
 	if err := q.QueryRowContext(ctx, overdueSQL, pid, today).Scan(&in.Overdue, &in.Open); err != nil {
 		return nil, err
 	}
+	if in.Money, err = countByOrg(ctx, q, moneySQL, pid); err != nil {
+		return nil, err
+	}
+	if in.Funding, err = countByOrg(ctx, q, fundingSQL, pid); err != nil {
+		return nil, err
+	}
+	in.HasMoney = len(in.Funding) > 0
 	in.Members = len(orgs)
 	signed, err := collect(func(r rowScanner) (int, error) {
 		var n int

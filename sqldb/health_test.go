@@ -235,6 +235,25 @@ func TestSignalsCatchADominantMember(t *testing.T) {
 		if o := by["overdue"]; o.Of == 0 {
 			t.Errorf("overdue %+v", o)
 		}
+		// Money: the money signals judge what the world's contributions
+		// hold, then Bridges Youth pledges most of it from one grant.
+		if _, err := db.Contributions.RecordContribution(c, pid, pk.ContributionInput{OrganisationID: w.Org.ID, Kind: pk.ContributionMoney,
+			Funder: "Open Doors grant", Amount: 9_000_000, PledgedOn: "2026-02-01"}); err != nil {
+			t.Fatal(err)
+		}
+		rep, err = db.Health.Signals(w.Member.Ctx, pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range rep.Signals {
+			by[s.Key] = s
+		}
+		if m := by["dominance_money"]; m.State != health.Fires || m.Org != w.Org.ID {
+			t.Errorf("dominance_money %+v", m)
+		}
+		if f := by["funding_range"]; f.State != health.Fires || f.Org != "Open Doors grant" {
+			t.Errorf("funding_range %+v", f)
+		}
 	})
 }
 

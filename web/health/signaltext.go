@@ -1,6 +1,7 @@
 package health
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 
@@ -37,7 +38,7 @@ func signalArgs(s health.Signal, names map[string]string) map[string]any {
 		"Limit":      int(math.Round(math.Abs(s.Threshold) * 100)),
 		"Value":      fmt.Sprintf("%.2f", s.Value),
 		"LimitValue": fmt.Sprintf("%.2f", s.Threshold),
-		"Org":        names[s.Org],
+		"Org":        cmp.Or(names[s.Org], s.Org), // a funder is named by its own words
 		"N":          s.N,
 		"Of":         s.Of,
 		"Min":        health.MinPeople,
