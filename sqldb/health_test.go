@@ -288,3 +288,27 @@ func TestHealthAuditHoldsNoRatings(t *testing.T) {
 		}
 	})
 }
+
+// The self-declared answers are the person's own: in their data download
+// and never in another person's.
+func TestSelfDeclaredInTheDataExport(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
+		in := pk.SelfDeclared{LivedExperience: pk.DeclaredYes, Young: pk.DeclaredNo}
+		if err := db.Accounts.SetSelfDeclared(w.Member.Ctx, in); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := db.Accounts.SelfDeclared(w.Member.Ctx); err != nil || got != in {
+			t.Fatalf("own answers %+v %v", got, err)
+		}
+		d, err := db.Accounts.MyData(w.Member.Ctx)
+		if err != nil || d.Profile.SelfDeclared != in {
+			t.Fatalf("export %+v %v", d.Profile, err)
+		}
+		other, err := db.Accounts.MyData(w.Coordinator.Ctx)
+		if err != nil || other.Profile.SelfDeclared != (pk.SelfDeclared{}) {
+			t.Fatalf("coordinator's export %+v %v", other.Profile, err)
+		}
+	})
+}
