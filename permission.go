@@ -147,6 +147,13 @@ const (
 	ActionViewHealth   Action = "health.view"
 	ActionRateHealth   Action = "health.rate"
 	ActionManageHealth Action = "health.manage"
+	// Evaluations (seed 004, stage 4): observers read them; members write
+	// findings and evidence and add pros and cons of continuing;
+	// coordinators create and manage them, record the changes made, bring
+	// the continuation question to a decision and keep the closure plan.
+	ActionViewEvaluations   Action = "evaluations.view"
+	ActionAddFindings       Action = "evaluations.findings"
+	ActionManageEvaluations Action = "evaluations.manage"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -235,6 +242,9 @@ var permissions = map[Action]Role{
 	ActionViewReports:         RoleObserver,
 	ActionWriteReports:        RoleMember,
 	ActionGenerateRollups:     RoleCoordinator,
+	ActionViewEvaluations:     RoleObserver,
+	ActionAddFindings:         RoleMember,
+	ActionManageEvaluations:   RoleCoordinator,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -307,6 +317,7 @@ var readActions = map[Action]bool{
 	ActionViewPlans:         true,
 	ActionViewMeetings:      true,
 	ActionViewHealth:        true,
+	ActionViewEvaluations:   true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

@@ -12,6 +12,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/bin"
 	apicontribution "github.com/partnerkit/partnerkit/api/contribution"
 	"github.com/partnerkit/partnerkit/api/decision"
+	apievaluation "github.com/partnerkit/partnerkit/api/evaluation"
 	"github.com/partnerkit/partnerkit/api/governance"
 	apihealth "github.com/partnerkit/partnerkit/api/health"
 	apimeeting "github.com/partnerkit/partnerkit/api/meeting"
@@ -50,5 +51,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&apimeeting.Handlers{Meetings: db.Meetings, Calendars: db.Calendars, MeetingDecisions: db.MeetingDecisions},
 		&apiplan.Handlers{Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks},
 		&apihealth.Handlers{Health: db.Health},
+		&apievaluation.Handlers{Evaluations: db.Evaluations},
 	}
 }

@@ -512,6 +512,20 @@ func workload(t *testing.T, db *sqldb.DB) {
 	_, err = db.Health.RateTrust(m, pid, pk.TrustRatingInput{OrganisationID: w.MemberOrg.ID,
 		Ratings: []pk.TrustRating{{RatedID: w.Org.ID, Openness: 2, Intensity: "awareness"}}})
 	ok("rate trust", err)
+	// Evaluations: the list, one evaluation's page, a finding, a pro and
+	// the closure items turned into tasks.
+	ev := w.Evaluations()
+	run("evaluations", func(ctx context.Context) error { _, err := db.Evaluations.Evaluations(ctx, pid); return err })
+	run("evaluation", func(ctx context.Context) error {
+		_, err := db.Evaluations.Evaluation(ctx, pid, ev.Evaluation.ID)
+		return err
+	})
+	_, err = db.Evaluations.RecordFinding(m, pid, ev.Evaluation.ID, ev.Question.ID, pk.FindingInput{Finding: "More came.", Version: ev.Question.Version})
+	ok("finding", err)
+	_, err = db.Evaluations.AddPoint(m, pid, ev.Evaluation.ID, pk.PointInput{Side: "con", Text: "Less time."})
+	ok("point", err)
+	_, err = db.Evaluations.ClosureTasks(c, pid, ev.Evaluation.ID, pk.ClosurePlanInput{Title: "Closing well"})
+	ok("closure tasks", err)
 
 	// Deletes and merges, whose cascades follow every foreign key.
 	keep, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Keeper", Kind: "group"})

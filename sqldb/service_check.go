@@ -28,4 +28,5 @@ var (
 	_ pk.TaskService            = (*TaskStore)(nil)
 	_ pk.ContributionService    = (*ContributionStore)(nil)
 	_ pk.ReportService          = (*ReportStore)(nil)
+	_ pk.EvaluationService      = (*EvaluationStore)(nil)
 )

@@ -36,6 +36,7 @@ type Stores struct {
 	// MeetingDecisions joins the two: proposals on agendas, votes in the room.
 	MeetingDecisions *MeetingDecisionStore
 	Health           *HealthStore
+	Evaluations      *EvaluationStore
 }
 
 func (db *DB) initStores() {
@@ -67,6 +68,7 @@ func (db *DB) initStores() {
 		Tasks:            &TaskStore{db},
 		Contributions:    &ContributionStore{db},
 		Reports:          &ReportStore{db},
+		Evaluations:      &EvaluationStore{db},
 	}
 }
 
