@@ -137,6 +137,16 @@ const (
 	ActionGiveProxy      Action = "decisions.proxy"
 	ActionChairDecide    Action = "decisions.chair"
 	ActionEditLenses     Action = "decisions.lenses"
+	// Health: members see the aggregates of the health check and of the
+	// trust survey, and the behaviour signals, and rate; coordinators open
+	// and close rounds. Observers (funders, facilitators) see none of it:
+	// members rate their partners and their partnership candidly because
+	// only the partnership reads the result. Nobody, coordinators
+	// included, sees another person's or organisation's ratings: the
+	// store gives each rater their own and everyone else aggregates.
+	ActionViewHealth   Action = "health.view"
+	ActionRateHealth   Action = "health.rate"
+	ActionManageHealth Action = "health.manage"
 	// Evaluations (seed 004, stage 4): observers read them; members write
 	// findings and evidence and add pros and cons of continuing;
 	// coordinators create and manage them, record the changes made, bring
@@ -226,6 +236,9 @@ var permissions = map[Action]Role{
 	ActionGiveProxy:         RoleMember,
 	ActionChairDecide:       RoleMember,
 	ActionEditLenses:        RoleCoordinator,
+	ActionViewHealth:        RoleMember,
+	ActionRateHealth:        RoleMember,
+	ActionManageHealth:      RoleCoordinator,
 
 	ActionViewPlans:           RoleObserver,
 	ActionEditGoals:           RoleCoordinator,
@@ -316,6 +329,7 @@ var readActions = map[Action]bool{
 	ActionViewReports:       true,
 	ActionViewPlans:         true,
 	ActionViewMeetings:      true,
+	ActionViewHealth:        true,
 	ActionViewEvaluations:   true,
 	ActionViewSurveys:       true,
 	ActionExportSurveys:     true,

@@ -67,6 +67,9 @@ type PersonalProfile struct {
 	Language      string    `json:"language"`
 	Admin         bool      `json:"admin"`
 	CreatedAt     time.Time `json:"created_at"`
+	// SelfDeclared is what the person said of themselves for the health
+	// signals (their own answers, shown to them alone).
+	SelfDeclared SelfDeclared `json:"self_declared"`
 }
 
 // PersonalPartnership is one partnership the person belongs to.
@@ -159,4 +162,22 @@ func HandOversError(hs []HandOver) *Error {
 		e.Fields = append(e.Fields, FieldError{Field: h.Kind + ":" + h.ID, Key: key, Data: map[string]any{"Name": h.Name}})
 	}
 	return e
+}
+
+// SelfDeclared is what a person chose to say about themselves, for the
+// partnership's health signals: whether they have lived experience of
+// migration and whether they are young. Both optional ("" is not saying),
+// never shown per person: the signals count shares over at least
+// health.MinPeople people.
+type SelfDeclared struct {
+	LivedExperience string `json:"lived_experience"`
+	Young           string `json:"young"`
+}
+
+// Validate checks the answers.
+func (in *SelfDeclared) Validate() error {
+	var v Validator
+	v.OneOf("lived_experience", in.LivedExperience, false, DeclaredAnswers)
+	v.OneOf("young", in.Young, false, DeclaredAnswers)
+	return v.Err()
 }

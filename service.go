@@ -65,6 +65,10 @@ type AccountService interface {
 	// MyData is everything Partnerkit holds about the asking user, to download; sensitive
 	// records they may no longer see are left out and counted.
 	MyData(ctx context.Context) (*PersonalData, error)
+	// SelfDeclared returns what the asking person said of themselves for the
+	// health signals; SetSelfDeclared changes it (no partnership's log records it).
+	SelfDeclared(ctx context.Context) (SelfDeclared, error)
+	SetSelfDeclared(ctx context.Context, in SelfDeclared) error
 	// HandOvers lists what the asking user must hand over before deleting their account.
 	HandOvers(ctx context.Context) ([]HandOver, error)
 	// DeleteAccount erases the asking user's personal data and ends their memberships,
@@ -850,6 +854,40 @@ type CalendarService interface {
 	// partnerships, from CalendarFeedPastDays ago on. An unknown secret is
 	// not found.
 	FeedMeetings(ctx context.Context, secret string) ([]*CalendarMeeting, error)
+}
+
+// HealthService keeps the partnership's health: rounds of the health check
+// and of the partner relationship survey, the asker's own ratings, and what
+// everyone else sees of them — aggregates only — beside the signals read
+// from what members do.
+type HealthService interface {
+	// Rounds lists the partnership's rounds of kind (RoundKinds), newest
+	// first, up to MaxHealthRounds.
+	Rounds(ctx context.Context, pid, kind string) (*RoundList, error)
+	// Round returns one round with its count of raters.
+	Round(ctx context.Context, pid, rid string) (*Round, error)
+	// OpenRound opens a round; one round of a kind is open at a time.
+	OpenRound(ctx context.Context, pid string, in RoundInput) (*Round, error)
+	// CloseRound closes an open round (optimistic locking on version).
+	CloseRound(ctx context.Context, pid, rid string, version int) (*Round, error)
+	// MyHealthRatings is the asker's own ratings in a health round.
+	MyHealthRatings(ctx context.Context, pid, rid string) ([]HealthRating, error)
+	// RateHealth saves the asker's ratings in an open health round.
+	RateHealth(ctx context.Context, pid, rid string, in HealthRatingInput) ([]HealthRating, error)
+	// HealthResults is a health round's aggregate and its comments without names.
+	HealthResults(ctx context.Context, pid, rid string) (*HealthResults, error)
+	// HealthTrend is every health round's aggregate, oldest first.
+	HealthTrend(ctx context.Context, pid string) (*HealthTrend, error)
+	// TrustSheet is the ratings by an organisation the asker represents
+	// (oid, or their first) in a trust round (rid, or the open one).
+	TrustSheet(ctx context.Context, pid, rid, oid string) (*TrustSheet, error)
+	// RateTrust saves an organisation's ratings in the open trust round; the
+	// asker must represent it (the agreement signing rule).
+	RateTrust(ctx context.Context, pid string, in TrustRatingInput) (*TrustSheet, error)
+	// TrustSummary is a trust round's aggregate (rid, or the latest round).
+	TrustSummary(ctx context.Context, pid, rid string) (*TrustSummary, error)
+	// Signals computes the behaviour signals from the partnership's records.
+	Signals(ctx context.Context, pid string) (*SignalReport, error)
 }
 
 // EvaluationService keeps the partnership's evaluations: questions with

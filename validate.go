@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/partnerkit/partnerkit/health"
 )
 
 // Validator collects field errors so that a form or a request body reports
@@ -185,4 +187,8 @@ var Enums = map[string]func() []string{
 	"survey_item_kind":      func() []string { return SurveyItemKinds },
 	"survey_round":          func() []string { return SurveyRounds },
 	"survey_template":       func() []string { return SurveyTemplates },
+	"round_kind":            func() []string { return RoundKinds },
+	"health_item":           func() []string { return health.ItemKeys },
+	"trust_intensity":       func() []string { return TrustIntensities },
+	"declared":              func() []string { return DeclaredAnswers },
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/decision"
 	apievaluation "github.com/partnerkit/partnerkit/api/evaluation"
 	"github.com/partnerkit/partnerkit/api/governance"
+	apihealth "github.com/partnerkit/partnerkit/api/health"
 	apimeeting "github.com/partnerkit/partnerkit/api/meeting"
 	"github.com/partnerkit/partnerkit/api/network"
 	"github.com/partnerkit/partnerkit/api/organisation"
@@ -51,6 +52,7 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&apicontribution.Handlers{Contributions: db.Contributions, Reports: db.Reports},
 		&apimeeting.Handlers{Meetings: db.Meetings, Calendars: db.Calendars, MeetingDecisions: db.MeetingDecisions},
 		&apiplan.Handlers{Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks},
+		&apihealth.Handlers{Health: db.Health},
 		&apievaluation.Handlers{Evaluations: db.Evaluations},
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/decision"
 	webevaluation "github.com/partnerkit/partnerkit/web/evaluation"
 	"github.com/partnerkit/partnerkit/web/governance"
+	webhealth "github.com/partnerkit/partnerkit/web/health"
 	webmeeting "github.com/partnerkit/partnerkit/web/meeting"
 	"github.com/partnerkit/partnerkit/web/network"
 	"github.com/partnerkit/partnerkit/web/organisation"
@@ -115,6 +116,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 			Members: db.Members},
 		&webplan.Pages{Web: w, Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks, Bodies: db.Bodies, Members: db.Members,
 			Preparation: db.Preparation, Meetings: db.Meetings, Now: func() time.Time { return db.Now() }},
+		&webhealth.Pages{Web: w, Health: db.Health},
 		&webevaluation.Pages{Web: w, Evaluations: db.Evaluations, Bodies: db.Bodies, Members: db.Members, Plans: db.Plans, Goals: db.Goals},
 	}
 }

@@ -126,7 +126,7 @@ func (store *AccountStore) DeleteAccount(ctx context.Context, password string) e
 			// like their name everywhere else.
 			{`UPDATE agreement_signatures SET typed_name = $1 WHERE user_id = $2`, []any{pk.FormerMemberName, uid}},
 			{`UPDATE invitations SET email = $1 WHERE email = $2`, []any{tomb, email}},
-			{`UPDATE users SET email = $1, name = $2, password_hash = '', language = '', admin = FALSE, email_verified = FALSE,
+			{`UPDATE users SET email = $1, name = $2, password_hash = '', language = '', admin = FALSE, lived_experience = '', young = '', email_verified = FALSE,
 				version = version + 1 WHERE id = $3`, []any{tomb, pk.FormerMemberName, uid}},
 		} {
 			if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {

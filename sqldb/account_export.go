@@ -121,8 +121,8 @@ func (store *AccountStore) MyData(ctx context.Context) (*pk.PersonalData, error)
 		Audit: []pk.PersonalAuditEntry{}, Omitted: []pk.PersonalDataOmission{}, Invitations: []pk.PersonalInvitationFor{}}
 	p := &d.Profile
 	var email string
-	if err := db.read.QueryRowContext(ctx, `SELECT id, email, email_verified, name, language, admin, created_at FROM users WHERE id = $1`, uid).
-		Scan(&p.ID, &email, &p.EmailVerified, &p.Name, &p.Language, &p.Admin, ts(&p.CreatedAt)); err != nil {
+	if err := db.read.QueryRowContext(ctx, `SELECT id, email, email_verified, name, language, admin, created_at, lived_experience, young FROM users WHERE id = $1`, uid).
+		Scan(&p.ID, &email, &p.EmailVerified, &p.Name, &p.Language, &p.Admin, ts(&p.CreatedAt), &p.SelfDeclared.LivedExperience, &p.SelfDeclared.Young); err != nil {
 		return nil, err
 	}
 	p.Email = email

@@ -385,6 +385,9 @@ var archiveLeftOut = map[string]string{
 	"ballots.voter_key":         "derived from the person or organisation on import",
 	"proposal_voters.voter_key": "derived from the person or organisation on import",
 	"meeting_attendance.holder": "the row's key, made again from the person or organisation on import",
+	"health_ratings":            "one person's ratings are shown to no one, the archive's reader included (docs/health.md)",
+	"trust_ratings":             "one organisation's ratings of another are shown to no one, the archive's reader included (docs/health.md)",
+	"health_rounds":             "a round says nothing without its ratings, which stay behind",
 	// A roll-up is made from the reports of its period, which travel: a
 	// coordinator makes it again on the new instance.
 	"rollups": "made again from the carried reports (a coordinator generates a committee's roll-up)",

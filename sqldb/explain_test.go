@@ -495,6 +495,23 @@ func workload(t *testing.T, db *sqldb.DB) {
 	_, err = db.Plans.PublicPlan(context.Background(), pl.Plan.ID)
 	ok("public plan", err)
 
+	// Health: rounds, own ratings, aggregates, the trust survey and the
+	// behaviour signals (one aggregate query each).
+	hf := w.Health()
+	run("health rounds", func(ctx context.Context) error { _, err := db.Health.Rounds(ctx, pid, pk.RoundHealth); return err })
+	run("health results", func(ctx context.Context) error { _, err := db.Health.HealthResults(ctx, pid, hf.Round.ID); return err })
+	run("health trend", func(ctx context.Context) error { _, err := db.Health.HealthTrend(ctx, pid); return err })
+	run("health signals", func(ctx context.Context) error { _, err := db.Health.Signals(ctx, pid); return err })
+	run("trust summary", func(ctx context.Context) error { _, err := db.Health.TrustSummary(ctx, pid, ""); return err })
+	_, err = db.Health.MyHealthRatings(m, pid, hf.Round.ID)
+	ok("my health ratings", err)
+	_, err = db.Health.RateHealth(m, pid, hf.Round.ID, pk.HealthRatingInput{Ratings: []pk.HealthRating{{Item: "learning", Score: 4}}})
+	ok("rate health", err)
+	_, err = db.Health.TrustSheet(m, pid, "", "")
+	ok("trust sheet", err)
+	_, err = db.Health.RateTrust(m, pid, pk.TrustRatingInput{OrganisationID: w.MemberOrg.ID,
+		Ratings: []pk.TrustRating{{RatedID: w.Org.ID, Openness: 2, Intensity: "awareness"}}})
+	ok("rate trust", err)
 	// Evaluations: the list, one evaluation's page, a finding, a pro and
 	// the closure items turned into tasks.
 	ev := w.Evaluations()

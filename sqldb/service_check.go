@@ -22,6 +22,7 @@ var (
 	_ pk.MeetingService         = (*MeetingStore)(nil)
 	_ pk.CalendarService        = (*CalendarStore)(nil)
 	_ pk.MeetingDecisionService = (*MeetingDecisionStore)(nil)
+	_ pk.HealthService          = (*HealthStore)(nil)
 	_ pk.GoalService            = (*GoalStore)(nil)
 	_ pk.PlanService            = (*PlanStore)(nil)
 	_ pk.TaskService            = (*TaskStore)(nil)

@@ -35,6 +35,7 @@ type Stores struct {
 	Calendars     *CalendarStore
 	// MeetingDecisions joins the two: proposals on agendas, votes in the room.
 	MeetingDecisions *MeetingDecisionStore
+	Health           *HealthStore
 	Evaluations      *EvaluationStore
 	Surveys          *SurveyStore
 }
@@ -62,6 +63,7 @@ func (db *DB) initStores() {
 		Meetings:         &MeetingStore{db},
 		Calendars:        &CalendarStore{db},
 		MeetingDecisions: &MeetingDecisionStore{db},
+		Health:           &HealthStore{db},
 		Goals:            &GoalStore{db},
 		Plans:            &PlanStore{db},
 		Tasks:            &TaskStore{db},

@@ -35,6 +35,11 @@ type profileBody struct {
 	Version  int    `json:"version" doc:"The version of your profile the change is based on (or send If-Match)." example:"1"`
 }
 
+type selfDeclaredBody struct {
+	LivedExperience string `json:"lived_experience" rule:"enum=declared" doc:"Whether you have lived experience of migration: yes, no, or empty for not saying." example:"yes"`
+	Young           string `json:"young" rule:"enum=declared" doc:"Whether you are young (up to 30): yes, no, or empty for not saying." example:""`
+}
+
 type passwordBody struct {
 	Current string `json:"current_password" rule:"required" doc:"Your password now." example:"correct horse battery"`
 	New     string `json:"new_password" rule:"min=10" doc:"The new one: at least 10 characters (and at most 1024 bytes)." example:"a longer passphrase still"`
@@ -81,6 +86,20 @@ func (h *Handlers) registerAccount(a *api.API) {
 				return nil, err
 			}
 			return h.Accounts.UpdateProfile(r.Context(), pk.ProfileInput{Name: b.Name, Language: b.Language, Version: b.Version})
+		})
+	a.Route("GET", "/me/self-declared", httpx.SignedIn, httpx.OpDoc{Summary: "What you said of yourself for the partnerships' health signals (only you read it; the signals count shares of 5 people or more)", Tag: tag, Response: pk.SelfDeclared{}},
+		func(r *http.Request) (any, error) { return h.Accounts.SelfDeclared(r.Context()) })
+	a.Route("PUT", "/me/self-declared", httpx.SignedIn, httpx.OpDoc{Summary: "Say, or stop saying, whether you have lived experience of migration and whether you are young (both optional)", Tag: tag, Request: selfDeclaredBody{}, Response: pk.SelfDeclared{}},
+		func(r *http.Request) (any, error) {
+			var b selfDeclaredBody
+			if err := api.Decode(r, &b); err != nil {
+				return nil, err
+			}
+			in := pk.SelfDeclared{LivedExperience: b.LivedExperience, Young: b.Young}
+			if err := h.Accounts.SetSelfDeclared(r.Context(), in); err != nil {
+				return nil, err
+			}
+			return h.Accounts.SelfDeclared(r.Context())
 		})
 	a.Route("GET", "/me/export", httpx.SignedIn, httpx.OpDoc{Summary: "Everything Partnerkit holds about me, as one JSON document (sensitive records I may no longer see are left out and counted)", Tag: tag, Response: pk.PersonalData{}},
 		func(r *http.Request) (any, error) { return h.Accounts.MyData(r.Context()) })

@@ -28,6 +28,7 @@ func (h *Pages) registerAccount(rt *httpx.Router) {
 	h.Handle(rt, "GET", "/account", httpx.SignedIn, h.accountPage)
 	h.Handle(rt, "POST", "/account/profile", httpx.SignedIn, h.updateProfile)
 	h.Handle(rt, "POST", "/account/password", httpx.SignedIn, h.changePassword)
+	h.Handle(rt, "POST", "/account/self-declared", httpx.SignedIn, h.saveSelfDeclared)
 	h.Handle(rt, "POST", "/account/sessions/{sid}/revoke", httpx.SignedIn, h.revokeSession)
 	h.Handle(rt, "POST", "/account/tokens", httpx.SignedIn, h.createToken)
 	h.Handle(rt, "POST", "/account/tokens/{tid}/revoke", httpx.SignedIn, h.revokeToken)
@@ -183,6 +184,8 @@ type accountData struct {
 	// HandOvers are what must be handed over before the account can be
 	// deleted; while there are any, the page lists them instead of the form.
 	HandOvers []handOverLink
+	// Declared are the answers of the self-declared questions.
+	Declared []string
 }
 
 func (h *Pages) accountPage(w http.ResponseWriter, r *http.Request) error {
@@ -197,11 +200,16 @@ func (h *Pages) renderAccount(w http.ResponseWriter, r *http.Request, status int
 	v.Form.Values.Set("name", u.Name)
 	v.Form.Values.Set("language", u.Language)
 	v.Form.Values.Set("version", strconv.Itoa(u.Version))
+	declared, err := h.Accounts.SelfDeclared(ctx)
+	if err != nil {
+		return err
+	}
+	v.Form.Values.Set("lived_experience", declared.LivedExperience)
+	v.Form.Values.Set("young", declared.Young)
 	if formErr != nil {
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
 	}
-	d := &accountData{NewToken: newToken}
-	var err error
+	d := &accountData{NewToken: newToken, Declared: pk.DeclaredAnswers}
 	if d.Sessions, err = h.Accounts.Sessions(ctx); err != nil {
 		return err
 	}
