@@ -48,6 +48,9 @@ func init() {
 		"meeting.attendance.":        AttendanceStatuses,
 		"meeting.action_status.":     ActionStatuses,
 		"meeting.every.":             SeriesIntervals,
+		"indicator.kind.":            IndicatorKinds,
+		"indicator.direction.":       IndicatorDirections,
+		"indicator.frequency.":       IndicatorFrequencies,
 	} {
 		choiceLabels[choiceListKey(list)] = prefix
 	}

@@ -104,6 +104,17 @@ const (
 	ActionGiveProxy      Action = "decisions.proxy"
 	ActionChairDecide    Action = "decisions.chair"
 	ActionEditLenses     Action = "decisions.lenses"
+	// Indicators against targets: everyone in the partnership follows them
+	// (seed 002's transparency); members record measurements; an indicator
+	// is defined by a coordinator, or for a plan by a convener of its
+	// action group (the store checks, with the plans' own rule).
+	ActionViewIndicators     Action = "indicators.view"
+	ActionDefineIndicators   Action = "indicators.define"
+	ActionRecordMeasurements Action = "indicators.measure"
+	// The partnership report reads every module; each of its sections asks
+	// that module's own service, so a role sees in the report what it may
+	// see anyway.
+	ActionViewReport Action = "report.view"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -176,6 +187,11 @@ var permissions = map[Action]Role{
 	ActionGiveProxy:         RoleMember,
 	ActionChairDecide:       RoleMember,
 	ActionEditLenses:        RoleCoordinator,
+
+	ActionViewIndicators:     RoleObserver,
+	ActionDefineIndicators:   RoleMember,
+	ActionRecordMeasurements: RoleMember,
+	ActionViewReport:         RoleObserver,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -243,6 +259,8 @@ var readActions = map[Action]bool{
 	ActionAdmissionDetails: true,
 	ActionViewDecisions:    true,
 	ActionViewMeetings:     true,
+	ActionViewIndicators:   true,
+	ActionViewReport:       true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

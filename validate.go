@@ -173,4 +173,7 @@ var Enums = map[string]func() []string{
 	"action_status":         func() []string { return ActionStatuses },
 	"series_interval":       func() []string { return SeriesIntervals },
 	"commitment_minimum":    func() []string { return CommitmentMinimums },
+	"indicator_kind":        func() []string { return IndicatorKinds },
+	"indicator_direction":   func() []string { return IndicatorDirections },
+	"indicator_frequency":   func() []string { return IndicatorFrequencies },
 }
