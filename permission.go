@@ -92,6 +92,21 @@ const (
 	ActionCloseProposal Action = "decisions.close"
 	ActionSupportReopen Action = "decisions.reopen"
 	ActionChooseMethod  Action = "decisions.method"
+
+	// Implementation: goals, action plans and tasks (seed 001, activities
+	// 11–14; seed 004, stages 2–3). Observers read them; coordinators set
+	// goals and open plans. A plan is managed (changed, with its
+	// milestones, budget, staffing and tasks) by coordinators and by the
+	// conveners of its action group: ActionManagePlan is a member action
+	// and the store checks the convener's seat on the record. Members
+	// change the status of the tasks given to them (ActionUpdateOwnTask;
+	// the store checks the assignee).
+	ActionViewPlans     Action = "plans.view"
+	ActionEditGoals     Action = "plans.goals"
+	ActionCreatePlans   Action = "plans.create"
+	ActionManagePlan    Action = "plans.manage"
+	ActionUpdateOwnTask Action = "plans.task_status"
+
 	// Meetings: everyone in the partnership sees agendas, minutes and
 	// action items (seed 002's transparency); members schedule meetings,
 	// build agendas, record attendance and action items; the minutes are
@@ -188,6 +203,12 @@ var permissions = map[Action]Role{
 	ActionChairDecide:       RoleMember,
 	ActionEditLenses:        RoleCoordinator,
 
+	ActionViewPlans:     RoleObserver,
+	ActionEditGoals:     RoleCoordinator,
+	ActionCreatePlans:   RoleCoordinator,
+	ActionManagePlan:    RoleMember,
+	ActionUpdateOwnTask: RoleMember,
+
 	ActionViewIndicators:     RoleObserver,
 	ActionDefineIndicators:   RoleMember,
 	ActionRecordMeasurements: RoleMember,
@@ -258,6 +279,7 @@ var readActions = map[Action]bool{
 	// Reading the details only reads.
 	ActionAdmissionDetails: true,
 	ActionViewDecisions:    true,
+	ActionViewPlans:        true,
 	ActionViewMeetings:     true,
 	ActionViewIndicators:   true,
 	ActionViewReport:       true,

@@ -614,6 +614,81 @@ type DecisionService interface {
 	SetLenses(ctx context.Context, pid string, in LensSetInput) (*LensSet, error)
 }
 
+// GoalService keeps the partnership's goals, each with its SMART check and
+// the theory-of-change statements it serves.
+type GoalService interface {
+	// Goals lists the partnership's goals, oldest first, up to MaxGoals,
+	// each with its SMART check and its progress rolled up from its plans;
+	// the bool says the list was cut.
+	Goals(ctx context.Context, pid string) ([]*Goal, bool, error)
+	// Goal returns one goal.
+	Goal(ctx context.Context, pid, gid string) (*Goal, error)
+	// CreateGoal sets a goal (coordinators).
+	CreateGoal(ctx context.Context, pid string, in GoalInput) (*Goal, error)
+	// UpdateGoal changes a goal (optimistic locking on in.Version).
+	UpdateGoal(ctx context.Context, pid, gid string, in GoalInput) (*Goal, error)
+	// DeleteGoal removes a goal with its plans and their tasks.
+	DeleteGoal(ctx context.Context, pid, gid string, version int) error
+}
+
+// PlanService keeps the action plans: milestones, budget lines, staffing
+// needs, and the public page of a plan the partnership chose to show.
+type PlanService interface {
+	// Plans lists the partnership's plans (of one goal when goalID is set),
+	// up to MaxPlans; the bool says the list was cut.
+	Plans(ctx context.Context, pid, goalID string) ([]*Plan, bool, error)
+	// Plan returns one plan.
+	Plan(ctx context.Context, pid, plid string) (*Plan, error)
+	// PlanPage returns a plan with its parts, task counts and progress.
+	PlanPage(ctx context.Context, pid, plid string) (*PlanPage, error)
+	// CreatePlan opens a plan under a goal (coordinators).
+	CreatePlan(ctx context.Context, pid string, in PlanInput) (*Plan, error)
+	// UpdatePlan changes a plan (coordinators and its conveners).
+	UpdatePlan(ctx context.Context, pid, plid string, in PlanInput) (*Plan, error)
+	// DeletePlan removes a plan with its parts and tasks (coordinators).
+	DeletePlan(ctx context.Context, pid, plid string, version int) error
+	// AddMilestone, UpdateMilestone and DeleteMilestone keep a plan's milestones.
+	AddMilestone(ctx context.Context, pid, plid string, in MilestoneInput) (*Milestone, error)
+	UpdateMilestone(ctx context.Context, pid, plid, mid string, in MilestoneInput) (*Milestone, error)
+	DeleteMilestone(ctx context.Context, pid, plid, mid string, version int) error
+	// AddBudgetLine, UpdateBudgetLine and DeleteBudgetLine keep a plan's budget.
+	AddBudgetLine(ctx context.Context, pid, plid string, in BudgetLineInput) (*BudgetLine, error)
+	UpdateBudgetLine(ctx context.Context, pid, plid, lid string, in BudgetLineInput) (*BudgetLine, error)
+	DeleteBudgetLine(ctx context.Context, pid, plid, lid string, version int) error
+	// AddStaffingNeed, UpdateStaffingNeed and DeleteStaffingNeed keep a plan's staffing needs.
+	AddStaffingNeed(ctx context.Context, pid, plid string, in StaffingNeedInput) (*StaffingNeed, error)
+	UpdateStaffingNeed(ctx context.Context, pid, plid, sid string, in StaffingNeedInput) (*StaffingNeed, error)
+	DeleteStaffingNeed(ctx context.Context, pid, plid, sid string, version int) error
+	// Timeline returns the plans with their milestones for the timeline
+	// chart, up to MaxPlans; the bool says it was cut.
+	Timeline(ctx context.Context, pid string) ([]*PlanPage, bool, error)
+	// PublicPlan returns a plan the partnership made public, to anyone,
+	// without names of people; any other plan is ENOTFOUND.
+	PublicPlan(ctx context.Context, plid string) (*PublicPlan, error)
+}
+
+// TaskService keeps tasks: per plan, per person, per organisation, overdue,
+// and "my tasks" across partnerships.
+type TaskService interface {
+	// Tasks lists the partnership's tasks a filter keeps, by due date, a
+	// page at a time.
+	Tasks(ctx context.Context, pid string, f TaskFilter, pg PageRequest) ([]*Task, string, error)
+	// Task returns one task.
+	Task(ctx context.Context, pid, tid string) (*Task, error)
+	// CreateTask adds a task to a plan (coordinators and the plan's conveners).
+	CreateTask(ctx context.Context, pid string, in TaskInput) (*Task, error)
+	// UpdateTask changes a task (coordinators and the plan's conveners).
+	UpdateTask(ctx context.Context, pid, tid string, in TaskInput) (*Task, error)
+	// SetTaskStatus changes a task's status: its assignee, the plan's
+	// conveners and coordinators may.
+	SetTaskStatus(ctx context.Context, pid, tid string, in TaskStatusInput) (*Task, error)
+	// DeleteTask removes a task (coordinators and the plan's conveners).
+	DeleteTask(ctx context.Context, pid, tid string, version int) error
+	// MyTasks lists the open tasks given to the asker in every partnership
+	// they belong to, by due date, a page at a time.
+	MyTasks(ctx context.Context, pg PageRequest) ([]*Task, string, error)
+}
+
 // MeetingService keeps the meetings of the partnership's bodies and the
 // open ones: the agenda, attendance with the quorum, the minutes and their
 // approval, and the action items.

@@ -119,3 +119,52 @@ func TestDemoAgreement(t *testing.T) {
 		}
 	})
 }
+
+// The demonstration's implementation: three goals, four plans, forty tasks
+// (some done, some overdue, one from a meeting's action item), and every
+// goal's progress rolled up from its plans.
+func TestDemoPlans(t *testing.T) {
+	t.Parallel()
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		if _, err := Load(ctx, db); err != nil {
+			t.Fatal(err)
+		}
+		_, secret, err := db.Accounts.SignIn(ctx, Email, Password, "127.0.0.1", "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, _, _ := db.Accounts.UserBySession(ctx, secret)
+		uctx := pk.NewContextWithUser(ctx, u)
+		ps, _, _ := db.Partnerships.Partnerships(uctx, pk.PageRequest{}, false)
+		pid := ps[0].ID
+		goals, _, err := db.Goals.Goals(uctx, pid)
+		if err != nil || len(goals) != 3 {
+			t.Fatalf("goals: %v %d", err, len(goals))
+		}
+		plans, _, err := db.Plans.Plans(uctx, pid, "")
+		if err != nil || len(plans) != 4 {
+			t.Fatalf("plans: %v %d", err, len(plans))
+		}
+		all, _, err := db.Tasks.Tasks(uctx, pid, pk.TaskFilter{}, pk.PageRequest{Limit: 100})
+		if err != nil || len(all) != 40 {
+			t.Fatalf("tasks: %v %d", err, len(all))
+		}
+		over, _, _ := db.Tasks.Tasks(uctx, pid, pk.TaskFilter{Overdue: true}, pk.PageRequest{Limit: 100})
+		done, _, _ := db.Tasks.Tasks(uctx, pid, pk.TaskFilter{Status: pk.TaskDone}, pk.PageRequest{Limit: 100})
+		linked := 0
+		for _, x := range all {
+			if x.ActionItemID != "" {
+				linked++
+			}
+		}
+		if len(over) < 3 || len(done) < 5 || linked != 1 {
+			t.Fatalf("overdue %d, done %d, from action items %d", len(over), len(done), linked)
+		}
+		for _, g := range goals {
+			if g.Progress == nil {
+				t.Errorf("goal %q has no progress", g.Title)
+			}
+		}
+	})
+}

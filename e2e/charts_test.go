@@ -56,7 +56,7 @@ const measureCharts = `(() => {
 })()`
 
 // Every chart in the demo — power map, spectrum and its chart over time,
-// network, theory of change — shows its text at 12 px or more and without
+// network, theory of change, the timeline of plans — shows its text at 12 px or more and without
 // overlapping labels, on a 360 px phone and a 1280 px desktop, in English
 // and in Arabic; a chart's figure never reaches past the viewport (a wide drawing
 // scrolls inside its own box).
@@ -82,6 +82,7 @@ func TestChartsReadable(t *testing.T) {
 		"/p/" + pid + "/maps/" + mid + "/spectrum",
 		"/p/" + pid + "/network",
 		"/p/" + pid + "/theory-of-change",
+		"/p/" + pid + "/plans",
 	}
 	for _, lang := range []string{"en", "ar"} {
 		get(t, b, chromedp.Evaluate[int](`fetch('/language', {method: 'POST', body: new URLSearchParams({lang: '`+lang+`', next: '/'})}).then(r => r.status)`, chromedp.EvalAwaitPromise))

@@ -16,6 +16,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/network"
 	"github.com/partnerkit/partnerkit/api/organisation"
 	"github.com/partnerkit/partnerkit/api/partnership"
+	apiplan "github.com/partnerkit/partnerkit/api/plan"
 	"github.com/partnerkit/partnerkit/api/playbook"
 	"github.com/partnerkit/partnerkit/api/portability"
 	"github.com/partnerkit/partnerkit/api/preparation"
@@ -44,5 +45,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&decision.Handlers{Decisions: db.Decisions},
 		&portability.Handlers{Portability: db.Portability},
 		&apimeeting.Handlers{Meetings: db.Meetings, Calendars: db.Calendars, MeetingDecisions: db.MeetingDecisions},
+		&apiplan.Handlers{Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks},
 	}
 }

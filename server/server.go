@@ -25,6 +25,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/network"
 	"github.com/partnerkit/partnerkit/web/organisation"
 	"github.com/partnerkit/partnerkit/web/partnership"
+	webplan "github.com/partnerkit/partnerkit/web/plan"
 	"github.com/partnerkit/partnerkit/web/playbook"
 	"github.com/partnerkit/partnerkit/web/portability"
 	"github.com/partnerkit/partnerkit/web/preparation"
@@ -106,6 +107,8 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&portability.Pages{Web: w, Portability: db.Portability},
 		&webmeeting.Pages{Web: w, Meetings: db.Meetings, Calendars: db.Calendars, Bodies: db.Bodies, Members: db.Members,
 			Decisions: db.Decisions, MeetingDecisions: db.MeetingDecisions, Now: func() time.Time { return db.Now() }},
+		&webplan.Pages{Web: w, Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks, Bodies: db.Bodies, Members: db.Members,
+			Preparation: db.Preparation, Meetings: db.Meetings, Now: func() time.Time { return db.Now() }},
 	}
 }
 

@@ -280,6 +280,35 @@ var archiveDocuments = []archiveDocument{
 		ref("reopened_by", "proposals", true), ref("meeting_id", "meetings", true), col("in_room", archBool), col("created_at", archTime)}},
 	{name: "reopen_supporters", unique: []string{"decision_id", "user_id"}, table: "reopen_supporters", where: ofPartnership, order: "decision_id, created_at, user_id", columns: []archiveColumn{
 		ref("decision_id", "decisions", false), user("user_id", false), org("organisation_id", true), col("created_at", archTime)}},
+	// Implementation: goals with the statements they serve, plans with
+	// their milestones, budget lines and staffing needs, and tasks.
+	{name: "goals", table: "goals", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), col("kind", archText), col("title", archText), col("description", archText),
+		col("beneficiaries", archText), col("measure", archText), col("target", archText), col("unit", archText),
+		org("owner_organisation_id", true), col("due_date", archText), col("status", archText), col("version", archInt),
+		user("created_by", true), col("created_at", archTime), col("updated_at", archTime)}},
+	{name: "goal_statements", unique: []string{"goal_id", "statement_id"}, table: "goal_statements", where: ofPartnership, order: "goal_id, position, statement_id", columns: []archiveColumn{
+		ref("goal_id", "goals", false), ref("statement_id", "change_statements", false), col("position", archInt)}},
+	{name: "plans", table: "plans", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), ref("goal_id", "goals", false), col("title", archText), ref("body_id", "bodies", true),
+		org("organisation_id", true), col("strategy", archText), col("evaluation", archText), col("risks", archText),
+		col("status", archText), col("start_date", archText), col("end_date", archText), col("weight", archInt),
+		col("public", archBool), col("currency", archText), col("version", archInt), user("created_by", true),
+		col("created_at", archTime), col("updated_at", archTime)}},
+	{name: "plan_milestones", table: "plan_milestones", where: ofPartnership, order: "plan_id, due_date, id", columns: []archiveColumn{
+		col("id", archID), ref("plan_id", "plans", false), col("title", archText), col("due_date", archText),
+		col("done_date", archText), col("version", archInt), col("created_at", archTime)}},
+	{name: "plan_budget_lines", table: "plan_budget_lines", where: ofPartnership, order: "plan_id, created_at, id", columns: []archiveColumn{
+		col("id", archID), ref("plan_id", "plans", false), col("label", archText), col("amount", archInt),
+		col("version", archInt), col("created_at", archTime)}},
+	{name: "plan_staffing", table: "plan_staffing", where: ofPartnership, order: "plan_id, created_at, id", columns: []archiveColumn{
+		col("id", archID), ref("plan_id", "plans", false), col("role", archText), col("hours_per_month", archInt),
+		col("inside", archBool), col("filled", archBool), col("version", archInt), col("created_at", archTime)}},
+	{name: "tasks", table: "tasks", where: ofPartnership, order: "plan_id, created_at, id", columns: []archiveColumn{
+		col("id", archID), ref("plan_id", "plans", false), col("title", archText), col("notes", archText),
+		user("assignee_id", true), org("organisation_id", true), col("due_date", archText), col("status", archText),
+		ref("tactic_id", "tactics", true), ref("action_item_id", "meeting_action_items", true), col("done_at", archNullTime),
+		col("version", archInt), user("created_by", true), col("created_at", archTime), col("updated_at", archTime)}},
 }
 
 // archiveLeftOut names the tables with partnership rows that an archive

@@ -440,6 +440,30 @@ func workload(t *testing.T, db *sqldb.DB) {
 	_, err = db.Calendars.FeedMeetings(context.Background(), feed.Secret)
 	ok("feed meetings", err)
 
+	// Goals, plans and tasks: the overview, the timeline, a plan's page,
+	// the task lists and my tasks, a status change and the public page.
+	pl := w.Plans()
+	run("goals", func(ctx context.Context) error { _, _, err := db.Goals.Goals(ctx, pid); return err })
+	run("goal", func(ctx context.Context) error { _, err := db.Goals.Goal(ctx, pid, pl.Goal.ID); return err })
+	run("plans", func(ctx context.Context) error { _, _, err := db.Plans.Plans(ctx, pid, pl.Goal.ID); return err })
+	run("timeline", func(ctx context.Context) error { _, _, err := db.Plans.Timeline(ctx, pid); return err })
+	run("plan page", func(ctx context.Context) error { _, err := db.Plans.PlanPage(ctx, pid, pl.Plan.ID); return err })
+	for _, f := range []pk.TaskFilter{{}, {PlanID: pl.Plan.ID}, {AssigneeID: w.Member.ID}, {OrganisationID: w.MemberOrg.ID},
+		{Overdue: true}, {Status: pk.TaskDone}} {
+		run("tasks", func(ctx context.Context) error {
+			_, next, err := db.Tasks.Tasks(ctx, pid, f, pk.PageRequest{Limit: 1})
+			if err == nil && next != "" {
+				_, _, err = db.Tasks.Tasks(ctx, pid, f, pk.PageRequest{Limit: 1, Cursor: next})
+			}
+			return err
+		})
+	}
+	run("my tasks", func(ctx context.Context) error { _, _, err := db.Tasks.MyTasks(ctx, pk.PageRequest{}); return err })
+	_, err = db.Tasks.SetTaskStatus(m, pid, pl.MemberTask.ID, pk.TaskStatusInput{Status: pk.TaskDoing, Version: pl.MemberTask.Version})
+	ok("task status", err)
+	_, err = db.Plans.PublicPlan(context.Background(), pl.Plan.ID)
+	ok("public plan", err)
+
 	// Deletes and merges, whose cascades follow every foreign key.
 	keep, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Keeper", Kind: "group"})
 	ok("create actor", err)

@@ -22,4 +22,7 @@ var (
 	_ pk.MeetingService         = (*MeetingStore)(nil)
 	_ pk.CalendarService        = (*CalendarStore)(nil)
 	_ pk.MeetingDecisionService = (*MeetingDecisionStore)(nil)
+	_ pk.GoalService            = (*GoalStore)(nil)
+	_ pk.PlanService            = (*PlanStore)(nil)
+	_ pk.TaskService            = (*TaskStore)(nil)
 )

@@ -26,6 +26,9 @@ type Stores struct {
 	Charter       *CharterStore
 	Admissions    *AdmissionStore
 	Decisions     *DecisionStore
+	Goals         *GoalStore
+	Plans         *PlanStore
+	Tasks         *TaskStore
 	Meetings      *MeetingStore
 	Calendars     *CalendarStore
 	// MeetingDecisions joins the two: proposals on agendas, votes in the room.
@@ -55,6 +58,9 @@ func (db *DB) initStores() {
 		Meetings:         &MeetingStore{db},
 		Calendars:        &CalendarStore{db},
 		MeetingDecisions: &MeetingDecisionStore{db},
+		Goals:            &GoalStore{db},
+		Plans:            &PlanStore{db},
+		Tasks:            &TaskStore{db},
 	}
 }
 
