@@ -114,7 +114,10 @@ const (
 	MaxIndicators            = 200 // per partnership (IndicatorList.Cut)
 	MaxIndicatorTargets      = 60  // five years of monthly targets
 	MaxIndicatorCategories   = 20
-	MaxIndicatorMeasurements = 500 // per indicator, newest first (cut says so)
+	// MaxIndicatorMeasurements bounds an indicator's measurements: forty
+	// years of monthly results. Recording more is refused, so the status
+	// always reads them all.
+	MaxIndicatorMeasurements = 500
 	// MaxIndicatorValue bounds every number (a budget in minor units of a
 	// weak currency still fits).
 	MaxIndicatorValue = 1e12
@@ -341,7 +344,10 @@ func day(t time.Time) time.Time {
 }
 
 // IndicatorFilter narrows the list of indicators to a goal's or a plan's.
+// AsOf (YYYY-MM-DD) evaluates them on an earlier day than today, as they
+// stood then (a report's period end).
 type IndicatorFilter struct {
 	GoalID string
 	PlanID string
+	AsOf   string
 }

@@ -25,4 +25,5 @@ var (
 	_ pk.GoalService            = (*GoalStore)(nil)
 	_ pk.PlanService            = (*PlanStore)(nil)
 	_ pk.TaskService            = (*TaskStore)(nil)
+	_ pk.IndicatorService       = (*IndicatorStore)(nil)
 )

@@ -33,6 +33,7 @@ type Stores struct {
 	Calendars     *CalendarStore
 	// MeetingDecisions joins the two: proposals on agendas, votes in the room.
 	MeetingDecisions *MeetingDecisionStore
+	Indicators       *IndicatorStore
 }
 
 func (db *DB) initStores() {
@@ -61,6 +62,7 @@ func (db *DB) initStores() {
 		Goals:            &GoalStore{db},
 		Plans:            &PlanStore{db},
 		Tasks:            &TaskStore{db},
+		Indicators:       &IndicatorStore{db},
 	}
 }
 
