@@ -111,9 +111,9 @@ func enumStrings[T ~string](list []T) []string {
 
 // Bounds of indicators and their measurements.
 const (
-	MaxIndicators            = 200 // per partnership (IndicatorList.Cut)
-	MaxIndicatorTargets      = 60  // five years of monthly targets
-	MaxIndicatorCategories   = 20
+	MaxIndicators          = 200 // per partnership (IndicatorList.Cut)
+	MaxIndicatorTargets    = 60  // five years of monthly targets
+	MaxIndicatorCategories = 20
 	// MaxIndicatorMeasurements bounds an indicator's measurements: forty
 	// years of monthly results. Recording more is refused, so the status
 	// always reads them all.

@@ -16,7 +16,9 @@ type Report struct {
 	To              string    `json:"to"`
 	GeneratedAt     time.Time `json:"generated_at"`
 
+	Goals      *ReportGoals      `json:"goals"`
 	Indicators *ReportIndicators `json:"indicators"`
+	Plans      *ReportPlans      `json:"plans"`
 	Decisions  *ReportDecisions  `json:"decisions"`
 	Meetings   *ReportMeetings   `json:"meetings"`
 }
@@ -115,5 +117,51 @@ type ReportMeeting struct {
 	QuorumMet *bool `json:"quorum_met"`
 }
 
+// QuorumState is "met", "not_met", or "" when no quorum applies.
+func (m *ReportMeeting) QuorumState() string {
+	switch {
+	case m.QuorumMet == nil:
+		return ""
+	case *m.QuorumMet:
+		return "met"
+	default:
+		return "not_met"
+	}
+}
+
 // MaxReportMeetings bounds the meetings a report lists.
 const MaxReportMeetings = 100
+
+// ReportGoals is the partnership's goals with their progress today.
+type ReportGoals struct {
+	Items []*Goal `json:"items"`
+	Cut   bool    `json:"items_cut"`
+}
+
+// ReportPlans is the plans running in the period (their dates overlap it,
+// or they have none) with their progress and task counts today, and the
+// milestones due in the period.
+type ReportPlans struct {
+	Items []*ReportPlan `json:"items"`
+	Cut   bool          `json:"items_cut"`
+	// Tasks adds up the listed plans' task counts.
+	Tasks TaskCounts `json:"tasks"`
+	// MilestonesDue counts the milestones due in the period, and
+	// MilestonesReached those of them reached (on any day).
+	MilestonesDue     int `json:"milestones_due"`
+	MilestonesReached int `json:"milestones_reached"`
+}
+
+// ReportPlan is one plan in a report.
+type ReportPlan struct {
+	ID                string     `json:"id"`
+	Title             string     `json:"title"`
+	GoalTitle         string     `json:"goal_title"`
+	Status            string     `json:"status"`
+	Start             string     `json:"start,omitempty"`
+	End               string     `json:"end,omitempty"`
+	Progress          *int       `json:"progress"`
+	Tasks             TaskCounts `json:"tasks"`
+	MilestonesDue     int        `json:"milestones_due"`
+	MilestonesReached int        `json:"milestones_reached"`
+}

@@ -3,6 +3,8 @@ package server
 import (
 	"time"
 
+	apiindicator "github.com/partnerkit/partnerkit/api/indicator"
+
 	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/api/account"
 	"github.com/partnerkit/partnerkit/api/actor"
@@ -46,5 +48,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&portability.Handlers{Portability: db.Portability},
 		&apimeeting.Handlers{Meetings: db.Meetings, Calendars: db.Calendars, MeetingDecisions: db.MeetingDecisions},
 		&apiplan.Handlers{Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks},
+		&apiindicator.Handlers{Indicators: db.Indicators, Report: reportSources(db), Now: func() time.Time { return db.Now() }},
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/httpx"
 	"github.com/partnerkit/partnerkit/i18n"
+	"github.com/partnerkit/partnerkit/reportview"
 	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/web"
 	"github.com/partnerkit/partnerkit/web/account"
@@ -21,6 +22,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/bin"
 	"github.com/partnerkit/partnerkit/web/decision"
 	"github.com/partnerkit/partnerkit/web/governance"
+	webindicator "github.com/partnerkit/partnerkit/web/indicator"
 	webmeeting "github.com/partnerkit/partnerkit/web/meeting"
 	"github.com/partnerkit/partnerkit/web/network"
 	"github.com/partnerkit/partnerkit/web/organisation"
@@ -109,7 +111,16 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 			Decisions: db.Decisions, MeetingDecisions: db.MeetingDecisions, Now: func() time.Time { return db.Now() }},
 		&webplan.Pages{Web: w, Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks, Bodies: db.Bodies, Members: db.Members,
 			Preparation: db.Preparation, Meetings: db.Meetings, Now: func() time.Time { return db.Now() }},
+		&webindicator.Pages{Web: w, Indicators: db.Indicators, Goals: db.Goals, Plans: db.Plans, Members: db.Members,
+			Report: reportSources(db), Now: func() time.Time { return db.Now() }},
 	}
+}
+
+// reportSources are the services the partnership report reads, one per
+// section (reportview); the page and the API share them.
+func reportSources(db *sqldb.DB) reportview.Sources {
+	return reportview.Sources{Partnerships: db.Partnerships, Goals: db.Goals, Plans: db.Plans, Indicators: db.Indicators,
+		Decisions: db.Decisions, Meetings: db.Meetings}
 }
 
 // ServeHTTP serves a request.

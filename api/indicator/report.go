@@ -1,0 +1,24 @@
+package indicator
+
+import (
+	"net/http"
+	"time"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/api"
+	"github.com/partnerkit/partnerkit/httpx"
+	"github.com/partnerkit/partnerkit/reportview"
+)
+
+func (h *Handlers) registerReport(a *api.API) {
+	a.Route("GET", reportPath, httpx.RoleFor(pk.ActionViewReport), httpx.OpDoc{Summary: "The partnership report for a period (?from=&to=, YYYY-MM-DD, at most five years): goals, indicators as they stood at its end, plans and tasks, decisions taken and meetings held in it with attendance; a section the asker may not see is null", Tag: tag,
+		Response: pk.Report{}, Query: []string{"from", "to"}},
+		func(r *http.Request) (any, error) {
+			now := time.Now()
+			if h.Now != nil {
+				now = h.Now()
+			}
+			q := r.URL.Query()
+			return reportview.Build(r.Context(), h.Report, r.PathValue("pid"), pk.ReportPeriod{From: q.Get("from"), To: q.Get("to")}, now)
+		})
+}
