@@ -84,6 +84,7 @@ type Measurement struct {
 	// RecordedBy is who recorded it (empty once their account is gone).
 	RecordedBy     string    `json:"recorded_by,omitempty"`
 	RecordedByName string    `json:"recorded_by_name,omitempty"`
+	Version        int       `json:"version"`
 	CreatedAt      time.Time `json:"created_at"`
 }
 
@@ -206,8 +207,10 @@ func (in *IndicatorInput) Validate() error {
 		v.Add("categories", "indicator.validation.too_many", map[string]any{"Max": MaxIndicatorCategories})
 	} else {
 		seen := map[string]bool{}
-		for i, c := range in.Categories {
-			f := "categories." + strconv.Itoa(i)
+		// Each category's problem is the list's, as its own item has no
+		// field of its own in a form or a request.
+		for _, c := range in.Categories {
+			f := "categories"
 			v.Text(f, c, true, 60)
 			if k := strings.ToLower(strings.TrimSpace(c)); k != "" {
 				if seen[k] {

@@ -57,8 +57,8 @@ func TestIndicatorInputValidate(t *testing.T) {
 		{"too many targets", func(in *IndicatorInput) {
 			in.Targets = make([]IndicatorTarget, MaxIndicatorTargets+1)
 		}, "targets", "indicator.validation.too_many"},
-		{"category twice", func(in *IndicatorInput) { in.Categories = append(in.Categories, " women") }, "categories.3", "indicator.validation.category_twice"},
-		{"empty category", func(in *IndicatorInput) { in.Categories[1] = "" }, "categories.1", "validation.required"},
+		{"category twice", func(in *IndicatorInput) { in.Categories = append(in.Categories, " women") }, "categories", "indicator.validation.category_twice"},
+		{"empty category", func(in *IndicatorInput) { in.Categories[1] = "" }, "categories", "validation.required"},
 	} {
 		in := validIndicator()
 		c.change(&in)

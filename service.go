@@ -797,5 +797,5 @@ type IndicatorService interface {
 	RecordMeasurement(ctx context.Context, pid, iid string, in MeasurementInput) (*Measurement, error)
 	// DeleteMeasurement removes a result recorded by mistake: its recorder,
 	// or whoever may define the indicator.
-	DeleteMeasurement(ctx context.Context, pid, iid, mid string) error
+	DeleteMeasurement(ctx context.Context, pid, iid, mid string, version int) error
 }

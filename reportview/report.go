@@ -24,15 +24,23 @@ type Sources struct {
 	Meetings     pk.MeetingService
 }
 
-// Build validates the period and fills the report of partnership pid;
-// now is the moment it is made (indicators are evaluated at the end of the
-// period, or now when the period runs on).
+// DefaultPeriod is the year up to today, for a report asked for without
+// a period.
+func DefaultPeriod(now time.Time) pk.ReportPeriod {
+	now = now.UTC()
+	return pk.ReportPeriod{From: now.AddDate(-1, 0, 1).Format(time.DateOnly), To: now.Format(time.DateOnly)}
+}
+
+// Build fills the report of partnership pid for a period (checked after
+// the asker's access, so an outsider learns nothing from the messages);
+// now is the moment it is made (indicators are evaluated at the end of
+// the period, or now when the period runs on).
 func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod, now time.Time) (*pk.Report, error) {
-	if err := period.Validate(); err != nil {
-		return nil, err
-	}
 	p, err := src.Partnerships.PartnershipFor(ctx, pid, pk.ActionViewReport)
 	if err != nil {
+		return nil, err
+	}
+	if err := period.Validate(); err != nil {
 		return nil, err
 	}
 	r := &pk.Report{PartnershipID: p.ID, PartnershipName: p.Name, From: period.From, To: period.To, GeneratedAt: now.UTC()}

@@ -211,13 +211,13 @@ func (store *IndicatorStore) Measurements(ctx context.Context, pid, iid string) 
 
 const measurementSelect = `
 	SELECT m.id, m.indicator_id, m.measured_on, m.value, m.evidence, m.note, m.breakdown,
-		COALESCE(m.recorded_by, ''), COALESCE(u.name, ''), m.created_at
+		COALESCE(m.recorded_by, ''), COALESCE(u.name, ''), m.version, m.created_at
 	FROM indicator_measurements m LEFT JOIN users u ON u.id = m.recorded_by `
 
 func scanMeasurement(row rowScanner) (*pk.Measurement, error) {
 	m := &pk.Measurement{}
 	var value, breakdown string
-	err := row.Scan(&m.ID, &m.IndicatorID, &m.Date, &value, &m.Evidence, &m.Note, &breakdown, &m.RecordedBy, &m.RecordedByName, ts(&m.CreatedAt))
+	err := row.Scan(&m.ID, &m.IndicatorID, &m.Date, &value, &m.Evidence, &m.Note, &breakdown, &m.RecordedBy, &m.RecordedByName, &m.Version, ts(&m.CreatedAt))
 	if err != nil {
 		return nil, err
 	}

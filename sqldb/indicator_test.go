@@ -97,8 +97,8 @@ func TestIndicatorsDefinedByCoordinatorsAndConveners(t *testing.T) {
 		}
 		// An indicator with results is kept; without them it goes.
 		wantCode(t, db.Indicators.DeleteIndicator(w.Coordinator.Ctx, pid, sh.ID, got.Version), pk.ECONFLICT)
-		wantCode(t, db.Indicators.DeleteMeasurement(w.Observer.Ctx, pid, sh.ID, f.Measurement.ID), pk.EFORBIDDEN)
-		if err := db.Indicators.DeleteMeasurement(w.Member.Ctx, pid, sh.ID, f.Measurement.ID); err != nil {
+		wantCode(t, db.Indicators.DeleteMeasurement(w.Observer.Ctx, pid, sh.ID, f.Measurement.ID, 1), pk.EFORBIDDEN)
+		if err := db.Indicators.DeleteMeasurement(w.Member.Ctx, pid, sh.ID, f.Measurement.ID, 1); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.Indicators.DeleteIndicator(w.Member.Ctx, pid, sh.ID, got.Version); err != nil {

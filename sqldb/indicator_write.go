@@ -83,11 +83,16 @@ func categoriesJSON(c []string) string {
 // CreateIndicator defines an indicator of a goal or a plan.
 func (store *IndicatorStore) CreateIndicator(ctx context.Context, pid string, in pk.IndicatorInput) (*pk.Indicator, error) {
 	in.Normalise()
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
 	var out *pk.Indicator
 	err := store.db.inTx(ctx, func(tx *Tx) error {
+		// Who may define indicators at all, then the input, then whether
+		// this goal or plan is theirs.
+		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionDefineIndicators); err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
+			return err
+		}
 		if _, err := store.db.authorizeIndicatorOwner(ctx, tx, pid, in.GoalID, in.PlanID); err != nil {
 			return err
 		}
@@ -272,7 +277,7 @@ func auditMeasurement(m *pk.Measurement) map[string]any {
 
 // DeleteMeasurement removes a result: its recorder, or whoever may define
 // the indicator.
-func (store *IndicatorStore) DeleteMeasurement(ctx context.Context, pid, iid, mid string) error {
+func (store *IndicatorStore) DeleteMeasurement(ctx context.Context, pid, iid, mid string, version int) error {
 	return store.db.inTx(ctx, func(tx *Tx) error {
 		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionRecordMeasurements); err != nil {
 			return err
@@ -294,6 +299,9 @@ func (store *IndicatorStore) DeleteMeasurement(ctx context.Context, pid, iid, mi
 				}
 				return err
 			}
+		}
+		if err := tx.bumpVersion(ctx, "indicator_measurements", "id = $1 AND partnership_id = $2", version, mid, pid); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM indicator_measurements WHERE id = $1`, mid); err != nil {
 			return err

@@ -29,7 +29,7 @@ type Handlers struct {
 const (
 	tag              = "indicators"
 	indicatorsPath   = "/partnerships/{pid}/indicators"
-	indicatorPath    = indicatorsPath + "/{iid}"
+	indicatorPath    = indicatorsPath + "/{inid}"
 	measurementsPath = indicatorPath + "/measurements"
 	measurementPath  = measurementsPath + "/{meid}"
 	reportPath       = "/partnerships/{pid}/report"
@@ -108,12 +108,12 @@ func (h *Handlers) registerIndicators(a *api.API) {
 		})
 	a.Route("GET", indicatorPath, view, httpx.OpDoc{Summary: "An indicator with its targets, status and percent met", Tag: tag, Response: pk.Indicator{}},
 		func(r *http.Request) (any, error) {
-			return h.Indicators.Indicator(r.Context(), r.PathValue("pid"), r.PathValue("iid"))
+			return h.Indicators.Indicator(r.Context(), r.PathValue("pid"), r.PathValue("inid"))
 		})
 	a.Route("PATCH", indicatorPath, define, httpx.OpDoc{Summary: "Change an indicator (fields sent; targets and categories are replaced whole; version or If-Match required)", Tag: tag,
 		Request: indicatorBody{}, Response: pk.Indicator{}},
 		func(r *http.Request) (any, error) {
-			pid, iid := r.PathValue("pid"), r.PathValue("iid")
+			pid, iid := r.PathValue("pid"), r.PathValue("inid")
 			cur, err := h.Indicators.Indicator(r.Context(), pid, iid)
 			if err != nil {
 				return nil, err
@@ -127,17 +127,22 @@ func (h *Handlers) registerIndicators(a *api.API) {
 	a.Route("DELETE", indicatorPath, define, httpx.OpDoc{Summary: "Delete an indicator without measurements (409 while it has some; If-Match or ?version= required)", Tag: tag,
 		Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			n := 0
-			if s := r.URL.Query().Get("version"); s != "" {
-				var err error
-				if n, err = strconv.Atoi(s); err != nil {
-					return nil, pk.FieldInvalid("version", "validation.number", nil)
-				}
-			}
-			v, err := api.Version(r, n)
+			v, err := deleteVersion(r)
 			if err != nil {
 				return nil, err
 			}
-			return nil, h.Indicators.DeleteIndicator(r.Context(), r.PathValue("pid"), r.PathValue("iid"), v)
+			return nil, h.Indicators.DeleteIndicator(r.Context(), r.PathValue("pid"), r.PathValue("inid"), v)
 		})
+}
+
+// deleteVersion is the version a DELETE is based on: If-Match or ?version=.
+func deleteVersion(r *http.Request) (int, error) {
+	n := 0
+	if s := r.URL.Query().Get("version"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil {
+			return 0, pk.FieldInvalid("version", "validation.number", nil)
+		}
+	}
+	return api.Version(r, n)
 }

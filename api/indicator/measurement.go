@@ -34,7 +34,7 @@ func (h *Handlers) registerMeasurements(a *api.API) {
 	a.Route("GET", measurementsPath, view, httpx.OpDoc{Summary: "An indicator's measurements, newest first (at most 500)", Tag: tag,
 		Response: pk.Measurement{}, List: true},
 		func(r *http.Request) (any, error) {
-			list, cut, err := h.Indicators.Measurements(r.Context(), r.PathValue("pid"), r.PathValue("iid"))
+			list, cut, err := h.Indicators.Measurements(r.Context(), r.PathValue("pid"), r.PathValue("inid"))
 			return api.List[*pk.Measurement]{Items: api.NonNil(list), ItemsCut: cut}, err
 		})
 	a.Route("POST", measurementsPath, measure, httpx.OpDoc{Summary: "Record a result (members)", Tag: tag,
@@ -44,11 +44,16 @@ func (h *Handlers) registerMeasurements(a *api.API) {
 			if err := api.Decode(r, &b); err != nil {
 				return nil, err
 			}
-			x, err := h.Indicators.RecordMeasurement(r.Context(), r.PathValue("pid"), r.PathValue("iid"), b.input())
+			x, err := h.Indicators.RecordMeasurement(r.Context(), r.PathValue("pid"), r.PathValue("inid"), b.input())
 			return api.Created{Value: x}, err
 		})
-	a.Route("DELETE", measurementPath, measure, httpx.OpDoc{Summary: "Delete a result recorded by mistake (its recorder, or whoever may define the indicator)", Tag: tag},
+	a.Route("DELETE", measurementPath, measure, httpx.OpDoc{Summary: "Delete a result recorded by mistake (its recorder, or whoever may define the indicator; If-Match or ?version= required)", Tag: tag,
+		Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			return nil, h.Indicators.DeleteMeasurement(r.Context(), r.PathValue("pid"), r.PathValue("iid"), r.PathValue("meid"))
+			v, err := deleteVersion(r)
+			if err != nil {
+				return nil, err
+			}
+			return nil, h.Indicators.DeleteMeasurement(r.Context(), r.PathValue("pid"), r.PathValue("inid"), r.PathValue("meid"), v)
 		})
 }

@@ -11,7 +11,7 @@ import (
 )
 
 func (h *Handlers) registerReport(a *api.API) {
-	a.Route("GET", reportPath, httpx.RoleFor(pk.ActionViewReport), httpx.OpDoc{Summary: "The partnership report for a period (?from=&to=, YYYY-MM-DD, at most five years): goals, indicators as they stood at its end, plans and tasks, decisions taken and meetings held in it with attendance; a section the asker may not see is null", Tag: tag,
+	a.Route("GET", reportPath, httpx.RoleFor(pk.ActionViewReport), httpx.OpDoc{Summary: "The partnership report for a period (?from=&to=, YYYY-MM-DD, at most five years; the year to today when neither is given): goals, indicators as they stood at its end, plans and tasks, decisions taken and meetings held in it with attendance; a section the asker may not see is null", Tag: tag,
 		Response: pk.Report{}, Query: []string{"from", "to"}},
 		func(r *http.Request) (any, error) {
 			now := time.Now()
@@ -19,6 +19,10 @@ func (h *Handlers) registerReport(a *api.API) {
 				now = h.Now()
 			}
 			q := r.URL.Query()
-			return reportview.Build(r.Context(), h.Report, r.PathValue("pid"), pk.ReportPeriod{From: q.Get("from"), To: q.Get("to")}, now)
+			period := reportview.DefaultPeriod(now)
+			if q.Has("from") || q.Has("to") {
+				period = pk.ReportPeriod{From: q.Get("from"), To: q.Get("to")}
+			}
+			return reportview.Build(r.Context(), h.Report, r.PathValue("pid"), period, now)
 		})
 }

@@ -52,6 +52,7 @@ CREATE TABLE indicator_measurements (
     note           TEXT NOT NULL DEFAULT '',
     breakdown      TEXT NOT NULL DEFAULT '[]',
     recorded_by    TEXT REFERENCES users(id) ON DELETE SET NULL,
+    version        INTEGER NOT NULL DEFAULT 1,
     created_at     TEXT NOT NULL
 );
 CREATE INDEX indicator_measurements_indicator ON indicator_measurements(indicator_id, measured_on, id);

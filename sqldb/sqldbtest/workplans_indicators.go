@@ -9,7 +9,7 @@ import (
 // IndicatorsFixture is what the indicator fixtures made in a world (after
 // the plans'): a count of young people reached for the goal, with
 // quarterly targets and a baseline, and a percentage for the member's
-// plan ({iid}), with a measurement the member recorded ({meid}).
+// plan ({inid}), with a measurement the member recorded ({meid}).
 type IndicatorsFixture struct {
 	Reached     *pk.Indicator
 	Share       *pk.Indicator
@@ -46,7 +46,7 @@ func init() {
 		f.Measurement, err = db.Indicators.RecordMeasurement(w.Member.Ctx, pid, f.Share.ID, pk.MeasurementInput{Date: "2026-02-27", Value: ptr(20), Note: "Four of twenty groups."})
 		must(t, err)
 		w.setFixture("indicators", f)
-		w.Params["iid"] = f.Share.ID
+		w.Params["inid"] = f.Share.ID
 		w.Params["meid"] = f.Measurement.ID
 	})
 }

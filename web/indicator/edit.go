@@ -24,7 +24,7 @@ func (h *Pages) newPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) editPage(w http.ResponseWriter, r *http.Request) error {
-	ind, err := h.Indicators.Indicator(r.Context(), r.PathValue("pid"), r.PathValue("iid"))
+	ind, err := h.Indicators.Indicator(r.Context(), r.PathValue("pid"), r.PathValue("inid"))
 	if err != nil {
 		return err
 	}
@@ -82,7 +82,7 @@ func (h *Pages) create(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) update(w http.ResponseWriter, r *http.Request) error {
-	pid, iid := r.PathValue("pid"), r.PathValue("iid")
+	pid, iid := r.PathValue("pid"), r.PathValue("inid")
 	ind, err := h.Indicators.UpdateIndicator(r.Context(), pid, iid, indicatorForm(r))
 	if web.IsFormError(err) {
 		current, cerr := h.Indicators.Indicator(r.Context(), pid, iid)
@@ -98,7 +98,7 @@ func (h *Pages) update(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) delete(w http.ResponseWriter, r *http.Request) error {
-	pid, iid := r.PathValue("pid"), r.PathValue("iid")
+	pid, iid := r.PathValue("pid"), r.PathValue("inid")
 	back := "/p/" + pid + "/indicators/" + iid
 	if !web.Confirmed(r) {
 		return h.AskIn(w, r, pk.ActionDefineIndicators, "indicators", web.Confirm{Question: "indicator.delete.confirm",

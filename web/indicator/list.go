@@ -7,6 +7,7 @@ import (
 )
 
 type listData struct {
+	numbers
 	Items []*pk.Indicator
 	Cut   bool
 	// Counts are how many indicators are in each status, in Statuses' order.

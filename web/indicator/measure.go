@@ -11,7 +11,7 @@ import (
 
 // record records a result from the form on the indicator's page.
 func (h *Pages) record(w http.ResponseWriter, r *http.Request) error {
-	pid, iid := r.PathValue("pid"), r.PathValue("iid")
+	pid, iid := r.PathValue("pid"), r.PathValue("inid")
 	ind, err := h.Indicators.Indicator(r.Context(), pid, iid)
 	if err != nil {
 		return err
@@ -27,7 +27,7 @@ func (h *Pages) record(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Pages) deleteMeasurement(w http.ResponseWriter, r *http.Request) error {
-	pid, iid, msid := r.PathValue("pid"), r.PathValue("iid"), r.PathValue("meid")
+	pid, iid, msid := r.PathValue("pid"), r.PathValue("inid"), r.PathValue("meid")
 	back := "/p/" + pid + "/indicators/" + iid + "#results"
 	if !web.Confirmed(r) {
 		return h.AskIn(w, r, pk.ActionRecordMeasurements, "indicators", web.Confirm{Question: "indicator.measurement.delete.confirm",
@@ -44,7 +44,7 @@ func (h *Pages) deleteMeasurement(w http.ResponseWriter, r *http.Request) error 
 				return "", pk.NotFound()
 			}})
 	}
-	if err := h.Indicators.DeleteMeasurement(r.Context(), pid, iid, msid); web.IsFormError(err) {
+	if err := h.Indicators.DeleteMeasurement(r.Context(), pid, iid, msid, web.Atoi(r.PostForm.Get("version"))); web.IsFormError(err) {
 		return h.renderShow(w, r, httpx.Status(err), err, "delete")
 	} else if err != nil {
 		return err

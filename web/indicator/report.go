@@ -3,7 +3,6 @@ package indicator
 import (
 	"net/http"
 	"net/url"
-	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
@@ -18,12 +17,6 @@ type reportData struct {
 	Query string
 }
 
-// defaultPeriod is the year up to today, when the page is opened without
-// one.
-func defaultPeriod(now time.Time) pk.ReportPeriod {
-	return pk.ReportPeriod{From: now.AddDate(-1, 0, 1).Format(time.DateOnly), To: now.Format(time.DateOnly)}
-}
-
 // reportPage draws the partnership report for ?from=&to=; a period that
 // cannot be read is shown again with the messages beside its fields.
 func (h *Pages) reportPage(w http.ResponseWriter, r *http.Request) error {
@@ -32,7 +25,7 @@ func (h *Pages) reportPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	period := defaultPeriod(h.now())
+	period := reportview.DefaultPeriod(h.now())
 	if q.Has("from") || q.Has("to") {
 		period = pk.ReportPeriod{From: q.Get("from"), To: q.Get("to")}
 	}

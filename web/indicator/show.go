@@ -92,7 +92,7 @@ func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, f
 		return err
 	}
 	ctx, pid := r.Context(), v.P.ID
-	ind, err := h.Indicators.Indicator(ctx, pid, r.PathValue("iid"))
+	ind, err := h.Indicators.Indicator(ctx, pid, r.PathValue("inid"))
 	if err != nil {
 		return err
 	}
