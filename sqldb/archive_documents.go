@@ -309,6 +309,19 @@ var archiveDocuments = []archiveDocument{
 		user("assignee_id", true), org("organisation_id", true), col("due_date", archText), col("status", archText),
 		ref("tactic_id", "tactics", true), ref("action_item_id", "meeting_action_items", true), col("done_at", archNullTime),
 		col("version", archInt), user("created_by", true), col("created_at", archTime), col("updated_at", archTime)}},
+	// Indicators of goals and plans, their targets and measurements.
+	{name: "indicators", table: "indicators", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), ref("goal_id", "goals", true), ref("plan_id", "plans", true), col("name", archText), col("unit", archText),
+		col("kind", archText), col("direction", archText), col("baseline", archText), col("baseline_date", archText),
+		col("life_target", archText), col("frequency", archText), col("source", archText), user("responsible_id", true),
+		col("categories", archText), col("version", archInt), user("created_by", true), col("created_at", archTime),
+		col("updated_at", archTime)}},
+	{name: "indicator_targets", unique: []string{"indicator_id", "due_date"}, table: "indicator_targets", where: ofPartnership, order: "indicator_id, due_date", columns: []archiveColumn{
+		ref("indicator_id", "indicators", false), col("due_date", archText), col("value", archText), col("label", archText)}},
+	{name: "indicator_measurements", table: "indicator_measurements", where: ofPartnership, order: "indicator_id, measured_on, id", columns: []archiveColumn{
+		col("id", archID), ref("indicator_id", "indicators", false), col("measured_on", archText), col("value", archText),
+		col("evidence", archText), col("note", archText), col("breakdown", archText), user("recorded_by", true),
+		col("version", archInt), col("created_at", archTime)}},
 }
 
 // archiveLeftOut names the tables with partnership rows that an archive
