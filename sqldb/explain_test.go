@@ -470,7 +470,10 @@ func workload(t *testing.T, db *sqldb.DB) {
 	for _, f := range []pk.IndicatorFilter{{}, {GoalID: pl.Goal.ID}, {PlanID: pl.Plan.ID}, {AsOf: "2026-02-01"}} {
 		run("indicators", func(ctx context.Context) error { _, _, err := db.Indicators.Indicators(ctx, pid, f); return err })
 	}
-	run("indicator", func(ctx context.Context) error { _, err := db.Indicators.Indicator(ctx, pid, inds.Reached.ID); return err })
+	run("indicator", func(ctx context.Context) error {
+		_, err := db.Indicators.Indicator(ctx, pid, inds.Reached.ID)
+		return err
+	})
 	run("measurements", func(ctx context.Context) error {
 		_, _, err := db.Indicators.Measurements(ctx, pid, inds.Reached.ID)
 		return err
