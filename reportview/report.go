@@ -56,7 +56,7 @@ func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod,
 	if r.Decisions, err = visible(Decisions(ctx, src.Decisions, pid, period)); err != nil {
 		return nil, err
 	}
-	if r.Meetings, err = visible(Meetings(ctx, src.Meetings, pid, period)); err != nil {
+	if r.Meetings, err = visible(Meetings(ctx, src.Meetings, pid, period, now)); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -167,16 +167,16 @@ func Decisions(ctx context.Context, decisions pk.DecisionService, pid string, pe
 	return s, nil
 }
 
-// Meetings is the meetings section: those held in the period with who was
-// expected and who came, the latest MaxReportMeetings.
-func Meetings(ctx context.Context, meetings pk.MeetingService, pid string, period pk.ReportPeriod) (*pk.ReportMeetings, error) {
+// Meetings is the meetings section: those held in the period (begun by
+// now) with who was expected and who came, the latest MaxReportMeetings.
+func Meetings(ctx context.Context, meetings pk.MeetingService, pid string, period pk.ReportPeriod, now time.Time) (*pk.ReportMeetings, error) {
 	list, cut, err := meetings.Meetings(ctx, pid)
 	if err != nil {
 		return nil, err
 	}
 	s := &pk.ReportMeetings{Items: []*pk.ReportMeeting{}, Cut: cut}
 	for _, m := range list {
-		if !period.Contains(m.StartsAt.UTC().Format(time.DateOnly)) {
+		if !period.Contains(m.StartsAt.UTC().Format(time.DateOnly)) || m.StartsAt.After(now) {
 			continue
 		}
 		if len(s.Items) == pk.MaxReportMeetings {
