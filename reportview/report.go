@@ -35,7 +35,7 @@ func DefaultPeriod(now time.Time) pk.ReportPeriod {
 // the asker's access, so an outsider learns nothing from the messages);
 // now is the moment it is made (indicators are evaluated at the end of
 // the period, or now when the period runs on).
-func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod, now time.Time) (*pk.Report, error) {
+func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod, now time.Time) (*pk.PartnershipReport, error) {
 	p, err := src.Partnerships.PartnershipFor(ctx, pid, pk.ActionViewReport)
 	if err != nil {
 		return nil, err
@@ -43,7 +43,7 @@ func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod,
 	if err := period.Validate(); err != nil {
 		return nil, err
 	}
-	r := &pk.Report{PartnershipID: p.ID, PartnershipName: p.Name, From: period.From, To: period.To, GeneratedAt: now.UTC()}
+	r := &pk.PartnershipReport{PartnershipID: p.ID, PartnershipName: p.Name, From: period.From, To: period.To, GeneratedAt: now.UTC()}
 	if r.Goals, err = visible(Goals(ctx, src.Goals, pid)); err != nil {
 		return nil, err
 	}

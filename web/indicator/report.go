@@ -12,7 +12,7 @@ import (
 
 type reportData struct {
 	numbers
-	Report *pk.Report
+	Report *pk.PartnershipReport
 	// Query is the period as a query string, for the JSON link.
 	Query string
 }

@@ -4,12 +4,12 @@ import (
 	"time"
 )
 
-// Report is the partnership's report for a period (seed 004 stage 4:
+// PartnershipReport is the partnership's report for a period (seed 004 stage 4:
 // "reporting on the partnership … on our SMART goals"): one section per
 // module, each filled from that module's own service with the asker's
 // permissions, so nobody reads in the report what they could not read
 // anyway. A section the asker may not see is nil and says so.
-type Report struct {
+type PartnershipReport struct {
 	PartnershipID   string    `json:"partnership_id"`
 	PartnershipName string    `json:"partnership_name"`
 	From            string    `json:"from"`
