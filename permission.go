@@ -93,6 +93,24 @@ const (
 	ActionSupportReopen Action = "decisions.reopen"
 	ActionChooseMethod  Action = "decisions.method"
 
+	// Contributions and the budget (seed 001, activity 11; seed 000, step
+	// 3). Members see them (an organisation's money is shared with its
+	// partners, not with observers) and record their own organisation's
+	// contributions and barriers (the store checks they are a person of it;
+	// coordinators record for any member). Expenses are the plan's
+	// conveners' and the coordinators' (the store checks the seat), the
+	// currency and time zone the coordinators'.
+	ActionViewContributions   Action = "contributions.view"
+	ActionRecordContributions Action = "contributions.record"
+	ActionRecordExpenses      Action = "contributions.expenses"
+	ActionEditBudgetSettings  Action = "contributions.settings"
+	// Reports and roll-ups: observers read them (a committee may seat
+	// observers); conveners write their plan's reports (the store checks
+	// the seat); coordinators write any and make the roll-ups.
+	ActionViewReports     Action = "reports.view"
+	ActionWriteReports    Action = "reports.write"
+	ActionGenerateRollups Action = "reports.rollup"
+
 	// Implementation: goals, action plans and tasks (seed 001, activities
 	// 11–14; seed 004, stages 2–3). Observers read them; coordinators set
 	// goals and open plans. A plan is managed (changed, with its
@@ -129,7 +147,7 @@ const (
 	// The partnership report reads every module; each of its sections asks
 	// that module's own service, so a role sees in the report what it may
 	// see anyway.
-	ActionViewReport Action = "report.view"
+	ActionViewPartnershipReport Action = "partnership_report.view"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -203,16 +221,23 @@ var permissions = map[Action]Role{
 	ActionChairDecide:       RoleMember,
 	ActionEditLenses:        RoleCoordinator,
 
-	ActionViewPlans:     RoleObserver,
-	ActionEditGoals:     RoleCoordinator,
-	ActionCreatePlans:   RoleCoordinator,
-	ActionManagePlan:    RoleMember,
-	ActionUpdateOwnTask: RoleMember,
+	ActionViewPlans:           RoleObserver,
+	ActionEditGoals:           RoleCoordinator,
+	ActionCreatePlans:         RoleCoordinator,
+	ActionManagePlan:          RoleMember,
+	ActionUpdateOwnTask:       RoleMember,
+	ActionViewContributions:   RoleMember,
+	ActionRecordContributions: RoleMember,
+	ActionRecordExpenses:      RoleMember,
+	ActionEditBudgetSettings:  RoleCoordinator,
+	ActionViewReports:         RoleObserver,
+	ActionWriteReports:        RoleMember,
+	ActionGenerateRollups:     RoleCoordinator,
 
-	ActionViewIndicators:     RoleObserver,
-	ActionDefineIndicators:   RoleMember,
-	ActionRecordMeasurements: RoleMember,
-	ActionViewReport:         RoleObserver,
+	ActionViewIndicators:        RoleObserver,
+	ActionDefineIndicators:      RoleMember,
+	ActionRecordMeasurements:    RoleMember,
+	ActionViewPartnershipReport: RoleObserver,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -279,10 +304,13 @@ var readActions = map[Action]bool{
 	// Reading the details only reads.
 	ActionAdmissionDetails: true,
 	ActionViewDecisions:    true,
-	ActionViewPlans:        true,
-	ActionViewMeetings:     true,
-	ActionViewIndicators:   true,
-	ActionViewReport:       true,
+	// Contributions and reports: reading (and exporting) only reads.
+	ActionViewContributions:     true,
+	ActionViewReports:           true,
+	ActionViewPlans:             true,
+	ActionViewMeetings:          true,
+	ActionViewIndicators:        true,
+	ActionViewPartnershipReport: true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

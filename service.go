@@ -689,6 +689,87 @@ type TaskService interface {
 	MyTasks(ctx context.Context, pg PageRequest) ([]*Task, string, error)
 }
 
+// ContributionService keeps what member organisations contribute, the
+// barriers that restrain them, the plans' spending, the partnership's
+// money settings, and the budget computed from all of it.
+type ContributionService interface {
+	// BudgetSettings returns the partnership's currency and time zone
+	// (EUR and UTC until a coordinator chooses).
+	BudgetSettings(ctx context.Context, pid string) (*BudgetSettings, error)
+	// SetBudgetSettings changes them (coordinators).
+	SetBudgetSettings(ctx context.Context, pid string, in BudgetSettingsInput) (*BudgetSettings, error)
+	// Contributions lists contributions a filter keeps, by organisation and
+	// pledge date, up to MaxContributions; the bool says it was cut.
+	Contributions(ctx context.Context, pid string, f ContributionFilter) ([]*Contribution, bool, error)
+	// Contribution returns one contribution.
+	Contribution(ctx context.Context, pid, cid string) (*Contribution, error)
+	// RecordContribution records a pledge: a member for their own
+	// organisation, a coordinator for any member organisation.
+	RecordContribution(ctx context.Context, pid string, in ContributionInput) (*Contribution, error)
+	// UpdateContribution changes it (delivery, withdrawal), by the same rule.
+	UpdateContribution(ctx context.Context, pid, cid string, in ContributionInput) (*Contribution, error)
+	// DeleteContribution removes a contribution recorded by mistake.
+	DeleteContribution(ctx context.Context, pid, cid string, version int) error
+	// MyOrganisations lists the member organisations the asker may record
+	// contributions and barriers for (all of them for a coordinator).
+	MyOrganisations(ctx context.Context, pid string) ([]*MemberOrganisation, error)
+	// Barriers lists the barriers named, unresolved first, up to MaxBarriers.
+	Barriers(ctx context.Context, pid string) ([]*Barrier, bool, error)
+	// Barrier returns one barrier.
+	Barrier(ctx context.Context, pid, bid string) (*Barrier, error)
+	// NameBarrier, UpdateBarrier and DeleteBarrier keep barriers, by the
+	// rule of contributions.
+	NameBarrier(ctx context.Context, pid string, in BarrierInput) (*Barrier, error)
+	UpdateBarrier(ctx context.Context, pid, bid string, in BarrierInput) (*Barrier, error)
+	DeleteBarrier(ctx context.Context, pid, bid string, version int) error
+	// Expenses lists a plan's expenses (all plans' when plid is empty),
+	// newest first, up to MaxExpenses.
+	Expenses(ctx context.Context, pid, plid string) ([]*Expense, bool, error)
+	// Expense returns one expense.
+	Expense(ctx context.Context, pid, eid string) (*Expense, error)
+	// RecordExpense, UpdateExpense and DeleteExpense keep a plan's
+	// spending: its conveners and coordinators.
+	RecordExpense(ctx context.Context, pid string, in ExpenseInput) (*Expense, error)
+	UpdateExpense(ctx context.Context, pid, eid string, in ExpenseInput) (*Expense, error)
+	DeleteExpense(ctx context.Context, pid, eid string, version int) error
+	// Budget computes needs, pledges, deliveries, spending, funding
+	// sources and dominance from stored data.
+	Budget(ctx context.Context, pid string) (*Budget, error)
+	// ExportContributions writes one table ("contributions" or "budget",
+	// the plans' figures) as CSV ("csv") or XLSX ("xlsx"), with an audit
+	// entry; it returns the file name, content type and bytes.
+	ExportContributions(ctx context.Context, pid, table, format string) (name, contentType string, body []byte, err error)
+}
+
+// ReportService keeps the conveners' periodic reports and the committees'
+// roll-ups (seed 001, activity 13).
+type ReportService interface {
+	// Reports lists reports a filter keeps, newest period first, up to
+	// MaxReports; the bool says it was cut.
+	Reports(ctx context.Context, pid string, f ReportFilter) ([]*Report, bool, error)
+	// Report returns one report.
+	Report(ctx context.Context, pid, rid string) (*Report, error)
+	// DueReports lists the months reports are owed for, plan by plan, over
+	// the last ReportLookback months, and the running month.
+	DueReports(ctx context.Context, pid string) ([]*DueReport, bool, error)
+	// PreviewFigures returns the figures a report for the plan and month
+	// would be filled with now (conveners and coordinators).
+	PreviewFigures(ctx context.Context, pid, plid, period string) (*ReportFigures, error)
+	// WriteReport writes a plan's report for a month, its figures filled
+	// from stored data (conveners and coordinators); one per plan and month.
+	WriteReport(ctx context.Context, pid string, in ReportInput) (*Report, error)
+	// UpdateReport changes its text; RefreshFigures asks to fill the
+	// figures again.
+	UpdateReport(ctx context.Context, pid, rid string, in ReportInput, refreshFigures bool) (*Report, error)
+	// Rollups lists the roll-ups, newest first, up to MaxRollups.
+	Rollups(ctx context.Context, pid string) ([]*Rollup, bool, error)
+	// Rollup returns one roll-up with its reports.
+	Rollup(ctx context.Context, pid, id string) (*Rollup, error)
+	// GenerateRollup makes (or makes again) the roll-up of the reports of a
+	// period for a committee (coordinators; the job does it when due).
+	GenerateRollup(ctx context.Context, pid string, in RollupInput) (*Rollup, error)
+}
+
 // MeetingService keeps the meetings of the partnership's bodies and the
 // open ones: the agenda, attendance with the quorum, the minutes and their
 // approval, and the action items.

@@ -169,6 +169,65 @@ func TestDemoPlans(t *testing.T) {
 	})
 }
 
+// The demonstration's budget has a contribution from every member
+// organisation, and its roll-ups add up two months of reports.
+func TestDemoContributions(t *testing.T) {
+	t.Parallel()
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		if _, err := Load(ctx, db); err != nil {
+			t.Fatal(err)
+		}
+		_, secret, err := db.Accounts.SignIn(ctx, Email, Password, "127.0.0.1", "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, _, err := db.Accounts.UserBySession(ctx, secret)
+		if err != nil {
+			t.Fatal(err)
+		}
+		uctx := pk.NewContextWithUser(ctx, u)
+		ps, _, err := db.Partnerships.Partnerships(uctx, pk.PageRequest{}, false)
+		if err != nil || len(ps) != 1 {
+			t.Fatal(err)
+		}
+		pid := ps[0].ID
+		cs, _, err := db.Contributions.Contributions(uctx, pid, pk.ContributionFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		orgs := map[string]bool{}
+		for _, c := range cs {
+			orgs[c.OrganisationID] = true
+		}
+		if len(orgs) != 5 {
+			t.Errorf("contributions from %d organisations, want every one of 5", len(orgs))
+		}
+		b, err := db.Contributions.Budget(uctx, pid)
+		if err != nil || !b.LargestFunder.Dominant || len(b.Plans) < 2 {
+			t.Errorf("budget: %+v %v", b, err)
+		}
+		rs, _, err := db.Reports.Reports(uctx, pid, pk.ReportFilter{})
+		if err != nil || len(rs) < 3 {
+			t.Fatalf("reports: %d %v", len(rs), err)
+		}
+		rollups, _, err := db.Reports.Rollups(uctx, pid)
+		if err != nil || len(rollups) != 2 {
+			t.Fatalf("roll-ups: %d %v", len(rollups), err)
+		}
+		for _, r := range rollups {
+			full, err := db.Reports.Rollup(uctx, pid, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum, err := pk.SumReports(full.Reports)
+			if err != nil || full.Totals.Reports == 0 || full.Totals.Spent == 0 || sum != full.Totals {
+				t.Errorf("roll-up %s: %+v, its reports add up to %+v %v", r.Period, full.Totals, sum, err)
+			}
+		}
+	})
+}
+
 // The demonstration's indicators show every status a reader should meet:
 // on track, over, under, not reporting, and a qualitative one not rated.
 func TestDemoIndicators(t *testing.T) {

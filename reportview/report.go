@@ -36,7 +36,7 @@ func DefaultPeriod(now time.Time) pk.ReportPeriod {
 // now is the moment it is made (indicators are evaluated at the end of
 // the period, or now when the period runs on).
 func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod, now time.Time) (*pk.PartnershipReport, error) {
-	p, err := src.Partnerships.PartnershipFor(ctx, pid, pk.ActionViewReport)
+	p, err := src.Partnerships.PartnershipFor(ctx, pid, pk.ActionViewPartnershipReport)
 	if err != nil {
 		return nil, err
 	}

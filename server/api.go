@@ -12,6 +12,7 @@ import (
 	apiadmission "github.com/partnerkit/partnerkit/api/admission"
 	apiagreement "github.com/partnerkit/partnerkit/api/agreement"
 	"github.com/partnerkit/partnerkit/api/bin"
+	apicontribution "github.com/partnerkit/partnerkit/api/contribution"
 	"github.com/partnerkit/partnerkit/api/decision"
 	"github.com/partnerkit/partnerkit/api/governance"
 	apimeeting "github.com/partnerkit/partnerkit/api/meeting"
@@ -46,6 +47,7 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&apiadmission.Handlers{Admissions: db.Admissions},
 		&decision.Handlers{Decisions: db.Decisions},
 		&portability.Handlers{Portability: db.Portability},
+		&apicontribution.Handlers{Contributions: db.Contributions, Reports: db.Reports},
 		&apimeeting.Handlers{Meetings: db.Meetings, Calendars: db.Calendars, MeetingDecisions: db.MeetingDecisions},
 		&apiplan.Handlers{Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks},
 		&apiindicator.Handlers{Indicators: db.Indicators, Report: reportSources(db), Now: func() time.Time { return db.Now() }},

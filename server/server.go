@@ -20,6 +20,7 @@ import (
 	webadmission "github.com/partnerkit/partnerkit/web/admission"
 	webagreement "github.com/partnerkit/partnerkit/web/agreement"
 	"github.com/partnerkit/partnerkit/web/bin"
+	webcontribution "github.com/partnerkit/partnerkit/web/contribution"
 	"github.com/partnerkit/partnerkit/web/decision"
 	"github.com/partnerkit/partnerkit/web/governance"
 	webindicator "github.com/partnerkit/partnerkit/web/indicator"
@@ -109,6 +110,8 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&portability.Pages{Web: w, Portability: db.Portability},
 		&webmeeting.Pages{Web: w, Meetings: db.Meetings, Calendars: db.Calendars, Bodies: db.Bodies, Members: db.Members,
 			Decisions: db.Decisions, MeetingDecisions: db.MeetingDecisions, Now: func() time.Time { return db.Now() }},
+		&webcontribution.Pages{Web: w, Contributions: db.Contributions, Reports: db.Reports, Plans: db.Plans, Bodies: db.Bodies,
+			Members: db.Members},
 		&webplan.Pages{Web: w, Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks, Bodies: db.Bodies, Members: db.Members,
 			Preparation: db.Preparation, Meetings: db.Meetings, Now: func() time.Time { return db.Now() }},
 		&webindicator.Pages{Web: w, Indicators: db.Indicators, Goals: db.Goals, Plans: db.Plans, Members: db.Members,

@@ -309,6 +309,30 @@ var archiveDocuments = []archiveDocument{
 		user("assignee_id", true), org("organisation_id", true), col("due_date", archText), col("status", archText),
 		ref("tactic_id", "tactics", true), ref("action_item_id", "meeting_action_items", true), col("done_at", archNullTime),
 		col("version", archInt), user("created_by", true), col("created_at", archTime), col("updated_at", archTime)}},
+	// Contributions and the budget: the money settings, what member
+	// organisations pledged and delivered, the barriers they named, the
+	// plans' spending and the conveners' reports with their frozen figures.
+	{name: "budget_settings", single: true, table: "budget_settings", where: ofPartnership, order: "partnership_id", columns: []archiveColumn{
+		col("currency", archText), col("time_zone", archText), col("version", archInt), col("updated_at", archTime)}},
+	{name: "contributions", table: "contributions", where: ofPartnership, order: "organisation_id, pledged_on, id", columns: []archiveColumn{
+		col("id", archID), org("organisation_id", false), ref("plan_id", "plans", true), col("kind", archText),
+		col("description", archText), col("funder", archText), col("amount", archInt), col("amount_delivered", archInt),
+		col("hours", archInt), col("hours_delivered", archInt), col("pledged_on", archText), col("delivered_on", archText),
+		col("withdrawn", archBool), col("version", archInt), user("created_by", true), col("created_at", archTime),
+		col("updated_at", archTime)}},
+	{name: "barriers", table: "barriers", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), org("organisation_id", false), col("kind", archText), col("description", archText),
+		col("resolved", archBool), col("version", archInt), user("created_by", true), col("created_at", archTime),
+		col("updated_at", archTime)}},
+	{name: "plan_expenses", table: "plan_expenses", where: ofPartnership, order: "plan_id, spent_on, id", columns: []archiveColumn{
+		col("id", archID), ref("plan_id", "plans", false), col("spent_on", archText), col("description", archText),
+		col("amount", archInt), col("version", archInt), user("created_by", true), col("created_at", archTime)}},
+	{name: "plan_reports", unique: []string{"plan_id", "period"}, table: "plan_reports", where: ofPartnership, order: "period, plan_id", columns: []archiveColumn{
+		col("id", archID), ref("plan_id", "plans", false), col("period", archText), col("progress", archText),
+		col("problems", archText), col("next_steps", archText), col("tasks_done", archInt), col("tasks_open", archInt),
+		col("tasks_overdue", archInt), col("percent", archNullInt), col("delivered", archInt), col("spent", archInt),
+		col("spent_to_date", archInt), col("budget", archInt), col("currency", archText), user("author_id", true),
+		col("version", archInt), col("created_at", archTime), col("updated_at", archTime)}},
 	// Indicators of goals and plans, their targets and measurements.
 	{name: "indicators", table: "indicators", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
 		col("id", archID), ref("goal_id", "goals", true), ref("plan_id", "plans", true), col("name", archText), col("unit", archText),
@@ -334,6 +358,9 @@ var archiveLeftOut = map[string]string{
 	"ballots.voter_key":         "derived from the person or organisation on import",
 	"proposal_voters.voter_key": "derived from the person or organisation on import",
 	"meeting_attendance.holder": "the row's key, made again from the person or organisation on import",
+	// A roll-up is made from the reports of its period, which travel: a
+	// coordinator makes it again on the new instance.
+	"rollups": "made again from the carried reports (a coordinator generates a committee's roll-up)",
 	// Columns, as table.column.
 	"actors.search":                         "derived from the name on import",
 	"assessments.seq":                       "the archive's order is the order of events",

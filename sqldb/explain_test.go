@@ -440,6 +440,37 @@ func workload(t *testing.T, db *sqldb.DB) {
 	_, err = db.Calendars.FeedMeetings(context.Background(), feed.Secret)
 	ok("feed meetings", err)
 
+	// Contributions and reports: the budget, the lists, what is due, the
+	// figures a report is filled with, the roll-ups and the exports.
+	co, plan := w.Contributions(), w.Plans().Plan
+	run("budget", func(ctx context.Context) error { _, err := db.Contributions.Budget(ctx, pid); return err })
+	run("contributions", func(ctx context.Context) error {
+		_, _, err := db.Contributions.Contributions(ctx, pid, pk.ContributionFilter{})
+		return err
+	})
+	run("contributions of an organisation", func(ctx context.Context) error {
+		_, _, err := db.Contributions.Contributions(ctx, pid, pk.ContributionFilter{OrganisationID: w.MemberOrg.ID, PlanID: plan.ID})
+		return err
+	})
+	run("barriers", func(ctx context.Context) error { _, _, err := db.Contributions.Barriers(ctx, pid); return err })
+	run("expenses", func(ctx context.Context) error { _, _, err := db.Contributions.Expenses(ctx, pid, plan.ID); return err })
+	run("contributions export", func(ctx context.Context) error {
+		_, _, _, err := db.Contributions.ExportContributions(ctx, pid, "budget", "csv")
+		return err
+	})
+	run("due reports", func(ctx context.Context) error { _, _, err := db.Reports.DueReports(ctx, pid); return err })
+	run("reports", func(ctx context.Context) error {
+		_, _, err := db.Reports.Reports(ctx, pid, pk.ReportFilter{PlanID: plan.ID})
+		return err
+	})
+	run("report figures", func(ctx context.Context) error {
+		_, err := db.Reports.PreviewFigures(ctx, pid, plan.ID, co.Report.Period)
+		return err
+	})
+	run("roll-ups", func(ctx context.Context) error { _, _, err := db.Reports.Rollups(ctx, pid); return err })
+	run("roll-up", func(ctx context.Context) error { _, err := db.Reports.Rollup(ctx, pid, co.Rollup.ID); return err })
+	_, err = db.Reports.GenerateRollup(c, pid, pk.RollupInput{BodyID: co.Rollup.BodyID, Period: co.Rollup.Period})
+	ok("generate roll-up", err)
 	// Goals, plans and tasks: the overview, the timeline, a plan's page,
 	// the task lists and my tasks, a status change and the public page.
 	pl := w.Plans()

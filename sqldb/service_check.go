@@ -25,5 +25,7 @@ var (
 	_ pk.GoalService            = (*GoalStore)(nil)
 	_ pk.PlanService            = (*PlanStore)(nil)
 	_ pk.TaskService            = (*TaskStore)(nil)
+	_ pk.ContributionService    = (*ContributionStore)(nil)
+	_ pk.ReportService          = (*ReportStore)(nil)
 	_ pk.IndicatorService       = (*IndicatorStore)(nil)
 )

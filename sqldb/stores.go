@@ -26,6 +26,8 @@ type Stores struct {
 	Charter       *CharterStore
 	Admissions    *AdmissionStore
 	Decisions     *DecisionStore
+	Contributions *ContributionStore
+	Reports       *ReportStore
 	Goals         *GoalStore
 	Plans         *PlanStore
 	Tasks         *TaskStore
@@ -62,6 +64,8 @@ func (db *DB) initStores() {
 		Goals:            &GoalStore{db},
 		Plans:            &PlanStore{db},
 		Tasks:            &TaskStore{db},
+		Contributions:    &ContributionStore{db},
+		Reports:          &ReportStore{db},
 		Indicators:       &IndicatorStore{db},
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/i18n"
+	"github.com/partnerkit/partnerkit/money"
 )
 
 // funcs are the template functions; T is bound to one language.
@@ -18,6 +19,15 @@ func funcs(l *i18n.Localizer) template.FuncMap {
 		// form for <time datetime="…">.
 		"date":     l.Date,
 		"datetime": l.DateTime,
+		// day writes a stored civil date ("2026-03-31") as date does; a
+		// value that is not one is shown as it is.
+		"day": func(s string) string {
+			t, err := time.Parse(time.DateOnly, s)
+			if err != nil {
+				return s
+			}
+			return l.Date(t)
+		},
 		"isotime": func(t time.Time) string {
 			if t.IsZero() {
 				return ""
@@ -38,7 +48,11 @@ func funcs(l *i18n.Localizer) template.FuncMap {
 			return m
 		},
 		"languages": func() []string { return i18n.Languages },
-		"static":    StaticURL,
+		// money writes minor units grouped with the currency code, the same
+		// in every language; share writes basis points as a percentage.
+		"money":  money.Display,
+		"share":  func(b money.BasisPoints) string { return b.Percent() },
+		"static": StaticURL,
 		"svg": func(b []byte) template.HTML {
 			// Our SVG writers escape all user text themselves.
 			return template.HTML(b)

@@ -11,7 +11,7 @@ import (
 )
 
 func (h *Handlers) registerReport(a *api.API) {
-	a.Route("GET", reportPath, httpx.RoleFor(pk.ActionViewReport), httpx.OpDoc{Summary: "The partnership report for a period (?from=&to=, YYYY-MM-DD, at most five years; the year to today when neither is given): goals, indicators as they stood at its end, plans and tasks, decisions taken and meetings held in it with attendance; a section the asker may not see is null", Tag: tag,
+	a.Route("GET", reportPath, httpx.RoleFor(pk.ActionViewPartnershipReport), httpx.OpDoc{Summary: "The partnership report for a period (?from=&to=, YYYY-MM-DD, at most five years; the year to today when neither is given): goals, indicators as they stood at its end, plans and tasks, decisions taken and meetings held in it with attendance; a section the asker may not see is null", Tag: tag,
 		Response: pk.PartnershipReport{}, Query: []string{"from", "to"}},
 		func(r *http.Request) (any, error) {
 			now := time.Now()

@@ -76,7 +76,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	go func() {
 		defer close(jobsDone)
 		db.Jobs.RunJobs(jobsCtx, 2*time.Second, map[string]sqldb.JobHandler{"mail": mail.Handler(bundle, base, sender), sqldb.ProposalReminderJob: db.Decisions.RemindNonVoters,
-			sqldb.DecisionReopenJob: db.Decisions.ReopenDue}, log)
+			sqldb.DecisionReopenJob: db.Decisions.ReopenDue,
+			sqldb.ReportReminderJob: db.Reports.RemindConveners, sqldb.RollupJob: db.Reports.MakeRollup}, log)
 	}()
 	// The bin's expired items are purged beside the jobs and stop with them.
 	purgeDone := make(chan struct{})

@@ -55,7 +55,7 @@ func (h *Pages) Register(rt *httpx.Router) {
 	h.Handle(rt, "POST", "/p/{pid}/indicators/{inid}/delete", define, h.delete)
 	h.Handle(rt, "POST", "/p/{pid}/indicators/{inid}/measurements", measure, h.record)
 	h.Handle(rt, "POST", "/p/{pid}/indicators/{inid}/measurements/{meid}/delete", measure, h.deleteMeasurement)
-	h.Handle(rt, "GET", "/p/{pid}/report", httpx.RoleFor(pk.ActionViewReport), h.reportPage)
+	h.Handle(rt, "GET", "/p/{pid}/report", httpx.RoleFor(pk.ActionViewPartnershipReport), h.reportPage)
 	h.AddNav(web.NavEntry{Order: 49, Name: "indicators", Key: "indicator.nav", Suffix: "/indicators", Action: pk.ActionViewIndicators})
-	h.AddNav(web.NavEntry{Order: 96, Name: "report", Key: "report.title", Suffix: "/report", Action: pk.ActionViewReport})
+	h.AddNav(web.NavEntry{Order: 96, Name: "report", Key: "report.title", Suffix: "/report", Action: pk.ActionViewPartnershipReport})
 }

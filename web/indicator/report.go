@@ -20,7 +20,7 @@ type reportData struct {
 // reportPage draws the partnership report for ?from=&to=; a period that
 // cannot be read is shown again with the messages beside its fields.
 func (h *Pages) reportPage(w http.ResponseWriter, r *http.Request) error {
-	v, err := h.PartnershipView(r, pk.ActionViewReport, "report.title", "report")
+	v, err := h.PartnershipView(r, pk.ActionViewPartnershipReport, "report.title", "report")
 	if err != nil {
 		return err
 	}
