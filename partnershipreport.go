@@ -19,6 +19,7 @@ type PartnershipReport struct {
 	Goals      *ReportGoals      `json:"goals"`
 	Indicators *ReportIndicators `json:"indicators"`
 	Plans      *ReportPlans      `json:"plans"`
+	Budget     *ReportBudget     `json:"budget"`
 	Decisions  *ReportDecisions  `json:"decisions"`
 	Meetings   *ReportMeetings   `json:"meetings"`
 }
@@ -164,4 +165,20 @@ type ReportPlan struct {
 	Tasks             TaskCounts `json:"tasks"`
 	MilestonesDue     int        `json:"milestones_due"`
 	MilestonesReached int        `json:"milestones_reached"`
+}
+
+// ReportBudget is the contributions and the budget: the budget as it
+// stands today (needs, pledges, deliveries, funding sources, dominance)
+// and what was pledged and spent in the period.
+type ReportBudget struct {
+	Budget *Budget `json:"budget"`
+	// Pledges in the period (not withdrawn): how many, their value, and
+	// how much of it has arrived.
+	PledgedInPeriod  int   `json:"pledged_in_period"`
+	PledgedValue     int64 `json:"pledged_value"`
+	PledgedDelivered int64 `json:"pledged_delivered"`
+	ContributionsCut bool  `json:"contributions_cut"`
+	ExpensesInPeriod int   `json:"expenses_in_period"`
+	SpentInPeriod    int64 `json:"spent_in_period"`
+	ExpensesCut      bool  `json:"expenses_cut"`
 }

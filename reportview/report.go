@@ -3,8 +3,7 @@
 // one module's service, with the asker's permissions: a section the asker
 // may not see is left out (nil), never filled around the service's rules.
 // Sections for modules still to come (health ratings and signals,
-// evaluations, contributions and budget) are one function and one field
-// each: see docs/report.md.
+// evaluations) are one function and one field each: see docs/report.md.
 package reportview
 
 import (
@@ -20,6 +19,7 @@ type Sources struct {
 	Goals        pk.GoalService
 	Plans        pk.PlanService
 	Indicators   pk.IndicatorService
+	Budget       pk.ContributionService
 	Decisions    pk.DecisionService
 	Meetings     pk.MeetingService
 }
@@ -51,6 +51,9 @@ func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod,
 		return nil, err
 	}
 	if r.Plans, err = visible(Plans(ctx, src.Plans, pid, period)); err != nil {
+		return nil, err
+	}
+	if r.Budget, err = visible(Budget(ctx, src.Budget, pid, period)); err != nil {
 		return nil, err
 	}
 	if r.Decisions, err = visible(Decisions(ctx, src.Decisions, pid, period)); err != nil {
@@ -145,6 +148,40 @@ func Plans(ctx context.Context, plans pk.PlanService, pid string, period pk.Repo
 		s.Tasks.Overdue += rp.Tasks.Overdue
 		s.MilestonesDue += rp.MilestonesDue
 		s.MilestonesReached += rp.MilestonesReached
+	}
+	return s, nil
+}
+
+// Budget is the contributions and budget section: the budget today, and
+// the pledges and spending dated in the period.
+func Budget(ctx context.Context, contributions pk.ContributionService, pid string, period pk.ReportPeriod) (*pk.ReportBudget, error) {
+	b, err := contributions.Budget(ctx, pid)
+	if err != nil {
+		return nil, err
+	}
+	s := &pk.ReportBudget{Budget: b}
+	cs, cut, err := contributions.Contributions(ctx, pid, pk.ContributionFilter{})
+	if err != nil {
+		return nil, err
+	}
+	s.ContributionsCut = cut
+	for _, c := range cs {
+		if !c.Withdrawn && period.Contains(c.PledgedOn) {
+			s.PledgedInPeriod++
+			s.PledgedValue += c.Amount
+			s.PledgedDelivered += c.AmountDelivered
+		}
+	}
+	es, cut, err := contributions.Expenses(ctx, pid, "")
+	if err != nil {
+		return nil, err
+	}
+	s.ExpensesCut = cut
+	for _, e := range es {
+		if period.Contains(e.SpentOn) {
+			s.ExpensesInPeriod++
+			s.SpentInPeriod += e.Amount
+		}
 	}
 	return s, nil
 }

@@ -104,6 +104,23 @@ func TestReport(t *testing.T) {
 		len(r.Indicators.Items) != 2 || r.Indicators.MeasuredInPeriod != 2 || len(r.Plans.Items) != 1 || len(r.Meetings.Items) != 1 || r.Meetings.Rate == nil || *r.Meetings.Rate != 0 {
 		t.Fatalf("report: %v %s", err, res.Body)
 	}
+	// Contributions are for members: the observer's report leaves the
+	// section out, the member's has it.
+	if !strings.Contains(res.Body, `"budget":null`) {
+		t.Errorf("the observer's report shows the budget")
+	}
+	res = e.do(t, "member", "GET", api+"?from=2026-01-01&to=2026-03-31", nil)
+	var m struct {
+		Budget *struct {
+			Budget struct {
+				Settings struct{ Currency string } `json:"settings"`
+			} `json:"budget"`
+		} `json:"budget"`
+	}
+	if err := json.Unmarshal([]byte(res.Body), &m); err != nil || m.Budget == nil || m.Budget.Budget.Settings.Currency == "" {
+		t.Errorf("the member's report: %v %.300s", err, res.Body)
+	}
+	prepBody(t, "member's page", e.do(t, "member", "GET", page, nil), "Contributions and budget", "Largest funder")
 	res = e.do(t, "observer", "GET", api+"?from=2020-01-01&to=2026-03-31", nil)
 	prepStatus(t, "too long", res, 422)
 	prepBody(t, "too long", res, `"field":"to"`)
