@@ -59,6 +59,29 @@ func TestIndicatorForm(t *testing.T) {
 	prepStatus(t, "member for a goal", e.do(t, "member", "POST", base, form), 403)
 	form.Set("owner", "plan:"+plans.Plan.ID)
 	prepStatus(t, "member for their plan", e.do(t, "member", "POST", base, form), 303)
+	// A yes/no indicator: the answer is chosen, and shown, in words.
+	yn := url.Values{"owner": {"goal:" + plans.Goal.ID}, "name": {"The council adopted a participation rule"}, "kind": {"yes_no"},
+		"direction": {"increase"}, "frequency": {"annual"}, "life_target": {"1"}, "targets": {"2026-02-28 1 Council vote"}}
+	res = e.do(t, "coordinator", "POST", base, yn)
+	prepStatus(t, "yes/no", res, 303)
+	page, _, _ := strings.Cut(res.Header.Get("Location"), "?")
+	prepStatus(t, "answer", e.do(t, "member", "POST", page+"/measurements", url.Values{"date": {"2026-02-27"}, "value": {"yes"}}), 303)
+	res = e.do(t, "observer", "GET", page, nil)
+	prepStatus(t, "yes/no page", res, 200)
+	prepBody(t, "yes/no page", res, "<td>Yes", "On track", "100 %")
+	// A qualitative one: no chart, the note is the result.
+	q := url.Values{"owner": {"plan:" + plans.Plan.ID}, "name": {"What the council members say"}, "kind": {"qualitative"},
+		"direction": {"increase"}, "frequency": {"quarterly"}}
+	res = e.do(t, "member", "POST", base, q)
+	prepStatus(t, "qualitative", res, 303)
+	page, _, _ = strings.Cut(res.Header.Get("Location"), "?")
+	prepStatus(t, "no note", e.do(t, "member", "POST", page+"/measurements", url.Values{"date": {"2026-02-27"}}), 422)
+	prepStatus(t, "note", e.do(t, "member", "POST", page+"/measurements", url.Values{"date": {"2026-02-27"}, "note": {"They want us back in May."}}), 303)
+	res = e.do(t, "observer", "GET", page, nil)
+	prepBody(t, "qualitative page", res, "They want us back in May.", "Not rated yet")
+	if strings.Contains(res.Body, "indicator-chart") {
+		t.Error("a chart for a qualitative indicator")
+	}
 }
 
 // The report: the page and its JSON twin read the same sections (plans
