@@ -137,6 +137,13 @@ const (
 	ActionGiveProxy      Action = "decisions.proxy"
 	ActionChairDecide    Action = "decisions.chair"
 	ActionEditLenses     Action = "decisions.lenses"
+	// Evaluations (seed 004, stage 4): observers read them; members write
+	// findings and evidence and add pros and cons of continuing;
+	// coordinators create and manage them, record the changes made, bring
+	// the continuation question to a decision and keep the closure plan.
+	ActionViewEvaluations   Action = "evaluations.view"
+	ActionAddFindings       Action = "evaluations.findings"
+	ActionManageEvaluations Action = "evaluations.manage"
 	// Indicators against targets: everyone in the partnership follows them
 	// (seed 002's transparency); members record measurements; an indicator
 	// is defined by a coordinator, or for a plan by a convener of its
@@ -233,6 +240,9 @@ var permissions = map[Action]Role{
 	ActionViewReports:         RoleObserver,
 	ActionWriteReports:        RoleMember,
 	ActionGenerateRollups:     RoleCoordinator,
+	ActionViewEvaluations:     RoleObserver,
+	ActionAddFindings:         RoleMember,
+	ActionManageEvaluations:   RoleCoordinator,
 
 	ActionViewIndicators:        RoleObserver,
 	ActionDefineIndicators:      RoleMember,
@@ -311,6 +321,7 @@ var readActions = map[Action]bool{
 	ActionViewMeetings:          true,
 	ActionViewIndicators:        true,
 	ActionViewPartnershipReport: true,
+	ActionViewEvaluations:       true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

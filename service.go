@@ -852,6 +852,56 @@ type CalendarService interface {
 	FeedMeetings(ctx context.Context, secret string) ([]*CalendarMeeting, error)
 }
 
+// EvaluationService keeps the partnership's evaluations: questions with
+// findings and evidence, the changes made, the pros and cons of
+// continuing, the continuation question decided through a proposal, and
+// the closure plan whose items become tasks.
+type EvaluationService interface {
+	// Evaluations lists the partnership's evaluations, latest period first,
+	// up to MaxEvaluations.
+	Evaluations(ctx context.Context, pid string) (*EvaluationList, error)
+	// Evaluation returns one evaluation with its questions, changes, pros
+	// and cons, continuation proposals and closure items.
+	Evaluation(ctx context.Context, pid, evid string) (*EvaluationPage, error)
+	// CreateEvaluation opens an evaluation (coordinators), with the default
+	// questions when asked.
+	CreateEvaluation(ctx context.Context, pid string, in EvaluationInput) (*Evaluation, error)
+	// UpdateEvaluation changes one (optimistic locking on in.Version).
+	UpdateEvaluation(ctx context.Context, pid, evid string, in EvaluationInput) (*Evaluation, error)
+	// DeleteEvaluation removes one with its questions, changes, points and
+	// closure items; proposals and tasks made from it stay.
+	DeleteEvaluation(ctx context.Context, pid, evid string, version int) error
+	// AddQuestion, UpdateQuestion and DeleteQuestion keep the questions
+	// (coordinators).
+	AddQuestion(ctx context.Context, pid, evid string, in QuestionInput) (*EvaluationQuestion, error)
+	UpdateQuestion(ctx context.Context, pid, evid, qid string, in QuestionInput) (*EvaluationQuestion, error)
+	DeleteQuestion(ctx context.Context, pid, evid, qid string) error
+	// RecordFinding writes the finding and evidence of a question (members).
+	RecordFinding(ctx context.Context, pid, evid, qid string, in FindingInput) (*EvaluationQuestion, error)
+	// AddChange and DeleteChange keep the changes made (coordinators);
+	// ChangeToTask turns a change into a task of a plan.
+	AddChange(ctx context.Context, pid, evid string, in ChangeInput) (*EvaluationChange, error)
+	DeleteChange(ctx context.Context, pid, evid, chid string) error
+	ChangeToTask(ctx context.Context, pid, evid, chid string, in ChangeTaskInput) (*EvaluationChange, error)
+	// OpenContinuation asks whether to continue, change or close
+	// (coordinators).
+	OpenContinuation(ctx context.Context, pid, evid string) (*Evaluation, error)
+	// AddPoint adds a pro or a con (members); DeletePoint removes one (its
+	// author or a coordinator).
+	AddPoint(ctx context.Context, pid, evid string, in PointInput) (*ContinuationPoint, error)
+	DeletePoint(ctx context.Context, pid, evid, ptid string, version int) error
+	// ProposeContinuation brings the question to the body the charter names
+	// as a proposal of the decisions module (coordinators); its decision is
+	// recorded on the evaluation when the proposal closes.
+	ProposeContinuation(ctx context.Context, pid, evid string, in ContinuationProposalInput) (*Proposal, error)
+	// AddClosureItem and DeleteClosureItem keep the closure plan
+	// (coordinators); ClosureTasks turns the items without a task into
+	// tasks of the evaluation's closure plan, creating it when needed.
+	AddClosureItem(ctx context.Context, pid, evid string, in ClosureItemInput) (*ClosureItem, error)
+	DeleteClosureItem(ctx context.Context, pid, evid, ciid string) error
+	ClosureTasks(ctx context.Context, pid, evid string, in ClosurePlanInput) (*EvaluationPage, error)
+}
+
 // IndicatorService keeps the indicators of goals and plans and their
 // measurements; every indicator it returns carries its status and percent
 // met by TolaData's rule, computed on the store's day.

@@ -14,6 +14,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/bin"
 	apicontribution "github.com/partnerkit/partnerkit/api/contribution"
 	"github.com/partnerkit/partnerkit/api/decision"
+	apievaluation "github.com/partnerkit/partnerkit/api/evaluation"
 	"github.com/partnerkit/partnerkit/api/governance"
 	apimeeting "github.com/partnerkit/partnerkit/api/meeting"
 	"github.com/partnerkit/partnerkit/api/network"
@@ -50,6 +51,7 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&apicontribution.Handlers{Contributions: db.Contributions, Reports: db.Reports},
 		&apimeeting.Handlers{Meetings: db.Meetings, Calendars: db.Calendars, MeetingDecisions: db.MeetingDecisions},
 		&apiplan.Handlers{Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks},
+		&apievaluation.Handlers{Evaluations: db.Evaluations},
 		&apiindicator.Handlers{Indicators: db.Indicators, Report: reportSources(db), Now: func() time.Time { return db.Now() }},
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/bin"
 	webcontribution "github.com/partnerkit/partnerkit/web/contribution"
 	"github.com/partnerkit/partnerkit/web/decision"
+	webevaluation "github.com/partnerkit/partnerkit/web/evaluation"
 	"github.com/partnerkit/partnerkit/web/governance"
 	webindicator "github.com/partnerkit/partnerkit/web/indicator"
 	webmeeting "github.com/partnerkit/partnerkit/web/meeting"
@@ -114,6 +115,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 			Members: db.Members},
 		&webplan.Pages{Web: w, Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks, Bodies: db.Bodies, Members: db.Members,
 			Preparation: db.Preparation, Meetings: db.Meetings, Now: func() time.Time { return db.Now() }},
+		&webevaluation.Pages{Web: w, Evaluations: db.Evaluations, Bodies: db.Bodies, Members: db.Members, Plans: db.Plans, Goals: db.Goals},
 		&webindicator.Pages{Web: w, Indicators: db.Indicators, Goals: db.Goals, Plans: db.Plans, Members: db.Members,
 			Report: reportSources(db), Now: func() time.Time { return db.Now() }},
 	}

@@ -333,6 +333,31 @@ var archiveDocuments = []archiveDocument{
 		col("tasks_overdue", archInt), col("percent", archNullInt), col("delivered", archInt), col("spent", archInt),
 		col("spent_to_date", archInt), col("budget", archInt), col("currency", archText), user("author_id", true),
 		col("version", archInt), col("created_at", archTime), col("updated_at", archTime)}},
+	// Evaluations with their questions and findings, the changes made, the
+	// pros and cons, the continuation proposals (the decision itself is the
+	// decision log's) and the closure items with their tasks.
+	{name: "evaluations", table: "evaluations", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), col("title", archText), col("kind", archText), col("period_from", archText), col("period_to", archText),
+		ref("body_id", "bodies", true), col("evaluators", archText), col("status", archText), col("summary", archText),
+		col("continuation", archText), col("outcome", archText), col("decided_on", archText), ref("closure_plan_id", "plans", true),
+		col("version", archInt), user("created_by", true), col("created_at", archTime), col("updated_at", archTime)}},
+	{name: "evaluation_questions", table: "evaluation_questions", where: ofPartnership, order: "evaluation_id, position, id", columns: []archiveColumn{
+		col("id", archID), ref("evaluation_id", "evaluations", false), col("position", archInt), col("topic", archText),
+		col("question_key", archText), col("text", archText), col("finding", archText), col("evidence", archText),
+		user("found_by", true), col("version", archInt), col("updated_at", archTime)}},
+	{name: "evaluation_changes", table: "evaluation_changes", where: ofPartnership, order: "evaluation_id, created_at, id", columns: []archiveColumn{
+		col("id", archID), ref("evaluation_id", "evaluations", false), col("text", archText), ref("task_id", "tasks", true),
+		col("created_at", archTime)}},
+	{name: "continuation_points", table: "continuation_points", where: ofPartnership, order: "evaluation_id, created_at, id", columns: []archiveColumn{
+		col("id", archID), ref("evaluation_id", "evaluations", false), col("side", archText), col("text", archText),
+		user("created_by", true), col("version", archInt), col("created_at", archTime)}},
+	{name: "continuation_proposals", unique: []string{"proposal_id"}, table: "continuation_proposals", where: ofPartnership, order: "evaluation_id, position", columns: []archiveColumn{
+		ref("proposal_id", "proposals", false), ref("evaluation_id", "evaluations", false), col("direction", archText),
+		col("position", archInt), col("created_at", archTime)}},
+	{name: "closure_items", table: "closure_items", where: ofPartnership, order: "evaluation_id, due_date, id", columns: []archiveColumn{
+		col("id", archID), ref("evaluation_id", "evaluations", false), col("kind", archText), col("what", archText),
+		org("organisation_id", true), user("person_id", true), col("due_date", archText), ref("task_id", "tasks", true),
+		col("created_at", archTime)}},
 	// Indicators of goals and plans, their targets and measurements.
 	{name: "indicators", table: "indicators", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
 		col("id", archID), ref("goal_id", "goals", true), ref("plan_id", "plans", true), col("name", archText), col("unit", archText),

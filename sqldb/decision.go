@@ -125,6 +125,12 @@ func (tx *Tx) closeProposal(ctx context.Context, pid string, p *pk.Proposal, cha
 	if err := tx.recordMeetingInProgress(ctx, p.ID, did); err != nil {
 		return err
 	}
+	if !tooFew {
+		// An evaluation's continuation question decided by this proposal.
+		if err := tx.recordContinuation(ctx, pid, p.ID, tally.Outcome); err != nil {
+			return err
+		}
+	}
 	if p.Secret {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM secret_tallies WHERE proposal_id = $1`, p.ID); err != nil {
 			return err

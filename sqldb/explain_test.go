@@ -495,6 +495,20 @@ func workload(t *testing.T, db *sqldb.DB) {
 	_, err = db.Plans.PublicPlan(context.Background(), pl.Plan.ID)
 	ok("public plan", err)
 
+	// Evaluations: the list, one evaluation's page, a finding, a pro and
+	// the closure items turned into tasks.
+	ev := w.Evaluations()
+	run("evaluations", func(ctx context.Context) error { _, err := db.Evaluations.Evaluations(ctx, pid); return err })
+	run("evaluation", func(ctx context.Context) error {
+		_, err := db.Evaluations.Evaluation(ctx, pid, ev.Evaluation.ID)
+		return err
+	})
+	_, err = db.Evaluations.RecordFinding(m, pid, ev.Evaluation.ID, ev.Question.ID, pk.FindingInput{Finding: "More came.", Version: ev.Question.Version})
+	ok("finding", err)
+	_, err = db.Evaluations.AddPoint(m, pid, ev.Evaluation.ID, pk.PointInput{Side: "con", Text: "Less time."})
+	ok("point", err)
+	_, err = db.Evaluations.ClosureTasks(c, pid, ev.Evaluation.ID, pk.ClosurePlanInput{Title: "Closing well"})
+	ok("closure tasks", err)
 	// Indicators: the list (whole, by goal, by plan, as of a day), one
 	// indicator, its measurements, recording one.
 	inds := w.Indicators()

@@ -233,6 +233,9 @@ func (store *MeetingDecisionStore) RecordRoomVote(ctx context.Context, pid, mtid
 			did, pid, p.ID, p.BodyID, t.Outcome, string(doc), day(tx.now), p.ReviewOn, fmtTime(tx.now), mtid); err != nil {
 			return err
 		}
+		if err := tx.recordContinuation(ctx, pid, p.ID, t.Outcome); err != nil {
+			return err
+		}
 		return tx.audit(ctx, pid, "meeting.room_vote", "meeting", mtid, m.Title+": "+p.Title, nil, map[string]any{
 			"proposal_id": p.ID, "decision_id": did, "outcome": t.Outcome, "counts": t.Counts, "present": rv.Present,
 			"eligible": rv.Eligible})

@@ -267,15 +267,30 @@ func day(t time.Time) string { return t.UTC().Format("2006-01-02") }
 // the method, quorum and unit from the body and the area; a coordinator may
 // choose a stricter method (never a looser one), anyone a prioritisation.
 func (store *DecisionStore) CreateProposal(ctx context.Context, pid string, in pk.ProposalInput) (*pk.Proposal, error) {
-	in.Normalise()
-	links, _ := json.Marshal(nonNilStrings(in.Links))
-	options, _ := json.Marshal(nonNilStrings(in.Options))
 	var out *pk.Proposal
 	err := store.db.inTx(ctx, func(tx *Tx) error {
 		part, err := store.db.authorize(ctx, tx, pid, pk.ActionPropose)
 		if err != nil {
 			return err
 		}
+		out, err = tx.createProposal(ctx, pid, part.MyRole, in)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, store.fill(ctx, store.db.read, pid, out)
+}
+
+// createProposal brings a proposal inside a transaction whose asker was
+// authorized to propose (the evaluations bring the continuation question
+// this way, with their own record in the same transaction).
+func (tx *Tx) createProposal(ctx context.Context, pid string, role pk.Role, in pk.ProposalInput) (*pk.Proposal, error) {
+	in.Normalise()
+	links, _ := json.Marshal(nonNilStrings(in.Links))
+	options, _ := json.Marshal(nonNilStrings(in.Options))
+	var out *pk.Proposal
+	err := func() error {
 		// After authorizing, so that outsiders learn nothing from it.
 		if err := in.Validate(); err != nil {
 			return err
@@ -285,7 +300,7 @@ func (store *DecisionStore) CreateProposal(ctx context.Context, pid string, in p
 		} else if err != nil {
 			return err
 		}
-		rule, err := proposalRule(ctx, tx, pid, part.MyRole, &in)
+		rule, err := proposalRule(ctx, tx, pid, role, &in)
 		if err != nil {
 			return err
 		}
@@ -343,11 +358,8 @@ func (store *DecisionStore) CreateProposal(ctx context.Context, pid string, in p
 			return err
 		}
 		return tx.audit(ctx, pid, "proposal.create", "proposal", id, out.Title, nil, proposalAudit(out))
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, store.fill(ctx, store.db.read, pid, out)
+	}()
+	return out, err
 }
 
 // proposalRule is the rule a new proposal is decided by: the charter's for

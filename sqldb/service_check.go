@@ -27,5 +27,6 @@ var (
 	_ pk.TaskService            = (*TaskStore)(nil)
 	_ pk.ContributionService    = (*ContributionStore)(nil)
 	_ pk.ReportService          = (*ReportStore)(nil)
+	_ pk.EvaluationService      = (*EvaluationStore)(nil)
 	_ pk.IndicatorService       = (*IndicatorStore)(nil)
 )

@@ -35,6 +35,7 @@ type Stores struct {
 	Calendars     *CalendarStore
 	// MeetingDecisions joins the two: proposals on agendas, votes in the room.
 	MeetingDecisions *MeetingDecisionStore
+	Evaluations      *EvaluationStore
 	Indicators       *IndicatorStore
 }
 
@@ -66,6 +67,7 @@ func (db *DB) initStores() {
 		Tasks:            &TaskStore{db},
 		Contributions:    &ContributionStore{db},
 		Reports:          &ReportStore{db},
+		Evaluations:      &EvaluationStore{db},
 		Indicators:       &IndicatorStore{db},
 	}
 }
