@@ -22,6 +22,8 @@ type PartnershipReport struct {
 	Budget     *ReportBudget     `json:"budget"`
 	Decisions  *ReportDecisions  `json:"decisions"`
 	Meetings   *ReportMeetings   `json:"meetings"`
+	// Evaluations are those whose period overlaps the report's.
+	Evaluations *ReportEvaluations `json:"evaluations"`
 }
 
 // ReportPeriod is the period a report covers, both days included.
@@ -181,4 +183,11 @@ type ReportBudget struct {
 	ExpensesInPeriod int   `json:"expenses_in_period"`
 	SpentInPeriod    int64 `json:"spent_in_period"`
 	ExpensesCut      bool  `json:"expenses_cut"`
+}
+
+// ReportEvaluations is the evaluations whose period overlaps the report's,
+// with their status and the decision to continue, change or close.
+type ReportEvaluations struct {
+	Items []*Evaluation `json:"items"`
+	Cut   bool          `json:"items_cut"`
 }

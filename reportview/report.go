@@ -2,8 +2,8 @@
 // for the page and the API. Each section is filled by one function from
 // one module's service, with the asker's permissions: a section the asker
 // may not see is left out (nil), never filled around the service's rules.
-// Sections for modules still to come (health ratings and signals,
-// evaluations) are one function and one field each: see docs/report.md.
+// The section for the health check (ratings and signals), still to come,
+// will be one function and one field: see docs/report.md.
 package reportview
 
 import (
@@ -22,6 +22,7 @@ type Sources struct {
 	Budget       pk.ContributionService
 	Decisions    pk.DecisionService
 	Meetings     pk.MeetingService
+	Evaluations  pk.EvaluationService
 }
 
 // DefaultPeriod is the year up to today, for a report asked for without
@@ -60,6 +61,9 @@ func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod,
 		return nil, err
 	}
 	if r.Meetings, err = visible(Meetings(ctx, src.Meetings, pid, period, now)); err != nil {
+		return nil, err
+	}
+	if r.Evaluations, err = visible(Evaluations(ctx, src.Evaluations, pid, period)); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -251,6 +255,24 @@ func Meetings(ctx context.Context, meetings pk.MeetingService, pid string, perio
 	if s.Expected > 0 {
 		rate := (200*s.Present + s.Expected) / (2 * s.Expected) // rounded half up
 		s.AttendanceRate = &rate
+	}
+	return s, nil
+}
+
+// Evaluations is the evaluations section: those whose period overlaps the
+// report's (an evaluation without dates counts), with the decision to
+// continue, change or close.
+func Evaluations(ctx context.Context, evaluations pk.EvaluationService, pid string, period pk.ReportPeriod) (*pk.ReportEvaluations, error) {
+	list, err := evaluations.Evaluations(ctx, pid)
+	if err != nil {
+		return nil, err
+	}
+	s := &pk.ReportEvaluations{Items: []*pk.Evaluation{}, Cut: list.Cut}
+	for _, e := range list.Items {
+		if (e.PeriodFrom != "" && e.PeriodFrom > period.To) || (e.PeriodTo != "" && e.PeriodTo < period.From) {
+			continue
+		}
+		s.Items = append(s.Items, e)
 	}
 	return s, nil
 }

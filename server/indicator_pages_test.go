@@ -94,7 +94,8 @@ func TestReport(t *testing.T) {
 	page := "/p/" + e.Partnership.ID + "/report"
 	res := e.do(t, "observer", "GET", page+"?from=2026-01-01&to=2026-03-31", nil)
 	prepStatus(t, "report", res, 200)
-	prepBody(t, "report", res, plans.Goal.Title, f.Reached.Name, plans.Plan.Title, "Meetings and attendance", `class="report print-sheet"`)
+	prepBody(t, "report", res, plans.Goal.Title, f.Reached.Name, plans.Plan.Title, "Meetings and attendance", `class="report print-sheet"`,
+		"Evaluations", e.Evaluations().Evaluation.Title)
 	res = e.do(t, "observer", "GET", page+"?from=2026-04-01&to=2026-03-31", nil)
 	prepStatus(t, "backwards", res, 422)
 	prepBody(t, "backwards", res, `id="to-error"`)
