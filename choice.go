@@ -53,6 +53,9 @@ func init() {
 		"surveys.status.":            SurveyStatuses,
 		"surveys.round.":             SurveyRounds,
 		"surveys.template.name.":     SurveyTemplates,
+		"indicator.kind.":            IndicatorKinds,
+		"indicator.direction.":       IndicatorDirections,
+		"indicator.frequency.":       IndicatorFrequencies,
 	} {
 		choiceLabels[choiceListKey(list)] = prefix
 	}

@@ -164,6 +164,17 @@ const (
 	ActionViewSurveys   Action = "surveys.view"
 	ActionEditSurveys   Action = "surveys.edit"
 	ActionExportSurveys Action = "surveys.export"
+	// Indicators against targets: everyone in the partnership follows them
+	// (seed 002's transparency); members record measurements; an indicator
+	// is defined by a coordinator, or for a plan by a convener of its
+	// action group (the store checks, with the plans' own rule).
+	ActionViewIndicators     Action = "indicators.view"
+	ActionDefineIndicators   Action = "indicators.define"
+	ActionRecordMeasurements Action = "indicators.measure"
+	// The partnership report reads every module; each of its sections asks
+	// that module's own service, so a role sees in the report what it may
+	// see anyway.
+	ActionViewPartnershipReport Action = "partnership_report.view"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -258,6 +269,11 @@ var permissions = map[Action]Role{
 	ActionViewSurveys:         RoleObserver,
 	ActionEditSurveys:         RoleCoordinator,
 	ActionExportSurveys:       RoleMember,
+
+	ActionViewIndicators:        RoleObserver,
+	ActionDefineIndicators:      RoleMember,
+	ActionRecordMeasurements:    RoleMember,
+	ActionViewPartnershipReport: RoleObserver,
 }
 
 // orgPermissions maps each organisation action to the least organisation
@@ -325,14 +341,16 @@ var readActions = map[Action]bool{
 	ActionAdmissionDetails: true,
 	ActionViewDecisions:    true,
 	// Contributions and reports: reading (and exporting) only reads.
-	ActionViewContributions: true,
-	ActionViewReports:       true,
-	ActionViewPlans:         true,
-	ActionViewMeetings:      true,
-	ActionViewHealth:        true,
-	ActionViewEvaluations:   true,
-	ActionViewSurveys:       true,
-	ActionExportSurveys:     true,
+	ActionViewContributions:     true,
+	ActionViewReports:           true,
+	ActionViewPlans:             true,
+	ActionViewMeetings:          true,
+	ActionViewHealth:            true,
+	ActionViewEvaluations:       true,
+	ActionViewSurveys:           true,
+	ActionExportSurveys:         true,
+	ActionViewIndicators:        true,
+	ActionViewPartnershipReport: true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

@@ -972,3 +972,32 @@ type SurveyService interface {
 	// AnswerSurvey stores the one answer a link allows; no account needed.
 	AnswerSurvey(ctx context.Context, code string, in SurveyAnswerInput) error
 }
+
+// IndicatorService keeps the indicators of goals and plans and their
+// measurements; every indicator it returns carries its status and percent
+// met by TolaData's rule, computed on the store's day.
+type IndicatorService interface {
+	// Indicators lists the partnership's indicators (of a goal or a plan
+	// when the filter says), by goal, plan and name, up to MaxIndicators;
+	// the bool says the list was cut.
+	Indicators(ctx context.Context, pid string, f IndicatorFilter) ([]*Indicator, bool, error)
+	// Indicator returns one indicator.
+	Indicator(ctx context.Context, pid, iid string) (*Indicator, error)
+	// CreateIndicator defines an indicator: coordinators for any goal or
+	// plan, conveners for their own plan.
+	CreateIndicator(ctx context.Context, pid string, in IndicatorInput) (*Indicator, error)
+	// UpdateIndicator changes an indicator (optimistic locking on
+	// in.Version); it may not move to another goal or plan.
+	UpdateIndicator(ctx context.Context, pid, iid string, in IndicatorInput) (*Indicator, error)
+	// DeleteIndicator removes an indicator without measurements (ECONFLICT
+	// otherwise: the results stay the record).
+	DeleteIndicator(ctx context.Context, pid, iid string, version int) error
+	// Measurements lists an indicator's measurements, newest first, up to
+	// MaxIndicatorMeasurements; the bool says the list was cut.
+	Measurements(ctx context.Context, pid, iid string) ([]*Measurement, bool, error)
+	// RecordMeasurement records a result (members).
+	RecordMeasurement(ctx context.Context, pid, iid string, in MeasurementInput) (*Measurement, error)
+	// DeleteMeasurement removes a result recorded by mistake: its recorder,
+	// or whoever may define the indicator.
+	DeleteMeasurement(ctx context.Context, pid, iid, mid string, version int) error
+}

@@ -191,4 +191,7 @@ var Enums = map[string]func() []string{
 	"health_item":           func() []string { return health.ItemKeys },
 	"trust_intensity":       func() []string { return TrustIntensities },
 	"declared":              func() []string { return DeclaredAnswers },
+	"indicator_kind":        func() []string { return IndicatorKinds },
+	"indicator_direction":   func() []string { return IndicatorDirections },
+	"indicator_frequency":   func() []string { return IndicatorFrequencies },
 }

@@ -227,3 +227,40 @@ func TestDemoContributions(t *testing.T) {
 		}
 	})
 }
+
+// The demonstration's indicators show every status a reader should meet:
+// on track, over, under, not reporting, and a qualitative one not rated.
+func TestDemoIndicators(t *testing.T) {
+	t.Parallel()
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		if _, err := Load(ctx, db); err != nil {
+			t.Fatal(err)
+		}
+		_, secret, err := db.Accounts.SignIn(ctx, Email, Password, "127.0.0.1", "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, _, _ := db.Accounts.UserBySession(ctx, secret)
+		uctx := pk.NewContextWithUser(ctx, u)
+		ps, _, _ := db.Partnerships.Partnerships(uctx, pk.PageRequest{}, false)
+		pid := ps[0].ID
+		list, cut, err := db.Indicators.Indicators(uctx, pid, pk.IndicatorFilter{})
+		if err != nil || cut || len(list) != 5 {
+			t.Fatalf("indicators: %v %v %d", err, cut, len(list))
+		}
+		by := map[string]int{}
+		for _, ind := range list {
+			by[ind.Status]++
+			if ind.Kind != "qualitative" && ind.Measurements < 3 {
+				t.Errorf("%s: %d results", ind.Name, ind.Measurements)
+			}
+		}
+		want := map[string]int{"on_track": 1, "over": 1, "under": 1, "not_reporting": 1, "not_rated": 1}
+		for s, n := range want {
+			if by[s] != n {
+				t.Errorf("status %s: %d, want %d (all %v)", s, by[s], n, by)
+			}
+		}
+	})
+}

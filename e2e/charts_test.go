@@ -74,15 +74,17 @@ func TestChartsReadable(t *testing.T) {
 		const ps = await (await fetch('/api/v1/partnerships')).json();
 		const pid = ps.items[0].id;
 		const ms = await (await fetch('/api/v1/partnerships/' + pid + '/maps')).json();
-		return [pid, ms.items[0].id];
+		const is = await (await fetch('/api/v1/partnerships/' + pid + '/indicators')).json();
+		return [pid, ms.items[0].id, is.items.find(i => i.kind === 'number').id];
 	})()`, chromedp.EvalAwaitPromise))
-	pid, mid := ids[0], ids[1]
+	pid, mid, iid := ids[0], ids[1], ids[2]
 	pages := []string{
 		"/p/" + pid + "/maps/" + mid + "/powermap",
 		"/p/" + pid + "/maps/" + mid + "/spectrum",
 		"/p/" + pid + "/network",
 		"/p/" + pid + "/theory-of-change",
 		"/p/" + pid + "/plans",
+		"/p/" + pid + "/indicators/" + iid,
 	}
 	for _, lang := range []string{"en", "ar"} {
 		get(t, b, chromedp.Evaluate[int](`fetch('/language', {method: 'POST', body: new URLSearchParams({lang: '`+lang+`', next: '/'})}).then(r => r.status)`, chromedp.EvalAwaitPromise))

@@ -3,6 +3,8 @@ package server
 import (
 	"time"
 
+	apiindicator "github.com/partnerkit/partnerkit/api/indicator"
+
 	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/api/account"
 	"github.com/partnerkit/partnerkit/api/actor"
@@ -54,5 +56,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&apiplan.Handlers{Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks},
 		&apihealth.Handlers{Health: db.Health},
 		&apievaluation.Handlers{Evaluations: db.Evaluations},
+		&apiindicator.Handlers{Indicators: db.Indicators, Report: reportSources(db), Now: func() time.Time { return db.Now() }},
 	}
 }

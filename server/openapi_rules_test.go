@@ -193,7 +193,9 @@ func TestOpenAPIRulesAgreeWithValidation(t *testing.T) {
 					}
 					json.Unmarshal([]byte(res.Body), &p)
 					for _, f := range p.Errors {
-						if f.Field == c.field {
+						// A list's element is named by its index ("targets.0")
+						// when the decoder refuses it.
+						if f.Field == c.field || strings.HasPrefix(f.Field, c.field+".") {
 							named = true
 							byRules = byRules || byRule(f.Message)
 						}

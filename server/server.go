@@ -11,6 +11,7 @@ import (
 	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/httpx"
 	"github.com/partnerkit/partnerkit/i18n"
+	"github.com/partnerkit/partnerkit/reportview"
 	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/web"
 	"github.com/partnerkit/partnerkit/web/account"
@@ -24,6 +25,7 @@ import (
 	webevaluation "github.com/partnerkit/partnerkit/web/evaluation"
 	"github.com/partnerkit/partnerkit/web/governance"
 	webhealth "github.com/partnerkit/partnerkit/web/health"
+	webindicator "github.com/partnerkit/partnerkit/web/indicator"
 	webmeeting "github.com/partnerkit/partnerkit/web/meeting"
 	"github.com/partnerkit/partnerkit/web/network"
 	"github.com/partnerkit/partnerkit/web/organisation"
@@ -118,7 +120,16 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 			Preparation: db.Preparation, Meetings: db.Meetings, Now: func() time.Time { return db.Now() }},
 		&webhealth.Pages{Web: w, Health: db.Health},
 		&webevaluation.Pages{Web: w, Evaluations: db.Evaluations, Bodies: db.Bodies, Members: db.Members, Plans: db.Plans, Goals: db.Goals},
+		&webindicator.Pages{Web: w, Indicators: db.Indicators, Goals: db.Goals, Plans: db.Plans, Members: db.Members,
+			Report: reportSources(db), Now: func() time.Time { return db.Now() }},
 	}
+}
+
+// reportSources are the services the partnership report reads, one per
+// section (reportview); the page and the API share them.
+func reportSources(db *sqldb.DB) reportview.Sources {
+	return reportview.Sources{Partnerships: db.Partnerships, Goals: db.Goals, Plans: db.Plans, Indicators: db.Indicators,
+		Budget: db.Contributions, Decisions: db.Decisions, Evaluations: db.Evaluations, Meetings: db.Meetings}
 }
 
 // ServeHTTP serves a request.

@@ -372,6 +372,19 @@ var archiveDocuments = []archiveDocument{
 	{name: "survey_values", table: "survey_values", where: ofPartnership, order: "answer_id, item_id, row_index, num_value", columns: []archiveColumn{
 		ref("answer_id", "survey_answers", false), ref("survey_id", "surveys", false), col("round", archText), ref("item_id", "survey_items", false),
 		col("row_index", archInt), col("num_value", archNullInt), col("text_value", archText)}},
+	// Indicators of goals and plans, their targets and measurements.
+	{name: "indicators", table: "indicators", where: ofPartnership, order: "created_at, id", columns: []archiveColumn{
+		col("id", archID), ref("goal_id", "goals", true), ref("plan_id", "plans", true), col("name", archText), col("unit", archText),
+		col("kind", archText), col("direction", archText), col("baseline", archText), col("baseline_date", archText),
+		col("life_target", archText), col("frequency", archText), col("source", archText), user("responsible_id", true),
+		col("categories", archText), col("version", archInt), user("created_by", true), col("created_at", archTime),
+		col("updated_at", archTime)}},
+	{name: "indicator_targets", unique: []string{"indicator_id", "due_date"}, table: "indicator_targets", where: ofPartnership, order: "indicator_id, due_date", columns: []archiveColumn{
+		ref("indicator_id", "indicators", false), col("due_date", archText), col("value", archText), col("label", archText)}},
+	{name: "indicator_measurements", table: "indicator_measurements", where: ofPartnership, order: "indicator_id, measured_on, id", columns: []archiveColumn{
+		col("id", archID), ref("indicator_id", "indicators", false), col("measured_on", archText), col("value", archText),
+		col("evidence", archText), col("note", archText), col("breakdown", archText), user("recorded_by", true),
+		col("version", archInt), col("created_at", archTime)}},
 }
 
 // archiveLeftOut names the tables with partnership rows that an archive

@@ -526,6 +526,23 @@ func workload(t *testing.T, db *sqldb.DB) {
 	ok("point", err)
 	_, err = db.Evaluations.ClosureTasks(c, pid, ev.Evaluation.ID, pk.ClosurePlanInput{Title: "Closing well"})
 	ok("closure tasks", err)
+	// Indicators: the list (whole, by goal, by plan, as of a day), one
+	// indicator, its measurements, recording one.
+	inds := w.Indicators()
+	for _, f := range []pk.IndicatorFilter{{}, {GoalID: pl.Goal.ID}, {PlanID: pl.Plan.ID}, {AsOf: "2026-02-01"}} {
+		run("indicators", func(ctx context.Context) error { _, _, err := db.Indicators.Indicators(ctx, pid, f); return err })
+	}
+	run("indicator", func(ctx context.Context) error {
+		_, err := db.Indicators.Indicator(ctx, pid, inds.Reached.ID)
+		return err
+	})
+	run("measurements", func(ctx context.Context) error {
+		_, _, err := db.Indicators.Measurements(ctx, pid, inds.Reached.ID)
+		return err
+	})
+	x := 1.0
+	_, err = db.Indicators.RecordMeasurement(m, pid, inds.Reached.ID, pk.MeasurementInput{Date: "2026-03-01", Value: &x})
+	ok("record measurement", err)
 
 	// Deletes and merges, whose cascades follow every foreign key.
 	keep, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Keeper", Kind: "group"})

@@ -30,4 +30,5 @@ var (
 	_ pk.ReportService          = (*ReportStore)(nil)
 	_ pk.EvaluationService      = (*EvaluationStore)(nil)
 	_ pk.SurveyService          = (*SurveyStore)(nil)
+	_ pk.IndicatorService       = (*IndicatorStore)(nil)
 )

@@ -38,6 +38,7 @@ type Stores struct {
 	Health           *HealthStore
 	Evaluations      *EvaluationStore
 	Surveys          *SurveyStore
+	Indicators       *IndicatorStore
 }
 
 func (db *DB) initStores() {
@@ -71,6 +72,7 @@ func (db *DB) initStores() {
 		Reports:          &ReportStore{db},
 		Evaluations:      &EvaluationStore{db},
 		Surveys:          &SurveyStore{db},
+		Indicators:       &IndicatorStore{db},
 	}
 }
 

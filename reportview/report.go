@@ -1,0 +1,278 @@
+// Package reportview builds the partnership report for a period, once,
+// for the page and the API. Each section is filled by one function from
+// one module's service, with the asker's permissions: a section the asker
+// may not see is left out (nil), never filled around the service's rules.
+// The section for the health check (ratings and signals), still to come,
+// will be one function and one field: see docs/report.md.
+package reportview
+
+import (
+	"context"
+	"time"
+
+	pk "github.com/partnerkit/partnerkit"
+)
+
+// Sources are the services the report reads, one per section.
+type Sources struct {
+	Partnerships pk.PartnershipService
+	Goals        pk.GoalService
+	Plans        pk.PlanService
+	Indicators   pk.IndicatorService
+	Budget       pk.ContributionService
+	Decisions    pk.DecisionService
+	Meetings     pk.MeetingService
+	Evaluations  pk.EvaluationService
+}
+
+// DefaultPeriod is the year up to today, for a report asked for without
+// a period.
+func DefaultPeriod(now time.Time) pk.ReportPeriod {
+	now = now.UTC()
+	return pk.ReportPeriod{From: now.AddDate(-1, 0, 1).Format(time.DateOnly), To: now.Format(time.DateOnly)}
+}
+
+// Build fills the report of partnership pid for a period (checked after
+// the asker's access, so an outsider learns nothing from the messages);
+// now is the moment it is made (indicators are evaluated at the end of
+// the period, or now when the period runs on).
+func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod, now time.Time) (*pk.PartnershipReport, error) {
+	p, err := src.Partnerships.PartnershipFor(ctx, pid, pk.ActionViewPartnershipReport)
+	if err != nil {
+		return nil, err
+	}
+	if err := period.Validate(); err != nil {
+		return nil, err
+	}
+	r := &pk.PartnershipReport{PartnershipID: p.ID, PartnershipName: p.Name, From: period.From, To: period.To, GeneratedAt: now.UTC()}
+	if r.Goals, err = visible(Goals(ctx, src.Goals, pid)); err != nil {
+		return nil, err
+	}
+	if r.Indicators, err = visible(Indicators(ctx, src.Indicators, pid, period, now)); err != nil {
+		return nil, err
+	}
+	if r.Plans, err = visible(Plans(ctx, src.Plans, pid, period)); err != nil {
+		return nil, err
+	}
+	if r.Budget, err = visible(Budget(ctx, src.Budget, pid, period)); err != nil {
+		return nil, err
+	}
+	if r.Decisions, err = visible(Decisions(ctx, src.Decisions, pid, period)); err != nil {
+		return nil, err
+	}
+	if r.Meetings, err = visible(Meetings(ctx, src.Meetings, pid, period, now)); err != nil {
+		return nil, err
+	}
+	if r.Evaluations, err = visible(Evaluations(ctx, src.Evaluations, pid, period)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// visible turns a section the asker may not see into no section.
+func visible[T any](s *T, err error) (*T, error) {
+	if pk.ErrorCode(err) == pk.EFORBIDDEN {
+		return nil, nil
+	}
+	return s, err
+}
+
+// Goals is the goals section: every goal with its progress today.
+func Goals(ctx context.Context, goals pk.GoalService, pid string) (*pk.ReportGoals, error) {
+	items, cut, err := goals.Goals(ctx, pid)
+	if err != nil {
+		return nil, err
+	}
+	return &pk.ReportGoals{Items: items, Cut: cut}, nil
+}
+
+// Indicators is the indicators section: each indicator as it stood at the
+// end of the period, counted by status.
+func Indicators(ctx context.Context, inds pk.IndicatorService, pid string, period pk.ReportPeriod, now time.Time) (*pk.ReportIndicators, error) {
+	asOf := period.To
+	if today := now.UTC().Format(time.DateOnly); today < asOf {
+		asOf = today
+	}
+	items, cut, err := inds.Indicators(ctx, pid, pk.IndicatorFilter{AsOf: asOf})
+	if err != nil {
+		return nil, err
+	}
+	s := &pk.ReportIndicators{AsOf: asOf, Items: items, Cut: cut, ByStatus: map[string]int{}}
+	for _, ind := range items {
+		s.ByStatus[ind.Status]++
+	}
+	// Which were measured in the period: their measurements, one list each,
+	// read only for indicators with any.
+	for _, ind := range items {
+		if ind.Measurements == 0 {
+			continue
+		}
+		ms, _, err := inds.Measurements(ctx, pid, ind.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			if period.Contains(m.Date) {
+				s.MeasuredInPeriod++
+				break
+			}
+		}
+	}
+	return s, nil
+}
+
+// Plans is the plans section: the plans running in the period with their
+// progress, tasks and the milestones due in it.
+func Plans(ctx context.Context, plans pk.PlanService, pid string, period pk.ReportPeriod) (*pk.ReportPlans, error) {
+	pages, cut, err := plans.Timeline(ctx, pid)
+	if err != nil {
+		return nil, err
+	}
+	s := &pk.ReportPlans{Items: []*pk.ReportPlan{}, Cut: cut}
+	for _, pg := range pages {
+		p := pg.Plan
+		if (p.Start != "" && p.Start > period.To) || (p.End != "" && p.End < period.From) {
+			continue
+		}
+		rp := &pk.ReportPlan{ID: p.ID, Title: p.Title, GoalTitle: p.GoalTitle, Status: p.Status, Start: p.Start, End: p.End,
+			Progress: pg.Progress, Tasks: pg.Tasks}
+		for _, m := range pg.Milestones {
+			if period.Contains(m.Due) {
+				rp.MilestonesDue++
+				if m.Done != "" {
+					rp.MilestonesReached++
+				}
+			}
+		}
+		s.Items = append(s.Items, rp)
+		s.Tasks.Todo += rp.Tasks.Todo
+		s.Tasks.Doing += rp.Tasks.Doing
+		s.Tasks.Done += rp.Tasks.Done
+		s.Tasks.Dropped += rp.Tasks.Dropped
+		s.Tasks.Overdue += rp.Tasks.Overdue
+		s.MilestonesDue += rp.MilestonesDue
+		s.MilestonesReached += rp.MilestonesReached
+	}
+	return s, nil
+}
+
+// Budget is the contributions and budget section: the budget today, and
+// the pledges and spending dated in the period.
+func Budget(ctx context.Context, contributions pk.ContributionService, pid string, period pk.ReportPeriod) (*pk.ReportBudget, error) {
+	b, err := contributions.Budget(ctx, pid)
+	if err != nil {
+		return nil, err
+	}
+	s := &pk.ReportBudget{Budget: b}
+	cs, cut, err := contributions.Contributions(ctx, pid, pk.ContributionFilter{})
+	if err != nil {
+		return nil, err
+	}
+	s.ContributionsCut = cut
+	for _, c := range cs {
+		if !c.Withdrawn && period.Contains(c.PledgedOn) {
+			s.PledgedInPeriod++
+			s.PledgedValue += c.Amount
+			s.PledgedDelivered += c.AmountDelivered
+		}
+	}
+	es, cut, err := contributions.Expenses(ctx, pid, "")
+	if err != nil {
+		return nil, err
+	}
+	s.ExpensesCut = cut
+	for _, e := range es {
+		if period.Contains(e.SpentOn) {
+			s.ExpensesInPeriod++
+			s.SpentInPeriod += e.Amount
+		}
+	}
+	return s, nil
+}
+
+// Decisions is the decisions section: those taken in the period.
+func Decisions(ctx context.Context, decisions pk.DecisionService, pid string, period pk.ReportPeriod) (*pk.ReportDecisions, error) {
+	log, err := decisions.Decisions(ctx, pid, "")
+	if err != nil {
+		return nil, err
+	}
+	s := &pk.ReportDecisions{Items: []*pk.Decision{}, Cut: log.Cut, ByOutcome: map[string]int{}}
+	for _, d := range log.Items {
+		if period.Contains(d.DecidedOn) {
+			s.Items = append(s.Items, d)
+			if d.Outcome != nil {
+				s.ByOutcome[*d.Outcome]++
+			}
+		}
+	}
+	return s, nil
+}
+
+// Meetings is the meetings section: those held in the period (begun by
+// now) with who was expected and who came, the latest MaxReportMeetings.
+func Meetings(ctx context.Context, meetings pk.MeetingService, pid string, period pk.ReportPeriod, now time.Time) (*pk.ReportMeetings, error) {
+	list, cut, err := meetings.Meetings(ctx, pid)
+	if err != nil {
+		return nil, err
+	}
+	s := &pk.ReportMeetings{Items: []*pk.ReportMeeting{}, Cut: cut}
+	for _, m := range list {
+		if !period.Contains(m.StartsAt.UTC().Format(time.DateOnly)) || m.StartsAt.After(now) {
+			continue
+		}
+		if len(s.Items) == pk.MaxReportMeetings {
+			s.Cut = true
+			break
+		}
+		sheet, err := meetings.Attendance(ctx, pid, m.ID)
+		if err != nil {
+			return nil, err
+		}
+		// Everyone on the sheet was expected (a seat, or anyone for an open
+		// meeting) or came anyway.
+		rm := &pk.ReportMeeting{ID: m.ID, Title: m.Title, BodyName: m.BodyName, StartsAt: m.StartsAt, Expected: len(sheet.People)}
+		for _, row := range sheet.People {
+			switch row.Status {
+			case pk.AttendancePresent:
+				rm.Present++
+			case pk.AttendanceApologies:
+				rm.Apologies++
+			case pk.AttendanceAbsent:
+				rm.Absent++
+			}
+		}
+		if sheet.Quorum.Applies {
+			met := sheet.Quorum.Met
+			rm.QuorumMet = &met
+			if met {
+				s.QuorumMet++
+			}
+		}
+		s.Expected += rm.Expected
+		s.Present += rm.Present
+		s.Items = append(s.Items, rm)
+	}
+	if s.Expected > 0 {
+		rate := (200*s.Present + s.Expected) / (2 * s.Expected) // rounded half up
+		s.AttendanceRate = &rate
+	}
+	return s, nil
+}
+
+// Evaluations is the evaluations section: those whose period overlaps the
+// report's (an evaluation without dates counts), with the decision to
+// continue, change or close.
+func Evaluations(ctx context.Context, evaluations pk.EvaluationService, pid string, period pk.ReportPeriod) (*pk.ReportEvaluations, error) {
+	list, err := evaluations.Evaluations(ctx, pid)
+	if err != nil {
+		return nil, err
+	}
+	s := &pk.ReportEvaluations{Items: []*pk.Evaluation{}, Cut: list.Cut}
+	for _, e := range list.Items {
+		if (e.PeriodFrom != "" && e.PeriodFrom > period.To) || (e.PeriodTo != "" && e.PeriodTo < period.From) {
+			continue
+		}
+		s.Items = append(s.Items, e)
+	}
+	return s, nil
+}
