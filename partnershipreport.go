@@ -24,6 +24,9 @@ type PartnershipReport struct {
 	Meetings   *ReportMeetings   `json:"meetings"`
 	// Evaluations are those whose period overlaps the report's.
 	Evaluations *ReportEvaluations `json:"evaluations"`
+	// Health is the health check's rounds in the period, the latest
+	// trust survey round in it, and the behaviour signals.
+	Health *ReportHealth `json:"health"`
 }
 
 // ReportPeriod is the period a report covers, both days included.
@@ -190,4 +193,30 @@ type ReportBudget struct {
 type ReportEvaluations struct {
 	Items []*Evaluation `json:"items"`
 	Cut   bool          `json:"items_cut"`
+}
+
+// ReportHealth is the health section: the health check rounds opened or
+// closed in the period with their aggregates exactly as the health module
+// gives them (items rated by fewer than health.MinRaters members carry no
+// mean or colour), the newest trust survey round opened or closed in it
+// (nil when none), and the behaviour signals.
+type ReportHealth struct {
+	Rounds []HealthTrendRound `json:"rounds"`
+	// Cut says the health module's list of health or trust rounds was
+	// cut, so older rounds in the period may be missing.
+	Cut   bool          `json:"rounds_cut"`
+	Trust *TrustSummary `json:"trust"`
+	// Signals are computed from the records as they stand when the report
+	// is made (SignalsAsOfToday), not as they stood at the period's end:
+	// the records keep no history to compute them for a past day.
+	Signals          *SignalReport `json:"signals"`
+	SignalsAsOfToday bool          `json:"signals_as_of_today"`
+	// SignalsFired counts the signals that fire.
+	SignalsFired int `json:"signals_fired"`
+}
+
+// RoundInPeriod reports whether a round was opened or closed in the period.
+func (p *ReportPeriod) RoundInPeriod(r *Round) bool {
+	return p.Contains(r.OpenedAt.UTC().Format(time.DateOnly)) ||
+		(r.ClosedAt != nil && p.Contains(r.ClosedAt.UTC().Format(time.DateOnly)))
 }

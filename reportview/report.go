@@ -2,8 +2,6 @@
 // for the page and the API. Each section is filled by one function from
 // one module's service, with the asker's permissions: a section the asker
 // may not see is left out (nil), never filled around the service's rules.
-// The section for the health check (ratings and signals), still to come,
-// will be one function and one field: see docs/report.md.
 package reportview
 
 import (
@@ -11,6 +9,7 @@ import (
 	"time"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/health"
 )
 
 // Sources are the services the report reads, one per section.
@@ -23,6 +22,7 @@ type Sources struct {
 	Decisions    pk.DecisionService
 	Meetings     pk.MeetingService
 	Evaluations  pk.EvaluationService
+	Health       pk.HealthService
 }
 
 // DefaultPeriod is the year up to today, for a report asked for without
@@ -64,6 +64,9 @@ func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod,
 		return nil, err
 	}
 	if r.Evaluations, err = visible(Evaluations(ctx, src.Evaluations, pid, period)); err != nil {
+		return nil, err
+	}
+	if r.Health, err = visible(Health(ctx, src.Health, pid, period)); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -273,6 +276,45 @@ func Evaluations(ctx context.Context, evaluations pk.EvaluationService, pid stri
 			continue
 		}
 		s.Items = append(s.Items, e)
+	}
+	return s, nil
+}
+
+// Health is the health section: the health check rounds opened or closed
+// in the period, with the aggregates the health module shows (its
+// small-number rule applied there, not here), the newest trust survey round
+// of the period in aggregate, and the behaviour signals as of today.
+func Health(ctx context.Context, svc pk.HealthService, pid string, period pk.ReportPeriod) (*pk.ReportHealth, error) {
+	trend, err := svc.HealthTrend(ctx, pid)
+	if err != nil {
+		return nil, err
+	}
+	s := &pk.ReportHealth{Rounds: []pk.HealthTrendRound{}, Cut: trend.Cut, SignalsAsOfToday: true}
+	for _, r := range trend.Rounds {
+		if period.RoundInPeriod(r.Round) {
+			s.Rounds = append(s.Rounds, r)
+		}
+	}
+	trustRounds, err := svc.Rounds(ctx, pid, pk.RoundTrust)
+	if err != nil {
+		return nil, err
+	}
+	s.Cut = s.Cut || trustRounds.Cut
+	for _, r := range trustRounds.Items { // newest first
+		if period.RoundInPeriod(r) {
+			if s.Trust, err = svc.TrustSummary(ctx, pid, r.ID); err != nil {
+				return nil, err
+			}
+			break
+		}
+	}
+	if s.Signals, err = svc.Signals(ctx, pid); err != nil {
+		return nil, err
+	}
+	for _, sig := range s.Signals.Signals {
+		if sig.State == health.Fires {
+			s.SignalsFired++
+		}
 	}
 	return s, nil
 }

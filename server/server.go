@@ -129,7 +129,8 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 // section (reportview); the page and the API share them.
 func reportSources(db *sqldb.DB) reportview.Sources {
 	return reportview.Sources{Partnerships: db.Partnerships, Goals: db.Goals, Plans: db.Plans, Indicators: db.Indicators,
-		Budget: db.Contributions, Decisions: db.Decisions, Evaluations: db.Evaluations, Meetings: db.Meetings}
+		Budget: db.Contributions, Decisions: db.Decisions, Evaluations: db.Evaluations, Meetings: db.Meetings,
+		Health: db.Health}
 }
 
 // ServeHTTP serves a request.
