@@ -30,7 +30,7 @@ type Pages struct {
 // Register adds the inbox pages.
 func (h *Pages) Register(rt *httpx.Router) {
 	h.Handle(rt, "GET", "/inbox", httpx.SignedIn, h.list)
-	h.Handle(rt, "GET", "/inbox/{nid}", httpx.SignedIn, h.follow)
+	h.Handle(rt, "POST", "/inbox/{nid}/open", httpx.SignedIn, h.open)
 	h.Handle(rt, "POST", "/inbox/{nid}/read", httpx.SignedIn, h.markRead)
 	h.Handle(rt, "POST", "/inbox/read-all", httpx.SignedIn, h.markAllRead)
 }
@@ -80,9 +80,10 @@ func (h *Pages) list(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// follow marks a notification read and goes to its thing (the inbox when
-// it has no page).
-func (h *Pages) follow(w http.ResponseWriter, r *http.Request) error {
+// open marks a notification read and goes to its thing (the inbox when it
+// has no page). It is a POST, the entry's title a button: reading changes
+// state, which a GET (a prefetch, a crawler) must not.
+func (h *Pages) open(w http.ResponseWriter, r *http.Request) error {
 	n, err := h.Notifications.MarkRead(r.Context(), r.PathValue("nid"))
 	if err != nil {
 		return err
