@@ -70,6 +70,9 @@ func (s *seeding) governance(ctx context.Context, tx *Tx) error {
 		for _, who := range list {
 			seats = append(seats, seat{b, who})
 		}
+		if b > 0 && s.c.OwnerID != "" {
+			seats = append(seats, seat{b, -1}) // the owner sits on every committee and group
+		}
 	}
 	from := day(s.start)
 	err = tx.bulkInsert(ctx, `INSERT INTO body_seats (id, partnership_id, body_id, user_id, organisation_id, position, from_date, created_at) VALUES `,
@@ -82,6 +85,8 @@ func (s *seeding) governance(ctx context.Context, tx *Tx) error {
 			var uid, oid any
 			if st.body == 0 {
 				oid = s.out.OrganisationIDs[st.who]
+			} else if st.who < 0 {
+				uid = s.c.OwnerID
 			} else {
 				uid = s.out.UserIDs[st.who]
 			}
