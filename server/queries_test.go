@@ -39,7 +39,7 @@ func newQueryWorld(t *testing.T, size sqldb.CoalitionSize) *queryWorld {
 		"tkid": seeded.TaskIDs[0], "inid": seeded.IndicatorIDs[0], "svid": seeded.SurveyIDs[0], "hrid": seeded.RoundIDs[0]} {
 		q.Params[k] = v
 	}
-	w.DB.ObserveQueries(func(context.Context, string, []driver.NamedValue) { q.count.Add(1) })
+	sqldb.ObserveQueries(w.DB, func(context.Context, string, []driver.NamedValue) { q.count.Add(1) })
 	return q
 }
 

@@ -13,7 +13,7 @@ import (
 // statements the stores run (for their plans) and to count those a page
 // makes; it costs a function call per statement. Call it before serving,
 // on a migrated database: the old connections are closed.
-func (db *DB) ObserveQueries(fn func(ctx context.Context, query string, args []driver.NamedValue)) {
+func ObserveQueries(db *DB, fn func(ctx context.Context, query string, args []driver.NamedValue)) {
 	open := func(drv driver.Driver, dsn string) *sql.DB {
 		return sql.OpenDB(observingConnector{drv: drv, dsn: dsn, fn: fn})
 	}

@@ -48,7 +48,7 @@ func (l *QueryLog) record(query string, args []driver.NamedValue) {
 func RecordQueriesForTest(t testing.TB, db *DB) *QueryLog {
 	t.Helper()
 	log := &QueryLog{seen: map[string]bool{}}
-	db.ObserveQueries(func(_ context.Context, query string, args []driver.NamedValue) { log.record(query, args) })
+	ObserveQueries(db, func(_ context.Context, query string, args []driver.NamedValue) { log.record(query, args) })
 	return log
 }
 
