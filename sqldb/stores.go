@@ -39,6 +39,7 @@ type Stores struct {
 	Evaluations      *EvaluationStore
 	Surveys          *SurveyStore
 	Indicators       *IndicatorStore
+	Webhooks         *WebhookStore
 }
 
 func (db *DB) initStores() {
@@ -73,6 +74,7 @@ func (db *DB) initStores() {
 		Evaluations:      &EvaluationStore{db},
 		Surveys:          &SurveyStore{db},
 		Indicators:       &IndicatorStore{db},
+		Webhooks:         &WebhookStore{db},
 	}
 }
 
