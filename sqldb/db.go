@@ -41,9 +41,9 @@ type DB struct {
 	// WebhookConfig holds the key webhooks' secrets are sealed with and
 	// the check of their addresses.
 	WebhookConfig WebhookConfig
-	path       string
-	dsn        string
-	wake       chan struct{}
+	path          string
+	dsn           string
+	wake          chan struct{}
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL selects

@@ -31,5 +31,5 @@ var (
 	_ pk.EvaluationService      = (*EvaluationStore)(nil)
 	_ pk.SurveyService          = (*SurveyStore)(nil)
 	_ pk.IndicatorService       = (*IndicatorStore)(nil)
-	_ pk.WebhookService = (*WebhookStore)(nil)
+	_ pk.WebhookService         = (*WebhookStore)(nil)
 )
