@@ -38,12 +38,13 @@ type DB struct {
 	// SignupOpen lets anyone make an account; when false only the first
 	// person and people holding an invitation may.
 	SignupOpen bool
+	path       string
+	dsn        string
+	wake       chan struct{}
+
 	// WebhookConfig holds the key webhooks' secrets are sealed with and
 	// the check of their addresses.
 	WebhookConfig WebhookConfig
-	path          string
-	dsn           string
-	wake          chan struct{}
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL selects
