@@ -17,6 +17,20 @@ var WebhookKinds = []string{"json", "slack", "matrix"}
 // may no longer be told (deleted, or no longer visible to every role).
 var WebhookDeliveryStatuses = []string{"pending", "delivered", "failed", "skipped"}
 
+// WebhookEventKinds are the kinds a webhook may subscribe to: those every
+// role may see (a webhook posts to a room whose readers the partnership
+// does not choose one by one). Events meant for particular people or roles
+// are never sent, whatever the kind.
+func WebhookEventKinds() []string {
+	var out []string
+	for _, k := range EventKinds {
+		if Can(RoleObserver, EventKind(k).ViewAction()) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // Why a webhook is paused: a coordinator paused it, or it failed
 // WebhookPauseAfter times in a row.
 const (
@@ -66,8 +80,8 @@ type WebhookList struct {
 	Cut   bool
 }
 
-// WebhookInput creates or changes a webhook. On a change an empty Secret,
-// MatrixRoom or MatrixToken keeps the stored one; an empty Secret on
+// WebhookInput creates or changes a webhook. On a change an empty URL,
+// Secret, MatrixRoom or MatrixToken keeps the stored one; an empty Secret on
 // creation of a JSON webhook has the server make one.
 type WebhookInput struct {
 	URL         string
@@ -87,8 +101,10 @@ func (in *WebhookInput) Validate(create bool) error {
 	var v Validator
 	in.URL = strings.TrimSpace(in.URL)
 	in.MatrixRoom = strings.TrimSpace(in.MatrixRoom)
-	v.Text("url", in.URL, true, 2000)
-	if !v.Has("url") {
+	// A change without an address keeps the stored one (a Slack address
+	// is a secret, never shown to be sent back).
+	v.Text("url", in.URL, create, 2000)
+	if !v.Has("url") && in.URL != "" {
 		u, err := url.Parse(in.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
 			v.Add("url", "validation.url", nil)
@@ -105,7 +121,7 @@ func (in *WebhookInput) Validate(create bool) error {
 		if e = strings.TrimSpace(e); e == "" || seen[e] {
 			continue
 		}
-		if !slices.Contains(EventKinds, e) {
+		if !slices.Contains(WebhookEventKinds(), e) {
 			v.Add("events", "webhook.validation.unknown_event", map[string]any{"Value": e})
 			break
 		}

@@ -27,6 +27,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/preparation"
 	"github.com/partnerkit/partnerkit/api/prospect"
 	apisurvey "github.com/partnerkit/partnerkit/api/survey"
+	apiwebhook "github.com/partnerkit/partnerkit/api/webhook"
 	"github.com/partnerkit/partnerkit/sqldb"
 )
 
@@ -57,5 +58,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&apihealth.Handlers{Health: db.Health},
 		&apievaluation.Handlers{Evaluations: db.Evaluations},
 		&apiindicator.Handlers{Indicators: db.Indicators, Report: reportSources(db), Now: func() time.Time { return db.Now() }},
+		&apiwebhook.Handlers{Webhooks: db.Webhooks},
 	}
 }

@@ -36,6 +36,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/preparation"
 	"github.com/partnerkit/partnerkit/web/prospect"
 	websurvey "github.com/partnerkit/partnerkit/web/survey"
+	webwebhook "github.com/partnerkit/partnerkit/web/webhook"
 )
 
 // Config is what a server needs.
@@ -122,6 +123,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&webevaluation.Pages{Web: w, Evaluations: db.Evaluations, Bodies: db.Bodies, Members: db.Members, Plans: db.Plans, Goals: db.Goals},
 		&webindicator.Pages{Web: w, Indicators: db.Indicators, Goals: db.Goals, Plans: db.Plans, Members: db.Members,
 			Report: reportSources(db), Now: func() time.Time { return db.Now() }},
+		&webwebhook.Pages{Web: w, Webhooks: db.Webhooks},
 	}
 }
 
