@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -61,6 +62,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if c.SMTPHost != "" {
 		sender = &mail.SMTP{Host: c.SMTPHost, Port: c.SMTPPort, Username: c.SMTPUser, Password: c.SMTPPassword, From: c.MailFrom}
 	}
+	webhookJobs, err := setUpWebhooks(&c, db, bundle, base)
+	if err != nil {
+		return err
+	}
 	if c.Demo {
 		loaded, err := demo.Load(ctx, db)
 		if err != nil {
@@ -75,9 +80,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	jobsDone := make(chan struct{})
 	go func() {
 		defer close(jobsDone)
-		db.Jobs.RunJobs(jobsCtx, 2*time.Second, map[string]sqldb.JobHandler{"mail": mail.Handler(bundle, base, sender), sqldb.ProposalReminderJob: db.Decisions.RemindNonVoters,
+		handlers := map[string]sqldb.JobHandler{"mail": mail.Handler(bundle, base, sender), sqldb.ProposalReminderJob: db.Decisions.RemindNonVoters,
 			sqldb.DecisionReopenJob: db.Decisions.ReopenDue,
-			sqldb.ReportReminderJob: db.Reports.RemindConveners, sqldb.RollupJob: db.Reports.MakeRollup}, log)
+			sqldb.ReportReminderJob: db.Reports.RemindConveners, sqldb.RollupJob: db.Reports.MakeRollup}
+		maps.Copy(handlers, webhookJobs)
+		go scheduleFanOuts(jobsCtx, db, webhookFanOutInterval, log)
+		db.Jobs.RunJobs(jobsCtx, 2*time.Second, handlers, log)
 	}()
 	// The bin's expired items are purged beside the jobs and stop with them.
 	purgeDone := make(chan struct{})
