@@ -1027,3 +1027,20 @@ type WebhookService interface {
 	// TestWebhook queues a test message to the webhook, sent at once.
 	TestWebhook(ctx context.Context, pid, whid string) (*WebhookDelivery, error)
 }
+
+// NotificationService is the asker's own inbox: the events of their
+// partnerships they may see, newest first (kept
+// NotificationRetention). Visibility is checked again on every read, so an
+// entry about something the asker may no longer see is not shown.
+type NotificationService interface {
+	// Notifications lists a page, newest first; unread keeps the unread
+	// ones only.
+	Notifications(ctx context.Context, unread bool, p PageRequest) ([]*Notification, string, error)
+	// UnreadCount counts the unread notifications the asker may see.
+	UnreadCount(ctx context.Context) (int, error)
+	// MarkRead marks one read (ENOTFOUND when it is not the asker's or
+	// they may no longer see it).
+	MarkRead(ctx context.Context, nid string) (*Notification, error)
+	// MarkAllRead marks every one read and says how many were unread.
+	MarkAllRead(ctx context.Context) (int, error)
+}
