@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -344,17 +345,71 @@ func TestWebhookTwoInstancesDeliverOnce(t *testing.T) {
 	if len(got) != 2*events {
 		t.Fatalf("listener got %d requests, want %d (one per webhook and event)", len(got), 2*events)
 	}
+	// The JSON webhook's messages name their event: each came once.
 	seen := map[string]int{}
 	for _, r := range got {
-		key := string(r.Body)
-		seen[key]++
+		if r.Message.ID != "" {
+			seen[r.Message.ID]++
+		}
 	}
-	for body, n := range seen {
+	if len(seen) != events {
+		t.Errorf("the JSON webhook got %d distinct events, want %d", len(seen), events)
+	}
+	for id, n := range seen {
 		if n != 1 {
-			t.Errorf("sent %d times: %.80s", n, body)
+			t.Errorf("event %s sent %d times", id, n)
 		}
 	}
 	if d := deliveries(t, w, second.ID); len(d) != events {
 		t.Errorf("second webhook has %d deliveries", len(d))
 	}
+}
+
+// From what someone does to the room: the world's history is derived into
+// events, the derive job queues the fan-out, and the webhook receives each
+// event it subscribes to once, rendered as the inbox renders it — and
+// nothing meant for fewer than every role.
+func TestWebhookReceivesDerivedEvents(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		ctx := context.Background()
+		l := newListener(t, 200)
+		hook := pointHook(t, w, l.URL)
+		// Subscribed to every kind a webhook may send.
+		hook, err := w.DB.Webhooks.UpdateWebhook(w.Coordinator.Ctx, w.Partnership.ID, hook.ID, pk.WebhookInput{Events: pk.WebhookEventKinds(),
+			Version: hook.Version})
+		must(t, err)
+		jobs := webhookJobs(w)
+		jobs[sqldb.EventsDerivedJob] = w.DB.Events.Derive
+		w.Clock.Advance(time.Hour) // past the derive job's settling time
+		must(t, sqldb.EnqueueForTest(ctx, w.DB, sqldb.EventsDerivedJob, struct{}{}, ""))
+		for range 3 {
+			w.DB.Jobs.RunDueJobs(ctx, jobs, nil)
+		}
+		got := l.received()
+		if len(got) == 0 {
+			t.Fatal("the world's history sent nothing")
+		}
+		seen := map[string]bool{}
+		for _, r := range got {
+			m := r.Message
+			if seen[m.ID] {
+				t.Errorf("event %s sent twice", m.ID)
+			}
+			seen[m.ID] = true
+			if m.PartnershipID != w.Partnership.ID {
+				t.Errorf("another partnership's event: %+v", m)
+			}
+			if strings.HasPrefix(m.Title, "event.") || m.Title == "" || !strings.HasPrefix(m.URL, "https://pk.example.org/p/") {
+				t.Errorf("not rendered: %+v", m)
+			}
+			switch pk.EventKind(m.Kind) {
+			case pk.EventActionAssigned, pk.EventTaskAssigned, pk.EventAgreementReadyToSign, pk.EventHealthOpened, pk.EventInvitation:
+				t.Errorf("an event meant for fewer than every role was sent: %+v", m)
+			}
+		}
+		if d := deliveries(t, w, hook.ID); len(d) != len(got) {
+			t.Errorf("%d deliveries, %d received", len(d), len(got))
+		}
+	})
 }
