@@ -362,10 +362,3 @@ func (store *WebhookStore) FinishDelivery(ctx context.Context, d *OutgoingDelive
 	})
 }
 
-// ScheduleFanOut queues a fan-out unless one is waiting already; the server
-// calls it on a timer, beside the derive job's own enqueue.
-func (store *WebhookStore) ScheduleFanOut(ctx context.Context) error {
-	return store.db.inTx(ctx, func(tx *Tx) error {
-		return tx.enqueue(ctx, WebhookFanoutJob, struct{}{}, WebhookFanoutJob)
-	})
-}
