@@ -361,4 +361,3 @@ func (store *WebhookStore) FinishDelivery(ctx context.Context, d *OutgoingDelive
 		return err
 	})
 }
-

@@ -1,7 +1,6 @@
 package main
 
 import (
-
 	"github.com/partnerkit/partnerkit/i18n"
 	"github.com/partnerkit/partnerkit/secretbox"
 	"github.com/partnerkit/partnerkit/sqldb"
