@@ -58,7 +58,8 @@ func observerMaySee(ctx context.Context, q queryer, ev pk.Event) (bool, error) {
 
 // FanOut makes the deliveries of the events committed since its cursor:
 // one per event and webhook of its partnership that subscribes to the
-// event's kind and is not paused, for the events every role may see. Run
+// event's kind, is not paused and existed when the event happened (a new
+// webhook does not receive the past), for the events every role may see. Run
 // again (or twice at once on two instances) it makes no second delivery:
 // a delivery is unique per webhook and event. It also forgets deliveries
 // older than pk.WebhookDeliveryRetention. It returns how many deliveries
@@ -127,8 +128,8 @@ func (store *WebhookStore) fanOutBatch(ctx context.Context) (made int, more bool
 			hooks, err := collect(func(s rowScanner) ([2]string, error) {
 				var h [2]string
 				return h, s.Scan(&h[0], &h[1])
-			})(tx.QueryContext(ctx, `SELECT id, events FROM webhooks WHERE partnership_id = $1 AND paused = FALSE ORDER BY id`,
-				r.ev.PartnershipID))
+			})(tx.QueryContext(ctx, `SELECT id, events FROM webhooks WHERE partnership_id = $1 AND paused = FALSE AND created_at <= $2
+				ORDER BY id`, r.ev.PartnershipID, fmtTime(r.ev.CreatedAt)))
 			if err != nil {
 				return err
 			}

@@ -70,12 +70,20 @@ func webhookJobs(w *sqldbtest.World) map[string]sqldb.JobHandler {
 	return h
 }
 
-// pointHook points the world's JSON webhook at the listener.
+// pointHook points the world's JSON webhook at the listener, after the
+// fan-out has read the world's own events while it was paused: a test
+// starts from a quiet event stream.
 func pointHook(t *testing.T, w *sqldbtest.World, url string) *pk.Webhook {
 	t.Helper()
-	h := w.Webhooks().Hook
-	up, err := w.DB.Webhooks.UpdateWebhook(w.Coordinator.Ctx, w.Partnership.ID, h.ID, pk.WebhookInput{URL: url, Events: h.Events,
-		Version: h.Version})
+	ctx, pid, h := w.Coordinator.Ctx, w.Partnership.ID, w.Webhooks().Hook
+	paused, err := w.DB.Webhooks.UpdateWebhook(ctx, pid, h.ID, pk.WebhookInput{Events: h.Events, Paused: true, Version: h.Version})
+	must(t, err)
+	n, err := w.DB.Webhooks.FanOut(context.Background())
+	must(t, err)
+	if n != 0 {
+		t.Fatalf("a paused webhook got %d deliveries", n)
+	}
+	up, err := w.DB.Webhooks.UpdateWebhook(ctx, pid, h.ID, pk.WebhookInput{URL: url, Events: h.Events, Version: paused.Version})
 	must(t, err)
 	return up
 }
@@ -365,51 +373,62 @@ func TestWebhookTwoInstancesDeliverOnce(t *testing.T) {
 	}
 }
 
-// From what someone does to the room: the world's history is derived into
-// events, the derive job queues the fan-out, and the webhook receives each
-// event it subscribes to once, rendered as the inbox renders it — and
-// nothing meant for fewer than every role.
+// From what someone does to the room: a member opens a proposal, the
+// derive job makes the event and queues the fan-out, and the webhook
+// receives it once, rendered as the inbox renders it.
 func TestWebhookReceivesDerivedEvents(t *testing.T) {
 	t.Parallel()
 	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
 		ctx := context.Background()
 		l := newListener(t, 200)
 		hook := pointHook(t, w, l.URL)
-		// Subscribed to every kind a webhook may send.
 		hook, err := w.DB.Webhooks.UpdateWebhook(w.Coordinator.Ctx, w.Partnership.ID, hook.ID, pk.WebhookInput{Events: pk.WebhookEventKinds(),
 			Version: hook.Version})
 		must(t, err)
+		p, err := w.DB.Decisions.CreateProposal(w.Member.Ctx, w.Partnership.ID, pk.ProposalInput{Title: "Share the van <on Fridays>",
+			Text: "x", BodyID: w.Governance().Group.ID, ClosesAt: w.Clock.Now().Add(72 * time.Hour)})
+		must(t, err)
 		jobs := webhookJobs(w)
 		jobs[sqldb.EventsDerivedJob] = w.DB.Events.Derive
-		w.Clock.Advance(time.Hour) // past the derive job's settling time
-		must(t, sqldb.EnqueueForTest(ctx, w.DB, sqldb.EventsDerivedJob, struct{}{}, ""))
 		for range 3 {
 			w.DB.Jobs.RunDueJobs(ctx, jobs, nil)
 		}
 		got := l.received()
-		if len(got) == 0 {
-			t.Fatal("the world's history sent nothing")
+		if len(got) != 1 {
+			t.Fatalf("the room got %d messages, want 1", len(got))
 		}
-		seen := map[string]bool{}
-		for _, r := range got {
-			m := r.Message
-			if seen[m.ID] {
-				t.Errorf("event %s sent twice", m.ID)
-			}
-			seen[m.ID] = true
-			if m.PartnershipID != w.Partnership.ID {
-				t.Errorf("another partnership's event: %+v", m)
-			}
-			if strings.HasPrefix(m.Title, "event.") || m.Title == "" || !strings.HasPrefix(m.URL, "https://pk.example.org/p/") {
-				t.Errorf("not rendered: %+v", m)
-			}
-			switch pk.EventKind(m.Kind) {
-			case pk.EventActionAssigned, pk.EventTaskAssigned, pk.EventAgreementReadyToSign, pk.EventHealthOpened, pk.EventInvitation:
-				t.Errorf("an event meant for fewer than every role was sent: %+v", m)
-			}
+		m := got[0].Message
+		if m.Kind != string(pk.EventProposalOpened) || m.SubjectID != p.ID || !strings.Contains(m.Title, "Share the van <on Fridays>") ||
+			m.URL != "https://pk.example.org/p/"+w.Partnership.ID+"/decisions/proposals/"+p.ID {
+			t.Errorf("message %+v", m)
 		}
-		if d := deliveries(t, w, hook.ID); len(d) != len(got) {
-			t.Errorf("%d deliveries, %d received", len(d), len(got))
+		if d := deliveries(t, w, hook.ID); len(d) != 1 || d[0].Status != "delivered" {
+			t.Errorf("log %+v", d)
+		}
+	})
+}
+
+// A new webhook is told of what happens from its creation on, not of the
+// past the fan-out had not read yet.
+func TestNewWebhookGetsNoBacklog(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		ctx := context.Background()
+		meetingEvent(t, w, pk.AudienceObserver)
+		w.Clock.Advance(time.Minute)
+		hook, _, err := w.DB.Webhooks.CreateWebhook(w.Coordinator.Ctx, w.Partnership.ID, pk.WebhookInput{URL: "https://hooks.example.org/new",
+			Kind: "json", Events: []string{string(pk.EventMeetingScheduled)}})
+		must(t, err)
+		_, err = w.DB.Webhooks.FanOut(ctx)
+		must(t, err)
+		if d := deliveries(t, w, hook.ID); len(d) != 0 {
+			t.Fatalf("the new webhook got the past: %+v", d[0])
+		}
+		meetingEvent(t, w, pk.AudienceObserver)
+		_, err = w.DB.Webhooks.FanOut(ctx)
+		must(t, err)
+		if d := deliveries(t, w, hook.ID); len(d) != 1 {
+			t.Fatalf("%d deliveries after a new event, want 1", len(d))
 		}
 	})
 }
