@@ -99,7 +99,7 @@ func TestAgendaLate(t *testing.T) {
 		{"2026-03-25T09:00:00Z", 7, false}, // the deadline itself
 		{"2026-03-25T09:00:01Z", 7, true},
 		{"2026-03-25T08:59:00Z", 7, false},
-		{"2026-04-01T07:59:00Z", 7, true}, // minutes before the start
+		{"2026-04-01T07:59:00Z", 7, true},  // minutes before the start
 		{"2026-04-01T08:00:00Z", 7, false}, // started
 		{"2026-03-31T12:00:00Z", 0, false}, // no notice in the charter
 	} {

@@ -121,7 +121,6 @@ func TestEveryEventForEveryRole(t *testing.T) {
 			Rules: ch.Rules, Areas: ch.Areas, CharterText: text})
 		step("charter with notice", err)
 
-
 		// A vote closing within the day; a task and an action item due
 		// tomorrow for the observer.
 		gov := w.Governance()
