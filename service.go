@@ -1002,6 +1002,32 @@ type IndicatorService interface {
 	DeleteMeasurement(ctx context.Context, pid, iid, mid string, version int) error
 }
 
+// WebhookService keeps a partnership's webhooks and their delivery log
+// (coordinators only). A secret is returned once, when it is made, and
+// never again.
+type WebhookService interface {
+	// Webhooks lists the partnership's webhooks, oldest first, up to
+	// MaxWebhooks.
+	Webhooks(ctx context.Context, pid string) (*WebhookList, error)
+	// Webhook returns one webhook.
+	Webhook(ctx context.Context, pid, whid string) (*Webhook, error)
+	// CreateWebhook adds a webhook; for the JSON kind without a secret in
+	// the input the server makes one, returned here once.
+	CreateWebhook(ctx context.Context, pid string, in WebhookInput) (*Webhook, string, error)
+	// UpdateWebhook changes the address, the events, the secrets given,
+	// and whether it is paused (resuming sends what waited).
+	UpdateWebhook(ctx context.Context, pid, whid string, in WebhookInput) (*Webhook, error)
+	// RotateWebhookSecret makes a new signing secret for a JSON webhook,
+	// returned here once.
+	RotateWebhookSecret(ctx context.Context, pid, whid string, version int) (*Webhook, string, error)
+	// DeleteWebhook removes a webhook with its delivery log.
+	DeleteWebhook(ctx context.Context, pid, whid string, version int) error
+	// WebhookDeliveries lists a webhook's deliveries, newest first.
+	WebhookDeliveries(ctx context.Context, pid, whid string, pg PageRequest) ([]*WebhookDelivery, string, error)
+	// TestWebhook queues a test message to the webhook, sent at once.
+	TestWebhook(ctx context.Context, pid, whid string) (*WebhookDelivery, error)
+}
+
 // NotificationService is the asker's own inbox: the events of their
 // partnerships they may see, newest first (kept
 // NotificationRetention). Visibility is checked again on every read, so an

@@ -28,6 +28,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/preparation"
 	"github.com/partnerkit/partnerkit/api/prospect"
 	apisurvey "github.com/partnerkit/partnerkit/api/survey"
+	apiwebhook "github.com/partnerkit/partnerkit/api/webhook"
 	"github.com/partnerkit/partnerkit/sqldb"
 )
 
@@ -59,5 +60,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&apievaluation.Handlers{Evaluations: db.Evaluations},
 		&apinotification.Handlers{Notifications: db.Notifications},
 		&apiindicator.Handlers{Indicators: db.Indicators, Report: reportSources(db), Now: func() time.Time { return db.Now() }},
+		&apiwebhook.Handlers{Webhooks: db.Webhooks},
 	}
 }

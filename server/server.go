@@ -37,6 +37,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/preparation"
 	"github.com/partnerkit/partnerkit/web/prospect"
 	websurvey "github.com/partnerkit/partnerkit/web/survey"
+	webwebhook "github.com/partnerkit/partnerkit/web/webhook"
 )
 
 // Config is what a server needs.
@@ -124,6 +125,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&inbox.Pages{Web: w, Notifications: db.Notifications},
 		&webindicator.Pages{Web: w, Indicators: db.Indicators, Goals: db.Goals, Plans: db.Plans, Members: db.Members,
 			Report: reportSources(db), Now: func() time.Time { return db.Now() }},
+		&webwebhook.Pages{Web: w, Webhooks: db.Webhooks},
 	}
 }
 

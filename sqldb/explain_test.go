@@ -606,4 +606,21 @@ func workload(t *testing.T, db *sqldb.DB) {
 	_, err = db.Notifications.MarkAllRead(m)
 	ok("mark all read", err)
 	ok("purge", db.Events.Purge(bg, nil))
+
+	// Webhooks: the list, the fan-out of the events above, a test sent
+	// and recorded, and the delivery log.
+	hook := w.Webhooks().Hook
+	_, err = db.Webhooks.Webhooks(c, pid)
+	ok("webhooks", err)
+	_, err = db.Webhooks.FanOut(bg)
+	ok("fan-out", err)
+	d, err := db.Webhooks.TestWebhook(c, pid, hook.ID)
+	ok("test webhook", err)
+	out, err := db.Webhooks.StartDelivery(bg, d.ID, 1)
+	ok("start delivery", err)
+	if out != nil {
+		ok("finish delivery", db.Webhooks.FinishDelivery(bg, out, sqldb.DeliveryOutcome{StatusCode: 500}))
+	}
+	_, _, err = db.Webhooks.WebhookDeliveries(c, pid, hook.ID, pk.PageRequest{})
+	ok("webhook deliveries", err)
 }

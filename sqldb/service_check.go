@@ -32,4 +32,5 @@ var (
 	_ pk.SurveyService          = (*SurveyStore)(nil)
 	_ pk.IndicatorService       = (*IndicatorStore)(nil)
 	_ pk.NotificationService    = (*NotificationStore)(nil)
+	_ pk.WebhookService         = (*WebhookStore)(nil)
 )

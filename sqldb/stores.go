@@ -43,6 +43,7 @@ type Stores struct {
 	// inbox.
 	Events        *EventStore
 	Notifications *NotificationStore
+	Webhooks      *WebhookStore
 }
 
 func (db *DB) initStores() {
@@ -79,6 +80,7 @@ func (db *DB) initStores() {
 		Indicators:       &IndicatorStore{db},
 		Events:           &EventStore{db},
 		Notifications:    &NotificationStore{db},
+		Webhooks:         &WebhookStore{db},
 	}
 }
 

@@ -29,6 +29,9 @@ type config struct {
 	SMTPUser      string
 	SMTPPassword  string
 	MailFrom      string
+
+	SecretKey           string
+	WebhookAllowPrivate bool
 }
 
 // env returns the variable's value or def.
@@ -80,6 +83,8 @@ func serveFlags(fs *flag.FlagSet, c *config) {
 	fs.StringVar(&c.SMTPUser, "smtp-user", env("PARTNERKIT_SMTP_USER", ""), "SMTP user name (PARTNERKIT_SMTP_USER)")
 	fs.StringVar(&c.SMTPPassword, "smtp-password", env("PARTNERKIT_SMTP_PASSWORD", ""), "SMTP password (PARTNERKIT_SMTP_PASSWORD; prefer the variable to the flag)")
 	fs.StringVar(&c.MailFrom, "mail-from", env("PARTNERKIT_MAIL_FROM", "Partnerkit <partnerkit@localhost>"), "sender address of emails (PARTNERKIT_MAIL_FROM)")
+	fs.StringVar(&c.SecretKey, "secret-key", env("PARTNERKIT_SECRET_KEY", ""), "key sealing webhook secrets: 64 hex digits or base64 of 32 bytes; default DATA/secret.key, made once (PARTNERKIT_SECRET_KEY; prefer the variable; the same on every instance)")
+	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", envBool("PARTNERKIT_WEBHOOK_ALLOW_PRIVATE", false), "let webhooks call private and local addresses and plain http (PARTNERKIT_WEBHOOK_ALLOW_PRIVATE; for closed networks and tests)")
 }
 
 // parse parses flags, printing errors and help to stderr.

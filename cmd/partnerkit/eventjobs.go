@@ -24,6 +24,7 @@ var periodicJobs = []periodicJob{
 	{sqldb.EventsDerivedJob, 30 * time.Second},
 	{sqldb.EventsTickJob, 5 * time.Minute},
 	{sqldb.EventsPurgeJob, time.Hour},
+	{sqldb.WebhookFanoutJob, time.Minute},
 }
 
 // eventHandlers are the handlers of the notifications' jobs.

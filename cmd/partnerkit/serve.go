@@ -65,6 +65,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if c.SMTPHost != "" {
 		sender = &mail.SMTP{Host: c.SMTPHost, Port: c.SMTPPort, Username: c.SMTPUser, Password: c.SMTPPassword, From: c.MailFrom}
 	}
+	webhookJobs, err := setUpWebhooks(&c, db, bundle, base)
+	if err != nil {
+		return err
+	}
 	if c.Demo {
 		loaded, err := demo.LoadSize(ctx, db, c.DemoSize)
 		if err != nil {
@@ -83,6 +87,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			sqldb.DecisionReopenJob: db.Decisions.ReopenDue,
 			sqldb.ReportReminderJob: db.Reports.RemindConveners, sqldb.RollupJob: db.Reports.MakeRollup}
 		maps.Copy(handlers, eventHandlers(db))
+		maps.Copy(handlers, webhookJobs)
 		db.Jobs.RunJobs(jobsCtx, 2*time.Second, handlers, log)
 	}()
 	go queuePeriodic(jobsCtx, db.Jobs, periodicJobs, log)
