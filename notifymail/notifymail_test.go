@@ -88,7 +88,7 @@ func TestNotBefore(t *testing.T) {
 
 func TestPeriodOf(t *testing.T) {
 	for _, c := range []struct {
-		name, zone, freq     string
+		name, zone, freq    string
 		at, start, due, key string
 	}{
 		{"Paris daily over spring-forward (23 h)", "Europe/Paris", Daily, "2026-03-28 10:00", "2026-03-28 06:00", "2026-03-29 05:00", "daily:2026-03-29"},
