@@ -194,4 +194,5 @@ var Enums = map[string]func() []string{
 	"indicator_kind":        func() []string { return IndicatorKinds },
 	"indicator_direction":   func() []string { return IndicatorDirections },
 	"indicator_frequency":   func() []string { return IndicatorFrequencies },
+	"event_kind":            func() []string { return EventKinds },
 }
