@@ -403,6 +403,8 @@ var archiveLeftOut = map[string]string{
 	"health_rounds":             "a round says nothing without its ratings, which stay behind",
 	"events":                    "derived from the audit log and the clock on the instance that kept them; personal to its inboxes",
 	"notifications":             "one person's inbox: personal, and derived again from what happens after the move",
+	// Mail choices belong to the person's account (their data download has them).
+	"notification_partnership_settings": "one person's own choice of mail, not the partnership's state",
 	// A roll-up is made from the reports of its period, which travel: a
 	// coordinator makes it again on the new instance.
 	"rollups": "made again from the carried reports (a coordinator generates a committee's roll-up)",

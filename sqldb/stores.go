@@ -39,6 +39,8 @@ type Stores struct {
 	Evaluations      *EvaluationStore
 	Surveys          *SurveyStore
 	Indicators       *IndicatorStore
+	// Mail is how notifications reach people by email.
+	Mail *MailStore
 }
 
 func (db *DB) initStores() {
@@ -73,6 +75,7 @@ func (db *DB) initStores() {
 		Evaluations:      &EvaluationStore{db},
 		Surveys:          &SurveyStore{db},
 		Indicators:       &IndicatorStore{db},
+		Mail:             &MailStore{db: db},
 	}
 }
 
