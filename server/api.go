@@ -14,6 +14,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/bin"
 	apicontribution "github.com/partnerkit/partnerkit/api/contribution"
 	"github.com/partnerkit/partnerkit/api/decision"
+	apiemailsettings "github.com/partnerkit/partnerkit/api/emailsettings"
 	apievaluation "github.com/partnerkit/partnerkit/api/evaluation"
 	"github.com/partnerkit/partnerkit/api/governance"
 	apihealth "github.com/partnerkit/partnerkit/api/health"
@@ -57,5 +58,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&apihealth.Handlers{Health: db.Health},
 		&apievaluation.Handlers{Evaluations: db.Evaluations},
 		&apiindicator.Handlers{Indicators: db.Indicators, Report: reportSources(db), Now: func() time.Time { return db.Now() }},
+		&apiemailsettings.Handlers{Settings: db.Mail},
 	}
 }

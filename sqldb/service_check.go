@@ -31,4 +31,6 @@ var (
 	_ pk.EvaluationService      = (*EvaluationStore)(nil)
 	_ pk.SurveyService          = (*SurveyStore)(nil)
 	_ pk.IndicatorService       = (*IndicatorStore)(nil)
+	// Mail's settings and unsubscribe links.
+	_ pk.NotificationSettingsService = (*MailStore)(nil)
 )

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -75,9 +76,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	jobsDone := make(chan struct{})
 	go func() {
 		defer close(jobsDone)
-		db.Jobs.RunJobs(jobsCtx, 2*time.Second, map[string]sqldb.JobHandler{"mail": mail.Handler(bundle, base, sender), sqldb.ProposalReminderJob: db.Decisions.RemindNonVoters,
+		handlers := map[string]sqldb.JobHandler{"mail": mail.Handler(bundle, base, sender), sqldb.ProposalReminderJob: db.Decisions.RemindNonVoters,
 			sqldb.DecisionReopenJob: db.Decisions.ReopenDue,
-			sqldb.ReportReminderJob: db.Reports.RemindConveners, sqldb.RollupJob: db.Reports.MakeRollup}, log)
+			sqldb.ReportReminderJob: db.Reports.RemindConveners, sqldb.RollupJob: db.Reports.MakeRollup}
+		// Notification email: planned from the events, each mail once.
+		maps.Copy(handlers, mail.NotificationHandlers(db.Mail, bundle, base, sender))
+		db.Jobs.RunJobs(jobsCtx, 2*time.Second, handlers, log)
 	}()
 	// The bin's expired items are purged beside the jobs and stop with them.
 	purgeDone := make(chan struct{})
