@@ -1002,6 +1002,23 @@ type IndicatorService interface {
 	DeleteMeasurement(ctx context.Context, pid, iid, mid string, version int) error
 }
 
+// NotificationService is the asker's own inbox: the events of their
+// partnerships they may see, newest first (kept
+// NotificationRetention). Visibility is checked again on every read, so an
+// entry about something the asker may no longer see is not shown.
+type NotificationService interface {
+	// Notifications lists a page, newest first; unread keeps the unread
+	// ones only.
+	Notifications(ctx context.Context, unread bool, p PageRequest) ([]*Notification, string, error)
+	// UnreadCount counts the unread notifications the asker may see.
+	UnreadCount(ctx context.Context) (int, error)
+	// MarkRead marks one read (ENOTFOUND when it is not the asker's or
+	// they may no longer see it).
+	MarkRead(ctx context.Context, nid string) (*Notification, error)
+	// MarkAllRead marks every one read and says how many were unread.
+	MarkAllRead(ctx context.Context) (int, error)
+}
+
 // NotificationSettingsService keeps a person's choices of notification
 // email, and the one-click unsubscribe links their mails carry (RFC 8058),
 // which work without signing in: the link's token says whose and what.

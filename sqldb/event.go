@@ -2,8 +2,6 @@ package sqldb
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 
 	pk "github.com/partnerkit/partnerkit"
 )
@@ -29,33 +27,11 @@ const (
 // their notification row); and the thing must still exist. Any error
 // refuses (the caller shows nothing).
 func VisibleTo(ctx context.Context, q queryer, userID string, ev pk.Event) (bool, error) {
-	var role string
-	err := q.QueryRowContext(ctx, `SELECT role FROM partnership_people WHERE partnership_id = $1 AND user_id = $2`,
-		ev.PartnershipID, userID).Scan(&role)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	} else if err != nil {
-		return false, err
-	}
-	r := pk.Role(role)
-	if !pk.Can(r, ev.Kind.ViewAction()) {
-		return false, nil
-	}
-	switch ev.Audience {
-	case pk.AudienceObserver, pk.AudienceMember, pk.AudienceCoordinator:
-		if !r.AtLeast(pk.Role(ev.Audience)) {
-			return false, nil
-		}
-	case pk.AudiencePeople:
-		var n int
-		if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM notifications WHERE event_id = $1 AND user_id = $2`,
-			ev.ID, userID).Scan(&n); err != nil || n == 0 {
-			return false, err
-		}
-	default:
-		return false, nil
-	}
-	return SubjectExists(ctx, q, ev)
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e
+		JOIN partnership_people pp ON pp.partnership_id = e.partnership_id AND pp.user_id = $1
+		WHERE e.id = $2 AND `+eventVisible, userID, ev.ID).Scan(&n)
+	return n > 0 && err == nil, err
 }
 
 // subjectTables names the table of each subject type events are about.

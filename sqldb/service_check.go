@@ -31,6 +31,7 @@ var (
 	_ pk.EvaluationService      = (*EvaluationStore)(nil)
 	_ pk.SurveyService          = (*SurveyStore)(nil)
 	_ pk.IndicatorService       = (*IndicatorStore)(nil)
+	_ pk.NotificationService    = (*NotificationStore)(nil)
 	// Mail's settings and unsubscribe links.
 	_ pk.NotificationSettingsService = (*MailStore)(nil)
 )

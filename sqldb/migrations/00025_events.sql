@@ -46,6 +46,9 @@ CREATE TABLE event_cursor (
     name TEXT PRIMARY KEY,
     seq  BIGINT NOT NULL DEFAULT 0
 );
+-- What happened before notifications existed is not news: deriving starts
+-- after the audit log's last entry.
+INSERT INTO event_cursor (name, seq) SELECT 'derive', COALESCE(MAX(seq), 0) FROM audit_log;
 
 -- +goose Down
 DROP TABLE event_cursor;
