@@ -292,7 +292,7 @@ func (store *MailStore) gatherMail(ctx context.Context, tx *Tx, key, uid, nid, p
 	if m.Period == nil {
 		scope = unsubscribeKind + string(m.Notifications[0].Event.Kind)
 	}
-	if m.Unsubscribe, err = store.unsubscribeToken(ctx, uid, scope); err != nil {
+	if m.Unsubscribe, err = store.unsubscribeToken(ctx, tx, uid, scope); err != nil {
 		return nil, err
 	}
 	return m, nil

@@ -27,26 +27,37 @@ const (
 	unsubscribeKey    = "unsubscribe"
 )
 
-// signingKey returns the instance's key of that name, making it on first use.
-func (store *MailStore) signingKey(ctx context.Context, name string) ([]byte, error) {
+// signingKey returns the instance's key of that name, making it on first
+// use, in tx when the caller holds one (SQLite has a single writer: a
+// transaction of its own would wait for the caller's forever).
+func (store *MailStore) signingKey(ctx context.Context, tx *Tx, name string) ([]byte, error) {
 	store.mu.Lock()
 	defer store.mu.Unlock()
 	if k, ok := store.keys[name]; ok {
 		return k, nil
 	}
+	var q queryer = store.db.read
+	if tx != nil {
+		q = tx
+	}
 	var secret string
-	err := store.db.read.QueryRowContext(ctx, `SELECT secret FROM instance_keys WHERE name = $1`, name).Scan(&secret)
+	err := q.QueryRowContext(ctx, `SELECT secret FROM instance_keys WHERE name = $1`, name).Scan(&secret)
 	if errors.Is(err, sql.ErrNoRows) {
 		b := make([]byte, 32)
 		rand.Read(b)
-		err = store.db.inTx(ctx, func(tx *Tx) error {
+		make := func(tx *Tx) error {
 			// Another instance may have made it first: then that one stands.
 			if _, err := tx.ExecContext(ctx, `INSERT INTO instance_keys (name, secret, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`,
 				name, hex.EncodeToString(b), fmtTime(tx.now)); err != nil {
 				return err
 			}
 			return tx.QueryRowContext(ctx, `SELECT secret FROM instance_keys WHERE name = $1`, name).Scan(&secret)
-		})
+		}
+		if tx != nil {
+			err = make(tx)
+		} else {
+			err = store.db.inTx(ctx, make)
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -58,13 +69,18 @@ func (store *MailStore) signingKey(ctx context.Context, name string) ([]byte, er
 	if store.keys == nil {
 		store.keys = map[string][]byte{}
 	}
-	store.keys[name] = k
+	// A key made in a transaction that then rolls back must not be kept.
+	if tx == nil {
+		store.keys[name] = k
+	} else {
+		tx.after = append(tx.after, func() { store.mu.Lock(); store.keys[name] = k; store.mu.Unlock() })
+	}
 	return k, nil
 }
 
-// unsubscribeToken makes the token of a person's link for a scope.
-func (store *MailStore) unsubscribeToken(ctx context.Context, uid, scope string) (string, error) {
-	key, err := store.signingKey(ctx, unsubscribeKey)
+// unsubscribeToken makes the token of a person's link for a scope (tx may be nil).
+func (store *MailStore) unsubscribeToken(ctx context.Context, tx *Tx, uid, scope string) (string, error) {
+	key, err := store.signingKey(ctx, tx, unsubscribeKey)
 	if err != nil {
 		return "", err
 	}
@@ -86,7 +102,7 @@ func (store *MailStore) readUnsubscribeToken(ctx context.Context, token string) 
 	if !ok || len(token) > 300 {
 		return "", u, pk.NotFound()
 	}
-	key, err := store.signingKey(ctx, unsubscribeKey)
+	key, err := store.signingKey(ctx, nil, unsubscribeKey)
 	if err != nil {
 		return "", u, err
 	}
