@@ -22,7 +22,7 @@ type NotificationMailer interface {
 	PlanNotificationMail(ctx context.Context) (int, error)
 	DueNotificationMail(ctx context.Context, limit int) ([]string, error)
 	ClaimNotificationMail(ctx context.Context, key string) (*sqldb.NotificationMail, error)
-	FinishNotificationMail(ctx context.Context, key string, sendErr error) error
+	FinishNotificationMail(ctx context.Context, m *sqldb.NotificationMail, sendErr error) error
 }
 
 // dueBatch is how many due mails one pass lists.
@@ -39,7 +39,7 @@ func NotificationHandlers(store NotificationMailer, bundle *i18n.Bundle, baseURL
 			return err
 		}
 		sendErr := sender.Send(ctx, ComposeNotificationMail(bundle, baseURL, m))
-		return store.FinishNotificationMail(ctx, key, sendErr)
+		return store.FinishNotificationMail(ctx, m, sendErr)
 	}
 	return map[string]sqldb.JobHandler{
 		sqldb.NotifyEmailJob: func(ctx context.Context, _ []byte) error {

@@ -55,6 +55,9 @@ type NotificationMail struct {
 	// Unsubscribe is the token of the link that stops this mail: its kind
 	// for a mail of its own, the digests for a digest.
 	Unsubscribe string
+	// Claim identifies this worker's hold on the mail: finishing under a
+	// claim that lapsed (and another worker took) changes nothing.
+	Claim string
 }
 
 // PlanNotificationMail reads the events committed since its cursor and,
@@ -193,11 +196,11 @@ func (store *MailStore) DueNotificationMail(ctx context.Context, limit int) ([]s
 func (store *MailStore) ClaimNotificationMail(ctx context.Context, key string) (*NotificationMail, error) {
 	var out *NotificationMail
 	err := store.db.inTx(ctx, func(tx *Tx) error {
-		now := fmtTime(tx.now)
+		now, claim := fmtTime(tx.now), newID()
 		res, err := tx.ExecContext(ctx, `
-			UPDATE email_sends SET status = $2, locked_until = $3, attempts = attempts + 1
+			UPDATE email_sends SET status = $2, locked_until = $3, attempts = attempts + 1, claim = $6
 			WHERE send_key = $1 AND ((status = $4 AND due_at <= $5) OR (status = $2 AND locked_until < $5))`,
-			key, sendSending, fmtTime(tx.now.Add(sendLease)), sendDue, now)
+			key, sendSending, fmtTime(tx.now.Add(sendLease)), sendDue, now, claim)
 		if err != nil {
 			return err
 		}
@@ -218,6 +221,7 @@ func (store *MailStore) ClaimNotificationMail(ctx context.Context, key string) (
 			_, err = tx.ExecContext(ctx, `UPDATE email_sends SET status = $2, locked_until = NULL WHERE send_key = $1`, key, sendSkipped)
 			return err
 		}
+		m.Claim = claim
 		out = m
 		return nil
 	})
@@ -298,27 +302,32 @@ func (store *MailStore) gatherMail(ctx context.Context, tx *Tx, key, uid, nid, p
 	return m, nil
 }
 
-// FinishNotificationMail records a claimed mail's outcome: sent, or (on a
-// sending error) due again after a backoff, until maxSendTries.
-func (store *MailStore) FinishNotificationMail(ctx context.Context, key string, sendErr error) error {
+// FinishNotificationMail records the outcome of a mail claimed by m.Claim:
+// sent, or (on a sending error) due again after a backoff, until
+// maxSendTries. A claim no longer held changes nothing.
+func (store *MailStore) FinishNotificationMail(ctx context.Context, m *NotificationMail, sendErr error) error {
+	key := m.Key
 	return store.db.inTx(ctx, func(tx *Tx) error {
 		if sendErr == nil {
-			_, err := tx.ExecContext(ctx, `UPDATE email_sends SET status = $2, sent_at = $3, locked_until = NULL WHERE send_key = $1 AND status = $4`,
-				key, sendSent, fmtTime(tx.now), sendSending)
+			_, err := tx.ExecContext(ctx, `UPDATE email_sends SET status = $2, sent_at = $3, locked_until = NULL WHERE send_key = $1 AND status = $4 AND claim = $5`,
+				key, sendSent, fmtTime(tx.now), sendSending, m.Claim)
 			return err
 		}
 		var attempts int
 		var nid string
-		if err := tx.QueryRowContext(ctx, `SELECT attempts, COALESCE(notification_id, '') FROM email_sends WHERE send_key = $1`, key).
-			Scan(&attempts, &nid); err != nil {
+		err := tx.QueryRowContext(ctx, `SELECT attempts, COALESCE(notification_id, '') FROM email_sends WHERE send_key = $1 AND status = $2 AND claim = $3`,
+			key, sendSending, m.Claim).Scan(&attempts, &nid)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		} else if err != nil {
 			return err
 		}
 		status, retry := sendDue, tx.now.Add(time.Duration(1<<min(attempts, 10))*30*time.Second)
 		if attempts >= maxSendTries {
 			status = sendFailed
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE email_sends SET status = $2, due_at = $3, locked_until = NULL WHERE send_key = $1 AND status = $4`,
-			key, status, fmtTime(retry), sendSending); err != nil || status == sendFailed {
+		if _, err := tx.ExecContext(ctx, `UPDATE email_sends SET status = $2, due_at = $3, locked_until = NULL WHERE send_key = $1 AND claim = $4`,
+			key, status, fmtTime(retry), m.Claim); err != nil || status == sendFailed {
 			return err
 		}
 		if nid != "" {

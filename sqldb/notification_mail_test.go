@@ -121,7 +121,7 @@ func settle(t *testing.T, w *sqldbtest.World, at time.Time) {
 		if m, err := w.DB.Mail.ClaimNotificationMail(context.Background(), k); err != nil {
 			t.Fatal(err)
 		} else if m != nil {
-			w.DB.Mail.FinishNotificationMail(context.Background(), k, nil)
+			w.DB.Mail.FinishNotificationMail(context.Background(), m, nil)
 		}
 	}
 }
@@ -160,7 +160,7 @@ func claimFor(t *testing.T, w *sqldbtest.World, keys []string, who *sqldbtest.Pe
 		if m == nil {
 			continue
 		}
-		if err := w.DB.Mail.FinishNotificationMail(context.Background(), k, nil); err != nil {
+		if err := w.DB.Mail.FinishNotificationMail(context.Background(), m, nil); err != nil {
 			t.Fatal(err)
 		}
 		for _, n := range m.Notifications {
@@ -262,8 +262,23 @@ func TestDailyDigest(t *testing.T) {
 		if !subjects[kept.ID] || subjects[gone.ID] || subjects[read.ID] {
 			t.Errorf("the digest holds %v; want %s only of the three", subjects, kept.ID)
 		}
+		// A claim that lapsed is taken over; the first worker's finish
+		// then changes nothing, and the mail is still the second's.
+		w.Clock.Advance(11 * time.Minute)
+		taken, err := w.DB.Mail.ClaimNotificationMail(ctx, key)
+		if err != nil || taken == nil {
+			t.Fatalf("a lapsed claim was not taken over: %v", err)
+		}
+		if err := w.DB.Mail.FinishNotificationMail(ctx, m, nil); err != nil {
+			t.Fatal(err)
+		}
+		var status string
+		if err := sqldb.RawForTest(w.DB).QueryRow(`SELECT status FROM email_sends WHERE send_key = $1`, key).Scan(&status); err != nil || status != "sending" {
+			t.Errorf("after a finish under a lapsed claim the mail is %q (%v), want still sending", status, err)
+		}
+		m = taken
 		// A failed send is tried again later, then goes once.
-		if err := w.DB.Mail.FinishNotificationMail(ctx, key, context.DeadlineExceeded); err != nil {
+		if err := w.DB.Mail.FinishNotificationMail(ctx, m, context.DeadlineExceeded); err != nil {
 			t.Fatal(err)
 		}
 		if again, _ := w.DB.Mail.ClaimNotificationMail(ctx, key); again != nil {
@@ -274,7 +289,7 @@ func TestDailyDigest(t *testing.T) {
 		if err != nil || again == nil {
 			t.Fatalf("the retry: %v", err)
 		}
-		if err := w.DB.Mail.FinishNotificationMail(ctx, key, nil); err != nil {
+		if err := w.DB.Mail.FinishNotificationMail(ctx, again, nil); err != nil {
 			t.Fatal(err)
 		}
 		if last, _ := w.DB.Mail.ClaimNotificationMail(ctx, key); last != nil {

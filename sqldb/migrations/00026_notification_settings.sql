@@ -32,7 +32,8 @@ CREATE TABLE notification_kind_optouts (
 -- mail of its own, "d:<user id>:<period key>" for a digest, and UNIQUE, so
 -- that however many instances run the jobs, one row (and one mail) exists
 -- per key. status: 'due' (waits for due_at), 'sending' (claimed until
--- locked_until by one worker), 'sent', or 'skipped' (nothing left to say).
+-- locked_until by one worker, whose claim says it is theirs), 'sent',
+-- 'skipped' (nothing left to say) or 'failed' (after many tries).
 CREATE TABLE email_sends (
     id              TEXT PRIMARY KEY,
     send_key        TEXT NOT NULL UNIQUE,
@@ -43,6 +44,7 @@ CREATE TABLE email_sends (
     due_at          TEXT NOT NULL,
     status          TEXT NOT NULL DEFAULT 'due',
     locked_until    TEXT,
+    claim           TEXT,
     attempts        INTEGER NOT NULL DEFAULT 0,
     sent_at         TEXT,
     created_at      TEXT NOT NULL
