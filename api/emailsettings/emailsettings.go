@@ -16,10 +16,10 @@ type Handlers struct {
 	Settings pk.NotificationSettingsService
 }
 
-// settingsBody is the settings as a PATCH changes them (a merge patch:
+// notificationSettingsBody is the settings as a PATCH changes them (a merge patch:
 // fields left out keep their value; in partnerships, a partnership left
 // out keeps its choice and null or "" returns it to the default).
-type settingsBody struct {
+type notificationSettingsBody struct {
 	Frequency    string            `json:"frequency" rule:"required,enum=email_frequency" doc:"How often notifications come by email, for every partnership without a choice of its own: immediately, a daily or weekly digest (at 07:00 in your time zone; weekly on Mondays), or off." example:"weekly"`
 	TimeZone     string            `json:"time_zone" rule:"required,max=64" doc:"Your time zone, an IANA name: digests and reminders arrive at 07:00 in it, and no mail arrives at night." example:"Asia/Beirut"`
 	Partnerships map[string]string `json:"partnerships" doc:"Your own frequency for some of your partnerships, by partnership ID (immediately, daily, weekly or off); null or an empty text returns one to the default."`
@@ -32,19 +32,19 @@ func (h *Handlers) Register(a *api.API) {
 	const tag = "account"
 	a.Route("GET", "/me/notification-settings", httpx.SignedIn, httpx.OpDoc{Summary: "My choices of notification email: how often (for every partnership, and partnership by partnership), my time zone, and the kinds I get no email for", Tag: tag, Response: pk.NotificationSettings{}},
 		func(r *http.Request) (any, error) { return h.Settings.NotificationSettings(r.Context()) })
-	a.Route("PATCH", "/me/notification-settings", httpx.SignedIn, httpx.OpDoc{Summary: "Change my choices of notification email (a merge patch: fields left out keep their value; the version is required). 422 names an unknown frequency, time zone or kind, or a partnership that is not mine", Tag: tag, Request: settingsBody{}, Response: pk.NotificationSettings{}},
+	a.Route("PATCH", "/me/notification-settings", httpx.SignedIn, httpx.OpDoc{Summary: "Change my choices of notification email (a merge patch: fields left out keep their value; the version is required). 422 names an unknown frequency, time zone or kind, or a partnership that is not mine", Tag: tag, Request: notificationSettingsBody{}, Response: pk.NotificationSettings{}},
 		func(r *http.Request) (any, error) {
 			s, err := h.Settings.NotificationSettings(r.Context())
 			if err != nil {
 				return nil, err
 			}
-			current := settingsBody{Frequency: s.Frequency, TimeZone: s.TimeZone, Partnerships: map[string]string{}, KindsOff: s.KindsOff}
+			current := notificationSettingsBody{Frequency: s.Frequency, TimeZone: s.TimeZone, Partnerships: map[string]string{}, KindsOff: s.KindsOff}
 			for _, p := range s.Partnerships {
 				if p.Frequency != "" {
 					current.Partnerships[p.PartnershipID] = p.Frequency
 				}
 			}
-			var b settingsBody
+			var b notificationSettingsBody
 			if err := api.DecodeMerge(r, current, &b, &b.Version); err != nil {
 				return nil, err
 			}
