@@ -87,6 +87,9 @@ type Notification struct {
 	ID     string     `json:"id"`
 	Event  Event      `json:"event"`
 	ReadAt *time.Time `json:"read_at,omitempty"`
+	// Version moves with every change of the read state (the API's
+	// optimistic locking).
+	Version int `json:"version"`
 }
 
 // NotificationRetention is how long the inbox keeps a notification.

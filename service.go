@@ -1012,9 +1012,12 @@ type NotificationService interface {
 	Notifications(ctx context.Context, unread bool, p PageRequest) ([]*Notification, string, error)
 	// UnreadCount counts the unread notifications the asker may see.
 	UnreadCount(ctx context.Context) (int, error)
-	// MarkRead marks one read (ENOTFOUND when it is not the asker's or
-	// they may no longer see it).
+	// MarkRead marks one read, whatever its version (ENOTFOUND when it is
+	// not the asker's or they may no longer see it).
 	MarkRead(ctx context.Context, nid string) (*Notification, error)
+	// SetRead marks one read or unread (nil: as it is), from the version
+	// the change is based on (ECONFLICT when it moved since).
+	SetRead(ctx context.Context, nid string, read *bool, version int) (*Notification, error)
 	// MarkAllRead marks every one read and says how many were unread.
 	MarkAllRead(ctx context.Context) (int, error)
 }

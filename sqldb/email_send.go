@@ -150,8 +150,14 @@ func (store *MailStore) PlanNotificationMail(ctx context.Context) (int, error) {
 			}
 		}
 		if last > cursor {
-			_, err = tx.ExecContext(ctx, `UPDATE event_cursor SET seq = $2 WHERE name = $1`, emailCursor, last)
+			if _, err := tx.ExecContext(ctx, `UPDATE event_cursor SET seq = $2 WHERE name = $1`, emailCursor, last); err != nil {
+				return err
+			}
 		}
+		// The record of a mail done is kept as long as the inbox keeps
+		// notifications, then forgotten.
+		_, err = tx.ExecContext(ctx, `DELETE FROM email_sends WHERE status IN ($1, $2, $3) AND due_at < $4`,
+			sendSent, sendSkipped, sendFailed, fmtTime(tx.now.Add(-pk.NotificationRetention)))
 		return err
 	})
 	return n, err

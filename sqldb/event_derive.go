@@ -133,7 +133,9 @@ func auditAfter(ctx context.Context, tx *Tx, seq int64) ([]*auditRow, error) {
 func deriveEntry(ctx context.Context, tx *Tx, a *auditRow) (bool, error) {
 	// An entry about sensitive data makes no event at all: an event is
 	// read by people who may not see it.
-	if a.sensitive || !derivedActions[a.action] {
+	// Nor does an entry older than the inbox keeps anything: its event
+	// would be purged news come back.
+	if a.sensitive || !derivedActions[a.action] || a.createdAt.Before(tx.now.Add(-pk.NotificationRetention)) {
 		return false, nil
 	}
 	var n int

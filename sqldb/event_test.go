@@ -149,3 +149,119 @@ func TestDeriveCursorSettles(t *testing.T) {
 		}
 	})
 }
+
+// Notifications are kept 90 days; events nobody is told of any more go
+// with them.
+func TestPurgeForgetsOldNotifications(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
+		derive(t, db)
+		if len(inbox(t, db, w.Member)) == 0 {
+			t.Fatal("the world made no notification for the member")
+		}
+		purge := func() {
+			if err := db.Events.Purge(context.Background(), nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		w.Clock.Advance(pk.NotificationRetention - time.Hour)
+		purge()
+		if len(inbox(t, db, w.Member)) == 0 {
+			t.Fatal("purged before 90 days")
+		}
+		w.Clock.Advance(2 * time.Hour)
+		purge()
+		derive(t, db) // the audit log does not bring them back
+		if n := len(inbox(t, db, w.Member)); n != 0 {
+			t.Errorf("%d notifications after 90 days", n)
+		}
+		var events int
+		if err := sqldb.RawForTest(db).QueryRow(`SELECT COUNT(*) FROM events`).Scan(&events); err != nil || events != 0 {
+			t.Errorf("%d events left (%v)", events, err)
+		}
+	})
+}
+
+// The person's notifications are in their data download, and go with
+// their account.
+func TestNotificationsArePersonalData(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
+		derive(t, db)
+		mine := inbox(t, db, w.Observer)
+		if len(mine) == 0 {
+			t.Fatal("no notification for the observer")
+		}
+		d, err := db.Accounts.MyData(w.Observer.Ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := contributionIDs(d, "notification")
+		for _, n := range mine {
+			if !ids[n.ID] {
+				t.Errorf("notification %s (%s) missing from the download", n.ID, n.Event.Kind)
+			}
+		}
+		if err := db.Accounts.DeleteAccount(w.Observer.Ctx, sqldbtest.Password); err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		if err := sqldb.RawForTest(db).QueryRow(`SELECT COUNT(*) FROM notifications WHERE user_id = $1`, w.Observer.ID).Scan(&n); err != nil || n != 0 {
+			t.Errorf("%d notifications left after deleting the account (%v)", n, err)
+		}
+	})
+}
+
+// The reminders come once each, on the right day of the right zone.
+func TestRemindersComeOnce(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid := w.DB, w.Partnership.ID
+		// 9:00 UTC on 2 March: a task due on the 3rd is due tomorrow.
+		task, err := db.Tasks.CreateTask(w.Coordinator.Ctx, pid, pk.TaskInput{PlanID: w.Plans().Plan.ID, Title: "Print the flyers",
+			AssigneeID: w.Member.ID, Due: "2026-03-03"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		count := func(kind pk.EventKind) int {
+			n := 0
+			for _, x := range inbox(t, db, w.Member) {
+				if x.Event.Kind == kind && x.Event.SubjectID == task.ID {
+					n++
+				}
+			}
+			return n
+		}
+		tick(t, db)
+		tick(t, db)
+		if count(pk.EventTaskDueTomorrow) != 1 || count(pk.EventTaskOverdue) != 0 {
+			t.Fatalf("due tomorrow %d, overdue %d", count(pk.EventTaskDueTomorrow), count(pk.EventTaskOverdue))
+		}
+		// On the 3rd it is due today: nothing new; on the 4th, overdue.
+		w.Clock.Advance(24 * time.Hour)
+		tick(t, db)
+		if count(pk.EventTaskOverdue) != 0 {
+			t.Fatal("overdue on its due day")
+		}
+		w.Clock.Advance(24 * time.Hour)
+		tick(t, db)
+		tick(t, db)
+		if count(pk.EventTaskDueTomorrow) != 1 || count(pk.EventTaskOverdue) != 1 {
+			t.Fatalf("due tomorrow %d, overdue %d", count(pk.EventTaskDueTomorrow), count(pk.EventTaskOverdue))
+		}
+		// A task done is not reminded.
+		done, err := db.Tasks.CreateTask(w.Coordinator.Ctx, pid, pk.TaskInput{PlanID: w.Plans().Plan.ID, Title: "Already done",
+			AssigneeID: w.Member.ID, Due: "2026-03-05", Status: pk.TaskDone})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tick(t, db)
+		for _, x := range inbox(t, db, w.Member) {
+			if x.Event.SubjectID == done.ID {
+				t.Errorf("a done task made %s", x.Event.Kind)
+			}
+		}
+	})
+}

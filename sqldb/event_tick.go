@@ -44,12 +44,15 @@ func (store *EventStore) Tick(ctx context.Context, _ []byte) error {
 // tickProposals reminds those who have not voted on a proposal closing
 // within a day (the job queued at the proposal's creation usually did).
 func tickProposals(ctx context.Context, tx *Tx) (bool, error) {
-	type prop struct{ pid, id string }
+	type prop struct {
+		pid, id string
+		closes  time.Time
+	}
 	props, err := collect(func(row rowScanner) (prop, error) {
 		var p prop
-		return p, row.Scan(&p.pid, &p.id)
+		return p, row.Scan(&p.pid, &p.id, ts(&p.closes))
 	})(tx.QueryContext(ctx, `
-		SELECT partnership_id, id FROM proposals
+		SELECT partnership_id, id, closes_at FROM proposals
 		WHERE status = 'open' AND closes_at > $1 AND closes_at <= $2
 			AND NOT EXISTS (SELECT 1 FROM events e WHERE e.occasion_key = 'proposal.closing:' || proposals.id)
 		ORDER BY closes_at, id LIMIT $3`, fmtTime(tx.now), fmtTime(tx.now.Add(24*time.Hour)), tickBatch))
@@ -58,6 +61,9 @@ func tickProposals(ctx context.Context, tx *Tx) (bool, error) {
 	}
 	wrote := false
 	for _, p := range props {
+		if !notify.ClosingSoon(p.closes, tx.now) {
+			continue
+		}
 		ok, err := tx.remindNonVoters(ctx, p.pid, p.id)
 		if err != nil {
 			return false, err

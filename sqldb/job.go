@@ -171,3 +171,10 @@ func truncate(s string, n int) string {
 	}
 	return s
 }
+
+// EnqueueOnce queues a job of kind with no payload unless one of the kind
+// is already waiting (its unique key is the kind): the periodic jobs use
+// it, from every instance, and still run once each time.
+func (store *JobStore) EnqueueOnce(ctx context.Context, kind string) error {
+	return store.db.inTx(ctx, func(tx *Tx) error { return tx.enqueue(ctx, kind, struct{}{}, kind) })
+}

@@ -66,12 +66,12 @@ const notificationFrom = `
 	JOIN partnership_people pp ON pp.partnership_id = n.partnership_id AND pp.user_id = n.user_id
 	WHERE n.user_id = $1 AND `
 
-const notificationColumns = `SELECT n.id, n.read_at, e.id, e.partnership_id, p.name, e.kind, e.subject_type, e.subject_id, e.audience, e.data, e.created_at`
+const notificationColumns = `SELECT n.id, n.read_at, n.version, e.id, e.partnership_id, p.name, e.kind, e.subject_type, e.subject_id, e.audience, e.data, e.created_at`
 
 func scanNotification(row rowScanner) (*pk.Notification, error) {
 	n := &pk.Notification{}
 	var kind, data string
-	err := row.Scan(&n.ID, nts(&n.ReadAt), &n.Event.ID, &n.Event.PartnershipID, &n.Event.PartnershipName, &kind,
+	err := row.Scan(&n.ID, nts(&n.ReadAt), &n.Version, &n.Event.ID, &n.Event.PartnershipID, &n.Event.PartnershipName, &kind,
 		&n.Event.SubjectType, &n.Event.SubjectID, &n.Event.Audience, &data, ts(&n.Event.CreatedAt))
 	n.Event.Kind = pk.EventKind(kind)
 	n.Event.Data = map[string]string{}
@@ -120,6 +120,26 @@ func (store *NotificationStore) UnreadCount(ctx context.Context) (int, error) {
 
 // MarkRead marks one of the asker's notifications read.
 func (store *NotificationStore) MarkRead(ctx context.Context, nid string) (*pk.Notification, error) {
+	read := true
+	return store.setRead(ctx, nid, &read, 0)
+}
+
+// SetRead marks one of the asker's notifications read or unread.
+func (store *NotificationStore) SetRead(ctx context.Context, nid string, read *bool, version int) (*pk.Notification, error) {
+	if version <= 0 {
+		// Checked before anything is read, like every versioned write.
+		if _, err := requireUser(ctx); err != nil {
+			return nil, err
+		}
+		return nil, pk.FieldInvalid("version", "validation.version_required", nil)
+	}
+	return store.setRead(ctx, nid, read, version)
+}
+
+// setRead changes the read state (nil: keeps it); version 0 takes any
+// version (following a link, the inbox's button) and leaves a
+// notification already so as it is.
+func (store *NotificationStore) setRead(ctx context.Context, nid string, read *bool, version int) (*pk.Notification, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return nil, err
@@ -132,12 +152,31 @@ func (store *NotificationStore) MarkRead(ctx context.Context, nid string) (*pk.N
 		} else if err != nil {
 			return err
 		}
-		if out.ReadAt != nil {
-			return nil
+		if read == nil {
+			r := out.ReadAt != nil
+			read = &r
 		}
-		now := tx.now
-		out.ReadAt = &now
-		_, err = tx.ExecContext(ctx, `UPDATE notifications SET read_at = $1 WHERE id = $2 AND user_id = $3`, fmtTime(now), nid, uid)
+		if version == 0 {
+			if (out.ReadAt != nil) == *read {
+				return nil
+			}
+			version = out.Version
+		}
+		if err := tx.bumpVersion(ctx, "notifications", "id = $1 AND user_id = $2", version, nid, uid); err != nil {
+			return err
+		}
+		var at any
+		switch {
+		case *read && out.ReadAt != nil:
+			at = fmtTime(*out.ReadAt) // read before: kept
+		case *read:
+			now := tx.now
+			out.ReadAt, at = &now, fmtTime(now)
+		default:
+			out.ReadAt = nil
+		}
+		out.Version++
+		_, err = tx.ExecContext(ctx, `UPDATE notifications SET read_at = $1 WHERE id = $2`, at, nid)
 		return err
 	})
 	return out, err
@@ -151,7 +190,7 @@ func (store *NotificationStore) MarkAllRead(ctx context.Context) (int, error) {
 	}
 	var n int64
 	err = store.db.inTx(ctx, func(tx *Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL`, fmtTime(tx.now), uid)
+		res, err := tx.ExecContext(ctx, `UPDATE notifications SET read_at = $1, version = version + 1 WHERE user_id = $2 AND read_at IS NULL`, fmtTime(tx.now), uid)
 		if err != nil {
 			return err
 		}

@@ -79,10 +79,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		handlers := map[string]sqldb.JobHandler{"mail": mail.Handler(bundle, base, sender), sqldb.ProposalReminderJob: db.Decisions.RemindNonVoters,
 			sqldb.DecisionReopenJob: db.Decisions.ReopenDue,
 			sqldb.ReportReminderJob: db.Reports.RemindConveners, sqldb.RollupJob: db.Reports.MakeRollup}
+		maps.Copy(handlers, eventHandlers(db))
 		// Notification email: planned from the events, each mail once.
 		maps.Copy(handlers, mail.NotificationHandlers(db.Mail, bundle, base, sender))
 		db.Jobs.RunJobs(jobsCtx, 2*time.Second, handlers, log)
 	}()
+	go queuePeriodic(jobsCtx, db.Jobs, periodicJobs, log)
 	// The bin's expired items are purged beside the jobs and stop with them.
 	purgeDone := make(chan struct{})
 	go func() {

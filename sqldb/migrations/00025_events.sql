@@ -34,6 +34,7 @@ CREATE TABLE notifications (
     partnership_id TEXT NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
     created_at     TEXT NOT NULL,
     read_at        TEXT,
+    version        INTEGER NOT NULL DEFAULT 1,
     UNIQUE (event_id, user_id)
 );
 CREATE INDEX notifications_user ON notifications(user_id, created_at);
