@@ -81,40 +81,62 @@ func (store *MailStore) PlanNotificationMail(ctx context.Context) (int, error) {
 		if err := tx.QueryRowContext(ctx, `SELECT seq FROM event_cursor WHERE name = $1`, emailCursor).Scan(&cursor); err != nil {
 			return err
 		}
+		type event struct {
+			id, pid, kind string
+			created       time.Time
+		}
 		type row struct {
 			nid, uid, pid, kind string
 			created             time.Time
 		}
 		var last int64
-		rows, err := tx.QueryContext(ctx, `
-			SELECT e.seq, COALESCE(n.id, ''), COALESCE(n.user_id, ''), e.partnership_id, e.kind, COALESCE(n.created_at, e.created_at)
-			FROM (SELECT id, seq, partnership_id, kind, created_at FROM events WHERE seq > $1 ORDER BY seq LIMIT $2) e
-			LEFT JOIN notifications n ON n.event_id = e.id
-			ORDER BY e.seq, n.user_id`, cursor, PlanBatch)
+		events := map[string]event{}
+		var ids []any
+		rows, err := tx.QueryContext(ctx, `SELECT id, seq, partnership_id, kind, created_at FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`,
+			cursor, PlanBatch)
 		if err != nil {
 			return err
 		}
-		var todo []row
-		seen := map[int64]bool{}
 		for rows.Next() {
-			var r row
+			var e event
 			var seq int64
-			if err := rows.Scan(&seq, &r.nid, &r.uid, &r.pid, &r.kind, ts(&r.created)); err != nil {
+			if err := rows.Scan(&e.id, &seq, &e.pid, &e.kind, ts(&e.created)); err != nil {
 				rows.Close()
 				return err
 			}
-			if !seen[seq] {
-				seen[seq] = true
-				n++
-			}
+			n++
 			last = max(last, seq)
-			if r.nid != "" {
-				todo = append(todo, r)
-			}
+			events[e.id] = e
+			ids = append(ids, e.id)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
+		}
+		// The inbox rows of those events, found by event (an index), in
+		// the events' order.
+		var todo []row
+		if len(ids) > 0 {
+			rows, err := tx.QueryContext(ctx, `SELECT id, event_id, user_id, created_at FROM notifications WHERE event_id IN (`+
+				placeholders(1, len(ids))+`)`, ids...)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var r row
+				var eid string
+				if err := rows.Scan(&r.nid, &eid, &r.uid, ts(&r.created)); err != nil {
+					rows.Close()
+					return err
+				}
+				e := events[eid]
+				r.pid, r.kind = e.pid, e.kind
+				todo = append(todo, r)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
 		}
 		settings := map[string]notifymail.Settings{}
 		for _, r := range todo {
