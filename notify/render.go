@@ -63,8 +63,11 @@ func Path(ev pk.Event) string {
 		return p + "/meetings/" + id
 	case "action_item":
 		return p + "/meetings/" + url.PathEscape(ev.Data["meeting_id"])
-	case "task":
-		return p + "/tasks/" + id
+	case "task": // shown in its plan's list of tasks
+		if plan := ev.Data["plan_id"]; plan != "" {
+			return p + "/plans/" + url.PathEscape(plan) + "#tasks"
+		}
+		return p + "/tasks"
 	case "plan": // a report due for the plan
 		q := url.Values{"plan_id": {ev.SubjectID}, "period": {ev.Data["period"]}}
 		return p + "/reports/new?" + q.Encode()
@@ -72,7 +75,10 @@ func Path(ev pk.Event) string {
 		return p + "/agreements/" + id
 	case "survey":
 		return p + "/surveys/" + id
-	case "health_round":
+	case "health_round": // a partner survey's round is rated on its own page
+		if ev.Data["kind"] == pk.RoundTrust {
+			return p + "/trust"
+		}
 		return p + "/health/rounds/" + id
 	}
 	return ""

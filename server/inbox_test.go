@@ -73,7 +73,7 @@ func TestInboxPage(t *testing.T) {
 	}
 	var nid string
 	for _, n := range myNotifications(t, e, "observer", "") {
-		if n.Kind == string(pk.EventTaskAssigned) && strings.HasSuffix(n.Path, "/tasks/"+task.ID) {
+		if n.Kind == string(pk.EventTaskAssigned) && strings.Contains(n.Title, task.Title) {
 			nid = n.ID
 		}
 	}
@@ -85,7 +85,7 @@ func TestInboxPage(t *testing.T) {
 		t.Errorf("opening another's: %d", res.Status)
 	}
 	res := e.do(t, "observer", "POST", "/inbox/"+nid+"/open", url.Values{})
-	if res.Status != http.StatusSeeOther || res.Header.Get("Location") != "/p/"+e.Partnership.ID+"/tasks/"+task.ID {
+	if res.Status != http.StatusSeeOther || res.Header.Get("Location") != "/p/"+e.Partnership.ID+"/plans/"+task.PlanID+"#tasks" {
 		t.Fatalf("open: %d %s", res.Status, res.Header.Get("Location"))
 	}
 	if n, _ := e.DB.Notifications.UnreadCount(e.Observer.Ctx); n != unread-1 {
@@ -117,6 +117,13 @@ func TestNotificationsAPI(t *testing.T) {
 	n := all[0]
 	if n.Title == "" || strings.HasPrefix(n.Title, "event.") || n.PartnershipID != e.Partnership.ID || !strings.HasPrefix(n.Path, "/p/") {
 		t.Errorf("item %+v", n)
+	}
+	// Every entry links to a page its reader may open.
+	for _, x := range all {
+		page, _, _ := strings.Cut(x.Path, "#")
+		if res := e.do(t, "member", "GET", page, nil); res.Status != http.StatusOK {
+			t.Errorf("%s links to %s: %d", x.Kind, x.Path, res.Status)
+		}
 	}
 	if res := e.do(t, "member", "GET", "/api/v1/me/notifications?unread=maybe", nil); res.Status != http.StatusUnprocessableEntity || !hasField(problem(t, res), "unread") {
 		t.Errorf("a bad filter: %d %s", res.Status, res.Body)

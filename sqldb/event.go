@@ -6,7 +6,7 @@ import (
 	pk "github.com/partnerkit/partnerkit"
 )
 
-// The jobs of notifications. EventsDeriveJob turns committed audit entries
+// The jobs of notifications. EventsDerivedJob turns committed audit entries
 // into events and inbox rows; EventsTickJob makes the reminders due by the
 // clock; EventsPurgeJob forgets notifications older than
 // pk.NotificationRetention. After the derive or tick job commits new
@@ -24,8 +24,10 @@ const (
 // see ev now. The person must be in the partnership with at least the
 // event's audience role and be allowed the action that guards the thing's
 // page; an event for AudiencePeople must also be addressed to them (have
-// their notification row); and the thing must still exist. Any error
-// refuses (the caller shows nothing).
+// their notification row); and the thing must still exist. It is the
+// stored event ev.ID that is judged (eventVisible, the rule the inbox reads
+// with), so a caller passes an event read from the events table. Any
+// error refuses (the caller shows nothing).
 func VisibleTo(ctx context.Context, q queryer, userID string, ev pk.Event) (bool, error) {
 	var n int
 	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e

@@ -228,7 +228,7 @@ func deriveDraft(ctx context.Context, tx *Tx, a *auditRow) (*draft, error) {
 			return nil, nil
 		}
 		return &draft{kind: pk.EventTaskAssigned, subjectType: "task", subjectID: a.subjectID, audience: pk.AudiencePeople,
-			recipients: []string{uid}, data: map[string]string{"title": str(a.after["title"]), "plan_title": str(a.after["plan_title"]),
+			recipients: []string{uid}, data: map[string]string{"title": str(a.after["title"]), "plan_id": str(a.after["plan_id"]), "plan_title": str(a.after["plan_title"]),
 				"due": str(a.after["due"])}}, nil
 	case "agreement.status":
 		if str(a.after["status"]) != agreement.StatusCirculated || str(a.before["status"]) == agreement.StatusCirculated {
@@ -247,7 +247,8 @@ func deriveDraft(ctx context.Context, tx *Tx, a *auditRow) (*draft, error) {
 		}
 		return &draft{kind: pk.EventSurveyOpened, subjectType: "survey", subjectID: a.subjectID, audience: pk.AudienceObserver, data: title}, nil
 	case "health.round.open":
-		return &draft{kind: pk.EventHealthOpened, subjectType: "health_round", subjectID: a.subjectID, audience: pk.AudienceMember, data: title}, nil
+		return &draft{kind: pk.EventHealthOpened, subjectType: "health_round", subjectID: a.subjectID, audience: pk.AudienceMember,
+			data: map[string]string{"title": a.summary, "kind": str(a.after["kind"])}}, nil
 	}
 	return nil, nil
 }

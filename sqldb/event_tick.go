@@ -103,7 +103,7 @@ func tickTasks(ctx context.Context, tx *Tx) (bool, error) {
 		return false, err
 	}
 	return tickDue(ctx, tx, things, "task", pk.EventTaskDueTomorrow, pk.EventTaskOverdue, func(d dueThing) map[string]string {
-		return map[string]string{"title": d.title, "plan_title": d.parentTitle, "due": d.due}
+		return map[string]string{"title": d.title, "plan_id": d.parentID, "plan_title": d.parentTitle, "due": d.due}
 	})
 }
 

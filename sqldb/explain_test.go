@@ -589,6 +589,24 @@ func workload(t *testing.T, db *sqldb.DB) {
 	_, err = db.Surveys.SurveyByLink(context.Background(), sv.Code)
 	ok("survey by link", err)
 
+	// Notifications: the jobs, the inbox and its count in every header.
+	bg := context.Background()
+	ok("derive", db.Events.Derive(bg, nil))
+	ok("tick", db.Events.Tick(bg, nil))
+	inbox, _, err := db.Notifications.Notifications(m, false, pk.PageRequest{})
+	ok("inbox", err)
+	_, _, err = db.Notifications.Notifications(m, true, pk.PageRequest{})
+	ok("unread inbox", err)
+	_, err = db.Notifications.UnreadCount(m)
+	ok("unread count", err)
+	if len(inbox) > 0 {
+		_, err = db.Notifications.MarkRead(m, inbox[0].ID)
+		ok("mark read", err)
+	}
+	_, err = db.Notifications.MarkAllRead(m)
+	ok("mark all read", err)
+	ok("purge", db.Events.Purge(bg, nil))
+
 	// Notification email: settings, planning from the events, a mail of
 	// its own and a digest claimed and finished, an unsubscribe link.
 	mailWorkload(t, db, w)
