@@ -106,17 +106,14 @@ func TestNotificationMailEndToEnd(t *testing.T) {
 		}
 		m := got[0]
 		ar := bundle.Localizer("ar")
-		var ev pk.Event
-		for _, n := range inboxOf(t, db, w.Observer) {
-			if n.Event.SubjectID == task.ID {
-				ev = n.Event
-			}
+		text := notify.Render(ar, eventOf(t, db, w.Observer, task.ID))
+		if text.Path == "" {
+			t.Fatal("the task's notification has no page")
 		}
-		text := notify.Render(ar, ev)
 		if !strings.Contains(m.Subject, text.Title) || !strings.Contains(m.Subject, w.Partnership.Name) {
 			t.Errorf("subject %q, want the inbox's title %q", m.Subject, text.Title)
 		}
-		link := base + "/p/" + w.Partnership.ID + "/tasks/" + task.ID
+		link := base + text.Path
 		if !strings.Contains(m.Body, link) || !strings.Contains(m.Body, text.Summary) || !strings.Contains(m.Body, "مرحبًا") {
 			t.Errorf("plain text: %s", m.Body)
 		}
@@ -153,7 +150,7 @@ func TestNotificationMailEndToEnd(t *testing.T) {
 		}
 		d := digests[0]
 		if !strings.HasPrefix(d.Subject, "Your daily digest") || !strings.Contains(d.Body, "== "+w.Partnership.Name+" ==") ||
-			!strings.Contains(d.Body, base+"/p/"+w.Partnership.ID+"/tasks/"+digestTask.ID) || !strings.Contains(d.Body, base+"/inbox") {
+			!strings.Contains(d.Body, base+notify.Path(eventOf(t, db, w.Member, digestTask.ID))) || !strings.Contains(d.Body, base+"/inbox") {
 			t.Errorf("digest: %s\n%s", d.Subject, d.Body)
 		}
 	})
@@ -166,4 +163,16 @@ func inboxOf(t *testing.T, db *sqldb.DB, who *sqldbtest.Person) []*pk.Notificati
 		t.Fatal(err)
 	}
 	return list
+}
+
+// eventOf is the event about subject in a person's inbox.
+func eventOf(t *testing.T, db *sqldb.DB, who *sqldbtest.Person, subject string) pk.Event {
+	t.Helper()
+	for _, n := range inboxOf(t, db, who) {
+		if n.Event.SubjectID == subject {
+			return n.Event
+		}
+	}
+	t.Fatalf("no notification about %s for %s", subject, who.Email)
+	return pk.Event{}
 }
