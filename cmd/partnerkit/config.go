@@ -19,6 +19,7 @@ type config struct {
 	BaseURL       string
 	Signup        string
 	Demo          bool
+	DemoSize      string
 	TrustProxy    bool
 	SecureCookies string
 	LogFormat     string
@@ -69,6 +70,7 @@ func serveFlags(fs *flag.FlagSet, c *config) {
 	fs.StringVar(&c.BaseURL, "base-url", env("PARTNERKIT_BASE_URL", ""), "public address used in emailed links, e.g. https://partners.example.org (PARTNERKIT_BASE_URL; default http://ADDR)")
 	fs.StringVar(&c.Signup, "signup", env("PARTNERKIT_SIGNUP", "open"), "who may create accounts: open, or invite (PARTNERKIT_SIGNUP)")
 	fs.BoolVar(&c.Demo, "demo", envBool("PARTNERKIT_DEMO", false), "load the demonstration partnership on first start (PARTNERKIT_DEMO)")
+	demoSizeFlag(fs, c)
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", envBool("PARTNERKIT_TRUST_PROXY", false), "take client addresses from X-Forwarded-For; set behind a reverse proxy (PARTNERKIT_TRUST_PROXY)")
 	fs.StringVar(&c.SecureCookies, "secure-cookies", env("PARTNERKIT_SECURE_COOKIES", "auto"), "mark cookies Secure: auto (when the base URL is https), true or false (PARTNERKIT_SECURE_COOKIES)")
 	fs.StringVar(&c.LogFormat, "log-format", env("PARTNERKIT_LOG_FORMAT", "text"), "log format: text or json (PARTNERKIT_LOG_FORMAT)")

@@ -27,6 +27,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args, stderr); err != nil {
 		return err
 	}
+	if _, ok := demo.Sizes[c.DemoSize]; !ok {
+		return fmt.Errorf("--size must be small or large, not %q", c.DemoSize)
+	}
 	if c.Signup != "open" && c.Signup != "invite" {
 		return fmt.Errorf("--signup must be open or invite, not %q", c.Signup)
 	}
@@ -63,7 +66,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		sender = &mail.SMTP{Host: c.SMTPHost, Port: c.SMTPPort, Username: c.SMTPUser, Password: c.SMTPPassword, From: c.MailFrom}
 	}
 	if c.Demo {
-		loaded, err := demo.Load(ctx, db)
+		loaded, err := demo.LoadSize(ctx, db, c.DemoSize)
 		if err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}

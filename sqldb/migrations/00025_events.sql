@@ -40,6 +40,7 @@ CREATE TABLE notifications (
 CREATE INDEX notifications_user ON notifications(user_id, created_at);
 CREATE INDEX notifications_user_read ON notifications(user_id, read_at);
 CREATE INDEX notifications_partnership_id ON notifications(partnership_id);
+CREATE INDEX notifications_created_at ON notifications(created_at);
 
 -- Where each reader of the event stream has got to (the derive job reads
 -- audit_log; the mail and webhook jobs read events).
@@ -51,7 +52,18 @@ CREATE TABLE event_cursor (
 -- after the audit log's last entry.
 INSERT INTO event_cursor (name, seq) SELECT 'derive', COALESCE(MAX(seq), 0) FROM audit_log;
 
+-- What the reminders look for by date: votes closing, tasks and action
+-- items due, meetings ended without approved minutes.
+CREATE INDEX proposals_status_closes ON proposals(status, closes_at);
+CREATE INDEX tasks_due_date ON tasks(due_date, status);
+CREATE INDEX meeting_action_items_due_date ON meeting_action_items(due_date, status);
+CREATE INDEX meetings_ends_at ON meetings(ends_at);
+
 -- +goose Down
+DROP INDEX meetings_ends_at;
+DROP INDEX meeting_action_items_due_date;
+DROP INDEX tasks_due_date;
+DROP INDEX proposals_status_closes;
 DROP TABLE event_cursor;
 DROP TABLE notifications;
 DROP TABLE events;
