@@ -56,6 +56,7 @@ func init() {
 		"indicator.kind.":            IndicatorKinds,
 		"indicator.direction.":       IndicatorDirections,
 		"indicator.frequency.":       IndicatorFrequencies,
+		"notifymail.frequency.":      EmailFrequencies,
 	} {
 		choiceLabels[choiceListKey(list)] = prefix
 	}

@@ -56,6 +56,8 @@ type PersonalData struct {
 	Audit         []PersonalAuditEntry    `json:"audit"`
 	Omitted       []PersonalDataOmission  `json:"omitted"`
 	Invitations   []PersonalInvitationFor `json:"invitations_to_me"`
+	// NotificationSettings are the person's choices of notification email.
+	NotificationSettings *NotificationSettings `json:"notification_settings"`
 }
 
 // PersonalProfile is the account itself; never the password hash.

@@ -1047,3 +1047,16 @@ type NotificationService interface {
 	// MarkAllRead marks every one read and says how many were unread.
 	MarkAllRead(ctx context.Context) (int, error)
 }
+
+// NotificationSettingsService keeps a person's choices of notification
+// email, and the one-click unsubscribe links their mails carry (RFC 8058),
+// which work without signing in: the link's token says whose and what.
+type NotificationSettingsService interface {
+	NotificationSettings(ctx context.Context) (*NotificationSettings, error)
+	UpdateNotificationSettings(ctx context.Context, in NotificationSettingsInput) (*NotificationSettings, error)
+	// Unsubscription says what the token's link would stop (ENOTFOUND for
+	// a token that is not ours).
+	Unsubscription(ctx context.Context, token string) (*Unsubscription, error)
+	// Unsubscribe stops it; doing it again changes nothing.
+	Unsubscribe(ctx context.Context, token string) (*Unsubscription, error)
+}

@@ -195,6 +195,7 @@ var Enums = map[string]func() []string{
 	"indicator_direction":   func() []string { return IndicatorDirections },
 	"indicator_frequency":   func() []string { return IndicatorFrequencies },
 	"event_kind":            func() []string { return EventKinds },
+	"email_frequency":       func() []string { return EmailFrequencies },
 
 	// Webhooks.
 	"webhook_kind":            func() []string { return WebhookKinds },

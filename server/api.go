@@ -14,6 +14,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/bin"
 	apicontribution "github.com/partnerkit/partnerkit/api/contribution"
 	"github.com/partnerkit/partnerkit/api/decision"
+	apiemailsettings "github.com/partnerkit/partnerkit/api/emailsettings"
 	apievaluation "github.com/partnerkit/partnerkit/api/evaluation"
 	"github.com/partnerkit/partnerkit/api/governance"
 	apihealth "github.com/partnerkit/partnerkit/api/health"
@@ -61,5 +62,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&apinotification.Handlers{Notifications: db.Notifications},
 		&apiindicator.Handlers{Indicators: db.Indicators, Report: reportSources(db), Now: func() time.Time { return db.Now() }},
 		&apiwebhook.Handlers{Webhooks: db.Webhooks},
+		&apiemailsettings.Handlers{Settings: db.Mail},
 	}
 }

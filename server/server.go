@@ -22,6 +22,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/bin"
 	webcontribution "github.com/partnerkit/partnerkit/web/contribution"
 	"github.com/partnerkit/partnerkit/web/decision"
+	"github.com/partnerkit/partnerkit/web/emailsettings"
 	webevaluation "github.com/partnerkit/partnerkit/web/evaluation"
 	"github.com/partnerkit/partnerkit/web/governance"
 	webhealth "github.com/partnerkit/partnerkit/web/health"
@@ -84,7 +85,12 @@ func New(cfg Config) (*Server, error) {
 	h = httpx.Authenticate(cfg.DB.Accounts, a.BadToken, h)
 	// Browsers send Sec-Fetch-Site/Origin; a cross-site form post or fetch
 	// is refused. Scripts with bearer tokens send neither and pass.
-	h = http.NewCrossOriginProtection().Handler(h)
+	cop := http.NewCrossOriginProtection()
+	// A one-click unsubscribe (RFC 8058) is posted by the mail provider,
+	// maybe from a browser on another site; its token is the whole
+	// authority, so there is nothing for a forged request to borrow.
+	cop.AddInsecureBypassPattern("POST /unsubscribe/{token}")
+	h = cop.Handler(h)
 	h = httpx.SecurityHeaders(h)
 	h = httpx.StrictTransport(cfg.BaseURL, h)
 	// Compression sits just inside logging, so the access log counts the
@@ -126,6 +132,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 		&webindicator.Pages{Web: w, Indicators: db.Indicators, Goals: db.Goals, Plans: db.Plans, Members: db.Members,
 			Report: reportSources(db), Now: func() time.Time { return db.Now() }},
 		&webwebhook.Pages{Web: w, Webhooks: db.Webhooks},
+		&emailsettings.Pages{Web: w, Settings: db.Mail},
 	}
 }
 

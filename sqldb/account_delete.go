@@ -123,6 +123,11 @@ func (store *AccountStore) DeleteAccount(ctx context.Context, password string) e
 			{`UPDATE events SET data = REPLACE(data, $1, $2) WHERE kind = 'invitation'`, []any{email, tomb}},
 			{`DELETE FROM api_tokens WHERE user_id = $1`, []any{uid}},
 			{`DELETE FROM email_tokens WHERE user_id = $1`, []any{uid}},
+			// Mail choices and mail not yet sent go with the address.
+			{`DELETE FROM notification_settings WHERE user_id = $1`, []any{uid}},
+			{`DELETE FROM notification_partnership_settings WHERE user_id = $1`, []any{uid}},
+			{`DELETE FROM notification_kind_optouts WHERE user_id = $1`, []any{uid}},
+			{`DELETE FROM email_sends WHERE user_id = $1`, []any{uid}},
 			{`DELETE FROM sign_in_failures WHERE key = $1`, []any{key.key}},
 			{`DELETE FROM invitations WHERE email = $1 AND status = 'pending'`, []any{email}},
 			// A signature keeps its organisation, version, hash and time:

@@ -161,6 +161,9 @@ func (store *AccountStore) MyData(ctx context.Context) (*pk.PersonalData, error)
 		return nil, err
 	}
 	d.Sessions, d.Tokens = pkNonNil(d.Sessions), pkNonNil(d.Tokens)
+	if d.NotificationSettings, err = readNotificationSettings(ctx, store.db.read, uid); err != nil {
+		return nil, err
+	}
 	for _, kind := range slices.Sorted(maps.Keys(omitted)) {
 		d.Omitted = append(d.Omitted, pk.PersonalDataOmission{Type: kind, Count: omitted[kind], Reason: omittedSensitive})
 	}

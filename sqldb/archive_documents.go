@@ -405,6 +405,8 @@ var archiveLeftOut = map[string]string{
 	"notifications":             "one person's inbox: personal, and derived again from what happens after the move",
 	"webhooks":                  "their secrets are sealed with the instance's own key and their addresses trusted by it; a coordinator sets them again after the move",
 	"webhook_deliveries":        "the log of what this instance sent; it goes with the webhooks, which stay behind",
+	// Mail choices belong to the person's account (their data download has them).
+	"notification_partnership_settings": "one person's own choice of mail, not the partnership's state",
 	// A roll-up is made from the reports of its period, which travel: a
 	// coordinator makes it again on the new instance.
 	"rollups": "made again from the carried reports (a coordinator generates a committee's roll-up)",

@@ -623,4 +623,51 @@ func workload(t *testing.T, db *sqldb.DB) {
 	}
 	_, _, err = db.Webhooks.WebhookDeliveries(c, pid, hook.ID, pk.PageRequest{})
 	ok("webhook deliveries", err)
+	// Notification email: settings, planning from the events, a mail of
+	// its own and a digest claimed and finished, an unsubscribe link.
+	mailWorkload(t, db, w)
+}
+
+func mailWorkload(t *testing.T, db *sqldb.DB, w *sqldbtest.World) {
+	t.Helper()
+	bg := context.Background()
+	s, err := db.Mail.NotificationSettings(w.Observer.Ctx)
+	if err == nil {
+		_, err = db.Mail.UpdateNotificationSettings(w.Observer.Ctx, pk.NotificationSettingsInput{Frequency: pk.EmailImmediately, TimeZone: "UTC",
+			Partnerships: map[string]string{w.Partnership.ID: pk.EmailImmediately}, KindsOff: []string{"survey.opened"}, Version: s.Version})
+	}
+	if err == nil {
+		_, err = db.Tasks.CreateTask(w.Coordinator.Ctx, w.Partnership.ID, pk.TaskInput{PlanID: w.Plans().Plan.ID, Title: "Explain", AssigneeID: w.Observer.ID})
+	}
+	if err == nil {
+		err = db.Events.Derive(bg, nil)
+	}
+	if err == nil {
+		_, err = db.Mail.PlanNotificationMail(bg)
+	}
+	var keys []string
+	if err == nil {
+		keys, err = db.Mail.DueNotificationMail(bg, 100)
+	}
+	w.Clock.Advance(48 * time.Hour)
+	if more, err2 := db.Mail.DueNotificationMail(bg, 100); err == nil {
+		keys, err = append(keys, more...), err2
+	}
+	var token string
+	for _, k := range append(keys, "d:"+w.Member.ID+":daily:"+w.Clock.Now().Format("2006-01-02")) {
+		if err != nil {
+			break
+		}
+		var m *sqldb.NotificationMail
+		if m, err = db.Mail.ClaimNotificationMail(bg, k); err == nil && m != nil {
+			token = m.Unsubscribe
+			err = db.Mail.FinishNotificationMail(bg, m, nil)
+		}
+	}
+	if err == nil && token != "" {
+		_, err = db.Mail.Unsubscribe(bg, token)
+	}
+	if err != nil {
+		t.Fatal("mail:", err)
+	}
 }

@@ -33,4 +33,6 @@ var (
 	_ pk.IndicatorService       = (*IndicatorStore)(nil)
 	_ pk.NotificationService    = (*NotificationStore)(nil)
 	_ pk.WebhookService         = (*WebhookStore)(nil)
+	// Mail's settings and unsubscribe links.
+	_ pk.NotificationSettingsService = (*MailStore)(nil)
 )

@@ -44,6 +44,8 @@ type Stores struct {
 	Events        *EventStore
 	Notifications *NotificationStore
 	Webhooks      *WebhookStore
+	// Mail is how notifications reach people by email.
+	Mail *MailStore
 }
 
 func (db *DB) initStores() {
@@ -81,6 +83,7 @@ func (db *DB) initStores() {
 		Events:           &EventStore{db},
 		Notifications:    &NotificationStore{db},
 		Webhooks:         &WebhookStore{db},
+		Mail:             &MailStore{db: db},
 	}
 }
 

@@ -25,6 +25,8 @@ var periodicJobs = []periodicJob{
 	{sqldb.EventsTickJob, 5 * time.Minute},
 	{sqldb.EventsPurgeJob, time.Hour},
 	{sqldb.WebhookFanoutJob, time.Minute},
+	// Mail: what the derive job did not wake it for (a retry, a restart).
+	{sqldb.NotifyEmailJob, 5 * time.Minute},
 }
 
 // eventHandlers are the handlers of the notifications' jobs.

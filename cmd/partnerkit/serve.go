@@ -88,6 +88,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			sqldb.ReportReminderJob: db.Reports.RemindConveners, sqldb.RollupJob: db.Reports.MakeRollup}
 		maps.Copy(handlers, eventHandlers(db))
 		maps.Copy(handlers, webhookJobs)
+		// Notification email: planned from the events, each mail once.
+		maps.Copy(handlers, mail.NotificationHandlers(db.Mail, bundle, base, sender))
 		db.Jobs.RunJobs(jobsCtx, 2*time.Second, handlers, log)
 	}()
 	go queuePeriodic(jobsCtx, db.Jobs, periodicJobs, log)
