@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
+	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 )
@@ -29,9 +30,18 @@ func (tx *Tx) auditSensitive(ctx context.Context, sensitive bool, pid, action, s
 		INSERT INTO audit_log (partnership_id, user_id, action, subject_type, subject_id, summary, before_json, after_json, created_at, sensitive)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 		pid, uid, action, subjectType, subjectID, summary, b, a, fmtTime(tx.now), sensitive)
-	if err == nil && !sensitive && derivedActions[action] {
-		// The events are derived once this commits, never in here.
-		err = tx.enqueue(ctx, EventsDerivedJob, struct{}{}, EventsDerivedJob)
+	if err == nil && !sensitive && derivedActions[action] && !tx.deriveQueued {
+		// The events are derived once this commits, never in here; and
+		// the job is queued after the commit, in a transaction of its
+		// own: inserting its one unique key in here would make every
+		// concurrent write on PostgreSQL wait for this one to commit.
+		// Should queuing fail, the server's timer queues it anyway.
+		tx.deriveQueued = true
+		tx.after = append(tx.after, func() {
+			qctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			defer cancel()
+			_ = tx.db.inTx(qctx, func(q *Tx) error { return q.enqueue(qctx, EventsDerivedJob, struct{}{}, EventsDerivedJob) })
+		})
 	}
 	return err
 }

@@ -138,6 +138,9 @@ type Tx struct {
 	now time.Time
 	// after runs once the transaction has committed (e.g. waking the job worker).
 	after []func()
+	// deriveQueued is set once this transaction has asked for the events
+	// to be derived after it commits.
+	deriveQueued bool
 }
 
 // inTx runs fn in a write transaction, committing when it returns nil.

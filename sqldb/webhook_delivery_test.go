@@ -326,7 +326,7 @@ func TestWebhookTwoInstancesDeliverOnce(t *testing.T) {
 	second, _, err := w.DB.Webhooks.CreateWebhook(w.Coordinator.Ctx, w.Partnership.ID, pk.WebhookInput{URL: l.URL + "/second", Kind: "slack",
 		Events: []string{string(pk.EventMeetingScheduled)}})
 	must(t, err)
-	other := sqldbtest.SecondInstance(t, w.DB)
+	other := sqldbtest.AnotherInstance(t, w.DB)
 	const events = 12
 	for range events {
 		meetingEvent(t, w, pk.AudienceObserver)

@@ -8,7 +8,7 @@ import (
 
 // AnotherInstance opens a second connection to the PostgreSQL database db
 // was opened on, as another server of the same installation would, with
-// the same clock; it is closed at cleanup. Tests of work done once across
+// the same clock and secret key; it is closed at cleanup. Tests of work done once across
 // instances start here (SQLite has one writer, so only PostgreSQL).
 func AnotherInstance(t testing.TB, db *sqldb.DB) *sqldb.DB {
 	t.Helper()
@@ -20,7 +20,7 @@ func AnotherInstance(t testing.TB, db *sqldb.DB) *sqldb.DB {
 	if err != nil {
 		t.Fatal(err)
 	}
-	other.Hasher, other.Now = db.Hasher, db.Now
+	other.Hasher, other.Now, other.WebhookConfig = db.Hasher, db.Now, db.WebhookConfig
 	t.Cleanup(func() { other.Close() })
 	return other
 }

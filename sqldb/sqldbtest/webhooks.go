@@ -6,7 +6,6 @@ import (
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/secretbox"
-	"github.com/partnerkit/partnerkit/sqldb"
 )
 
 // TestSecrets seals the test databases' webhook secrets with a fixed key.
@@ -44,22 +43,4 @@ func init() {
 		w.setFixture("webhooks", &WebhookFixture{Hook: hook})
 		w.Params["whid"] = hook.ID
 	})
-}
-
-// SecondInstance opens another connection pool on the same database, as a
-// second server would: same clock, same secret key. PostgreSQL only (a
-// second SQLite writer is not how Partnerkit runs).
-func SecondInstance(t testing.TB, db *sqldb.DB) *sqldb.DB {
-	t.Helper()
-	v, ok := opened.Load(db)
-	if !ok || db.Dialect != sqldb.Postgres {
-		t.Fatal("a second instance needs a PostgreSQL database made by sqldbtest")
-	}
-	other, err := sqldb.Open(v.(string))
-	if err != nil {
-		t.Fatal(err)
-	}
-	other.Hasher, other.Now, other.WebhookConfig = db.Hasher, db.Now, db.WebhookConfig
-	t.Cleanup(func() { other.Close() })
-	return other
 }
