@@ -66,6 +66,21 @@ const (
 	AudiencePeople      = "people"
 )
 
+// Audience is who hears of events of the kind: the people a reminder or an
+// assignment names, or every role from the one given (the derive and
+// reminder jobs follow it; webhooks send only the kinds everyone hears of).
+func (k EventKind) Audience() string {
+	switch {
+	case IsReminder(k), k == EventActionAssigned, k == EventTaskAssigned:
+		return AudiencePeople
+	case k == EventInvitation:
+		return AudienceCoordinator
+	case k == EventAgreementReadyToSign, k == EventHealthOpened:
+		return AudienceMember
+	}
+	return AudienceObserver
+}
+
 // Event is one thing that happened in a partnership that someone should
 // hear of. Data holds the strings its rendering needs (a title, a date, an
 // outcome) — never a secret ballot's choice or voter, and never a sensitive

@@ -24,7 +24,7 @@ var WebhookDeliveryStatuses = []string{"pending", "delivered", "failed", "skippe
 func WebhookEventKinds() []string {
 	var out []string
 	for _, k := range EventKinds {
-		if Can(RoleObserver, EventKind(k).ViewAction()) {
+		if kind := EventKind(k); kind.Audience() == AudienceObserver && Can(RoleObserver, kind.ViewAction()) {
 			out = append(out, k)
 		}
 	}

@@ -180,6 +180,9 @@ func TestEveryEventForEveryRole(t *testing.T) {
 			for _, n := range everyInbox(t, db, p) {
 				ev := n.Event
 				seen[string(ev.Kind)] = true
+				if ev.Audience != ev.Kind.Audience() {
+					t.Errorf("%s: %s went to audience %q; its kind says %q", name, ev.Kind, ev.Audience, ev.Kind.Audience())
+				}
 				if !mine[name][ev.PartnershipID] {
 					t.Errorf("%s: %s from a partnership they are not in", name, ev.Kind)
 				}

@@ -100,7 +100,7 @@ func TestWebhookEditsAndRefusals(t *testing.T) {
 		wantCode(t, err, pk.ENOTFOUND)
 		// An edit keeps the secret unless a new one is given.
 		up, err := db.Webhooks.UpdateWebhook(ctx, pid, hook.ID, pk.WebhookInput{URL: "https://hooks.example.org/b",
-			Events: []string{"meeting.scheduled", "meeting.scheduled", "task.assigned"}, Language: "ar", Version: hook.Version})
+			Events: []string{"meeting.scheduled", "meeting.scheduled", "proposal.closed"}, Language: "ar", Version: hook.Version})
 		must(t, err)
 		if up.URL != "https://hooks.example.org/b" || len(up.Events) != 2 || up.Language != "ar" || !up.SecretSet || up.Kind != "json" {
 			t.Fatalf("updated %+v", up)
@@ -115,7 +115,7 @@ func TestWebhookEditsAndRefusals(t *testing.T) {
 		}
 		// The instance's address check refuses what it refuses.
 		db.WebhookConfig.CheckURL = func(context.Context, string) error { return errors.New("private") }
-		_, _, err = db.Webhooks.CreateWebhook(ctx, pid, pk.WebhookInput{URL: "https://10.0.0.1/", Kind: "json", Events: []string{"task.assigned"}})
+		_, _, err = db.Webhooks.CreateWebhook(ctx, pid, pk.WebhookInput{URL: "https://10.0.0.1/", Kind: "json", Events: []string{"proposal.closed"}})
 		wantField(t, err, "url")
 		db.WebhookConfig.CheckURL = nil
 		must(t, db.Webhooks.DeleteWebhook(ctx, pid, hook.ID, paused.Version))
