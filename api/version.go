@@ -44,3 +44,16 @@ func DecodeWithVersion[T any](r *http.Request, b *T, v *int) error {
 	*v = n
 	return err
 }
+
+// QueryVersion is the version a DELETE (or another bodiless action) is
+// based on: If-Match, else ?version=.
+func QueryVersion(r *http.Request) (int, error) {
+	n := 0
+	if s := r.URL.Query().Get("version"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil {
+			return 0, pk.FieldInvalid("version", "validation.number", nil)
+		}
+	}
+	return Version(r, n)
+}

@@ -125,7 +125,7 @@ func (h *Handlers) registerActors(a *api.API) {
 	a.Route("DELETE", base+"/{aid}", httpx.RoleFor(pk.ActionEditActors), httpx.OpDoc{Summary: "Delete an actor with its relationships, assessments and tactics (If-Match or ?version= required)", Tag: tag,
 		Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := actorDeleteVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}

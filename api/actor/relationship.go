@@ -100,7 +100,7 @@ func (h *Handlers) registerRelationships(a *api.API) {
 	a.Route("DELETE", base+"/{rid}", httpx.RoleFor(pk.ActionEditActors), httpx.OpDoc{Summary: "Delete a relationship (If-Match or ?version= required)", Tag: tag,
 		Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := actorDeleteVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}

@@ -5,7 +5,6 @@ package contribution
 
 import (
 	"net/http"
-	"strconv"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/api"
@@ -120,22 +119,10 @@ func (h *Handlers) registerContributions(a *api.API) {
 	a.Route("DELETE", contributionPath, record, httpx.OpDoc{Summary: "Delete a contribution recorded by mistake (If-Match or ?version= required)", Tag: tag,
 		Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := queryVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}
 			return nil, h.Contributions.DeleteContribution(r.Context(), r.PathValue("pid"), r.PathValue("coid"), v)
 		})
-}
-
-// queryVersion reads ?version=, which If-Match overrides.
-func queryVersion(r *http.Request) (int, error) {
-	n := 0
-	if s := r.URL.Query().Get("version"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil {
-			return 0, pk.FieldInvalid("version", "validation.number", nil)
-		}
-	}
-	return api.Version(r, n)
 }

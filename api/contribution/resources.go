@@ -92,7 +92,7 @@ func (h *Handlers) registerResources(a *api.API) {
 		})
 	a.Route("DELETE", barrierPath, record, httpx.OpDoc{Summary: "Delete a barrier (If-Match or ?version= required)", Tag: tag, Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := queryVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}
@@ -135,7 +135,7 @@ func (h *Handlers) registerResources(a *api.API) {
 		})
 	a.Route("DELETE", expensePath, spend, httpx.OpDoc{Summary: "Delete an expense (If-Match or ?version= required)", Tag: tag, Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := queryVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}

@@ -83,7 +83,7 @@ func (h *Handlers) registerContinuation(a *api.API) {
 	a.Route("DELETE", points+"/{ptid}", find, httpx.OpDoc{Summary: "Remove a pro or a con (its author or a coordinator; If-Match or ?version= required)",
 		Tag: tag, Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := deleteVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}

@@ -7,7 +7,6 @@ package evaluation
 
 import (
 	"net/http"
-	"strconv"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/api"
@@ -96,22 +95,10 @@ func (h *Handlers) registerEvaluations(a *api.API) {
 	a.Route("DELETE", evaluationPath, manage, httpx.OpDoc{Summary: "Delete an evaluation with its questions, changes, pros and cons and closure items; its proposals and tasks stay (coordinators; If-Match or ?version= required)",
 		Tag: tag, Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := deleteVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}
 			return nil, h.Evaluations.DeleteEvaluation(r.Context(), r.PathValue("pid"), r.PathValue("evid"), v)
 		})
-}
-
-// deleteVersion is the version a delete is based on: ?version= or If-Match.
-func deleteVersion(r *http.Request) (int, error) {
-	n := 0
-	if s := r.URL.Query().Get("version"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil {
-			return 0, pk.FieldInvalid("version", "validation.number", nil)
-		}
-	}
-	return api.Version(r, n)
 }

@@ -9,7 +9,6 @@ package indicator
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -127,22 +126,10 @@ func (h *Handlers) registerIndicators(a *api.API) {
 	a.Route("DELETE", indicatorPath, define, httpx.OpDoc{Summary: "Delete an indicator without measurements (409 while it has some; If-Match or ?version= required)", Tag: tag,
 		Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := deleteVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}
 			return nil, h.Indicators.DeleteIndicator(r.Context(), r.PathValue("pid"), r.PathValue("inid"), v)
 		})
-}
-
-// deleteVersion is the version a DELETE is based on: If-Match or ?version=.
-func deleteVersion(r *http.Request) (int, error) {
-	n := 0
-	if s := r.URL.Query().Get("version"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil {
-			return 0, pk.FieldInvalid("version", "validation.number", nil)
-		}
-	}
-	return api.Version(r, n)
 }

@@ -50,7 +50,7 @@ func (h *Handlers) registerMeasurements(a *api.API) {
 	a.Route("DELETE", measurementPath, measure, httpx.OpDoc{Summary: "Delete a result recorded by mistake (its recorder, or whoever may define the indicator; If-Match or ?version= required)", Tag: tag,
 		Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := deleteVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}

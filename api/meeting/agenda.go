@@ -72,7 +72,7 @@ func (h *Handlers) registerAgenda(a *api.API) {
 	a.Route("DELETE", meetingPath+"/agenda/{aiid}", edit, httpx.OpDoc{Summary: "Remove an agenda item (If-Match or ?version= required)", Tag: tag,
 		Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := deleteVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}

@@ -7,7 +7,6 @@ package meeting
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -112,7 +111,7 @@ func (h *Handlers) registerMeetings(a *api.API) {
 	a.Route("DELETE", meetingPath, del, httpx.OpDoc{Summary: "Delete a meeting that has no minutes or action items yet (coordinators; If-Match or ?version= required)",
 		Tag: tag, Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := deleteVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}
@@ -151,16 +150,4 @@ func origin(r *http.Request) string {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host
-}
-
-// deleteVersion is the version a delete is based on: ?version= or If-Match.
-func deleteVersion(r *http.Request) (int, error) {
-	n := 0
-	if s := r.URL.Query().Get("version"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil {
-			return 0, pk.FieldInvalid("version", "validation.number", nil)
-		}
-	}
-	return api.Version(r, n)
 }

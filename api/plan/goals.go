@@ -74,7 +74,7 @@ func (h *Handlers) registerGoals(a *api.API) {
 	a.Route("DELETE", goalPath, edit, httpx.OpDoc{Summary: "Delete a goal without plans (409 while it has plans; If-Match or ?version= required)", Tag: tag,
 		Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := deleteVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}

@@ -77,7 +77,7 @@ func registerPart[B any, T any](a *api.API, h *Handlers, p part[B, T]) {
 	a.Route("DELETE", one, manage, httpx.OpDoc{Summary: "Delete a " + p.name + " (If-Match or ?version= required)", Tag: tag,
 		Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := deleteVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}

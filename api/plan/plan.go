@@ -6,9 +6,6 @@
 package plan
 
 import (
-	"net/http"
-	"strconv"
-
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/api"
 )
@@ -37,15 +34,3 @@ const (
 	tasksPath = "/partnerships/{pid}/tasks"
 	taskPath  = tasksPath + "/{tkid}"
 )
-
-// deleteVersion is the version a DELETE is based on: If-Match or ?version=.
-func deleteVersion(r *http.Request) (int, error) {
-	n := 0
-	if s := r.URL.Query().Get("version"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil {
-			return 0, pk.FieldInvalid("version", "validation.number", nil)
-		}
-	}
-	return api.Version(r, n)
-}

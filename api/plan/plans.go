@@ -77,7 +77,7 @@ func (h *Handlers) registerPlans(a *api.API) {
 	a.Route("DELETE", planPath, create, httpx.OpDoc{Summary: "Delete a plan without tasks, with its milestones, budget and staffing (coordinators; 409 while it has tasks)", Tag: tag,
 		Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := deleteVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}

@@ -92,7 +92,7 @@ func (h *Handlers) registerTasks(a *api.API) {
 	a.Route("DELETE", taskPath, manage, httpx.OpDoc{Summary: "Delete a task (coordinators and the plan's conveners; If-Match or ?version= required)", Tag: tag,
 		Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := deleteVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}

@@ -5,7 +5,6 @@ package webhook
 
 import (
 	"net/http"
-	"strconv"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/api"
@@ -94,7 +93,7 @@ func (h *Handlers) Register(a *api.API) {
 	a.Route("DELETE", webhookPath, manage, httpx.OpDoc{Summary: "Delete a webhook with its delivery log (coordinators; If-Match or ?version= required)",
 		Tag: tag, Query: []string{"version"}},
 		func(r *http.Request) (any, error) {
-			v, err := deleteVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}
@@ -103,7 +102,7 @@ func (h *Handlers) Register(a *api.API) {
 	a.Route("POST", webhookPath+"/secret", manage, httpx.OpDoc{Summary: "Make a new signing secret for a JSON webhook, answered once (coordinators; If-Match or ?version= required)",
 		Tag: tag, Query: []string{"version"}, Response: withSecret{}},
 		func(r *http.Request) (any, error) {
-			v, err := deleteVersion(r)
+			v, err := api.QueryVersion(r)
 			if err != nil {
 				return nil, err
 			}
@@ -128,16 +127,4 @@ func (h *Handlers) Register(a *api.API) {
 		func(r *http.Request) (any, error) {
 			return h.Webhooks.TestWebhook(r.Context(), r.PathValue("pid"), r.PathValue("whid"))
 		})
-}
-
-// deleteVersion is the version a change is based on: ?version= or If-Match.
-func deleteVersion(r *http.Request) (int, error) {
-	n := 0
-	if s := r.URL.Query().Get("version"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil {
-			return 0, pk.FieldInvalid("version", "validation.number", nil)
-		}
-	}
-	return api.Version(r, n)
 }
