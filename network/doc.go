@@ -8,7 +8,7 @@
 // The measures follow NetworkX's conventions, so that numbers match what an
 // analyst gets elsewhere; the tests check them against values computed by
 // hand and by NetworkX 3.6 (testdata/golden.py). Communities come from
-// gonum's Louvain method with a fixed seed, and the layout uses gonum's
+// the Louvain method with a fixed seed, and the layout uses gonum's
 // Barnes–Hut plane: the same input always gives the same output.
 //
 // The package is pure: no I/O beyond the writer it is given, no clock, no
