@@ -71,6 +71,9 @@ type Result struct {
 	// Brokers are the IDs of up to five actors with the highest betweenness
 	// above 0, highest first (ties: by label, then ID).
 	Brokers []string
+
+	// shape keeps the costly measures for Update.
+	shape *shapeMeasures
 }
 
 // maxBrokers is how many brokers Result lists.
@@ -95,6 +98,21 @@ const maxBrokers = 5
 // 0 everywhere. For very long chains the iteration stops after a fixed
 // budget and the scores are close to, not at, the limit.
 func Analyse(nodes []Node, edges []Edge, types []string) *Result {
+	return Update(nil, nodes, edges, types)
+}
+
+// Update analyses the network as Analyse does, reusing from prev, an
+// earlier analysis (nil: none), the measures that depend only on the shape
+// of the graph — betweenness, closeness, reach, eigenvector centrality and
+// communities, the costly ones — when the shape is unchanged: the same kept
+// actors in the same order, joined by the same ties. That is the case after
+// most writes to a network: an actor's sector, notes or kind edited, a
+// relationship's strength or dates changed, a second relationship between
+// two actors already tied, a relationship of a type not chosen. Everything
+// else (degree and the network's figures, components, boundary crossers,
+// brokers) is computed again, which takes milliseconds. The result is the
+// one Analyse gives, whatever prev.
+func Update(prev *Result, nodes []Node, edges []Edge, types []string) *Result {
 	g := build(nodes, edges, types)
 	n := g.n()
 	res := &Result{
@@ -119,38 +137,79 @@ func Analyse(nodes []Node, edges []Edge, types []string) *Result {
 	for _, c := range comps {
 		res.Components = append(res.Components, g.ids(c))
 	}
-	// Communities (gonum's Louvain) and the path measures take about the
-	// same time on large networks: run them side by side.
-	var comms [][]int
-	var commOf []int
-	var wg sync.WaitGroup
-	wg.Go(func() { comms, commOf = communities(g) })
-	bc, cc, reach := paths(g)
-	ev := eigenvector(g, comps)
-	wg.Wait()
-	for _, c := range comms {
-		res.Communities = append(res.Communities, g.ids(c))
+	sh := prev.reusable(g)
+	if sh == nil {
+		sh = measureShape(g, comps)
 	}
-	// Rounded so that actors in the same position get equal scores, which
-	// summation order could otherwise tell apart in the last bits.
-	for i := range bc {
-		bc[i] = round12(bc[i])
-		ev[i] = round12(ev[i])
+	res.shape = sh
+	for _, c := range sh.comms {
+		res.Communities = append(res.Communities, g.ids(c))
 	}
 	for u, nd := range g.nodes {
 		res.Metrics[nd.ID] = NodeMetrics{
 			Degree:      g.degree(u),
-			Betweenness: bc[u],
-			Closeness:   cc[u],
-			Eigenvector: ev[u],
-			Reach:       reach[u],
-			Community:   commOf[u],
+			Betweenness: sh.bc[u],
+			Closeness:   sh.cc[u],
+			Eigenvector: sh.ev[u],
+			Reach:       sh.reach[u],
+			Community:   sh.commOf[u],
 			Component:   compOf[u],
 		}
 	}
 	res.BoundaryCrossers = boundaryCrossers(g)
-	res.Brokers = brokers(g, bc)
+	res.Brokers = brokers(g, sh.bc)
 	return res
+}
+
+// shapeMeasures holds the measures that depend only on the graph's shape, by node
+// index, with the shape they were measured on.
+type shapeMeasures struct {
+	ids               []string
+	off, nbr          []int32
+	bc, cc, reach, ev []float64
+	comms             [][]int
+	commOf            []int
+}
+
+// measureShape computes the costly measures.
+func measureShape(g *simpleGraph, comps [][]int) *shapeMeasures {
+	sh := &shapeMeasures{ids: make([]string, 0, g.n()), off: g.off, nbr: g.nbr}
+	for _, nd := range g.nodes {
+		sh.ids = append(sh.ids, nd.ID)
+	}
+	// Communities and eigenvector centrality take a small part of the path
+	// measures' time: run them beside.
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		sh.comms, sh.commOf = communities(g)
+		sh.ev = eigenvector(g, comps)
+	})
+	sh.bc, sh.cc, sh.reach = paths(g)
+	wg.Wait()
+	// Rounded so that actors in the same position get equal scores, which
+	// summation order could otherwise tell apart in the last bits.
+	for i := range sh.bc {
+		sh.bc[i] = round12(sh.bc[i])
+		sh.ev[i] = round12(sh.ev[i])
+	}
+	return sh
+}
+
+// reusable returns r's shape measures when g has the same shape, else nil.
+func (r *Result) reusable(g *simpleGraph) *shapeMeasures {
+	if r == nil || r.shape == nil {
+		return nil
+	}
+	sh := r.shape
+	if len(sh.ids) != g.n() || !slices.Equal(sh.off, g.off) || !slices.Equal(sh.nbr, g.nbr) {
+		return nil
+	}
+	for u, nd := range g.nodes {
+		if sh.ids[u] != nd.ID {
+			return nil
+		}
+	}
+	return sh
 }
 
 // ids turns node indices into IDs.
