@@ -18,6 +18,8 @@ import (
 	"strings"
 	"time"
 
+	pk "github.com/partnerkit/partnerkit"
+
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver
 	_ "modernc.org/sqlite"             // SQLite driver
 )
@@ -138,6 +140,9 @@ type Tx struct {
 
 // inTx runs fn in a write transaction, committing when it returns nil.
 func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
+	// What the request read to decide access may be what the transaction
+	// changes: read it anew afterwards.
+	defer pk.MemoFromContext(ctx).Clear()
 	sqltx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err
