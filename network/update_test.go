@@ -9,7 +9,7 @@ import (
 // Update gives what Analyse gives after every kind of change, and reuses
 // the costly measures exactly when the shape of the graph is unchanged.
 func TestUpdate(t *testing.T) {
-	nodes, edges := randomNetwork(400, 1200, 7)
+	nodes, edges := randomNetwork(120, 360, 7)
 	base := Analyse(nodes, edges, nil)
 	relabel := slices.Clone(nodes)
 	relabel[3].Label = "Actor 3 (renamed)" // order is input order: unchanged
@@ -42,6 +42,7 @@ func TestUpdate(t *testing.T) {
 		{"actor order", reordered, edges, nil, false},
 		{"types chosen", nodes, edges, []string{CooperatesWith}, false},
 	}
+	p0 := Place(nil, nodes, edges, nil, 800, 600)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got := Update(base, c.nodes, c.edges, c.types)
@@ -52,7 +53,6 @@ func TestUpdate(t *testing.T) {
 			if reused := got.shape == base.shape; reused != c.reused {
 				t.Errorf("measures reused: %v, want %v", reused, c.reused)
 			}
-			p0 := Place(nil, nodes, edges, nil, 800, 600)
 			p1 := Place(p0, c.nodes, c.edges, c.types, 800, 600)
 			if !reflect.DeepEqual(p1.Points, Layout(c.nodes, c.edges, c.types, 800, 600)) {
 				t.Error("Place differs from Layout")
@@ -62,7 +62,7 @@ func TestUpdate(t *testing.T) {
 			}
 		})
 	}
-	if Place(Place(nil, nodes, edges, nil, 800, 600), nodes, edges, nil, 400, 300).width != 400 {
+	if Place(p0, nodes, edges, nil, 400, 300).width != 400 {
 		t.Error("a placement for another frame was reused")
 	}
 }
