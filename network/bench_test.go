@@ -69,6 +69,21 @@ func BenchmarkLargeAnalyse(b *testing.B) {
 	}
 }
 
+// BenchmarkLargeFirstView is the work of the first view of the network
+// page: the analysis and the layout side by side, as the store runs them.
+func BenchmarkLargeFirstView(b *testing.B) {
+	defer cpuPerOp(b)()
+	for b.Loop() {
+		done := make(chan struct{})
+		go func() {
+			Layout(largeNodes, largeEdges, nil, defaultWidth, defaultHeight)
+			close(done)
+		}()
+		Analyse(largeNodes, largeEdges, nil)
+		<-done
+	}
+}
+
 func BenchmarkLargeParts(b *testing.B) {
 	g := build(largeNodes, largeEdges, nil)
 	comps, _ := g.components()
