@@ -3,7 +3,7 @@ package sqldb
 import "strings"
 
 // networkTables are the tables whose every write bumps the partnership's
-// network_version (migration 00025).
+// network_version (migration 00028).
 var networkTables = []string{"actors", "relationships"}
 
 func sqliteNetworkTriggers() string {
