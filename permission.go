@@ -175,6 +175,11 @@ const (
 	// that module's own service, so a role sees in the report what it may
 	// see anyway.
 	ActionViewPartnershipReport Action = "partnership_report.view"
+	// Webhooks tell a chat room or another system of what happens; they
+	// hold secrets and send outside, so coordinators alone see and set
+	// them.
+	ActionViewWebhooks   Action = "webhooks.view"
+	ActionManageWebhooks Action = "webhooks.manage"
 )
 
 // Organisation actions: the organisation scope of the table, decided by
@@ -273,6 +278,8 @@ var permissions = map[Action]Role{
 	ActionViewIndicators:        RoleObserver,
 	ActionDefineIndicators:      RoleMember,
 	ActionRecordMeasurements:    RoleMember,
+	ActionViewWebhooks:          RoleCoordinator,
+	ActionManageWebhooks:        RoleCoordinator,
 	ActionViewPartnershipReport: RoleObserver,
 }
 
@@ -351,6 +358,7 @@ var readActions = map[Action]bool{
 	ActionExportSurveys:         true,
 	ActionViewIndicators:        true,
 	ActionViewPartnershipReport: true,
+	ActionViewWebhooks:          true,
 	// Exporting only reads (its audit entry aside), so an archived
 	// partnership can still be taken elsewhere.
 	ActionExportPartnership: true,

@@ -1001,3 +1001,49 @@ type IndicatorService interface {
 	// or whoever may define the indicator.
 	DeleteMeasurement(ctx context.Context, pid, iid, mid string, version int) error
 }
+
+// WebhookService keeps a partnership's webhooks and their delivery log
+// (coordinators only). A secret is returned once, when it is made, and
+// never again.
+type WebhookService interface {
+	// Webhooks lists the partnership's webhooks, oldest first, up to
+	// MaxWebhooks.
+	Webhooks(ctx context.Context, pid string) (*WebhookList, error)
+	// Webhook returns one webhook.
+	Webhook(ctx context.Context, pid, whid string) (*Webhook, error)
+	// CreateWebhook adds a webhook; for the JSON kind without a secret in
+	// the input the server makes one, returned here once.
+	CreateWebhook(ctx context.Context, pid string, in WebhookInput) (*Webhook, string, error)
+	// UpdateWebhook changes the address, the events, the secrets given,
+	// and whether it is paused (resuming sends what waited).
+	UpdateWebhook(ctx context.Context, pid, whid string, in WebhookInput) (*Webhook, error)
+	// RotateWebhookSecret makes a new signing secret for a JSON webhook,
+	// returned here once.
+	RotateWebhookSecret(ctx context.Context, pid, whid string, version int) (*Webhook, string, error)
+	// DeleteWebhook removes a webhook with its delivery log.
+	DeleteWebhook(ctx context.Context, pid, whid string, version int) error
+	// WebhookDeliveries lists a webhook's deliveries, newest first.
+	WebhookDeliveries(ctx context.Context, pid, whid string, pg PageRequest) ([]*WebhookDelivery, string, error)
+	// TestWebhook queues a test message to the webhook, sent at once.
+	TestWebhook(ctx context.Context, pid, whid string) (*WebhookDelivery, error)
+}
+
+// NotificationService is the asker's own inbox: the events of their
+// partnerships they may see, newest first (kept
+// NotificationRetention). Visibility is checked again on every read, so an
+// entry about something the asker may no longer see is not shown.
+type NotificationService interface {
+	// Notifications lists a page, newest first; unread keeps the unread
+	// ones only.
+	Notifications(ctx context.Context, unread bool, p PageRequest) ([]*Notification, string, error)
+	// UnreadCount counts the unread notifications the asker may see.
+	UnreadCount(ctx context.Context) (int, error)
+	// MarkRead marks one read, whatever its version (ENOTFOUND when it is
+	// not the asker's or they may no longer see it).
+	MarkRead(ctx context.Context, nid string) (*Notification, error)
+	// SetRead marks one read or unread (nil: as it is), from the version
+	// the change is based on (ECONFLICT when it moved since).
+	SetRead(ctx context.Context, nid string, read *bool, version int) (*Notification, error)
+	// MarkAllRead marks every one read and says how many were unread.
+	MarkAllRead(ctx context.Context) (int, error)
+}

@@ -194,4 +194,9 @@ var Enums = map[string]func() []string{
 	"indicator_kind":        func() []string { return IndicatorKinds },
 	"indicator_direction":   func() []string { return IndicatorDirections },
 	"indicator_frequency":   func() []string { return IndicatorFrequencies },
+	"event_kind":            func() []string { return EventKinds },
+
+	// Webhooks.
+	"webhook_kind":            func() []string { return WebhookKinds },
+	"webhook_delivery_status": func() []string { return WebhookDeliveryStatuses },
 }

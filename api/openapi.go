@@ -223,6 +223,9 @@ func queryParam(name string) map[string]any {
 	case "order":
 		p["schema"] = map[string]any{"type": "string", "enum": []string{"asc", "desc"}}
 		p["description"] = "The direction of the sort: asc or desc (the key's natural order when omitted)."
+	case "unread":
+		p["schema"] = map[string]any{"type": "string", "enum": []string{"true", "false"}}
+		p["description"] = "true lists the unread ones only."
 	}
 	return p
 }

@@ -52,23 +52,20 @@ func register(order int, name string, fn func(ctx context.Context, db *sqldb.DB,
 
 const loadedKey = "demo_loaded"
 
-// Load builds the demonstration once; it reports whether it did.
+// Load builds the (small) demonstration once; it reports whether it did.
 func Load(ctx context.Context, db *sqldb.DB) (bool, error) {
-	done, err := db.Setting(ctx, loadedKey)
-	if err != nil || done != "" {
-		return false, err
-	}
-	w, err := build(ctx, db)
-	if err != nil {
-		return false, err
-	}
+	return loadSized(ctx, db, sqldb.CoalitionSize{})
+}
+
+// runLoaders adds every module's content in order.
+func runLoaders(ctx context.Context, db *sqldb.DB, w *World) error {
 	sort.SliceStable(loaders, func(i, j int) bool { return loaders[i].order < loaders[j].order })
 	for _, l := range loaders {
 		if err := l.fn(ctx, db, w); err != nil {
-			return false, fmt.Errorf("%s: %w", l.name, err)
+			return fmt.Errorf("%s: %w", l.name, err)
 		}
 	}
-	return true, db.SetSetting(ctx, loadedKey, w.Partnership.ID)
+	return nil
 }
 
 type personSpec struct {

@@ -264,3 +264,15 @@ func TestDemoIndicators(t *testing.T) {
 		}
 	})
 }
+
+// The large demonstration holds what issue 16 asks of a national coalition.
+func TestLargeSize(t *testing.T) {
+	z := Sizes["large"]
+	if z.Organisations != 500 || z.People != 2000 || z.Actors != 10000 || z.Relationships != 50000 || z.Maps != 20 ||
+		z.Proposals != 500 || z.Meetings != 1000 || z.Plans != 300 || z.Tasks != 5000 || z.Indicators != 200 {
+		t.Errorf("large: %+v", z)
+	}
+	if Sizes["small"] != (sqldb.CoalitionSize{}) {
+		t.Error("the small demonstration must stay the city network alone")
+	}
+}

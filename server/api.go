@@ -19,6 +19,7 @@ import (
 	apihealth "github.com/partnerkit/partnerkit/api/health"
 	apimeeting "github.com/partnerkit/partnerkit/api/meeting"
 	"github.com/partnerkit/partnerkit/api/network"
+	apinotification "github.com/partnerkit/partnerkit/api/notification"
 	"github.com/partnerkit/partnerkit/api/organisation"
 	"github.com/partnerkit/partnerkit/api/partnership"
 	apiplan "github.com/partnerkit/partnerkit/api/plan"
@@ -27,6 +28,7 @@ import (
 	"github.com/partnerkit/partnerkit/api/preparation"
 	"github.com/partnerkit/partnerkit/api/prospect"
 	apisurvey "github.com/partnerkit/partnerkit/api/survey"
+	apiwebhook "github.com/partnerkit/partnerkit/api/webhook"
 	"github.com/partnerkit/partnerkit/sqldb"
 )
 
@@ -56,6 +58,8 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&apiplan.Handlers{Goals: db.Goals, Plans: db.Plans, Tasks: db.Tasks},
 		&apihealth.Handlers{Health: db.Health},
 		&apievaluation.Handlers{Evaluations: db.Evaluations},
+		&apinotification.Handlers{Notifications: db.Notifications},
 		&apiindicator.Handlers{Indicators: db.Indicators, Report: reportSources(db), Now: func() time.Time { return db.Now() }},
+		&apiwebhook.Handlers{Webhooks: db.Webhooks},
 	}
 }

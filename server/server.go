@@ -25,6 +25,7 @@ import (
 	webevaluation "github.com/partnerkit/partnerkit/web/evaluation"
 	"github.com/partnerkit/partnerkit/web/governance"
 	webhealth "github.com/partnerkit/partnerkit/web/health"
+	"github.com/partnerkit/partnerkit/web/inbox"
 	webindicator "github.com/partnerkit/partnerkit/web/indicator"
 	webmeeting "github.com/partnerkit/partnerkit/web/meeting"
 	"github.com/partnerkit/partnerkit/web/network"
@@ -36,6 +37,7 @@ import (
 	"github.com/partnerkit/partnerkit/web/preparation"
 	"github.com/partnerkit/partnerkit/web/prospect"
 	websurvey "github.com/partnerkit/partnerkit/web/survey"
+	webwebhook "github.com/partnerkit/partnerkit/web/webhook"
 )
 
 // Config is what a server needs.
@@ -60,7 +62,7 @@ type Server struct {
 // New builds the server.
 func New(cfg Config) (*Server, error) {
 	w, err := web.New(web.Config{Partnerships: cfg.DB.Partnerships, Bundle: cfg.Bundle, Log: cfg.Log, SecureCookies: cfg.SecureCookies,
-		TrustProxy: cfg.TrustProxy, SignupOpen: cfg.DB.SignupOpen})
+		TrustProxy: cfg.TrustProxy, SignupOpen: cfg.DB.SignupOpen, Notifications: cfg.DB.Notifications})
 	if err != nil {
 		return nil, err
 	}
@@ -120,8 +122,10 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 			Preparation: db.Preparation, Meetings: db.Meetings, Now: func() time.Time { return db.Now() }},
 		&webhealth.Pages{Web: w, Health: db.Health},
 		&webevaluation.Pages{Web: w, Evaluations: db.Evaluations, Bodies: db.Bodies, Members: db.Members, Plans: db.Plans, Goals: db.Goals},
+		&inbox.Pages{Web: w, Notifications: db.Notifications},
 		&webindicator.Pages{Web: w, Indicators: db.Indicators, Goals: db.Goals, Plans: db.Plans, Members: db.Members,
 			Report: reportSources(db), Now: func() time.Time { return db.Now() }},
+		&webwebhook.Pages{Web: w, Webhooks: db.Webhooks},
 	}
 }
 

@@ -117,6 +117,10 @@ func (store *AccountStore) DeleteAccount(ctx context.Context, password string) e
 			{`DELETE FROM partnership_people WHERE user_id = $1`, []any{uid}},
 			{`DELETE FROM organisation_people WHERE user_id = $1`, []any{uid}},
 			{`DELETE FROM sessions WHERE user_id = $1`, []any{uid}},
+			// The inbox is the person's alone; an invitation's event named
+			// their address.
+			{`DELETE FROM notifications WHERE user_id = $1`, []any{uid}},
+			{`UPDATE events SET data = REPLACE(data, $1, $2) WHERE kind = 'invitation'`, []any{email, tomb}},
 			{`DELETE FROM api_tokens WHERE user_id = $1`, []any{uid}},
 			{`DELETE FROM email_tokens WHERE user_id = $1`, []any{uid}},
 			{`DELETE FROM sign_in_failures WHERE key = $1`, []any{key.key}},

@@ -93,6 +93,13 @@ var contributions = []contribution{
 	{"attendance", "attendee", `SELECT a.partnership_id, '' AS organisation_id, 0 AS sensitive,
 		a.meeting_id, m.title AS meeting_title, m.starts_at, a.status, a.recorded_at
 		FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE a.user_id = $1 ORDER BY m.starts_at, a.meeting_id LIMIT $2`},
+	// The inbox: what the person was told, while they may still see it
+	// (the same rule as the inbox itself).
+	{"notification", "recipient", `SELECT n.partnership_id, '' AS organisation_id, 0 AS sensitive,
+		n.id, e.kind, e.subject_type, e.subject_id, e.data, n.created_at, n.read_at
+		FROM notifications n JOIN events e ON e.id = n.event_id
+		JOIN partnership_people pp ON pp.partnership_id = n.partnership_id AND pp.user_id = n.user_id
+		WHERE n.user_id = $1 AND ` + eventVisible + ` ORDER BY n.created_at, n.id LIMIT $2`},
 	{"bin_item", "deleter", `SELECT partnership_id, '' AS organisation_id, CASE WHEN sensitive THEN 1 ELSE 0 END AS sensitive,
 		id, kind, subject_id, title, deleted_at, expires_at
 		FROM bin_items WHERE deleted_by = $1 ORDER BY deleted_at, id LIMIT $2`},

@@ -54,6 +54,22 @@ var valueAliases = map[string]map[string][]string{
 	},
 }
 
+// foldedAliases is valueAliases by folded name, made once: an import
+// looks up a kind and a sector in every row.
+var foldedAliases = func() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for field, values := range valueAliases {
+		out[field] = map[string]string{}
+		for value, names := range values {
+			out[field][tabular.Fold(value)] = value
+			for _, n := range names {
+				out[field][tabular.Fold(n)] = value
+			}
+		}
+	}
+	return out
+}()
+
 // canonical turns a typed kind or sector into its stored value, or
 // returns it unchanged for the validator to refuse.
 func canonical(field, s string) string {
@@ -61,16 +77,8 @@ func canonical(field, s string) string {
 	if s == "" {
 		return ""
 	}
-	f := tabular.Fold(s)
-	for value, names := range valueAliases[field] {
-		if tabular.Fold(value) == f {
-			return value
-		}
-		for _, n := range names {
-			if tabular.Fold(n) == f {
-				return value
-			}
-		}
+	if value, ok := foldedAliases[field][tabular.Fold(s)]; ok {
+		return value
 	}
 	return s
 }
@@ -137,12 +145,12 @@ func (store *ActorStore) ImportActors(ctx context.Context, pid string, data []by
 		}
 		sensitive := 0
 		for _, in := range inputs {
-			if _, err := tx.insertActor(ctx, pid, in, nil); err != nil {
-				return err
-			}
 			if in.Sensitive {
 				sensitive++
 			}
+		}
+		if err := tx.insertActors(ctx, pid, inputs); err != nil {
+			return err
 		}
 		imp.Imported = len(inputs)
 		// Members read the summary in the activity feed: it counts the

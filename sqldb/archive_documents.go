@@ -401,6 +401,10 @@ var archiveLeftOut = map[string]string{
 	"health_ratings":            "one person's ratings are shown to no one, the archive's reader included (docs/health.md)",
 	"trust_ratings":             "one organisation's ratings of another are shown to no one, the archive's reader included (docs/health.md)",
 	"health_rounds":             "a round says nothing without its ratings, which stay behind",
+	"events":                    "derived from the audit log and the clock on the instance that kept them; personal to its inboxes",
+	"notifications":             "one person's inbox: personal, and derived again from what happens after the move",
+	"webhooks":                  "their secrets are sealed with the instance's own key and their addresses trusted by it; a coordinator sets them again after the move",
+	"webhook_deliveries":        "the log of what this instance sent; it goes with the webhooks, which stay behind",
 	// A roll-up is made from the reports of its period, which travel: a
 	// coordinator makes it again on the new instance.
 	"rollups": "made again from the carried reports (a coordinator generates a committee's roll-up)",

@@ -29,6 +29,10 @@ func (tx *Tx) auditSensitive(ctx context.Context, sensitive bool, pid, action, s
 		INSERT INTO audit_log (partnership_id, user_id, action, subject_type, subject_id, summary, before_json, after_json, created_at, sensitive)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 		pid, uid, action, subjectType, subjectID, summary, b, a, fmtTime(tx.now), sensitive)
+	if err == nil && !sensitive && derivedActions[action] {
+		// The events are derived once this commits, never in here.
+		err = tx.enqueue(ctx, EventsDerivedJob, struct{}{}, EventsDerivedJob)
+	}
 	return err
 }
 

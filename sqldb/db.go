@@ -43,6 +43,10 @@ type DB struct {
 	path       string
 	dsn        string
 	wake       chan struct{}
+
+	// WebhookConfig holds the key webhooks' secrets are sealed with and
+	// the check of their addresses.
+	WebhookConfig WebhookConfig
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL selects

@@ -148,16 +148,20 @@ const decisionSelect = `
 		d.decided_on, d.review_on, COALESCE(d.reopened_by, ''), d.created_at,
 		(SELECT COUNT(*) FROM reopen_supporters s WHERE s.decision_id = d.id),
 		(SELECT COUNT(DISTINCT s.organisation_id) FROM reopen_supporters s WHERE s.decision_id = d.id),
-		(SELECT COUNT(*) FROM reopen_supporters s WHERE s.decision_id = d.id AND s.user_id = $1)
+		(SELECT COUNT(*) FROM reopen_supporters s WHERE s.decision_id = d.id AND s.user_id = $1),
+		p.results, COALESCE(d.meeting_id, ''), COALESCE(m.title, ''), d.in_room
 	FROM decisions d
 	JOIN proposals p ON p.id = d.proposal_id
-	JOIN bodies b ON b.id = d.body_id `
+	JOIN bodies b ON b.id = d.body_id
+	LEFT JOIN meetings m ON m.id = d.meeting_id `
 
 // decisionRow is a decision with the organisations among its supporters,
-// which the charter may count instead of people.
+// which the charter may count instead of people, and its proposal's rule
+// for showing results.
 type decisionRow struct {
 	*pk.Decision
 	orgSupporters int
+	results       string
 }
 
 func scanDecision(row rowScanner) (decisionRow, error) {
@@ -165,8 +169,10 @@ func scanDecision(row rowScanner) (decisionRow, error) {
 	var outcome sql.NullString
 	var tally string
 	var mine, orgs int
+	var results string
 	err := row.Scan(&d.ID, &d.ProposalID, &d.ProposalTitle, &d.BodyID, &d.BodyName, &d.Area, &d.Method, &d.Secret, &outcome, &tally,
-		&d.TooFew, &d.DecidedOn, &d.ReviewOn, &d.ReopenedBy, ts(&d.CreatedAt), &d.ReopenSupporters, &orgs, &mine)
+		&d.TooFew, &d.DecidedOn, &d.ReviewOn, &d.ReopenedBy, ts(&d.CreatedAt), &d.ReopenSupporters, &orgs, &mine,
+		&results, &d.MeetingID, &d.MeetingTitle, &d.InRoom)
 	if err != nil {
 		return decisionRow{}, err
 	}
@@ -175,7 +181,7 @@ func scanDecision(row rowScanner) (decisionRow, error) {
 	}
 	d.Supported = mine > 0
 	d.Tally, err = parseTally(tally)
-	return decisionRow{d, orgs}, err
+	return decisionRow{d, orgs, results}, err
 }
 
 // Decisions is the decision log, newest first, of one body when bodyID
@@ -202,9 +208,7 @@ func (store *DecisionStore) Decisions(ctx context.Context, pid, bodyID string) (
 		return nil, err
 	}
 	for _, r := range rows {
-		if err := store.finishDecision(ctx, store.db.read, pid, r.Decision, rule); err != nil {
-			return nil, err
-		}
+		store.finishDecision(r, rule)
 		out.Items = append(out.Items, r.Decision)
 	}
 	return out, nil
@@ -223,7 +227,8 @@ func (store *DecisionStore) Decision(ctx context.Context, pid, id string) (*pk.D
 	if err != nil {
 		return nil, err
 	}
-	return r.Decision, store.finishDecision(ctx, store.db.read, pid, r.Decision, rule)
+	store.finishDecision(r, rule)
+	return r.Decision, nil
 }
 
 func loadDecision(ctx context.Context, q queryer, pid, id string) (decisionRow, error) {
@@ -280,12 +285,13 @@ func (r reopening) from(decidedOn string) string {
 	return day(t.AddDate(0, r.months, 0))
 }
 
-func (store *DecisionStore) finishDecision(ctx context.Context, q queryer, pid string, d *pk.Decision, rule reopening) error {
-	var results string
-	if err := q.QueryRowContext(ctx, `SELECT results FROM proposals WHERE id = $1`, d.ProposalID).Scan(&results); err != nil {
-		return err
-	}
-	if results == pk.ResultsNever {
+// finishDecision adds what the charter's rule for re-opening says of a
+// decision (read with decisionSelect, which brings its proposal's rule for
+// results and its meeting, so that a list of decisions costs no query per
+// decision).
+func (store *DecisionStore) finishDecision(r decisionRow, rule reopening) {
+	d := r.Decision
+	if r.results == pk.ResultsNever {
 		d.Tally = nil
 	}
 	d.ReopenNeeded = rule.needed()
@@ -294,7 +300,6 @@ func (store *DecisionStore) finishDecision(ctx context.Context, q queryer, pid s
 	}
 	d.ReopenFrom = rule.from(d.DecidedOn)
 	d.ReopenAllowed = rule.available && d.ReopenedBy == "" && d.Outcome != nil
-	return decisionMeeting(ctx, q, d)
 }
 
 // SupportReopening adds the asker to those asking to re-open a decision.
@@ -314,9 +319,7 @@ func (store *DecisionStore) SupportReopening(ctx context.Context, pid, id string
 		if err != nil {
 			return err
 		}
-		if err := store.finishDecision(ctx, tx, pid, r.Decision, rule); err != nil {
-			return err
-		}
+		store.finishDecision(r, rule)
 		if !r.ReopenAllowed {
 			return pk.Errorf(pk.ECONFLICT, "decision.error.reopen_not_allowed", nil)
 		}

@@ -35,3 +35,13 @@ func (d Dialect) ContainsFold(column string, n int) string {
 	}
 	return fmt.Sprintf("%s LIKE '%%' || $%d || '%%' ESCAPE '\\'", column, n)
 }
+
+// ForUpdate is appended to a SELECT whose row the transaction is about to
+// change, so that another instance's transaction waits for it (a cursor
+// read and moved on); SQLite's single writer serialises them anyway.
+func (d Dialect) ForUpdate() string {
+	if d == Postgres {
+		return " FOR UPDATE"
+	}
+	return ""
+}

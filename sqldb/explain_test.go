@@ -588,4 +588,39 @@ func workload(t *testing.T, db *sqldb.DB) {
 	ok("pre/post results", err)
 	_, err = db.Surveys.SurveyByLink(context.Background(), sv.Code)
 	ok("survey by link", err)
+
+	// Notifications: the jobs, the inbox and its count in every header.
+	bg := context.Background()
+	ok("derive", db.Events.Derive(bg, nil))
+	ok("tick", db.Events.Tick(bg, nil))
+	inbox, _, err := db.Notifications.Notifications(m, false, pk.PageRequest{})
+	ok("inbox", err)
+	_, _, err = db.Notifications.Notifications(m, true, pk.PageRequest{})
+	ok("unread inbox", err)
+	_, err = db.Notifications.UnreadCount(m)
+	ok("unread count", err)
+	if len(inbox) > 0 {
+		_, err = db.Notifications.MarkRead(m, inbox[0].ID)
+		ok("mark read", err)
+	}
+	_, err = db.Notifications.MarkAllRead(m)
+	ok("mark all read", err)
+	ok("purge", db.Events.Purge(bg, nil))
+
+	// Webhooks: the list, the fan-out of the events above, a test sent
+	// and recorded, and the delivery log.
+	hook := w.Webhooks().Hook
+	_, err = db.Webhooks.Webhooks(c, pid)
+	ok("webhooks", err)
+	_, err = db.Webhooks.FanOut(bg)
+	ok("fan-out", err)
+	d, err := db.Webhooks.TestWebhook(c, pid, hook.ID)
+	ok("test webhook", err)
+	out, err := db.Webhooks.StartDelivery(bg, d.ID, 1)
+	ok("start delivery", err)
+	if out != nil {
+		ok("finish delivery", db.Webhooks.FinishDelivery(bg, out, sqldb.DeliveryOutcome{StatusCode: 500}))
+	}
+	_, _, err = db.Webhooks.WebhookDeliveries(c, pid, hook.ID, pk.PageRequest{})
+	ok("webhook deliveries", err)
 }

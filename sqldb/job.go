@@ -17,6 +17,9 @@ type Job struct {
 	Kind     string
 	Payload  []byte
 	Attempts int
+	// Claim is this claim's token: FinishJob acts only while the job is
+	// still held under it.
+	Claim string
 }
 
 // MailJob is the payload of a "mail" job: which message to compose, in
@@ -82,27 +85,44 @@ func (store *JobStore) ClaimJob(ctx context.Context) (*Job, error) {
 		}
 		j.Payload = []byte(payload)
 		j.Attempts++
-		_, err = tx.ExecContext(ctx, `UPDATE jobs SET locked_until = $1, attempts = attempts + 1 WHERE id = $2`,
-			fmtTime(tx.now.Add(jobLease)), j.ID)
+		j.Claim = newID()
+		_, err = tx.ExecContext(ctx, `UPDATE jobs SET locked_until = $1, attempts = attempts + 1, claim = $2 WHERE id = $3`,
+			fmtTime(tx.now.Add(jobLease)), j.Claim, j.ID)
 		job = j
 		return err
 	})
 	return job, err
 }
 
-// FinishJob records the outcome: success deletes the job (and with it any
-// secret link in its payload); failure retries later with backoff.
+// ErrClaimLost is returned by FinishJob when the job is no longer held
+// under the claim: its lease ran out and another worker claimed it since
+// (or finished it). The outcome is not recorded; the other claim's is.
+var ErrClaimLost = errors.New("job claim lost: the lease ran out and the job was claimed again")
+
+// FinishJob records the outcome of the claim j: success deletes the job
+// (and with it any secret link in its payload); failure retries later with
+// backoff. It acts only while the job is still held under j's claim.
 func (store *JobStore) FinishJob(ctx context.Context, j *Job, jobErr error) error {
 	return store.db.inTx(ctx, func(tx *Tx) error {
+		var res sql.Result
+		var err error
 		if jobErr == nil {
-			_, err := tx.ExecContext(ctx, `DELETE FROM jobs WHERE id = $1`, j.ID)
+			res, err = tx.ExecContext(ctx, `DELETE FROM jobs WHERE id = $1 AND claim = $2`, j.ID, j.Claim)
+		} else {
+			backoff := time.Duration(1<<min(j.Attempts, 10)) * 10 * time.Second
+			res, err = tx.ExecContext(ctx, `
+				UPDATE jobs SET locked_until = NULL, claim = NULL, run_at = $1, last_error = $2, dead = $3 WHERE id = $4 AND claim = $5`,
+				fmtTime(tx.now.Add(backoff)), truncate(jobErr.Error(), 1000), j.Attempts >= maxJobAttempts, j.ID, j.Claim)
+		}
+		if err != nil {
 			return err
 		}
-		backoff := time.Duration(1<<min(j.Attempts, 10)) * 10 * time.Second
-		_, err := tx.ExecContext(ctx, `
-			UPDATE jobs SET locked_until = NULL, run_at = $1, last_error = $2, dead = $3 WHERE id = $4`,
-			fmtTime(tx.now.Add(backoff)), truncate(jobErr.Error(), 1000), j.Attempts >= maxJobAttempts, j.ID)
-		return err
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return ErrClaimLost
+		}
+		return nil
 	})
 }
 
@@ -158,7 +178,9 @@ func (store *JobStore) RunDueJobs(ctx context.Context, handlers map[string]JobHa
 		if err != nil {
 			log.Warn("job failed", "kind", j.Kind, "id", j.ID, "attempt", j.Attempts, "err", err)
 		}
-		if ferr := store.FinishJob(ctx, j, err); ferr != nil {
+		if ferr := store.FinishJob(ctx, j, err); errors.Is(ferr, ErrClaimLost) {
+			log.Warn("job outlived its lease; the newer claim decides", "kind", j.Kind, "id", j.ID)
+		} else if ferr != nil {
 			log.Error("finish job", "err", ferr)
 		}
 	}
@@ -170,4 +192,11 @@ func truncate(s string, n int) string {
 		return s[:n]
 	}
 	return s
+}
+
+// EnqueueOnce queues a job of kind with no payload unless one of the kind
+// is already waiting (its unique key is the kind): the periodic jobs use
+// it, from every instance, and still run once each time.
+func (store *JobStore) EnqueueOnce(ctx context.Context, kind string) error {
+	return store.db.inTx(ctx, func(tx *Tx) error { return tx.enqueue(ctx, kind, struct{}{}, kind) })
 }

@@ -59,12 +59,6 @@ func proposalMeetings(ctx context.Context, q queryer, pid, prid string) ([]pk.Me
 	return out, false, nil
 }
 
-// decisionMeeting adds the meeting a decision was taken at.
-func decisionMeeting(ctx context.Context, q queryer, d *pk.Decision) error {
-	return q.QueryRowContext(ctx, `SELECT COALESCE(d.meeting_id, ''), COALESCE(m.title, ''), d.in_room FROM decisions d
-		LEFT JOIN meetings m ON m.id = d.meeting_id WHERE d.id = $1`, d.ID).Scan(&d.MeetingID, &d.MeetingTitle, &d.InRoom)
-}
-
 // recordMeetingInProgress records on a decision just taken by closing its
 // proposal the meeting in progress with the proposal on its agenda, if any:
 // the decision was taken there.
@@ -290,9 +284,7 @@ func (store *MeetingDecisionStore) MeetingDecisions(ctx context.Context, pid, mt
 	}
 	out := make([]*pk.Decision, 0, len(rows))
 	for _, r := range rows {
-		if err := ds.finishDecision(ctx, store.db.read, pid, r.Decision, rule); err != nil {
-			return nil, false, err
-		}
+		ds.finishDecision(r, rule)
 		out = append(out, r.Decision)
 	}
 	return out, cut, nil

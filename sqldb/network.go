@@ -281,33 +281,66 @@ func (store *Seeder) SeedNetwork(ctx context.Context, pid string, s NetworkSeed)
 }
 
 // bulkInsert runs prefix + "($1, …), (…)" over n rows of cols values, in
-// chunks of about 500 parameters: SQLite looks numbered parameters up in a
-// list while parsing, which grows with the square of their number.
+// chunks of about 500 parameters on SQLite, which looks numbered parameters
+// up in a list while parsing (a cost growing with the square of their
+// number), and of about 8,000 on PostgreSQL, where each statement is a
+// round trip and parameters are cheap (its limit is 65,535).
 func (tx *Tx) bulkInsert(ctx context.Context, prefix string, cols, n int, row func(i int) []any) error {
-	chunk := max(1, 500/cols)
+	params := 500
+	if tx.db.Dialect == Postgres {
+		params = 8000
+	}
+	chunk := max(1, params/cols)
+	// Full chunks share one prepared statement; only the last, shorter
+	// one is parsed again.
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	args := make([]any, 0, chunk*cols)
 	for start := 0; start < n; start += chunk {
 		end := min(n, start+chunk)
-		var sb strings.Builder
-		sb.WriteString(prefix)
-		args := make([]any, 0, (end-start)*cols)
+		args = args[:0]
 		for i := start; i < end; i++ {
-			if i > start {
-				sb.WriteString(", ")
-			}
-			sb.WriteByte('(')
-			for c := 0; c < cols; c++ {
-				if c > 0 {
-					sb.WriteString(", ")
-				}
-				args = append(args, nil)
-				sb.WriteString("$" + strconv.Itoa(len(args)))
-			}
-			sb.WriteByte(')')
-			copy(args[len(args)-cols:], row(i))
+			args = append(args, row(i)...)
 		}
-		if _, err := tx.ExecContext(ctx, sb.String(), args...); err != nil {
+		if end-start < chunk {
+			if _, err := tx.ExecContext(ctx, valuesSQL(prefix, cols, end-start), args...); err != nil {
+				return err
+			}
+			continue
+		}
+		if full == nil {
+			var err error
+			if full, err = tx.PrepareContext(ctx, valuesSQL(prefix, cols, chunk)); err != nil {
+				return err
+			}
+		}
+		if _, err := full.ExecContext(ctx, args...); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// valuesSQL is prefix + "($1, …, $cols), (…)" for rows rows.
+func valuesSQL(prefix string, cols, rows int) string {
+	var sb strings.Builder
+	sb.WriteString(prefix)
+	for r := range rows {
+		if r > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteByte('(')
+		for c := range cols {
+			if c > 0 {
+				sb.WriteString(", ")
+			}
+			sb.WriteString("$" + strconv.Itoa(r*cols+c+1))
+		}
+		sb.WriteByte(')')
+	}
+	return sb.String()
 }

@@ -83,10 +83,8 @@ func (store *DecisionStore) Proposals(ctx context.Context, pid string) (*pk.Prop
 	if len(out) > pk.MaxProposals {
 		list.Items, list.Cut = out[:pk.MaxProposals], true
 	}
-	for _, p := range list.Items {
-		if err := store.fill(ctx, store.db.read, pid, p); err != nil {
-			return nil, err
-		}
+	if err := store.fillAll(ctx, store.db.read, pid, list.Items); err != nil {
+		return nil, err
 	}
 	return list, nil
 }
@@ -112,114 +110,6 @@ func (store *DecisionStore) Proposal(ctx context.Context, pid, id string) (*pk.P
 		return nil, err
 	}
 	return p, store.fillDetails(ctx, store.db.read, pid, part.MyRole, p)
-}
-
-// fill adds what depends on the asker and on the ballots: whether they
-// voted (and their open choice), how many voted, how many may, the
-// outcome and the tally when the proposal's rule lets the asker see them.
-func (store *DecisionStore) fill(ctx context.Context, q queryer, pid string, p *pk.Proposal) error {
-	if p.Links == nil {
-		p.Links = []string{}
-	}
-	if p.Options == nil {
-		p.Options = []string{}
-	}
-	p.Voting = p.Open(store.db.now())
-	p.AwaitingChair = p.Status == pk.ProposalOpen && p.Method == decision.Chair && !p.Voting
-	if p.Proxies == nil {
-		p.Proxies, p.HeldProxies = []pk.Proxy{}, []pk.HeldProxy{}
-	}
-	table := "ballots"
-	if p.Secret {
-		table = "proposal_voters"
-	}
-	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table+` WHERE proposal_id = $1`, p.ID).Scan(&p.BallotsCast); err != nil {
-		return err
-	}
-	key, err := askerKey(ctx, q, pid, p.Unit)
-	if err != nil {
-		return err
-	}
-	if key != "" {
-		if p.Secret {
-			var n int
-			err = q.QueryRowContext(ctx, `SELECT COUNT(*) FROM proposal_voters WHERE proposal_id = $1 AND voter_key = $2`, p.ID, key).Scan(&n)
-			p.HasVoted = n > 0
-		} else {
-			err = q.QueryRowContext(ctx, `SELECT choice, cast_by IS NOT NULL FROM ballots WHERE proposal_id = $1 AND voter_key = $2`, p.ID, key).
-				Scan(&p.MyChoice, &p.CastByProxy)
-			p.HasVoted = err == nil
-			if errors.Is(err, sql.ErrNoRows) {
-				err = nil
-			}
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if p.Status == pk.ProposalClosed {
-		return store.fillClosed(ctx, q, p)
-	}
-	if p.Eligible, err = eligibleCount(ctx, q, p.BodyID, p.Unit, day(store.db.now())); err != nil {
-		return err
-	}
-	switch {
-	case p.Secret || p.Results == pk.ResultsAfterClose:
-		p.ResultsHidden = pk.ResultsAfterClose
-	case p.Results == pk.ResultsNever:
-		p.ResultsHidden = pk.ResultsNever
-	case !p.HasVoted:
-		p.ResultsHidden = pk.ResultsAfterVoting
-	default:
-		// An open ballot whose voter has voted: the tally so far.
-		bs, err := openBallots(ctx, q, p.ID)
-		if err != nil {
-			return err
-		}
-		t, err := tallyOf(p, p.Eligible, bs)
-		if err != nil {
-			return err
-		}
-		t.Outcome = "" // nothing is decided while voting goes on
-		if err := nameOrganisations(ctx, q, t); err != nil {
-			return err
-		}
-		p.Tally = t
-	}
-	return nil
-}
-
-// fillClosed shows a closed proposal's recorded decision: the outcome, and
-// the tally unless it is never shown or a secret one had too few ballots.
-func (store *DecisionStore) fillClosed(ctx context.Context, q queryer, p *pk.Proposal) error {
-	var outcome sql.NullString
-	var tally string
-	var tooFew bool
-	err := q.QueryRowContext(ctx, `SELECT outcome, tally, too_few FROM decisions WHERE proposal_id = $1`, p.ID).Scan(&outcome, &tally, &tooFew)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
-	} else if err != nil {
-		return err
-	}
-	if outcome.Valid {
-		p.Outcome = &outcome.String
-	}
-	t, err := parseTally(tally)
-	if err != nil {
-		return err
-	}
-	if t != nil {
-		p.Eligible = t.Eligible
-	}
-	switch {
-	case tooFew:
-		p.ResultsHidden = "too_few"
-	case p.Results == pk.ResultsNever:
-		p.ResultsHidden = pk.ResultsNever
-	default:
-		p.Tally = t
-	}
-	return nil
 }
 
 func parseTally(s string) (*pk.Tally, error) {

@@ -2,9 +2,7 @@ package sqldb
 
 import (
 	"context"
-	"database/sql"
 	"database/sql/driver"
-	"net/url"
 	"sync"
 	"testing"
 )
@@ -46,110 +44,12 @@ func (l *QueryLog) record(query string, args []driver.NamedValue) {
 
 // RecordQueriesForTest makes db run every statement through connections
 // that note it in the returned log, so a test can look at the plans of what
-// the stores really run. It reopens the pools with the settings Open gives
-// them; the database must already be migrated.
+// the stores really run. The database must already be migrated.
 func RecordQueriesForTest(t testing.TB, db *DB) *QueryLog {
 	t.Helper()
 	log := &QueryLog{seen: map[string]bool{}}
-	open := func(drv driver.Driver, dsn string) *sql.DB {
-		return sql.OpenDB(recordingConnector{drv: drv, dsn: dsn, log: log})
-	}
-	drv := db.write.Driver()
-	oldWrite, oldRead := db.write, db.read
-	if db.Dialect == Postgres {
-		conn := open(drv, db.dsn)
-		conn.SetMaxOpenConns(20)
-		db.write, db.read = conn, conn
-	} else {
-		// The same pragmas as Open: one writer, a read-only pool.
-		pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
-		u := "file:" + (&url.URL{Path: db.path}).EscapedPath()
-		w := open(drv, u+"?"+pragmas+"&_txlock=immediate")
-		w.SetMaxOpenConns(1)
-		r := open(drv, u+"?"+pragmas+"&_pragma=query_only(1)")
-		r.SetMaxOpenConns(8)
-		db.write, db.read = w, r
-	}
-	oldWrite.Close()
-	if oldRead != oldWrite {
-		oldRead.Close()
-	}
+	ObserveQueries(db, func(_ context.Context, query string, args []driver.NamedValue) { log.record(query, args) })
 	return log
-}
-
-type recordingConnector struct {
-	drv driver.Driver
-	dsn string
-	log *QueryLog
-}
-
-func (c recordingConnector) Connect(context.Context) (driver.Conn, error) {
-	conn, err := c.drv.Open(c.dsn)
-	if err != nil {
-		return nil, err
-	}
-	return &recordingConn{Conn: conn, log: c.log}, nil
-}
-
-func (c recordingConnector) Driver() driver.Driver { return c.drv }
-
-// recordingConn passes everything to the driver's connection, noting each
-// statement on the way. Both drivers implement the context interfaces.
-type recordingConn struct {
-	driver.Conn
-	log *QueryLog
-}
-
-func (c *recordingConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
-	return c.Conn.(driver.ConnBeginTx).BeginTx(ctx, opts)
-}
-
-func (c *recordingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	c.log.record(query, args)
-	return c.Conn.(driver.ExecerContext).ExecContext(ctx, query, args)
-}
-
-func (c *recordingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	c.log.record(query, args)
-	return c.Conn.(driver.QueryerContext).QueryContext(ctx, query, args)
-}
-
-func (c *recordingConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
-	s, err := c.Conn.(driver.ConnPrepareContext).PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	return &recordingStmt{Stmt: s, query: query, log: c.log}, nil
-}
-
-func (c *recordingConn) CheckNamedValue(v *driver.NamedValue) error {
-	if nc, ok := c.Conn.(driver.NamedValueChecker); ok {
-		return nc.CheckNamedValue(v)
-	}
-	return driver.ErrSkip
-}
-
-func (c *recordingConn) ResetSession(ctx context.Context) error {
-	if r, ok := c.Conn.(driver.SessionResetter); ok {
-		return r.ResetSession(ctx)
-	}
-	return nil
-}
-
-type recordingStmt struct {
-	driver.Stmt
-	query string
-	log   *QueryLog
-}
-
-func (s *recordingStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
-	s.log.record(s.query, args)
-	return s.Stmt.(driver.StmtExecContext).ExecContext(ctx, args)
-}
-
-func (s *recordingStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
-	s.log.record(s.query, args)
-	return s.Stmt.(driver.StmtQueryContext).QueryContext(ctx, args)
 }
 
 // Explain answers the plan of one statement on db, one line per step. On

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"encoding/json"
+	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/cadence"
@@ -57,9 +58,10 @@ func scheduleReportJobs(ctx context.Context, tx *Tx, pid string, month cadence.P
 	return nil
 }
 
-// RemindConveners is the reminder job's handler: one mail to each
-// convener (or, for a plan without one, each coordinator) of an active
-// plan with no report for the period; then it queues the next month's.
+// RemindConveners is the reminder job's handler: a report.due event for
+// the conveners (or, for a plan without one, the coordinators) of each
+// active plan with no report for the period, once each; then it queues
+// the next month's. The inbox, mail and webhooks take it from the event.
 func (store *ReportStore) RemindConveners(ctx context.Context, payload []byte) error {
 	var j ReportJob
 	if err := json.Unmarshal(payload, &j); err != nil {
@@ -70,9 +72,8 @@ func (store *ReportStore) RemindConveners(ctx context.Context, payload []byte) e
 		return nil
 	}
 	return store.db.inTx(ctx, func(tx *Tx) error {
-		var name string
 		var archived bool
-		err := tx.QueryRowContext(ctx, `SELECT name, archived FROM partnerships WHERE id = $1`, j.PartnershipID).Scan(&name, &archived)
+		err := tx.QueryRowContext(ctx, `SELECT archived FROM partnerships WHERE id = $1`, j.PartnershipID).Scan(&archived)
 		if err != nil || archived {
 			return nil // gone or archived: nothing to remind
 		}
@@ -84,6 +85,7 @@ func (store *ReportStore) RemindConveners(ctx context.Context, payload []byte) e
 		if err != nil {
 			return err
 		}
+		wrote := false
 		for _, pl := range plans {
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM plan_reports WHERE plan_id = $1 AND period = $2`, pl.ID, j.Period).Scan(&n); err != nil {
@@ -92,51 +94,40 @@ func (store *ReportStore) RemindConveners(ctx context.Context, payload []byte) e
 			if n > 0 || (pl.Start != "" && pl.Start[:7] > j.Period) {
 				continue
 			}
-			query := `SELECT u.email, u.name, u.language FROM users u WHERE u.id IN (` + placeholders(1, len(pl.Conveners)) + `) ORDER BY u.email`
-			var args []any
+			var people []string
 			for _, c := range pl.Conveners {
-				args = append(args, c.UserID)
+				people = append(people, c.UserID)
 			}
 			if len(pl.Conveners) == 0 {
-				args = []any{j.PartnershipID}
-				query = `SELECT u.email, u.name, u.language FROM partnership_people pp JOIN users u ON u.id = pp.user_id
-					WHERE pp.partnership_id = $1 AND pp.role = 'coordinator' ORDER BY u.email`
+				if people, err = coordinatorsOf(ctx, tx, j.PartnershipID); err != nil {
+					return err
+				}
 			}
-			rows, err := tx.QueryContext(ctx, query, args...)
+			ok, err := tx.writeEvent(ctx, j.PartnershipID, "", nil, &draft{kind: pk.EventReportDue, subjectType: "plan", subjectID: pl.ID,
+				audience: pk.AudiencePeople, recipients: people, occasion: string(pk.EventReportDue) + ":" + pl.ID + ":" + j.Period,
+				data: map[string]string{"plan_title": pl.Title, "period": j.Period, "due": period.DueDay().Format(time.DateOnly)}})
 			if err != nil {
 				return err
 			}
-			type person struct{ email, name, lang string }
-			var people []person
-			for rows.Next() {
-				var x person
-				if err := rows.Scan(&x.email, &x.name, &x.lang); err != nil {
-					rows.Close()
-					return err
-				}
-				people = append(people, x)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
+			wrote = wrote || ok
+		}
+		if wrote {
+			if err := tx.enqueueConsumers(ctx); err != nil {
 				return err
-			}
-			for _, x := range people {
-				lang := x.lang
-				if lang == "" {
-					lang = pk.Languages[0]
-				}
-				if err := tx.enqueue(ctx, "mail", MailJob{To: x.email, Language: lang, Template: "mail.report_reminder",
-					Path: "/p/" + j.PartnershipID + "/reports/new?plan_id=" + pl.ID + "&period=" + j.Period,
-					Data: map[string]string{"Name": x.name, "Plan": pl.Title, "Partnership": name, "Period": j.Period,
-						"DueDay": period.DueDay().Format("2006-01-02")}}, ""); err != nil {
-					return err
-				}
 			}
 		}
 		next := period.Next()
 		return tx.enqueueAt(ctx, ReportReminderJob, ReportJob{PartnershipID: j.PartnershipID, Period: next.Key()},
 			"report-remind:"+j.PartnershipID+":"+next.Key(), next.OpensAt(settings.Location()))
 	})
+}
+
+// coordinatorsOf lists a partnership's coordinators.
+func coordinatorsOf(ctx context.Context, q queryer, pid string) ([]string, error) {
+	return collect(func(row rowScanner) (string, error) {
+		var id string
+		return id, row.Scan(&id)
+	})(q.QueryContext(ctx, `SELECT user_id FROM partnership_people WHERE partnership_id = $1 AND role = 'coordinator' ORDER BY user_id`, pid))
 }
 
 // placeholders writes "$from, $from+1, …" for n arguments ("NULL" for

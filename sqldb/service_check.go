@@ -31,4 +31,6 @@ var (
 	_ pk.EvaluationService      = (*EvaluationStore)(nil)
 	_ pk.SurveyService          = (*SurveyStore)(nil)
 	_ pk.IndicatorService       = (*IndicatorStore)(nil)
+	_ pk.NotificationService    = (*NotificationStore)(nil)
+	_ pk.WebhookService         = (*WebhookStore)(nil)
 )

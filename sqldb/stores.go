@@ -39,6 +39,11 @@ type Stores struct {
 	Evaluations      *EvaluationStore
 	Surveys          *SurveyStore
 	Indicators       *IndicatorStore
+	// Events derives events and reminders (jobs); Notifications is the
+	// inbox.
+	Events        *EventStore
+	Notifications *NotificationStore
+	Webhooks      *WebhookStore
 }
 
 func (db *DB) initStores() {
@@ -73,6 +78,9 @@ func (db *DB) initStores() {
 		Evaluations:      &EvaluationStore{db},
 		Surveys:          &SurveyStore{db},
 		Indicators:       &IndicatorStore{db},
+		Events:           &EventStore{db},
+		Notifications:    &NotificationStore{db},
+		Webhooks:         &WebhookStore{db},
 	}
 }
 
@@ -118,3 +126,9 @@ type BinStore struct{ db *DB }
 // PortabilityStore moves whole partnerships in and out of the instance: the archive described in
 // the root package's archive.go, built from archiveDocuments.
 type PortabilityStore struct{ db *DB }
+
+// EventStore derives events from the audit log and the clock (the jobs of notifications).
+type EventStore struct{ db *DB }
+
+// NotificationStore keeps each person's inbox.
+type NotificationStore struct{ db *DB }

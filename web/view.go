@@ -27,6 +27,8 @@ type View struct {
 	// Active names the navigation entry of this page.
 	Active     string
 	SignupOpen bool
+	// Unread is how many notifications the signed-in person has not read.
+	Unread int
 }
 
 // NavLink is one entry of a partnership's navigation.
@@ -56,6 +58,13 @@ func (h *Web) View(r *http.Request, title string) *View {
 		Path: r.URL.Path, Form: &Form{Values: url.Values{}}, SignupOpen: h.SignupOpen}
 	if f := r.URL.Query().Get("flash"); strings.HasPrefix(f, "flash.") && h.Bundle.Has(f) {
 		v.Flash = f
+	}
+	if v.User != nil && h.Notifications != nil {
+		// The count is a convenience: a failure shows none rather than
+		// no page.
+		if n, err := h.Notifications.UnreadCount(r.Context()); err == nil {
+			v.Unread = n
+		}
 	}
 	return v
 }

@@ -35,6 +35,8 @@ type Config struct {
 	TrustProxy bool
 	// SignupOpen shows the sign-up link to everyone.
 	SignupOpen bool
+	// Notifications gives the unread count in the header (none when nil).
+	Notifications pk.NotificationService
 }
 
 // Web is the kernel shared by every module's pages. Modules embed a

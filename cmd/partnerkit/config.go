@@ -19,6 +19,7 @@ type config struct {
 	BaseURL       string
 	Signup        string
 	Demo          bool
+	DemoSize      string
 	TrustProxy    bool
 	SecureCookies string
 	LogFormat     string
@@ -28,6 +29,9 @@ type config struct {
 	SMTPUser      string
 	SMTPPassword  string
 	MailFrom      string
+
+	SecretKey           string
+	WebhookAllowPrivate bool
 }
 
 // env returns the variable's value or def.
@@ -69,6 +73,7 @@ func serveFlags(fs *flag.FlagSet, c *config) {
 	fs.StringVar(&c.BaseURL, "base-url", env("PARTNERKIT_BASE_URL", ""), "public address used in emailed links, e.g. https://partners.example.org (PARTNERKIT_BASE_URL; default http://ADDR)")
 	fs.StringVar(&c.Signup, "signup", env("PARTNERKIT_SIGNUP", "open"), "who may create accounts: open, or invite (PARTNERKIT_SIGNUP)")
 	fs.BoolVar(&c.Demo, "demo", envBool("PARTNERKIT_DEMO", false), "load the demonstration partnership on first start (PARTNERKIT_DEMO)")
+	demoSizeFlag(fs, c)
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", envBool("PARTNERKIT_TRUST_PROXY", false), "take client addresses from X-Forwarded-For; set behind a reverse proxy (PARTNERKIT_TRUST_PROXY)")
 	fs.StringVar(&c.SecureCookies, "secure-cookies", env("PARTNERKIT_SECURE_COOKIES", "auto"), "mark cookies Secure: auto (when the base URL is https), true or false (PARTNERKIT_SECURE_COOKIES)")
 	fs.StringVar(&c.LogFormat, "log-format", env("PARTNERKIT_LOG_FORMAT", "text"), "log format: text or json (PARTNERKIT_LOG_FORMAT)")
@@ -78,6 +83,8 @@ func serveFlags(fs *flag.FlagSet, c *config) {
 	fs.StringVar(&c.SMTPUser, "smtp-user", env("PARTNERKIT_SMTP_USER", ""), "SMTP user name (PARTNERKIT_SMTP_USER)")
 	fs.StringVar(&c.SMTPPassword, "smtp-password", env("PARTNERKIT_SMTP_PASSWORD", ""), "SMTP password (PARTNERKIT_SMTP_PASSWORD; prefer the variable to the flag)")
 	fs.StringVar(&c.MailFrom, "mail-from", env("PARTNERKIT_MAIL_FROM", "Partnerkit <partnerkit@localhost>"), "sender address of emails (PARTNERKIT_MAIL_FROM)")
+	fs.StringVar(&c.SecretKey, "secret-key", env("PARTNERKIT_SECRET_KEY", ""), "key sealing webhook secrets: 64 hex digits or base64 of 32 bytes; default DATA/secret.key, made once (PARTNERKIT_SECRET_KEY; prefer the variable; the same on every instance)")
+	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", envBool("PARTNERKIT_WEBHOOK_ALLOW_PRIVATE", false), "let webhooks call private and local addresses and plain http (PARTNERKIT_WEBHOOK_ALLOW_PRIVATE; for closed networks and tests)")
 }
 
 // parse parses flags, printing errors and help to stderr.

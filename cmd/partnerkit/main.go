@@ -4,6 +4,7 @@
 //	partnerkit user add --email E --name N [--admin]   (password on standard input)
 //	partnerkit token add --email E [--name N]
 //	partnerkit backup --to FILE
+//	partnerkit demo [--size small|large]
 //	partnerkit migrate
 //	partnerkit version
 package main
@@ -52,6 +53,8 @@ Usage:
                                    write a partnership's whole archive (zip), as the administrator
   partnerkit import --from FILE [--owner EMAIL] [--db DSN]
                                    make a new partnership from an archive
+  partnerkit demo [--size small|large] [--db DSN]
+                                   load the demonstration partnership (large: for load tests)
   partnerkit migrate [--db DSN]    bring the database schema up to date
   partnerkit version               print the version
   partnerkit help                  print this help
@@ -86,6 +89,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exportPartnership(ctx, args[1:], stdout, stderr)
 	case "import":
 		return importPartnership(ctx, args[1:], stdout, stderr)
+	case "demo":
+		return demoLoad(ctx, args[1:], stdout, stderr)
 	case "migrate":
 		return migrate(ctx, args[1:], stdout, stderr)
 	case "version", "--version":

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -25,6 +26,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	serveFlags(fs, &c)
 	if err := parse(fs, args, stderr); err != nil {
 		return err
+	}
+	if _, ok := demo.Sizes[c.DemoSize]; !ok {
+		return fmt.Errorf("--size must be small or large, not %q", c.DemoSize)
 	}
 	if c.Signup != "open" && c.Signup != "invite" {
 		return fmt.Errorf("--signup must be open or invite, not %q", c.Signup)
@@ -61,8 +65,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if c.SMTPHost != "" {
 		sender = &mail.SMTP{Host: c.SMTPHost, Port: c.SMTPPort, Username: c.SMTPUser, Password: c.SMTPPassword, From: c.MailFrom}
 	}
+	webhookJobs, err := setUpWebhooks(&c, db, bundle, base)
+	if err != nil {
+		return err
+	}
 	if c.Demo {
-		loaded, err := demo.Load(ctx, db)
+		loaded, err := demo.LoadSize(ctx, db, c.DemoSize)
 		if err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
@@ -75,10 +83,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	jobsDone := make(chan struct{})
 	go func() {
 		defer close(jobsDone)
-		db.Jobs.RunJobs(jobsCtx, 2*time.Second, map[string]sqldb.JobHandler{"mail": mail.Handler(bundle, base, sender), sqldb.ProposalReminderJob: db.Decisions.RemindNonVoters,
+		handlers := map[string]sqldb.JobHandler{"mail": mail.Handler(bundle, base, sender), sqldb.ProposalReminderJob: db.Decisions.RemindNonVoters,
 			sqldb.DecisionReopenJob: db.Decisions.ReopenDue,
-			sqldb.ReportReminderJob: db.Reports.RemindConveners, sqldb.RollupJob: db.Reports.MakeRollup}, log)
+			sqldb.ReportReminderJob: db.Reports.RemindConveners, sqldb.RollupJob: db.Reports.MakeRollup}
+		maps.Copy(handlers, eventHandlers(db))
+		maps.Copy(handlers, webhookJobs)
+		db.Jobs.RunJobs(jobsCtx, 2*time.Second, handlers, log)
 	}()
+	go queuePeriodic(jobsCtx, db.Jobs, periodicJobs, log)
 	// The bin's expired items are purged beside the jobs and stop with them.
 	purgeDone := make(chan struct{})
 	go func() {

@@ -61,6 +61,7 @@ func OpenWorld(t testing.TB, engine string) *World {
 		remember(t, db, dsn)
 	}
 	db.Hasher = FastHasher
+	db.WebhookConfig.Secrets = TestSecrets
 	t.Cleanup(func() { db.Close() })
 	clock := NewClock()
 	clock.Set(rw.now)
@@ -108,6 +109,7 @@ func buildReadyWorld(t testing.TB, engine string, rw *readyWorld) {
 		}
 		defer db.Close()
 		db.Hasher = FastHasher
+		db.WebhookConfig.Secrets = TestSecrets
 		w := NewWorld(t, db)
 		ready := filepath.Join(dir, "ready.db")
 		if err := db.Backup(ctx, ready); err != nil {
@@ -133,6 +135,7 @@ func buildReadyWorld(t testing.TB, engine string, rw *readyWorld) {
 		t.Fatal(err)
 	}
 	db.Hasher = FastHasher
+	db.WebhookConfig.Secrets = TestSecrets
 	w := NewWorld(t, db)
 	// A database is copied only while nobody is connected to it.
 	db.Close()

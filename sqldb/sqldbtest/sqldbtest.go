@@ -87,6 +87,7 @@ func Open(t testing.TB, engine string) *sqldb.DB {
 		remember(t, db, dsn)
 	}
 	db.Hasher = FastHasher
+	db.WebhookConfig.Secrets = TestSecrets
 	t.Cleanup(func() { db.Close() })
 	return db
 }
