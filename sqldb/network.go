@@ -85,9 +85,11 @@ func (db *DB) readNetwork(ctx context.Context, n *pk.Network) error {
 	if err := networkEdges(ctx, rtx, n); err != nil {
 		return err
 	}
-	// The view: whose network, with or without sensitive rows, which types.
+	// The view: which database (a process may open several, as tests do),
+	// whose network, with or without sensitive rows, which types.
 	n.Key = network.Key{
-		Scope:   n.Partnership.ID + " sensitive=" + strconv.FormatBool(n.MayViewSensitive) + " types=" + strings.Join(n.Filter.Types, ","),
+		Scope: db.opened + " " + n.Partnership.ID + " sensitive=" + strconv.FormatBool(n.MayViewSensitive) +
+			" types=" + strings.Join(n.Filter.Types, ","),
 		Version: version,
 	}
 	return rtx.Commit()
