@@ -1,7 +1,6 @@
 package partnerkit
 
 import (
-	"crypto/sha256"
 	"strconv"
 
 	"github.com/partnerkit/partnerkit/network"
@@ -35,8 +34,9 @@ type Network struct {
 	// HasSensitive whether any sensitive actor or relationship is included.
 	MayViewSensitive bool
 	HasSensitive     bool
-	// Key sums up what the measures and the layout depend on (network.Key).
-	Key [sha256.Size]byte
+	// Key names the view and version of the network read: the measures and
+	// the layout are kept under it (network.Cached).
+	Key network.Key
 }
 
 // Layout places the actors for drawing in a width × height frame (see
@@ -44,9 +44,10 @@ type Network struct {
 // network and kept for the next request.
 func (n *Network) Layout(width, height float64) map[string]network.Point {
 	what := "layout " + strconv.FormatFloat(width, 'g', -1, 64) + "x" + strconv.FormatFloat(height, 'g', -1, 64)
-	return network.Cached(n.Key, what, func() any {
-		return network.Layout(n.Nodes, n.Edges, n.Filter.Types, width, height)
-	}).(map[string]network.Point)
+	return network.Cached(n.Key, what, func(prev any) any {
+		p, _ := prev.(*network.Placement)
+		return network.Place(p, n.Nodes, n.Edges, n.Filter.Types, width, height)
+	}).(*network.Placement).Points
 }
 
 // NetworkActor is one actor's row: who it is and its measures.

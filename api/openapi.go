@@ -220,6 +220,9 @@ func queryParam(name string) map[string]any {
 	case "q":
 		p["schema"] = map[string]any{"type": "string", "maxLength": 200}
 		p["description"] = "Text the name contains."
+	case "order":
+		p["schema"] = map[string]any{"type": "string", "enum": []string{"asc", "desc"}}
+		p["description"] = "The direction of the sort: asc or desc (the key's natural order when omitted)."
 	case "unread":
 		p["schema"] = map[string]any{"type": "string", "enum": []string{"true", "false"}}
 		p["description"] = "true lists the unread ones only."

@@ -134,10 +134,12 @@ const SessionCookie = "pk_session"
 
 // Authenticate puts the asking user in the context: from a bearer token
 // (scripts) or from the session cookie (browsers). A bad bearer token is
-// refused outright so that a script learns its token is wrong.
+// refused outright so that a script learns its token is wrong. Each request
+// also gets its own memo (pk.RequestMemo), so that the services it calls
+// read the asker's access once.
 func Authenticate(auth Authenticator, onBadToken func(w http.ResponseWriter, r *http.Request), next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := r.Context()
+		ctx := pk.NewContextWithMemo(r.Context())
 		if h := r.Header.Get("Authorization"); h != "" {
 			token, ok := strings.CutPrefix(h, "Bearer ")
 			u, err := auth.UserByToken(ctx, strings.TrimSpace(token))

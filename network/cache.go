@@ -1,45 +1,33 @@
 package network
 
 import (
-	"crypto/sha256"
-	"strconv"
+	"slices"
 	"sync"
 )
 
-// Key is a digest of everything an analysis or a layout reads: the chosen
-// relationship types, the nodes (ID, label, kind) and the edges. Two
-// requests that see the same network share the results; a member's network
-// without sensitive rows and a coordinator's with them differ, so neither can
-// ever be served the other's.
-func Key(types []string, nodes []Node, edges []Edge) [sha256.Size]byte {
-	h := sha256.New()
-	w := func(parts ...string) {
-		for _, p := range parts {
-			h.Write([]byte(p))
-			h.Write([]byte{0})
-		}
-	}
-	w("types")
-	w(types...)
-	w("nodes", strconv.Itoa(len(nodes)))
-	for _, nd := range nodes {
-		w(nd.ID, nd.Label, nd.Kind)
-	}
-	w("edges", strconv.Itoa(len(edges)))
-	for _, e := range edges {
-		w(e.From, e.To, e.Type, strconv.FormatBool(e.Directed), strconv.Itoa(e.Strength))
-	}
-	var k [sha256.Size]byte
-	h.Sum(k[:0])
-	return k
+// Key names one analysed network. Scope says whose network and which view
+// of it (the partnership, whether sensitive rows are in, the chosen
+// relationship types); Version is the network's version as stored in the
+// database, which every write to the actors or relationships raises in the
+// writing transaction. Two requests that read the same version of the same
+// view read the same network, on whichever instance they arrive; a write on
+// another instance raises the version, so no instance can serve an
+// analysis older than what it reads. A member's view without sensitive rows
+// and a coordinator's with them have different scopes, so neither can ever
+// be served the other's.
+type Key struct {
+	Scope   string
+	Version int64
 }
 
 // Cached returns the value kept for (key, what), computing and keeping it
 // when there is none. Working out the measures or the layout of thousands of
 // actors takes far longer than reading them, and a network rarely changes
-// between two page views. Entries are found by content (Key), so nothing
-// needs invalidating; the oldest fall out.
-func Cached(key [sha256.Size]byte, what string, compute func() any) any {
+// between two page views. compute is given the newest value kept for the
+// same scope and what at another version (nil when there is none), from
+// which it may reuse what the change did not touch (see Update). The
+// oldest entries fall out.
+func Cached(key Key, what string, compute func(prev any) any) any {
 	return cache.get(key, what, compute)
 }
 
@@ -52,25 +40,35 @@ type memo struct {
 }
 
 type memoEntry struct {
-	key  [sha256.Size]byte
+	key  Key
 	what string
 	val  any
 }
 
-func (c *memo) get(key [sha256.Size]byte, what string, compute func() any) any {
+func (c *memo) get(key Key, what string, compute func(prev any) any) any {
 	c.mu.Lock()
+	var prev any
+	prevVersion := int64(-1)
 	for i, e := range c.entries {
-		if e.key == key && e.what == what {
+		if e.key.Scope != key.Scope || e.what != what {
+			continue
+		}
+		if e.key.Version == key.Version {
 			// Move to the newest end.
 			c.entries = append(append(c.entries[:i:i], c.entries[i+1:]...), e)
 			c.mu.Unlock()
 			return e.val
 		}
+		if e.key.Version > prevVersion {
+			prev, prevVersion = e.val, e.key.Version
+		}
 	}
 	c.mu.Unlock()
-	v := compute()
+	v := compute(prev)
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	// Another request may have computed the same meanwhile: keep one.
+	c.entries = slices.DeleteFunc(c.entries, func(e memoEntry) bool { return e.key == key && e.what == what })
 	c.entries = append(c.entries, memoEntry{key, what, v})
 	if len(c.entries) > c.max {
 		c.entries = c.entries[len(c.entries)-c.max:]

@@ -8,7 +8,7 @@
 // The measures follow NetworkX's conventions, so that numbers match what an
 // analyst gets elsewhere; the tests check them against values computed by
 // hand and by NetworkX 3.6 (testdata/golden.py). Communities come from
-// gonum's Louvain method with a fixed seed, and the layout uses gonum's
+// the Louvain method with a fixed seed, and the layout uses gonum's
 // Barnes–Hut plane: the same input always gives the same output.
 //
 // The package is pure: no I/O beyond the writer it is given, no clock, no
@@ -21,8 +21,11 @@
 //	Kinds, Types                     actor kinds and relationship types, in display order
 //	ValidKind, ValidType             membership tests for input validation
 //	Analyse(nodes, edges, types)     measures per actor and for the network (*Result)
+//	Update(prev, nodes, edges, types) the same, reusing prev's costly measures when the shape is unchanged
 //	Result, NodeMetrics, Crosser     what Analyse finds
 //	Layout(nodes, edges, types, w, h) positions (Point) for drawing
+//	Place(prev, nodes, edges, types, w, h) the same as a *Placement, reusing prev when it fits
+//	Key, Cached(key, what, compute)  results kept by view and network version
 //	SVG(nodes, edges, types, res, pos, t) the network map
 //	WriteGEXF, WriteGraphML          exports with every measure as an attribute
 //	KindMessage, TypeMessage         message IDs of kind and type names

@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 
 	"gonum.org/v1/gonum/spatial/barneshut"
@@ -32,7 +33,47 @@ const (
 // Barnes–Hut plane, which keeps 2,000 actors fast. Every kept actor gets a
 // position.
 func Layout(nodes []Node, edges []Edge, types []string, width, height float64) map[string]Point {
+	return Place(nil, nodes, edges, types, width, height).Points
+}
+
+// Placement is a layout with the shape it was made for.
+type Placement struct {
+	Points        map[string]Point
+	ids           []string
+	off, nbr      []int32
+	width, height float64
+}
+
+// Place lays the network out as Layout does, reusing prev (an earlier
+// placement, nil: none) when it was made for the same frame and the same
+// shape: the same kept actors in the same order joined by the same ties,
+// which is all the layout depends on.
+func Place(prev *Placement, nodes []Node, edges []Edge, types []string, width, height float64) *Placement {
 	g := build(nodes, edges, types)
+	if prev.fits(g, width, height) {
+		return prev
+	}
+	out := &Placement{Points: place(g, width, height), ids: make([]string, g.n()), off: g.off, nbr: g.nbr, width: width, height: height}
+	for u, nd := range g.nodes {
+		out.ids[u] = nd.ID
+	}
+	return out
+}
+
+func (p *Placement) fits(g *simpleGraph, width, height float64) bool {
+	if p == nil || p.width != width || p.height != height || len(p.ids) != g.n() ||
+		!slices.Equal(p.off, g.off) || !slices.Equal(p.nbr, g.nbr) {
+		return false
+	}
+	for u, nd := range g.nodes {
+		if p.ids[u] != nd.ID {
+			return false
+		}
+	}
+	return true
+}
+
+func place(g *simpleGraph, width, height float64) map[string]Point {
 	n := g.n()
 	out := make(map[string]Point, n)
 	if n == 0 {

@@ -86,6 +86,8 @@ type netJSON struct {
 	Communities      int
 	BoundaryCrossers []struct{ ID string } `json:"boundary_crossers"`
 	Brokers          []string
+	NextCursor       string `json:"next_cursor"`
+	ActorsTotal      int    `json:"actors_total"`
 	Actors           []struct {
 		ID, Name, Kind, Segment, Strategy string
 		Degree, Community                 int
@@ -132,6 +134,40 @@ func TestNetworkAPI(t *testing.T) {
 		}
 		if res := e.do(t, "member", "GET", base+"?type=gossip", nil); res.Status != http.StatusUnprocessableEntity {
 			t.Errorf("unknown type: %d", res.Status)
+		}
+		// The actors come a page at a time, sorted on the server; the pages
+		// together hold each actor once, in order.
+		var names []string
+		cursor := ""
+		for range 5 {
+			p := get("coordinator", "?sort=name&order=desc&limit=4&cursor="+cursor)
+			if p.ActorsTotal != 6 || p.Nodes != 6 || len(p.Actors) > 4 {
+				t.Fatalf("page: %d actors of %d", len(p.Actors), p.ActorsTotal)
+			}
+			for _, a := range p.Actors {
+				names = append(names, a.Name)
+			}
+			if cursor = p.NextCursor; cursor == "" {
+				break
+			}
+		}
+		if len(names) != 6 || !slices.IsSortedFunc(names, func(a, b string) int { return strings.Compare(b, a) }) {
+			t.Errorf("names over the pages: %q", names)
+		}
+		if p := get("member", "?sort=degree&order=asc"); len(p.Actors) != 5 || p.NextCursor != "" ||
+			!slices.IsSortedFunc(p.Actors, func(a, b struct {
+				ID, Name, Kind, Segment, Strategy string
+				Degree, Community                 int
+				Betweenness                       float64
+			}) int {
+				return a.Degree - b.Degree
+			}) {
+			t.Errorf("by degree, fewest first: %+v", p.Actors)
+		}
+		for _, q := range []string{"?sort=fame", "?order=up", "?limit=0", "?limit=201", "?cursor=x"} {
+			if res := e.do(t, "member", "GET", base+q, nil); res.Status != http.StatusUnprocessableEntity {
+				t.Errorf("%s: %d", q, res.Status)
+			}
 		}
 		if res := e.do(t, "member", "GET", base+".csv?map=no-such-map", nil); res.Status != http.StatusNotFound {
 			t.Errorf("unknown map: %d", res.Status)

@@ -17,6 +17,34 @@ func (db *DB) authorize(ctx context.Context, q queryer, pid string, action pk.Ac
 	if uid == "" {
 		return nil, pk.NotFound()
 	}
+	p, err := db.partnershipFor(ctx, q, pid, uid)
+	if err != nil {
+		return nil, err
+	}
+	if !pk.Can(p.MyRole, action) {
+		return nil, pk.Forbidden()
+	}
+	if p.Archived && !pk.ReadOnly(action) && action != pk.ActionArchivePartnership {
+		return nil, pk.Errorf(pk.EFORBIDDEN, "error.archived", nil)
+	}
+	return p, nil
+}
+
+// partnershipFor reads partnership pid with the role of person uid in it
+// (ENOTFOUND when uid is not in it). Outside a transaction the answer is
+// kept in the request's memo, and a copy handed out, so that the services a
+// page calls read it once; inside one it is always read, in the
+// transaction.
+func (db *DB) partnershipFor(ctx context.Context, q queryer, pid, uid string) (*pk.Partnership, error) {
+	memo := pk.MemoFromContext(ctx)
+	if q != queryer(db.read) {
+		memo = nil
+	}
+	key := "partnership\x00" + uid + "\x00" + pid
+	if v, ok := memo.Get(key); ok {
+		p := *v.(*pk.Partnership)
+		return &p, nil
+	}
 	p := &pk.Partnership{}
 	var role string
 	err := q.QueryRowContext(ctx, `
@@ -30,12 +58,8 @@ func (db *DB) authorize(ctx context.Context, q queryer, pid string, action pk.Ac
 		return nil, err
 	}
 	p.MyRole = pk.Role(role)
-	if !pk.Can(p.MyRole, action) {
-		return nil, pk.Forbidden()
-	}
-	if p.Archived && !pk.ReadOnly(action) && action != pk.ActionArchivePartnership {
-		return nil, pk.Errorf(pk.EFORBIDDEN, "error.archived", nil)
-	}
+	kept := *p
+	memo.Put(key, &kept)
 	return p, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 
 	pk "github.com/partnerkit/partnerkit"
 )
@@ -23,7 +24,19 @@ func allMaps(role pk.Role) bool { return pk.Can(role, pk.ActionEditMaps) }
 // loadMap reads map mid of partnership p as p.MyRole may see it: an
 // unshared map is ENOTFOUND for observers, as is a map of another
 // partnership.
-func loadMap(ctx context.Context, q queryer, p *pk.Partnership, mid string) (*pk.Map, error) {
+//
+// Outside a transaction (q is the read pool) a map found is kept in the
+// request's memo, under what decides its visibility, and a copy handed out.
+func (db *DB) loadMap(ctx context.Context, q queryer, p *pk.Partnership, mid string) (*pk.Map, error) {
+	memo := pk.MemoFromContext(ctx)
+	if q != queryer(db.read) {
+		memo = nil
+	}
+	key := "map\x00" + p.ID + "\x00" + mid + "\x00" + strconv.FormatBool(allMaps(p.MyRole))
+	if v, ok := memo.Get(key); ok {
+		m := *v.(*pk.Map)
+		return &m, nil
+	}
 	m := &pk.Map{}
 	err := q.QueryRowContext(ctx, `
 		SELECT id, title, objective, shared, version, created_at FROM maps
@@ -31,8 +44,12 @@ func loadMap(ctx context.Context, q queryer, p *pk.Partnership, mid string) (*pk
 		Scan(&m.ID, &m.Title, &m.Objective, &m.Shared, &m.Version, ts(&m.CreatedAt))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pk.NotFound()
+	} else if err != nil {
+		return nil, err
 	}
-	return m, err
+	kept := *m
+	memo.Put(key, &kept)
+	return m, nil
 }
 
 // mapFor authorizes action on partnership pid and loads map mid.
@@ -42,14 +59,14 @@ func (db *DB) mapFor(ctx context.Context, q queryer, pid, mid string, action pk.
 		// Observers asking to change a map they cannot see learn nothing.
 		if pk.ErrorCode(err) == pk.EFORBIDDEN && action != pk.ActionViewMaps {
 			if p2, err2 := db.authorize(ctx, q, pid, pk.ActionViewMaps); err2 == nil {
-				if _, err3 := loadMap(ctx, q, p2, mid); err3 != nil {
+				if _, err3 := db.loadMap(ctx, q, p2, mid); err3 != nil {
 					return nil, err3
 				}
 			}
 		}
 		return nil, err
 	}
-	m, err := loadMap(ctx, q, p, mid)
+	m, err := db.loadMap(ctx, q, p, mid)
 	if err != nil {
 		return nil, err
 	}

@@ -18,6 +18,8 @@ import (
 	"strings"
 	"time"
 
+	pk "github.com/partnerkit/partnerkit"
+
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver
 	_ "modernc.org/sqlite"             // SQLite driver
 )
@@ -41,6 +43,9 @@ type DB struct {
 	path       string
 	dsn        string
 	wake       chan struct{}
+	// opened names this DB among those one process opens, for the keys of
+	// what it keeps in memory (the network analysis cache).
+	opened string
 
 	// WebhookConfig holds the key webhooks' secrets are sealed with and
 	// the check of their addresses.
@@ -50,7 +55,7 @@ type DB struct {
 // Open connects to dsn: a postgres:// or postgresql:// URL selects
 // PostgreSQL, anything else is a SQLite file path (its folder is created).
 func Open(dsn string) (*DB, error) {
-	db := &DB{Now: time.Now, Hasher: DefaultHasher, dsn: dsn, wake: make(chan struct{}, 1)}
+	db := &DB{Now: time.Now, Hasher: DefaultHasher, dsn: dsn, wake: make(chan struct{}, 1), opened: newID()}
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		db.Dialect = Postgres
 		conn, err := sql.Open("pgx", dsn)
@@ -145,6 +150,9 @@ type Tx struct {
 
 // inTx runs fn in a write transaction, committing when it returns nil.
 func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
+	// What the request read to decide access may be what the transaction
+	// changes: read it anew afterwards.
+	defer pk.MemoFromContext(ctx).Clear()
 	sqltx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -30,9 +30,18 @@ var (
 		// An ever-growing sequence number that is also the row's key;
 		// AUTOINCREMENT never hands out a number twice, even after deletes.
 		"{{seq_pk}}": "INTEGER PRIMARY KEY AUTOINCREMENT",
+		// A row trigger per table and event (SQLite has no others).
+		"{{network_version_triggers}}":      sqliteNetworkTriggers(),
+		"{{network_version_triggers_down}}": sqliteNetworkTriggersDown(),
 	}
 	postgresFragments = map[string]string{
 		"{{seq_pk}}": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+		// Statement triggers with transition tables: a bulk load of
+		// thousands of rows updates the partnership once per statement, not
+		// once per row (repeated updates of one row in one transaction grow
+		// a chain of row versions that each update walks).
+		"{{network_version_triggers}}":      postgresNetworkTriggers(),
+		"{{network_version_triggers_down}}": postgresNetworkTriggersDown(),
 	}
 )
 

@@ -44,18 +44,17 @@ func (store *NetworkStore) Network(ctx context.Context, pid string, f pk.Network
 			return nil, err
 		}
 	}
-	if err := store.db.networkNodes(ctx, n); err != nil {
+	if err := store.db.readNetwork(ctx, n); err != nil {
 		return nil, err
 	}
-	if err := store.db.networkEdges(ctx, n); err != nil {
-		return nil, err
-	}
-	n.Key = network.Key(f.Types, n.Nodes, n.Edges)
 	var layout sync.WaitGroup
 	if f.LayoutWidth > 0 && f.LayoutHeight > 0 {
 		layout.Go(func() { n.Layout(f.LayoutWidth, f.LayoutHeight) })
 	}
-	n.Result = network.Cached(n.Key, "analyse", func() any { return network.Analyse(n.Nodes, n.Edges, f.Types) }).(*network.Result)
+	n.Result = network.Cached(n.Key, "analyse", func(prev any) any {
+		p, _ := prev.(*network.Result)
+		return network.Update(p, n.Nodes, n.Edges, f.Types)
+	}).(*network.Result)
 	layout.Wait()
 	for _, a := range n.Actors {
 		a.NodeMetrics = n.Result.Metrics[a.ID]
@@ -63,13 +62,46 @@ func (store *NetworkStore) Network(ctx context.Context, pid string, f pk.Network
 	return n, nil
 }
 
-func (db *DB) networkNodes(ctx context.Context, n *pk.Network) error {
+// readNetwork reads the network's version, actors and relationships in one
+// read transaction, a single snapshot: the version read is the version of
+// the rows read, so an analysis kept under it is exactly theirs.
+func (db *DB) readNetwork(ctx context.Context, n *pk.Network) error {
+	txo := &sql.TxOptions{ReadOnly: true}
+	if db.Dialect == Postgres {
+		txo.Isolation = sql.LevelRepeatableRead
+	}
+	rtx, err := db.read.BeginTx(ctx, txo)
+	if err != nil {
+		return err
+	}
+	defer rtx.Rollback()
+	var version int64
+	if err := rtx.QueryRowContext(ctx, `SELECT network_version FROM partnerships WHERE id = $1`, n.Partnership.ID).Scan(&version); err != nil {
+		return err
+	}
+	if err := networkNodes(ctx, rtx, n); err != nil {
+		return err
+	}
+	if err := networkEdges(ctx, rtx, n); err != nil {
+		return err
+	}
+	// The view: which database (a process may open several, as tests do),
+	// whose network, with or without sensitive rows, which types.
+	n.Key = network.Key{
+		Scope: db.opened + " " + n.Partnership.ID + " sensitive=" + strconv.FormatBool(n.MayViewSensitive) +
+			" types=" + strings.Join(n.Filter.Types, ","),
+		Version: version,
+	}
+	return rtx.Commit()
+}
+
+func networkNodes(ctx context.Context, q queryer, n *pk.Network) error {
 	// The latest assessment per actor on the map is the one with the
 	// highest seq (assessments are never overwritten). Scalar subqueries
 	// walk the (map_id, actor_id, seq) index once per actor; a join against
 	// a grouped subquery can be planned as a nested loop over every pair
 	// when PostgreSQL has no statistics yet (right after an import).
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := q.QueryContext(ctx, `
 		SELECT a.id, a.name, a.kind, a.sector, a.sensitive,
 		  COALESCE((SELECT s.support FROM assessments s WHERE s.map_id = $3 AND s.actor_id = a.id ORDER BY s.seq DESC LIMIT 1), -99),
 		  COALESCE((SELECT s.influence FROM assessments s WHERE s.map_id = $3 AND s.actor_id = a.id ORDER BY s.seq DESC LIMIT 1), 0)
@@ -102,14 +134,14 @@ func (db *DB) networkNodes(ctx context.Context, n *pk.Network) error {
 	return rows.Err()
 }
 
-func (db *DB) networkEdges(ctx context.Context, n *pk.Network) error {
+func networkEdges(ctx context.Context, q queryer, n *pk.Network) error {
 	// A relationship shows only when it and both its actors may be seen.
 	// The few sensitive actors are looked up once (NOT IN stays a hashed
 	// subplan) rather than joining every relationship to its two actors,
 	// which PostgreSQL without statistics plans as a loop over actors.
 	// Ties to actors outside the partnership cannot occur, and would be
 	// dropped by the analysis and the exports, which only know our actors.
-	q := `
+	query := `
 		SELECT r.from_actor, r.to_actor, r.type, r.directed, r.strength, r.sensitive
 		FROM relationships r
 		WHERE r.partnership_id = $1 AND ($2 OR (NOT r.sensitive
@@ -122,10 +154,10 @@ func (db *DB) networkEdges(ctx context.Context, n *pk.Network) error {
 			args = append(args, t)
 			ph[i] = "$" + strconv.Itoa(len(args))
 		}
-		q += ` AND r.type IN (` + strings.Join(ph, ", ") + `)`
+		query += ` AND r.type IN (` + strings.Join(ph, ", ") + `)`
 	}
-	q += ` ORDER BY r.created_at, r.id`
-	rows, err := db.read.QueryContext(ctx, q, args...)
+	query += ` ORDER BY r.created_at, r.id`
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}

@@ -3,10 +3,12 @@ package sqldb_test
 import (
 	"encoding/json"
 	"math"
+	"reflect"
 	"slices"
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/network"
 	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
@@ -220,6 +222,82 @@ func TestNetworkCache(t *testing.T) {
 		d, _ := db.Networks.Network(w.Member.Ctx, f.PID, pk.NetworkFilter{})
 		if d.Result == a.Result || d.Result.Nodes != 6 || len(d.Layout(960, 640)) != 6 {
 			t.Errorf("stale analysis after a change: %d actors", d.Result.Nodes)
+		}
+	})
+}
+
+// Every write to the actors or relationships raises the partnership's
+// network version in its own transaction (by trigger, on both engines), and
+// the analysis kept under the old version is never served again: the next
+// view is the analysis of what it reads, reusing the costly measures only
+// when the shape of the network did not change.
+func TestNetworkVersion(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db := w.DB
+		f := sqldbtest.SeedNetwork(t, w)
+		ctx := w.Coordinator.Ctx
+		view := func() *pk.Network {
+			t.Helper()
+			n, err := db.Networks.Network(ctx, f.PID, pk.NetworkFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := network.Analyse(n.Nodes, n.Edges, nil); !reflect.DeepEqual(n.Result.Metrics, want.Metrics) || n.Result.Edges != want.Edges {
+				t.Fatalf("analysis served is not the analysis of the network read (%d ties, want %d)", n.Result.Edges, want.Edges)
+			}
+			return n
+		}
+		before := view()
+		steps := []struct {
+			name  string
+			write func() error
+			// sameShape: the costly measures may be reused.
+			sameShape bool
+		}{
+			{"actor notes edited", func() error {
+				a, err := db.Actors.Actor(ctx, f.PID, f.IDs[sqldbtest.NetAmina])
+				if err != nil {
+					return err
+				}
+				_, err = db.Actors.UpdateActor(ctx, f.PID, a.ID, pk.ActorInput{Name: a.Name, Kind: a.Kind, Sector: "civil_society", Notes: "met twice", Version: a.Version})
+				return err
+			}, true},
+			{"tie added", func() error {
+				_, err := db.Actors.CreateRelationship(ctx, f.PID, pk.RelationshipInput{From: f.SecretID, To: f.IDs[sqldbtest.NetAmina], Type: "family"})
+				return err
+			}, false},
+			{"actor added", func() error {
+				_, err := db.Actors.CreateActor(ctx, f.PID, pk.ActorInput{Name: "Zainab Newcomer", Kind: "individual", Sector: "civil_society"})
+				return err
+			}, false},
+			{"actor deleted", func() error {
+				a, err := db.Actors.Actor(ctx, f.PID, f.SecretID)
+				if err != nil {
+					return err
+				}
+				return db.Actors.DeleteActor(ctx, f.PID, a.ID, a.Version)
+			}, false},
+		}
+		for _, s := range steps {
+			if err := s.write(); err != nil {
+				t.Fatalf("%s: %v", s.name, err)
+			}
+			after := view()
+			if after.Key.Scope != before.Key.Scope || after.Key.Version <= before.Key.Version {
+				t.Fatalf("%s: version %d after %d", s.name, after.Key.Version, before.Key.Version)
+			}
+			if after.Result == before.Result {
+				t.Fatalf("%s: the analysis of the old version was served", s.name)
+			}
+			before = after
+		}
+		// A write to another partnership leaves this one's version alone.
+		if _, err := db.Actors.CreateActor(w.Coordinator.Ctx, w.Partnership.ID, pk.ActorInput{Name: "Elsewhere", Kind: "group", Sector: "civil_society"}); err != nil {
+			t.Fatal(err)
+		}
+		if again := view(); again.Key != before.Key || again.Result != before.Result {
+			t.Errorf("a write elsewhere changed the version (%v → %v) or the analysis", before.Key, again.Key)
 		}
 	})
 }

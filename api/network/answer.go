@@ -43,20 +43,26 @@ type NetworkAnswer struct {
 	Communities      int              `json:"communities"`
 	BoundaryCrossers []NetworkCrosser `json:"boundary_crossers"`
 	Brokers          []string         `json:"brokers"`
-	Actors           []NetworkActor   `json:"actors"`
+	// Actors is one page of the per-actor table, as ?sort=, ?order=,
+	// ?limit= and ?cursor= ask; NextCursor leads on (empty on the last
+	// page) and ActorsTotal counts every row.
+	Actors      []NetworkActor `json:"actors"`
+	NextCursor  string         `json:"next_cursor"`
+	ActorsTotal int            `json:"actors_total"`
 }
 
 // networkAnswer encodes an analysed network for the JSON answer.
-func networkAnswer(n *pk.Network) NetworkAnswer {
+func networkAnswer(n *pk.Network, page *pk.NetworkActorPage) NetworkAnswer {
 	res := n.Result
 	out := NetworkAnswer{Types: api.NonNil(n.Filter.Types), MapID: n.Filter.MapID, Nodes: res.Nodes, Edges: res.Edges,
 		Density: res.Density, AverageDegree: res.AverageDegree, Centralisation: res.Centralisation,
 		Components: len(res.Components), Communities: len(res.Communities),
-		BoundaryCrossers: []NetworkCrosser{}, Brokers: api.NonNil(res.Brokers), Actors: []NetworkActor{}}
+		BoundaryCrossers: []NetworkCrosser{}, Brokers: api.NonNil(res.Brokers), Actors: []NetworkActor{},
+		NextCursor: page.Next, ActorsTotal: page.Total}
 	for _, c := range res.BoundaryCrossers {
 		out.BoundaryCrossers = append(out.BoundaryCrossers, NetworkCrosser{ID: c.ID, Ties: api.NonNil(c.Ties)})
 	}
-	for _, a := range n.Actors {
+	for _, a := range page.Actors {
 		out.Actors = append(out.Actors, NetworkActor{ID: a.ID, Name: a.Name, Kind: a.Kind, Sector: a.Sector,
 			Segment: a.Segment, Strategy: a.Strategy, Degree: a.Degree, Betweenness: a.Betweenness,
 			Closeness: a.Closeness, Eigenvector: a.Eigenvector, Reach: a.Reach, Community: a.Community + 1})

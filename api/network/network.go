@@ -5,6 +5,8 @@ package network
 import (
 	"bytes"
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/partnerkit/partnerkit/i18n"
 	"github.com/partnerkit/partnerkit/svgtext"
@@ -29,6 +31,33 @@ func networkFilter(r *http.Request) pk.NetworkFilter {
 	return pk.NetworkFilter{Types: q["type"], MapID: q.Get("map")}
 }
 
+// actorQuery reads ?sort=, ?order=, ?limit= and ?cursor= for the per-actor
+// table.
+func actorQuery(r *http.Request) (pk.NetworkActorQuery, error) {
+	page, err := api.Page(r)
+	if err != nil {
+		return pk.NetworkActorQuery{}, err
+	}
+	q := r.URL.Query()
+	out := pk.NetworkActorQuery{Sort: q.Get("sort"), Page: page}
+	if out.Sort == "" {
+		out.Sort = pk.NetworkSortDefault
+	}
+	if !slices.Contains(pk.NetworkSorts, out.Sort) {
+		return out, pk.FieldInvalid("sort", "validation.one_of", map[string]any{"Allowed": strings.Join(pk.NetworkSorts, ", ")})
+	}
+	switch q.Get("order") {
+	case "":
+		out.Descending = pk.NetworkSortDescending(out.Sort)
+	case "asc":
+	case "desc":
+		out.Descending = true
+	default:
+		return out, pk.FieldInvalid("order", "validation.one_of", map[string]any{"Allowed": "asc, desc"})
+	}
+	return out, nil
+}
+
 func (h *Handlers) registerNetwork(a *api.API) {
 	const tag = "network"
 	query := []string{"type", "map"}
@@ -36,14 +65,23 @@ func (h *Handlers) registerNetwork(a *api.API) {
 	export := func(r *http.Request, format string) (*pk.Network, error) {
 		return h.Network.NetworkExport(r.Context(), r.PathValue("pid"), format, networkFilter(r))
 	}
-	a.Route("GET", "/partnerships/{pid}/network", access, httpx.OpDoc{Summary: "Network analysis of the relationships (?type= repeated to choose relationship types, ?map= for segments and strategies)",
-		Tag: tag, Response: NetworkAnswer{}, Query: query},
+	a.Route("GET", "/partnerships/{pid}/network", access, httpx.OpDoc{Summary: "Network analysis of the relationships (?type= repeated to choose relationship types, ?map= for segments and strategies); " +
+		"the actors a page at a time (?limit=, ?cursor=: next_cursor), sorted by ?sort= (name, kind, degree, betweenness, closeness, eigenvector, reach, community; betweenness when omitted) in ?order= (asc, desc)",
+		Tag: tag, Response: NetworkAnswer{}, Query: append(query, "sort", "order", "limit", "cursor")},
 		func(r *http.Request) (any, error) {
+			q, err := actorQuery(r)
+			if err != nil {
+				return nil, err
+			}
 			n, err := export(r, "json")
 			if err != nil {
 				return nil, err
 			}
-			return networkAnswer(n), nil
+			page, err := n.ActorPage(q)
+			if err != nil {
+				return nil, err
+			}
+			return networkAnswer(n, page), nil
 		})
 	a.Route("GET", "/partnerships/{pid}/network.svg", access, httpx.OpDoc{Summary: "The network drawn as SVG", Tag: tag, Raw: "image/svg+xml", Query: query},
 		func(r *http.Request) (any, error) {

@@ -15,7 +15,7 @@ func TestSnapshotSeesEveryWrite(t *testing.T) {
 	Each(t, func(t *testing.T, db *sqldb.DB) {
 		NewWorld(t, db)
 		all := NewSnapshotter(t, db)
-		blind := NewSnapshotter(t, db, "actors.notes")
+		blind := NewSnapshotter(t, db, "partnerships.purpose")
 		before, blindBefore := all.Take(t), blind.Take(t)
 		if changed := before.Changed(all.Take(t)); len(changed) > 0 {
 			t.Fatalf("nothing was written, yet %v changed", changed)
@@ -30,11 +30,13 @@ func TestSnapshotSeesEveryWrite(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer conn.Close()
-		if _, err := conn.Exec(`UPDATE actors SET notes = notes || 'x' WHERE id = (SELECT min(id) FROM actors)`); err != nil {
+		if _, err := conn.Exec(`UPDATE partnerships SET purpose = purpose || 'x' WHERE id = (SELECT min(id) FROM partnerships)`); err != nil {
 			t.Fatal(err)
 		}
-		if changed := before.Changed(all.Take(t)); !slices.Equal(changed, []string{"actors"}) {
-			t.Errorf("one note changed; the snapshot saw %v, want [actors]", changed)
+		// (A table without triggers: a write to actors also raises the
+		// partnership's network version.)
+		if changed := before.Changed(all.Take(t)); !slices.Equal(changed, []string{"partnerships"}) {
+			t.Errorf("one purpose changed; the snapshot saw %v, want [partnerships]", changed)
 		}
 		if changed := blindBefore.Changed(blind.Take(t)); len(changed) > 0 {
 			t.Errorf("only an ignored column changed, yet %v changed", changed)

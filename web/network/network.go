@@ -1,7 +1,6 @@
 package network
 
 import (
-	"cmp"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -19,9 +18,8 @@ func (h *Pages) registerNetwork(rt *httpx.Router) {
 	h.Handle(rt, "GET", "/p/{pid}/network", httpx.RoleFor(pk.ActionViewNetwork), h.networkPage)
 }
 
-// networkSorts are the table's sort keys; measures sort highest first,
-// names and communities in reading order.
-var networkSorts = []string{"name", "kind", "degree", "betweenness", "closeness", "eigenvector", "reach", "community"}
+// networkPageSize is how many actors a page of the table shows.
+const networkPageSize = pk.DefaultPageSize
 
 // networkFigure is one figure of the whole network with its help text.
 type networkFigure struct {
@@ -60,20 +58,25 @@ type networkTypeBox struct {
 }
 
 type networkData struct {
-	SVG       template.HTML
-	Figures   []networkFigure
-	Counts    map[string]int
-	Columns   []networkColumn
-	Rows      []networkRow
-	Crossers  []networkPerson
-	Brokers   []string
-	Types     []networkTypeBox
-	Maps      []*pk.Map
-	MapID     string
-	Sort      string
-	Query     string // the filters as a query string, for export links
-	Exports   []networkExport
-	Sensitive bool
+	SVG      template.HTML
+	Figures  []networkFigure
+	Counts   map[string]int
+	Columns  []networkColumn
+	Rows     []networkRow
+	Crossers []networkPerson
+	Brokers  []string
+	Types    []networkTypeBox
+	Maps     []*pk.Map
+	MapID    string
+	Sort     string
+	// Descending tells the table's order; From–To of Total are the rows
+	// shown (1-based); Next links to the next page when the table is cut.
+	Descending      bool
+	From, To, Total int
+	Next            string
+	Query           string // the filters as a query string, for export links
+	Exports         []networkExport
+	Sensitive       bool
 }
 
 type networkExport struct {
@@ -99,8 +102,19 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	f = n.Filter
 	sortKey := q.Get("sort")
-	if !slices.Contains(networkSorts, sortKey) {
-		sortKey = "betweenness"
+	if !slices.Contains(pk.NetworkSorts, sortKey) {
+		sortKey = pk.NetworkSortDefault
+	}
+	desc := pk.NetworkSortDescending(sortKey)
+	switch q.Get("order") {
+	case "asc":
+		desc = false
+	case "desc":
+		desc = true
+	}
+	page, err := n.ActorPage(pk.NetworkActorQuery{Sort: sortKey, Descending: desc, Page: pk.PageRequest{Cursor: q.Get("cursor"), Limit: networkPageSize}})
+	if err != nil {
+		return err
 	}
 	filters := url.Values{}
 	for _, t := range f.Types {
@@ -109,7 +123,7 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	if f.MapID != "" {
 		filters.Set("map", f.MapID)
 	}
-	d := &networkData{MapID: f.MapID, Sort: sortKey, Query: filters.Encode(), Sensitive: n.HasSensitive,
+	d := &networkData{MapID: f.MapID, Sort: sortKey, Descending: desc, From: page.From + 1, To: page.From + len(page.Actors), Total: page.Total, Query: filters.Encode(), Sensitive: n.HasSensitive,
 		Counts: map[string]int{"actors": n.Result.Nodes, "ties": n.Result.Edges}}
 	if maps, err := h.Maps.Maps(r.Context(), v.P.ID); err == nil {
 		d.Maps = maps
@@ -129,21 +143,40 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	for _, t := range network.Types {
 		d.Types = append(d.Types, networkTypeBox{Type: t, Checked: len(f.Types) == 0 || slices.Contains(f.Types, t)})
 	}
-	for _, k := range networkSorts {
+	link := func(extra url.Values) string {
 		cq := url.Values{}
 		for key, vals := range filters {
 			cq[key] = vals
 		}
-		cq.Set("sort", k)
+		for key, vals := range extra {
+			cq[key] = vals
+		}
+		return "/p/" + v.P.ID + "/network?" + cq.Encode() + "#actors"
+	}
+	order := func(desc bool) string {
+		if desc {
+			return "desc"
+		}
+		return "asc"
+	}
+	for _, k := range pk.NetworkSorts {
 		label := "network.metric." + k
 		if k == "name" || k == "kind" {
 			label = "networkpage.column." + k
 		}
-		d.Columns = append(d.Columns, networkColumn{Key: k, Label: label, Href: "/p/" + v.P.ID + "/network?" + cq.Encode() + "#actors", Active: k == sortKey})
+		// The active column's heading turns the order round; the others
+		// sort in their natural order.
+		next := pk.NetworkSortDescending(k)
+		if k == sortKey {
+			next = !desc
+		}
+		d.Columns = append(d.Columns, networkColumn{Key: k, Label: label, Active: k == sortKey,
+			Href: link(url.Values{"sort": {k}, "order": {order(next)}})})
 	}
-	actors := slices.Clone(n.Actors)
-	slices.SortStableFunc(actors, networkOrder(sortKey))
-	for _, a := range actors {
+	if page.Next != "" {
+		d.Next = link(url.Values{"sort": {sortKey}, "order": {order(desc)}, "cursor": {page.Next}})
+	}
+	for _, a := range page.Actors {
 		d.Rows = append(d.Rows, networkRow{ID: a.ID, Name: a.Name, Kind: a.Kind, Sector: a.Sector, Segment: a.Segment, Strategy: a.Strategy,
 			Sensitive: a.Sensitive, Degree: a.Degree, Betweenness: fmtMeasure(a.Betweenness), Closeness: fmtMeasure(a.Closeness),
 			Eigenvector: fmtMeasure(a.Eigenvector), Reach: strconv.Itoa(int(a.Reach*100 + 0.5)), Community: a.Community + 1})
@@ -177,32 +210,4 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	v.Data = d
 	h.Render(w, r, http.StatusOK, templates, "network", v)
 	return nil
-}
-
-// networkOrder compares actors for a sort key; ties fall back to the name.
-func networkOrder(key string) func(a, b *pk.NetworkActor) int {
-	desc := func(x, y float64) int { return cmp.Compare(y, x) }
-	return func(a, b *pk.NetworkActor) int {
-		var c int
-		switch key {
-		case "kind":
-			c = cmp.Compare(a.Kind, b.Kind)
-		case "degree":
-			c = cmp.Compare(b.Degree, a.Degree)
-		case "betweenness":
-			c = desc(a.Betweenness, b.Betweenness)
-		case "closeness":
-			c = desc(a.Closeness, b.Closeness)
-		case "eigenvector":
-			c = desc(a.Eigenvector, b.Eigenvector)
-		case "reach":
-			c = desc(a.Reach, b.Reach)
-		case "community":
-			c = cmp.Compare(a.Community, b.Community)
-		}
-		if c != 0 {
-			return c
-		}
-		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
-	}
 }

@@ -1,0 +1,50 @@
+package partnerkit
+
+import (
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/partnerkit/partnerkit/network"
+)
+
+func TestNetworkActorPage(t *testing.T) {
+	n := &Network{}
+	for i := range 7 {
+		n.Actors = append(n.Actors, &NetworkActor{ID: strconv.Itoa(i), Name: "Actor " + strconv.Itoa(6-i),
+			NodeMetrics: network.NodeMetrics{Degree: i % 3, Betweenness: float64(i) / 10}})
+	}
+	ids := func(p *NetworkActorPage) []string {
+		var out []string
+		for _, a := range p.Actors {
+			out = append(out, a.ID)
+		}
+		return out
+	}
+	// No key: betweenness, highest first.
+	p, err := n.ActorPage(NetworkActorQuery{Page: PageRequest{Limit: 3}})
+	if err != nil || !slices.Equal(ids(p), []string{"6", "5", "4"}) || p.Next != "3" || p.Total != 7 || p.From != 0 {
+		t.Fatalf("first page %v next %q: %v", ids(p), p.Next, err)
+	}
+	p, _ = n.ActorPage(NetworkActorQuery{Page: PageRequest{Limit: 3, Cursor: "6"}})
+	if !slices.Equal(ids(p), []string{"0"}) || p.Next != "" || p.From != 6 {
+		t.Errorf("last page %v next %q", ids(p), p.Next)
+	}
+	// Degree, fewest first; equal degrees by name.
+	p, _ = n.ActorPage(NetworkActorQuery{Sort: "degree"})
+	if !slices.Equal(ids(p), []string{"6", "3", "0", "4", "1", "5", "2"}) {
+		t.Errorf("by degree ascending: %v", ids(p))
+	}
+	p, _ = n.ActorPage(NetworkActorQuery{Sort: "name", Descending: true, Page: PageRequest{Limit: 500}})
+	if !slices.Equal(ids(p), []string{"0", "1", "2", "3", "4", "5", "6"}) {
+		t.Errorf("by name descending: %v", ids(p))
+	}
+	for _, q := range []NetworkActorQuery{{Sort: "fame"}, {Page: PageRequest{Cursor: "-1"}}, {Page: PageRequest{Cursor: "x"}}} {
+		if _, err := n.ActorPage(q); ErrorCode(err) != EINVALID {
+			t.Errorf("%+v: %v", q, err)
+		}
+	}
+	if p, _ := n.ActorPage(NetworkActorQuery{Page: PageRequest{Cursor: "99"}}); len(p.Actors) != 0 || p.Next != "" {
+		t.Errorf("past the end: %v", ids(p))
+	}
+}
