@@ -30,7 +30,7 @@ func TestTwoInstances(t *testing.T) {
 	t.Parallel()
 	w := sqldbtest.OpenWorld(t, "postgres")
 	a := newEnv(t, w)
-	dbB := sqldbtest.OpenTwin(t, w.DB)
+	dbB := sqldbtest.AnotherInstance(t, w.DB)
 	srvB, err := server.New(server.Config{DB: dbB, Bundle: bundle, Log: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)

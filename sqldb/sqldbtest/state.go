@@ -200,21 +200,3 @@ func column(conn *sql.Conn, query string, args ...any) ([]string, error) {
 	}
 	return out, rows.Err()
 }
-
-// OpenTwin opens a second DB on the database db was opened on, as a second
-// instance of the application would: its own pools, the same rows. It
-// shares db's clock and hasher.
-func OpenTwin(t testing.TB, db *sqldb.DB) *sqldb.DB {
-	t.Helper()
-	dsn, ok := opened.Load(db)
-	if !ok {
-		t.Fatal("OpenTwin: the database was not opened by sqldbtest")
-	}
-	twin, err := sqldb.Open(dsn.(string))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { twin.Close() })
-	twin.Now, twin.Hasher = db.Now, db.Hasher
-	return twin
-}
