@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+
+	"github.com/partnerkit/partnerkit/network"
 )
 
 // NetworkSorts are the keys the per-actor table of a network sorts by.
@@ -111,4 +113,38 @@ func networkOrder(key string, descending bool) func(a, b *NetworkActor) int {
 		}
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 	}
+}
+
+// MaxNetworkCrossers is how many boundary crossers a page or an answer
+// lists at once (those with the most ties first); a national network has
+// thousands.
+const MaxNetworkCrossers = 50
+
+// NetworkCrosserPage is one page of the boundary crossers: From and Total
+// as for the actors, Next the cursor of the next page (empty on the last).
+type NetworkCrosserPage struct {
+	Crossers    []network.Crosser
+	From, Total int
+	Next        string
+}
+
+// CrosserPage returns the boundary crossers from the position cursor
+// names (empty: the first), at most MaxNetworkCrossers; a cursor that is
+// not one is refused (EINVALID on crossers).
+func (n *Network) CrosserPage(cursor string) (*NetworkCrosserPage, error) {
+	all := n.Result.BoundaryCrossers
+	from := 0
+	if cursor != "" {
+		c, err := strconv.Atoi(cursor)
+		if err != nil || c < 0 {
+			return nil, FieldInvalid("crossers", "validation.cursor", nil)
+		}
+		from = min(c, len(all))
+	}
+	end := min(len(all), from+MaxNetworkCrossers)
+	out := &NetworkCrosserPage{Crossers: all[from:end], From: from, Total: len(all)}
+	if end < len(all) {
+		out.Next = strconv.Itoa(end)
+	}
+	return out, nil
 }

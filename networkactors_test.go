@@ -48,3 +48,40 @@ func TestNetworkActorPage(t *testing.T) {
 		t.Errorf("past the end: %v", ids(p))
 	}
 }
+
+func TestNetworkCrosserPage(t *testing.T) {
+	n := &Network{Result: &network.Result{}}
+	for i := range MaxNetworkCrossers*2 + 7 {
+		n.Result.BoundaryCrossers = append(n.Result.BoundaryCrossers, network.Crosser{ID: strconv.Itoa(i)})
+	}
+	var seen []string
+	cursor, pages := "", 0
+	for {
+		p, err := n.CrosserPage(cursor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		if len(p.Crossers) > MaxNetworkCrossers || p.Total != MaxNetworkCrossers*2+7 || p.From != len(seen) {
+			t.Fatalf("page %d: %d crossers from %d of %d", pages, len(p.Crossers), p.From, p.Total)
+		}
+		for _, c := range p.Crossers {
+			seen = append(seen, c.ID)
+		}
+		if cursor = p.Next; cursor == "" {
+			break
+		}
+	}
+	if pages != 3 || len(seen) != MaxNetworkCrossers*2+7 || seen[len(seen)-1] != strconv.Itoa(MaxNetworkCrossers*2+6) {
+		t.Errorf("%d pages, %d crossers", pages, len(seen))
+	}
+	for _, bad := range []string{"x", "-1"} {
+		if _, err := n.CrosserPage(bad); ErrorCode(err) != EINVALID {
+			t.Errorf("cursor %q: %v", bad, err)
+		}
+	}
+	// A cursor past the end is an empty last page.
+	if p, err := n.CrosserPage("999"); err != nil || len(p.Crossers) != 0 || p.Next != "" {
+		t.Errorf("past the end: %+v %v", p, err)
+	}
+}

@@ -226,6 +226,9 @@ func queryParam(name string) map[string]any {
 	case "unread":
 		p["schema"] = map[string]any{"type": "string", "enum": []string{"true", "false"}}
 		p["description"] = "true lists the unread ones only."
+	case "crossers":
+		p["schema"] = map[string]any{"type": "string", "maxLength": 20}
+		p["description"] = "Where the boundary crossers continue: the crossers_next of the previous answer."
 	}
 	return p
 }

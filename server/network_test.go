@@ -88,6 +88,8 @@ type netJSON struct {
 	Brokers          []string
 	NextCursor       string `json:"next_cursor"`
 	ActorsTotal      int    `json:"actors_total"`
+	CrossersTotal    int    `json:"crossers_total"`
+	CrossersNext     string `json:"crossers_next"`
 	Actors           []struct {
 		ID, Name, Kind, Segment, Strategy string
 		Degree, Community                 int
@@ -119,7 +121,7 @@ func TestNetworkAPI(t *testing.T) {
 			t.Errorf("member's network: %+v", m)
 		}
 		c := get("coordinator", "")
-		if c.Nodes != 6 || c.Edges != 6 || len(c.BoundaryCrossers) != 2 {
+		if c.Nodes != 6 || c.Edges != 6 || len(c.BoundaryCrossers) != 2 || c.CrossersTotal != 2 || c.CrossersNext != "" {
 			t.Errorf("coordinator's network: %+v", c)
 		}
 		// Types filter the relationships; a map adds segments and strategies.

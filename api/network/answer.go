@@ -32,16 +32,21 @@ type NetworkCrosser struct {
 // NetworkAnswer is the network analysis of a partnership, as the asker may
 // see it (sensitive actors and relationships only for coordinators).
 type NetworkAnswer struct {
-	Types            []string         `json:"types"`
-	MapID            string           `json:"map_id,omitempty"`
-	Nodes            int              `json:"nodes"`
-	Edges            int              `json:"edges"`
-	Density          float64          `json:"density"`
-	AverageDegree    float64          `json:"average_degree"`
-	Centralisation   float64          `json:"centralisation"`
-	Components       int              `json:"components"`
-	Communities      int              `json:"communities"`
+	Types          []string `json:"types"`
+	MapID          string   `json:"map_id,omitempty"`
+	Nodes          int      `json:"nodes"`
+	Edges          int      `json:"edges"`
+	Density        float64  `json:"density"`
+	AverageDegree  float64  `json:"average_degree"`
+	Centralisation float64  `json:"centralisation"`
+	Components     int      `json:"components"`
+	Communities    int      `json:"communities"`
+	// BoundaryCrossers is one page of them (those tied to the most groups
+	// first, at most 50; ?crossers= is the cursor: crossers_next), of
+	// CrossersTotal.
 	BoundaryCrossers []NetworkCrosser `json:"boundary_crossers"`
+	CrossersNext     string           `json:"crossers_next"`
+	CrossersTotal    int              `json:"crossers_total"`
 	Brokers          []string         `json:"brokers"`
 	// Actors is one page of the per-actor table, as ?sort=, ?order=,
 	// ?limit= and ?cursor= ask; NextCursor leads on (empty on the last
@@ -52,14 +57,14 @@ type NetworkAnswer struct {
 }
 
 // networkAnswer encodes an analysed network for the JSON answer.
-func networkAnswer(n *pk.Network, page *pk.NetworkActorPage) NetworkAnswer {
+func networkAnswer(n *pk.Network, page *pk.NetworkActorPage, crossers *pk.NetworkCrosserPage) NetworkAnswer {
 	res := n.Result
 	out := NetworkAnswer{Types: api.NonNil(n.Filter.Types), MapID: n.Filter.MapID, Nodes: res.Nodes, Edges: res.Edges,
 		Density: res.Density, AverageDegree: res.AverageDegree, Centralisation: res.Centralisation,
 		Components: len(res.Components), Communities: len(res.Communities),
 		BoundaryCrossers: []NetworkCrosser{}, Brokers: api.NonNil(res.Brokers), Actors: []NetworkActor{},
-		NextCursor: page.Next, ActorsTotal: page.Total}
-	for _, c := range res.BoundaryCrossers {
+		NextCursor: page.Next, ActorsTotal: page.Total, CrossersNext: crossers.Next, CrossersTotal: crossers.Total}
+	for _, c := range crossers.Crossers {
 		out.BoundaryCrossers = append(out.BoundaryCrossers, NetworkCrosser{ID: c.ID, Ties: api.NonNil(c.Ties)})
 	}
 	for _, a := range page.Actors {

@@ -66,8 +66,8 @@ func (h *Handlers) registerNetwork(a *api.API) {
 		return h.Network.NetworkExport(r.Context(), r.PathValue("pid"), format, networkFilter(r))
 	}
 	a.Route("GET", "/partnerships/{pid}/network", access, httpx.OpDoc{Summary: "Network analysis of the relationships (?type= repeated to choose relationship types, ?map= for segments and strategies); " +
-		"the actors a page at a time (?limit=, ?cursor=: next_cursor), sorted by ?sort= (name, kind, degree, betweenness, closeness, eigenvector, reach, community; betweenness when omitted) in ?order= (asc, desc)",
-		Tag: tag, Response: NetworkAnswer{}, Query: append(query, "sort", "order", "limit", "cursor")},
+		"the actors a page at a time (?limit=, ?cursor=: next_cursor), sorted by ?sort= (name, kind, degree, betweenness, closeness, eigenvector, reach, community; betweenness when omitted) in ?order= (asc, desc); the boundary crossers 50 at a time (?crossers=: crossers_next)",
+		Tag: tag, Response: NetworkAnswer{}, Query: append(query, "sort", "order", "limit", "cursor", "crossers")},
 		func(r *http.Request) (any, error) {
 			q, err := actorQuery(r)
 			if err != nil {
@@ -81,7 +81,11 @@ func (h *Handlers) registerNetwork(a *api.API) {
 			if err != nil {
 				return nil, err
 			}
-			return networkAnswer(n, page), nil
+			crossers, err := n.CrosserPage(r.URL.Query().Get("crossers"))
+			if err != nil {
+				return nil, err
+			}
+			return networkAnswer(n, page, crossers), nil
 		})
 	a.Route("GET", "/partnerships/{pid}/network.svg", access, httpx.OpDoc{Summary: "The network drawn as SVG", Tag: tag, Raw: "image/svg+xml", Query: query},
 		func(r *http.Request) (any, error) {

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/partnerkit/partnerkit/svgtext"
 
@@ -64,11 +65,15 @@ type networkData struct {
 	Columns  []networkColumn
 	Rows     []networkRow
 	Crossers []networkPerson
-	Brokers  []string
-	Types    []networkTypeBox
-	Maps     []*pk.Map
-	MapID    string
-	Sort     string
+	// CrossersFrom–CrossersTo of CrossersTotal are the boundary crossers
+	// shown; CrossersNext links to the next ones when the list is cut.
+	CrossersFrom, CrossersTo, CrossersTotal int
+	CrossersNext                            string
+	Brokers                                 []string
+	Types                                   []networkTypeBox
+	Maps                                    []*pk.Map
+	MapID                                   string
+	Sort                                    string
 	// Descending tells the table's order; From–To of Total are the rows
 	// shown (1-based); Next links to the next page when the table is cut.
 	Descending      bool
@@ -185,7 +190,19 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	for _, a := range n.Actors {
 		names[a.ID] = a.Name
 	}
-	for _, c := range res.BoundaryCrossers {
+	crossers, err := n.CrosserPage(q.Get("crossers"))
+	if err != nil {
+		return err
+	}
+	d.CrossersFrom, d.CrossersTo, d.CrossersTotal = crossers.From+1, crossers.From+len(crossers.Crossers), crossers.Total
+	if crossers.Next != "" {
+		here := url.Values{"sort": {sortKey}, "order": {order(desc)}, "crossers": {crossers.Next}}
+		if c := q.Get("cursor"); c != "" {
+			here.Set("cursor", c)
+		}
+		d.CrossersNext = strings.TrimSuffix(link(here), "#actors") + "#net-crossers-h"
+	}
+	for _, c := range crossers.Crossers {
 		p := networkPerson{Name: names[c.ID]}
 		for _, id := range c.Ties {
 			p.Ties = append(p.Ties, names[id])
