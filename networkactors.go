@@ -148,3 +148,29 @@ func (n *Network) CrosserPage(cursor string) (*NetworkCrosserPage, error) {
 	}
 	return out, nil
 }
+
+// MaxNetworkDrawn bounds the actors the network page draws: a phone can
+// neither show nor quickly fetch a picture of thousands. The downloads
+// (SVG, GEXF, GraphML) hold every actor.
+const MaxNetworkDrawn = 300
+
+// MostConnected returns the IDs of at most limit actors with the most ties
+// (then the highest betweenness, then by name): the core a cut picture
+// keeps.
+func (n *Network) MostConnected(limit int) map[string]bool {
+	actors := slices.Clone(n.Actors)
+	slices.SortStableFunc(actors, func(a, b *NetworkActor) int {
+		if c := cmp.Compare(b.Degree, a.Degree); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Betweenness, a.Betweenness); c != 0 {
+			return c
+		}
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
+	out := make(map[string]bool, min(limit, len(actors)))
+	for _, a := range actors[:min(limit, len(actors))] {
+		out[a.ID] = true
+	}
+	return out
+}

@@ -85,3 +85,19 @@ func TestNetworkCrosserPage(t *testing.T) {
 		t.Errorf("past the end: %+v %v", p, err)
 	}
 }
+
+func TestMostConnected(t *testing.T) {
+	n := &Network{}
+	for i, deg := range []int{1, 5, 5, 0, 3} {
+		n.Actors = append(n.Actors, &NetworkActor{ID: strconv.Itoa(i), Name: "Actor " + strconv.Itoa(i),
+			NodeMetrics: network.NodeMetrics{Degree: deg, Betweenness: float64(i)}})
+	}
+	got := n.MostConnected(3)
+	// Degree 5 twice (the higher betweenness first), then degree 3.
+	if len(got) != 3 || !got["1"] || !got["2"] || !got["4"] {
+		t.Errorf("most connected: %v", got)
+	}
+	if all := n.MostConnected(10); len(all) != 5 {
+		t.Errorf("a limit above the count keeps all: %v", all)
+	}
+}

@@ -26,7 +26,8 @@ type Key struct {
 // between two page views. compute is given the newest value kept for the
 // same scope and what at another version (nil when there is none), from
 // which it may reuse what the change did not touch (see Update). The
-// oldest entries fall out.
+// oldest entries fall out. A compute that returns nil (it failed) keeps
+// nothing.
 func Cached(key Key, what string, compute func(prev any) any) any {
 	return cache.get(key, what, compute)
 }
@@ -65,6 +66,9 @@ func (c *memo) get(key Key, what string, compute func(prev any) any) any {
 	}
 	c.mu.Unlock()
 	v := compute(prev)
+	if v == nil {
+		return nil // compute failed: nothing is kept
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	// Another request may have computed the same meanwhile: keep one.

@@ -79,18 +79,49 @@ func (db *DB) readNetwork(ctx context.Context, n *pk.Network) error {
 	if err := rtx.QueryRowContext(ctx, `SELECT network_version FROM partnerships WHERE id = $1`, n.Partnership.ID).Scan(&version); err != nil {
 		return err
 	}
-	if err := networkNodes(ctx, rtx, n); err != nil {
-		return err
-	}
-	if err := networkEdges(ctx, rtx, n); err != nil {
-		return err
-	}
 	// The view: which database (a process may open several, as tests do),
 	// whose network, with or without sensitive rows, which types.
 	n.Key = network.Key{
 		Scope: db.opened + " " + n.Partnership.ID + " sensitive=" + strconv.FormatBool(n.MayViewSensitive) +
 			" types=" + strings.Join(n.Filter.Types, ","),
 		Version: version,
+	}
+	if n.Filter.MapID != "" {
+		// A map's segments and strategies come from assessments, which do
+		// not raise the network's version: read them every time.
+		if err := networkNodes(ctx, rtx, n); err != nil {
+			return err
+		}
+		if err := networkEdges(ctx, rtx, n); err != nil {
+			return err
+		}
+		return rtx.Commit()
+	}
+	// Without a map, the rows are exactly those of the version: on a
+	// national network reading 60,000 of them costs more than the rest of
+	// a view whose analysis is kept, so they are kept beside it.
+	var readErr error
+	kept, _ := network.Cached(n.Key, "rows", func(any) any {
+		rows := &pk.Network{Partnership: n.Partnership, Filter: n.Filter, MayViewSensitive: n.MayViewSensitive}
+		if readErr = networkNodes(ctx, rtx, rows); readErr == nil {
+			readErr = networkEdges(ctx, rtx, rows)
+		}
+		if readErr != nil {
+			return nil // nothing is kept
+		}
+		return rows
+	}).(*pk.Network)
+	if readErr != nil {
+		return readErr
+	}
+	// The nodes and edges are only read; each request gets actors of its
+	// own, whose measures it fills in.
+	n.Nodes, n.Edges, n.HasSensitive = kept.Nodes, kept.Edges, kept.HasSensitive
+	actors := make([]pk.NetworkActor, len(kept.Actors))
+	n.Actors = make([]*pk.NetworkActor, len(kept.Actors))
+	for i, a := range kept.Actors {
+		actors[i] = *a
+		n.Actors[i] = &actors[i]
 	}
 	return rtx.Commit()
 }

@@ -59,7 +59,11 @@ type networkTypeBox struct {
 }
 
 type networkData struct {
-	SVG      template.HTML
+	SVG template.HTML
+	// Drawn of DrawnOf actors are in the picture when it is cut (0: all).
+	Drawn, DrawnOf int
+	// SVGHref is the download that draws every actor.
+	SVGHref  string
 	Figures  []networkFigure
 	Counts   map[string]int
 	Columns  []networkColumn
@@ -134,7 +138,21 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 		d.Maps = maps
 	}
 	l := h.Bundle.Localizer(v.Lang)
-	d.SVG = template.HTML(network.SVG(n.Nodes, n.Edges, f.Types, n.Result, n.Layout(networkWidth, networkHeight), l.T, svgtext.Direction(v.Dir)))
+	pos := n.Layout(networkWidth, networkHeight)
+	if len(pos) > pk.MaxNetworkDrawn {
+		// The picture keeps the most connected actors (and the ties among
+		// them) and says so; the SVG download draws every one.
+		core := n.MostConnected(pk.MaxNetworkDrawn)
+		drawn := make(map[string]network.Point, len(core))
+		for id := range core {
+			if p, ok := pos[id]; ok {
+				drawn[id] = p
+			}
+		}
+		d.Drawn, d.DrawnOf = len(drawn), len(pos)
+		pos = drawn
+	}
+	d.SVG = template.HTML(network.SVG(n.Nodes, n.Edges, f.Types, n.Result, pos, l.T, svgtext.Direction(v.Dir)))
 	res := n.Result
 	d.Figures = []networkFigure{
 		{"network.metric.actors", strconv.Itoa(res.Nodes)},
@@ -224,6 +242,7 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 		{"networkpage.export.json", base + suffix},
 		{"networkpage.export.svg", base + ".svg" + suffix},
 	}
+	d.SVGHref = base + ".svg" + suffix
 	v.Data = d
 	h.Render(w, r, http.StatusOK, templates, "network", v)
 	return nil
