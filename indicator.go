@@ -56,6 +56,9 @@ type Indicator struct {
 	EvidenceShare *float64 `json:"evidence_share"`
 	NextDue       string   `json:"next_due"`
 	Measurements  int      `json:"measurement_count"`
+	// MeasuredInPeriod is set when the list was asked with a MeasuredIn
+	// period and the indicator has a measurement dated in it.
+	MeasuredInPeriod bool `json:"-"`
 
 	Version   int       `json:"version"`
 	CreatedAt time.Time `json:"created_at"`
@@ -353,4 +356,8 @@ type IndicatorFilter struct {
 	GoalID string
 	PlanID string
 	AsOf   string
+	// MeasuredIn, when given, marks the indicators with a measurement
+	// dated in that period (Indicator.MeasuredInPeriod), read with the
+	// rest rather than one indicator at a time (the partnership report).
+	MeasuredIn *ReportPeriod
 }

@@ -96,29 +96,17 @@ func Indicators(ctx context.Context, inds pk.IndicatorService, pid string, perio
 	if today := now.UTC().Format(time.DateOnly); today < asOf {
 		asOf = today
 	}
-	items, cut, err := inds.Indicators(ctx, pid, pk.IndicatorFilter{AsOf: asOf})
+	// Which were measured in the period comes with the list (the
+	// measurements are read for the statuses anyway).
+	items, cut, err := inds.Indicators(ctx, pid, pk.IndicatorFilter{AsOf: asOf, MeasuredIn: &period})
 	if err != nil {
 		return nil, err
 	}
 	s := &pk.ReportIndicators{AsOf: asOf, Items: items, Cut: cut, ByStatus: map[string]int{}}
 	for _, ind := range items {
 		s.ByStatus[ind.Status]++
-	}
-	// Which were measured in the period: their measurements, one list each,
-	// read only for indicators with any.
-	for _, ind := range items {
-		if ind.Measurements == 0 {
-			continue
-		}
-		ms, _, err := inds.Measurements(ctx, pid, ind.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range ms {
-			if period.Contains(m.Date) {
-				s.MeasuredInPeriod++
-				break
-			}
+		if ind.MeasuredInPeriod {
+			s.MeasuredInPeriod++
 		}
 	}
 	return s, nil

@@ -174,6 +174,9 @@ func completeIndicators(ctx context.Context, q queryer, pid string, f pk.Indicat
 			return err
 		}
 		ms[m.IndicatorID] = append(ms[m.IndicatorID], m.RuleMeasurement())
+		if ind := byID[m.IndicatorID]; ind != nil && f.MeasuredIn != nil && f.MeasuredIn.Contains(m.Date) {
+			ind.MeasuredInPeriod = true
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return err
