@@ -36,20 +36,21 @@ func TestLoad(t *testing.T) {
 		if err != nil || len(ps) != 1 || ps[0].MyRole != pk.RoleCoordinator {
 			t.Fatalf("partnerships: %+v %v", ps, err)
 		}
-		d, err := db.Partnerships.Dashboard(uctx, ps[0].ID)
+		pid := ps[0].ID
+		d, err := db.Partnerships.Dashboard(uctx, pid)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if d.ActiveOrganisations != 5 || d.PeopleByRole["coordinator"] != 2 || d.PeopleByRole["observer"] != 1 || d.PendingInvitations != 2 { // one to a new member, one to an agreed prospect
 			t.Fatalf("dashboard %+v", d)
 		}
-		actors, _, err := db.Actors.Actors(uctx, ps[0].ID, pk.ActorFilter{}, pk.PageRequest{})
+		actors, _, err := db.Actors.Actors(uctx, pid, pk.ActorFilter{}, pk.PageRequest{})
 		if err != nil || len(actors) < 20 {
 			t.Fatalf("register: %d actors, %v", len(actors), err)
 		}
 		// One decision was taken in the room at a meeting, and an upcoming
 		// meeting has the open proposal on its agenda.
-		log, err := db.Decisions.Decisions(uctx, ps[0].ID, "")
+		log, err := db.Decisions.Decisions(uctx, pid, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,14 +60,14 @@ func TestLoad(t *testing.T) {
 				inRoom++
 			}
 		}
-		props, err := db.Decisions.Proposals(uctx, ps[0].ID)
+		props, err := db.Decisions.Proposals(uctx, pid)
 		if err != nil {
 			t.Fatal(err)
 		}
 		onAgenda := 0
 		for _, p := range props.Items {
 			if p.Status == pk.ProposalOpen {
-				if full, err := db.Decisions.Proposal(uctx, ps[0].ID, p.ID); err == nil && len(full.Meetings) == 1 {
+				if full, err := db.Decisions.Proposal(uctx, pid, p.ID); err == nil && len(full.Meetings) == 1 {
 					onAgenda++
 				}
 			}
@@ -82,28 +83,12 @@ func TestLoad(t *testing.T) {
 func TestDemoAgreement(t *testing.T) {
 	t.Parallel()
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		ctx := context.Background()
-		if _, err := Load(ctx, db); err != nil {
-			t.Fatal(err)
-		}
-		_, secret, err := db.Accounts.SignIn(ctx, Email, Password, "127.0.0.1", "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		u, _, err := db.Accounts.UserBySession(ctx, secret)
-		if err != nil {
-			t.Fatal(err)
-		}
-		uctx := pk.NewContextWithUser(ctx, u)
-		ps, _, err := db.Partnerships.Partnerships(uctx, pk.PageRequest{}, false)
-		if err != nil || len(ps) != 1 {
-			t.Fatal(err)
-		}
-		list, err := db.Agreements.Agreements(uctx, ps[0].ID)
+		uctx, pid := signedIn(t, db)
+		list, err := db.Agreements.Agreements(uctx, pid)
 		if err != nil || len(list.Items) != 1 {
 			t.Fatalf("agreements: %v %+v", err, list)
 		}
-		a, err := db.Agreements.Agreement(uctx, ps[0].ID, list.Items[0].ID)
+		a, err := db.Agreements.Agreement(uctx, pid, list.Items[0].ID)
 		if err != nil || len(a.SignedBy) != 3 || len(a.Missing) != 2 || a.Status != "signing" {
 			t.Fatalf("agreement: %v signed %v missing %v %s", err, a.SignedBy, a.Missing, a.Status)
 		}
@@ -113,7 +98,7 @@ func TestDemoAgreement(t *testing.T) {
 				t.Errorf("decision-making not drafted from the charter:\n%s", sec.Body)
 			}
 		}
-		comments, err := db.Agreements.AgreementComments(uctx, ps[0].ID, a.ID)
+		comments, err := db.Agreements.AgreementComments(uctx, pid, a.ID)
 		if err != nil || len(comments.Items) != 4 {
 			t.Fatalf("comments: %v %+v", err, comments)
 		}
@@ -126,18 +111,7 @@ func TestDemoAgreement(t *testing.T) {
 func TestDemoPlans(t *testing.T) {
 	t.Parallel()
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		ctx := context.Background()
-		if _, err := Load(ctx, db); err != nil {
-			t.Fatal(err)
-		}
-		_, secret, err := db.Accounts.SignIn(ctx, Email, Password, "127.0.0.1", "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		u, _, _ := db.Accounts.UserBySession(ctx, secret)
-		uctx := pk.NewContextWithUser(ctx, u)
-		ps, _, _ := db.Partnerships.Partnerships(uctx, pk.PageRequest{}, false)
-		pid := ps[0].ID
+		uctx, pid := signedIn(t, db)
 		goals, _, err := db.Goals.Goals(uctx, pid)
 		if err != nil || len(goals) != 3 {
 			t.Fatalf("goals: %v %d", err, len(goals))
@@ -174,24 +148,7 @@ func TestDemoPlans(t *testing.T) {
 func TestDemoContributions(t *testing.T) {
 	t.Parallel()
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		ctx := context.Background()
-		if _, err := Load(ctx, db); err != nil {
-			t.Fatal(err)
-		}
-		_, secret, err := db.Accounts.SignIn(ctx, Email, Password, "127.0.0.1", "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		u, _, err := db.Accounts.UserBySession(ctx, secret)
-		if err != nil {
-			t.Fatal(err)
-		}
-		uctx := pk.NewContextWithUser(ctx, u)
-		ps, _, err := db.Partnerships.Partnerships(uctx, pk.PageRequest{}, false)
-		if err != nil || len(ps) != 1 {
-			t.Fatal(err)
-		}
-		pid := ps[0].ID
+		uctx, pid := signedIn(t, db)
 		cs, _, err := db.Contributions.Contributions(uctx, pid, pk.ContributionFilter{})
 		if err != nil {
 			t.Fatal(err)
@@ -233,18 +190,7 @@ func TestDemoContributions(t *testing.T) {
 func TestDemoIndicators(t *testing.T) {
 	t.Parallel()
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		ctx := context.Background()
-		if _, err := Load(ctx, db); err != nil {
-			t.Fatal(err)
-		}
-		_, secret, err := db.Accounts.SignIn(ctx, Email, Password, "127.0.0.1", "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		u, _, _ := db.Accounts.UserBySession(ctx, secret)
-		uctx := pk.NewContextWithUser(ctx, u)
-		ps, _, _ := db.Partnerships.Partnerships(uctx, pk.PageRequest{}, false)
-		pid := ps[0].ID
+		uctx, pid := signedIn(t, db)
 		list, cut, err := db.Indicators.Indicators(uctx, pid, pk.IndicatorFilter{})
 		if err != nil || cut || len(list) != 5 {
 			t.Fatalf("indicators: %v %v %d", err, cut, len(list))
@@ -275,4 +221,28 @@ func TestLargeSize(t *testing.T) {
 	if Sizes["small"] != (sqldb.CoalitionSize{}) {
 		t.Error("the small demonstration must stay the city network alone")
 	}
+}
+
+// signedIn loads the demonstration into db and returns its coordinator's
+// context, signed in, and the ID of the one partnership it holds.
+func signedIn(t *testing.T, db *sqldb.DB) (context.Context, string) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := Load(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	_, secret, err := db.Accounts.SignIn(ctx, Email, Password, "127.0.0.1", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _, err := db.Accounts.UserBySession(ctx, secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	uctx := pk.NewContextWithUser(ctx, u)
+	ps, _, err := db.Partnerships.Partnerships(uctx, pk.PageRequest{}, false)
+	if err != nil || len(ps) != 1 || ps[0].MyRole != pk.RoleCoordinator {
+		t.Fatalf("partnerships: %+v %v", ps, err)
+	}
+	return uctx, ps[0].ID
 }

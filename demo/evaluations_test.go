@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"context"
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -14,25 +13,12 @@ import (
 func TestDemoEvaluations(t *testing.T) {
 	t.Parallel()
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		ctx := context.Background()
-		if _, err := Load(ctx, db); err != nil {
-			t.Fatal(err)
-		}
-		_, secret, err := db.Accounts.SignIn(ctx, Email, Password, "127.0.0.1", "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		u, _, _ := db.Accounts.UserBySession(ctx, secret)
-		uctx := pk.NewContextWithUser(ctx, u)
-		ps, _, err := db.Partnerships.Partnerships(uctx, pk.PageRequest{Limit: 10}, false)
-		if err != nil || len(ps) == 0 {
-			t.Fatalf("partnerships: %v", err)
-		}
-		list, err := db.Evaluations.Evaluations(uctx, ps[0].ID)
+		uctx, pid := signedIn(t, db)
+		list, err := db.Evaluations.Evaluations(uctx, pid)
 		if err != nil || len(list.Items) != 1 || list.Items[0].Kind != pk.EvaluationFormative {
 			t.Fatalf("evaluations: %v %+v", err, list)
 		}
-		page, err := db.Evaluations.Evaluation(uctx, ps[0].ID, list.Items[0].ID)
+		page, err := db.Evaluations.Evaluation(uctx, pid, list.Items[0].ID)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -16,18 +15,7 @@ import (
 func TestDemoHealthCatchesTheDominantMember(t *testing.T) {
 	t.Parallel()
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
-		ctx := context.Background()
-		if _, err := Load(ctx, db); err != nil {
-			t.Fatal(err)
-		}
-		_, secret, err := db.Accounts.SignIn(ctx, Email, Password, "127.0.0.1", "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		u, _, _ := db.Accounts.UserBySession(ctx, secret)
-		uctx := pk.NewContextWithUser(ctx, u)
-		ps, _, _ := db.Partnerships.Partnerships(uctx, pk.PageRequest{}, false)
-		pid := ps[0].ID
+		uctx, pid := signedIn(t, db)
 		rep, err := db.Health.Signals(uctx, pid)
 		if err != nil {
 			t.Fatal(err)
