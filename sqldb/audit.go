@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
-	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 )
@@ -37,11 +36,7 @@ func (tx *Tx) auditSensitive(ctx context.Context, sensitive bool, pid, action, s
 		// concurrent write on PostgreSQL wait for this one to commit.
 		// Should queuing fail, the server's timer queues it anyway.
 		tx.deriveQueued = true
-		tx.after = append(tx.after, func() {
-			qctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-			defer cancel()
-			_ = tx.db.inTx(qctx, func(q *Tx) error { return q.enqueue(qctx, EventsDerivedJob, struct{}{}, EventsDerivedJob) })
-		})
+		tx.after = append(tx.after, func() { queueDerive(ctx, tx.db) })
 	}
 	return err
 }

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 )
@@ -61,4 +62,21 @@ func SubjectExists(ctx context.Context, q queryer, ev pk.Event) (bool, error) {
 	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table+` WHERE id = $1 AND partnership_id = $2`,
 		ev.SubjectID, ev.PartnershipID).Scan(&n)
 	return n > 0, err
+}
+
+// queueDerive asks, after a write has committed, for the events to be
+// derived — unless a run already waits unclaimed: it starts after this
+// commit and so reads the write, and most writes of a busy instance then
+// cost no second transaction. Should queuing fail, the server's timer
+// queues the run anyway.
+func queueDerive(ctx context.Context, db *DB) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	var waiting int
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM jobs WHERE unique_key = $1 AND dead = FALSE AND locked_until IS NULL`,
+		EventsDerivedJob).Scan(&waiting)
+	if err == nil && waiting > 0 {
+		return
+	}
+	_ = db.inTx(ctx, func(tx *Tx) error { return tx.enqueue(ctx, EventsDerivedJob, struct{}{}, EventsDerivedJob) })
 }

@@ -39,7 +39,10 @@ const jobLease = 5 * time.Minute
 // maxJobAttempts before a job is set aside as dead.
 const maxJobAttempts = 8
 
-// enqueue adds a job in the transaction; uniqueKey (optional) de-duplicates.
+// enqueue adds a job in the transaction; uniqueKey (optional) de-duplicates:
+// while a job of the key waits or runs, nothing is added, and a job of the
+// key set aside as dead is brought back (a periodic job that failed for
+// good must not block its key for ever).
 func (tx *Tx) enqueue(ctx context.Context, kind string, payload any, uniqueKey string) error {
 	return tx.enqueueAt(ctx, kind, payload, uniqueKey, tx.now)
 }
@@ -57,7 +60,9 @@ func (tx *Tx) enqueueAt(ctx context.Context, kind string, payload any, uniqueKey
 	}
 	_, err = tx.ExecContext(ctx, `
 		INSERT INTO jobs (id, kind, payload, unique_key, run_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-		ON CONFLICT (unique_key) DO NOTHING`,
+		ON CONFLICT (unique_key) DO UPDATE SET dead = FALSE, attempts = 0, last_error = '', locked_until = NULL, claim = NULL,
+			payload = excluded.payload, run_at = excluded.run_at
+		WHERE jobs.dead`,
 		newID(), kind, string(b), key, fmtTime(runAt), fmtTime(tx.now))
 	if err == nil {
 		tx.after = append(tx.after, tx.db.wakeJobs)

@@ -496,6 +496,42 @@ func TestJobsRetryAndDeduplicate(t *testing.T) {
 	})
 }
 
+// A job set aside as dead comes back when its key is queued again: a
+// periodic job that failed for good does not block its key for ever; one
+// that waits is not queued twice.
+func TestDeadJobQueuedAgain(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, ctx := w.DB, context.Background()
+		fail := map[string]sqldb.JobHandler{"test.periodic": func(context.Context, []byte) error { return context.DeadlineExceeded }}
+		if err := db.Jobs.EnqueueOnce(ctx, "test.periodic"); err != nil {
+			t.Fatal(err)
+		}
+		for range 8 {
+			w.Clock.Advance(24 * time.Hour)
+			db.Jobs.RunDueJobs(ctx, fail, nil)
+		}
+		var dead bool
+		if err := sqldb.RawForTest(db).QueryRow(`SELECT dead FROM jobs WHERE unique_key = 'test.periodic'`).Scan(&dead); err != nil || !dead {
+			t.Fatalf("after eight failures: dead %v, %v", dead, err)
+		}
+		for range 2 {
+			if err := db.Jobs.EnqueueOnce(ctx, "test.periodic"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var n int
+		if err := sqldb.RawForTest(db).QueryRow(`SELECT COUNT(*) FROM jobs WHERE unique_key = 'test.periodic' AND NOT dead AND attempts = 0`).Scan(&n); err != nil || n != 1 {
+			t.Fatalf("queued again: %d waiting, %v", n, err)
+		}
+		ran := 0
+		db.Jobs.RunDueJobs(ctx, map[string]sqldb.JobHandler{"test.periodic": func(context.Context, []byte) error { ran++; return nil }}, nil)
+		if ran != 1 {
+			t.Fatalf("the revived job ran %d times", ran)
+		}
+	})
+}
+
 func TestBackup(t *testing.T) {
 	t.Parallel()
 	w := sqldbtest.OpenWorld(t, "sqlite")
