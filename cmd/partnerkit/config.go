@@ -32,6 +32,7 @@ type config struct {
 
 	SecretKey           string
 	WebhookAllowPrivate bool
+	DebugAddr           string
 }
 
 // env returns the variable's value or def.
@@ -85,6 +86,7 @@ func serveFlags(fs *flag.FlagSet, c *config) {
 	fs.StringVar(&c.MailFrom, "mail-from", env("PARTNERKIT_MAIL_FROM", "Partnerkit <partnerkit@localhost>"), "sender address of emails (PARTNERKIT_MAIL_FROM)")
 	fs.StringVar(&c.SecretKey, "secret-key", env("PARTNERKIT_SECRET_KEY", ""), "key sealing webhook secrets: 64 hex digits or base64 of 32 bytes; default DATA/secret.key, made once (PARTNERKIT_SECRET_KEY; prefer the variable; the same on every instance)")
 	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", envBool("PARTNERKIT_WEBHOOK_ALLOW_PRIVATE", false), "let webhooks call private and local addresses and plain http (PARTNERKIT_WEBHOOK_ALLOW_PRIVATE; for closed networks and tests)")
+	fs.StringVar(&c.DebugAddr, "debug-addr", env("PARTNERKIT_DEBUG_ADDR", ""), "serve Go's profiler (/debug/pprof/) on this loopback address, e.g. 127.0.0.1:6060; off by default (PARTNERKIT_DEBUG_ADDR)")
 }
 
 // parse parses flags, printing errors and help to stderr.

@@ -34,6 +34,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("--signup must be open or invite, not %q", c.Signup)
 	}
 	log := c.logger(stderr)
+	if c.DebugAddr != "" {
+		debug, err := serveDebug(c.DebugAddr, log)
+		if err != nil {
+			return err
+		}
+		defer debug.Close()
+	}
 	db, err := sqldb.Open(c.dsn())
 	if err != nil {
 		return err
