@@ -101,3 +101,40 @@ func TestMostConnected(t *testing.T) {
 		t.Errorf("a limit above the count keeps all: %v", all)
 	}
 }
+
+// A network larger than the picture lays out its most connected actors
+// only, using the whole frame; a smaller one is laid out whole.
+func TestCoreLayout(t *testing.T) {
+	n := &Network{Key: network.Key{Scope: t.Name(), Version: 1}}
+	// A star of 0 with 1..5, a tie 1–2, and five actors with a single tie
+	// each to 0 or none.
+	for i := range 11 {
+		id := strconv.Itoa(i)
+		n.Nodes = append(n.Nodes, network.Node{ID: id, Label: "Actor " + id})
+		n.Actors = append(n.Actors, &NetworkActor{ID: id, Name: "Actor " + id})
+	}
+	tie := func(a, b int) {
+		n.Edges = append(n.Edges, network.Edge{From: strconv.Itoa(a), To: strconv.Itoa(b), Type: "collaboration"})
+	}
+	for i := 1; i <= 5; i++ {
+		tie(0, i)
+	}
+	tie(1, 2)
+	n.Result = network.Analyse(n.Nodes, n.Edges, nil)
+	for _, a := range n.Actors {
+		a.NodeMetrics = n.Result.Metrics[a.ID]
+	}
+	pos := n.CoreLayout(3, 400, 300)
+	if len(pos) != 3 {
+		t.Fatalf("%d actors placed, want the 3 most connected: %v", len(pos), pos)
+	}
+	for _, id := range []string{"0", "1", "2"} {
+		p, ok := pos[id]
+		if !ok || p.X < 0 || p.X > 400 || p.Y < 0 || p.Y > 300 {
+			t.Errorf("actor %s: %v, %v", id, p, ok)
+		}
+	}
+	if all := n.CoreLayout(20, 400, 300); len(all) != 11 {
+		t.Errorf("a network within the limit: %d of 11 placed", len(all))
+	}
+}

@@ -28,6 +28,12 @@ type Key struct {
 // which it may reuse what the change did not touch (see Update). The
 // oldest entries fall out. A compute that returns nil (it failed) keeps
 // nothing.
+//
+// Requests that arrive while the same (key, what) is being computed wait
+// for that computation instead of starting their own: on a national network
+// eight people opening the network page at once would otherwise make eight
+// analyses of seconds each, on two cores, and all wait for the last. When
+// the computation fails, each waiter computes for itself.
 func Cached(key Key, what string, compute func(prev any) any) any {
 	return cache.get(key, what, compute)
 }
@@ -38,16 +44,37 @@ type memo struct {
 	mu      sync.Mutex
 	max     int
 	entries []memoEntry // oldest first
+	// running are the computations under way, by key and what.
+	running map[memoKey]*flight
+}
+
+type memoKey struct {
+	key  Key
+	what string
 }
 
 type memoEntry struct {
-	key  Key
-	what string
+	memoKey
+	val any
+}
+
+// flight is one computation under way; done closes when val is set.
+type flight struct {
+	done chan struct{}
 	val  any
 }
 
 func (c *memo) get(key Key, what string, compute func(prev any) any) any {
+	k := memoKey{key, what}
 	c.mu.Lock()
+	if f, ok := c.running[k]; ok {
+		c.mu.Unlock()
+		<-f.done
+		if f.val != nil {
+			return f.val
+		}
+		c.mu.Lock()
+	}
 	var prev any
 	prevVersion := int64(-1)
 	for i, e := range c.entries {
@@ -64,16 +91,29 @@ func (c *memo) get(key Key, what string, compute func(prev any) any) any {
 			prev, prevVersion = e.val, e.key.Version
 		}
 	}
+	f := &flight{done: make(chan struct{})}
+	leader := c.running[k] == nil
+	if leader {
+		if c.running == nil {
+			c.running = map[memoKey]*flight{}
+		}
+		c.running[k] = f
+	}
 	c.mu.Unlock()
 	v := compute(prev)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if leader {
+		f.val = v
+		delete(c.running, k)
+		close(f.done)
+	}
 	if v == nil {
 		return nil // compute failed: nothing is kept
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	// Another request may have computed the same meanwhile: keep one.
-	c.entries = slices.DeleteFunc(c.entries, func(e memoEntry) bool { return e.key == key && e.what == what })
-	c.entries = append(c.entries, memoEntry{key, what, v})
+	c.entries = slices.DeleteFunc(c.entries, func(e memoEntry) bool { return e.memoKey == k })
+	c.entries = append(c.entries, memoEntry{k, v})
 	if len(c.entries) > c.max {
 		c.entries = c.entries[len(c.entries)-c.max:]
 	}

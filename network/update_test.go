@@ -3,7 +3,10 @@ package network
 import (
 	"reflect"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // Update gives what Analyse gives after every kind of change, and reuses
@@ -103,5 +106,57 @@ func TestCached(t *testing.T) {
 	}
 	if _, prev := get(k("p1 all", 3)); prev != k("p1 all", 2) {
 		t.Fatalf("offered %v, want the newest", prev)
+	}
+}
+
+// Requests for a value being computed wait for it rather than compute it
+// again; when that computation fails, a waiter computes its own.
+func TestCachedSharesARunningComputation(t *testing.T) {
+	key := Key{Scope: "shared " + t.Name(), Version: 1}
+	var calls atomic.Int32
+	release := make(chan struct{})
+	started := make(chan struct{})
+	var wg sync.WaitGroup
+	results := make([]any, 8)
+	wg.Go(func() {
+		results[0] = Cached(key, "test", func(any) any {
+			calls.Add(1)
+			close(started)
+			<-release
+			return "value"
+		})
+	})
+	<-started
+	for i := 1; i < len(results); i++ {
+		wg.Go(func() {
+			results[i] = Cached(key, "test", func(any) any { calls.Add(1); return "other" })
+		})
+	}
+	// Let the waiters reach the cache before the first computation ends.
+	time.Sleep(50 * time.Millisecond)
+	close(release)
+	wg.Wait()
+	if n := calls.Load(); n != 1 {
+		t.Errorf("%d computations for one value", n)
+	}
+	for i, r := range results {
+		if r != "value" {
+			t.Errorf("request %d got %v", i, r)
+		}
+	}
+
+	failing := Key{Scope: "failing " + t.Name(), Version: 1}
+	started2, release2 := make(chan struct{}), make(chan struct{})
+	var failed, own any
+	wg.Go(func() {
+		failed = Cached(failing, "test", func(any) any { close(started2); <-release2; return nil })
+	})
+	<-started2
+	wg.Go(func() { own = Cached(failing, "test", func(any) any { return "computed again" }) })
+	time.Sleep(50 * time.Millisecond)
+	close(release2)
+	wg.Wait()
+	if failed != nil || own != "computed again" {
+		t.Errorf("after a failed computation: %v, %v", failed, own)
 	}
 }

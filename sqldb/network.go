@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/network"
@@ -47,15 +46,10 @@ func (store *NetworkStore) Network(ctx context.Context, pid string, f pk.Network
 	if err := store.db.readNetwork(ctx, n); err != nil {
 		return nil, err
 	}
-	var layout sync.WaitGroup
-	if f.LayoutWidth > 0 && f.LayoutHeight > 0 {
-		layout.Go(func() { n.Layout(f.LayoutWidth, f.LayoutHeight) })
-	}
 	n.Result = network.Cached(n.Key, "analyse", func(prev any) any {
 		p, _ := prev.(*network.Result)
 		return network.Update(p, n.Nodes, n.Edges, f.Types)
 	}).(*network.Result)
-	layout.Wait()
 	for _, a := range n.Actors {
 		a.NodeMetrics = n.Result.Metrics[a.ID]
 	}

@@ -104,7 +104,7 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	f := pk.NetworkFilter{Types: q["type"], MapID: q.Get("map"), LayoutWidth: networkWidth, LayoutHeight: networkHeight}
+	f := pk.NetworkFilter{Types: q["type"], MapID: q.Get("map")}
 	n, err := h.Networks.Network(r.Context(), v.P.ID, f)
 	if err != nil {
 		return err
@@ -138,19 +138,11 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 		d.Maps = maps
 	}
 	l := h.Bundle.Localizer(v.Lang)
-	pos := n.Layout(networkWidth, networkHeight)
-	if len(pos) > pk.MaxNetworkDrawn {
-		// The picture keeps the most connected actors (and the ties among
-		// them) and says so; the SVG download draws every one.
-		core := n.MostConnected(pk.MaxNetworkDrawn)
-		drawn := make(map[string]network.Point, len(core))
-		for id := range core {
-			if p, ok := pos[id]; ok {
-				drawn[id] = p
-			}
-		}
-		d.Drawn, d.DrawnOf = len(drawn), len(pos)
-		pos = drawn
+	// The picture keeps the most connected actors (and the ties among
+	// them) and says so; the SVG download draws every one.
+	pos := n.CoreLayout(pk.MaxNetworkDrawn, networkWidth, networkHeight)
+	if len(n.Actors) > len(pos) {
+		d.Drawn, d.DrawnOf = len(pos), len(n.Actors)
 	}
 	d.SVG = template.HTML(network.SVG(n.Nodes, n.Edges, f.Types, n.Result, pos, l.T, svgtext.Direction(v.Dir)))
 	res := n.Result
