@@ -71,15 +71,58 @@ func (n *Network) ActorPage(q NetworkActorQuery) (*NetworkActorPage, error) {
 		limit = DefaultPageSize
 	}
 	limit = min(limit, MaxPageSize)
-	actors := slices.Clone(n.Actors)
-	slices.SortStableFunc(actors, networkOrder(q.Sort, q.Descending))
-	out := &NetworkActorPage{From: min(from, len(actors)), Total: len(actors)}
-	end := min(len(actors), out.From+limit)
-	out.Actors = actors[out.From:end]
-	if end < len(actors) {
+	total := len(n.Actors)
+	out := &NetworkActorPage{From: min(from, total), Total: total}
+	end := min(total, out.From+limit)
+	out.Actors = firstInOrder(n.Actors, end, networkOrder(q.Sort, q.Descending))[out.From:end]
+	if end < total {
 		out.Next = strconv.Itoa(end)
 	}
 	return out, nil
+}
+
+// firstInOrder returns the first k of all in the order cmp gives, which must
+// be total (no two actors equal). The first pages of a network of
+// thousands need a few dozen of its actors: these are picked with a heap of
+// k, in n·log k steps, and only they are sorted.
+func firstInOrder(all []*NetworkActor, k int, cmp func(a, b *NetworkActor) int) []*NetworkActor {
+	if k*4 >= len(all) {
+		out := slices.Clone(all)
+		slices.SortFunc(out, cmp)
+		return out[:k]
+	}
+	// h is a heap whose top, h[0], is the last in order of those kept.
+	h := make([]*NetworkActor, 0, k)
+	down := func(i int) {
+		for {
+			worst, l, r := i, 2*i+1, 2*i+2
+			if l < len(h) && cmp(h[l], h[worst]) > 0 {
+				worst = l
+			}
+			if r < len(h) && cmp(h[r], h[worst]) > 0 {
+				worst = r
+			}
+			if worst == i {
+				return
+			}
+			h[i], h[worst] = h[worst], h[i]
+			i = worst
+		}
+	}
+	for _, a := range all {
+		switch {
+		case len(h) < k:
+			h = append(h, a)
+			for i := len(h) - 1; i > 0 && cmp(h[i], h[(i-1)/2]) > 0; i = (i - 1) / 2 {
+				h[i], h[(i-1)/2] = h[(i-1)/2], h[i]
+			}
+		case k > 0 && cmp(a, h[0]) < 0:
+			h[0] = a
+			down(0)
+		}
+	}
+	slices.SortFunc(h, cmp)
+	return h
 }
 
 // networkOrder compares actors by a sort key in the order asked; ties fall

@@ -104,7 +104,7 @@ func TestMostConnected(t *testing.T) {
 
 // A network larger than the picture lays out its most connected actors
 // only, using the whole frame; a smaller one is laid out whole.
-func TestCoreLayout(t *testing.T) {
+func TestPicture(t *testing.T) {
 	n := &Network{Key: network.Key{Scope: t.Name(), Version: 1}}
 	// A star of 0 with 1..5, a tie 1–2, and five actors with a single tie
 	// each to 0 or none.
@@ -124,8 +124,9 @@ func TestCoreLayout(t *testing.T) {
 	for _, a := range n.Actors {
 		a.NodeMetrics = n.Result.Metrics[a.ID]
 	}
-	pos := n.CoreLayout(3, 400, 300)
-	if len(pos) != 3 {
+	pic := n.Picture(3, 400, 300)
+	pos := pic.Points
+	if len(pos) != 3 || len(pic.Nodes) != 3 || len(pic.Edges) != 3 {
 		t.Fatalf("%d actors placed, want the 3 most connected: %v", len(pos), pos)
 	}
 	for _, id := range []string{"0", "1", "2"} {
@@ -134,7 +135,29 @@ func TestCoreLayout(t *testing.T) {
 			t.Errorf("actor %s: %v, %v", id, p, ok)
 		}
 	}
-	if all := n.CoreLayout(20, 400, 300); len(all) != 11 {
-		t.Errorf("a network within the limit: %d of 11 placed", len(all))
+	if all := n.Picture(20, 400, 300); len(all.Points) != 11 || len(all.Edges) != 6 {
+		t.Errorf("a network within the limit: %d of 11 placed, %d ties", len(all.Points), len(all.Edges))
+	}
+}
+
+// Picking the first k with a heap gives what sorting everything gives, for
+// every key, order and k.
+func TestFirstInOrder(t *testing.T) {
+	var all []*NetworkActor
+	for i := range 200 {
+		all = append(all, &NetworkActor{ID: strconv.Itoa(i), Name: "Actor " + strconv.Itoa(i%37), Kind: []string{"person", "group"}[i%2],
+			NodeMetrics: network.NodeMetrics{Degree: i % 7, Betweenness: float64(i%13) / 13, Closeness: float64(i%5) / 5}})
+	}
+	for _, key := range NetworkSorts {
+		for _, desc := range []bool{false, true} {
+			order := networkOrder(key, desc)
+			want := slices.Clone(all)
+			slices.SortFunc(want, order)
+			for _, k := range []int{0, 1, 10, 49, 50, 51, 200} {
+				if got := firstInOrder(all, k, order); !slices.Equal(got, want[:k]) {
+					t.Fatalf("%s desc=%v k=%d: not the first in order", key, desc, k)
+				}
+			}
+		}
 	}
 }

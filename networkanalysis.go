@@ -46,34 +46,47 @@ func (n *Network) Layout(width, height float64) map[string]network.Point {
 	}).(*network.Placement).Points
 }
 
-// CoreLayout places the limit most connected actors (MostConnected) and
-// the ties among them, the picture a page draws when the network is larger
-// than it can show; with no more actors than limit it is Layout. Laying out
-// only what is drawn lets the drawing use the whole frame for it, and on a
-// national network costs milliseconds where the full layout takes most of
-// a second. Kept per network like Layout.
-func (n *Network) CoreLayout(limit int, width, height float64) map[string]network.Point {
+// NetworkPicture is what a page draws of a network: the actors, the ties
+// among them and their places.
+type NetworkPicture struct {
+	Nodes     []network.Node
+	Edges     []network.Edge
+	Points    map[string]network.Point
+	placement *network.Placement
+}
+
+// Picture lays out the limit most connected actors (MostConnected) and the
+// ties among them, what a page draws when the network is larger than it can
+// show; with no more actors than limit, the whole network (as Layout).
+// Laying out and drawing only what is shown lets the drawing use its whole
+// frame, and on a national network costs milliseconds where the full layout
+// takes most of a second. Kept per network like Layout.
+func (n *Network) Picture(limit int, width, height float64) *NetworkPicture {
 	if len(n.Actors) <= limit {
-		return n.Layout(width, height)
+		return &NetworkPicture{Nodes: n.Nodes, Edges: n.Edges, Points: n.Layout(width, height)}
 	}
-	what := "core layout " + strconv.Itoa(limit) + " " + strconv.FormatFloat(width, 'g', -1, 64) + "x" + strconv.FormatFloat(height, 'g', -1, 64)
+	what := "picture " + strconv.Itoa(limit) + " " + strconv.FormatFloat(width, 'g', -1, 64) + "x" + strconv.FormatFloat(height, 'g', -1, 64)
 	return network.Cached(n.Key, what, func(prev any) any {
 		core := n.MostConnected(limit)
-		nodes := make([]network.Node, 0, len(core))
+		out := &NetworkPicture{Nodes: make([]network.Node, 0, len(core))}
 		for _, nd := range n.Nodes {
 			if core[nd.ID] {
-				nodes = append(nodes, nd)
+				out.Nodes = append(out.Nodes, nd)
 			}
 		}
-		var edges []network.Edge
 		for _, e := range n.Edges {
 			if core[e.From] && core[e.To] {
-				edges = append(edges, e)
+				out.Edges = append(out.Edges, e)
 			}
 		}
-		p, _ := prev.(*network.Placement)
-		return network.Place(p, nodes, edges, n.Filter.Types, width, height)
-	}).(*network.Placement).Points
+		var p *network.Placement
+		if old, ok := prev.(*NetworkPicture); ok {
+			p = old.placement
+		}
+		out.placement = network.Place(p, out.Nodes, out.Edges, n.Filter.Types, width, height)
+		out.Points = out.placement.Points
+		return out
+	}).(*NetworkPicture)
 }
 
 // NetworkActor is one actor's row: who it is and its measures.

@@ -77,6 +77,14 @@ func SVG(nodes []Node, edges []Edge, types []string, res *Result, pos map[string
 		pos = Layout(nodes, edges, types, defaultWidth, defaultHeight)
 	}
 	g := build(nodes, edges, types)
+	// An actor's ties are counted in the analysed network, which may be
+	// larger than what is drawn (a page draws the most connected only).
+	degree := func(u int) int {
+		if m, ok := res.Metrics[g.nodes[u].ID]; ok {
+			return m.Degree
+		}
+		return g.degree(u)
+	}
 	var drawn []int
 	for u, nd := range g.nodes {
 		if _, ok := pos[nd.ID]; ok {
@@ -106,13 +114,13 @@ func SVG(nodes []Node, edges []Edge, types []string, res *Result, pos map[string
 	rMin := max(2.5, rMax*0.45)
 	maxDeg := 0
 	for _, u := range drawn {
-		maxDeg = max(maxDeg, g.degree(u))
+		maxDeg = max(maxDeg, degree(u))
 	}
 	radius := func(u int) float64 {
 		if maxDeg == 0 {
 			return rMin
 		}
-		return rMin + (rMax-rMin)*math.Sqrt(float64(g.degree(u))/float64(maxDeg))
+		return rMin + (rMax-rMin)*math.Sqrt(float64(degree(u))/float64(maxDeg))
 	}
 	labelled := labelSet(g, drawn, res)
 
@@ -240,7 +248,7 @@ func SVG(nodes []Node, edges []Edge, types []string, res *Result, pos map[string
 		buf.WriteString(`"><title>`)
 		// The name comes first and outside the message, so that it shows
 		// whatever the translator does.
-		esc(&buf, displayName(nd)+" — "+t("network.svg.node", "Kind", kindName(nd.Kind, t), "Count", g.degree(u)))
+		esc(&buf, displayName(nd)+" — "+t("network.svg.node", "Kind", kindName(nd.Kind, t), "Count", degree(u)))
 		buf.WriteString("</title>")
 		shape(&buf, nd.Kind, p.X, p.Y, radius(u))
 		buf.WriteString("</g>")

@@ -140,11 +140,11 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	l := h.Bundle.Localizer(v.Lang)
 	// The picture keeps the most connected actors (and the ties among
 	// them) and says so; the SVG download draws every one.
-	pos := n.CoreLayout(pk.MaxNetworkDrawn, networkWidth, networkHeight)
-	if len(n.Actors) > len(pos) {
-		d.Drawn, d.DrawnOf = len(pos), len(n.Actors)
+	pic := n.Picture(pk.MaxNetworkDrawn, networkWidth, networkHeight)
+	if len(n.Actors) > len(pic.Points) {
+		d.Drawn, d.DrawnOf = len(pic.Points), len(n.Actors)
 	}
-	d.SVG = template.HTML(network.SVG(n.Nodes, n.Edges, f.Types, n.Result, pos, l.T, svgtext.Direction(v.Dir)))
+	d.SVG = template.HTML(network.SVG(pic.Nodes, pic.Edges, f.Types, n.Result, pic.Points, l.T, svgtext.Direction(v.Dir)))
 	res := n.Result
 	d.Figures = []networkFigure{
 		{"network.metric.actors", strconv.Itoa(res.Nodes)},
