@@ -107,6 +107,11 @@ type Notification struct {
 	Version int `json:"version"`
 }
 
+// MaxUnreadCounted bounds the count of unread notifications shown beside
+// the inbox on every page: beyond 99 the badge says "99+", so counting
+// further is work nobody sees.
+const MaxUnreadCounted = 100
+
 // NotificationRetention is how long the inbox keeps a notification.
 const NotificationRetention = 90 * 24 * time.Hour
 

@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -262,6 +263,35 @@ func TestRemindersComeOnce(t *testing.T) {
 			if x.Event.SubjectID == done.ID {
 				t.Errorf("a done task made %s", x.Event.Kind)
 			}
+		}
+	})
+}
+
+// The unread count stops at pk.MaxUnreadCounted.
+func TestUnreadCountStops(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid := w.DB, w.Partnership.ID
+		derive(t, db)
+		if _, err := db.Notifications.MarkAllRead(w.Observer.Ctx); err != nil {
+			t.Fatal(err)
+		}
+		plan := w.Plans().Plan.ID
+		for i := range pk.MaxUnreadCounted + 1 {
+			if _, err := db.Tasks.CreateTask(w.Member.Ctx, pid, pk.TaskInput{PlanID: plan, Title: fmt.Sprintf("Task %d", i),
+				AssigneeID: w.Observer.ID, Due: "2026-12-01"}); err != nil {
+				t.Fatal(err)
+			}
+			if i == pk.MaxUnreadCounted-2 {
+				derive(t, db)
+				if n, err := db.Notifications.UnreadCount(w.Observer.Ctx); err != nil || n != pk.MaxUnreadCounted-1 {
+					t.Fatalf("unread %d, want %d (%v)", n, pk.MaxUnreadCounted-1, err)
+				}
+			}
+		}
+		derive(t, db)
+		if n, err := db.Notifications.UnreadCount(w.Observer.Ctx); err != nil || n != pk.MaxUnreadCounted {
+			t.Fatalf("unread %d, want it to stop at %d (%v)", n, pk.MaxUnreadCounted, err)
 		}
 	})
 }
