@@ -21,7 +21,7 @@ import (
 	pk "github.com/partnerkit/partnerkit"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver
-	_ "modernc.org/sqlite"             // SQLite driver
+	"modernc.org/sqlite"               // SQLite driver
 )
 
 // DB is a Partnerkit database. On SQLite, writes go through a single
@@ -82,18 +82,11 @@ func Open(dsn string) (*DB, error) {
 	db.path = path
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
 	u := "file:" + (&url.URL{Path: path}).EscapedPath()
-	w, err := sql.Open("sqlite", u+"?"+pragmas+"&_txlock=immediate")
-	if err != nil {
-		return nil, err
-	}
+	w := openSQLite(&sqlite.Driver{}, u+"?"+pragmas+"&_txlock=immediate", nil)
 	w.SetMaxOpenConns(1)
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
-	r, err := sql.Open("sqlite", u+"?"+pragmas+"&_pragma=query_only(1)")
-	if err != nil {
-		w.Close()
-		return nil, err
-	}
+	r := openSQLite(&sqlite.Driver{}, u+"?"+pragmas+"&_pragma=query_only(1)", nil)
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
 	db.write, db.read = w, r

@@ -27,9 +27,10 @@ func ObserveQueries(db *DB, fn func(ctx context.Context, query string, args []dr
 		// The same pragmas as Open: one writer, a read-only pool.
 		pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
 		u := "file:" + (&url.URL{Path: db.path}).EscapedPath()
-		w := open(drv, u+"?"+pragmas+"&_txlock=immediate")
+		observe := func(c driver.Conn) driver.Conn { return &observingConn{Conn: c, fn: fn} }
+		w := openSQLite(drv, u+"?"+pragmas+"&_txlock=immediate", observe)
 		w.SetMaxOpenConns(1)
-		r := open(drv, u+"?"+pragmas+"&_pragma=query_only(1)")
+		r := openSQLite(drv, u+"?"+pragmas+"&_pragma=query_only(1)", observe)
 		r.SetMaxOpenConns(8)
 		db.write, db.read = w, r
 	}
