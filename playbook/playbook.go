@@ -38,6 +38,7 @@ import (
 	"embed"
 	"fmt"
 	"path"
+	"sync"
 )
 
 // Default is the playbook a new partnership follows.
@@ -87,9 +88,10 @@ var order = []string{
 //go:embed data/*.toml
 var dataFS embed.FS
 
-// playbooks is loaded once; broken embedded data is a programming error
-// (the tests catch it), so it stops the program at start.
-var playbooks = mustLoad()
+// playbooks is loaded once, when first needed: decoding the files takes
+// tens of milliseconds that a server's start need not wait for. Broken
+// embedded data is a programming error (the tests catch it).
+var playbooks = sync.OnceValue(mustLoad)
 
 func mustLoad() []*Playbook {
 	out, err := load()
@@ -138,8 +140,8 @@ func load() ([]*Playbook, error) {
 // All returns every playbook in a fixed order, the default first. The values
 // are copies: changing them does not change the package's data.
 func All() []*Playbook {
-	out := make([]*Playbook, len(playbooks))
-	for i, p := range playbooks {
+	out := make([]*Playbook, len(playbooks()))
+	for i, p := range playbooks() {
 		out[i] = p.clone()
 	}
 	return out
@@ -147,7 +149,7 @@ func All() []*Playbook {
 
 // Get returns a copy of the playbook with the given ID.
 func Get(id string) (*Playbook, bool) {
-	for _, p := range playbooks {
+	for _, p := range playbooks() {
 		if p.ID == id {
 			return p.clone(), true
 		}

@@ -58,14 +58,14 @@ func NewTemplates(fsys fs.FS) *Templates {
 	return t
 }
 
-// ParseAll parses every declared module's templates for every language of
-// the bundle (once: later calls find them parsed).
-func ParseAll(b *i18n.Bundle) error {
+// ParseAll parses every declared module's templates for the given
+// languages (once: later calls find them parsed).
+func ParseAll(b *i18n.Bundle, langs ...string) error {
 	allMu.Lock()
 	ts := slices.Clone(allTemplates)
 	allMu.Unlock()
 	for _, t := range ts {
-		for _, lang := range i18n.Languages {
+		for _, lang := range langs {
 			if _, err := t.set(b, lang); err != nil {
 				return err
 			}

@@ -56,11 +56,16 @@ type Module interface {
 	Register(rt *httpx.Router)
 }
 
-// New makes the kernel. It parses every module's templates for every
-// language once per process (later servers reuse them), so that a broken
-// template stops the start rather than a page.
+// New makes the kernel. It parses every module's templates once per
+// process (later servers reuse them), so that a broken template stops the
+// start rather than a page. Parsing does not depend on the language (only
+// the translator bound as T does), so the first language is parsed now and
+// each other one, module by module, when a page is first shown in it: a
+// server whose people read one language neither waits for nor holds the
+// parse trees of the others (each language's copy of every page is some
+// ten megabytes).
 func New(cfg Config) (*Web, error) {
-	if err := ParseAll(cfg.Bundle); err != nil {
+	if err := ParseAll(cfg.Bundle, i18n.Languages[0]); err != nil {
 		return nil, err
 	}
 	return &Web{Config: cfg}, nil
