@@ -313,7 +313,7 @@ func (store *Seeder) SeedNetwork(ctx context.Context, pid string, s NetworkSeed)
 // number), and of about 8,000 on PostgreSQL, where each statement is a
 // round trip and parameters are cheap (its limit is 65,535).
 func (tx *Tx) bulkInsert(ctx context.Context, prefix string, cols, n int, row func(i int) []any) error {
-	params := 500
+	params := 4000
 	if tx.db.Dialect == Postgres {
 		params = 8000
 	}
@@ -334,14 +334,14 @@ func (tx *Tx) bulkInsert(ctx context.Context, prefix string, cols, n int, row fu
 			args = append(args, row(i)...)
 		}
 		if end-start < chunk {
-			if _, err := tx.ExecContext(ctx, valuesSQL(prefix, cols, end-start), args...); err != nil {
+			if _, err := tx.ExecContext(ctx, valuesSQL(tx.db.Dialect, prefix, cols, end-start), args...); err != nil {
 				return err
 			}
 			continue
 		}
 		if full == nil {
 			var err error
-			if full, err = tx.PrepareContext(ctx, valuesSQL(prefix, cols, chunk)); err != nil {
+			if full, err = tx.PrepareContext(ctx, valuesSQL(tx.db.Dialect, prefix, cols, chunk)); err != nil {
 				return err
 			}
 		}
@@ -352,8 +352,11 @@ func (tx *Tx) bulkInsert(ctx context.Context, prefix string, cols, n int, row fu
 	return nil
 }
 
-// valuesSQL is prefix + "($1, …, $cols), (…)" for rows rows.
-func valuesSQL(prefix string, cols, rows int) string {
+// valuesSQL is prefix + "($1, …, $cols), (…)" for rows rows. On SQLite
+// the placeholders are plain "?": the driver looks up each numbered
+// parameter's name in a list as long as the statement's parameters, which
+// for thousands of them costs more than the insert.
+func valuesSQL(d Dialect, prefix string, cols, rows int) string {
 	var sb strings.Builder
 	sb.WriteString(prefix)
 	for r := range rows {
@@ -365,7 +368,11 @@ func valuesSQL(prefix string, cols, rows int) string {
 			if c > 0 {
 				sb.WriteString(", ")
 			}
-			sb.WriteString("$" + strconv.Itoa(r*cols+c+1))
+			if d == SQLite {
+				sb.WriteByte('?')
+			} else {
+				sb.WriteString("$" + strconv.Itoa(r*cols+c+1))
+			}
 		}
 		sb.WriteByte(')')
 	}
