@@ -1,6 +1,7 @@
 package actormap
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -17,6 +18,8 @@ import (
 type segmentRow struct {
 	Segment spectrum.Segment
 	Actors  []*pk.Assessment
+	// Names are the actors as the list shows them (actorListHTML).
+	Names template.HTML
 }
 
 type spectrumData struct {
@@ -114,7 +117,7 @@ func (h *Pages) spectrumPage(w http.ResponseWriter, r *http.Request) error {
 		bySeg[spectrum.SegmentOf(a.Support)] = append(bySeg[spectrum.SegmentOf(a.Support)], a)
 	}
 	for _, s := range spectrum.Segments {
-		d.Segments = append(d.Segments, segmentRow{s, bySeg[s]})
+		d.Segments = append(d.Segments, segmentRow{s, bySeg[s], actorListHTML(pid, mid, bySeg[s])})
 	}
 	if !since.IsZero() {
 		then, err := h.Maps.Positions(ctx, pid, mid, since)
