@@ -76,8 +76,9 @@ func (db *DB) mapsVersion(ctx context.Context, pid string) (string, error) {
 }
 
 // keptMaps returns what compute reads for one view of a partnership's
-// maps, keeping it under the partnership's maps version: a power map of
-// 500 actors with years of history is read far more often than it changes.
+// maps (or of its register, whose actors the version covers), keeping it
+// under the partnership's maps version: a power map of 500 actors with
+// years of history is read far more often than it changes.
 // scope names the view fully (what, which map, with or without sensitive
 // rows, any date); the value must be handed out as copies.
 func (db *DB) keptMaps(ctx context.Context, pid, scope string, compute func() (any, error)) (any, error) {
