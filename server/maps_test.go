@@ -312,13 +312,27 @@ func TestMapsPagesWithoutJavaScript(t *testing.T) {
 	}
 	// The spectrum page: at, since, chart, tactics.
 	res = e.do(t, "member", "GET", page+"/spectrum?since=2020-01-01", nil)
-	for _, want := range []string{`class="chart spectrum"`, "Invite the editor", `action="` + page + `/tactics"`} {
+	for _, want := range []string{`class="chart spectrum"`, "Invite the editor", `href="` + page + `/tactics/new"`} {
 		if !strings.Contains(res.Body, want) {
 			t.Errorf("spectrum page lacks %q", want)
 		}
 	}
 	mapsWantStatus(t, e.do(t, "member", "GET", page+"/spectrum?at=31-12-2026", nil), http.StatusUnprocessableEntity, "bad at on the page")
-	// Tactics by form.
+	// Tactics by form: a page of their own offers the map's actors and the
+	// members as owners; an observer may not plan one.
+	res = e.do(t, "member", "GET", page+"/tactics/new?actor="+council, nil)
+	mapsWantStatus(t, res, http.StatusOK, "new tactic page")
+	for _, want := range []string{`action="` + page + `/tactics"`, `<option value="` + council + `" selected>`, `<option value="` + e.Member.ID + `">`} {
+		if !strings.Contains(res.Body, want) {
+			t.Errorf("new tactic page lacks %q", want)
+		}
+	}
+	mapsWantStatus(t, e.do(t, "observer", "GET", page+"/tactics/new", nil), http.StatusForbidden, "observer's new tactic page")
+	res = e.do(t, "member", "POST", page+"/tactics", url.Values{"actor": {council}, "status": {"planned"}})
+	mapsWantStatus(t, res, http.StatusUnprocessableEntity, "tactic without a title")
+	if !strings.Contains(res.Body, `action="`+page+`/tactics"`) || !strings.Contains(res.Body, `aria-invalid="true"`) {
+		t.Error("a refused tactic does not come back as its form with the message")
+	}
 	res = e.do(t, "member", "POST", page+"/tactics", url.Values{"actor": {council}, "title": {"Letter to the council"}, "status": {"planned"}})
 	mapsWantStatus(t, res, http.StatusSeeOther, "tactic by form")
 	tid := e.Maps().Tactic.ID

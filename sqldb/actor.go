@@ -381,14 +381,28 @@ func (store *ActorStore) CountActors(ctx context.Context, pid string, f pk.Actor
 	if err := f.Validate(); err != nil {
 		return 0, err
 	}
-	var ar args
-	where, err := store.db.actorWhere(ctx, p, f, &ar)
+	count := func() (any, error) {
+		var ar args
+		where, err := store.db.actorWhere(ctx, p, f, &ar)
+		if err != nil {
+			return 0, err
+		}
+		var n int
+		err = store.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM actors a WHERE `+where, ar...).Scan(&n)
+		return n, err
+	}
+	if f != (pk.ActorFilter{}) {
+		n, err := count()
+		return n.(int), err
+	}
+	// The whole register's count, on its first page and every return to
+	// it, reads every actor: kept until an actor changes (the maps'
+	// version includes the network's, which every write to actors raises).
+	n, err := store.db.keptMaps(ctx, pid, "actorcount\x00"+strconv.FormatBool(pk.MaySeeSensitive(p.MyRole)), count)
 	if err != nil {
 		return 0, err
 	}
-	var n int
-	err = store.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM actors a WHERE `+where, ar...).Scan(&n)
-	return n, err
+	return n.(int), nil
 }
 
 // ActorTags lists the tags in use on actors the asker may see: the first

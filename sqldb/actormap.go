@@ -122,12 +122,31 @@ func (store *MapStore) MapList(ctx context.Context, pid string) (*pk.MapList, er
 	if err != nil {
 		return nil, err
 	}
-	rows, err := store.db.read.QueryContext(ctx, `
+	// Counting every map's actors reads all their assessments: kept until
+	// a map, an assessment or an actor changes.
+	kept, err := store.db.keptMaps(ctx, pid, "maplist\x00"+strconv.FormatBool(allMaps(p.MyRole))+"\x00"+strconv.FormatBool(pk.MaySeeSensitive(p.MyRole)),
+		func() (any, error) { return store.db.readMapList(ctx, p) })
+	if err != nil {
+		return nil, err
+	}
+	l := kept.(*pk.MapList)
+	out := &pk.MapList{Maps: make([]*pk.Map, len(l.Maps)), Cut: l.Cut}
+	for i, m := range l.Maps {
+		c := *m
+		out.Maps[i] = &c
+	}
+	return out, nil
+}
+
+func (db *DB) readMapList(ctx context.Context, p *pk.Partnership) (*pk.MapList, error) {
+	// The distinct actors of a map come from the assessments' index alone;
+	// only they are looked up for sensitivity, not each assessment.
+	rows, err := db.read.QueryContext(ctx, `
 		SELECT m.id, m.title, m.objective, m.shared, m.version, m.created_at,
-			(SELECT COUNT(DISTINCT a.actor_id) FROM assessments a JOIN actors ac ON ac.id = a.actor_id
-			 WHERE a.map_id = m.id AND ($3 OR NOT ac.sensitive))
+			(SELECT COUNT(*) FROM (SELECT DISTINCT actor_id FROM assessments WHERE map_id = m.id) d
+			 JOIN actors ac ON ac.id = d.actor_id WHERE $3 OR NOT ac.sensitive)
 		FROM maps m WHERE m.partnership_id = $1 AND ($2 OR m.shared)
-		ORDER BY m.created_at DESC, m.id LIMIT $4`, pid, allMaps(p.MyRole), pk.MaySeeSensitive(p.MyRole), pk.MaxMaps+1)
+		ORDER BY m.created_at DESC, m.id LIMIT $4`, p.ID, allMaps(p.MyRole), pk.MaySeeSensitive(p.MyRole), pk.MaxMaps+1)
 	if err != nil {
 		return nil, err
 	}

@@ -134,7 +134,18 @@ func (db *DB) positions(ctx context.Context, s *mapScope, at time.Time) ([]*pk.A
 		until = fmtTime(at)
 	}
 	// The latest assessment per actor, found in one pass over the map's
-	// assessments (a correlated subquery per row is quadratic on SQLite).
+	// assessments (a correlated subquery per row is quadratic on SQLite),
+	// kept until the map or an actor changes.
+	kept, err := db.keptMaps(ctx, s.P.ID, "positions\x00"+s.Map.ID+"\x00"+strconv.FormatBool(s.Sensitive)+"\x00"+until, func() (any, error) {
+		return db.readPositions(ctx, s, until)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return copyAssessments(kept.([]*pk.Assessment)), nil
+}
+
+func (db *DB) readPositions(ctx context.Context, s *mapScope, until string) ([]*pk.Assessment, error) {
 	return collect(scanAssessment)(db.read.QueryContext(ctx, `
 		SELECT `+assessmentColumns+`
 		FROM (SELECT MAX(seq) AS seq FROM assessments WHERE map_id = $1 AND assessed_at <= $3 GROUP BY actor_id) l
@@ -198,18 +209,29 @@ func (store *MapStore) TimelineList(ctx context.Context, pid, mid string) (*pk.T
 	if err != nil {
 		return nil, err
 	}
-	rows, err := store.db.read.QueryContext(ctx, `
+	kept, err := store.db.keptMaps(ctx, pid, "timeline\x00"+mid+"\x00"+strconv.FormatBool(s.Sensitive), func() (any, error) {
+		return store.db.readTimeline(ctx, s)
+	})
+	if err != nil {
+		return nil, err
+	}
+	l := kept.(*pk.TimelineList)
+	return &pk.TimelineList{Assessments: copyAssessments(l.Assessments), Cut: l.Cut}, nil
+}
+
+func (db *DB) readTimeline(ctx context.Context, s *mapScope) (*pk.TimelineList, error) {
+	rows, err := db.read.QueryContext(ctx, `
 		SELECT a.actor_id, a.support, a.assessed_at
 		FROM assessments a JOIN actors ac ON ac.id = a.actor_id
 		WHERE a.map_id = $1 AND ($2 OR NOT ac.sensitive)
-		ORDER BY a.seq LIMIT $3`, mid, s.Sensitive, pk.MaxMapTimeline+1)
+		ORDER BY a.seq LIMIT $3`, s.Map.ID, s.Sensitive, pk.MaxMapTimeline+1)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	out := &pk.TimelineList{}
 	for rows.Next() {
-		a := &pk.Assessment{MapID: mid}
+		a := &pk.Assessment{MapID: s.Map.ID}
 		if err := rows.Scan(&a.ActorID, &a.Support, ts(&a.AssessedAt)); err != nil {
 			return nil, err
 		}

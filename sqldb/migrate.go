@@ -33,6 +33,8 @@ var (
 		// A row trigger per table and event (SQLite has no others).
 		"{{network_version_triggers}}":      sqliteNetworkTriggers(),
 		"{{network_version_triggers_down}}": sqliteNetworkTriggersDown(),
+		"{{map_version_triggers}}":          sqliteMapTriggers(),
+		"{{map_version_triggers_down}}":     sqliteMapTriggersDown(),
 	}
 	postgresFragments = map[string]string{
 		"{{seq_pk}}": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
@@ -42,6 +44,8 @@ var (
 		// a chain of row versions that each update walks).
 		"{{network_version_triggers}}":      postgresNetworkTriggers(),
 		"{{network_version_triggers_down}}": postgresNetworkTriggersDown(),
+		"{{map_version_triggers}}":          postgresMapTriggers(),
+		"{{map_version_triggers_down}}":     postgresMapTriggersDown(),
 	}
 )
 

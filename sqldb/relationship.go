@@ -14,7 +14,10 @@ const relationshipColumns = `r.id, r.from_actor, fa.name, r.to_actor, ta.name, r
 // relationshipFrom joins both actors; relationshipVisible is the privacy
 // rule: a tie is seen when it and both its actors are not sensitive, or by
 // people who may see sensitive data. Its one parameter is pk.MaySeeSensitive.
-const relationshipFrom = ` FROM relationships r JOIN actors fa ON fa.id = r.from_actor JOIN actors ta ON ta.id = r.to_actor `
+const (
+	relationshipJoins = ` JOIN actors fa ON fa.id = r.from_actor JOIN actors ta ON ta.id = r.to_actor `
+	relationshipFrom  = ` FROM relationships r` + relationshipJoins
+)
 
 func relationshipVisible(n string) string {
 	return "(" + n + " OR (NOT r.sensitive AND NOT fa.sensitive AND NOT ta.sensitive))"
@@ -153,15 +156,21 @@ func (db *DB) relationships(ctx context.Context, p *pk.Partnership, f pk.Relatio
 	if f.Type != "" {
 		where += " AND r.type = " + ar.add(f.Type)
 	}
+	from := relationshipFrom
 	if f.ActorID != "" {
+		// One actor's ties, found through the index of each end and only
+		// then ordered: with "from = a OR to = a" the planner walks the
+		// partnership's ties in name order instead. A tie to itself is
+		// counted once.
 		a := ar.add(f.ActorID)
-		where += " AND (r.from_actor = " + a + " OR r.to_actor = " + a + ")"
+		from = " FROM (SELECT * FROM relationships WHERE from_actor = " + a +
+			" UNION ALL SELECT * FROM relationships WHERE to_actor = " + a + " AND from_actor <> " + a + ") r" + relationshipJoins
 	}
 	if parts != nil {
 		fn, tn, id := ar.add(parts[0]), ar.add(parts[1]), ar.add(parts[2])
 		where += " AND (fa.name > " + fn + " OR (fa.name = " + fn + " AND (ta.name > " + tn + " OR (ta.name = " + tn + " AND r.id > " + id + "))))"
 	}
-	out, err := collect(scanRelationship)(db.read.QueryContext(ctx, `SELECT `+relationshipColumns+relationshipFrom+`WHERE `+where+
+	out, err := collect(scanRelationship)(db.read.QueryContext(ctx, `SELECT `+relationshipColumns+from+`WHERE `+where+
 		` ORDER BY fa.name, ta.name, r.id LIMIT `+ar.add(pg.Limit+1), ar...))
 	if err != nil {
 		return nil, "", err

@@ -26,6 +26,7 @@ func (h *Pages) registerMaps(rt *httpx.Router) {
 	h.Handle(rt, "GET", "/p/{pid}/maps/{mid}/actors/{maid}", httpx.RoleFor(pk.ActionViewMaps), h.mapActor)
 	h.Handle(rt, "GET", "/p/{pid}/maps/{mid}/powermap", httpx.RoleFor(pk.ActionViewMaps), h.powerMap)
 	h.Handle(rt, "GET", "/p/{pid}/maps/{mid}/spectrum", httpx.RoleFor(pk.ActionViewMaps), h.spectrumPage)
+	h.Handle(rt, "GET", "/p/{pid}/maps/{mid}/tactics/new", httpx.RoleFor(pk.ActionEditMaps), h.tacticNew)
 	h.Handle(rt, "POST", "/p/{pid}/maps/{mid}/tactics", httpx.RoleFor(pk.ActionEditMaps), h.tacticCreate)
 	h.Handle(rt, "GET", "/p/{pid}/maps/{mid}/tactics/{tacid}", httpx.RoleFor(pk.ActionViewMaps), h.tacticShow)
 	h.Handle(rt, "POST", "/p/{pid}/maps/{mid}/tactics/{tacid}", httpx.RoleFor(pk.ActionEditMaps), h.tacticUpdate)

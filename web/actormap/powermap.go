@@ -1,6 +1,7 @@
 package actormap
 
 import (
+	"html/template"
 	"net/http"
 
 	"github.com/partnerkit/partnerkit/svgtext"
@@ -23,6 +24,8 @@ type powerRow struct {
 type powerGroup struct {
 	Strategy powermap.Strategy
 	Rows     []powerRow
+	// Body is the rows as the table shows them (powerRowsHTML).
+	Body template.HTML
 }
 
 type powerMapData struct {
@@ -78,7 +81,8 @@ func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status in
 	}
 	d.SVG = powermap.SVG(mapview.PowerPoints(pos), lines, h.Bundle.Localizer(v.Lang).T, svgtext.Direction(v.Dir))
 	groups := map[powermap.Strategy][]powerRow{}
-	segName := segmentNames(h.Bundle.Localizer(v.Lang).T)
+	t := h.Bundle.Localizer(v.Lang).T
+	segName := segmentNames(t)
 	for _, a := range pos {
 		s := powermap.StrategyFor(a.Support, a.Influence)
 		nf := powermap.NotFirstTarget(a.Support, a.Influence)
@@ -86,7 +90,7 @@ func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status in
 		groups[s] = append(groups[s], powerRow{a, nf, segName(a.Support)})
 	}
 	for _, s := range powermap.Strategies {
-		d.Groups = append(d.Groups, powerGroup{s, groups[s]})
+		d.Groups = append(d.Groups, powerGroup{s, groups[s], powerRowsHTML(pid, mid, groups[s], t(s.Message()), t("maps.not_first_target"))})
 	}
 	if pk.Can(v.P.MyRole, pk.ActionEditMaps) {
 		d.Find = r.URL.Query().Get("find")

@@ -1,6 +1,7 @@
 package actormap
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -17,6 +18,8 @@ import (
 type segmentRow struct {
 	Segment spectrum.Segment
 	Actors  []*pk.Assessment
+	// Names are the actors as the list shows them (actorListHTML).
+	Names template.HTML
 }
 
 type spectrumData struct {
@@ -44,24 +47,21 @@ type spectrumData struct {
 	QueryErrors map[string][]string
 	Moves       []*pk.Move
 	Tactics     []*pk.Tactic
-	Actors      []*pk.Assessment // on the map, for the tactic form
-	Owners      []*pk.Person
-	Statuses    []string
 	// Questions help plan the next tactics.
 	Questions []string
 	// SegName is a segment's translated name (translated once per page).
 	SegName func(support int) string
 }
 
+// spectrumPage draws the spectrum with the tactics planned; a new tactic
+// has a page of its own, whose form offers every actor on the map and every
+// member as its owner (thousands of choices on a national network).
 func (h *Pages) spectrumPage(w http.ResponseWriter, r *http.Request) error {
-	return h.renderSpectrum(w, r, http.StatusOK, nil)
-}
-
-func (h *Pages) renderSpectrum(w http.ResponseWriter, r *http.Request, status int, formErr error) error {
 	v, err := h.PartnershipView(r, pk.ActionViewMaps, spectrum.Title, "maps")
 	if err != nil {
 		return err
 	}
+	status := http.StatusOK
 	ctx, pid, mid := r.Context(), v.P.ID, r.PathValue("mid")
 	m, err := h.Maps.Map(ctx, pid, mid)
 	if err != nil {
@@ -79,7 +79,7 @@ func (h *Pages) renderSpectrum(w http.ResponseWriter, r *http.Request, status in
 	if err != nil {
 		queryErrs = append(queryErrs, err)
 	}
-	if len(queryErrs) > 0 && status == http.StatusOK {
+	if len(queryErrs) > 0 {
 		status = httpx.Status(queryErrs[0])
 	}
 	// Current positions serve the wedges (unless ?at= asks for a past
@@ -97,7 +97,7 @@ func (h *Pages) renderSpectrum(w http.ResponseWriter, r *http.Request, status in
 	pos := pl.Positions
 	l := h.Bundle.Localizer(v.Lang)
 	t, dir := l.T, svgtext.Direction(v.Dir)
-	d := &spectrumData{Map: m, Count: len(pos), ActorsCut: pl.Cut, AtValue: q.Get("at"), SinceValue: q.Get("since"), Statuses: spectrum.TacticStatuses,
+	d := &spectrumData{Map: m, Count: len(pos), ActorsCut: pl.Cut, AtValue: q.Get("at"), SinceValue: q.Get("since"),
 		Questions: spectrum.Questions, SegName: segmentNames(t), SVG: spectrum.SVG(mapview.SpectrumGroups(pos), t, dir), QueryErrors: map[string][]string{}}
 	if !at.IsZero() {
 		d.At = q.Get("at")
@@ -117,7 +117,7 @@ func (h *Pages) renderSpectrum(w http.ResponseWriter, r *http.Request, status in
 		bySeg[spectrum.SegmentOf(a.Support)] = append(bySeg[spectrum.SegmentOf(a.Support)], a)
 	}
 	for _, s := range spectrum.Segments {
-		d.Segments = append(d.Segments, segmentRow{s, bySeg[s]})
+		d.Segments = append(d.Segments, segmentRow{s, bySeg[s], actorListHTML(pid, mid, bySeg[s])})
 	}
 	if !since.IsZero() {
 		then, err := h.Maps.Positions(ctx, pid, mid, since)
@@ -140,18 +140,6 @@ func (h *Pages) renderSpectrum(w http.ResponseWriter, r *http.Request, status in
 		return err
 	}
 	d.Tactics, d.TacticsCut = ts.Tactics, ts.Cut
-	if pk.Can(v.P.MyRole, pk.ActionEditMaps) {
-		d.Actors = now
-		mem, err := h.Members.Members(ctx, pid)
-		if err != nil {
-			return err
-		}
-		d.Owners = mem.People
-	}
-	v.Form.Values.Set("status", "planned")
-	if formErr != nil {
-		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
-	}
 	v.Data = d
 	h.Render(w, r, status, templates, "spectrum", v)
 	return nil
@@ -168,7 +156,7 @@ func (h *Pages) tacticCreate(w http.ResponseWriter, r *http.Request) error {
 	pid, mid := r.PathValue("pid"), r.PathValue("mid")
 	_, err := h.Maps.CreateTactic(r.Context(), pid, mid, tacticForm(r))
 	if web.IsFormError(err) {
-		return h.renderSpectrum(w, r, httpx.Status(err), err)
+		return h.renderTactic(w, r, httpx.Status(err), err)
 	} else if err != nil {
 		return err
 	}
@@ -190,8 +178,19 @@ func (h *Pages) tacticShow(w http.ResponseWriter, r *http.Request) error {
 	return h.renderTactic(w, r, http.StatusOK, nil)
 }
 
+func (h *Pages) tacticNew(w http.ResponseWriter, r *http.Request) error {
+	return h.renderTactic(w, r, http.StatusOK, nil)
+}
+
+// renderTactic draws a tactic with its form, or (without {tacid} in the
+// path) the form for a new one.
 func (h *Pages) renderTactic(w http.ResponseWriter, r *http.Request, status int, formErr error) error {
-	v, err := h.PartnershipView(r, pk.ActionViewMaps, "maps.tactic.title", "maps")
+	title, action := "maps.tactic.title", pk.ActionViewMaps
+	tacid := r.PathValue("tacid")
+	if tacid == "" {
+		title, action = "maps.tactic.new", pk.ActionEditMaps
+	}
+	v, err := h.PartnershipView(r, action, title, "maps")
 	if err != nil {
 		return err
 	}
@@ -200,20 +199,28 @@ func (h *Pages) renderTactic(w http.ResponseWriter, r *http.Request, status int,
 	if err != nil {
 		return err
 	}
-	x, err := h.Maps.Tactic(ctx, pid, mid, r.PathValue("tacid"))
+	d := &tacticData{Map: m, Statuses: spectrum.TacticStatuses, SegName: segmentNames(h.Bundle.Localizer(v.Lang).T)}
+	if tacid == "" {
+		if err := h.tacticChoices(r, v, d); err != nil {
+			return err
+		}
+		v.Form.Values = url.Values{"actor": {r.URL.Query().Get("actor")}, "status": {"planned"}}
+		if formErr != nil {
+			v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
+		}
+		v.Data = d
+		h.Render(w, r, status, templates, "map_tactic_new", v)
+		return nil
+	}
+	x, err := h.Maps.Tactic(ctx, pid, mid, tacid)
 	if err != nil {
 		return err
 	}
-	d := &tacticData{Map: m, Tactic: x, Statuses: spectrum.TacticStatuses, SegName: segmentNames(h.Bundle.Localizer(v.Lang).T)}
+	d.Tactic = x
 	if pk.Can(v.P.MyRole, pk.ActionEditMaps) {
-		if d.Actors, err = h.Maps.Positions(ctx, pid, mid, zeroTime); err != nil {
+		if err := h.tacticChoices(r, v, d); err != nil {
 			return err
 		}
-		mem, err := h.Members.Members(ctx, pid)
-		if err != nil {
-			return err
-		}
-		d.Owners = mem.People
 	}
 	v.Form.Values = url.Values{"actor": {x.ActorID}, "title": {x.Title}, "description": {x.Description}, "status": {x.Status},
 		"owner": {x.OwnerID}, "version": {strconv.Itoa(x.Version)}}
@@ -260,5 +267,20 @@ func (h *Pages) tacticDelete(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	web.Redirect(w, r, "/p/"+pid+"/maps/"+mid+"/spectrum#tactics", "flash.tactic_deleted")
+	return nil
+}
+
+// tacticChoices fills what a tactic's form offers: the actors on the map
+// and the partnership's people as owners.
+func (h *Pages) tacticChoices(r *http.Request, v *web.View, d *tacticData) error {
+	pos, err := h.Maps.Positions(r.Context(), v.P.ID, d.Map.ID, zeroTime)
+	if err != nil {
+		return err
+	}
+	mem, err := h.Members.Members(r.Context(), v.P.ID)
+	if err != nil {
+		return err
+	}
+	d.Actors, d.Owners = pos, mem.People
 	return nil
 }

@@ -1,0 +1,146 @@
+package sqldb
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"sync"
+
+	pk "github.com/partnerkit/partnerkit"
+)
+
+// mapVersion: the maps' version (migration 00030).
+var mapVersion = versionTriggers{column: "map_version", fn: "bump_map_version", tables: []string{"maps", "assessments"}}
+
+// An assessor's name is shown with positions: renaming them, or deleting
+// their account (which empties assessed_by), raises the version of every
+// partnership where they assessed. SQLite runs the delete trigger before
+// the row goes, while assessed_by still names them.
+const assessorSQLite = `
+-- +goose StatementBegin
+CREATE TRIGGER users_map_version_update AFTER UPDATE OF name ON users FOR EACH ROW BEGIN
+    UPDATE partnerships SET map_version = map_version + 1 WHERE id IN (SELECT partnership_id FROM assessments WHERE assessed_by = OLD.id);
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER users_map_version_delete BEFORE DELETE ON users FOR EACH ROW BEGIN
+    UPDATE partnerships SET map_version = map_version + 1 WHERE id IN (SELECT partnership_id FROM assessments WHERE assessed_by = OLD.id);
+END;
+-- +goose StatementEnd
+`
+
+const assessorPostgres = `
+-- +goose StatementBegin
+CREATE FUNCTION bump_map_version_assessor() RETURNS trigger AS $$
+BEGIN
+    UPDATE partnerships SET map_version = map_version + 1 WHERE id IN (SELECT partnership_id FROM assessments WHERE assessed_by = OLD.id);
+    RETURN OLD;
+END
+$$ LANGUAGE plpgsql;
+-- +goose StatementEnd
+CREATE TRIGGER users_map_version_update AFTER UPDATE OF name ON users FOR EACH ROW EXECUTE FUNCTION bump_map_version_assessor();
+CREATE TRIGGER users_map_version_delete BEFORE DELETE ON users FOR EACH ROW EXECUTE FUNCTION bump_map_version_assessor();
+`
+
+func sqliteMapTriggers() string { return mapVersion.sqlite() + assessorSQLite }
+func sqliteMapTriggersDown() string {
+	return "DROP TRIGGER users_map_version_update;\nDROP TRIGGER users_map_version_delete;\n" + mapVersion.sqliteDown()
+}
+func postgresMapTriggers() string { return mapVersion.postgres() + assessorPostgres }
+func postgresMapTriggersDown() string {
+	return "DROP TRIGGER users_map_version_update ON users;\nDROP TRIGGER users_map_version_delete ON users;\nDROP FUNCTION bump_map_version_assessor();\n" +
+		mapVersion.postgresDown()
+}
+
+// mapsVersion reads what every map of partnership pid is kept under: the
+// network's version (actors' names and sensitivity) and the maps' version
+// (maps, assessments, assessors' names). Read from the pool it is kept in
+// the request's memo (a write empties it), so a page reads it once.
+//
+// It is read before the rows it keys: rows read afterwards are at least as
+// new as the version, so nothing older than a version is ever kept under it.
+func (db *DB) mapsVersion(ctx context.Context, pid string) (string, error) {
+	memo := pk.MemoFromContext(ctx)
+	key := "mapsversion\x00" + pid
+	if v, ok := memo.Get(key); ok {
+		return v.(string), nil
+	}
+	var network, maps int64
+	if err := db.read.QueryRowContext(ctx, `SELECT network_version, map_version FROM partnerships WHERE id = $1`, pid).
+		Scan(&network, &maps); err != nil {
+		return "", err
+	}
+	v := strconv.FormatInt(network, 10) + "." + strconv.FormatInt(maps, 10)
+	memo.Put(key, v)
+	return v, nil
+}
+
+// keptMaps returns what compute reads for one view of a partnership's
+// maps (or of its register, whose actors the version covers), keeping it
+// under the partnership's maps version: a power map of 500 actors with
+// years of history is read far more often than it changes.
+// scope names the view fully (what, which map, with or without sensitive
+// rows, any date); the value must be handed out as copies.
+func (db *DB) keptMaps(ctx context.Context, pid, scope string, compute func() (any, error)) (any, error) {
+	version, err := db.mapsVersion(ctx, pid)
+	if err != nil {
+		return nil, err
+	}
+	return mapCache.get(db.opened+"\x00"+pid+"\x00"+scope, version, compute)
+}
+
+// mapCache holds the newest version of each view, at most max views (the
+// least recently used fall out): 64 timelines of 5,000 assessments are
+// some 30 MB at most.
+var mapCache = &viewCache{max: 64}
+
+type viewCache struct {
+	mu      sync.Mutex
+	max     int
+	entries []viewEntry // least recently used first
+}
+
+type viewEntry struct {
+	scope, version string
+	val            any
+}
+
+func (c *viewCache) get(scope, version string, compute func() (any, error)) (any, error) {
+	c.mu.Lock()
+	for i, e := range c.entries {
+		if e.scope == scope && e.version == version {
+			c.entries = append(append(c.entries[:i:i], c.entries[i+1:]...), e)
+			c.mu.Unlock()
+			return e.val, nil
+		}
+	}
+	c.mu.Unlock()
+	v, err := compute()
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	// One version per view: an older one is of no more use.
+	c.entries = slices.DeleteFunc(c.entries, func(e viewEntry) bool { return e.scope == scope })
+	if len(c.entries) >= c.max {
+		c.entries = c.entries[1:]
+	}
+	c.entries = append(c.entries, viewEntry{scope, version, v})
+	return v, nil
+}
+
+// copyAssessments hands out copies of kept assessments, so that no caller
+// can change what the next one is given.
+func copyAssessments(kept []*pk.Assessment) []*pk.Assessment {
+	if kept == nil {
+		return nil
+	}
+	vals := make([]pk.Assessment, len(kept))
+	out := make([]*pk.Assessment, len(kept))
+	for i, a := range kept {
+		vals[i] = *a
+		out[i] = &vals[i]
+	}
+	return out
+}
