@@ -1,10 +1,8 @@
 package api
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"sync"
 
@@ -60,87 +58,66 @@ func (a *API) localizedJSON(r *http.Request, v any) ([]byte, error) {
 	return localize(raw, a.T(r))
 }
 
-// localize rewrites an encoded JSON value token by token, keeping the order
-// of the fields, and replaces message IDs by their texts.
+// localize rewrites an encoded JSON value (as json.Marshal writes it),
+// replacing the strings that are message IDs by their texts. Everything
+// else is copied as it is, byte for byte: the answer is scanned once for
+// its strings, without decoding it into tokens and writing it again, which
+// for an answer of hundreds of rows cost more than making it.
 func localize(raw []byte, t func(id string, args ...any) string) ([]byte, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var out bytes.Buffer
-	// One frame per open object or array: whether it has had an element,
-	// and, in an object, whether the next token is a key.
-	type frame struct {
-		object, started, wantKey bool
-		key                      string
-	}
-	var stack []frame
+	out := make([]byte, 0, len(raw)+len(raw)/8+1)
 	str := func(s string) {
 		b, _ := json.Marshal(s)
-		out.Write(b)
+		out = append(out, b...)
 	}
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			return append(out.Bytes(), '\n'), nil
-		} else if err != nil {
-			return nil, err
-		}
-		var top *frame
-		if len(stack) > 0 {
-			top = &stack[len(stack)-1]
-		}
-		if d, ok := tok.(json.Delim); ok && (d == '}' || d == ']') {
-			out.WriteByte(byte(d))
-			stack = stack[:len(stack)-1]
-			if len(stack) > 0 && stack[len(stack)-1].object {
-				stack[len(stack)-1].wantKey = true
+	copied := 0    // raw[:copied] is in out
+	var key []byte // the last object key read
+	var prev byte  // the last byte outside strings that is not white space
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c != '"' {
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+				prev = c
 			}
 			continue
 		}
-		// A key, or a value in an array: a comma before all but the first.
-		if top != nil && (!top.object || top.wantKey) {
-			if top.started {
-				out.WriteByte(',')
+		// A string: find its end, noting whether it has escapes (a
+		// message ID has none).
+		start, escaped := i, false
+		for i++; i < len(raw) && raw[i] != '"'; i++ {
+			if raw[i] == '\\' {
+				escaped = true
+				i++
 			}
-			top.started = true
 		}
-		if top != nil && top.object && top.wantKey {
-			top.key = tok.(string)
-			top.wantKey = false
-			str(top.key)
-			out.WriteByte(':')
+		if i >= len(raw) {
+			return nil, errors.New("localize: unterminated string")
+		}
+		body := raw[start+1 : i]
+		next := i + 1
+		for next < len(raw) && (raw[next] == ' ' || raw[next] == '\t' || raw[next] == '\n' || raw[next] == '\r') {
+			next++
+		}
+		if next < len(raw) && raw[next] == ':' {
+			key = body
+			prev = '"'
 			continue
 		}
-		switch x := tok.(type) {
-		case json.Delim:
-			out.WriteByte(byte(x))
-			stack = append(stack, frame{object: x == '{', wantKey: x == '{'})
+		isValueOfKey := prev == ':'
+		prev = '"'
+		if escaped || !isMessageID(string(body)) {
 			continue
-		case string:
-			switch {
-			case !isMessageID(x):
-				str(x)
-			case top != nil && top.object && codeFields[top.key]:
-				str(x)
-				out.WriteByte(',')
-				str(top.key + "_text")
-				out.WriteByte(':')
-				str(t(x))
-			default:
-				str(t(x))
-			}
-		case json.Number:
-			out.WriteString(x.String())
-		case bool:
-			if x {
-				out.WriteString("true")
-			} else {
-				out.WriteString("false")
-			}
-		case nil:
-			out.WriteString("null")
 		}
-		if top != nil && top.object {
-			top.wantKey = true
+		id := string(body)
+		out = append(out, raw[copied:start]...)
+		if isValueOfKey && codeFields[string(key)] {
+			out = append(out, raw[start:i+1]...)
+			out = append(out, ',')
+			str(string(key) + "_text")
+			out = append(out, ':')
 		}
+		str(t(id))
+		copied = i + 1
 	}
+	out = append(out, raw[copied:]...)
+	return append(out, '\n'), nil
 }
