@@ -123,6 +123,28 @@ type ReportMeeting struct {
 	QuorumMet *bool `json:"quorum_met"`
 }
 
+// NewReportMeeting is a meeting held with its attendance sheet in figures:
+// everyone on the sheet was expected (a seat, or anyone for an open
+// meeting) or came anyway.
+func NewReportMeeting(m *Meeting, sheet *AttendanceSheet) *ReportMeeting {
+	rm := &ReportMeeting{ID: m.ID, Title: m.Title, BodyName: m.BodyName, StartsAt: m.StartsAt, Expected: len(sheet.People)}
+	for _, row := range sheet.People {
+		switch row.Status {
+		case AttendancePresent:
+			rm.Present++
+		case AttendanceApologies:
+			rm.Apologies++
+		case AttendanceAbsent:
+			rm.Absent++
+		}
+	}
+	if sheet.Quorum.Applies {
+		met := sheet.Quorum.Met
+		rm.QuorumMet = &met
+	}
+	return rm
+}
+
 // QuorumState is "met", "not_met", or "" when no quorum applies.
 func (m *ReportMeeting) QuorumState() string {
 	switch {

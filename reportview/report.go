@@ -202,46 +202,17 @@ func Decisions(ctx context.Context, decisions pk.DecisionService, pid string, pe
 // Meetings is the meetings section: those held in the period (begun by
 // now) with who was expected and who came, the latest MaxReportMeetings.
 func Meetings(ctx context.Context, meetings pk.MeetingService, pid string, period pk.ReportPeriod, now time.Time) (*pk.ReportMeetings, error) {
-	list, cut, err := meetings.Meetings(ctx, pid)
+	items, cut, err := meetings.MeetingsHeld(ctx, pid, period, now)
 	if err != nil {
 		return nil, err
 	}
-	s := &pk.ReportMeetings{Items: []*pk.ReportMeeting{}, Cut: cut}
-	for _, m := range list {
-		if !period.Contains(m.StartsAt.UTC().Format(time.DateOnly)) || m.StartsAt.After(now) {
-			continue
-		}
-		if len(s.Items) == pk.MaxReportMeetings {
-			s.Cut = true
-			break
-		}
-		sheet, err := meetings.Attendance(ctx, pid, m.ID)
-		if err != nil {
-			return nil, err
-		}
-		// Everyone on the sheet was expected (a seat, or anyone for an open
-		// meeting) or came anyway.
-		rm := &pk.ReportMeeting{ID: m.ID, Title: m.Title, BodyName: m.BodyName, StartsAt: m.StartsAt, Expected: len(sheet.People)}
-		for _, row := range sheet.People {
-			switch row.Status {
-			case pk.AttendancePresent:
-				rm.Present++
-			case pk.AttendanceApologies:
-				rm.Apologies++
-			case pk.AttendanceAbsent:
-				rm.Absent++
-			}
-		}
-		if sheet.Quorum.Applies {
-			met := sheet.Quorum.Met
-			rm.QuorumMet = &met
-			if met {
-				s.QuorumMet++
-			}
+	s := &pk.ReportMeetings{Items: items, Cut: cut}
+	for _, rm := range items {
+		if rm.QuorumMet != nil && *rm.QuorumMet {
+			s.QuorumMet++
 		}
 		s.Expected += rm.Expected
 		s.Present += rm.Present
-		s.Items = append(s.Items, rm)
 	}
 	if s.Expected > 0 {
 		rate := (200*s.Present + s.Expected) / (2 * s.Expected) // rounded half up
