@@ -210,6 +210,27 @@ type ReportBudget struct {
 	ExpensesCut      bool  `json:"expenses_cut"`
 }
 
+// NewReportBudget is the budget today with what was pledged (not
+// withdrawn) and spent in the period, added up over the contributions it
+// was built from and the expenses read (their lists' cuts said).
+func NewReportBudget(b *Budget, contributions []*Contribution, expenses []*Expense, expensesCut bool, period ReportPeriod) *ReportBudget {
+	s := &ReportBudget{Budget: b, ContributionsCut: b.ContributionsCut, ExpensesCut: expensesCut}
+	for _, c := range contributions {
+		if !c.Withdrawn && period.Contains(c.PledgedOn) {
+			s.PledgedInPeriod++
+			s.PledgedValue += c.Amount
+			s.PledgedDelivered += c.AmountDelivered
+		}
+	}
+	for _, e := range expenses {
+		if period.Contains(e.SpentOn) {
+			s.ExpensesInPeriod++
+			s.SpentInPeriod += e.Amount
+		}
+	}
+	return s
+}
+
 // ReportEvaluations is the evaluations whose period overlaps the report's,
 // with their status and the decision to continue, change or close.
 type ReportEvaluations struct {

@@ -739,6 +739,9 @@ type ContributionService interface {
 	// Budget computes needs, pledges, deliveries, spending, funding
 	// sources and dominance from stored data.
 	Budget(ctx context.Context, pid string) (*Budget, error)
+	// BudgetInPeriod is the budget today with the pledges (not withdrawn)
+	// and the spending dated in the period, for the partnership report.
+	BudgetInPeriod(ctx context.Context, pid string, period ReportPeriod) (*ReportBudget, error)
 	// ExportContributions writes one table ("contributions" or "budget",
 	// the plans' figures) as CSV ("csv") or XLSX ("xlsx"), with an audit
 	// entry; it returns the file name, content type and bytes.

@@ -150,35 +150,7 @@ func Plans(ctx context.Context, plans pk.PlanService, pid string, period pk.Repo
 // Budget is the contributions and budget section: the budget today, and
 // the pledges and spending dated in the period.
 func Budget(ctx context.Context, contributions pk.ContributionService, pid string, period pk.ReportPeriod) (*pk.ReportBudget, error) {
-	b, err := contributions.Budget(ctx, pid)
-	if err != nil {
-		return nil, err
-	}
-	s := &pk.ReportBudget{Budget: b}
-	cs, cut, err := contributions.Contributions(ctx, pid, pk.ContributionFilter{})
-	if err != nil {
-		return nil, err
-	}
-	s.ContributionsCut = cut
-	for _, c := range cs {
-		if !c.Withdrawn && period.Contains(c.PledgedOn) {
-			s.PledgedInPeriod++
-			s.PledgedValue += c.Amount
-			s.PledgedDelivered += c.AmountDelivered
-		}
-	}
-	es, cut, err := contributions.Expenses(ctx, pid, "")
-	if err != nil {
-		return nil, err
-	}
-	s.ExpensesCut = cut
-	for _, e := range es {
-		if period.Contains(e.SpentOn) {
-			s.ExpensesInPeriod++
-			s.SpentInPeriod += e.Amount
-		}
-	}
-	return s, nil
+	return contributions.BudgetInPeriod(ctx, pid, period)
 }
 
 // Decisions is the decisions section: those taken in the period.
