@@ -2,6 +2,7 @@ package partnerkit
 
 import (
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -41,12 +42,22 @@ func (m *Meeting) Length() int { return int(m.EndsAt.Sub(m.StartsAt) / time.Minu
 // Location is the meeting's time zone (UTC if it cannot be loaded, which
 // validation prevents).
 func (m *Meeting) Location() *time.Location {
+	if loc, ok := zones.Load(m.TimeZone); ok {
+		return loc.(*time.Location)
+	}
 	loc, err := time.LoadLocation(m.TimeZone)
 	if err != nil {
 		return time.UTC
 	}
+	zones.Store(m.TimeZone, loc)
 	return loc
 }
+
+// zones keeps the meetings' time zones once loaded, by name: loading one
+// reads the zone database every time, and a list of meetings (the report's
+// hundred) shares a few zones. Only names that load are kept, a few
+// hundred at most.
+var zones sync.Map
 
 // The states of a meeting's minutes.
 const (

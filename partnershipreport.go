@@ -123,6 +123,28 @@ type ReportMeeting struct {
 	QuorumMet *bool `json:"quorum_met"`
 }
 
+// NewReportMeeting is a meeting held with its attendance sheet in figures:
+// everyone on the sheet was expected (a seat, or anyone for an open
+// meeting) or came anyway.
+func NewReportMeeting(m *Meeting, sheet *AttendanceSheet) *ReportMeeting {
+	rm := &ReportMeeting{ID: m.ID, Title: m.Title, BodyName: m.BodyName, StartsAt: m.StartsAt, Expected: len(sheet.People)}
+	for _, row := range sheet.People {
+		switch row.Status {
+		case AttendancePresent:
+			rm.Present++
+		case AttendanceApologies:
+			rm.Apologies++
+		case AttendanceAbsent:
+			rm.Absent++
+		}
+	}
+	if sheet.Quorum.Applies {
+		met := sheet.Quorum.Met
+		rm.QuorumMet = &met
+	}
+	return rm
+}
+
 // QuorumState is "met", "not_met", or "" when no quorum applies.
 func (m *ReportMeeting) QuorumState() string {
 	switch {
@@ -186,6 +208,27 @@ type ReportBudget struct {
 	ExpensesInPeriod int   `json:"expenses_in_period"`
 	SpentInPeriod    int64 `json:"spent_in_period"`
 	ExpensesCut      bool  `json:"expenses_cut"`
+}
+
+// NewReportBudget is the budget today with what was pledged (not
+// withdrawn) and spent in the period, added up over the contributions it
+// was built from and the expenses read (their lists' cuts said).
+func NewReportBudget(b *Budget, contributions []*Contribution, expenses []*Expense, expensesCut bool, period ReportPeriod) *ReportBudget {
+	s := &ReportBudget{Budget: b, ContributionsCut: b.ContributionsCut, ExpensesCut: expensesCut}
+	for _, c := range contributions {
+		if !c.Withdrawn && period.Contains(c.PledgedOn) {
+			s.PledgedInPeriod++
+			s.PledgedValue += c.Amount
+			s.PledgedDelivered += c.AmountDelivered
+		}
+	}
+	for _, e := range expenses {
+		if period.Contains(e.SpentOn) {
+			s.ExpensesInPeriod++
+			s.SpentInPeriod += e.Amount
+		}
+	}
+	return s
 }
 
 // ReportEvaluations is the evaluations whose period overlaps the report's,

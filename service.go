@@ -739,6 +739,9 @@ type ContributionService interface {
 	// Budget computes needs, pledges, deliveries, spending, funding
 	// sources and dominance from stored data.
 	Budget(ctx context.Context, pid string) (*Budget, error)
+	// BudgetInPeriod is the budget today with the pledges (not withdrawn)
+	// and the spending dated in the period, for the partnership report.
+	BudgetInPeriod(ctx context.Context, pid string, period ReportPeriod) (*ReportBudget, error)
 	// ExportContributions writes one table ("contributions" or "budget",
 	// the plans' figures) as CSV ("csv") or XLSX ("xlsx"), with an audit
 	// entry; it returns the file name, content type and bytes.
@@ -806,6 +809,11 @@ type MeetingService interface {
 	CirculateAgenda(ctx context.Context, pid, mtid string, version int) (*Meeting, error)
 	// Attendance is who is expected and who came, with the quorum now.
 	Attendance(ctx context.Context, pid, mtid string) (*AttendanceSheet, error)
+	// MeetingsHeld lists the meetings begun in the period and by the
+	// moment before, latest first, up to MaxReportMeetings, each with its
+	// attendance sheet in figures (the partnership report reads them all
+	// at once); the bool says more were held.
+	MeetingsHeld(ctx context.Context, pid string, period ReportPeriod, before time.Time) ([]*ReportMeeting, bool, error)
 	// SetAttendance records attendance entries (all or nothing).
 	SetAttendance(ctx context.Context, pid, mtid string, in AttendanceInput) (*AttendanceSheet, error)
 	// SaveMinutes saves the draft minutes (the body's secretary or a

@@ -150,35 +150,7 @@ func Plans(ctx context.Context, plans pk.PlanService, pid string, period pk.Repo
 // Budget is the contributions and budget section: the budget today, and
 // the pledges and spending dated in the period.
 func Budget(ctx context.Context, contributions pk.ContributionService, pid string, period pk.ReportPeriod) (*pk.ReportBudget, error) {
-	b, err := contributions.Budget(ctx, pid)
-	if err != nil {
-		return nil, err
-	}
-	s := &pk.ReportBudget{Budget: b}
-	cs, cut, err := contributions.Contributions(ctx, pid, pk.ContributionFilter{})
-	if err != nil {
-		return nil, err
-	}
-	s.ContributionsCut = cut
-	for _, c := range cs {
-		if !c.Withdrawn && period.Contains(c.PledgedOn) {
-			s.PledgedInPeriod++
-			s.PledgedValue += c.Amount
-			s.PledgedDelivered += c.AmountDelivered
-		}
-	}
-	es, cut, err := contributions.Expenses(ctx, pid, "")
-	if err != nil {
-		return nil, err
-	}
-	s.ExpensesCut = cut
-	for _, e := range es {
-		if period.Contains(e.SpentOn) {
-			s.ExpensesInPeriod++
-			s.SpentInPeriod += e.Amount
-		}
-	}
-	return s, nil
+	return contributions.BudgetInPeriod(ctx, pid, period)
 }
 
 // Decisions is the decisions section: those taken in the period.
@@ -202,46 +174,17 @@ func Decisions(ctx context.Context, decisions pk.DecisionService, pid string, pe
 // Meetings is the meetings section: those held in the period (begun by
 // now) with who was expected and who came, the latest MaxReportMeetings.
 func Meetings(ctx context.Context, meetings pk.MeetingService, pid string, period pk.ReportPeriod, now time.Time) (*pk.ReportMeetings, error) {
-	list, cut, err := meetings.Meetings(ctx, pid)
+	items, cut, err := meetings.MeetingsHeld(ctx, pid, period, now)
 	if err != nil {
 		return nil, err
 	}
-	s := &pk.ReportMeetings{Items: []*pk.ReportMeeting{}, Cut: cut}
-	for _, m := range list {
-		if !period.Contains(m.StartsAt.UTC().Format(time.DateOnly)) || m.StartsAt.After(now) {
-			continue
-		}
-		if len(s.Items) == pk.MaxReportMeetings {
-			s.Cut = true
-			break
-		}
-		sheet, err := meetings.Attendance(ctx, pid, m.ID)
-		if err != nil {
-			return nil, err
-		}
-		// Everyone on the sheet was expected (a seat, or anyone for an open
-		// meeting) or came anyway.
-		rm := &pk.ReportMeeting{ID: m.ID, Title: m.Title, BodyName: m.BodyName, StartsAt: m.StartsAt, Expected: len(sheet.People)}
-		for _, row := range sheet.People {
-			switch row.Status {
-			case pk.AttendancePresent:
-				rm.Present++
-			case pk.AttendanceApologies:
-				rm.Apologies++
-			case pk.AttendanceAbsent:
-				rm.Absent++
-			}
-		}
-		if sheet.Quorum.Applies {
-			met := sheet.Quorum.Met
-			rm.QuorumMet = &met
-			if met {
-				s.QuorumMet++
-			}
+	s := &pk.ReportMeetings{Items: items, Cut: cut}
+	for _, rm := range items {
+		if rm.QuorumMet != nil && *rm.QuorumMet {
+			s.QuorumMet++
 		}
 		s.Expected += rm.Expected
 		s.Present += rm.Present
-		s.Items = append(s.Items, rm)
 	}
 	if s.Expected > 0 {
 		rate := (200*s.Present + s.Expected) / (2 * s.Expected) // rounded half up

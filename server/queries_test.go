@@ -60,11 +60,6 @@ var growing = map[string]string{
 	// Exports read every row, in batches (the tags of 500 actors at a time).
 	"/api/v1/partnerships/{pid}/actors/export.csv":  "batched export",
 	"/api/v1/partnerships/{pid}/actors/export.xlsx": "batched export",
-	// The report asks the meetings service once per meeting held in the
-	// period (at most pk.MaxReportMeetings) for its attendance sheet:
-	// bounded, but not yet a fixed few.
-	"/api/v1/partnerships/{pid}/report": "report: attendance per meeting",
-	"/p/{pid}/report":                   "report: attendance per meeting",
 }
 
 // TestQueriesPerPage counts the statements every page and API route makes

@@ -15,13 +15,34 @@ func (store *ContributionStore) Budget(ctx context.Context, pid string) (*pk.Bud
 	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewContributions); err != nil {
 		return nil, err
 	}
-	return readBudget(ctx, store.db.read, pid)
+	b, _, err := readBudget(ctx, store.db.read, pid)
+	return b, err
 }
 
-func readBudget(ctx context.Context, q queryer, pid string) (*pk.Budget, error) {
-	settings, err := loadBudgetSettings(ctx, q, pid)
+// BudgetInPeriod is the budget today with the pledges and spending dated in
+// the period, from one reading of the contributions and of the expenses.
+func (store *ContributionStore) BudgetInPeriod(ctx context.Context, pid string, period pk.ReportPeriod) (*pk.ReportBudget, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewContributions); err != nil {
+		return nil, err
+	}
+	if err := period.Validate(); err != nil {
+		return nil, err
+	}
+	b, cs, err := readBudget(ctx, store.db.read, pid)
 	if err != nil {
 		return nil, err
+	}
+	es, esCut, err := listExpenses(ctx, store.db.read, pid, "")
+	if err != nil {
+		return nil, err
+	}
+	return pk.NewReportBudget(b, cs, es, esCut, period), nil
+}
+
+func readBudget(ctx context.Context, q queryer, pid string) (*pk.Budget, []*pk.Contribution, error) {
+	settings, err := loadBudgetSettings(ctx, q, pid)
+	if err != nil {
+		return nil, nil, err
 	}
 	needs, err := collect(func(row rowScanner) (pk.PlanNeeds, error) {
 		var n pk.PlanNeeds
@@ -33,7 +54,7 @@ func readBudget(ctx context.Context, q queryer, pid string) (*pk.Budget, error) 
 			COALESCE((SELECT SUM(hours_per_month) FROM plan_staffing s WHERE s.plan_id = pl.id), 0)
 		FROM plans pl WHERE pl.partnership_id = $1 ORDER BY pl.title, pl.id LIMIT $2`, pid, pk.MaxPlans+1))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	plansCut := len(needs) > pk.MaxPlans
 	if plansCut {
@@ -41,14 +62,14 @@ func readBudget(ctx context.Context, q queryer, pid string) (*pk.Budget, error) 
 	}
 	cs, cut, err := listContributions(ctx, q, pid, pk.ContributionFilter{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	b, err := pk.BuildBudget(*settings, needs, cs)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	b.PlansCut, b.ContributionsCut = plansCut, cut
-	return b, nil
+	return b, cs, nil
 }
 
 // ContributionColumns and BudgetColumns are the columns of the exports.
@@ -81,7 +102,7 @@ func (store *ContributionStore) ExportContributions(ctx context.Context, pid, ta
 	if table != "contributions" && table != "budget" {
 		return "", "", nil, pk.FieldInvalid("table", "validation.one_of", map[string]any{"Allowed": "contributions, budget"})
 	}
-	b, err := readBudget(ctx, store.db.read, pid)
+	b, cs, err := readBudget(ctx, store.db.read, pid)
 	if err != nil {
 		return "", "", nil, err
 	}
@@ -90,10 +111,6 @@ func (store *ContributionStore) ExportContributions(ctx context.Context, pid, ta
 	var header []string
 	var rows [][]string
 	if table == "contributions" {
-		cs, _, err := listContributions(ctx, store.db.read, pid, pk.ContributionFilter{})
-		if err != nil {
-			return "", "", nil, err
-		}
 		header = ContributionColumns
 		for _, c := range cs {
 			rows = append(rows, []string{c.ID, c.OrganisationName, c.PlanTitle, c.Kind, c.Status, c.Description, c.Funder, cur,

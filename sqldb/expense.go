@@ -23,7 +23,13 @@ func (store *ContributionStore) Expenses(ctx context.Context, pid, plid string) 
 	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewContributions); err != nil {
 		return nil, false, err
 	}
-	out, err := collect(scanExpense)(store.db.read.QueryContext(ctx, expenseSelect+`
+	return listExpenses(ctx, store.db.read, pid, plid)
+}
+
+// listExpenses lists expenses, newest first, up to MaxExpenses; the bool
+// says the list was cut.
+func listExpenses(ctx context.Context, q queryer, pid, plid string) ([]*pk.Expense, bool, error) {
+	out, err := collect(scanExpense)(q.QueryContext(ctx, expenseSelect+`
 		WHERE e.partnership_id = $1 AND ($2 = '' OR e.plan_id = $2) ORDER BY e.spent_on DESC, e.id LIMIT $3`, pid, plid, pk.MaxExpenses+1))
 	if err != nil {
 		return nil, false, err

@@ -415,6 +415,10 @@ func workload(t *testing.T, db *sqldb.DB) {
 	run("agenda", func(ctx context.Context) error { _, err := db.Meetings.Agenda(ctx, pid, mt.Next.ID); return err })
 	run("attendance", func(ctx context.Context) error { _, err := db.Meetings.Attendance(ctx, pid, mt.Next.ID); return err })
 	run("open attendance", func(ctx context.Context) error { _, err := db.Meetings.Attendance(ctx, pid, mt.Open.ID); return err })
+	run("meetings held", func(ctx context.Context) error {
+		_, _, err := db.Meetings.MeetingsHeld(ctx, pid, pk.ReportPeriod{From: "2026-01-01", To: "2026-12-31"}, time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC))
+		return err
+	})
 	run("action items", func(ctx context.Context) error {
 		_, _, err := db.Meetings.ActionItems(ctx, pid, mt.Next.ID)
 		return err

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"database/sql"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/health"
@@ -95,7 +96,7 @@ func (store *HealthStore) HealthResults(ctx context.Context, pid, rid string) (*
 	if err != nil {
 		return nil, err
 	}
-	scores, err := roundScores(ctx, store.db.read, `h.round_id = $1`, rid)
+	scores, err := roundScores(ctx, store.db.read, []string{rid})
 	if err != nil {
 		return nil, err
 	}
@@ -125,29 +126,28 @@ func (store *HealthStore) HealthResults(ctx context.Context, pid, rid string) (*
 	return out, nil
 }
 
-// roundScores reads the scores of the rounds matching where (over
-// health_ratings h joined to health_rounds r) by round and item, without
-// who gave them, in one query.
-func roundScores(ctx context.Context, q queryer, where string, args ...any) (map[string]map[string][]int, error) {
+// roundScores reads the scores of rounds by round and item, without who
+// gave them, in one query that counts each score (a few rows per item, not
+// one per rating).
+func roundScores(ctx context.Context, q queryer, rids []string) (map[string]map[string][]int, error) {
 	out := map[string]map[string][]int{}
-	rows, err := q.QueryContext(ctx, `SELECT h.round_id, h.item, h.score FROM health_ratings h
-		JOIN health_rounds r ON r.id = h.round_id WHERE `+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	var a args
+	err := forEachRow(func(rows *sql.Rows) error {
 		var rid, item string
-		var score int
-		if err := rows.Scan(&rid, &item, &score); err != nil {
-			return nil, err
+		var score, n int
+		if err := rows.Scan(&rid, &item, &score, &n); err != nil {
+			return err
 		}
 		if out[rid] == nil {
 			out[rid] = map[string][]int{}
 		}
-		out[rid][item] = append(out[rid][item], score)
-	}
-	return out, rows.Err()
+		for range n {
+			out[rid][item] = append(out[rid][item], score)
+		}
+		return nil
+	})(q.QueryContext(ctx, `SELECT round_id, item, score, COUNT(*) FROM health_ratings
+		WHERE round_id IN (`+a.inList(rids)+`) GROUP BY round_id, item, score`, a...))
+	return out, err
 }
 
 func aggregates(byItem map[string][]int) []health.Aggregate {
@@ -168,9 +168,11 @@ func (store *HealthStore) HealthTrend(ctx context.Context, pid string) (*pk.Heal
 	if len(list.Items) == 0 {
 		return out, nil
 	}
-	oldest := list.Items[len(list.Items)-1].OpenedAt
-	scores, err := roundScores(ctx, store.db.read, `h.partnership_id = $1 AND r.kind = $2 AND r.opened_at >= $3`,
-		pid, pk.RoundHealth, fmtTime(oldest))
+	rids := make([]string, len(list.Items))
+	for i, r := range list.Items {
+		rids[i] = r.ID
+	}
+	scores, err := roundScores(ctx, store.db.read, rids)
 	if err != nil {
 		return nil, err
 	}

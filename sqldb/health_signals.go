@@ -94,12 +94,15 @@ const (
 )
 
 // attendanceRatesSQL is each recent past meeting's share of those recorded
-// who were present, newest first (reversed in Go).
+// who were present, newest first (reversed in Go). The meetings are picked
+// first, so that only their attendance is read, not every meeting's.
 const attendanceRatesSQL = `
 	SELECT m.id, m.starts_at, SUM(CASE WHEN a.status = 'present' THEN 1 ELSE 0 END), COUNT(*)
-	FROM meetings m JOIN meeting_attendance a ON a.meeting_id = m.id
-	WHERE m.partnership_id = $1 AND m.starts_at < $2
-	GROUP BY m.id, m.starts_at ORDER BY m.starts_at DESC, m.id DESC LIMIT $3`
+	FROM (SELECT r.id, r.starts_at FROM meetings r
+		WHERE r.partnership_id = $1 AND r.starts_at < $2 AND EXISTS (SELECT 1 FROM meeting_attendance x WHERE x.meeting_id = r.id)
+		ORDER BY r.starts_at DESC, r.id DESC LIMIT $3) m
+	JOIN meeting_attendance a ON a.meeting_id = m.id
+	GROUP BY m.id, m.starts_at ORDER BY m.starts_at DESC, m.id DESC`
 
 // overdueSQL counts the open tasks and action items and those past their
 // due date.

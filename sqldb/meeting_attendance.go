@@ -2,7 +2,11 @@ package sqldb
 
 import (
 	"context"
+	"database/sql"
+	"slices"
 	"strconv"
+	"strings"
+	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/charter"
@@ -22,6 +26,49 @@ func (store *MeetingStore) Attendance(ctx context.Context, pid, mtid string) (*p
 	return attendanceSheet(ctx, store.db.read, pid, m)
 }
 
+// MeetingsHeld lists the meetings begun in the period (by their day in
+// UTC) and by the moment before, latest first, with their attendance
+// sheets in figures: the sheets of all of them are read together.
+func (store *MeetingStore) MeetingsHeld(ctx context.Context, pid string, period pk.ReportPeriod, before time.Time) ([]*pk.ReportMeeting, bool, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewMeetings); err != nil {
+		return nil, false, err
+	}
+	if err := period.Validate(); err != nil {
+		return nil, false, err
+	}
+	from, _ := time.Parse(time.DateOnly, period.From)
+	to, _ := time.Parse(time.DateOnly, period.To)
+	// Only what the figures need: not the minutes.
+	ms, err := collect(func(row rowScanner) (*pk.Meeting, error) {
+		m := &pk.Meeting{}
+		return m, row.Scan(&m.ID, &m.BodyID, &m.BodyName, &m.Title, ts(&m.StartsAt), &m.TimeZone)
+	})(store.db.read.QueryContext(ctx, `
+		SELECT m.id, COALESCE(m.body_id, ''), COALESCE(b.name, ''), m.title, m.starts_at, m.time_zone
+		FROM meetings m LEFT JOIN bodies b ON b.id = m.body_id
+		WHERE m.partnership_id = $1 AND m.starts_at >= $2 AND m.starts_at < $3 AND m.starts_at <= $4
+		ORDER BY m.starts_at DESC, m.id LIMIT $5`,
+		pid, fmtTime(from), fmtTime(to.AddDate(0, 0, 1)), fmtTime(before), pk.MaxReportMeetings+1))
+	if err != nil {
+		return nil, false, err
+	}
+	cut := len(ms) > pk.MaxReportMeetings
+	if cut {
+		ms = ms[:pk.MaxReportMeetings]
+	}
+	out := []*pk.ReportMeeting{}
+	if len(ms) == 0 {
+		return out, false, nil
+	}
+	sheets, err := attendanceSheets(ctx, store.db.read, pid, ms)
+	if err != nil {
+		return nil, false, err
+	}
+	for i, m := range ms {
+		out = append(out, pk.NewReportMeeting(m, sheets[i]))
+	}
+	return out, cut, nil
+}
+
 // holderRows keeps attendance rows by holder key in the order first seen.
 type holderRows struct {
 	rows  map[string]*pk.AttendanceRow
@@ -37,78 +84,149 @@ func (h *holderRows) add(key string, row *pk.AttendanceRow) *pk.AttendanceRow {
 	return row
 }
 
-// attendanceSheet builds the sheet: for a body's meeting, the people and
-// organisations holding a seat on the meeting's day (in its zone); for an
-// open meeting, everyone of the partnership and its active member
-// organisations; then anyone recorded besides. The quorum comes from the
-// charter's rule for the body, or the body's own quorum.
+// attendanceSheet builds one meeting's sheet (see attendanceSheets).
 func attendanceSheet(ctx context.Context, q queryer, pid string, m *pk.Meeting) (*pk.AttendanceSheet, error) {
-	day := m.StartsAt.In(m.Location()).Format("2006-01-02")
-	h := &holderRows{rows: map[string]*pk.AttendanceRow{}}
-	var peopleQuery, orgQuery string
-	var args []any
-	if m.BodyID != "" {
-		peopleQuery = `SELECT s.user_id, u.name, COALESCE(pp.organisation_id, '') FROM body_seats s JOIN users u ON u.id = s.user_id
-			LEFT JOIN partnership_people pp ON pp.partnership_id = s.partnership_id AND pp.user_id = s.user_id
-			WHERE s.body_id = $1 AND s.from_date <= $2 AND (s.until_date IS NULL OR s.until_date >= $2) ORDER BY u.name, s.user_id LIMIT $3`
-		orgQuery = `SELECT s.organisation_id, o.name FROM body_seats s JOIN organisations o ON o.id = s.organisation_id
-			WHERE s.body_id = $1 AND s.from_date <= $2 AND (s.until_date IS NULL OR s.until_date >= $2) ORDER BY o.name, s.organisation_id LIMIT $3`
-		args = []any{m.BodyID, day, pk.MaxAttendanceRows + 1}
-	} else {
-		peopleQuery = `SELECT pp.user_id, u.name, COALESCE(pp.organisation_id, '') FROM partnership_people pp JOIN users u ON u.id = pp.user_id
-			WHERE pp.partnership_id = $1 ORDER BY u.name, pp.user_id LIMIT $2`
-		orgQuery = `SELECT po.organisation_id, o.name FROM partnership_organisations po JOIN organisations o ON o.id = po.organisation_id
-			WHERE po.partnership_id = $1 AND po.status = 'active' ORDER BY o.name, po.organisation_id LIMIT $2`
-		args = []any{pid, pk.MaxAttendanceRows + 1}
-	}
-	seated := m.BodyID != ""
-	rows, err := q.QueryContext(ctx, peopleQuery, args...)
+	sheets, err := attendanceSheets(ctx, q, pid, []*pk.Meeting{m})
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		r := &pk.AttendanceRow{Seated: seated}
-		if err := rows.Scan(&r.UserID, &r.Name, &r.OfOrganisationID); err != nil {
-			rows.Close()
+	return sheets[0], nil
+}
+
+// attendanceSheets builds the sheets of meetings, in their order, in a
+// fixed few statements however many there are: for a body's meeting, the
+// people and organisations holding a seat on the meeting's day (in its
+// zone); for an open meeting, everyone of the partnership and its active
+// member organisations; then anyone recorded besides. The quorum comes from
+// the charter's rule for the body, or the body's own quorum.
+func attendanceSheets(ctx context.Context, q queryer, pid string, ms []*pk.Meeting) ([]*pk.AttendanceSheet, error) {
+	byID := make(map[string]*holderRows, len(ms))
+	var a args
+	var days, ids []string
+	var open []*holderRows
+	for _, m := range ms {
+		h := &holderRows{rows: map[string]*pk.AttendanceRow{}}
+		byID[m.ID] = h
+		ids = append(ids, m.ID)
+		if m.BodyID == "" {
+			open = append(open, h)
+			continue
+		}
+		day := m.StartsAt.In(m.Location()).Format("2006-01-02")
+		days = append(days, "("+a.add(m.ID)+", "+a.add(m.BodyID)+", "+a.add(day)+")")
+	}
+	limit := a.add(pk.MaxAttendanceRows + 1)
+	if len(days) > 0 {
+		// Each meeting's seats on its day, the first MaxAttendanceRows+1 of
+		// each by name, as the sheet of that meeting alone would read them.
+		seats := `WITH sheets(meeting_id, body_id, day) AS (VALUES ` + strings.Join(days, ", ") + `) `
+		err := forEachRow(func(rows *sql.Rows) error {
+			var mtid string
+			r := &pk.AttendanceRow{Seated: true}
+			if err := rows.Scan(&mtid, &r.UserID, &r.Name, &r.OfOrganisationID); err != nil {
+				return err
+			}
+			byID[mtid].add("u:"+r.UserID, r)
+			return nil
+		})(q.QueryContext(ctx, seats+`SELECT meeting_id, user_id, name, org FROM (
+			SELECT h.meeting_id, s.user_id, u.name, COALESCE(pp.organisation_id, '') AS org,
+				ROW_NUMBER() OVER (PARTITION BY h.meeting_id ORDER BY u.name, s.user_id) AS n
+			FROM sheets h JOIN body_seats s ON s.body_id = h.body_id AND s.from_date <= h.day AND (s.until_date IS NULL OR s.until_date >= h.day)
+			JOIN users u ON u.id = s.user_id
+			LEFT JOIN partnership_people pp ON pp.partnership_id = s.partnership_id AND pp.user_id = s.user_id) x
+			WHERE n <= `+limit+` ORDER BY meeting_id, n`, a...))
+		if err != nil {
 			return nil, err
 		}
-		h.add("u:"+r.UserID, r)
-	}
-	rows.Close()
-	if rows, err = q.QueryContext(ctx, orgQuery, args...); err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		r := &pk.AttendanceRow{Seated: seated}
-		if err := rows.Scan(&r.OrganisationID, &r.Name); err != nil {
-			rows.Close()
+		err = forEachRow(func(rows *sql.Rows) error {
+			var mtid string
+			r := &pk.AttendanceRow{Seated: true}
+			if err := rows.Scan(&mtid, &r.OrganisationID, &r.Name); err != nil {
+				return err
+			}
+			byID[mtid].add("o:"+r.OrganisationID, r)
+			return nil
+		})(q.QueryContext(ctx, seats+`SELECT meeting_id, organisation_id, name FROM (
+			SELECT h.meeting_id, s.organisation_id, o.name,
+				ROW_NUMBER() OVER (PARTITION BY h.meeting_id ORDER BY o.name, s.organisation_id) AS n
+			FROM sheets h JOIN body_seats s ON s.body_id = h.body_id AND s.from_date <= h.day AND (s.until_date IS NULL OR s.until_date >= h.day)
+			JOIN organisations o ON o.id = s.organisation_id) x
+			WHERE n <= `+limit+` ORDER BY meeting_id, n`, a...))
+		if err != nil {
 			return nil, err
 		}
-		h.add("o:"+r.OrganisationID, r)
 	}
-	rows.Close()
-	if rows, err = q.QueryContext(ctx, `
-		SELECT a.holder, COALESCE(a.user_id, ''), COALESCE(a.organisation_id, ''), COALESCE(u.name, o.name, ''), COALESCE(pp.organisation_id, ''), a.status
+	if len(open) > 0 {
+		// Everyone is expected at an open meeting: read once, a row of
+		// its own on each sheet (the statuses differ).
+		each := func(r pk.AttendanceRow, key string) {
+			for _, h := range open {
+				row := r
+				h.add(key, &row)
+			}
+		}
+		err := forEachRow(func(rows *sql.Rows) error {
+			var r pk.AttendanceRow
+			if err := rows.Scan(&r.UserID, &r.Name, &r.OfOrganisationID); err != nil {
+				return err
+			}
+			each(r, "u:"+r.UserID)
+			return nil
+		})(q.QueryContext(ctx, `SELECT pp.user_id, u.name, COALESCE(pp.organisation_id, '') FROM partnership_people pp JOIN users u ON u.id = pp.user_id
+			WHERE pp.partnership_id = $1 ORDER BY u.name, pp.user_id LIMIT $2`, pid, pk.MaxAttendanceRows+1))
+		if err != nil {
+			return nil, err
+		}
+		err = forEachRow(func(rows *sql.Rows) error {
+			var r pk.AttendanceRow
+			if err := rows.Scan(&r.OrganisationID, &r.Name); err != nil {
+				return err
+			}
+			each(r, "o:"+r.OrganisationID)
+			return nil
+		})(q.QueryContext(ctx, `SELECT po.organisation_id, o.name FROM partnership_organisations po JOIN organisations o ON o.id = po.organisation_id
+			WHERE po.partnership_id = $1 AND po.status = 'active' ORDER BY o.name, po.organisation_id LIMIT $2`, pid, pk.MaxAttendanceRows+1))
+		if err != nil {
+			return nil, err
+		}
+	}
+	var b args
+	in := b.inList(ids)
+	err := forEachRow(func(rows *sql.Rows) error {
+		var mtid, key string
+		r := &pk.AttendanceRow{}
+		if err := rows.Scan(&mtid, &key, &r.UserID, &r.OrganisationID, &r.Name, &r.OfOrganisationID, &r.Status); err != nil {
+			return err
+		}
+		byID[mtid].add(key, r).Status = r.Status
+		return nil
+	})(q.QueryContext(ctx, `SELECT meeting_id, holder, user_id, organisation_id, name, org, status FROM (
+		SELECT a.meeting_id, a.holder, COALESCE(a.user_id, '') AS user_id, COALESCE(a.organisation_id, '') AS organisation_id,
+			COALESCE(u.name, o.name, '') AS name, COALESCE(pp.organisation_id, '') AS org, a.status,
+			ROW_NUMBER() OVER (PARTITION BY a.meeting_id ORDER BY a.holder) AS n
 		FROM meeting_attendance a
 		LEFT JOIN users u ON u.id = a.user_id
 		LEFT JOIN organisations o ON o.id = a.organisation_id
 		LEFT JOIN partnership_people pp ON pp.partnership_id = a.partnership_id AND pp.user_id = a.user_id
-		WHERE a.meeting_id = $1 ORDER BY a.holder LIMIT $2`, m.ID, 2*pk.MaxAttendanceRows); err != nil {
+		WHERE a.meeting_id IN (`+in+`)) x
+		WHERE n <= `+b.add(2*pk.MaxAttendanceRows)+` ORDER BY meeting_id, holder`, b...))
+	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var key string
-		r := &pk.AttendanceRow{}
-		if err := rows.Scan(&key, &r.UserID, &r.OrganisationID, &r.Name, &r.OfOrganisationID, &r.Status); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		h.add(key, r).Status = r.Status
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	rules, err := quorumRules(ctx, q, pid, ms)
+	if err != nil {
 		return nil, err
 	}
+	sheets := make([]*pk.AttendanceSheet, len(ms))
+	for i, m := range ms {
+		sheets[i] = byID[m.ID].sheet(rules[i])
+	}
+	return sheets, nil
+}
+
+// sheet is the attendance sheet of the rows gathered, each list cut at
+// MaxAttendanceRows, with the quorum by rule.
+func (h *holderRows) sheet(rule meeting.QuorumRule) *pk.AttendanceSheet {
 	sheet := &pk.AttendanceSheet{People: []*pk.AttendanceRow{}, Organisations: []*pk.AttendanceRow{}}
 	for _, k := range h.order {
 		r := h.rows[k]
@@ -124,37 +242,58 @@ func attendanceSheet(ctx context.Context, q queryer, pid string, m *pk.Meeting) 
 	if len(sheet.Organisations) > pk.MaxAttendanceRows {
 		sheet.Organisations, sheet.Cut = sheet.Organisations[:pk.MaxAttendanceRows], true
 	}
-	rule, err := quorumRule(ctx, q, pid, m)
+	sheet.Quorum = meeting.Quorum(rule, sheet.People, sheet.Organisations)
+	return sheet
+}
+
+// quorumRules are the quorums meetings are held to, in their order: the
+// charter's rule for each one's body, else the body's own quorum counted
+// in people; an open meeting has none. The charter's minimum of
+// participants holds for every meeting. The charter is read once, and the
+// bodies without a rule in it together.
+func quorumRules(ctx context.Context, q queryer, pid string, ms []*pk.Meeting) ([]meeting.QuorumRule, error) {
+	text, c, err := charterMeetingRules(ctx, q, pid)
 	if err != nil {
 		return nil, err
 	}
-	sheet.Quorum = meeting.Quorum(rule, sheet.People, sheet.Organisations)
-	return sheet, nil
-}
-
-// quorumRule is the quorum a meeting is held to: the charter's rule for
-// its body, else the body's own quorum counted in people; an open meeting
-// has none. The charter's minimum of participants holds for every meeting.
-func quorumRule(ctx context.Context, q queryer, pid string, m *pk.Meeting) (meeting.QuorumRule, error) {
-	text, c, err := charterMeetingRules(ctx, q, pid)
+	rules := make([]meeting.QuorumRule, len(ms))
+	var own []string // bodies the charter has no rule for
+	ruled := make([]bool, len(ms))
+	for i, m := range ms {
+		rules[i] = meeting.QuorumRule{MinParticipants: text.MeetingMinParticipants}
+		if m.BodyID == "" {
+			continue
+		}
+		rules[i].Applies = true
+		if r, err := charter.Lookup(c, m.BodyID, ""); err == nil {
+			rules[i].Share, rules[i].Unit = r.Quorum, r.Unit
+			ruled[i] = true
+		} else if !slices.Contains(own, m.BodyID) {
+			own = append(own, m.BodyID)
+		}
+	}
+	if len(own) == 0 {
+		return rules, nil
+	}
+	a := args{pid}
+	bodies, err := collect(scanBody)(q.QueryContext(ctx, bodySelect+`WHERE b.partnership_id = $1 AND b.id IN (`+a.inList(own)+`)`, a...))
 	if err != nil {
-		return meeting.QuorumRule{}, err
+		return nil, err
 	}
-	rule := meeting.QuorumRule{MinParticipants: text.MeetingMinParticipants}
-	if m.BodyID == "" {
-		return rule, nil
+	quorum := map[string]float64{}
+	for _, b := range bodies {
+		quorum[b.ID] = b.Quorum
 	}
-	rule.Applies = true
-	if r, err := charter.Lookup(c, m.BodyID, ""); err == nil {
-		rule.Share, rule.Unit = r.Quorum, r.Unit
-		return rule, nil
+	for i, m := range ms {
+		if rules[i].Applies && !ruled[i] {
+			share, ok := quorum[m.BodyID]
+			if !ok {
+				return nil, pk.NotFound()
+			}
+			rules[i].Share, rules[i].Unit = share, pk.UnitPerson
+		}
 	}
-	b, err := loadBody(ctx, q, pid, m.BodyID)
-	if err != nil {
-		return rule, err
-	}
-	rule.Share, rule.Unit = b.Quorum, pk.UnitPerson
-	return rule, nil
+	return rules, nil
 }
 
 // SetAttendance records attendance entries, all or none: every person and
