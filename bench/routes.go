@@ -188,14 +188,15 @@ func writeMix(x ids) []route {
 					x.tasks[i%int64(len(x.tasks))].version.Store(v.Version)
 				}
 			}},
-		// An indicator keeps at most 500 results: the measurements go round
-		// every indicator.
+		// An indicator keeps at most 500 results and one a day: the
+		// measurements go round every indicator, each round a day earlier.
 		{name: "measurement (write)", method: "POST", api: true,
 			at: func(i int64) string {
 				return api + "/indicators/" + x.indicators[i%int64(len(x.indicators))] + "/measurements"
 			},
 			body: func(i int64) string {
-				return fmt.Sprintf(`{"date":%q,"value":%d}`, day.AddDate(0, 0, -int(i%700)).Format("2006-01-02"), 10+i%90)
+				round := int(i / int64(len(x.indicators)))
+				return fmt.Sprintf(`{"date":%q,"value":%d}`, day.AddDate(0, 0, -round).Format("2006-01-02"), 10+i%90)
 			}},
 	}
 }
