@@ -1,13 +1,10 @@
 package sqldb_test
 
 import (
-	"context"
 	"reflect"
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/demo"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
@@ -16,17 +13,8 @@ import (
 // listed one by one, for every role that may read them; the others are
 // refused as they are by the lists.
 func TestBudgetInPeriodMatchesTheLists(t *testing.T) {
-	if testing.Short() {
-		t.Skip("seeds a coalition")
-	}
-	t.Parallel()
-	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+	eachSeededWorld(t, 20, 6, "budget.example", func(t *testing.T, w *sqldbtest.World) {
 		db, pid := w.DB, w.Partnership.ID
-		_, err := sqldb.NewSeeder(db).SeedCoalition(context.Background(), pid, sqldb.Coalition{Size: demo.Large.Divide(20), Seed: 6,
-			OwnerID: w.Coordinator.ID, Password: sqldbtest.Password, EmailDomain: "budget.example"})
-		if err != nil {
-			t.Fatal(err)
-		}
 		counted := 0
 		for _, period := range []pk.ReportPeriod{
 			{From: "2020-01-01", To: "2023-12-31"},

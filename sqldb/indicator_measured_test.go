@@ -1,12 +1,9 @@
 package sqldb_test
 
 import (
-	"context"
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/demo"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
@@ -14,17 +11,8 @@ import (
 // for the partnership report, agrees with each indicator's own
 // measurements, for every role that may read them.
 func TestIndicatorsMeasuredInMatchTheirMeasurements(t *testing.T) {
-	if testing.Short() {
-		t.Skip("seeds a coalition")
-	}
-	t.Parallel()
-	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+	eachSeededWorld(t, 20, 4, "measured.example", func(t *testing.T, w *sqldbtest.World) {
 		db, pid := w.DB, w.Partnership.ID
-		_, err := sqldb.NewSeeder(db).SeedCoalition(context.Background(), pid, sqldb.Coalition{Size: demo.Large.Divide(20), Seed: 4,
-			OwnerID: w.Coordinator.ID, Password: sqldbtest.Password, EmailDomain: "measured.example"})
-		if err != nil {
-			t.Fatal(err)
-		}
 		marked, unmarked := 0, 0
 		for _, period := range []pk.ReportPeriod{
 			{From: "2020-01-01", To: "2023-12-31"},

@@ -6,8 +6,6 @@ import (
 	"time"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/demo"
-	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
@@ -17,17 +15,8 @@ import (
 // seats of people or of organisations, an open meeting, attendance of
 // people seated or not and of organisations).
 func TestMeetingsHeldMatchTheirSheets(t *testing.T) {
-	if testing.Short() {
-		t.Skip("seeds a coalition")
-	}
-	t.Parallel()
-	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+	eachSeededWorld(t, 10, 3, "held.example", func(t *testing.T, w *sqldbtest.World) {
 		db, pid := w.DB, w.Partnership.ID
-		_, err := sqldb.NewSeeder(db).SeedCoalition(context.Background(), pid, sqldb.Coalition{Size: demo.Large.Divide(10), Seed: 3,
-			OwnerID: w.Coordinator.ID, Password: sqldbtest.Password, EmailDomain: "held.example"})
-		if err != nil {
-			t.Fatal(err)
-		}
 		// What the report read before: the list, then each meeting's sheet.
 		want := func(ctx context.Context, period pk.ReportPeriod, before time.Time) []*pk.ReportMeeting {
 			list, cut, err := db.Meetings.Meetings(ctx, pid)
