@@ -131,6 +131,9 @@ type MemberService interface {
 	// Members lists a partnership's organisations and people (at most MaxMemberOrganisations
 	// and MaxMemberPeople, saying when cut). Email addresses are shown to coordinators only.
 	Members(ctx context.Context, pid string) (*Members, error)
+	// MemberChoices lists the people and active organisations whose name holds find, by
+	// name, at most MaxMemberChoices of each, with those of the chosen IDs whatever the bound.
+	MemberChoices(ctx context.Context, pid, find string, chosen ...string) (*MemberChoices, error)
 	// SetRole changes a person's role.
 	SetRole(ctx context.Context, pid, uid string, role Role, version int) (*Person, error)
 	// RemovePerson takes someone out of the partnership.
@@ -641,6 +644,9 @@ type PlanService interface {
 	// Plans lists the partnership's plans (of one goal when goalID is set),
 	// up to MaxPlans; the bool says the list was cut.
 	Plans(ctx context.Context, pid, goalID string) ([]*Plan, bool, error)
+	// PlanChoices lists the plans' IDs and titles in the order of Plans, up
+	// to MaxPlans, for a filter or form; the bool says the list was cut.
+	PlanChoices(ctx context.Context, pid string) ([]Choice, bool, error)
 	// Plan returns one plan.
 	Plan(ctx context.Context, pid, plid string) (*Plan, error)
 	// PlanPage returns a plan with its parts, task counts and progress.

@@ -211,6 +211,10 @@ func workload(t *testing.T, db *sqldb.DB) {
 	run("dashboard", func(ctx context.Context) error { _, err := db.Partnerships.Dashboard(ctx, pid); return err })
 	run("profile", func(ctx context.Context) error { _, err := db.Preparation.Profile(ctx, pid); return err })
 	run("members", func(ctx context.Context) error { _, err := db.Members.Members(ctx, pid); return err })
+	run("member choices", func(ctx context.Context) error {
+		_, err := db.Members.MemberChoices(ctx, pid, "a", w.Observer.ID)
+		return err
+	})
 	_, err = db.Members.Invitations(c, pid)
 	ok("invitations", err)
 	_, err = db.Members.InvitationByToken(context.Background(), "no-such-token")
@@ -277,6 +281,7 @@ func workload(t *testing.T, db *sqldb.DB) {
 		return err
 	})
 	run("moves", func(ctx context.Context) error { _, err := db.Maps.Moves(ctx, pid, maps.Map.ID, since); return err })
+	run("plan choices", func(ctx context.Context) error { _, _, err := db.Plans.PlanChoices(ctx, pid); return err })
 	run("timeline", func(ctx context.Context) error { _, err := db.Maps.Timeline(ctx, pid, maps.Map.ID); return err })
 	run("map lines", func(ctx context.Context) error { _, err := db.Maps.MapLines(ctx, pid, maps.Map.ID); return err })
 	run("tactics", func(ctx context.Context) error { _, err := db.Maps.Tactics(ctx, pid, maps.Map.ID); return err })
@@ -477,6 +482,7 @@ func workload(t *testing.T, db *sqldb.DB) {
 	run("goals", func(ctx context.Context) error { _, _, err := db.Goals.Goals(ctx, pid); return err })
 	run("goal", func(ctx context.Context) error { _, err := db.Goals.Goal(ctx, pid, pl.Goal.ID); return err })
 	run("plans", func(ctx context.Context) error { _, _, err := db.Plans.Plans(ctx, pid, pl.Goal.ID); return err })
+	run("plan choices", func(ctx context.Context) error { _, _, err := db.Plans.PlanChoices(ctx, pid); return err })
 	run("timeline", func(ctx context.Context) error { _, _, err := db.Plans.Timeline(ctx, pid); return err })
 	run("plan page", func(ctx context.Context) error { _, err := db.Plans.PlanPage(ctx, pid, pl.Plan.ID); return err })
 	for _, f := range []pk.TaskFilter{{}, {PlanID: pl.Plan.ID}, {AssigneeID: w.Member.ID}, {OrganisationID: w.MemberOrg.ID},
