@@ -593,6 +593,9 @@ type AdmissionService interface {
 type DecisionService interface {
 	// Proposals lists the partnership's proposals, open first, newest first.
 	Proposals(ctx context.Context, pid string) (*ProposalList, error)
+	// ProposalChoices lists the proposals of a body (any body for ""), in the order of
+	// Proposals, up to MaxProposalChoices, for a form; the bool says more were left out.
+	ProposalChoices(ctx context.Context, pid, bodyID string) ([]ProposalChoice, bool, error)
 	// Proposal returns one proposal with what the asker may see of its tally.
 	Proposal(ctx context.Context, pid, id string) (*Proposal, error)
 	// CreateProposal brings a proposal to a body under the charter's rule.

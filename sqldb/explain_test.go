@@ -385,6 +385,10 @@ func workload(t *testing.T, db *sqldb.DB) {
 	// Decisions: proposals, voting, closing and the decision log.
 	dec := w.Decisions()
 	run("proposals", func(ctx context.Context) error { _, err := db.Decisions.Proposals(ctx, pid); return err })
+	run("proposal choices", func(ctx context.Context) error {
+		_, _, err := db.Decisions.ProposalChoices(ctx, pid, w.Governance().Group.ID)
+		return err
+	})
 	run("proposal", func(ctx context.Context) error { _, err := db.Decisions.Proposal(ctx, pid, dec.Open.ID); return err })
 	run("decisions", func(ctx context.Context) error { _, err := db.Decisions.Decisions(ctx, pid, ""); return err })
 	run("body decisions", func(ctx context.Context) error { _, err := db.Decisions.Decisions(ctx, pid, gov.Group.ID); return err })

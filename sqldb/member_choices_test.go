@@ -75,3 +75,42 @@ func TestMemberAndPlanChoices(t *testing.T) {
 		}
 	})
 }
+
+// The proposals a meeting's agenda may name: a body's, or any, in the
+// order of the proposals list.
+func TestProposalChoices(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid, ctx := w.DB, w.Partnership.ID, w.Member.Ctx
+		f := w.Decisions()
+		list, err := db.Decisions.Proposals(ctx, pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, cut, err := db.Decisions.ProposalChoices(ctx, pid, "")
+		if err != nil || cut || len(all) != len(list.Items) || len(all) < 2 {
+			t.Fatalf("choices: %v %v %+v", err, cut, all)
+		}
+		for i, p := range list.Items {
+			if all[i] != (pk.ProposalChoice{ID: p.ID, Title: p.Title, Status: string(p.Status)}) {
+				t.Errorf("proposal %d: %+v, want %s %s %s", i, all[i], p.ID, p.Title, p.Status)
+			}
+		}
+		ofBody, _, err := db.Decisions.ProposalChoices(ctx, pid, f.Open.BodyID)
+		if err != nil || !slices.ContainsFunc(ofBody, func(c pk.ProposalChoice) bool { return c.ID == f.Open.ID }) {
+			t.Errorf("the open proposal's body: %v %+v", err, ofBody)
+		}
+		for _, c := range ofBody {
+			i := slices.IndexFunc(list.Items, func(p *pk.Proposal) bool { return p.ID == c.ID })
+			if i < 0 || list.Items[i].BodyID != f.Open.BodyID {
+				t.Errorf("%s is of another body", c.Title)
+			}
+		}
+		if none, _, err := db.Decisions.ProposalChoices(ctx, pid, "no-such-body"); err != nil || len(none) != 0 {
+			t.Errorf("an unknown body: %v %+v", err, none)
+		}
+		if _, _, err := db.Decisions.ProposalChoices(w.Outsider.Ctx, pid, ""); pk.ErrorCode(err) != pk.ENOTFOUND {
+			t.Errorf("outsider: %v", err)
+		}
+	})
+}
