@@ -823,6 +823,9 @@ type MeetingService interface {
 	// ApproveMinutes records the approval of the minutes by a later
 	// meeting of the same body that has begun.
 	ApproveMinutes(ctx context.Context, pid, mtid string, in MinutesApprovalInput) (*Meeting, error)
+	// MinutesApprovers lists the meetings the minutes may be approved at: the later ones of
+	// the same body that have begun, latest first, up to MaxMinutesApprovers.
+	MinutesApprovers(ctx context.Context, pid, mtid string) ([]*Meeting, error)
 	// ActionItems lists a meeting's action items, oldest first.
 	ActionItems(ctx context.Context, pid, mtid string) ([]*ActionItem, bool, error)
 	// AddActionItem records an action item.

@@ -424,6 +424,14 @@ func workload(t *testing.T, db *sqldb.DB) {
 	run("agenda", func(ctx context.Context) error { _, err := db.Meetings.Agenda(ctx, pid, mt.Next.ID); return err })
 	run("attendance", func(ctx context.Context) error { _, err := db.Meetings.Attendance(ctx, pid, mt.Next.ID); return err })
 	run("open attendance", func(ctx context.Context) error { _, err := db.Meetings.Attendance(ctx, pid, mt.Open.ID); return err })
+	run("minutes approvers", func(ctx context.Context) error {
+		_, err := db.Meetings.MinutesApprovers(ctx, pid, mt.Last.ID)
+		return err
+	})
+	run("open minutes approvers", func(ctx context.Context) error {
+		_, err := db.Meetings.MinutesApprovers(ctx, pid, mt.Open.ID)
+		return err
+	})
 	run("action items", func(ctx context.Context) error {
 		_, _, err := db.Meetings.ActionItems(ctx, pid, mt.Next.ID)
 		return err

@@ -105,14 +105,12 @@ func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, s
 	if d.CanMin && m.MinutesStatus == pk.MinutesDraft {
 		// The minutes are approved at a later meeting of the same body
 		// that has begun.
-		all, _, err := h.Meetings.Meetings(ctx, pid)
+		later, err := h.Meetings.MinutesApprovers(ctx, pid, mtid)
 		if err != nil {
 			return err
 		}
-		for _, x := range all {
-			if x.BodyID == m.BodyID && x.StartsAt.After(m.StartsAt) && !x.StartsAt.After(h.Now()) {
-				d.Approver = append(d.Approver, meetingRow{x, when(l, x)})
-			}
+		for _, x := range later {
+			d.Approver = append(d.Approver, meetingRow{x, when(l, x)})
 		}
 	}
 	for _, s := range []string{"agenda", "attendance", "minutes", "approve", "action", "series", "circulate"} {
