@@ -110,11 +110,6 @@ type Notification struct {
 // NotificationRetention is how long the inbox keeps a notification.
 const NotificationRetention = 90 * 24 * time.Hour
 
-// MaxUnreadCount bounds the count of unread notifications beside the inbox
-// link, which says "99+" past 99: counting thousands of unread ones on
-// every page would tell nobody more.
-const MaxUnreadCount = 100
-
 // ViewAction is what a person must be allowed to do in the partnership to
 // see events of the kind: the same action that guards the thing's page.
 func (k EventKind) ViewAction() Action {

@@ -1048,7 +1048,7 @@ type NotificationService interface {
 	// Notifications lists a page, newest first; unread keeps the unread
 	// ones only.
 	Notifications(ctx context.Context, unread bool, p PageRequest) ([]*Notification, string, error)
-	// UnreadCount counts the unread notifications the asker may see, up to MaxUnreadCount.
+	// UnreadCount counts the unread notifications the asker may see.
 	UnreadCount(ctx context.Context) (int, error)
 	// MarkRead marks one read, whatever its version (ENOTFOUND when it is
 	// not the asker's or they may no longer see it).

@@ -107,16 +107,14 @@ func (store *NotificationStore) Notifications(ctx context.Context, unread bool, 
 	return out, next, nil
 }
 
-// UnreadCount counts the asker's unread notifications they may see, up to
-// pk.MaxUnreadCount: every page asks, and stops counting there.
+// UnreadCount counts the asker's unread notifications they may see.
 func (store *NotificationStore) UnreadCount(ctx context.Context) (int, error) {
 	uid, err := requireUser(ctx)
 	if err != nil {
 		return 0, err
 	}
 	var n int
-	err = store.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1`+notificationFrom+eventVisible+` AND n.read_at IS NULL LIMIT $2) unread`,
-		uid, pk.MaxUnreadCount).Scan(&n)
+	err = store.db.read.QueryRowContext(ctx, `SELECT COUNT(*)`+notificationFrom+eventVisible+` AND n.read_at IS NULL`, uid).Scan(&n)
 	return n, err
 }
 
