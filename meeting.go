@@ -157,13 +157,15 @@ func (in *MeetingInput) Validate() error {
 // agenda, action items and attendance rows, a person's action items across
 // partnerships and the meetings in a calendar feed.
 const (
-	MaxMeetings          = 200
-	MaxAgendaItems       = 50
-	MaxActionItems       = 200
-	MaxMyActionItems     = 200
-	MaxAttendanceRows    = 500
-	MaxCalendarMeetings  = 300
-	MaxMinutesLength     = 50000
-	MaxMeetingSeries     = 12
+	MaxMeetings         = 200
+	MaxAgendaItems      = 50
+	MaxActionItems      = 200
+	MaxMyActionItems    = 200
+	MaxAttendanceRows   = 500
+	MaxCalendarMeetings = 300
+	MaxMinutesLength    = 50000
+	MaxMeetingSeries    = 12
+	// MaxMinutesApprovers bounds the meetings offered to approve minutes at.
+	MaxMinutesApprovers  = 20
 	CalendarFeedPastDays = 90
 )

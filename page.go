@@ -28,6 +28,9 @@ const (
 	// (OrganisationsCut, PeopleCut).
 	MaxMemberOrganisations = 1000
 	MaxMemberPeople        = 2000
+	// MaxMemberChoices bounds the people, and the organisations, a filter
+	// or form offers at once (MemberChoices; a name search narrows the rest).
+	MaxMemberChoices = 100
 	// MaxInvitations bounds a partnership's invitations, newest first
 	// (InvitationList.Cut).
 	MaxInvitations = 500

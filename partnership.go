@@ -96,6 +96,17 @@ type Members struct {
 	PeopleCut        bool                  `json:"people_cut"`
 }
 
+// MemberChoices are the people and active member organisations a form
+// offers, by name: at most MaxMemberChoices of each whose name holds the
+// search, and the ones already chosen whatever the bound. The Cut fields
+// say more match, so the page asks for a narrower search.
+type MemberChoices struct {
+	People           []Choice `json:"people"`
+	PeopleCut        bool     `json:"people_cut"`
+	Organisations    []Choice `json:"organisations"`
+	OrganisationsCut bool     `json:"organisations_cut"`
+}
+
 // Dashboard is the partnership's front page in numbers.
 type Dashboard struct {
 	Partnership          *Partnership   `json:"partnership"`

@@ -123,9 +123,11 @@ const MinSecretBallots = 5
 
 // Bounds of a proposal and of the lists the module returns.
 const (
-	MaxProposalLinks    = 10
-	MaxProposalOptions  = 20
-	MaxProposals        = 200
+	MaxProposalLinks   = 10
+	MaxProposalOptions = 20
+	MaxProposals       = 200
+	// MaxProposalChoices bounds the proposals a form offers (ProposalChoices).
+	MaxProposalChoices  = 100
 	MaxDecisions        = 500
 	MaxProposalDuration = 366 * 24 * time.Hour
 	// MaxScore and DotsPerVoter are the scales of score and dot votes.
@@ -385,6 +387,13 @@ type Decision struct {
 type DecisionList struct {
 	Items []*Decision `json:"items"`
 	Cut   bool        `json:"items_cut"`
+}
+
+// ProposalChoice is a proposal as a form offers it.
+type ProposalChoice struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Status string `json:"status"`
 }
 
 // ProposalList is a bounded list of proposals, open first then newest.

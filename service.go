@@ -131,6 +131,9 @@ type MemberService interface {
 	// Members lists a partnership's organisations and people (at most MaxMemberOrganisations
 	// and MaxMemberPeople, saying when cut). Email addresses are shown to coordinators only.
 	Members(ctx context.Context, pid string) (*Members, error)
+	// MemberChoices lists the people and active organisations whose name holds find, by
+	// name, at most MaxMemberChoices of each, with those of the chosen IDs whatever the bound.
+	MemberChoices(ctx context.Context, pid, find string, chosen ...string) (*MemberChoices, error)
 	// SetRole changes a person's role.
 	SetRole(ctx context.Context, pid, uid string, role Role, version int) (*Person, error)
 	// RemovePerson takes someone out of the partnership.
@@ -590,6 +593,9 @@ type AdmissionService interface {
 type DecisionService interface {
 	// Proposals lists the partnership's proposals, open first, newest first.
 	Proposals(ctx context.Context, pid string) (*ProposalList, error)
+	// ProposalChoices lists the proposals of a body (any body for ""), in the order of
+	// Proposals, up to MaxProposalChoices, for a form; the bool says more were left out.
+	ProposalChoices(ctx context.Context, pid, bodyID string) ([]ProposalChoice, bool, error)
 	// Proposal returns one proposal with what the asker may see of its tally.
 	Proposal(ctx context.Context, pid, id string) (*Proposal, error)
 	// CreateProposal brings a proposal to a body under the charter's rule.
@@ -641,6 +647,9 @@ type PlanService interface {
 	// Plans lists the partnership's plans (of one goal when goalID is set),
 	// up to MaxPlans; the bool says the list was cut.
 	Plans(ctx context.Context, pid, goalID string) ([]*Plan, bool, error)
+	// PlanChoices lists the plans' IDs and titles in the order of Plans, up
+	// to MaxPlans, for a filter or form; the bool says the list was cut.
+	PlanChoices(ctx context.Context, pid string) ([]Choice, bool, error)
 	// Plan returns one plan.
 	Plan(ctx context.Context, pid, plid string) (*Plan, error)
 	// PlanPage returns a plan with its parts, task counts and progress.
@@ -822,6 +831,9 @@ type MeetingService interface {
 	// ApproveMinutes records the approval of the minutes by a later
 	// meeting of the same body that has begun.
 	ApproveMinutes(ctx context.Context, pid, mtid string, in MinutesApprovalInput) (*Meeting, error)
+	// MinutesApprovers lists the meetings the minutes may be approved at: the later ones of
+	// the same body that have begun, latest first, up to MaxMinutesApprovers.
+	MinutesApprovers(ctx context.Context, pid, mtid string) ([]*Meeting, error)
 	// ActionItems lists a meeting's action items, oldest first.
 	ActionItems(ctx context.Context, pid, mtid string) ([]*ActionItem, bool, error)
 	// AddActionItem records an action item.

@@ -25,14 +25,26 @@ const charterSelect = `
 	SELECT version, adopted_on, COALESCE(adopted_body_id, ''), adoption_note, content, COALESCE(created_by, ''), created_at
 	FROM charter_versions `
 
+// charterRow is a charter version as stored: its rules are JSON in content.
+type charterRow struct {
+	c       pk.Charter
+	content string
+}
+
 func scanCharter(row rowScanner) (*pk.Charter, error) {
-	c := &pk.Charter{}
-	var content string
-	if err := row.Scan(&c.Version, &c.AdoptedOn, &c.AdoptedByBody, &c.AdoptionNote, &content, &c.CreatedBy, ts(&c.CreatedAt)); err != nil {
+	var r charterRow
+	if err := row.Scan(&r.c.Version, &r.c.AdoptedOn, &r.c.AdoptedByBody, &r.c.AdoptionNote, &r.content, &r.c.CreatedBy, ts(&r.c.CreatedAt)); err != nil {
 		return nil, err
 	}
+	return r.charter()
+}
+
+// charter builds the charter, its rules read anew from the stored JSON, so
+// that nothing it holds is shared with another caller.
+func (r *charterRow) charter() (*pk.Charter, error) {
+	c := r.c
 	var cc charterContent
-	if err := json.Unmarshal([]byte(content), &cc); err != nil {
+	if err := json.Unmarshal([]byte(r.content), &cc); err != nil {
 		return nil, err
 	}
 	c.Rules, c.Areas, c.CharterText = cc.Rules, cc.Areas, cc.CharterText
@@ -42,15 +54,28 @@ func scanCharter(row rowScanner) (*pk.Charter, error) {
 	if c.Areas == nil {
 		c.Areas = []pk.AreaRule{}
 	}
-	return c, nil
+	return &c, nil
 }
 
+// loadCharter reads the charter in force. Outside a transaction the stored
+// row is kept in the request's memo: a meeting's page asks for the charter's
+// rules from its agenda, its quorum and its decisions.
 func loadCharter(ctx context.Context, q queryer, pid string) (*pk.Charter, error) {
-	c, err := scanCharter(q.QueryRowContext(ctx, charterSelect+`WHERE partnership_id = $1 ORDER BY version DESC LIMIT 1`, pid))
+	memo := poolMemo(ctx, q)
+	key := "charter\x00" + pid
+	if v, ok := memo.Get(key); ok {
+		return v.(*charterRow).charter()
+	}
+	var r charterRow
+	err := q.QueryRowContext(ctx, charterSelect+`WHERE partnership_id = $1 ORDER BY version DESC LIMIT 1`, pid).
+		Scan(&r.c.Version, &r.c.AdoptedOn, &r.c.AdoptedByBody, &r.c.AdoptionNote, &r.content, &r.c.CreatedBy, ts(&r.c.CreatedAt))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pk.NotFound()
+	} else if err != nil {
+		return nil, err
 	}
-	return c, err
+	memo.Put(key, &r)
+	return r.charter()
 }
 
 // Charter returns the version in force.

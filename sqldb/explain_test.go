@@ -211,6 +211,10 @@ func workload(t *testing.T, db *sqldb.DB) {
 	run("dashboard", func(ctx context.Context) error { _, err := db.Partnerships.Dashboard(ctx, pid); return err })
 	run("profile", func(ctx context.Context) error { _, err := db.Preparation.Profile(ctx, pid); return err })
 	run("members", func(ctx context.Context) error { _, err := db.Members.Members(ctx, pid); return err })
+	run("member choices", func(ctx context.Context) error {
+		_, err := db.Members.MemberChoices(ctx, pid, "a", w.Observer.ID)
+		return err
+	})
 	_, err = db.Members.Invitations(c, pid)
 	ok("invitations", err)
 	_, err = db.Members.InvitationByToken(context.Background(), "no-such-token")
@@ -277,6 +281,7 @@ func workload(t *testing.T, db *sqldb.DB) {
 		return err
 	})
 	run("moves", func(ctx context.Context) error { _, err := db.Maps.Moves(ctx, pid, maps.Map.ID, since); return err })
+	run("plan choices", func(ctx context.Context) error { _, _, err := db.Plans.PlanChoices(ctx, pid); return err })
 	run("timeline", func(ctx context.Context) error { _, err := db.Maps.Timeline(ctx, pid, maps.Map.ID); return err })
 	run("map lines", func(ctx context.Context) error { _, err := db.Maps.MapLines(ctx, pid, maps.Map.ID); return err })
 	run("tactics", func(ctx context.Context) error { _, err := db.Maps.Tactics(ctx, pid, maps.Map.ID); return err })
@@ -380,6 +385,10 @@ func workload(t *testing.T, db *sqldb.DB) {
 	// Decisions: proposals, voting, closing and the decision log.
 	dec := w.Decisions()
 	run("proposals", func(ctx context.Context) error { _, err := db.Decisions.Proposals(ctx, pid); return err })
+	run("proposal choices", func(ctx context.Context) error {
+		_, _, err := db.Decisions.ProposalChoices(ctx, pid, w.Governance().Group.ID)
+		return err
+	})
 	run("proposal", func(ctx context.Context) error { _, err := db.Decisions.Proposal(ctx, pid, dec.Open.ID); return err })
 	run("decisions", func(ctx context.Context) error { _, err := db.Decisions.Decisions(ctx, pid, ""); return err })
 	run("body decisions", func(ctx context.Context) error { _, err := db.Decisions.Decisions(ctx, pid, gov.Group.ID); return err })
@@ -412,6 +421,14 @@ func workload(t *testing.T, db *sqldb.DB) {
 	mt := w.Meetings()
 	run("meetings", func(ctx context.Context) error { _, _, err := db.Meetings.Meetings(ctx, pid); return err })
 	run("meeting", func(ctx context.Context) error { _, err := db.Meetings.Meeting(ctx, pid, mt.Next.ID); return err })
+	run("minutes approvers", func(ctx context.Context) error {
+		_, err := db.Meetings.MinutesApprovers(ctx, pid, mt.Last.ID)
+		return err
+	})
+	run("open minutes approvers", func(ctx context.Context) error {
+		_, err := db.Meetings.MinutesApprovers(ctx, pid, mt.Open.ID)
+		return err
+	})
 	run("agenda", func(ctx context.Context) error { _, err := db.Meetings.Agenda(ctx, pid, mt.Next.ID); return err })
 	run("attendance", func(ctx context.Context) error { _, err := db.Meetings.Attendance(ctx, pid, mt.Next.ID); return err })
 	run("open attendance", func(ctx context.Context) error { _, err := db.Meetings.Attendance(ctx, pid, mt.Open.ID); return err })
@@ -481,6 +498,7 @@ func workload(t *testing.T, db *sqldb.DB) {
 	run("goals", func(ctx context.Context) error { _, _, err := db.Goals.Goals(ctx, pid); return err })
 	run("goal", func(ctx context.Context) error { _, err := db.Goals.Goal(ctx, pid, pl.Goal.ID); return err })
 	run("plans", func(ctx context.Context) error { _, _, err := db.Plans.Plans(ctx, pid, pl.Goal.ID); return err })
+	run("plan choices", func(ctx context.Context) error { _, _, err := db.Plans.PlanChoices(ctx, pid); return err })
 	run("timeline", func(ctx context.Context) error { _, _, err := db.Plans.Timeline(ctx, pid); return err })
 	run("plan page", func(ctx context.Context) error { _, err := db.Plans.PlanPage(ctx, pid, pl.Plan.ID); return err })
 	for _, f := range []pk.TaskFilter{{}, {PlanID: pl.Plan.ID}, {AssigneeID: w.Member.ID}, {OrganisationID: w.MemberOrg.ID},

@@ -38,12 +38,44 @@ func scanMeetingWith(row rowScanner, extra ...any) (*pk.Meeting, error) {
 
 func scanMeeting(row rowScanner) (*pk.Meeting, error) { return scanMeetingWith(row) }
 
+// loadMeeting reads meeting mtid of partnership pid (ENOTFOUND if none).
+// Outside a transaction (q is a pool, not a *Tx) a meeting found is kept in
+// the request's memo and a copy handed out: a meeting's page asks several
+// services about the same meeting, each of which checks that it exists.
+// Whether the asker may see it is decided by each service, before.
 func loadMeeting(ctx context.Context, q queryer, pid, mtid string) (*pk.Meeting, error) {
+	memo := poolMemo(ctx, q)
+	key := "meeting\x00" + pid + "\x00" + mtid
+	if v, ok := memo.Get(key); ok {
+		return copyMeeting(v.(*pk.Meeting)), nil
+	}
 	m, err := scanMeeting(q.QueryRowContext(ctx, meetingSelect+`WHERE m.id = $1 AND m.partnership_id = $2`, mtid, pid))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pk.NotFound()
+	} else if err != nil {
+		return nil, err
 	}
-	return m, err
+	memo.Put(key, copyMeeting(m))
+	return m, nil
+}
+
+// poolMemo is the request's memo when q reads from a pool, nil (which
+// keeps nothing) inside a transaction, which must read what it changed.
+func poolMemo(ctx context.Context, q queryer) *pk.RequestMemo {
+	if _, pool := q.(*sql.DB); !pool {
+		return nil
+	}
+	return pk.MemoFromContext(ctx)
+}
+
+// copyMeeting copies a meeting, what its pointer points to included.
+func copyMeeting(m *pk.Meeting) *pk.Meeting {
+	c := *m
+	if m.AgendaCirculatedAt != nil {
+		at := *m.AgendaCirculatedAt
+		c.AgendaCirculatedAt = &at
+	}
+	return &c
 }
 
 // Meetings lists the partnership's meetings, latest start first.

@@ -277,12 +277,17 @@ func (store *MeetingDecisionStore) MeetingDecisions(ctx context.Context, pid, mt
 	if cut {
 		rows = rows[:pk.MaxMeetingDecisions]
 	}
+	out := make([]*pk.Decision, 0, len(rows))
+	if len(rows) == 0 {
+		// Most meetings take no decision: the re-opening rule, which counts
+		// the partnership's members, is not read for them.
+		return out, false, nil
+	}
 	ds := &DecisionStore{store.db}
 	rule, err := ds.reopenRule(ctx, store.db.read, pid)
 	if err != nil {
 		return nil, false, err
 	}
-	out := make([]*pk.Decision, 0, len(rows))
 	for _, r := range rows {
 		ds.finishDecision(r, rule)
 		out = append(out, r.Decision)

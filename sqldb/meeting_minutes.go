@@ -119,3 +119,25 @@ func (store *MeetingStore) ApproveMinutes(ctx context.Context, pid, mtid string,
 	})
 	return out, err
 }
+
+// MinutesApprovers lists the meetings a meeting's minutes may be approved
+// at, as ApproveMinutes checks them: the later meetings of the same body
+// (open ones for an open meeting) that have begun, latest first. Read here
+// rather than picked from the partnership's latest meetings, which may not
+// reach back to them.
+func (store *MeetingStore) MinutesApprovers(ctx context.Context, pid, mtid string) ([]*pk.Meeting, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewMeetings); err != nil {
+		return nil, err
+	}
+	m, err := loadMeeting(ctx, store.db.read, pid, mtid)
+	if err != nil {
+		return nil, err
+	}
+	ar := args{pid, fmtTime(m.StartsAt), fmtTime(store.db.now())}
+	body := `m.body_id IS NULL`
+	if m.BodyID != "" {
+		body = `m.body_id = ` + ar.add(m.BodyID)
+	}
+	return collect(scanMeeting)(store.db.read.QueryContext(ctx, meetingSelect+`WHERE m.partnership_id = $1 AND `+body+`
+		AND m.starts_at > $2 AND m.starts_at <= $3 ORDER BY m.starts_at DESC, m.id LIMIT `+ar.add(pk.MaxMinutesApprovers), ar...))
+}

@@ -234,7 +234,17 @@ func TestMinutesBySecretaryApprovedLater(t *testing.T) {
 		wantField(t, err, "at_meeting_id")
 		_, err = db.Meetings.ApproveMinutes(c, pid, last.ID, pk.MinutesApprovalInput{AtMeetingID: last.ID, Version: last.Version})
 		wantField(t, err, "at_meeting_id")
+		// What the page offers to approve at follows the same rule.
+		if at, err := db.Meetings.MinutesApprovers(c, pid, last.ID); err != nil || len(at) != 0 {
+			t.Fatalf("approvers before the next meeting began: %v %+v", err, at)
+		}
 		w.Clock.Set(time.Date(2026, 3, 20, 9, 30, 0, 0, time.UTC))
+		if at, err := db.Meetings.MinutesApprovers(w.Observer.Ctx, pid, last.ID); err != nil || len(at) != 1 || at[0].ID != f.Next.ID {
+			t.Fatalf("approvers once it began: %v %+v", err, at)
+		}
+		if _, err := db.Meetings.MinutesApprovers(w.Outsider.Ctx, pid, last.ID); pk.ErrorCode(err) != pk.ENOTFOUND {
+			t.Fatalf("outsider: %v", err)
+		}
 		last, err = db.Meetings.ApproveMinutes(w.Member.Ctx, pid, last.ID, pk.MinutesApprovalInput{AtMeetingID: f.Next.ID, Version: last.Version})
 		if err != nil || last.MinutesStatus != pk.MinutesApproved || last.MinutesApprovedAtTitle != f.Next.Title {
 			t.Fatalf("approve: %v %+v", err, last)

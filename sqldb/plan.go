@@ -46,6 +46,21 @@ func (store *PlanStore) Plans(ctx context.Context, pid, goalID string) ([]*pk.Pl
 	return out, cut, nil
 }
 
+// PlanChoices lists the plans' IDs and titles in the order of Plans, for a
+// filter or form that needs no plan's progress.
+func (store *PlanStore) PlanChoices(ctx context.Context, pid string) ([]pk.Choice, bool, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewPlans); err != nil {
+		return nil, false, err
+	}
+	out, err := collect(scanChoice)(store.db.read.QueryContext(ctx, `SELECT pl.id, pl.title FROM plans pl JOIN goals g ON g.id = pl.goal_id
+		WHERE pl.partnership_id = $1 ORDER BY g.created_at, pl.goal_id, pl.title, pl.id LIMIT $2`, pid, pk.MaxPlans+1))
+	if err != nil {
+		return nil, false, err
+	}
+	out, more := cut(out, pk.MaxPlans)
+	return out, more, nil
+}
+
 func listPlans(ctx context.Context, db *DB, q queryer, pid, goalID string) ([]*pk.Plan, bool, error) {
 	out, err := collect(scanPlan)(q.QueryContext(ctx, planSelect+`WHERE pl.partnership_id = $1 AND ($2 = '' OR pl.goal_id = $2)
 		ORDER BY g.created_at, pl.goal_id, pl.title, pl.id LIMIT $3`, pid, goalID, pk.MaxPlans+1))

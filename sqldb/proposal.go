@@ -89,6 +89,34 @@ func (store *DecisionStore) Proposals(ctx context.Context, pid string) (*pk.Prop
 	return list, nil
 }
 
+// ProposalChoices lists the proposals of a body (any body for bodyID ""),
+// open first then newest like Proposals, without their tallies: what a
+// form that names a proposal needs.
+func (store *DecisionStore) ProposalChoices(ctx context.Context, pid, bodyID string) ([]pk.ProposalChoice, bool, error) {
+	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewDecisions); err != nil {
+		return nil, false, err
+	}
+	if err := store.settle(ctx, pid); err != nil {
+		return nil, false, err
+	}
+	ar := args{pid}
+	where := `p.partnership_id = $1`
+	if bodyID != "" {
+		where += ` AND p.body_id = ` + ar.add(bodyID)
+	}
+	out, err := collect(func(r rowScanner) (pk.ProposalChoice, error) {
+		var c pk.ProposalChoice
+		return c, r.Scan(&c.ID, &c.Title, &c.Status)
+	})(store.db.read.QueryContext(ctx, `SELECT p.id, p.title, p.status FROM proposals p WHERE `+where+`
+		ORDER BY CASE WHEN p.status = 'open' THEN 0 ELSE 1 END, CASE WHEN p.status = 'open' THEN p.closes_at ELSE '' END,
+		p.created_at DESC, p.id LIMIT `+ar.add(pk.MaxProposalChoices+1), ar...))
+	if err != nil {
+		return nil, false, err
+	}
+	out, more := cut(out, pk.MaxProposalChoices)
+	return out, more, nil
+}
+
 // Proposal returns one proposal with what the asker may see of its
 // results, closing it first when its time has passed.
 func (store *DecisionStore) Proposal(ctx context.Context, pid, id string) (*pk.Proposal, error) {

@@ -113,7 +113,7 @@ func sqliteSchema(t *testing.T, db *sql.DB) *schema {
 		}
 		must(t, rows.Err())
 		for _, x := range idxs {
-			cols := strings.Join(strings1(t, db, `SELECT name FROM pragma_index_info($1) ORDER BY seqno`, x.name), ",")
+			cols := strings.Join(strings1(t, db, `SELECT COALESCE(name, '(expression)') FROM pragma_index_info($1) ORDER BY seqno`, x.name), ",")
 			s.indexes[table] = append(s.indexes[table], cols)
 			switch x.origin {
 			case "c": // CREATE INDEX
@@ -194,8 +194,8 @@ func postgresSchema(t *testing.T, db *sql.DB) *schema {
 		// for a key or UNIQUE constraint.
 		rows = query(t, db, `SELECT i.relname, x.indisunique,
 				NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid),
-				(SELECT string_agg(a.attname, ',' ORDER BY k.n) FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)
-				 JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum)
+				(SELECT string_agg(COALESCE(a.attname, '(expression)'), ',' ORDER BY k.n) FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)
+				 LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum)
 			FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class r ON r.oid = x.indrelid
 			WHERE r.relname = $1 AND r.relnamespace = current_schema()::regnamespace`, table)
 		for rows.Next() {

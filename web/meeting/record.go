@@ -33,7 +33,12 @@ func (h *Pages) attendance(w http.ResponseWriter, r *http.Request) error {
 		in.Entries = append(in.Entries, e)
 	}
 	_, err := h.Meetings.SetAttendance(r.Context(), r.PathValue("pid"), r.PathValue("mtid"), in)
-	return h.done(w, r, "attendance", err, "")
+	next := ""
+	if from := sheetFrom(r); from > 0 {
+		// Back to the part of the sheet that was saved.
+		next = "/p/" + r.PathValue("pid") + "/meetings/" + r.PathValue("mtid") + "?att=" + itoa(from) + "#att-h"
+	}
+	return h.done(w, r, "attendance", err, next)
 }
 
 func (h *Pages) minutes(w http.ResponseWriter, r *http.Request) error {

@@ -64,14 +64,8 @@ func (h *Pages) decisionsPart(r *http.Request, p *pk.Partnership, m *pk.Meeting,
 		return err
 	}
 	if d.CanEdit {
-		list, err := h.Decisions.Proposals(ctx, p.ID)
-		if err != nil {
+		if d.Proposals, d.PropCut, err = h.Decisions.ProposalChoices(ctx, p.ID, m.BodyID); err != nil {
 			return err
-		}
-		for _, x := range list.Items {
-			if m.BodyID == "" || x.BodyID == m.BodyID {
-				d.Proposals = append(d.Proposals, x)
-			}
 		}
 	}
 	if d.CanMin && d.Begun {

@@ -12,29 +12,40 @@ import (
 // the form that was refused (typed values and messages) so that the
 // message appears next to the right form.
 type showData struct {
-	M        *pk.Meeting
-	When     string
-	Agenda   *pk.Agenda
-	DueBy    string
-	Sheet    *pk.AttendanceSheet
-	Actions  []*pk.ActionItem
-	ActCut   bool
-	Minutes  template.HTML
-	People   []*pk.Person
-	Orgs     []*pk.MemberOrganisation
-	Approver []meetingRow
-	Forms    map[string]*web.Form
-	Statuses []string
-	Every    []string
-	Actions3 []string
-	CanEdit  bool
-	CanMin   bool
-	CanDel   bool
-	Begun    bool
+	M       *pk.Meeting
+	When    string
+	Agenda  *pk.Agenda
+	DueBy   string
+	Sheet   *pk.AttendanceSheet
+	Actions []*pk.ActionItem
+	ActCut  bool
+	Minutes template.HTML
+	// Members are the people and organisations the forms offer, the
+	// first by name or those whose name holds Find.
+	Members    *pk.MemberChoices
+	Find       string
+	MaxChoices int
+	// Rows are the part of the attendance sheet shown, from row From (0
+	// based) of Total; Prev and Next are the offsets of the parts beside it
+	// (-1: none).
+	Rows                      []sheetRow
+	From, First, Shown, Total int
+	Prev, Next                int
+	Approver                  []meetingRow
+	Forms                     map[string]*web.Form
+	Statuses                  []string
+	Every                     []string
+	Actions3                  []string
+	CanEdit                   bool
+	CanMin                    bool
+	CanDel                    bool
+	Begun                     bool
 	// Proposals are those an agenda item may name; Rooms the open ones on
 	// the agenda with what a vote in the room would count; Decisions those
 	// taken at the meeting.
-	Proposals []*pk.Proposal
+	Proposals []pk.ProposalChoice
+	PropCut   bool
+	PropMax   int
 	Rooms     []roomForm
 	Decisions []*pk.Decision
 	DecCut    bool
@@ -61,7 +72,7 @@ func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, s
 	d := &showData{M: m, When: when(l, m), Forms: map[string]*web.Form{}, Statuses: pk.AttendanceStatuses, Every: pk.SeriesIntervals,
 		Actions3: pk.ActionStatuses, CanEdit: pk.Can(v.P.MyRole, pk.ActionEditMeetings), CanMin: pk.Can(v.P.MyRole, pk.ActionRecordMinutes),
 		CanDel: pk.Can(v.P.MyRole, pk.ActionDeleteMeetings), Begun: !m.StartsAt.After(h.Now()),
-		DecMax: pk.MaxMeetingDecisions}
+		DecMax: pk.MaxMeetingDecisions, PropMax: pk.MaxProposalChoices, MaxChoices: pk.MaxMemberChoices, Find: r.URL.Query().Get("find")}
 	if d.Agenda, err = h.Meetings.Agenda(ctx, pid, mtid); err != nil {
 		return err
 	}
@@ -73,6 +84,7 @@ func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, s
 	if d.Sheet, err = h.Meetings.Attendance(ctx, pid, mtid); err != nil {
 		return err
 	}
+	d.sheetPart(sheetFrom(r))
 	if d.Actions, d.ActCut, err = h.Meetings.ActionItems(ctx, pid, mtid); err != nil {
 		return err
 	}
@@ -81,23 +93,24 @@ func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, s
 		return err
 	}
 	if d.CanEdit {
-		members, err := h.Members.Members(ctx, pid)
-		if err != nil {
+		// A refused form's choices stay offered, whatever the bound.
+		var chosen []string
+		if formErr != nil {
+			chosen = []string{r.PostForm.Get("presenter_id"), r.PostForm.Get("user_id"), r.PostForm.Get("organisation_id")}
+		}
+		if d.Members, err = h.Members.MemberChoices(ctx, pid, d.Find, chosen...); err != nil {
 			return err
 		}
-		d.People, d.Orgs = members.People, members.Organisations
 	}
 	if d.CanMin && m.MinutesStatus == pk.MinutesDraft {
 		// The minutes are approved at a later meeting of the same body
 		// that has begun.
-		all, _, err := h.Meetings.Meetings(ctx, pid)
+		later, err := h.Meetings.MinutesApprovers(ctx, pid, mtid)
 		if err != nil {
 			return err
 		}
-		for _, x := range all {
-			if x.BodyID == m.BodyID && x.StartsAt.After(m.StartsAt) && !x.StartsAt.After(h.Now()) {
-				d.Approver = append(d.Approver, meetingRow{x, when(l, x)})
-			}
+		for _, x := range later {
+			d.Approver = append(d.Approver, meetingRow{x, when(l, x)})
 		}
 	}
 	for _, s := range []string{"agenda", "attendance", "minutes", "approve", "action", "series", "circulate"} {
@@ -117,4 +130,47 @@ func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, s
 	v.Data = d
 	h.Render(w, r, status, templates, "meeting", v)
 	return nil
+}
+
+// sheetRows is how many rows of the attendance sheet the page shows at
+// once: a body with a seat for each of 500 organisations is a long form.
+const sheetRows = 100
+
+// sheetRow is a row of the attendance sheet, a person's or an
+// organisation's.
+type sheetRow struct {
+	*pk.AttendanceRow
+	Org bool
+}
+
+// sheetFrom reads which row the sheet's part starts at (?att=, or the
+// field of the attendance form that was refused).
+func sheetFrom(r *http.Request) int {
+	v := r.URL.Query().Get("att")
+	if r.PostForm != nil && r.PostForm.Has("att") {
+		v = r.PostForm.Get("att")
+	}
+	return max(web.Atoi(v), 0)
+}
+
+// sheetPart picks the rows shown, people first, then organisations.
+func (d *showData) sheetPart(from int) {
+	people, orgs := d.Sheet.People, d.Sheet.Organisations
+	d.Total = len(people) + len(orgs)
+	if from >= d.Total {
+		from = 0
+	}
+	from -= from % sheetRows
+	d.From, d.Prev, d.Next = from, from-sheetRows, -1
+	if from+sheetRows < d.Total {
+		d.Next = from + sheetRows
+	}
+	for i := from; i < d.Total && i < from+sheetRows; i++ {
+		if i < len(people) {
+			d.Rows = append(d.Rows, sheetRow{people[i], false})
+		} else {
+			d.Rows = append(d.Rows, sheetRow{orgs[i-len(people)], true})
+		}
+	}
+	d.First, d.Shown = from+1, from+len(d.Rows)
 }

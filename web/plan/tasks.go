@@ -1,8 +1,10 @@
 package plan
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
+	"strconv"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/web"
@@ -12,16 +14,23 @@ type taskListData struct {
 	Tasks     []*pk.Task
 	Next      string
 	Filter    pk.TaskFilter
-	Query     string // the filter as a query, for the next page's link
-	Options   *options
-	Plans     []*pk.Plan
+	Query     template.URL // the filter as a query (encoded, so kept as it is), for the next page's link
+	Find      string       // the name search that narrows the people and organisations offered
+	Members   *pk.MemberChoices
+	Plans     []pk.Choice
+	PlansCut  bool
 	Statuses  []string
 	MayStatus map[string]bool
 	CanNew    bool
+	PageSize  int
+	// MaxChoices is how many people, and organisations, the filter offers.
+	MaxChoices int
 }
 
 // taskList lists the partnership's tasks: all, overdue, one plan's, one
-// person's or one organisation's, by due date, a page at a time.
+// person's or one organisation's, by due date, a page at a time. The filter
+// offers the plans and, by name, a bounded number of people and
+// organisations: ?find= narrows those to the names that hold it.
 func (h *Pages) taskList(w http.ResponseWriter, r *http.Request) error {
 	v, err := h.PartnershipView(r, pk.ActionViewPlans, "plans.tasks.title", "plans")
 	if err != nil {
@@ -30,15 +39,17 @@ func (h *Pages) taskList(w http.ResponseWriter, r *http.Request) error {
 	ctx, pid, q := r.Context(), v.P.ID, r.URL.Query()
 	f := pk.TaskFilter{PlanID: q.Get("plan_id"), AssigneeID: q.Get("assignee_id"), OrganisationID: q.Get("organisation_id"),
 		Status: q.Get("status"), Overdue: q.Get("overdue") == "on"}
-	tasks, next, err := h.Tasks.Tasks(ctx, pid, f, web.ListPage(r))
+	pg := web.ListPage(r)
+	tasks, next, err := h.Tasks.Tasks(ctx, pid, f, pg)
 	if err != nil {
 		return err
 	}
-	d := &taskListData{Tasks: tasks, Next: next, Filter: f, Statuses: pk.TaskStatuses,
+	d := &taskListData{Tasks: tasks, Next: next, Filter: f, Find: q.Get("find"), Statuses: pk.TaskStatuses,
 		MayStatus: mayStatus(v.P, v.User.ID, tasks, v.P.MyRole.AtLeast(pk.RoleCoordinator)),
-		CanNew:    pk.Can(v.P.MyRole, pk.ActionManagePlan) && !v.P.Archived}
+		CanNew:    pk.Can(v.P.MyRole, pk.ActionManagePlan) && !v.P.Archived, PageSize: pg.Normalize().Limit, MaxChoices: pk.MaxMemberChoices}
 	keep := url.Values{}
-	for k, x := range map[string]string{"plan_id": f.PlanID, "assignee_id": f.AssigneeID, "organisation_id": f.OrganisationID, "status": f.Status} {
+	for k, x := range map[string]string{"plan_id": f.PlanID, "assignee_id": f.AssigneeID, "organisation_id": f.OrganisationID,
+		"status": f.Status, "find": d.Find} {
 		if x != "" {
 			keep.Set(k, x)
 		}
@@ -46,11 +57,14 @@ func (h *Pages) taskList(w http.ResponseWriter, r *http.Request) error {
 	if f.Overdue {
 		keep.Set("overdue", "on")
 	}
-	d.Query = keep.Encode()
-	if d.Options, err = h.loadOptions(r, pid, false); err != nil {
+	if pg.Limit > 0 {
+		keep.Set("limit", strconv.Itoa(d.PageSize))
+	}
+	d.Query = template.URL(keep.Encode())
+	if d.Members, err = h.Members.MemberChoices(ctx, pid, d.Find, f.AssigneeID, f.OrganisationID); err != nil {
 		return err
 	}
-	if d.Plans, _, err = h.Plans.Plans(ctx, pid, ""); err != nil {
+	if d.Plans, d.PlansCut, err = h.Plans.PlanChoices(ctx, pid); err != nil {
 		return err
 	}
 	v.Data = d
@@ -62,7 +76,7 @@ type taskEditData struct {
 	Task     *pk.Task // nil for a new task
 	Action   *pk.ActionItem
 	Options  *options
-	Plans    []*pk.Plan
+	Plans    []pk.Choice
 	Statuses []string
 }
 
@@ -104,7 +118,7 @@ func (h *Pages) renderTaskForm(w http.ResponseWriter, r *http.Request, v *web.Vi
 	if d.Options, err = h.loadOptions(r, v.P.ID, false); err != nil {
 		return err
 	}
-	if d.Plans, _, err = h.Plans.Plans(r.Context(), v.P.ID, ""); err != nil {
+	if d.Plans, _, err = h.Plans.PlanChoices(r.Context(), v.P.ID); err != nil {
 		return err
 	}
 	d.Statuses = pk.TaskStatuses

@@ -1,0 +1,116 @@
+package sqldb_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
+)
+
+// The choices a filter offers: people and active organisations by name, a
+// search in any case narrowing them, the chosen kept; plans as Plans lists
+// them. Outsiders learn nothing.
+func TestMemberAndPlanChoices(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid, ctx := w.DB, w.Partnership.ID, w.Member.Ctx
+		m, err := db.Members.Members(w.Coordinator.Ctx, pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, err := db.Members.MemberChoices(ctx, pid, "")
+		if err != nil || all.PeopleCut || all.OrganisationsCut || len(all.People) != len(m.People) {
+			t.Fatalf("choices: %v %+v, members %d", err, all, len(m.People))
+		}
+		for i, p := range m.People {
+			if all.People[i] != (pk.Choice{ID: p.UserID, Name: p.Name}) {
+				t.Errorf("person %d: %+v, want %s %s", i, all.People[i], p.UserID, p.Name)
+			}
+		}
+		var active []pk.Choice
+		for _, o := range m.Organisations {
+			if o.Status == "active" {
+				active = append(active, pk.Choice{ID: o.OrganisationID, Name: o.Name})
+			}
+		}
+		if !slices.Equal(all.Organisations, active) {
+			t.Errorf("organisations %+v, want the active ones %+v", all.Organisations, active)
+		}
+		who := m.People[0]
+		part := strings.ToUpper(who.Name[1 : len(who.Name)-1])
+		found, err := db.Members.MemberChoices(ctx, pid, part, m.People[len(m.People)-1].UserID)
+		if err != nil || !slices.Contains(found.People, pk.Choice{ID: who.UserID, Name: who.Name}) ||
+			!slices.ContainsFunc(found.People, func(c pk.Choice) bool { return c.ID == m.People[len(m.People)-1].UserID }) {
+			t.Errorf("searching %q with the last person chosen: %v %+v", part, err, found)
+		}
+		for _, c := range found.People {
+			if c.ID != m.People[len(m.People)-1].UserID && !strings.Contains(strings.ToUpper(c.Name), part) {
+				t.Errorf("searching %q offers %s", part, c.Name)
+			}
+		}
+		if none, err := db.Members.MemberChoices(ctx, pid, "%_no such name"); err != nil || len(none.People)+len(none.Organisations) != 0 {
+			t.Errorf("a search that matches nobody: %v %+v", err, none)
+		}
+		if _, err := db.Members.MemberChoices(w.Outsider.Ctx, pid, ""); pk.ErrorCode(err) != pk.ENOTFOUND {
+			t.Errorf("outsider: %v", err)
+		}
+
+		plans, _, err := db.Plans.Plans(ctx, pid, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		choices, cut, err := db.Plans.PlanChoices(ctx, pid)
+		if err != nil || cut || len(choices) != len(plans) || len(plans) == 0 {
+			t.Fatalf("plan choices: %v %v %+v, plans %d", err, cut, choices, len(plans))
+		}
+		for i, p := range plans {
+			if choices[i] != (pk.Choice{ID: p.ID, Name: p.Title}) {
+				t.Errorf("plan %d: %+v, want %s %s", i, choices[i], p.ID, p.Title)
+			}
+		}
+		if _, _, err := db.Plans.PlanChoices(w.Outsider.Ctx, pid); pk.ErrorCode(err) != pk.ENOTFOUND {
+			t.Errorf("outsider: %v", err)
+		}
+	})
+}
+
+// The proposals a meeting's agenda may name: a body's, or any, in the
+// order of the proposals list.
+func TestProposalChoices(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid, ctx := w.DB, w.Partnership.ID, w.Member.Ctx
+		f := w.Decisions()
+		list, err := db.Decisions.Proposals(ctx, pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, cut, err := db.Decisions.ProposalChoices(ctx, pid, "")
+		if err != nil || cut || len(all) != len(list.Items) || len(all) < 2 {
+			t.Fatalf("choices: %v %v %+v", err, cut, all)
+		}
+		for i, p := range list.Items {
+			if all[i] != (pk.ProposalChoice{ID: p.ID, Title: p.Title, Status: string(p.Status)}) {
+				t.Errorf("proposal %d: %+v, want %s %s %s", i, all[i], p.ID, p.Title, p.Status)
+			}
+		}
+		ofBody, _, err := db.Decisions.ProposalChoices(ctx, pid, f.Open.BodyID)
+		if err != nil || !slices.ContainsFunc(ofBody, func(c pk.ProposalChoice) bool { return c.ID == f.Open.ID }) {
+			t.Errorf("the open proposal's body: %v %+v", err, ofBody)
+		}
+		for _, c := range ofBody {
+			i := slices.IndexFunc(list.Items, func(p *pk.Proposal) bool { return p.ID == c.ID })
+			if i < 0 || list.Items[i].BodyID != f.Open.BodyID {
+				t.Errorf("%s is of another body", c.Title)
+			}
+		}
+		if none, _, err := db.Decisions.ProposalChoices(ctx, pid, "no-such-body"); err != nil || len(none) != 0 {
+			t.Errorf("an unknown body: %v %+v", err, none)
+		}
+		if _, _, err := db.Decisions.ProposalChoices(w.Outsider.Ctx, pid, ""); pk.ErrorCode(err) != pk.ENOTFOUND {
+			t.Errorf("outsider: %v", err)
+		}
+	})
+}
