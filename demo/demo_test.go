@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -74,6 +75,10 @@ func TestLoad(t *testing.T) {
 		}
 		if inRoom != 1 || onAgenda != 2 {
 			t.Errorf("decided in the room %d, open proposals on an agenda %d", inRoom, onAgenda)
+		}
+		// The inbox is full from the first sign-in.
+		if n, err := db.Notifications.UnreadCount(uctx); err != nil || n == 0 {
+			t.Errorf("the coordinator's inbox after loading: %d unread, %v", n, err)
 		}
 	})
 }
@@ -245,4 +250,36 @@ func signedIn(t *testing.T, db *sqldb.DB) (context.Context, string) {
 		t.Fatalf("partnerships: %+v %v", ps, err)
 	}
 	return uctx, ps[0].ID
+}
+
+// A demonstration with a coalition, a hundredth of the large one here, has
+// its inboxes made after the coalition: its people are reminded of what
+// the seeded dates make due.
+func TestCoalitionInboxes(t *testing.T) {
+	t.Parallel()
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		if loaded, err := loadSized(ctx, db, Large.Divide(100)); err != nil || !loaded {
+			t.Fatalf("load: %v %v", loaded, err)
+		}
+		reminded := 0
+		for i := 1; i <= Large.Divide(100).People; i++ {
+			_, secret, err := db.Accounts.SignIn(ctx, fmt.Sprintf("person%04d@%s", i, LargeDomain), Password, "127.0.0.1", "test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			u, _, err := db.Accounts.UserBySession(ctx, secret)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n, err := db.Notifications.UnreadCount(pk.NewContextWithUser(ctx, u)); err != nil {
+				t.Fatal(err)
+			} else if n > 0 {
+				reminded++
+			}
+		}
+		if reminded == 0 {
+			t.Errorf("none of the coalition's %d people has a notification", Large.Divide(100).People)
+		}
+	})
 }

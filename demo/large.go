@@ -62,5 +62,15 @@ func loadSized(ctx context.Context, db *sqldb.DB, z sqldb.CoalitionSize) (bool, 
 			return false, err
 		}
 	}
+	// The inboxes are derived from what the loaders and the coalition did,
+	// as the server's jobs would, with the reminders the dates make due
+	// (tasks, reports, agendas, minutes): last, so that every module's
+	// events are in them from the first sign-in.
+	if err := db.Events.Derive(ctx, nil); err != nil {
+		return false, fmt.Errorf("notifications: %w", err)
+	}
+	if err := db.Events.Tick(ctx, nil); err != nil {
+		return false, fmt.Errorf("reminders: %w", err)
+	}
 	return true, db.SetSetting(ctx, loadedKey, w.Partnership.ID)
 }
