@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"container/list"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -8,10 +9,11 @@ import (
 )
 
 // maxCachedStatements bounds the statements one SQLite connection keeps
-// prepared. The stores' statements are some hundreds of distinct texts, most
-// pages using a dozen; those built with a varying number of placeholders
-// beyond the bound are prepared each time, as without the cache.
-const maxCachedStatements = 256
+// prepared, the least recently used falling out. The stores' statements are
+// some hundreds of distinct texts, a page using a dozen; each kept one
+// holds SQLite's compiled program, tens of kilobytes for the larger, on
+// each of nine connections.
+const maxCachedStatements = 96
 
 // openSQLite opens a pool of SQLite connections that keep the statements
 // they run prepared. SQLite parses and plans a statement each time it is
@@ -51,11 +53,14 @@ func (c cachingConnector) Driver() driver.Driver { return c.drv }
 type cachingConn struct {
 	driver.Conn
 	stmts map[string]*cachedStmt
+	// used orders the kept statements, the most recently used at the front.
+	used list.List
 }
 
 type cachedStmt struct {
 	driver.Stmt
 	busy bool
+	at   *list.Element // in used; its Value is the statement's text
 }
 
 // stmt returns the kept statement for query, preparing and keeping it the
@@ -65,17 +70,31 @@ func (c *cachingConn) stmt(ctx context.Context, query string) (*cachedStmt, erro
 		if s.busy {
 			return nil, nil
 		}
+		c.used.MoveToFront(s.at)
 		return s, nil
 	}
 	// Scripts (several statements) are parsed afresh by the driver anyway.
-	if len(c.stmts) >= maxCachedStatements || strings.Contains(query, ";") {
+	if strings.Contains(query, ";") {
+		return nil, nil
+	}
+	// Make room: the least recently used that is not busy goes.
+	for e := c.used.Back(); len(c.stmts) >= maxCachedStatements && e != nil; {
+		prev := e.Prev()
+		if old := c.stmts[e.Value.(string)]; !old.busy {
+			old.Stmt.Close()
+			delete(c.stmts, e.Value.(string))
+			c.used.Remove(e)
+		}
+		e = prev
+	}
+	if len(c.stmts) >= maxCachedStatements {
 		return nil, nil
 	}
 	ds, err := c.Conn.(driver.ConnPrepareContext).PrepareContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	s := &cachedStmt{Stmt: ds}
+	s := &cachedStmt{Stmt: ds, at: c.used.PushFront(query)}
 	c.stmts[query] = s
 	return s, nil
 }
@@ -143,6 +162,7 @@ func (c *cachingConn) Close() error {
 		s.Stmt.Close()
 		delete(c.stmts, q)
 	}
+	c.used.Init()
 	return c.Conn.Close()
 }
 

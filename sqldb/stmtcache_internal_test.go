@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql/driver"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -97,5 +98,40 @@ func TestStatementCache(t *testing.T) {
 		if text == `CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2), (3)` {
 			t.Error("a script was kept")
 		}
+	}
+}
+
+// A connection keeps at most maxCachedStatements, the least recently used
+// falling out, and every statement still answers.
+func TestStatementCacheEvicts(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	var conns []*cachingConn
+	db := openSQLite(&sqlite.Driver{}, "file:"+filepath.Join(t.TempDir(), "evict.db"), func(c driver.Conn) driver.Conn {
+		conns = append(conns, c.(*cachingConn))
+		return c
+	})
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	first := `SELECT 0`
+	for i := range maxCachedStatements + 10 {
+		var got int
+		if err := db.QueryRowContext(ctx, fmt.Sprintf(`SELECT %d`, i)).Scan(&got); err != nil || got != i {
+			t.Fatalf("statement %d: %d, %v", i, got, err)
+		}
+		// The first stays in use, so it stays kept.
+		if err := db.QueryRowContext(ctx, first).Scan(&got); err != nil || got != 0 {
+			t.Fatal(got, err)
+		}
+	}
+	c := conns[0]
+	if len(c.stmts) != maxCachedStatements || c.used.Len() != maxCachedStatements {
+		t.Fatalf("%d kept (%d in order), want %d", len(c.stmts), c.used.Len(), maxCachedStatements)
+	}
+	if _, ok := c.stmts[first]; !ok {
+		t.Error("the most used statement fell out")
+	}
+	if _, ok := c.stmts[`SELECT 1`]; ok {
+		t.Error("one of the least recently used is still kept")
 	}
 }
