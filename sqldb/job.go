@@ -167,7 +167,9 @@ func (store *JobStore) RunDueJobs(ctx context.Context, handlers map[string]JobHa
 	for ctx.Err() == nil {
 		j, err := store.ClaimJob(ctx)
 		if err != nil {
-			log.Error("claim job", "err", err)
+			if ctx.Err() == nil {
+				log.Error("claim job", "err", err)
+			}
 			return n
 		}
 		if j == nil {
@@ -180,10 +182,21 @@ func (store *JobStore) RunDueJobs(ctx context.Context, handlers map[string]JobHa
 		} else {
 			err = h(ctx, j.Payload)
 		}
+		if err != nil && ctx.Err() != nil {
+			// Stopping: a job cut short did not fail. Its claim lapses
+			// and it runs again, here after a restart or on another
+			// instance.
+			log.Info("job interrupted by the stop", "kind", j.Kind, "id", j.ID)
+			return n
+		}
 		if err != nil {
 			log.Warn("job failed", "kind", j.Kind, "id", j.ID, "attempt", j.Attempts, "err", err)
 		}
-		if ferr := store.FinishJob(ctx, j, err); errors.Is(ferr, ErrClaimLost) {
+		// A job done as the server stops is still recorded as done.
+		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		ferr := store.FinishJob(fctx, j, err)
+		cancel()
+		if errors.Is(ferr, ErrClaimLost) {
 			log.Warn("job outlived its lease; the newer claim decides", "kind", j.Kind, "id", j.ID)
 		} else if ferr != nil {
 			log.Error("finish job", "err", ferr)

@@ -84,3 +84,36 @@ func TestFailedJobIsClaimedAfresh(t *testing.T) {
 		}
 	})
 }
+
+// A job cut short by the server's stop is not a failure: it stays pending
+// and runs again once its claim lapses. A job that finished as the stop came
+// is recorded as done.
+func TestJobsAtTheStop(t *testing.T) {
+	t.Parallel()
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		clock := sqldbtest.NewClock()
+		db.Now = clock.Now
+		for _, kind := range []string{"cut", "done"} {
+			if err := sqldb.EnqueueForTest(context.Background(), db, kind, map[string]string{}, kind+":1"); err != nil {
+				t.Fatal(err)
+			}
+			ctx, stop := context.WithCancel(context.Background())
+			db.Jobs.RunDueJobs(ctx, map[string]sqldb.JobHandler{
+				"cut":  func(ctx context.Context, _ []byte) error { stop(); return ctx.Err() },
+				"done": func(context.Context, []byte) error { stop(); return nil },
+			}, nil)
+			stop()
+		}
+		if n, _ := db.Jobs.PendingJobs(context.Background()); n != 1 {
+			t.Fatalf("pending %d after the stop, want the cut job only", n)
+		}
+		clock.Advance(6 * time.Minute) // past the lease
+		ran := 0
+		db.Jobs.RunDueJobs(context.Background(), map[string]sqldb.JobHandler{
+			"cut": func(context.Context, []byte) error { ran++; return nil },
+		}, nil)
+		if n, _ := db.Jobs.PendingJobs(context.Background()); ran != 1 || n != 0 {
+			t.Fatalf("after the lease: the cut job ran %d times, %d pending", ran, n)
+		}
+	})
+}
