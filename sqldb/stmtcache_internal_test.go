@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"fmt"
 	"path/filepath"
@@ -17,13 +18,7 @@ import (
 func TestStatementCache(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	var conns []*cachingConn
-	db := openSQLite(&sqlite.Driver{}, "file:"+filepath.Join(t.TempDir(), "cache.db"), func(c driver.Conn) driver.Conn {
-		conns = append(conns, c.(*cachingConn))
-		return c
-	})
-	defer db.Close()
-	db.SetMaxOpenConns(1)
+	db, conn := oneCachingConn(t)
 	if _, err := db.ExecContext(ctx, `CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2), (3)`); err != nil {
 		t.Fatal(err)
 	}
@@ -50,8 +45,8 @@ func TestStatementCache(t *testing.T) {
 	if got := collect(1); len(got) != 3 {
 		t.Fatalf("the kept statement, run again: %v", got)
 	}
-	if len(conns) != 1 || len(conns[0].stmts) != 1 {
-		t.Fatalf("%d connections, %v kept", len(conns), conns[0].stmts)
+	if len(conn().stmts) != 1 {
+		t.Fatalf("%v kept", conn().stmts)
 	}
 
 	// Nested, in one transaction (one connection): the outer rows are
@@ -94,7 +89,7 @@ func TestStatementCache(t *testing.T) {
 	if got := collect(3); len(got) != 1 || got[0] != 3 {
 		t.Errorf("after nesting: %v", got)
 	}
-	for text := range conns[0].stmts {
+	for text := range conn().stmts {
 		if text == `CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2), (3)` {
 			t.Error("a script was kept")
 		}
@@ -106,13 +101,7 @@ func TestStatementCache(t *testing.T) {
 func TestStatementCacheEvicts(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	var conns []*cachingConn
-	db := openSQLite(&sqlite.Driver{}, "file:"+filepath.Join(t.TempDir(), "evict.db"), func(c driver.Conn) driver.Conn {
-		conns = append(conns, c.(*cachingConn))
-		return c
-	})
-	defer db.Close()
-	db.SetMaxOpenConns(1)
+	db, conn := oneCachingConn(t)
 	first := `SELECT 0`
 	for i := range maxCachedStatements + 10 {
 		var got int
@@ -124,7 +113,7 @@ func TestStatementCacheEvicts(t *testing.T) {
 			t.Fatal(got, err)
 		}
 	}
-	c := conns[0]
+	c := conn()
 	if len(c.stmts) != maxCachedStatements || c.used.Len() != maxCachedStatements {
 		t.Fatalf("%d kept (%d in order), want %d", len(c.stmts), c.used.Len(), maxCachedStatements)
 	}
@@ -133,5 +122,23 @@ func TestStatementCacheEvicts(t *testing.T) {
 	}
 	if _, ok := c.stmts[`SELECT 1`]; ok {
 		t.Error("one of the least recently used is still kept")
+	}
+}
+
+// oneCachingConn opens a SQLite database of one connection; conn returns
+// that connection.
+func oneCachingConn(t *testing.T) (*sql.DB, func() *cachingConn) {
+	var conns []*cachingConn
+	db := openSQLite(&sqlite.Driver{}, "file:"+filepath.Join(t.TempDir(), "cache.db"), func(c driver.Conn) driver.Conn {
+		conns = append(conns, c.(*cachingConn))
+		return c
+	})
+	t.Cleanup(func() { db.Close() })
+	db.SetMaxOpenConns(1)
+	return db, func() *cachingConn {
+		if len(conns) != 1 {
+			t.Fatalf("%d connections opened, want 1", len(conns))
+		}
+		return conns[0]
 	}
 }
