@@ -24,15 +24,7 @@ func TestLoad(t *testing.T) {
 		if again, err := Load(ctx, db); err != nil || again {
 			t.Fatalf("a second load must do nothing: %v %v", again, err)
 		}
-		_, secret, err := db.Accounts.SignIn(ctx, Email, Password, "127.0.0.1", "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		u, _, err := db.Accounts.UserBySession(ctx, secret)
-		if err != nil {
-			t.Fatal(err)
-		}
-		uctx := pk.NewContextWithUser(ctx, u)
+		uctx := signInAs(t, db, Email)
 		ps, _, err := db.Partnerships.Partnerships(uctx, pk.PageRequest{}, false)
 		if err != nil || len(ps) != 1 || ps[0].MyRole != pk.RoleCoordinator {
 			t.Fatalf("partnerships: %+v %v", ps, err)
@@ -236,7 +228,20 @@ func signedIn(t *testing.T, db *sqldb.DB) (context.Context, string) {
 	if _, err := Load(ctx, db); err != nil {
 		t.Fatal(err)
 	}
-	_, secret, err := db.Accounts.SignIn(ctx, Email, Password, "127.0.0.1", "test")
+	uctx := signInAs(t, db, Email)
+	ps, _, err := db.Partnerships.Partnerships(uctx, pk.PageRequest{}, false)
+	if err != nil || len(ps) != 1 || ps[0].MyRole != pk.RoleCoordinator {
+		t.Fatalf("partnerships: %+v %v", ps, err)
+	}
+	return uctx, ps[0].ID
+}
+
+// signInAs signs one of the demonstration's people in and returns their
+// context.
+func signInAs(t *testing.T, db *sqldb.DB, email string) context.Context {
+	t.Helper()
+	ctx := context.Background()
+	_, secret, err := db.Accounts.SignIn(ctx, email, Password, "127.0.0.1", "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,12 +249,7 @@ func signedIn(t *testing.T, db *sqldb.DB) (context.Context, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	uctx := pk.NewContextWithUser(ctx, u)
-	ps, _, err := db.Partnerships.Partnerships(uctx, pk.PageRequest{}, false)
-	if err != nil || len(ps) != 1 || ps[0].MyRole != pk.RoleCoordinator {
-		t.Fatalf("partnerships: %+v %v", ps, err)
-	}
-	return uctx, ps[0].ID
+	return pk.NewContextWithUser(ctx, u)
 }
 
 // A demonstration with a coalition, a hundredth of the large one here, has
@@ -264,15 +264,7 @@ func TestCoalitionInboxes(t *testing.T) {
 		}
 		reminded := 0
 		for i := 1; i <= Large.Divide(100).People; i++ {
-			_, secret, err := db.Accounts.SignIn(ctx, fmt.Sprintf("person%04d@%s", i, LargeDomain), Password, "127.0.0.1", "test")
-			if err != nil {
-				t.Fatal(err)
-			}
-			u, _, err := db.Accounts.UserBySession(ctx, secret)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if n, err := db.Notifications.UnreadCount(pk.NewContextWithUser(ctx, u)); err != nil {
+			if n, err := db.Notifications.UnreadCount(signInAs(t, db, fmt.Sprintf("person%04d@%s", i, LargeDomain))); err != nil {
 				t.Fatal(err)
 			} else if n > 0 {
 				reminded++
