@@ -1,8 +1,9 @@
 package network
 
 import (
-	"slices"
-	"sync"
+	"strconv"
+
+	"github.com/partnerkit/partnerkit/keep"
 )
 
 // Key names one analysed network. Scope says whose network and which view
@@ -35,87 +36,13 @@ type Key struct {
 // analyses of seconds each, on two cores, and all wait for the last. When
 // the computation fails, each waiter computes for itself.
 func Cached(key Key, what string, compute func(prev any) any) any {
-	return cache.get(key, what, compute)
-}
-
-var cache = &memo{max: 16}
-
-type memo struct {
-	mu      sync.Mutex
-	max     int
-	entries []memoEntry // oldest first
-	// running are the computations under way, by key and what.
-	running map[memoKey]*flight
-}
-
-type memoKey struct {
-	key  Key
-	what string
-}
-
-type memoEntry struct {
-	memoKey
-	val any
-}
-
-// flight is one computation under way; done closes when val is set.
-type flight struct {
-	done chan struct{}
-	val  any
-}
-
-func (c *memo) get(key Key, what string, compute func(prev any) any) any {
-	k := memoKey{key, what}
-	c.mu.Lock()
-	if f, ok := c.running[k]; ok {
-		c.mu.Unlock()
-		<-f.done
-		if f.val != nil {
-			return f.val
-		}
-		c.mu.Lock()
-	}
-	var prev any
-	prevVersion := int64(-1)
-	for i, e := range c.entries {
-		if e.key.Scope != key.Scope || e.what != what {
-			continue
-		}
-		if e.key.Version == key.Version {
-			// Move to the newest end.
-			c.entries = append(append(c.entries[:i:i], c.entries[i+1:]...), e)
-			c.mu.Unlock()
-			return e.val
-		}
-		if e.key.Version > prevVersion {
-			prev, prevVersion = e.val, e.key.Version
-		}
-	}
-	f := &flight{done: make(chan struct{})}
-	leader := c.running[k] == nil
-	if leader {
-		if c.running == nil {
-			c.running = map[memoKey]*flight{}
-		}
-		c.running[k] = f
-	}
-	c.mu.Unlock()
-	v := compute(prev)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if leader {
-		f.val = v
-		delete(c.running, k)
-		close(f.done)
-	}
-	if v == nil {
-		return nil // compute failed: nothing is kept
-	}
-	// Another request may have computed the same meanwhile: keep one.
-	c.entries = slices.DeleteFunc(c.entries, func(e memoEntry) bool { return e.memoKey == k })
-	c.entries = append(c.entries, memoEntry{k, v})
-	if len(c.entries) > c.max {
-		c.entries = c.entries[len(c.entries)-c.max:]
-	}
+	v, _ := cache.Get(key.Scope+"\x00"+what, strconv.FormatInt(key.Version, 10), func(prev any) (any, error) {
+		return compute(prev), nil // nil: failed, nothing kept
+	})
 	return v
 }
+
+// cache keeps 16 values, of any versions (two instances may read two
+// versions of one network at once).
+var cache = keep.New(16, 0)
+

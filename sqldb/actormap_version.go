@@ -2,11 +2,10 @@ package sqldb
 
 import (
 	"context"
-	"slices"
 	"strconv"
-	"sync"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/keep"
 )
 
 // mapVersion: the maps' version (migration 00030).
@@ -86,49 +85,13 @@ func (db *DB) keptMaps(ctx context.Context, pid, scope string, compute func() (a
 	if err != nil {
 		return nil, err
 	}
-	return mapCache.get(db.opened+"\x00"+pid+"\x00"+scope, version, compute)
+	return mapCache.Get(db.opened+"\x00"+pid+"\x00"+scope, version, func(any) (any, error) { return compute() })
 }
 
-// mapCache holds the newest version of each view, at most max views (the
+// mapCache holds the newest version of each view, at most 64 views (the
 // least recently used fall out): 64 timelines of 5,000 assessments are
-// some 30 MB at most.
-var mapCache = &viewCache{max: 64}
-
-type viewCache struct {
-	mu      sync.Mutex
-	max     int
-	entries []viewEntry // least recently used first
-}
-
-type viewEntry struct {
-	scope, version string
-	val            any
-}
-
-func (c *viewCache) get(scope, version string, compute func() (any, error)) (any, error) {
-	c.mu.Lock()
-	for i, e := range c.entries {
-		if e.scope == scope && e.version == version {
-			c.entries = append(append(c.entries[:i:i], c.entries[i+1:]...), e)
-			c.mu.Unlock()
-			return e.val, nil
-		}
-	}
-	c.mu.Unlock()
-	v, err := compute()
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	// One version per view: an older one is of no more use.
-	c.entries = slices.DeleteFunc(c.entries, func(e viewEntry) bool { return e.scope == scope })
-	if len(c.entries) >= c.max {
-		c.entries = c.entries[1:]
-	}
-	c.entries = append(c.entries, viewEntry{scope, version, v})
-	return v, nil
-}
+// some 30 MB at most. A request for a view being read waits for that read.
+var mapCache = keep.New(64, 1)
 
 // copyAssessments hands out copies of kept assessments, so that no caller
 // can change what the next one is given.
