@@ -45,4 +45,3 @@ func Cached(key Key, what string, compute func(prev any) any) any {
 // cache keeps 16 values, of any versions (two instances may read two
 // versions of one network at once).
 var cache = keep.New(16, 0)
-
