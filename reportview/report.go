@@ -6,10 +6,12 @@ package reportview
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/health"
+	"github.com/partnerkit/partnerkit/keep"
 )
 
 // Sources are the services the report reads, one per section.
@@ -23,6 +25,10 @@ type Sources struct {
 	Meetings     pk.MeetingService
 	Evaluations  pk.EvaluationService
 	Health       pk.HealthService
+	// Version, when set, is the version of everything the report of a
+	// partnership made at a moment reads (sqldb's ReportVersion): the
+	// report is then kept under it (see Build).
+	Version func(ctx context.Context, pid string, now time.Time) (string, error)
 }
 
 // DefaultPeriod is the year up to today, for a report asked for without
@@ -36,6 +42,19 @@ func DefaultPeriod(now time.Time) pk.ReportPeriod {
 // the asker's access, so an outsider learns nothing from the messages);
 // now is the moment it is made (indicators are evaluated at the end of
 // the period, or now when the period runs on).
+//
+// Working the report out takes a national partnership's records of years
+// (some 150 ms of aggregates): what it shows is kept, under the version of
+// everything it reads (src.Version), and handed out again while that
+// version stands. Who sees what: every section but the decisions depends
+// on the asker only through their role in the partnership (each service
+// checks the role against its action, and reads nothing of the person),
+// so those sections are kept per role, never shared between roles. The
+// decisions depend on the person (whether they support reopening one), and
+// reading them settles proposals whose time is up: they are read first,
+// for each asker, before the version. When the version cannot be read the
+// report is worked out afresh. GeneratedAt is when the kept sections were
+// worked out.
 func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod, now time.Time) (*pk.PartnershipReport, error) {
 	p, err := src.Partnerships.PartnershipFor(ctx, pid, pk.ActionViewPartnershipReport)
 	if err != nil {
@@ -44,7 +63,47 @@ func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod,
 	if err := period.Validate(); err != nil {
 		return nil, err
 	}
-	r := &pk.PartnershipReport{PartnershipID: p.ID, PartnershipName: p.Name, From: period.From, To: period.To, GeneratedAt: now.UTC()}
+	decisions, err := visible(Decisions(ctx, src.Decisions, pid, period))
+	if err != nil {
+		return nil, err
+	}
+	var kept *pk.PartnershipReport
+	version := ""
+	if src.Version != nil {
+		version, err = src.Version(ctx, pid, now)
+		if err != nil {
+			version = "" // not kept: worked out afresh
+		}
+	}
+	if version == "" {
+		kept, err = sections(ctx, src, pid, period, now)
+	} else {
+		scope := pid + "\x00" + period.From + "\x00" + period.To + "\x00" + now.UTC().Format(time.DateOnly) +
+			"\x00" + string(p.MyRole) + "\x00" + strconv.FormatBool(p.Archived)
+		var v any
+		v, err = reports.Get(scope, version, func(any) (any, error) { return sections(ctx, src, pid, period, now) })
+		if err == nil {
+			kept = v.(*pk.PartnershipReport)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	r := *kept // a copy: the kept report's fields are never changed
+	r.PartnershipID, r.PartnershipName, r.From, r.To = p.ID, p.Name, period.From, period.To
+	r.Decisions = decisions
+	return &r, nil
+}
+
+// reports keeps the newest version of 256 reports (by partnership, period,
+// day and role); a national partnership's is some hundreds of kilobytes.
+var reports = keep.New(256, 1)
+
+// sections fills every section but the decisions, as the asker may see
+// them.
+func sections(ctx context.Context, src Sources, pid string, period pk.ReportPeriod, now time.Time) (*pk.PartnershipReport, error) {
+	r := &pk.PartnershipReport{GeneratedAt: now.UTC()}
+	var err error
 	if r.Goals, err = visible(Goals(ctx, src.Goals, pid)); err != nil {
 		return nil, err
 	}
@@ -55,9 +114,6 @@ func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod,
 		return nil, err
 	}
 	if r.Budget, err = visible(Budget(ctx, src.Budget, pid, period)); err != nil {
-		return nil, err
-	}
-	if r.Decisions, err = visible(Decisions(ctx, src.Decisions, pid, period)); err != nil {
 		return nil, err
 	}
 	if r.Meetings, err = visible(Meetings(ctx, src.Meetings, pid, period, now)); err != nil {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // dataVersion: the version of everything the partnership report reads
@@ -30,13 +31,15 @@ var reportTables = []string{
 }
 
 // The tables without a partnership_id, found through their parent: a
-// person's or an organisation's name, and who belongs to an organisation.
+// person's name and self-declared profile (the signals count people with
+// lived experience and young people), an organisation's name, and who
+// belongs to an organisation.
 // SQLite runs the delete triggers before the row goes, while the parent
 // rows still name it.
 var dataVersionParents = []struct {
 	table, events, sql string
 }{
-	{"users", "name", "SELECT partnership_id FROM partnership_people WHERE user_id = OLD.id"},
+	{"users", "name, lived_experience, young", "SELECT partnership_id FROM partnership_people WHERE user_id = OLD.id"},
 	{"organisations", "name", "SELECT partnership_id FROM partnership_organisations WHERE organisation_id = OLD.id"},
 	{"organisation_people", "", "SELECT partnership_id FROM partnership_organisations WHERE organisation_id = ROW.organisation_id"},
 }
@@ -125,14 +128,22 @@ func eventRows(events []parentEvent) []string {
 	return out
 }
 
-// ReportVersion is what the partnership report of pid is kept under: the
-// version of everything it reads (data_version) and of the partnership
-// itself, named for this database among those the process opened.
-func (db *DB) ReportVersion(ctx context.Context, pid string) (string, error) {
-	var data, version int64
-	if err := db.read.QueryRowContext(ctx, `SELECT data_version, version FROM partnerships WHERE id = $1`, pid).
-		Scan(&data, &version); err != nil {
+// ReportVersion is what the partnership report of pid made at now is kept
+// under: the version of everything it reads (data_version) and of the
+// partnership itself, and how many of its meetings had begun by now (the
+// meetings held and the attendance signal count those begun by the moment,
+// not the day), named for this database among those the process opened.
+// It is to be read before what it keys, so that nothing older than a
+// version is ever kept under it.
+func (db *DB) ReportVersion(ctx context.Context, pid string, now time.Time) (string, error) {
+	var data, version, begun, begunMinute int64
+	if err := db.read.QueryRowContext(ctx, `SELECT data_version, version,
+		(SELECT COUNT(*) FROM meetings WHERE partnership_id = $1 AND starts_at <= $2),
+		(SELECT COUNT(*) FROM meetings WHERE partnership_id = $1 AND starts_at < $3)
+		FROM partnerships WHERE id = $1`, pid, fmtTime(now), now.UTC().Format("2006-01-02T15:04")).
+		Scan(&data, &version, &begun, &begunMinute); err != nil {
 		return "", err
 	}
-	return db.opened + "\x00" + strconv.FormatInt(data, 10) + "." + strconv.FormatInt(version, 10), nil
+	return db.opened + "\x00" + strconv.FormatInt(data, 10) + "." + strconv.FormatInt(version, 10) + "." +
+		strconv.FormatInt(begun, 10) + "." + strconv.FormatInt(begunMinute, 10), nil
 }

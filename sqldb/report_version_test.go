@@ -85,6 +85,7 @@ func TestDataVersionFollowsEveryReportTable(t *testing.T) {
 			args []any
 		}{
 			{"a member renamed", `UPDATE users SET name = name || ' Jr' WHERE id = $1`, []any{w.Member.ID}},
+			{"a member's profile changed", `UPDATE users SET young = 'yes' WHERE id = $1`, []any{w.Member.ID}},
 			{"an organisation renamed", `UPDATE organisations SET name = name || ' e.V.' WHERE id = $1`, []any{w.MemberOrg.ID}},
 			{"an organisation's people changed", `UPDATE organisation_people SET admin = admin WHERE organisation_id = $1`, []any{w.MemberOrg.ID}},
 		} {
