@@ -45,16 +45,15 @@ func DefaultPeriod(now time.Time) pk.ReportPeriod {
 //
 // Working the report out takes a national partnership's records of years
 // (some 150 ms of aggregates): what it shows is kept, under the version of
-// everything it reads (src.Version), and handed out again while that
-// version stands. Who sees what: every section but the decisions depends
-// on the asker only through their role in the partnership (each service
-// checks the role against its action, and reads nothing of the person),
-// so those sections are kept per role, never shared between roles. The
-// decisions depend on the person (whether they support reopening one), and
-// reading them settles proposals whose time is up: they are read first,
-// for each asker, before the version. When the version cannot be read the
-// report is worked out afresh. GeneratedAt is when the kept sections were
-// worked out.
+// everything it reads (src.Version, read before anything it keys), and
+// handed out again while that version stands. Who sees what: every section
+// but the decisions depends on the asker only through their role in the
+// partnership (each service checks the role against its action, and reads
+// nothing of the person), so those sections are kept per role, never
+// shared between roles. The decisions depend on the person (whether they
+// support reopening one): they are kept per person. When the version, or
+// who asks, cannot be read the report is worked out afresh.
+// GeneratedAt is when the kept sections were worked out.
 func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod, now time.Time) (*pk.PartnershipReport, error) {
 	p, err := src.Partnerships.PartnershipFor(ctx, pid, pk.ActionViewPartnershipReport)
 	if err != nil {
@@ -63,41 +62,55 @@ func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod,
 	if err := period.Validate(); err != nil {
 		return nil, err
 	}
-	decisions, err := visible(Decisions(ctx, src.Decisions, pid, period))
-	if err != nil {
-		return nil, err
-	}
-	var kept *pk.PartnershipReport
-	version := ""
-	if src.Version != nil {
-		version, err = src.Version(ctx, pid, now)
-		if err != nil {
+	version, uid := "", pk.UserIDFromContext(ctx)
+	if src.Version != nil && uid != "" {
+		if version, err = src.Version(ctx, pid, now); err != nil {
 			version = "" // not kept: worked out afresh
 		}
 	}
 	if version == "" {
-		kept, err = sections(ctx, src, pid, period, now)
-	} else {
-		scope := pid + "\x00" + period.From + "\x00" + period.To + "\x00" + now.UTC().Format(time.DateOnly) +
-			"\x00" + string(p.MyRole) + "\x00" + strconv.FormatBool(p.Archived)
-		var v any
-		v, err = reports.Get(scope, version, func(any) (any, error) { return sections(ctx, src, pid, period, now) })
-		if err == nil {
-			kept = v.(*pk.PartnershipReport)
+		r, err := sections(ctx, src, pid, period, now)
+		if err != nil {
+			return nil, err
 		}
+		if r.Decisions, err = visible(Decisions(ctx, src.Decisions, pid, period)); err != nil {
+			return nil, err
+		}
+		r.PartnershipID, r.PartnershipName, r.From, r.To = p.ID, p.Name, period.From, period.To
+		return r, nil
 	}
+	scope := pid + "\x00" + period.From + "\x00" + period.To + "\x00" + now.UTC().Format(time.DateOnly)
+	v, err := reports.Get(scope+"\x00"+string(p.MyRole)+"\x00"+strconv.FormatBool(p.Archived), version, func(any) (any, error) {
+		return sections(ctx, src, pid, period, now)
+	})
 	if err != nil {
 		return nil, err
 	}
-	r := *kept // a copy: the kept report's fields are never changed
+	d, err := decisions.Get(scope+"\x00"+uid, version, func(any) (any, error) {
+		s, err := visible(Decisions(ctx, src.Decisions, pid, period))
+		return keptDecisions{s}, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	r := *v.(*pk.PartnershipReport) // a copy: the kept report's fields are never changed
 	r.PartnershipID, r.PartnershipName, r.From, r.To = p.ID, p.Name, period.From, period.To
-	r.Decisions = decisions
+	r.Decisions = d.(keptDecisions).s
 	return &r, nil
 }
 
-// reports keeps the newest version of 256 reports (by partnership, period,
-// day and role); a national partnership's is some hundreds of kilobytes.
-var reports = keep.New(256, 1)
+// reports keeps the newest version of 256 reports without their decisions
+// (by partnership, period, day and role); a national partnership's is some
+// hundreds of kilobytes. decisions keeps the decisions section of the 64
+// people who asked last.
+var (
+	reports   = keep.New(256, 1)
+	decisions = keep.New(64, 1)
+)
+
+// keptDecisions is a decisions section as kept: none when the asker may
+// not see them.
+type keptDecisions struct{ s *pk.ReportDecisions }
 
 // sections fills every section but the decisions, as the asker may see
 // them.

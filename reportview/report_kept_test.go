@@ -191,3 +191,43 @@ func TestKeptReportFollowsWrites(t *testing.T) {
 		}
 	})
 }
+
+// The decisions say whether the asker supports reopening each: one
+// member's are never another's.
+func TestKeptDecisionsByPerson(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := world(t, db)
+		pid := w.Partnership.ID
+		dec := w.Decisions().Decision
+		c, err := db.Charter.Charter(w.Coordinator.Ctx, pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := pk.CharterInput{Version: c.Version, AdoptedOn: "2026-03-01", AdoptedByBody: c.AdoptedByBody, Rules: c.Rules, Areas: c.Areas,
+			CharterText: c.CharterText}
+		in.ReopenShare, in.ReopenAfterMonths = 0.9, 1
+		if _, err := db.Charter.AdoptCharter(w.Coordinator.Ctx, pid, in); err != nil {
+			t.Fatal(err)
+		}
+		w.Clock.Advance(32 * 24 * time.Hour)
+		if _, err := db.Decisions.SupportReopening(w.Member.Ctx, pid, dec.ID); err != nil {
+			t.Fatal(err)
+		}
+		supported := func(r *pk.PartnershipReport) bool {
+			for _, d := range r.Decisions.Items {
+				if d.ID == dec.ID {
+					return d.Supported
+				}
+			}
+			t.Fatal("the decision is not in the report")
+			return false
+		}
+		member := build(t, db, true, w.Member.Ctx, pid)
+		coordinator := build(t, db, true, w.Coordinator.Ctx, pid)
+		memberAgain := build(t, db, true, w.Member.Ctx, pid)
+		if !supported(member) || !supported(memberAgain) || supported(coordinator) {
+			t.Errorf("supported: member %v then %v, coordinator %v; want true, true, false",
+				supported(member), supported(memberAgain), supported(coordinator))
+		}
+	})
+}

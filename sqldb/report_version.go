@@ -135,7 +135,14 @@ func eventRows(events []parentEvent) []string {
 // not the day), named for this database among those the process opened.
 // It is to be read before what it keys, so that nothing older than a
 // version is ever kept under it.
+//
+// The partnership's proposals whose time is up are closed first (reading
+// the decisions would close them), so that the version covers their
+// decisions.
 func (db *DB) ReportVersion(ctx context.Context, pid string, now time.Time) (string, error) {
+	if err := (&DecisionStore{db}).settle(ctx, pid); err != nil {
+		return "", err
+	}
 	var data, version, begun, begunMinute int64
 	if err := db.read.QueryRowContext(ctx, `SELECT data_version, version,
 		(SELECT COUNT(*) FROM meetings WHERE partnership_id = $1 AND starts_at <= $2),
