@@ -18,7 +18,7 @@ func sources(db *sqldb.DB, kept bool) reportview.Sources {
 	src := reportview.Sources{Partnerships: db.Partnerships, Goals: db.Goals, Plans: db.Plans, Indicators: db.Indicators,
 		Budget: db.Contributions, Decisions: db.Decisions, Evaluations: db.Evaluations, Meetings: db.Meetings, Health: db.Health}
 	if kept {
-		src.Version = db.ReportVersion
+		src.Version = db.Partnerships.ReportVersion
 	}
 	return src
 }

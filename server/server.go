@@ -141,7 +141,7 @@ func pageModules(w *web.Web, db *sqldb.DB) []web.Module {
 func reportSources(db *sqldb.DB) reportview.Sources {
 	return reportview.Sources{Partnerships: db.Partnerships, Goals: db.Goals, Plans: db.Plans, Indicators: db.Indicators,
 		Budget: db.Contributions, Decisions: db.Decisions, Evaluations: db.Evaluations, Meetings: db.Meetings,
-		Health: db.Health, Version: db.ReportVersion}
+		Health: db.Health, Version: db.Partnerships.ReportVersion}
 }
 
 // ServeHTTP serves a request.

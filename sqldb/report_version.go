@@ -139,7 +139,8 @@ func eventRows(events []parentEvent) []string {
 // The partnership's proposals whose time is up are closed first (reading
 // the decisions would close them), so that the version covers their
 // decisions.
-func (db *DB) ReportVersion(ctx context.Context, pid string, now time.Time) (string, error) {
+func (store *PartnershipStore) ReportVersion(ctx context.Context, pid string, now time.Time) (string, error) {
+	db := store.db
 	if err := (&DecisionStore{db}).settle(ctx, pid); err != nil {
 		return "", err
 	}
