@@ -277,7 +277,9 @@ func (s *search[V]) run(from, to int, bc, cc, reach []float64) {
 					// Every neighbour is written to dag, and the count moves
 					// on only for those in the last level: which they are is
 					// unpredictable, and a branch around the store would be
-					// mispredicted often.
+					// mispredicted often. Every neighbour's sigma is added:
+					// it is 0 but in the last level (see below).
+					sw := 0.0
 					for _, x := range nbr[off[w]:off[w+1]] {
 						parent := 0
 						if level[x] == cur {
@@ -285,17 +287,16 @@ func (s *search[V]) run(from, to int, bc, cc, reach []float64) {
 						}
 						dag[ne] = x
 						ne += parent
+						sw += sigma[x]
 					}
 					if ne == first {
 						unseen[k] = w
 						k++
 						continue
 					}
-					sw := 0.0
-					for _, x := range dag[first:ne] {
-						sw += sigma[x]
-					}
-					sigma[w] = sw
+					// Kept in coef until the step ends, so that the sigma
+					// of the nodes the step reaches stays 0 meanwhile.
+					coef[w] = sw
 					level[w] = next
 					pfirst[tail] = int32(first)
 					order[tail] = w
@@ -303,6 +304,9 @@ func (s *search[V]) run(from, to int, bc, cc, reach []float64) {
 				}
 				unseen = unseen[:k]
 				pfirst[tail] = int32(ne)
+				for _, w := range order[end:tail] {
+					sigma[w], coef[w] = coef[w], 0
+				}
 				up = append(up, true)
 			} else {
 				for i := start; i < end; i++ {
@@ -348,40 +352,32 @@ func (s *search[V]) run(from, to int, bc, cc, reach []float64) {
 			unseenArcs -= frontierArcs
 			cur = next
 		}
-		// Level d holds order[levels[d]:levels[d+1]], for d up to deepest.
-		deepest := len(levels) - 2
-		for _, v := range order[levels[deepest]:tail] {
-			coef[v] = 1 / sigma[v]
-		}
 		// Dependencies, farthest first: a node's children are all settled
-		// before it. delta(v) = sigma(v) · Σ_children (1 + delta(w)) / sigma(w).
-		// The source's own is not needed.
-		for d := deepest - 1; d >= 1; d-- {
-			a, b, e := int(levels[d]), int(levels[d+1]), int(levels[d+2])
-			if up[d] {
-				for j := b; j < e; j++ {
-					cw := coef[order[j]]
-					for _, x := range dag[pfirst[j]:pfirst[j+1]] {
-						coef[x] += cw
-					}
-				}
-				for _, v := range order[a:b] {
-					sv := sigma[v]
-					delta := sv * coef[v]
-					coef[v] = (1 + delta) / sv
-					bc[v] += delta
-				}
-			} else {
-				for i := a; i < b; i++ {
-					v := order[i]
-					sumW := 0.0
+		// before it. Level d holds order[levels[d]:levels[d+1]]. With
+		// coef(w) = (1 + delta(w)) / sigma(w) for each child w of v,
+		// delta(v) = sigma(v) · Σ coef(w) and coef(v) = 1/sigma(v) + Σ coef(w).
+		// Children found top-down are read from v's list; children found
+		// bottom-up, once settled, have added their coef to their parents'.
+		// The source's own dependency is not needed.
+		deepest := len(levels) - 2
+		for d := deepest; d >= 1; d-- {
+			gather, scatter := !up[d], up[d-1]
+			for i := int(levels[d]); i < int(levels[d+1]); i++ {
+				v := order[i]
+				sumW := coef[v]
+				if gather {
 					for _, w := range dag[cfirst[i]:cfirst[i+1]] {
 						sumW += coef[w]
 					}
-					sv := sigma[v]
-					delta := sv * sumW
-					coef[v] = (1 + delta) / sv
-					bc[v] += delta
+				}
+				sv := sigma[v]
+				cv := 1/sv + sumW
+				coef[v] = cv
+				bc[v] += sv * sumW
+				if scatter {
+					for _, x := range dag[pfirst[i]:pfirst[i+1]] {
+						coef[x] += cv
+					}
 				}
 			}
 		}
