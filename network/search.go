@@ -312,10 +312,11 @@ func (s *search[V]) run(from, to int, bc, cc, reach []float64) {
 				for i := start; i < end; i++ {
 					v := order[i]
 					cfirst[i] = int32(ne)
-					first := ne
+					sv := sigma[v]
 					for _, w := range nbr[off[v]:off[v+1]] {
 						// Without branches, as in the bottom-up step: a node
-						// reached for the first time is marked and listed.
+						// reached for the first time is marked and listed,
+						// and only the children gain the paths through v.
 						lw := level[w]
 						found := 0
 						if lw == 0 {
@@ -331,11 +332,7 @@ func (s *search[V]) run(from, to int, bc, cc, reach []float64) {
 						}
 						dag[ne] = w
 						ne += child
-					}
-					// Only the children gain the paths through v.
-					sv := sigma[v]
-					for _, w := range dag[first:ne] {
-						sigma[w] += sv
+						sigma[w] += sv * float64(child)
 					}
 				}
 				cfirst[end] = int32(ne)
