@@ -268,7 +268,7 @@ func (s *search[V]) run(from, to int, bc, cc, reach []float64) {
 					unseen = unseen[:k]
 					listed = true
 				}
-				k := 0
+				k, newArcs := 0, 0
 				for _, w := range unseen {
 					if level[w] != 0 {
 						continue // reached by a top-down step since listed
@@ -280,7 +280,8 @@ func (s *search[V]) run(from, to int, bc, cc, reach []float64) {
 					// mispredicted often. Every neighbour's sigma is added:
 					// it is 0 but in the last level (see below).
 					sw := 0.0
-					for _, x := range nbr[off[w]:off[w+1]] {
+					row := nbr[off[w]:off[w+1]]
+					for _, x := range row {
 						parent := 0
 						if level[x] == cur {
 							parent = 1
@@ -298,6 +299,7 @@ func (s *search[V]) run(from, to int, bc, cc, reach []float64) {
 					// of the nodes the step reaches stays 0 meanwhile.
 					coef[w] = sw
 					level[w] = next
+					newArcs += len(row)
 					pfirst[tail] = int32(first)
 					order[tail] = w
 					tail++
@@ -308,6 +310,7 @@ func (s *search[V]) run(from, to int, bc, cc, reach []float64) {
 					sigma[w], coef[w] = coef[w], 0
 				}
 				up = append(up, true)
+				frontierArcs = newArcs
 			} else {
 				for i := start; i < end; i++ {
 					v := order[i]
@@ -342,9 +345,11 @@ func (s *search[V]) run(from, to int, bc, cc, reach []float64) {
 				break
 			}
 			levels = append(levels, int32(tail))
-			frontierArcs = 0
-			for _, v := range order[end:tail] {
-				frontierArcs += int(off[v+1] - off[v])
+			if !up[len(up)-1] {
+				frontierArcs = 0
+				for _, v := range order[end:tail] {
+					frontierArcs += int(off[v+1] - off[v])
+				}
 			}
 			unseenArcs -= frontierArcs
 			cur = next
