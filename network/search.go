@@ -172,9 +172,10 @@ func pathChunks(n int) int {
 // every node not reached yet, keeping the ones that have a neighbour in
 // the last level. Either way it reads every tie between the last level and
 // the next, so it finds every shortest path, and a step takes the way with
-// fewer neighbours to read. In a network of 10,000 actors and 50,000 ties
-// the searches reach most actors in four or five steps, and the last steps,
-// bottom-up, read a third of the neighbours that top-down steps would.
+// fewer neighbours to read. In a random network of 10,000 actors and 50,000
+// ties a search reaches everyone in six steps, the last two bottom-up, and
+// reads some 45,000 of the 100,000 neighbour entries that a top-down
+// search reads.
 type search[V vertex] struct {
 	off    []int32
 	nbr    []V
@@ -186,7 +187,8 @@ type search[V vertex] struct {
 	level []uint8
 	sigma []float64 // number of shortest paths from the source
 	// coef is (1 + dependency) / sigma once known; before, for a node whose
-	// children were found bottom-up, the sum of its children's coef.
+	// children were found bottom-up, the sum of its children's coef, and
+	// during the bottom-up step that reaches a node, its sigma.
 	coef  []float64
 	order []V // nodes in visit order
 	// levels are where each level starts in order, then where the last
