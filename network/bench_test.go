@@ -111,6 +111,20 @@ func BenchmarkLargeParts(b *testing.B) {
 			paths(g)
 		}
 	})
+	// One worker searching from a tenth of the actors: the search alone,
+	// steadier to compare on a busy machine than the whole.
+	b.Run("search", func(b *testing.B) {
+		r := renumber(g)
+		nbr := make([]uint16, len(r.nbr))
+		for i, v := range r.nbr {
+			nbr[i] = uint16(v)
+		}
+		s := newSearch(r.off, nbr, r.bounds)
+		bc, cc, reach := make([]float64, g.n()), make([]float64, g.n()), make([]float64, g.n())
+		for b.Loop() {
+			s.run(0, g.n()/10, bc, cc, reach)
+		}
+	})
 	b.Run("communities", func(b *testing.B) {
 		defer cpuPerOp(b)()
 		for b.Loop() {
