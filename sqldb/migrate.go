@@ -35,6 +35,8 @@ var (
 		"{{network_version_triggers_down}}": sqliteNetworkTriggersDown(),
 		"{{map_version_triggers}}":          sqliteMapTriggers(),
 		"{{map_version_triggers_down}}":     sqliteMapTriggersDown(),
+		"{{member_version_triggers}}":       sqliteMemberTriggers(),
+		"{{member_version_triggers_down}}":  sqliteMemberTriggersDown(),
 	}
 	postgresFragments = map[string]string{
 		"{{seq_pk}}": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
@@ -46,6 +48,8 @@ var (
 		"{{network_version_triggers_down}}": postgresNetworkTriggersDown(),
 		"{{map_version_triggers}}":          postgresMapTriggers(),
 		"{{map_version_triggers_down}}":     postgresMapTriggersDown(),
+		"{{member_version_triggers}}":       postgresMemberTriggers(),
+		"{{member_version_triggers_down}}":  postgresMemberTriggersDown(),
 	}
 )
 
