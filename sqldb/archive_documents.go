@@ -416,6 +416,7 @@ var archiveLeftOut = map[string]string{
 	"partnerships.network_version":          "a cache key of the instance that kept it; the import starts its own count",
 	"partnerships.map_version":              "a cache key of the instance that kept it; the import starts its own count",
 	"partnerships.data_version":             "a cache key of the instance that kept it; the import starts its own count",
+	"partnerships.member_version":           "a cache key of the instance that kept it; the import starts its own count",
 	"prospects.invitation_id":               "invitations stay behind",
 	"self_analysis_entries.organisation_id": "an organisation's own self-analysis belongs to the organisation",
 }

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -41,11 +42,21 @@ func (store *MemberStore) MemberChoices(ctx context.Context, pid, find string, c
 			ar.add(likePattern(find))
 			where = ` AND ` + store.db.Dialect.ContainsFold(l.name, len(ar))
 		}
-		list, err := collect(scanChoice)(store.db.read.QueryContext(ctx, sel+where+` ORDER BY `+l.name+`, `+l.id+
-			` LIMIT `+ar.add(pk.MaxMemberChoices+1), ar...))
+		first := func() (any, error) {
+			return collect(scanChoice)(store.db.read.QueryContext(ctx, sel+where+` ORDER BY `+l.name+`, `+l.id+
+				` LIMIT `+ar.add(pk.MaxMemberChoices+1), ar...))
+		}
+		var kept any
+		var err error
+		if find == "" {
+			kept, err = store.db.keptMembers(ctx, pid, l.id, first)
+		} else {
+			kept, err = first()
+		}
 		if err != nil {
 			return nil, err
 		}
+		list := slices.Clone(kept.([]pk.Choice))
 		list, *l.cut = cut(list, pk.MaxMemberChoices)
 		var missing []string
 		for _, id := range chosen {
@@ -66,3 +77,28 @@ func (store *MemberStore) MemberChoices(ctx context.Context, pid, find string, c
 	}
 	return out, nil
 }
+
+// keptMembers returns the first of a partnership's people or organisations
+// by name, as list reads them, keeping them under the members' version
+// (migration 00034): every form of a coalition of thousands offers them,
+// and sorting thousands of names per request cost more than the rest of
+// the page. The version is read before the rows; what is kept must be
+// handed out as copies.
+func (db *DB) keptMembers(ctx context.Context, pid, list string, read func() (any, error)) (any, error) {
+	memo := pk.MemoFromContext(ctx)
+	key := "memberversion\x00" + pid
+	version, ok := memo.Get(key)
+	if !ok {
+		var v int64
+		if err := db.read.QueryRowContext(ctx, `SELECT member_version FROM partnerships WHERE id = $1`, pid).Scan(&v); err != nil {
+			return nil, err
+		}
+		version = strconv.FormatInt(v, 10)
+		memo.Put(key, version)
+	}
+	return memberCache.get(db.opened+"\x00"+pid+"\x00"+list, version.(string), read)
+}
+
+// memberCache holds the first people and organisations of the partnerships
+// last shown: 64 lists of 101 names.
+var memberCache = &viewCache{max: 64}

@@ -114,3 +114,58 @@ func TestProposalChoices(t *testing.T) {
 		}
 	})
 }
+
+// The first people and organisations are kept between requests under the
+// members' version: a rename, a person leaving and an organisation no
+// longer active show at once, as the members list shows them.
+func TestMemberChoicesFollowChanges(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid, ctx := w.DB, w.Partnership.ID, w.Coordinator.Ctx
+		check := func(when string) {
+			t.Helper()
+			m, err := db.Members.Members(ctx, pid)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var people, orgs []pk.Choice
+			for _, p := range m.People {
+				people = append(people, pk.Choice{ID: p.UserID, Name: p.Name})
+			}
+			for _, o := range m.Organisations {
+				if o.Status == "active" {
+					orgs = append(orgs, pk.Choice{ID: o.OrganisationID, Name: o.Name})
+				}
+			}
+			for range 2 { // read, then kept
+				got, err := db.Members.MemberChoices(w.Member.Ctx, pid, "")
+				if err != nil || !slices.Equal(got.People, people) || !slices.Equal(got.Organisations, orgs) {
+					t.Errorf("%s: %v people %+v, want %+v; organisations %+v, want %+v", when, err, got.People, people, got.Organisations, orgs)
+				}
+			}
+		}
+		check("at first")
+		u, err := db.Accounts.UpdateProfile(w.Member.Ctx, pk.ProfileInput{Name: "Aaron First", Language: "en", Version: w.Member.User.Version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("renamed " + u.Name)
+		if err := db.Members.RemovePerson(ctx, pid, w.Observer.User.ID); err != nil {
+			t.Fatal(err)
+		}
+		check("a person removed")
+		m, err := db.Members.Members(ctx, pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range m.Organisations {
+			if o.Status == "active" {
+				if _, err := db.Members.SetOrganisationStatus(ctx, pid, o.OrganisationID, "left", o.Version); err != nil {
+					t.Fatal(err)
+				}
+				break
+			}
+		}
+		check("an organisation left")
+	})
+}

@@ -37,6 +37,8 @@ var (
 		"{{map_version_triggers_down}}":     sqliteMapTriggersDown(),
 		"{{data_version_triggers}}":         sqliteDataTriggers(),
 		"{{data_version_triggers_down}}":    sqliteDataTriggersDown(),
+		"{{member_version_triggers}}":       sqliteMemberTriggers(),
+		"{{member_version_triggers_down}}":  sqliteMemberTriggersDown(),
 	}
 	postgresFragments = map[string]string{
 		"{{seq_pk}}": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
@@ -50,6 +52,8 @@ var (
 		"{{map_version_triggers_down}}":     postgresMapTriggersDown(),
 		"{{data_version_triggers}}":         postgresDataTriggers(),
 		"{{data_version_triggers_down}}":    postgresDataTriggersDown(),
+		"{{member_version_triggers}}":       postgresMemberTriggers(),
+		"{{member_version_triggers_down}}":  postgresMemberTriggersDown(),
 	}
 )
 

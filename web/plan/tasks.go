@@ -12,6 +12,7 @@ import (
 
 type taskListData struct {
 	Tasks     []*pk.Task
+	Cards     template.HTML // the tasks' cards (taskCardsHTML)
 	Next      string
 	Filter    pk.TaskFilter
 	Query     template.URL // the filter as a query (encoded, so kept as it is), for the next page's link
@@ -67,6 +68,7 @@ func (h *Pages) taskList(w http.ResponseWriter, r *http.Request) error {
 	if d.Plans, d.PlansCut, err = h.Plans.PlanChoices(ctx, pid); err != nil {
 		return err
 	}
+	d.Cards = taskCardsHTML(h.Bundle.Localizer(v.Lang).T, tasks, d.MayStatus, d.Statuses, "")
 	v.Data = d
 	h.Render(w, r, http.StatusOK, templates, "tasks", v)
 	return nil
