@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,19 +81,36 @@ func Open(dsn string) (*DB, error) {
 		}
 	}
 	db.path = path
-	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
+		"&_pragma=soft_heap_limit(" + strconv.Itoa(sqliteSoftHeapLimit) + ")"
 	u := "file:" + (&url.URL{Path: path}).EscapedPath()
 	w := openSQLite(&sqlite.Driver{}, u+"?"+pragmas+"&_txlock=immediate", nil)
 	w.SetMaxOpenConns(1)
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	r := openSQLite(&sqlite.Driver{}, u+"?"+pragmas+"&_pragma=query_only(1)", nil)
-	r.SetMaxOpenConns(8)
-	r.SetMaxIdleConns(8)
+	r.SetMaxOpenConns(sqliteReaders)
+	r.SetMaxIdleConns(sqliteReaders)
+	// A reader left idle goes, with its pages and statements.
+	r.SetConnMaxIdleTime(5 * time.Minute)
 	db.write, db.read = w, r
 	db.initStores()
 	return db, nil
 }
+
+// Memory of SQLite (which allocates outside Go's heap, so GOMEMLIMIT does
+// not govern it): each connection holds a page cache and its kept
+// statements (stmtcache.go), some megabytes each under load.
+const (
+	// sqliteReaders is the read pool's size. Reads are mostly the
+	// processor's work: more connections than a small server's cores
+	// add memory, not speed.
+	sqliteReaders = 4
+	// sqliteSoftHeapLimit is what SQLite's allocations (all
+	// connections together) are kept near: above it, a page cache
+	// reuses its pages instead of growing.
+	sqliteSoftHeapLimit = 32 << 20
+)
 
 // Close closes both pools.
 func (db *DB) Close() error {
