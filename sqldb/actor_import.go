@@ -137,7 +137,7 @@ func (store *ActorStore) ImportActors(ctx context.Context, pid string, data []by
 		}
 		return nil, pk.Invalid(fields...)
 	}
-	err = store.db.inTx(ctx, func(tx *Tx) error {
+	err = store.db.inConnTx(ctx, func(tx *Tx) error {
 		// The role (or the partnership's archiving) may have changed
 		// while the file was read: ask again, under the writer.
 		if _, err := store.db.authorize(ctx, tx, pid, pk.ActionEditActors); err != nil {
@@ -149,7 +149,10 @@ func (store *ActorStore) ImportActors(ctx context.Context, pid string, data []by
 				sensitive++
 			}
 		}
-		if err := tx.insertActors(ctx, pid, inputs); err != nil {
+		if err := tx.insertImported(ctx, pid, inputs); err != nil {
+			return err
+		}
+		if err := importWrittenHook(ctx); err != nil {
 			return err
 		}
 		imp.Imported = len(inputs)
@@ -173,6 +176,19 @@ func importHook(ctx context.Context) {
 	if f, ok := ctx.Value(importHookKey{}).(func()); ok {
 		f()
 	}
+}
+
+// importWrittenKey carries a function that runs once an import's rows are
+// written, in its transaction; an error it returns undoes the import.
+// Tests use it to show that the rows (COPY's included) go with the
+// transaction. Nothing sets it in production.
+type importWrittenKey struct{}
+
+func importWrittenHook(ctx context.Context) error {
+	if f, ok := ctx.Value(importWrittenKey{}).(func() error); ok {
+		return f()
+	}
+	return nil
 }
 
 // previewImport reads and checks an upload for p's asker, without writing:

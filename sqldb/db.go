@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,19 +81,36 @@ func Open(dsn string) (*DB, error) {
 		}
 	}
 	db.path = path
-	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
+		"&_pragma=soft_heap_limit(" + strconv.Itoa(sqliteSoftHeapLimit) + ")"
 	u := "file:" + (&url.URL{Path: path}).EscapedPath()
 	w := openSQLite(&sqlite.Driver{}, u+"?"+pragmas+"&_txlock=immediate", nil)
 	w.SetMaxOpenConns(1)
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	r := openSQLite(&sqlite.Driver{}, u+"?"+pragmas+"&_pragma=query_only(1)", nil)
-	r.SetMaxOpenConns(8)
-	r.SetMaxIdleConns(8)
+	r.SetMaxOpenConns(sqliteReaders)
+	r.SetMaxIdleConns(sqliteReaders)
+	// A reader left idle goes, with its pages and statements.
+	r.SetConnMaxIdleTime(5 * time.Minute)
 	db.write, db.read = w, r
 	db.initStores()
 	return db, nil
 }
+
+// Memory of SQLite (which allocates outside Go's heap, so GOMEMLIMIT does
+// not govern it): each connection holds a page cache and its kept
+// statements (stmtcache.go), some megabytes each under load.
+const (
+	// sqliteReaders is the read pool's size. Reads are mostly the
+	// processor's work: more connections than a small server's cores
+	// add memory, not speed.
+	sqliteReaders = 4
+	// sqliteSoftHeapLimit is what SQLite's allocations (all
+	// connections together) are kept near: above it, a page cache
+	// reuses its pages instead of growing.
+	sqliteSoftHeapLimit = 32 << 20
+)
 
 // Close closes both pools.
 func (db *DB) Close() error {
@@ -139,18 +157,54 @@ type Tx struct {
 	// deriveQueued is set once this transaction has asked for the events
 	// to be derived after it commits.
 	deriveQueued bool
+	// conn is the connection the transaction holds, when it was begun by
+	// inConnTx (nil otherwise): raw reaches the driver's connection.
+	conn *sql.Conn
 }
+
+// raw runs f with the driver's connection the transaction runs on (a
+// *stdlib.Conn on PostgreSQL), for what database/sql does not offer, such
+// as PostgreSQL's COPY: what f sends is part of the transaction. It
+// answers errNoConn when the transaction was not begun by inConnTx.
+func (tx *Tx) raw(f func(driverConn any) error) error {
+	if tx.conn == nil {
+		return errNoConn
+	}
+	return tx.conn.Raw(f)
+}
+
+var errNoConn = errors.New("sqldb: the transaction holds no connection of its own")
 
 // inTx runs fn in a write transaction, committing when it returns nil.
 func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
 	// What the request read to decide access may be what the transaction
 	// changes: read it anew afterwards.
 	defer pk.MemoFromContext(ctx).Clear()
-	sqltx, err := db.write.BeginTx(ctx, nil)
+	return db.runTx(ctx, db.write, nil, fn)
+}
+
+// inConnTx is inTx on a connection taken from the pool for the
+// transaction, which tx.raw reaches (PostgreSQL's COPY needs it).
+func (db *DB) inConnTx(ctx context.Context, fn func(tx *Tx) error) error {
+	defer pk.MemoFromContext(ctx).Clear()
+	conn, err := db.write.Conn(ctx)
 	if err != nil {
 		return err
 	}
-	tx := &Tx{Tx: sqltx, db: db, now: db.Now().UTC()}
+	defer conn.Close()
+	return db.runTx(ctx, conn, conn, fn)
+}
+
+// runTx begins a transaction on b (the pool or conn), runs fn and
+// commits when it returns nil.
+func (db *DB) runTx(ctx context.Context, b interface {
+	BeginTx(context.Context, *sql.TxOptions) (*sql.Tx, error)
+}, conn *sql.Conn, fn func(tx *Tx) error) error {
+	sqltx, err := b.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	tx := &Tx{Tx: sqltx, db: db, now: db.Now().UTC(), conn: conn}
 	if err := fn(tx); err != nil {
 		sqltx.Rollback()
 		return err

@@ -31,7 +31,7 @@ func ObserveQueries(db *DB, fn func(ctx context.Context, query string, args []dr
 		w := openSQLite(drv, u+"?"+pragmas+"&_txlock=immediate", observe)
 		w.SetMaxOpenConns(1)
 		r := openSQLite(drv, u+"?"+pragmas+"&_pragma=query_only(1)", observe)
-		r.SetMaxOpenConns(8)
+		r.SetMaxOpenConns(sqliteReaders)
 		db.write, db.read = w, r
 	}
 	oldWrite.Close()

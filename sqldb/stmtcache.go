@@ -12,8 +12,8 @@ import (
 // prepared, the least recently used falling out. The stores' statements are
 // some hundreds of distinct texts, a page using a dozen; each kept one
 // holds SQLite's compiled program, tens of kilobytes for the larger, on
-// each of nine connections.
-const maxCachedStatements = 96
+// each of five connections.
+const maxCachedStatements = 64
 
 // openSQLite opens a pool of SQLite connections that keep the statements
 // they run prepared. SQLite parses and plans a statement each time it is

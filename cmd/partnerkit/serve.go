@@ -34,6 +34,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("--signup must be open or invite, not %q", c.Signup)
 	}
 	log := c.logger(stderr)
+	setMemoryLimit()
 	if c.DebugAddr != "" {
 		debug, err := serveDebug(c.DebugAddr, log)
 		if err != nil {
