@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/keep"
 )
 
 func scanChoice(row rowScanner) (pk.Choice, error) {
@@ -96,9 +97,10 @@ func (db *DB) keptMembers(ctx context.Context, pid, list string, read func() (an
 		version = strconv.FormatInt(v, 10)
 		memo.Put(key, version)
 	}
-	return memberCache.get(db.opened+"\x00"+pid+"\x00"+list, version.(string), read)
+	return memberCache.Get(db.opened+"\x00"+pid+"\x00"+list, version.(string), func(any) (any, error) { return read() })
 }
 
 // memberCache holds the first people and organisations of the partnerships
-// last shown: 64 lists of 101 names.
-var memberCache = &viewCache{max: 64}
+// last shown: 64 lists of 101 names, one version each. A request for a
+// list being read waits for that read.
+var memberCache = keep.New(64, 1)
