@@ -7,6 +7,7 @@ package reportview
 import (
 	"context"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -55,6 +56,16 @@ func DefaultPeriod(now time.Time) pk.ReportPeriod {
 // who asks, cannot be read the report is worked out afresh.
 // GeneratedAt is when the kept sections were worked out.
 func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod, now time.Time) (*pk.PartnershipReport, error) {
+	s, err := Show(ctx, src, pid, period, now)
+	if err != nil {
+		return nil, err
+	}
+	return s.Report, nil
+}
+
+// Show is Build, with the kept sections the report was made from, which
+// a face draws once for all who are shown them (Shown.Drawn).
+func Show(ctx context.Context, src Sources, pid string, period pk.ReportPeriod, now time.Time) (*Shown, error) {
 	p, err := src.Partnerships.PartnershipFor(ctx, pid, pk.ActionViewPartnershipReport)
 	if err != nil {
 		return nil, err
@@ -73,30 +84,42 @@ func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod,
 		if err != nil {
 			return nil, err
 		}
+		shared := *r
 		if r.Decisions, err = visible(Decisions(ctx, src.Decisions, pid, period)); err != nil {
 			return nil, err
 		}
 		r.PartnershipID, r.PartnershipName, r.From, r.To = p.ID, p.Name, period.From, period.To
-		return r, nil
+		return &Shown{Report: r, shared: &kept{r: &shared}, own: &keptDecisions{s: r.Decisions}}, nil
 	}
-	scope := pid + "\x00" + period.From + "\x00" + period.To + "\x00" + now.UTC().Format(time.DateOnly)
-	v, err := reports.Get(scope+"\x00"+string(p.MyRole)+"\x00"+strconv.FormatBool(p.Archived), version, func(any) (any, error) {
-		return sections(ctx, src, pid, period, now)
+	base := pid + "\x00" + period.From + "\x00" + period.To + "\x00" + now.UTC().Format(time.DateOnly)
+	scope := base + "\x00" + string(p.MyRole) + "\x00" + strconv.FormatBool(p.Archived)
+	v, err := reports.Get(scope, version, func(any) (any, error) {
+		r, err := sections(ctx, src, pid, period, now)
+		if err != nil {
+			return nil, err
+		}
+		return &kept{r: r, scope: scope, version: version + "\x00" + strconv.FormatUint(made.Add(1), 10)}, nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	d, err := decisions.Get(scope+"\x00"+uid, version, func(any) (any, error) {
+	own := base + "\x00" + uid
+	d, err := decisions.Get(own, version, func(any) (any, error) {
 		s, err := visible(Decisions(ctx, src.Decisions, pid, period))
-		return keptDecisions{s}, err
+		if err != nil {
+			return nil, err
+		}
+		return &keptDecisions{s: s, scope: own, version: version + "\x00" + strconv.FormatUint(made.Add(1), 10)}, nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	r := *v.(*pk.PartnershipReport) // a copy: the kept report's fields are never changed
+	k := v.(*kept)
+	r := *k.r // a copy: the kept report's fields are never changed
 	r.PartnershipID, r.PartnershipName, r.From, r.To = p.ID, p.Name, period.From, period.To
-	r.Decisions = d.(keptDecisions).s
-	return &r, nil
+	kd := d.(*keptDecisions)
+	r.Decisions = kd.s
+	return &Shown{Report: &r, shared: k, own: kd}, nil
 }
 
 // reports keeps the newest version of 256 reports without their decisions
@@ -108,9 +131,24 @@ var (
 	decisions = keep.New(64, 1)
 )
 
-// keptDecisions is a decisions section as kept: none when the asker may
-// not see them.
-type keptDecisions struct{ s *pk.ReportDecisions }
+// kept is a report without its decisions, as one role sees it, and what
+// it is kept under: its scope, and the data version with the number of the
+// making, so that what is drawn from it is drawn again when it is made
+// again (its GeneratedAt is then another).
+type kept struct {
+	r              *pk.PartnershipReport
+	scope, version string // "" when worked out afresh, not kept
+}
+
+// made counts the kept reports and decisions made.
+var made atomic.Uint64
+
+// keptDecisions is a decisions section as kept (none when the asker may
+// not see them), and what it is kept under, like kept.
+type keptDecisions struct {
+	s              *pk.ReportDecisions
+	scope, version string // "" when worked out afresh, not kept
+}
 
 // sections fills every section but the decisions, as the asker may see
 // them.
