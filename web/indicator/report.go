@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 
@@ -11,11 +12,27 @@ import (
 )
 
 type reportData struct {
-	numbers
 	Report *pk.PartnershipReport
 	// Query is the period as a query string, for the JSON link.
 	Query string
+	// Before, Decisions and After are the report's sections, drawn once
+	// per kept report or decisions and language (reportSections).
+	Before, Decisions, After template.HTML
 }
+
+// partData is what a part of the report is drawn from: the shared
+// sections (Report, without decisions) or the asker's decisions, and the
+// partnership for the links.
+type partData struct {
+	numbers
+	PID       string
+	Report    *pk.PartnershipReport
+	Decisions *pk.ReportDecisions
+}
+
+// drawnSections are the shared sections as drawn for one language: those
+// before the decisions and those after.
+type drawnSections struct{ before, after template.HTML }
 
 // reportPage draws the partnership report for ?from=&to=; a period that
 // cannot be read is shown again with the messages beside its fields.
@@ -30,7 +47,7 @@ func (h *Pages) reportPage(w http.ResponseWriter, r *http.Request) error {
 		period = pk.ReportPeriod{From: q.Get("from"), To: q.Get("to")}
 	}
 	v.Form = &web.Form{Values: url.Values{"from": {period.From}, "to": {period.To}}}
-	rep, err := reportview.Build(r.Context(), h.Report, v.P.ID, period, h.now())
+	shown, err := reportview.Show(r.Context(), h.Report, v.P.ID, period, h.now())
 	if web.IsFormError(err) {
 		v.Form = h.FormFromError(r, v.Form, err)
 		v.Data = &reportData{}
@@ -39,7 +56,41 @@ func (h *Pages) reportPage(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
-	v.Data = &reportData{Report: rep, Query: url.Values{"from": {period.From}, "to": {period.To}}.Encode()}
+	data, err := h.reportSections(shown, v.P.ID, v.Lang)
+	if err != nil {
+		return err
+	}
+	data.Query = url.Values{"from": {period.From}, "to": {period.To}}.Encode()
+	v.Data = data
 	h.Render(w, r, http.StatusOK, templates, "report", v)
 	return nil
+}
+
+// reportSections draws the report's sections in lang, each once per
+// kept value: those shared by everyone of the asker's role, which depend
+// on nothing of the request (no form, no token, no time zone: times are
+// written in UTC), once per kept report; the decisions, which depend on
+// the asker (whether they support reopening one), once per kept decisions
+// of theirs. The layout and the report's head are drawn per request.
+func (h *Pages) reportSections(shown *reportview.Shown, pid, lang string) (*reportData, error) {
+	v, err := shown.Drawn(h.PartName("report", "report-sections", lang), func(shared *pk.PartnershipReport) (any, error) {
+		d := partData{PID: pid, Report: shared}
+		before, err := h.Part(templates, "report", "report-before", lang, d)
+		if err != nil {
+			return nil, err
+		}
+		after, err := h.Part(templates, "report", "report-after", lang, d)
+		return drawnSections{before, after}, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	dec, err := shown.DrawnDecisions(h.PartName("report", "report-decisions", lang), func(s *pk.ReportDecisions) (any, error) {
+		return h.Part(templates, "report", "report-decisions", lang, partData{PID: pid, Decisions: s})
+	})
+	if err != nil {
+		return nil, err
+	}
+	s := v.(drawnSections)
+	return &reportData{Report: shown.Report, Before: s.before, Decisions: dec.(template.HTML), After: s.after}, nil
 }
