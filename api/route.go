@@ -70,6 +70,8 @@ func (a *API) Route(method, pattern string, access httpx.Access, doc httpx.OpDoc
 				// revalidated with its ETag (httpx.RevalidatePrivate).
 				w.Header().Set("Cache-Control", httpx.RevalidatePrivate)
 				httpx.ServeBody(w, r, status, x.Body)
+			case Encoded:
+				writeEncoded(w, status, x)
 			case Created:
 				a.writeAnswer(w, r, http.StatusCreated, x.Value)
 			default:

@@ -1,7 +1,9 @@
 package indicator
 
 import (
+	"bytes"
 	"net/http"
+	"strconv"
 	"time"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -23,6 +25,81 @@ func (h *Handlers) registerReport(a *api.API) {
 			if q.Has("from") || q.Has("to") {
 				period = pk.ReportPeriod{From: q.Get("from"), To: q.Get("to")}
 			}
-			return reportview.Build(r.Context(), h.Report, r.PathValue("pid"), period, now)
+			s, err := reportview.Show(r.Context(), h.Report, r.PathValue("pid"), period, now)
+			if err != nil {
+				return nil, err
+			}
+			return reportAnswer(a, api.Language(r), s)
 		})
+}
+
+// reportAnswer is the report encoded as the API encodes any answer, byte
+// for byte: the sections every asker of a role is shown (all but the
+// decisions) are encoded and translated once per kept report and language
+// (an answer of hundreds of kilobytes), the asker's decisions once per
+// kept decisions of theirs and language, and the head (the partnership,
+// the period) per request.
+func reportAnswer(a *api.API, lang string, s *reportview.Shown) (api.Encoded, error) {
+	v, err := s.Drawn(a.EncodedName("report", lang), func(shared *pk.PartnershipReport) (any, error) {
+		before, err := members(a, lang, []member{{"goals", shared.Goals}, {"indicators", shared.Indicators},
+			{"plans", shared.Plans}, {"budget", shared.Budget}})
+		if err != nil {
+			return nil, err
+		}
+		after, err := members(a, lang, []member{{"meetings", shared.Meetings}, {"evaluations", shared.Evaluations},
+			{"health", shared.Health}})
+		return keptAnswer{before, after}, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	kept, r := v.(keptAnswer), s.Report
+	head, err := members(a, lang, []member{{"partnership_id", r.PartnershipID}, {"partnership_name", r.PartnershipName},
+		{"from", r.From}, {"to", r.To}, {"generated_at", r.GeneratedAt}})
+	if err != nil {
+		return nil, err
+	}
+	d, err := s.DrawnDecisions(a.EncodedName("report decisions", lang), func(d *pk.ReportDecisions) (any, error) {
+		return members(a, lang, []member{{"decisions", d}})
+	})
+	if err != nil {
+		return nil, err
+	}
+	decisions := d.([]byte)
+	// The fields in the order pk.PartnershipReport declares them.
+	b := make([]byte, 0, len(head)+len(kept.before)+len(decisions)+len(kept.after)+5)
+	b = append(append(append(b, '{'), head...), ',')
+	b = append(append(append(b, kept.before...), ','), decisions...)
+	b = append(append(append(b, ','), kept.after...), '}')
+	return b, nil
+}
+
+// keptAnswer is the shared sections as encoded for one language: the
+// members before the decisions and after them, in the order
+// pk.PartnershipReport declares (and encodes) its fields.
+type keptAnswer struct{ before, after []byte }
+
+// member is one field of an object: its JSON name and value.
+type member struct {
+	key   string
+	value any
+}
+
+// members encodes fields as the members of a JSON object, without the
+// braces.
+func members(a *api.API, lang string, fields []member) ([]byte, error) {
+	var b bytes.Buffer
+	for i, f := range fields {
+		v, err := a.Encode(lang, f.value)
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Quote(f.key))
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	return b.Bytes(), nil
 }
