@@ -8,33 +8,15 @@ import (
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/reportview"
+	"github.com/partnerkit/partnerkit/reportview/reportviewtest"
 	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
-// sources are the report's services on db; kept says whether the report
-// is kept under the data version.
-func sources(db *sqldb.DB, kept bool) reportview.Sources {
-	src := reportview.Sources{Partnerships: db.Partnerships, Goals: db.Goals, Plans: db.Plans, Indicators: db.Indicators,
-		Budget: db.Contributions, Decisions: db.Decisions, Evaluations: db.Evaluations, Meetings: db.Meetings, Health: db.Health}
-	if kept {
-		src.Version = db.Partnerships.ReportVersion
-	}
-	return src
-}
-
-// world is a test world whose partnership has every module in use.
-func world(t *testing.T, db *sqldb.DB) *sqldbtest.World {
-	w := sqldbtest.NewWorld(t, db)
-	w.Plans()
-	w.Indicators()
-	w.Decisions()
-	w.Meetings()
-	w.Health()
-	w.Evaluations()
-	w.Contributions()
-	return w
-}
+var (
+	sources = reportviewtest.Sources
+	world   = reportviewtest.World
+)
 
 // build makes the report as ctx's person at db's clock.
 func build(t *testing.T, db *sqldb.DB, kept bool, ctx context.Context, pid string) *pk.PartnershipReport {
@@ -198,24 +180,10 @@ func TestKeptDecisionsByPerson(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		w := world(t, db)
 		pid := w.Partnership.ID
-		dec := w.Decisions().Decision
-		c, err := db.Charter.Charter(w.Coordinator.Ctx, pid)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := pk.CharterInput{Version: c.Version, AdoptedOn: "2026-03-01", AdoptedByBody: c.AdoptedByBody, Rules: c.Rules, Areas: c.Areas,
-			CharterText: c.CharterText}
-		in.ReopenShare, in.ReopenAfterMonths = 0.9, 1
-		if _, err := db.Charter.AdoptCharter(w.Coordinator.Ctx, pid, in); err != nil {
-			t.Fatal(err)
-		}
-		w.Clock.Advance(32 * 24 * time.Hour)
-		if _, err := db.Decisions.SupportReopening(w.Member.Ctx, pid, dec.ID); err != nil {
-			t.Fatal(err)
-		}
+		dec := reportviewtest.SupportReopening(t, db, w)
 		supported := func(r *pk.PartnershipReport) bool {
 			for _, d := range r.Decisions.Items {
-				if d.ID == dec.ID {
+				if d.ID == dec {
 					return d.Supported
 				}
 			}
