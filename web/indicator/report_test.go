@@ -1,0 +1,96 @@
+package indicator
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/i18n"
+	"github.com/partnerkit/partnerkit/reportview"
+	"github.com/partnerkit/partnerkit/reportview/reportviewtest"
+	"github.com/partnerkit/partnerkit/sqldb"
+	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
+	"github.com/partnerkit/partnerkit/web"
+)
+
+var bundle = i18n.MustLoad()
+
+// checkSections says whether the report's sections drawn for ctx's person
+// in lang from what is kept (twice: drawn, then found) are byte for byte
+// those drawn from the report worked out afresh, and returns them.
+func checkSections(t *testing.T, db *sqldb.DB, ctx context.Context, pid, lang string) string {
+	t.Helper()
+	w, err := web.New(web.Config{Partnerships: db.Partnerships, Bundle: bundle, Log: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	draw := func(kept bool) string {
+		h := &Pages{Web: w, Report: reportviewtest.Sources(db, kept)}
+		now := db.Now()
+		s, err := reportview.Show(ctx, h.Report, pid, reportview.DefaultPeriod(now), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := h.reportSections(s, pid, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(d.Before + d.Decisions + d.After)
+	}
+	want := draw(false)
+	for i := range 2 {
+		if got := draw(true); got != want {
+			t.Fatalf("%s, %d: the kept sections differ from those drawn afresh:\n got %.3000s\nwant %.3000s", lang, i, got, want)
+		}
+	}
+	return want
+}
+
+// The sections drawn once and kept are those drawn afresh, in every
+// language and for every role; a role's hidden sections stay hidden.
+func TestReportSectionsKept(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := reportviewtest.World(t, db)
+		drawn := map[string]string{}
+		for _, role := range []string{"observer", "member", "coordinator"} {
+			for _, lang := range i18n.Languages {
+				drawn[role+lang] = checkSections(t, db, w.As(role).Ctx, w.Partnership.ID, lang)
+			}
+		}
+		if drawn["coordinatoren"] == drawn["coordinatorar"] || drawn["coordinatoren"] == drawn["coordinatorfr"] {
+			t.Error("the sections are not translated")
+		}
+		if !strings.Contains(drawn["observeren"], `id="r-dec"`) || strings.Contains(drawn["observeren"], "Largest funder") ||
+			!strings.Contains(drawn["memberen"], "Largest funder") {
+			t.Error("the budget is shown to the observer, or not to the member")
+		}
+	})
+}
+
+// A write shows in the next page's sections; each person's decisions are
+// drawn for them (the supported state is not shown on the page, so the
+// drawings of two people are alike, yet each is checked against their own).
+func TestReportSectionsFollowWrites(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		w := reportviewtest.World(t, db)
+		pid := w.Partnership.ID
+		checkSections(t, db, w.Member.Ctx, pid, "fr")
+		reportviewtest.SupportReopening(t, db, w)
+		for _, role := range []string{"member", "coordinator", "member"} {
+			checkSections(t, db, w.As(role).Ctx, pid, "fr")
+		}
+		before := checkSections(t, db, w.Member.Ctx, pid, "fr")
+		w.Clock.Advance(time.Minute)
+		value := 42.0
+		if _, err := db.Indicators.RecordMeasurement(w.Coordinator.Ctx, pid, w.Indicators().Reached.ID,
+			pk.MeasurementInput{Date: db.Now().Format(time.DateOnly), Value: &value}); err != nil {
+			t.Fatal(err)
+		}
+		if after := checkSections(t, db, w.Member.Ctx, pid, "fr"); after == before {
+			t.Error("the new measurement does not show")
+		}
+	})
+}
