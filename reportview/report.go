@@ -63,8 +63,9 @@ func Build(ctx context.Context, src Sources, pid string, period pk.ReportPeriod,
 	return s.Report, nil
 }
 
-// Show is Build, with the kept sections the report was made from, which
-// a face draws once for all who are shown them (Shown.Drawn).
+// Show is Build, with the kept values the report was made from (its
+// shared sections and the asker's decisions), which a face draws once for
+// all who are shown them (Shown.Drawn, Shown.DrawnDecisions).
 func Show(ctx context.Context, src Sources, pid string, period pk.ReportPeriod, now time.Time) (*Shown, error) {
 	p, err := src.Partnerships.PartnershipFor(ctx, pid, pk.ActionViewPartnershipReport)
 	if err != nil {
