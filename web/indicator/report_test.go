@@ -94,3 +94,41 @@ func TestReportSectionsFollowWrites(t *testing.T) {
 		}
 	})
 }
+
+// A section cut short says so and links to the module's page with the
+// whole list, in every language.
+func TestReportCutSectionsLink(t *testing.T) {
+	w, err := web.New(web.Config{Bundle: bundle, Log: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &Pages{Web: w}
+	r := &pk.PartnershipReport{
+		Goals:       &pk.ReportGoals{Items: []*pk.Goal{{Title: "G"}}, Cut: true},
+		Indicators:  &pk.ReportIndicators{Items: []*pk.Indicator{{}}, Cut: true, ByStatus: map[string]int{}},
+		Plans:       &pk.ReportPlans{Items: []*pk.ReportPlan{{Title: "P"}}, Cut: true},
+		Meetings:    &pk.ReportMeetings{Items: []*pk.ReportMeeting{{}}, Cut: true},
+		Evaluations: &pk.ReportEvaluations{Items: []*pk.Evaluation{{}}, Cut: true},
+	}
+	decisions := &pk.ReportDecisions{Items: []*pk.Decision{{}}, Cut: true, ByOutcome: map[string]int{}}
+	for _, lang := range i18n.Languages {
+		html := ""
+		for _, part := range []string{"report-before", "report-after", "report-decisions"} {
+			s, err := h.Part(templates, "report", part, lang, partData{PID: "p1", Report: r, Decisions: decisions})
+			if err != nil {
+				t.Fatal(lang, part, err)
+			}
+			html += string(s)
+		}
+		loc := bundle.Localizer(lang)
+		for _, link := range []string{"goals", "indicators", "plans", "meetings", "evaluations"} {
+			want := `<p class="warning">` + loc.T("report.cut") + ` <a href="/p/p1/` + link + `">` + loc.T("report.cut.all") + `</a></p>`
+			if !strings.Contains(html, want) {
+				t.Errorf("%s: no link to the whole list of %s (%s)", lang, link, want)
+			}
+		}
+		if !strings.Contains(html, `<a href="/p/p1/decisions/log">`+loc.T("report.cut.decision_log")+`</a>`) {
+			t.Errorf("%s: the cut decisions do not link to the decision log", lang)
+		}
+	}
+}
