@@ -7,12 +7,14 @@
 #   bench/run.sh                      # SQLite
 #   DB=postgres://postgres@127.0.0.1:5432/pk_bench?sslmode=disable bench/run.sh
 #   C=8 D=20s MIX=read,write bench/run.sh
+#   ENCODING="br, gzip" bench/run.sh  # as browsers ask
 set -eu
 cd "$(dirname "$0")/.."
 ADDR=${ADDR:-127.0.0.1:18080}
 C=${C:-8}
 D=${D:-10s}
 MIX=${MIX:-read,write}
+ENCODING=${ENCODING:-gzip}
 WORK=$(mktemp -d)
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT INT TERM
 go build -o "$WORK/partnerkit" ./cmd/partnerkit
@@ -31,4 +33,4 @@ until curl -fs "http://$ADDR/healthz" >/dev/null 2>&1; do
 done
 end=$(date +%s%N)
 echo "cold start to the first /healthz 200: $(( (end - start) / 1000000 )) ms"
-"$WORK/bench" -base "http://$ADDR" -c "$C" -d "$D" -pid "$SERVER" -mix "$MIX"
+"$WORK/bench" -base "http://$ADDR" -c "$C" -d "$D" -pid "$SERVER" -mix "$MIX" -encoding "$ENCODING"

@@ -42,6 +42,27 @@ func TestNegotiateEncoding(t *testing.T) {
 	}
 }
 
+// Answers made per request go out in gzip when the client takes it, even
+// when it prefers Brotli: see AnswerEncoding.
+func TestAnswerEncoding(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ header, want string }{
+		{"", ""},
+		{"gzip, deflate, br, zstd", "gzip"}, // what Chromium sends
+		{"br;q=1.0, gzip;q=0.1", "gzip"},
+		{"br", "br"},
+		{"deflate, br", "br"},
+		{"br, gzip;q=0", "br"},
+		{"*", "gzip"},
+		{"*;q=0", ""},
+		{"identity, deflate", ""},
+	} {
+		if got := AnswerEncoding(c.header); got != c.want {
+			t.Errorf("AnswerEncoding(%q) = %q, want %q", c.header, got, c.want)
+		}
+	}
+}
+
 func TestCompressible(t *testing.T) {
 	t.Parallel()
 	yes := []string{"text/html; charset=utf-8", "text/css", "text/javascript; charset=utf-8", "image/svg+xml",
@@ -108,7 +129,7 @@ func TestCompressDecodesToTheSameBytes(t *testing.T) {
 		}
 	}))
 	for _, coding := range []string{"br", "gzip"} {
-		res := fetch(h, "GET", "gzip, deflate, "+map[string]string{"br": "br", "gzip": "br;q=0"}[coding])
+		res := fetch(h, "GET", map[string]string{"br": "deflate, br", "gzip": "gzip, deflate, br"}[coding])
 		if got := res.Header.Get("Content-Encoding"); got != coding {
 			t.Fatalf("Content-Encoding %q, want %q", got, coding)
 		}
