@@ -180,6 +180,8 @@ type MapList struct {
 type PositionList struct {
 	Positions []*Assessment `json:"positions"`
 	Cut       bool          `json:"cut"`
+	// Kept names the kept positions the list was read from.
+	Kept Kept `json:"-"`
 }
 
 // MapLineList is the lines among a map's actors, at most MaxMapLines; Cut

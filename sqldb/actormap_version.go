@@ -81,11 +81,20 @@ func (db *DB) mapsVersion(ctx context.Context, pid string) (string, error) {
 // scope names the view fully (what, which map, with or without sensitive
 // rows, any date); the value must be handed out as copies.
 func (db *DB) keptMaps(ctx context.Context, pid, scope string, compute func() (any, error)) (any, error) {
+	v, _, err := db.keptMapsNamed(ctx, pid, scope, compute)
+	return v, err
+}
+
+// keptMapsNamed is keptMaps also naming the kept value, for a page that
+// keeps what it draws from it.
+func (db *DB) keptMapsNamed(ctx context.Context, pid, scope string, compute func() (any, error)) (any, pk.Kept, error) {
 	version, err := db.mapsVersion(ctx, pid)
 	if err != nil {
-		return nil, err
+		return nil, pk.Kept{}, err
 	}
-	return mapCache.Get(db.opened+"\x00"+pid+"\x00"+scope, version, func(any) (any, error) { return compute() })
+	k := pk.Kept{Scope: db.opened + "\x00" + pid + "\x00" + scope, Version: version}
+	v, err := mapCache.Get(k.Scope, k.Version, func(any) (any, error) { return compute() })
+	return v, k, err
 }
 
 // mapCache holds the newest version of each view, at most 64 views (the

@@ -116,18 +116,18 @@ func (store *MapStore) PositionList(ctx context.Context, pid, mid string, at tim
 	if err != nil {
 		return nil, err
 	}
-	pos, err := store.db.positions(ctx, s, at)
+	pos, kept, err := store.db.positions(ctx, s, at)
 	if err != nil {
 		return nil, err
 	}
-	out := &pk.PositionList{}
+	out := &pk.PositionList{Kept: kept}
 	out.Positions, out.Cut = cut(pos, pk.MaxMapActors)
 	return out, nil
 }
 
 // positions reads at most pk.MaxMapActors+1 positions: callers cut the
-// extra one off and say so.
-func (db *DB) positions(ctx context.Context, s *mapScope, at time.Time) ([]*pk.Assessment, error) {
+// extra one off and say so. kept names the kept rows they are copies of.
+func (db *DB) positions(ctx context.Context, s *mapScope, at time.Time) (_ []*pk.Assessment, kept pk.Kept, _ error) {
 	// The end of time as stored text: every stored time sorts before it.
 	until := "9999"
 	if !at.IsZero() {
@@ -136,13 +136,13 @@ func (db *DB) positions(ctx context.Context, s *mapScope, at time.Time) ([]*pk.A
 	// The latest assessment per actor, found in one pass over the map's
 	// assessments (a correlated subquery per row is quadratic on SQLite),
 	// kept until the map or an actor changes.
-	kept, err := db.keptMaps(ctx, s.P.ID, "positions\x00"+s.Map.ID+"\x00"+strconv.FormatBool(s.Sensitive)+"\x00"+until, func() (any, error) {
+	rows, kept, err := db.keptMapsNamed(ctx, s.P.ID, "positions\x00"+s.Map.ID+"\x00"+strconv.FormatBool(s.Sensitive)+"\x00"+until, func() (any, error) {
 		return db.readPositions(ctx, s, until)
 	})
 	if err != nil {
-		return nil, err
+		return nil, kept, err
 	}
-	return copyAssessments(kept.([]*pk.Assessment)), nil
+	return copyAssessments(rows.([]*pk.Assessment)), kept, nil
 }
 
 func (db *DB) readPositions(ctx context.Context, s *mapScope, until string) ([]*pk.Assessment, error) {
@@ -177,11 +177,11 @@ func (store *MapStore) Moves(ctx context.Context, pid, mid string, since time.Ti
 	if err != nil {
 		return nil, err
 	}
-	then, err := store.db.positions(ctx, s, since)
+	then, _, err := store.db.positions(ctx, s, since)
 	if err != nil {
 		return nil, err
 	}
-	now, err := store.db.positions(ctx, s, time.Time{})
+	now, _, err := store.db.positions(ctx, s, time.Time{})
 	if err != nil {
 		return nil, err
 	}

@@ -4,12 +4,12 @@ import (
 	"html/template"
 	"net/http"
 
-	"github.com/partnerkit/partnerkit/svgtext"
-
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/keep"
 	"github.com/partnerkit/partnerkit/mapview"
 	"github.com/partnerkit/partnerkit/powermap"
 	"github.com/partnerkit/partnerkit/spectrum"
+	"github.com/partnerkit/partnerkit/svgtext"
 	"github.com/partnerkit/partnerkit/web"
 )
 
@@ -79,19 +79,20 @@ func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status in
 		}
 		lines, d.LinesCut = mapview.PowerLines(ls.Lines), ls.Cut
 	}
-	d.SVG = powermap.SVG(mapview.PowerPoints(pos), lines, h.Bundle.Localizer(v.Lang).T, svgtext.Direction(v.Dir))
-	groups := map[powermap.Strategy][]powerRow{}
-	t := h.Bundle.Localizer(v.Lang).T
-	segName := segmentNames(t)
-	for _, a := range pos {
-		s := powermap.StrategyFor(a.Support, a.Influence)
-		nf := powermap.NotFirstTarget(a.Support, a.Influence)
-		d.NotFirstAny = d.NotFirstAny || nf
-		groups[s] = append(groups[s], powerRow{a, nf, segName(a.Support)})
+	draw := func() (any, error) { return h.drawPowerMap(pid, mid, pos, lines, v.Lang, v.Dir), nil }
+	var drawn any
+	if pl.Kept.Known() && !d.Lines {
+		// Drawn once per kept positions and language (pid and mid are in
+		// the kept positions' scope).
+		drawn, err = powerDrawings.Get(pl.Kept.Scope+"\x00"+v.Lang+"\x00"+v.Dir, pl.Kept.Version, func(any) (any, error) { return draw() })
+	} else {
+		drawn, err = draw()
 	}
-	for _, s := range powermap.Strategies {
-		d.Groups = append(d.Groups, powerGroup{s, groups[s], powerRowsHTML(pid, mid, groups[s], t(s.Message()), t("maps.not_first_target"))})
+	if err != nil {
+		return err
 	}
+	dr := drawn.(*powerDrawing)
+	d.SVG, d.Groups, d.NotFirstAny = dr.svg, dr.groups, dr.notFirstAny
 	if pk.Can(v.P.MyRole, pk.ActionEditMaps) {
 		d.Find = r.URL.Query().Get("find")
 		ch, err := h.Maps.MapActorChoices(ctx, pid, mid, d.Find)
@@ -106,6 +107,37 @@ func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status in
 	v.Data = d
 	h.Render(w, r, status, templates, "powermap", v)
 	return nil
+}
+
+// powerDrawing is what the power map page draws from the positions: the
+// picture and the tables of each strategy.
+type powerDrawing struct {
+	svg         []byte
+	groups      []powerGroup
+	notFirstAny bool
+}
+
+// powerDrawings keeps the 32 power maps drawn last, by the kept positions
+// they were drawn from and the language: a map of 500 actors is some
+// hundreds of kilobytes of picture and tables, a quarter of its page's
+// processor time to draw. Never changed once drawn.
+var powerDrawings = keep.New(32, 1)
+
+func (h *Pages) drawPowerMap(pid, mid string, pos []*pk.Assessment, lines []powermap.Line, lang, dir string) *powerDrawing {
+	t := h.Bundle.Localizer(lang).T
+	d := &powerDrawing{svg: powermap.SVG(mapview.PowerPoints(pos), lines, t, svgtext.Direction(dir))}
+	groups := map[powermap.Strategy][]powerRow{}
+	segName := segmentNames(t)
+	for _, a := range pos {
+		s := powermap.StrategyFor(a.Support, a.Influence)
+		nf := powermap.NotFirstTarget(a.Support, a.Influence)
+		d.notFirstAny = d.notFirstAny || nf
+		groups[s] = append(groups[s], powerRow{a, nf, segName(a.Support)})
+	}
+	for _, s := range powermap.Strategies {
+		d.groups = append(d.groups, powerGroup{s, groups[s], powerRowsHTML(pid, mid, groups[s], t(s.Message()), t("maps.not_first_target"))})
+	}
+	return d
 }
 
 // segmentNames translates the five segment names once and looks them up.
