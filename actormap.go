@@ -197,6 +197,8 @@ type MapLineList struct {
 type TimelineList struct {
 	Assessments []*Assessment `json:"assessments"`
 	Cut         bool          `json:"cut"`
+	// Kept names the kept timeline the list was read from.
+	Kept Kept `json:"-"`
 }
 
 // TacticList is a map's tactics by due date, at most MaxMapTactics; Cut

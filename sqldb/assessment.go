@@ -209,14 +209,14 @@ func (store *MapStore) TimelineList(ctx context.Context, pid, mid string) (*pk.T
 	if err != nil {
 		return nil, err
 	}
-	kept, err := store.db.keptMaps(ctx, pid, "timeline\x00"+mid+"\x00"+strconv.FormatBool(s.Sensitive), func() (any, error) {
+	v, kept, err := store.db.keptMapsNamed(ctx, pid, "timeline\x00"+mid+"\x00"+strconv.FormatBool(s.Sensitive), func() (any, error) {
 		return store.db.readTimeline(ctx, s)
 	})
 	if err != nil {
 		return nil, err
 	}
-	l := kept.(*pk.TimelineList)
-	return &pk.TimelineList{Assessments: copyAssessments(l.Assessments), Cut: l.Cut}, nil
+	l := v.(*pk.TimelineList)
+	return &pk.TimelineList{Assessments: copyAssessments(l.Assessments), Cut: l.Cut, Kept: kept}, nil
 }
 
 func (db *DB) readTimeline(ctx context.Context, s *mapScope) (*pk.TimelineList, error) {

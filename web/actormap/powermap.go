@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	pk "github.com/partnerkit/partnerkit"
-	"github.com/partnerkit/partnerkit/keep"
 	"github.com/partnerkit/partnerkit/mapview"
 	"github.com/partnerkit/partnerkit/powermap"
 	"github.com/partnerkit/partnerkit/spectrum"
@@ -79,15 +78,13 @@ func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status in
 		}
 		lines, d.LinesCut = mapview.PowerLines(ls.Lines), ls.Cut
 	}
-	draw := func() (any, error) { return h.drawPowerMap(pid, mid, pos, lines, v.Lang, v.Dir), nil }
-	var drawn any
-	if pl.Kept.Known() && !d.Lines {
-		// Drawn once per kept positions and language (pid and mid are in
-		// the kept positions' scope).
-		drawn, err = powerDrawings.Get(pl.Kept.Scope+"\x00"+v.Lang+"\x00"+v.Dir, pl.Kept.Version, func(any) (any, error) { return draw() })
-	} else {
-		drawn, err = draw()
+	var kept pk.Kept
+	if !d.Lines {
+		kept = pl.Kept // the lines are read afresh
 	}
+	drawn, err := web.Drawn(kept, "powermap\x00"+v.Lang+"\x00"+v.Dir, func() (any, error) {
+		return h.drawPowerMap(pid, mid, pos, lines, v.Lang, v.Dir), nil
+	})
 	if err != nil {
 		return err
 	}
@@ -110,18 +107,13 @@ func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status in
 }
 
 // powerDrawing is what the power map page draws from the positions: the
-// picture and the tables of each strategy.
+// picture and the tables of each strategy, drawn once per kept positions
+// and language (web.Drawn; pid and mid are in the positions' scope).
 type powerDrawing struct {
 	svg         []byte
 	groups      []powerGroup
 	notFirstAny bool
 }
-
-// powerDrawings keeps the 32 power maps drawn last, by the kept positions
-// they were drawn from and the language: a map of 500 actors is some
-// hundreds of kilobytes of picture and tables, a quarter of its page's
-// processor time to draw. Never changed once drawn.
-var powerDrawings = keep.New(32, 1)
 
 func (h *Pages) drawPowerMap(pid, mid string, pos []*pk.Assessment, lines []powermap.Line, lang, dir string) *powerDrawing {
 	t := h.Bundle.Localizer(lang).T

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/partnerkit/partnerkit/svgtext"
 
@@ -98,7 +99,7 @@ func (h *Pages) spectrumPage(w http.ResponseWriter, r *http.Request) error {
 	l := h.Bundle.Localizer(v.Lang)
 	t, dir := l.T, svgtext.Direction(v.Dir)
 	d := &spectrumData{Map: m, Count: len(pos), ActorsCut: pl.Cut, AtValue: q.Get("at"), SinceValue: q.Get("since"),
-		Questions: spectrum.Questions, SegName: segmentNames(t), SVG: spectrum.SVG(mapview.SpectrumGroups(pos), t, dir), QueryErrors: map[string][]string{}}
+		Questions: spectrum.Questions, SegName: segmentNames(t), QueryErrors: map[string][]string{}}
 	if !at.IsZero() {
 		d.At = q.Get("at")
 	}
@@ -112,13 +113,13 @@ func (h *Pages) spectrumPage(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	bySeg := map[spectrum.Segment][]*pk.Assessment{}
-	for _, a := range pos {
-		bySeg[spectrum.SegmentOf(a.Support)] = append(bySeg[spectrum.SegmentOf(a.Support)], a)
+	wedges, err := web.Drawn(pl.Kept, "spectrum\x00"+v.Lang+"\x00"+v.Dir, func() (any, error) {
+		return drawSpectrum(pid, mid, pos, t, dir), nil
+	})
+	if err != nil {
+		return err
 	}
-	for _, s := range spectrum.Segments {
-		d.Segments = append(d.Segments, segmentRow{s, bySeg[s], actorListHTML(pid, mid, bySeg[s])})
-	}
+	d.SVG, d.Segments = wedges.(*spectrumDrawing).svg, wedges.(*spectrumDrawing).segments
 	if !since.IsZero() {
 		then, err := h.Maps.Positions(ctx, pid, mid, since)
 		if err != nil {
@@ -134,7 +135,16 @@ func (h *Pages) spectrumPage(w http.ResponseWriter, r *http.Request) error {
 	if tl.Cut {
 		d.ChartCut, d.ChartEnd = true, end.Format("2006-01-02")
 	}
-	d.Chart = mapview.SpectrumChart(tl.Assessments, end, t, dir, l.ShortDate)
+	// The chart ends now: drawn once a second at most.
+	chartKept := tl.Kept
+	chartKept.Version += "@" + end.Format(time.RFC3339)
+	chart, err := web.Drawn(chartKept, "spectrum chart\x00"+v.Lang+"\x00"+v.Dir, func() (any, error) {
+		return mapview.SpectrumChart(tl.Assessments, end, t, dir, l.ShortDate), nil
+	})
+	if err != nil {
+		return err
+	}
+	d.Chart = chart.([]byte)
 	ts, err := h.Maps.TacticList(ctx, pid, mid)
 	if err != nil {
 		return err
@@ -143,6 +153,26 @@ func (h *Pages) spectrumPage(w http.ResponseWriter, r *http.Request) error {
 	v.Data = d
 	h.Render(w, r, status, templates, "spectrum", v)
 	return nil
+}
+
+// spectrumDrawing is what the spectrum page draws from the positions: the
+// wedges and the list of each segment, drawn once per kept positions and
+// language (web.Drawn; pid and mid are in the positions' scope).
+type spectrumDrawing struct {
+	svg      []byte
+	segments []segmentRow
+}
+
+func drawSpectrum(pid, mid string, pos []*pk.Assessment, t func(string, ...any) string, dir svgtext.Direction) *spectrumDrawing {
+	d := &spectrumDrawing{svg: spectrum.SVG(mapview.SpectrumGroups(pos), t, dir)}
+	bySeg := map[spectrum.Segment][]*pk.Assessment{}
+	for _, a := range pos {
+		bySeg[spectrum.SegmentOf(a.Support)] = append(bySeg[spectrum.SegmentOf(a.Support)], a)
+	}
+	for _, s := range spectrum.Segments {
+		d.segments = append(d.segments, segmentRow{s, bySeg[s], actorListHTML(pid, mid, bySeg[s])})
+	}
+	return d
 }
 
 func tacticForm(r *http.Request) pk.TacticInput {
