@@ -168,31 +168,22 @@ func (tx *Tx) insertActor(ctx context.Context, pid string, in pk.ActorInput, org
 // insertActors writes many new actors with multi-row INSERTs, as
 // insertActor would one by one (an import of thousands of rows holds the
 // writer for a few statements instead of one per actor and tag).
-func (tx *Tx) insertActors(ctx context.Context, pid string, ins []pk.ActorInput) error {
+func (tx *Tx) insertActors(ctx context.Context, pid string, ins []pk.ActorInput, keys importedRows) error {
 	var uid any
 	if u := pk.UserIDFromContext(ctx); u != "" {
 		uid = u
 	}
 	now := fmtTime(tx.now)
-	ids := make([]string, len(ins))
-	type tag struct{ actor, tag string }
-	var tags []tag
-	for i, in := range ins {
-		ids[i] = newID()
-		for _, t := range in.Tags {
-			tags = append(tags, tag{ids[i], t})
-		}
-	}
 	err := tx.bulkInsert(ctx, `INSERT INTO actors (id, partnership_id, name, kind, sector, motivation, contribution, notes, organisation_id, sensitive, created_by, created_at, updated_at, search) VALUES `,
 		14, len(ins), func(i int) []any {
 			in := ins[i]
-			return []any{ids[i], pid, in.Name, in.Kind, in.Sector, in.Motivation, in.Contribution, in.Notes, nil, in.Sensitive, uid, now, now, searchFold(in.Name)}
+			return []any{keys.ids[i], pid, in.Name, in.Kind, in.Sector, in.Motivation, in.Contribution, in.Notes, nil, in.Sensitive, uid, now, now, searchFold(in.Name)}
 		})
 	if err != nil {
 		return err
 	}
-	return tx.bulkInsert(ctx, `INSERT INTO actor_tags (actor_id, partnership_id, tag) VALUES `, 3, len(tags), func(i int) []any {
-		return []any{tags[i].actor, pid, tags[i].tag}
+	return tx.bulkInsert(ctx, `INSERT INTO actor_tags (actor_id, partnership_id, tag) VALUES `, 3, len(keys.tags), func(i int) []any {
+		return []any{keys.tags[i].actor, pid, keys.tags[i].tag}
 	})
 }
 

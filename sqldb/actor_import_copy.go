@@ -21,35 +21,24 @@ var errCannotCopy = errors.New("sqldb: the connection cannot copy")
 
 // insertImported writes an import's actors and their tags.
 func (tx *Tx) insertImported(ctx context.Context, pid string, ins []pk.ActorInput) error {
+	keys := newImportedRows(ins)
 	if tx.db.Dialect == Postgres {
-		err := tx.copyActors(ctx, pid, ins)
+		err := tx.copyActors(ctx, pid, ins, keys)
 		if !errors.Is(err, errCannotCopy) && !errors.Is(err, errNoConn) {
 			return err
 		}
 	}
-	return tx.insertActors(ctx, pid, ins)
+	return tx.insertActors(ctx, pid, ins, keys)
 }
 
 // copyActors is insertActors with COPY, on the transaction's connection.
-func (tx *Tx) copyActors(ctx context.Context, pid string, ins []pk.ActorInput) error {
+func (tx *Tx) copyActors(ctx context.Context, pid string, ins []pk.ActorInput, keys importedRows) error {
 	var uid any
 	if u := pk.UserIDFromContext(ctx); u != "" {
 		uid = u
 	}
 	now := fmtTime(tx.now)
-	ids := make([]string, len(ins))
-	ntags := 0
-	for i, in := range ins {
-		ids[i] = newID()
-		ntags += len(in.Tags)
-	}
-	type tag struct{ actor, tag string }
-	tags := make([]tag, 0, ntags)
-	for i, in := range ins {
-		for _, t := range in.Tags {
-			tags = append(tags, tag{ids[i], t})
-		}
-	}
+	ids, tags := keys.ids, keys.tags
 	return tx.raw(func(dc any) error {
 		c, ok := dc.(*stdlib.Conn)
 		if !ok {

@@ -120,6 +120,12 @@ func TestImportActors(t *testing.T) {
 		if es[0].Action != "actor.import" || es[0].Summary != "1" {
 			t.Errorf("last audit %+v", es[0])
 		}
+		// A written import reports them too, against the register as it
+		// was before its own rows.
+		imp, err = db.Actors.ImportActors(m, pid, []byte("name\nRadio Blau\nNew\nnew\n"), nil, false)
+		if err != nil || imp.Imported != 3 || len(imp.Duplicates) != 2 || imp.Duplicates[0].Row != 2 || imp.Duplicates[1].Row != 4 {
+			t.Errorf("written import's duplicates %v %+v", err, imp)
+		}
 		_, err = db.Actors.ImportActors(w.Observer.Ctx, pid, []byte(odd), nil, true)
 		wantCode(t, err, pk.EFORBIDDEN)
 	})

@@ -39,6 +39,9 @@ var (
 		"{{data_version_triggers_down}}":    sqliteDataTriggersDown(),
 		"{{member_version_triggers}}":       sqliteMemberTriggers(),
 		"{{member_version_triggers_down}}":  sqliteMemberTriggersDown(),
+		// SQLite changes a table's keys only by making the table again.
+		"{{actor_tags_key}}":      sqliteActorTagsTable("FOREIGN KEY (actor_id, partnership_id) REFERENCES actors(id, partnership_id) ON DELETE CASCADE"),
+		"{{actor_tags_key_down}}": sqliteActorTagsTable("FOREIGN KEY (actor_id) REFERENCES actors(id) ON DELETE CASCADE,\n    FOREIGN KEY (partnership_id) REFERENCES partnerships(id) ON DELETE CASCADE"),
 	}
 	postgresFragments = map[string]string{
 		"{{seq_pk}}": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
@@ -54,6 +57,11 @@ var (
 		"{{data_version_triggers_down}}":    postgresDataTriggersDown(),
 		"{{member_version_triggers}}":       postgresMemberTriggers(),
 		"{{member_version_triggers_down}}":  postgresMemberTriggersDown(),
+		"{{actor_tags_key}}": `ALTER TABLE actor_tags DROP CONSTRAINT actor_tags_actor_id_fkey, DROP CONSTRAINT actor_tags_partnership_id_fkey,
+    ADD CONSTRAINT actor_tags_actor_id_partnership_id_fkey FOREIGN KEY (actor_id, partnership_id) REFERENCES actors(id, partnership_id) ON DELETE CASCADE;`,
+		"{{actor_tags_key_down}}": `ALTER TABLE actor_tags DROP CONSTRAINT actor_tags_actor_id_partnership_id_fkey,
+    ADD CONSTRAINT actor_tags_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES actors(id) ON DELETE CASCADE,
+    ADD CONSTRAINT actor_tags_partnership_id_fkey FOREIGN KEY (partnership_id) REFERENCES partnerships(id) ON DELETE CASCADE;`,
 	}
 )
 
