@@ -193,7 +193,9 @@ func (h *Pages) actorCreate(w http.ResponseWriter, r *http.Request) error {
 type actorPageData struct {
 	*pk.ActorPage
 	Types    []string
-	Others   []*pk.Actor
+	// Others are the actors the forms offer to tie to and merge with (for
+	// those who may edit the register).
+	Others   []pk.Choice
 	Sensible bool // the asker may see sensitive data
 	// OthersCut: the register has more actors than Others offers (Limit);
 	// Find is the name search that narrows them.
@@ -225,22 +227,25 @@ func (h *Pages) renderActor(w http.ResponseWriter, r *http.Request, status int, 
 		return err
 	}
 	d := &actorPageData{ActorPage: page, Types: pk.RelationshipTypes, Sensible: pk.Can(v.P.MyRole, pk.ActionViewSensitive)}
-	// Choices for merging and for new ties: the register's first names,
-	// or those matching ?find=; when there are more the page says so.
-	d.Find = r.URL.Query().Get("find")
-	all, next, err := h.Actors.Actors(r.Context(), v.P.ID, pk.ActorFilter{Query: d.Find}, pk.PageRequest{Limit: pk.MaxPageSize})
-	if web.IsFormError(err) {
-		// A search the register refuses offers the first names instead.
-		d.Find = ""
-		all, next, err = h.Actors.Actors(r.Context(), v.P.ID, pk.ActorFilter{}, pk.PageRequest{Limit: pk.MaxPageSize})
-	}
-	if err != nil {
-		return err
-	}
-	d.OthersCut, d.Limit = next != "", pk.MaxPageSize
-	for _, a := range all {
-		if a.ID != page.Actor.ID {
-			d.Others = append(d.Others, a)
+	if pk.Can(v.P.MyRole, pk.ActionEditActors) {
+		// Choices for merging and for new ties: the register's first
+		// names, or those matching ?find=; when there are more the page
+		// says so.
+		d.Find = r.URL.Query().Get("find")
+		all, next, err := h.Actors.Actors(r.Context(), v.P.ID, pk.ActorFilter{Query: d.Find}, pk.PageRequest{Limit: pk.MaxPageSize})
+		if web.IsFormError(err) {
+			// A search the register refuses offers the first names instead.
+			d.Find = ""
+			all, next, err = h.Actors.Actors(r.Context(), v.P.ID, pk.ActorFilter{}, pk.PageRequest{Limit: pk.MaxPageSize})
+		}
+		if err != nil {
+			return err
+		}
+		d.OthersCut, d.Limit = next != "", pk.MaxPageSize
+		for _, a := range all {
+			if a.ID != page.Actor.ID {
+				d.Others = append(d.Others, pk.Choice{ID: a.ID, Name: a.Name})
+			}
 		}
 	}
 	if h.Maps != nil && pk.Can(v.P.MyRole, pk.ActionEditMaps) {
