@@ -8,11 +8,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/partnerkit/partnerkit/svgtext"
-
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
 	"github.com/partnerkit/partnerkit/network"
+	"github.com/partnerkit/partnerkit/svgtext"
+	"github.com/partnerkit/partnerkit/web"
 )
 
 func (h *Pages) registerNetwork(rt *httpx.Router) {
@@ -98,6 +98,13 @@ const networkWidth, networkHeight = 960, 640
 
 func fmtMeasure(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 
+// networkDrawing is the network's picture as its page draws it: the most
+// connected actors (points of them) and the ties among them.
+type networkDrawing struct {
+	points int
+	svg    template.HTML
+}
+
 func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	v, err := h.PartnershipView(r, pk.ActionViewNetwork, "network.title", "network")
 	if err != nil {
@@ -140,11 +147,24 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	l := h.Bundle.Localizer(v.Lang)
 	// The picture keeps the most connected actors (and the ties among
 	// them) and says so; the SVG download draws every one.
-	pic := n.Picture(pk.MaxNetworkDrawn, networkWidth, networkHeight)
-	if len(n.Actors) > len(pic.Points) {
-		d.Drawn, d.DrawnOf = len(pic.Points), len(n.Actors)
+	// Drawn once per version of the network and language; with a map's
+	// segments, which its version does not cover, each time.
+	var kept pk.Kept
+	if f.MapID == "" {
+		kept = pk.Kept{Scope: n.Key.Scope, Version: strconv.FormatInt(n.Key.Version, 10)}
 	}
-	d.SVG = template.HTML(network.SVG(pic.Nodes, pic.Edges, f.Types, n.Result, pic.Points, l.T, svgtext.Direction(v.Dir)))
+	drawn, err := web.Drawn(kept, "network\x00"+v.Lang+"\x00"+v.Dir, func() (any, error) {
+		pic := n.Picture(pk.MaxNetworkDrawn, networkWidth, networkHeight)
+		return &networkDrawing{len(pic.Points), template.HTML(network.SVG(pic.Nodes, pic.Edges, f.Types, n.Result, pic.Points, l.T, svgtext.Direction(v.Dir)))}, nil
+	})
+	if err != nil {
+		return err
+	}
+	pic := drawn.(*networkDrawing)
+	if len(n.Actors) > pic.points {
+		d.Drawn, d.DrawnOf = pic.points, len(n.Actors)
+	}
+	d.SVG = pic.svg
 	res := n.Result
 	d.Figures = []networkFigure{
 		{"network.metric.actors", strconv.Itoa(res.Nodes)},
