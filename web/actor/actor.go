@@ -192,7 +192,7 @@ func (h *Pages) actorCreate(w http.ResponseWriter, r *http.Request) error {
 
 type actorPageData struct {
 	*pk.ActorPage
-	Types    []string
+	Types []string
 	// Others are the actors the forms offer to tie to and merge with (for
 	// those who may edit the register).
 	Others   []pk.Choice
