@@ -24,7 +24,8 @@ type Network struct {
 	Nodes       []network.Node
 	Edges       []network.Edge
 	Result      *network.Result
-	// Actors are the per-actor rows, in name order.
+	// Actors are the per-actor rows, in name order; shared with other
+	// requests for the same version: never change them.
 	Actors []*NetworkActor
 	// MayViewSensitive tells whether the asker may see sensitive rows;
 	// HasSensitive whether any sensitive actor or relationship is included.

@@ -50,9 +50,26 @@ func (store *NetworkStore) Network(ctx context.Context, pid string, f pk.Network
 		p, _ := prev.(*network.Result)
 		return network.Update(p, n.Nodes, n.Edges, f.Types)
 	}).(*network.Result)
-	for _, a := range n.Actors {
-		a.NodeMetrics = n.Result.Metrics[a.ID]
+	if f.MapID != "" {
+		// Rows read for this request alone: filled in place.
+		for _, a := range n.Actors {
+			a.NodeMetrics = n.Result.Metrics[a.ID]
+		}
+		return n, nil
 	}
+	// Kept rows (readNetwork): the actors with their measures are kept
+	// beside them, filled once per version, shared and never changed.
+	rows, res := n.Actors, n.Result
+	n.Actors = network.Cached(n.Key, "actors", func(any) any {
+		vals := make([]pk.NetworkActor, len(rows))
+		out := make([]*pk.NetworkActor, len(rows))
+		for i, a := range rows {
+			vals[i] = *a
+			vals[i].NodeMetrics = res.Metrics[a.ID]
+			out[i] = &vals[i]
+		}
+		return out
+	}).([]*pk.NetworkActor)
 	return n, nil
 }
 
@@ -108,15 +125,9 @@ func (db *DB) readNetwork(ctx context.Context, n *pk.Network) error {
 	if readErr != nil {
 		return readErr
 	}
-	// The nodes and edges are only read; each request gets actors of its
-	// own, whose measures it fills in.
-	n.Nodes, n.Edges, n.HasSensitive = kept.Nodes, kept.Edges, kept.HasSensitive
-	actors := make([]pk.NetworkActor, len(kept.Actors))
-	n.Actors = make([]*pk.NetworkActor, len(kept.Actors))
-	for i, a := range kept.Actors {
-		actors[i] = *a
-		n.Actors[i] = &actors[i]
-	}
+	// Shared and only read: Network hands out copies with their measures,
+	// kept beside these.
+	n.Nodes, n.Edges, n.HasSensitive, n.Actors = kept.Nodes, kept.Edges, kept.HasSensitive, kept.Actors
 	return rtx.Commit()
 }
 
