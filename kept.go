@@ -2,9 +2,7 @@ package partnerkit
 
 // Kept names the kept value a list was read from (a scope and the version
 // of its data): two lists with the same Kept hold the same rows, so a page
-// may key what it draws from a list on it and draw it once. The zero value
-// says the list was read afresh and nothing may be keyed on it.
+// may key what it draws from a list on it and draw it once (keep.Drawn).
+// The zero value says the list was read afresh and nothing may be keyed on
+// it.
 type Kept struct{ Scope, Version string }
-
-// Known says whether k names a kept value.
-func (k Kept) Known() bool { return k.Scope != "" && k.Version != "" }

@@ -26,24 +26,12 @@ type Shown struct {
 // never handed to another role or after a write; a report worked out
 // afresh is drawn each time.
 func (s *Shown) Drawn(name string, draw func(shared *pk.PartnershipReport) (any, error)) (any, error) {
-	return drawn("sections\x00"+s.shared.scope, s.shared.version, name, func() (any, error) { return draw(s.shared.r) })
+	return keep.Drawn("sections\x00"+s.shared.scope, s.shared.version, name, func() (any, error) { return draw(s.shared.r) })
 }
 
 // DrawnDecisions is Drawn for the asker's decisions section (nil when they
 // may not see it), kept under the asker's decisions' scope and version:
 // one person's drawing is never another's.
 func (s *Shown) DrawnDecisions(name string, draw func(*pk.ReportDecisions) (any, error)) (any, error) {
-	return drawn("decisions\x00"+s.own.scope, s.own.version, name, func() (any, error) { return draw(s.own.s) })
+	return keep.Drawn("decisions\x00"+s.own.scope, s.own.version, name, func() (any, error) { return draw(s.own.s) })
 }
-
-func drawn(scope, version, name string, draw func() (any, error)) (any, error) {
-	if version == "" {
-		return draw()
-	}
-	return drawings.Get(scope+"\x00"+name, version, func(any) (any, error) { return draw() })
-}
-
-// drawings keeps the 128 drawings used last (a national partnership's
-// report is some hundreds of kilobytes as a page or an answer), the newest
-// version of each.
-var drawings = keep.New(128, 1)

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/keep"
 	"github.com/partnerkit/partnerkit/mapview"
 	"github.com/partnerkit/partnerkit/powermap"
 	"github.com/partnerkit/partnerkit/spectrum"
@@ -82,7 +83,7 @@ func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status in
 	if !d.Lines {
 		kept = pl.Kept // the lines are read afresh
 	}
-	drawn, err := web.Drawn(kept, "powermap\x00"+v.Lang+"\x00"+v.Dir, func() (any, error) {
+	drawn, err := keep.Drawn(kept.Scope, kept.Version, "powermap\x00"+v.Lang+"\x00"+v.Dir, func() (any, error) {
 		return h.drawPowerMap(pid, mid, pos, lines, v.Lang, v.Dir), nil
 	})
 	if err != nil {
@@ -108,7 +109,7 @@ func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status in
 
 // powerDrawing is what the power map page draws from the positions: the
 // picture and the tables of each strategy, drawn once per kept positions
-// and language (web.Drawn; pid and mid are in the positions' scope).
+// and language (keep.Drawn; pid and mid are in the positions' scope).
 type powerDrawing struct {
 	svg         []byte
 	groups      []powerGroup

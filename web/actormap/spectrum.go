@@ -11,6 +11,7 @@ import (
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
+	"github.com/partnerkit/partnerkit/keep"
 	"github.com/partnerkit/partnerkit/mapview"
 	"github.com/partnerkit/partnerkit/spectrum"
 	"github.com/partnerkit/partnerkit/web"
@@ -113,7 +114,7 @@ func (h *Pages) spectrumPage(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	wedges, err := web.Drawn(pl.Kept, "spectrum\x00"+v.Lang+"\x00"+v.Dir, func() (any, error) {
+	wedges, err := keep.Drawn(pl.Kept.Scope, pl.Kept.Version, "spectrum\x00"+v.Lang+"\x00"+v.Dir, func() (any, error) {
 		return drawSpectrum(pid, mid, pos, t, dir), nil
 	})
 	if err != nil {
@@ -138,7 +139,7 @@ func (h *Pages) spectrumPage(w http.ResponseWriter, r *http.Request) error {
 	// The chart ends now: drawn once a second at most.
 	chartKept := tl.Kept
 	chartKept.Version += "@" + end.Format(time.RFC3339)
-	chart, err := web.Drawn(chartKept, "spectrum chart\x00"+v.Lang+"\x00"+v.Dir, func() (any, error) {
+	chart, err := keep.Drawn(chartKept.Scope, chartKept.Version, "spectrum chart\x00"+v.Lang+"\x00"+v.Dir, func() (any, error) {
 		return mapview.SpectrumChart(tl.Assessments, end, t, dir, l.ShortDate), nil
 	})
 	if err != nil {
@@ -157,7 +158,7 @@ func (h *Pages) spectrumPage(w http.ResponseWriter, r *http.Request) error {
 
 // spectrumDrawing is what the spectrum page draws from the positions: the
 // wedges and the list of each segment, drawn once per kept positions and
-// language (web.Drawn; pid and mid are in the positions' scope).
+// language (keep.Drawn; pid and mid are in the positions' scope).
 type spectrumDrawing struct {
 	svg      []byte
 	segments []segmentRow

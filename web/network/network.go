@@ -10,9 +10,9 @@ import (
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/httpx"
+	"github.com/partnerkit/partnerkit/keep"
 	"github.com/partnerkit/partnerkit/network"
 	"github.com/partnerkit/partnerkit/svgtext"
-	"github.com/partnerkit/partnerkit/web"
 )
 
 func (h *Pages) registerNetwork(rt *httpx.Router) {
@@ -153,7 +153,7 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	if f.MapID == "" {
 		kept = pk.Kept{Scope: n.Key.Scope, Version: strconv.FormatInt(n.Key.Version, 10)}
 	}
-	drawn, err := web.Drawn(kept, "network\x00"+v.Lang+"\x00"+v.Dir, func() (any, error) {
+	drawn, err := keep.Drawn(kept.Scope, kept.Version, "network\x00"+v.Lang+"\x00"+v.Dir, func() (any, error) {
 		pic := n.Picture(pk.MaxNetworkDrawn, networkWidth, networkHeight)
 		return &networkDrawing{len(pic.Points), template.HTML(network.SVG(pic.Nodes, pic.Edges, f.Types, n.Result, pic.Points, l.T, svgtext.Direction(v.Dir)))}, nil
 	})
