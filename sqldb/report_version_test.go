@@ -18,13 +18,7 @@ import (
 func TestDataVersionFollowsEveryReportTable(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		w := sqldbtest.NewWorld(t, db)
-		w.Plans()
-		w.Indicators()
-		w.Decisions()
-		w.Meetings()
-		w.Health()
-		w.Evaluations()
-		w.Contributions()
+		w.ReportModules()
 		w.Agreement()
 		w.Governance()
 		ctx := context.Background()

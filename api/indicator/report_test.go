@@ -5,9 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"testing"
-	"time"
 
-	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/i18n"
 	"github.com/partnerkit/partnerkit/reportview"
@@ -108,12 +106,7 @@ func TestReportAnswerFollowsWritesAndAsker(t *testing.T) {
 			}
 		}
 		before := checkAnswer(t, db, w.Member.Ctx, pid, "ar")
-		w.Clock.Advance(time.Minute)
-		value := 42.0
-		if _, err := db.Indicators.RecordMeasurement(w.Coordinator.Ctx, pid, w.Indicators().Reached.ID,
-			pk.MeasurementInput{Date: db.Now().Format(time.DateOnly), Value: &value}); err != nil {
-			t.Fatal(err)
-		}
+		reportviewtest.RecordMeasurement(t, db, w)
 		if after := checkAnswer(t, db, w.Member.Ctx, pid, "ar"); bytes.Equal(after, before) {
 			t.Error("the new measurement does not show")
 		}

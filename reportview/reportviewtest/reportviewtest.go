@@ -26,14 +26,20 @@ func Sources(db *sqldb.DB, kept bool) reportview.Sources {
 // World is a test world whose partnership has every module in use.
 func World(t *testing.T, db *sqldb.DB) *sqldbtest.World {
 	w := sqldbtest.NewWorld(t, db)
-	w.Plans()
-	w.Indicators()
-	w.Decisions()
-	w.Meetings()
-	w.Health()
-	w.Evaluations()
-	w.Contributions()
+	w.ReportModules()
 	return w
+}
+
+// RecordMeasurement records a new result of the world's reached indicator
+// a minute on, for checking that a write shows in the next report.
+func RecordMeasurement(t *testing.T, db *sqldb.DB, w *sqldbtest.World) {
+	t.Helper()
+	w.Clock.Advance(time.Minute)
+	value := 42.0
+	if _, err := db.Indicators.RecordMeasurement(w.Coordinator.Ctx, w.Partnership.ID, w.Indicators().Reached.ID,
+		pk.MeasurementInput{Date: db.Now().Format(time.DateOnly), Value: &value}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // SupportReopening has the world's member support reopening its decision,

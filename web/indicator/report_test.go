@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
-	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/i18n"
@@ -83,12 +82,7 @@ func TestReportSectionsFollowWrites(t *testing.T) {
 			checkSections(t, db, w.As(role).Ctx, pid, "fr")
 		}
 		before := checkSections(t, db, w.Member.Ctx, pid, "fr")
-		w.Clock.Advance(time.Minute)
-		value := 42.0
-		if _, err := db.Indicators.RecordMeasurement(w.Coordinator.Ctx, pid, w.Indicators().Reached.ID,
-			pk.MeasurementInput{Date: db.Now().Format(time.DateOnly), Value: &value}); err != nil {
-			t.Fatal(err)
-		}
+		reportviewtest.RecordMeasurement(t, db, w)
 		if after := checkSections(t, db, w.Member.Ctx, pid, "fr"); after == before {
 			t.Error("the new measurement does not show")
 		}
