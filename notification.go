@@ -108,9 +108,12 @@ type Notification struct {
 }
 
 // MaxUnreadCounted bounds the count of unread notifications shown beside
-// the inbox on every page: beyond 99 the badge says "99+", so counting
-// further is work nobody sees.
-const MaxUnreadCounted = 100
+// the inbox on every page: from ten the badge says "9+", as phone badges
+// do, so counting further is work nobody sees. Each counted notification
+// is checked against the reader's right to see it, and counting to a
+// hundred on every page cost a fifth of a page's time in a coalition of
+// two thousand.
+const MaxUnreadCounted = 10
 
 // NotificationRetention is how long the inbox keeps a notification.
 const NotificationRetention = 90 * 24 * time.Hour

@@ -181,6 +181,9 @@ type ActorService interface {
 	// ActorChoices lists the actors a form on one actor's page offers (to merge with, to tie
 	// to): the register without that actor, by name, at most MaxActorChoices.
 	ActorChoices(ctx context.Context, pid, except string) (*ActorChoices, error)
+	// ActorNameChoices lists the names of the actors filter f keeps, without except, at most
+	// limit of them; more says the filter keeps others.
+	ActorNameChoices(ctx context.Context, pid string, f ActorFilter, except string, limit int) (names []Choice, more bool, err error)
 	// Actors lists the register by name, filtered, one page at a time.
 	Actors(ctx context.Context, pid string, f ActorFilter, pg PageRequest) ([]*Actor, string, error)
 	// CountActors counts the actors a filter keeps (that the asker may see).

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 
 	pk "github.com/partnerkit/partnerkit"
 )
@@ -47,11 +48,12 @@ func (db *DB) partnershipFor(ctx context.Context, q queryer, pid, uid string) (*
 	}
 	p := &pk.Partnership{}
 	var role string
+	var memberVersion int64
 	err := q.QueryRowContext(ctx, `
-		SELECT p.id, p.name, p.purpose, p.form, p.basis, p.scope, p.structure, p.archived, p.version, p.created_at, pp.role
+		SELECT p.id, p.name, p.purpose, p.form, p.basis, p.scope, p.structure, p.archived, p.version, p.created_at, pp.role, p.member_version
 		FROM partnerships p JOIN partnership_people pp ON pp.partnership_id = p.id
 		WHERE p.id = $1 AND pp.user_id = $2`, pid, uid).
-		Scan(&p.ID, &p.Name, &p.Purpose, &p.Form, &p.Basis, &p.Scope, &p.Structure, &p.Archived, &p.Version, ts(&p.CreatedAt), &role)
+		Scan(&p.ID, &p.Name, &p.Purpose, &p.Form, &p.Basis, &p.Scope, &p.Structure, &p.Archived, &p.Version, ts(&p.CreatedAt), &role, &memberVersion)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pk.NotFound()
 	} else if err != nil {
@@ -60,6 +62,9 @@ func (db *DB) partnershipFor(ctx context.Context, q queryer, pid, uid string) (*
 	p.MyRole = pk.Role(role)
 	kept := *p
 	memo.Put(key, &kept)
+	// The members' version comes with the row, read before anything the
+	// request keeps under it (keptMembers).
+	memo.Put(memberVersionKey(pid), strconv.FormatInt(memberVersion, 10))
 	return p, nil
 }
 

@@ -87,7 +87,7 @@ func (store *MemberStore) MemberChoices(ctx context.Context, pid, find string, c
 // handed out as copies.
 func (db *DB) keptMembers(ctx context.Context, pid, list string, read func() (any, error)) (any, error) {
 	memo := pk.MemoFromContext(ctx)
-	key := "memberversion\x00" + pid
+	key := memberVersionKey(pid)
 	version, ok := memo.Get(key)
 	if !ok {
 		var v int64
@@ -100,7 +100,11 @@ func (db *DB) keptMembers(ctx context.Context, pid, list string, read func() (an
 	return memberCache.Get(db.opened+"\x00"+pid+"\x00"+list, version.(string), func(any) (any, error) { return read() })
 }
 
+// memberVersionKey is where a request's memo holds a partnership's members'
+// version; partnershipFor puts it there with the asker's role.
+func memberVersionKey(pid string) string { return "memberversion\x00" + pid }
+
 // memberCache holds the first people and organisations of the partnerships
-// last shown: 64 lists of 101 names, one version each. A request for a
-// list being read waits for that read.
-var memberCache = keep.New(64, 1)
+// last shown (64 lists of 101 names) and their overview's counts of members,
+// one version each. A request for a list being read waits for that read.
+var memberCache = keep.New(96, 1)

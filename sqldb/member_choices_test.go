@@ -1,6 +1,7 @@
 package sqldb_test
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -164,6 +165,84 @@ func TestMemberChoicesFollowChanges(t *testing.T) {
 					t.Fatal(err)
 				}
 				break
+			}
+		}
+		check("an organisation left")
+	})
+}
+
+// The overview's counts of members are kept under the members' version
+// too: an organisation marked refugee-led or youth-led, a role changed and
+// an organisation leaving show on the next overview, as the members list
+// has them.
+func TestOverviewCountsFollowChanges(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid, ctx := w.DB, w.Partnership.ID, w.Coordinator.Ctx
+		check := func(when string) {
+			t.Helper()
+			m, err := db.Members.Members(ctx, pid)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := pk.Dashboard{PeopleByRole: map[string]int{}}
+			for _, p := range m.People {
+				want.PeopleByRole[string(p.Role)]++
+			}
+			for _, o := range m.Organisations {
+				switch o.Status {
+				case "invited":
+					want.InvitedOrganisations++
+				case "active":
+					want.ActiveOrganisations++
+					if o.RefugeeLed {
+						want.RefugeeLed++
+					}
+					if o.YouthLed {
+						want.YouthLed++
+					}
+				}
+			}
+			for range 2 { // read, then kept
+				d, err := db.Partnerships.Dashboard(w.Member.Ctx, pid)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if d.ActiveOrganisations != want.ActiveOrganisations || d.InvitedOrganisations != want.InvitedOrganisations ||
+					d.RefugeeLed != want.RefugeeLed || d.YouthLed != want.YouthLed || !maps.Equal(d.PeopleByRole, want.PeopleByRole) {
+					t.Errorf("%s: active %d invited %d refugee-led %d youth-led %d people %v; want %d %d %d %d %v", when,
+						d.ActiveOrganisations, d.InvitedOrganisations, d.RefugeeLed, d.YouthLed, d.PeopleByRole,
+						want.ActiveOrganisations, want.InvitedOrganisations, want.RefugeeLed, want.YouthLed, want.PeopleByRole)
+				}
+			}
+		}
+		check("at first")
+		o := w.MemberOrg
+		if _, err := db.Organisations.UpdateOrganisation(w.Member.Ctx, o.ID, pk.OrganisationInput{Name: o.Name, Kind: o.Kind, City: o.City,
+			RefugeeLed: true, YouthLed: true, Version: o.Version}); err != nil {
+			t.Fatal(err)
+		}
+		check("an organisation marked refugee-led and youth-led")
+		m, err := db.Members.Members(ctx, pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range m.People {
+			if p.UserID == w.Observer.User.ID {
+				if _, err := db.Members.SetRole(ctx, pid, p.UserID, pk.RoleMember, p.Version); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		check("an observer made a member")
+		if m, err = db.Members.Members(ctx, pid); err != nil {
+			t.Fatal(err)
+		}
+		for _, mo := range m.Organisations {
+			if mo.OrganisationID == o.ID {
+				if _, err := db.Members.SetOrganisationStatus(ctx, pid, o.ID, "left", mo.Version); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 		check("an organisation left")

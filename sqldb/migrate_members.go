@@ -1,5 +1,7 @@
 package sqldb
 
+import "strings"
+
 // memberVersion: the members' version (migration 00034). Deleting an
 // account or an organisation deletes its memberships, whose triggers raise
 // it.
@@ -51,3 +53,37 @@ func postgresMemberTriggersDown() string {
 	return "DROP TRIGGER users_member_version_update ON users;\nDROP TRIGGER organisations_member_version_update ON organisations;\n" +
 		"DROP FUNCTION bump_member_version_person();\nDROP FUNCTION bump_member_version_organisation();\n" + memberVersion.postgresDown()
 }
+
+// The organisation's trigger as migration 00037 makes it: the overview's
+// counts of refugee-led and youth-led members are kept under the version
+// too.
+const (
+	organisationMemberTriggerDropSQLite   = "DROP TRIGGER organisations_member_version_update;\n"
+	organisationMemberTriggerDropPostgres = "DROP TRIGGER organisations_member_version_update ON organisations;\n"
+)
+
+func sqliteOrganisationMemberTrigger(columns ...string) string {
+	var when []string
+	for _, c := range columns {
+		when = append(when, "OLD."+c+" IS NOT NEW."+c)
+	}
+	return organisationMemberTriggerDropSQLite + `-- +goose StatementBegin
+CREATE TRIGGER organisations_member_version_update AFTER UPDATE OF ` + strings.Join(columns, ", ") + ` ON organisations FOR EACH ROW WHEN ` + strings.Join(when, " OR ") + ` BEGIN
+    UPDATE partnerships SET member_version = member_version + 1 WHERE id IN (SELECT partnership_id FROM partnership_organisations WHERE organisation_id = NEW.id);
+END;
+-- +goose StatementEnd
+`
+}
+
+func postgresOrganisationMemberTrigger(columns ...string) string {
+	var when []string
+	for _, c := range columns {
+		when = append(when, "OLD."+c+" IS DISTINCT FROM NEW."+c)
+	}
+	return organisationMemberTriggerDropPostgres + "CREATE TRIGGER organisations_member_version_update AFTER UPDATE OF " + strings.Join(columns, ", ") +
+		" ON organisations FOR EACH ROW WHEN (" + strings.Join(when, " OR ") + ") EXECUTE FUNCTION bump_member_version_organisation();\n"
+}
+
+// organisationMemberColumns are the columns of an organisation whose change
+// raises the members' version from migration 00037 on.
+var organisationMemberColumns = []string{"name", "refugee_led", "youth_led"}

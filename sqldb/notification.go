@@ -18,14 +18,21 @@ import (
 // people is addressed to them, and the thing still exists. It is the one
 // rule the inbox, the unread count and VisibleTo share; it fails closed (an
 // unknown kind, audience or subject type shows nothing).
-var eventVisible = buildEventVisible()
+var eventVisible = buildEventVisible(`EXISTS (SELECT 1 FROM notifications n2 WHERE n2.event_id = e.id AND n2.user_id = pp.user_id)`)
+
+// inboxVisible is eventVisible over the reader's own notification n of the
+// event: that row is already the proof that an event addressed to people
+// is addressed to them, which spares a lookup per row of every inbox read.
+var inboxVisible = buildEventVisible(`n.event_id = e.id AND n.user_id = pp.user_id`)
 
 // roleRankSQL is a role's rank in SQL, as pk.Role.Rank.
 func roleRankSQL(col string) string {
 	return `(CASE ` + col + ` WHEN 'observer' THEN 1 WHEN 'member' THEN 2 WHEN 'coordinator' THEN 3 ELSE 99 END)`
 }
 
-func buildEventVisible() string {
+// buildEventVisible writes the rule; addressed is the SQL that holds when
+// an event addressed to people names the reader.
+func buildEventVisible(addressed string) string {
 	var b strings.Builder
 	rank := roleRankSQL("pp.role")
 	// The least role allowed each kind's view action.
@@ -42,7 +49,7 @@ func buildEventVisible() string {
 	}
 	b.WriteString(` ELSE 100 END) <= ` + rank)
 	b.WriteString(` AND (CASE e.audience WHEN 'people' THEN 0 WHEN 'observer' THEN 1 WHEN 'member' THEN 2 WHEN 'coordinator' THEN 3 ELSE 100 END) <= ` + rank)
-	b.WriteString(` AND (e.audience <> 'people' OR EXISTS (SELECT 1 FROM notifications n2 WHERE n2.event_id = e.id AND n2.user_id = pp.user_id))`)
+	b.WriteString(` AND (e.audience <> 'people' OR ` + addressed + `)`)
 	b.WriteString(` AND (CASE e.subject_type`)
 	types := make([]string, 0, len(subjectTables))
 	for t := range subjectTables {
@@ -94,7 +101,7 @@ func (store *NotificationStore) Notifications(ctx context.Context, unread bool, 
 	} else if parts != nil {
 		after, afterID = parts[0], parts[1]
 	}
-	rows, err := store.db.read.QueryContext(ctx, notificationColumns+notificationFrom+eventVisible+`
+	rows, err := store.db.read.QueryContext(ctx, notificationColumns+notificationFrom+inboxVisible+`
 		AND (NOT $2 OR n.read_at IS NULL) AND (n.created_at < $3 OR (n.created_at = $3 AND n.id < $4))
 		ORDER BY n.created_at DESC, n.id DESC LIMIT $5`, uid, unread, after, afterID, p.Limit+1)
 	out, err := collect(scanNotification)(rows, err)
@@ -116,7 +123,10 @@ func (store *NotificationStore) UnreadCount(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	var n int
-	err = store.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1`+notificationFrom+eventVisible+` AND n.read_at IS NULL LIMIT $2) u`,
+	err = store.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM notifications n
+		JOIN events e ON e.id = n.event_id
+		JOIN partnership_people pp ON pp.partnership_id = n.partnership_id AND pp.user_id = n.user_id
+		WHERE n.user_id = $1 AND n.read_at IS NULL AND `+inboxVisible+` LIMIT $2) u`,
 		uid, pk.MaxUnreadCounted).Scan(&n)
 	return n, err
 }
@@ -149,7 +159,7 @@ func (store *NotificationStore) setRead(ctx context.Context, nid string, read *b
 	}
 	var out *pk.Notification
 	err = store.db.inTx(ctx, func(tx *Tx) error {
-		out, err = scanNotification(tx.QueryRowContext(ctx, notificationColumns+notificationFrom+eventVisible+` AND n.id = $2`, uid, nid))
+		out, err = scanNotification(tx.QueryRowContext(ctx, notificationColumns+notificationFrom+inboxVisible+` AND n.id = $2`, uid, nid))
 		if errors.Is(err, sql.ErrNoRows) {
 			return pk.NotFound()
 		} else if err != nil {

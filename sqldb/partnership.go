@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"maps"
 
 	pk "github.com/partnerkit/partnerkit"
 )
@@ -160,34 +161,17 @@ func (store *PartnershipStore) Dashboard(ctx context.Context, id string) (*pk.Da
 	if err != nil {
 		return nil, err
 	}
-	d := &pk.Dashboard{Partnership: p, PeopleByRole: map[string]int{}}
-	err = store.db.read.QueryRowContext(ctx, `
-		SELECT
-			COALESCE(SUM(CASE WHEN po.status = 'active' THEN 1 ELSE 0 END), 0),
-			COALESCE(SUM(CASE WHEN po.status = 'invited' THEN 1 ELSE 0 END), 0),
-			COALESCE(SUM(CASE WHEN po.status = 'active' AND o.refugee_led THEN 1 ELSE 0 END), 0),
-			COALESCE(SUM(CASE WHEN po.status = 'active' AND o.youth_led THEN 1 ELSE 0 END), 0),
-			(SELECT COUNT(*) FROM invitations i WHERE i.partnership_id = $1 AND i.status = 'pending' AND i.expires_at > $2)
-		FROM partnership_organisations po JOIN organisations o ON o.id = po.organisation_id
-		WHERE po.partnership_id = $1`, id, fmtTime(store.db.now())).
-		Scan(&d.ActiveOrganisations, &d.InvitedOrganisations, &d.RefugeeLed, &d.YouthLed, &d.PendingInvitations)
+	d := &pk.Dashboard{Partnership: p}
+	kept, err := store.db.keptMembers(ctx, id, "counts", func() (any, error) { return store.memberCounts(ctx, id) })
 	if err != nil {
 		return nil, err
 	}
-	rows, err := store.db.read.QueryContext(ctx, `SELECT role, COUNT(*) FROM partnership_people WHERE partnership_id = $1 GROUP BY role`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var role string
-		var n int
-		if err := rows.Scan(&role, &n); err != nil {
-			return nil, err
-		}
-		d.PeopleByRole[role] = n
-	}
-	if err := rows.Err(); err != nil {
+	c := kept.(*memberCounts)
+	d.ActiveOrganisations, d.InvitedOrganisations, d.RefugeeLed, d.YouthLed = c.active, c.invited, c.refugeeLed, c.youthLed
+	d.PeopleByRole = maps.Clone(c.peopleByRole)
+	// Invitations expire with time, which raises no version: read each time.
+	if err := store.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM invitations i WHERE i.partnership_id = $1 AND i.status = 'pending' AND i.expires_at > $2`,
+		id, fmtTime(store.db.now())).Scan(&d.PendingInvitations); err != nil {
 		return nil, err
 	}
 	if pk.Can(p.MyRole, pk.ActionViewActivity) {
@@ -203,6 +187,44 @@ func (store *PartnershipStore) Dashboard(ctx context.Context, id string) (*pk.Da
 		}
 	}
 	return d, nil
+}
+
+// memberCounts are the overview's counts of a partnership's members, kept
+// under the members' version: they walk every membership, which in a
+// coalition of thousands cost more than the rest of the page.
+type memberCounts struct {
+	active, invited, refugeeLed, youthLed int
+	peopleByRole                          map[string]int
+}
+
+func (store *PartnershipStore) memberCounts(ctx context.Context, id string) (*memberCounts, error) {
+	c := &memberCounts{peopleByRole: map[string]int{}}
+	err := store.db.read.QueryRowContext(ctx, `
+		SELECT
+			COALESCE(SUM(CASE WHEN po.status = 'active' THEN 1 ELSE 0 END), 0),
+			COALESCE(SUM(CASE WHEN po.status = 'invited' THEN 1 ELSE 0 END), 0),
+			COALESCE(SUM(CASE WHEN po.status = 'active' AND o.refugee_led THEN 1 ELSE 0 END), 0),
+			COALESCE(SUM(CASE WHEN po.status = 'active' AND o.youth_led THEN 1 ELSE 0 END), 0)
+		FROM partnership_organisations po JOIN organisations o ON o.id = po.organisation_id
+		WHERE po.partnership_id = $1`, id).
+		Scan(&c.active, &c.invited, &c.refugeeLed, &c.youthLed)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := store.db.read.QueryContext(ctx, `SELECT role, COUNT(*) FROM partnership_people WHERE partnership_id = $1 GROUP BY role`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var role string
+		var n int
+		if err := rows.Scan(&role, &n); err != nil {
+			return nil, err
+		}
+		c.peopleByRole[role] = n
+	}
+	return c, rows.Err()
 }
 
 // personRow reads one person's membership.

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -27,8 +28,21 @@ type View struct {
 	// Active names the navigation entry of this page.
 	Active     string
 	SignupOpen bool
-	// Unread is how many notifications the signed-in person has not read.
+	// Unread is how many notifications the signed-in person has not read,
+	// counted up to pk.MaxUnreadCounted.
 	Unread int
+}
+
+// UnreadMany tells whether the count reached pk.MaxUnreadCounted, where the
+// badge stops counting.
+func (v *View) UnreadMany() bool { return v.Unread >= pk.MaxUnreadCounted }
+
+// UnreadBadge is what the inbox's badge says: the count, "9+" once it stopped.
+func (v *View) UnreadBadge() string {
+	if v.UnreadMany() {
+		return strconv.Itoa(pk.MaxUnreadCounted-1) + "+"
+	}
+	return strconv.Itoa(v.Unread)
 }
 
 // NavLink is one entry of a partnership's navigation.

@@ -232,21 +232,16 @@ func (h *Pages) renderActor(w http.ResponseWriter, r *http.Request, status int, 
 		// names, or those matching ?find=; when there are more the page
 		// says so.
 		d.Find = r.URL.Query().Get("find")
-		all, next, err := h.Actors.Actors(r.Context(), v.P.ID, pk.ActorFilter{Query: d.Find}, pk.PageRequest{Limit: pk.MaxPageSize})
+		d.Others, d.OthersCut, err = h.Actors.ActorNameChoices(r.Context(), v.P.ID, pk.ActorFilter{Query: d.Find}, page.Actor.ID, pk.MaxPageSize)
 		if web.IsFormError(err) {
 			// A search the register refuses offers the first names instead.
 			d.Find = ""
-			all, next, err = h.Actors.Actors(r.Context(), v.P.ID, pk.ActorFilter{}, pk.PageRequest{Limit: pk.MaxPageSize})
+			d.Others, d.OthersCut, err = h.Actors.ActorNameChoices(r.Context(), v.P.ID, pk.ActorFilter{}, page.Actor.ID, pk.MaxPageSize)
 		}
 		if err != nil {
 			return err
 		}
-		d.OthersCut, d.Limit = next != "", pk.MaxPageSize
-		for _, a := range all {
-			if a.ID != page.Actor.ID {
-				d.Others = append(d.Others, pk.Choice{ID: a.ID, Name: a.Name})
-			}
-		}
+		d.Limit = pk.MaxPageSize
 	}
 	if h.Maps != nil && pk.Can(v.P.MyRole, pk.ActionEditMaps) {
 		ms, err := h.Maps.MapList(r.Context(), v.P.ID)
