@@ -216,11 +216,14 @@ func (c *compressWriter) WriteHeader(code int) {
 
 func (c *compressWriter) Write(p []byte) (int, error) {
 	if !c.decided {
-		c.buf = append(c.buf, p...)
-		if len(c.buf) < CompressMinSize {
+		if len(c.buf)+len(p) < CompressMinSize {
+			c.buf = append(c.buf, p...)
 			return len(p), nil
 		}
-		if err := c.decide(true); err != nil {
+		// Enough to decide. p follows what was held back without being
+		// copied: a page is written in one piece of up to hundreds of
+		// kilobytes, and nothing of it is kept once Write returns.
+		if err := c.decide(true, p); err != nil {
 			return 0, err
 		}
 		return len(p), nil
@@ -255,17 +258,23 @@ func (c *compressWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 // decide chooses between compressing and passing through, writes the
 // status and any held bytes. big says whether the body is (or may become)
 // large enough to be worth compressing.
-func (c *compressWriter) decide(big bool) error {
+func (c *compressWriter) decide(big bool, tail ...[]byte) error {
 	c.decided = true
 	h := c.Header()
 	status := c.status
 	if status == 0 {
 		status = http.StatusOK
 	}
-	if h.Get("Content-Type") == "" && len(c.buf) > 0 && bodyAllowed(status) {
+	if h.Get("Content-Type") == "" && bodyAllowed(status) {
 		// What net/http would sniff anyway; decided here so the choice
 		// below sees it.
-		h.Set("Content-Type", http.DetectContentType(c.buf))
+		head := c.buf
+		for _, t := range tail {
+			head = append(head[:len(head):len(head)], t[:min(len(t), 512)]...)
+		}
+		if len(head) > 0 {
+			h.Set("Content-Type", http.DetectContentType(head))
+		}
 	}
 	eligible := bodyAllowed(status) && status != http.StatusPartialContent &&
 		h.Get("Content-Encoding") == "" && h.Get("Content-Range") == "" &&
@@ -286,20 +295,29 @@ func (c *compressWriter) decide(big bool) error {
 			c.buf = nil
 			return nil
 		}
-		_, err := c.enc.Write(c.buf)
-		c.buf = nil
-		return err
+		return c.release(c.enc, tail)
 	}
 	if c.status != 0 {
 		c.ResponseWriter.WriteHeader(c.status)
 	}
 	c.status = 0
-	if len(c.buf) == 0 {
-		return nil
-	}
-	_, err := c.ResponseWriter.Write(c.buf)
+	return c.release(c.ResponseWriter, tail)
+}
+
+// release writes what was held back, then the rest of the write that
+// decided.
+func (c *compressWriter) release(w io.Writer, tail [][]byte) error {
+	pieces := append([][]byte{c.buf}, tail...)
 	c.buf = nil
-	return err
+	for _, p := range pieces {
+		if len(p) == 0 {
+			continue
+		}
+		if _, err := w.Write(p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // finish sends a small answer held back to the end, or closes the encoder.

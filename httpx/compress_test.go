@@ -154,6 +154,34 @@ func TestCompressDecodesToTheSameBytes(t *testing.T) {
 	}
 }
 
+// A page written in one piece, or a little then the rest, decodes to the
+// same bytes with and without compression, its type sniffed when not set;
+// nothing of a write is kept once it returns (pages are written from
+// reused buffers), so scribbling over it afterwards changes nothing.
+func TestCompressOneBigWrite(t *testing.T) {
+	t.Parallel()
+	for _, first := range []int{0, 10, CompressMinSize - 1, CompressMinSize, 3000} {
+		h := Compress(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			for _, piece := range [][]byte{page[:first], page[first:]} {
+				buf := bytes.Clone(piece)
+				w.Write(buf)
+				for i := range buf {
+					buf[i] = 'x'
+				}
+			}
+		}))
+		for _, accept := range []string{"gzip", ""} {
+			res := fetch(h, "GET", accept)
+			if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+				t.Errorf("first %d, %q: Content-Type %q", first, accept, ct)
+			}
+			if got := decode(t, res.Header.Get("Content-Encoding"), res.Body); !bytes.Equal(got, page) {
+				t.Errorf("first %d, %q: decoded body differs from the page (%d vs %d bytes)", first, accept, len(got), len(page))
+			}
+		}
+	}
+}
+
 func TestCompressLeavesAlone(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {

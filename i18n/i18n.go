@@ -15,6 +15,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -112,6 +113,11 @@ func Dir(lang string) string {
 type Localizer struct {
 	lang string
 	l    *i18n.Localizer
+	// plain keeps the texts of messages asked for without arguments, which
+	// depend on nothing but the ID: a page asks for hundreds, and each
+	// went through go-i18n's lookup and template anew. Only IDs the
+	// catalogue has are kept, so the map is as bounded as the catalogue.
+	plain sync.Map // message ID → text
 }
 
 // Lang is the localizer's language code.
@@ -121,6 +127,20 @@ func (l *Localizer) Lang() string { return l.lang }
 // or pairs of name and value; a value named Count also picks the plural form.
 // A missing message shows its ID, so the gap is visible (and a test catches it).
 func (l *Localizer) T(id string, args ...any) string {
+	if len(args) == 0 {
+		if s, ok := l.plain.Load(id); ok {
+			return s.(string)
+		}
+		s := l.translate(id)
+		if s != id {
+			l.plain.Store(id, s)
+		}
+		return s
+	}
+	return l.translate(id, args...)
+}
+
+func (l *Localizer) translate(id string, args ...any) string {
 	data := map[string]any{}
 	if len(args) == 1 {
 		if m, ok := args[0].(map[string]any); ok {

@@ -80,3 +80,25 @@ func TestArabicPlurals(t *testing.T) {
 		t.Errorf("English plural = %q", got)
 	}
 }
+
+// A message asked for without arguments is kept per language: the second
+// answer is the first, each language keeps its own, a message with
+// arguments is still filled in each time, and an unknown ID still shows.
+func TestPlainMessagesKeptPerLanguage(t *testing.T) {
+	b := MustLoad()
+	en, ar := b.Localizer("en"), b.Localizer("ar")
+	for range 2 {
+		if got := en.T("inbox.show_all"); got != "Show everything" {
+			t.Errorf("English %q", got)
+		}
+		if got := ar.T("inbox.show_all"); got != "اعرض الكل" {
+			t.Errorf("Arabic %q", got)
+		}
+		if got := en.T("plural.people", "Count", 3); !strings.Contains(got, "3") {
+			t.Errorf("with a count %q", got)
+		}
+		if got := en.T("no.such.message"); got != "no.such.message" {
+			t.Errorf("unknown %q", got)
+		}
+	}
+}

@@ -60,7 +60,7 @@ func postgresMapTriggersDown() string {
 // new as the version, so nothing older than a version is ever kept under it.
 func (db *DB) mapsVersion(ctx context.Context, pid string) (string, error) {
 	memo := pk.MemoFromContext(ctx)
-	key := "mapsversion\x00" + pid
+	key := mapsVersionKey(pid)
 	if v, ok := memo.Get(key); ok {
 		return v.(string), nil
 	}
@@ -69,9 +69,17 @@ func (db *DB) mapsVersion(ctx context.Context, pid string) (string, error) {
 		Scan(&network, &maps); err != nil {
 		return "", err
 	}
-	v := strconv.FormatInt(network, 10) + "." + strconv.FormatInt(maps, 10)
+	v := mapsVersionOf(network, maps)
 	memo.Put(key, v)
 	return v, nil
+}
+
+// mapsVersionKey is where a request's memo holds a partnership's maps
+// version; partnershipFor puts it there with the asker's role.
+func mapsVersionKey(pid string) string { return "mapsversion\x00" + pid }
+
+func mapsVersionOf(network, maps int64) string {
+	return strconv.FormatInt(network, 10) + "." + strconv.FormatInt(maps, 10)
 }
 
 // keptMaps returns what compute reads for one view of a partnership's

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 	"time"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -77,8 +78,34 @@ func (store *MapStore) MapActorChoices(ctx context.Context, pid, mid, query stri
 	if err != nil {
 		return nil, err
 	}
+	read := func() (any, error) { return store.mapActorChoices(ctx, s.P, mid, query) }
+	if query != "" {
+		v, err := read()
+		if err != nil {
+			return nil, err
+		}
+		return v.(*pk.MapActorChoices), nil
+	}
+	// Without a search the first names are the same for everyone who sees
+	// the same actors, until an actor or an assessment changes: kept under
+	// the maps' version, as walking the register past the actors already
+	// placed cost a tenth of the power map's page.
+	kept, err := store.db.keptMaps(ctx, pid, "choices\x00"+mid+"\x00"+strconv.FormatBool(pk.MaySeeSensitive(s.P.MyRole)), read)
+	if err != nil {
+		return nil, err
+	}
+	c := kept.(*pk.MapActorChoices)
+	out := &pk.MapActorChoices{More: c.More, Actors: make([]*pk.MapActor, len(c.Actors))}
+	for i, a := range c.Actors {
+		x := *a
+		out.Actors[i] = &x
+	}
+	return out, nil
+}
+
+func (store *MapStore) mapActorChoices(ctx context.Context, p *pk.Partnership, mid, query string) (*pk.MapActorChoices, error) {
 	var ar args
-	where, err := store.db.actorWhere(ctx, s.P, pk.ActorFilter{Query: query}, &ar)
+	where, err := store.db.actorWhere(ctx, p, pk.ActorFilter{Query: query}, &ar)
 	if err != nil {
 		return nil, err
 	}
