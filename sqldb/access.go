@@ -48,12 +48,12 @@ func (db *DB) partnershipFor(ctx context.Context, q queryer, pid, uid string) (*
 	}
 	p := &pk.Partnership{}
 	var role string
-	var memberVersion, networkVersion, mapVersion int64
+	var memberVersion, networkVersion, mapVersion, dataVersion int64
 	err := q.QueryRowContext(ctx, `
-		SELECT p.id, p.name, p.purpose, p.form, p.basis, p.scope, p.structure, p.archived, p.version, p.created_at, pp.role, p.member_version, p.network_version, p.map_version
+		SELECT p.id, p.name, p.purpose, p.form, p.basis, p.scope, p.structure, p.archived, p.version, p.created_at, pp.role, p.member_version, p.network_version, p.map_version, p.data_version
 		FROM partnerships p JOIN partnership_people pp ON pp.partnership_id = p.id
 		WHERE p.id = $1 AND pp.user_id = $2`, pid, uid).
-		Scan(&p.ID, &p.Name, &p.Purpose, &p.Form, &p.Basis, &p.Scope, &p.Structure, &p.Archived, &p.Version, ts(&p.CreatedAt), &role, &memberVersion, &networkVersion, &mapVersion)
+		Scan(&p.ID, &p.Name, &p.Purpose, &p.Form, &p.Basis, &p.Scope, &p.Structure, &p.Archived, &p.Version, ts(&p.CreatedAt), &role, &memberVersion, &networkVersion, &mapVersion, &dataVersion)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pk.NotFound()
 	} else if err != nil {
@@ -63,9 +63,10 @@ func (db *DB) partnershipFor(ctx context.Context, q queryer, pid, uid string) (*
 	kept := *p
 	memo.Put(key, &kept)
 	// The versions come with the row, read before anything the request
-	// keeps under them (keptMembers, keptMaps).
+	// keeps under them (keptMembers, keptMaps, keptData).
 	memo.Put(memberVersionKey(pid), strconv.FormatInt(memberVersion, 10))
 	memo.Put(mapsVersionKey(pid), mapsVersionOf(networkVersion, mapVersion))
+	memo.Put(dataVersionKey(pid), strconv.FormatInt(dataVersion, 10))
 	return p, nil
 }
 

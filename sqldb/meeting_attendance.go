@@ -19,11 +19,41 @@ func (store *MeetingStore) Attendance(ctx context.Context, pid, mtid string) (*p
 	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewMeetings); err != nil {
 		return nil, err
 	}
-	m, err := loadMeeting(ctx, store.db.read, pid, mtid)
+	// Kept under the data version, which every write to what a sheet
+	// reads raises (seats, members, attendance, the charter, names):
+	// building the sheet of a body of hundreds cost an eighth of the
+	// meeting's page.
+	kept, err := store.db.keptData(ctx, pid, "attendance\x00"+mtid, func() (any, error) {
+		m, err := loadMeeting(ctx, store.db.read, pid, mtid)
+		if err != nil {
+			return nil, err
+		}
+		return attendanceSheet(ctx, store.db.read, pid, m)
+	})
 	if err != nil {
 		return nil, err
 	}
-	return attendanceSheet(ctx, store.db.read, pid, m)
+	return copySheet(kept.(*pk.AttendanceSheet)), nil
+}
+
+// copySheet hands out a copy of a kept sheet, so that no caller can change
+// what the next one is given.
+func copySheet(kept *pk.AttendanceSheet) *pk.AttendanceSheet {
+	out := *kept
+	copyRows := func(rows []*pk.AttendanceRow) []*pk.AttendanceRow {
+		if rows == nil {
+			return nil
+		}
+		all := make([]pk.AttendanceRow, len(rows))
+		out := make([]*pk.AttendanceRow, len(rows))
+		for i, r := range rows {
+			all[i] = *r
+			out[i] = &all[i]
+		}
+		return out
+	}
+	out.People, out.Organisations = copyRows(kept.People), copyRows(kept.Organisations)
+	return &out
 }
 
 // MeetingsHeld lists the meetings begun in the period (by their day in

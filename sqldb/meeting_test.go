@@ -377,3 +377,40 @@ func TestMeetingSeries(t *testing.T) {
 		wantField(t, err, "count")
 	})
 }
+
+// A meeting's attendance sheet is kept between requests under the data
+// version: a status recorded and a seated person renamed show on the next
+// read, and what one caller does to its sheet never reaches the next.
+func TestAttendanceSheetKeptFollowsChanges(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid, mid := w.DB, w.Partnership.ID, w.Meetings().Next.ID
+		read := func() *pk.AttendanceSheet {
+			t.Helper()
+			s, err := db.Meetings.Attendance(w.Observer.Ctx, pid, mid)
+			if err != nil || len(s.People) == 0 {
+				t.Fatalf("sheet: %v %+v", err, s)
+			}
+			return s
+		}
+		first := read()
+		first.People[0].Name, first.People[0].Status = "Scribbled", "scribbled"
+		first.People = first.People[:0]
+		if s := read(); s.People[0].Name == "Scribbled" || s.People[0].Status == "scribbled" {
+			t.Fatalf("a caller's change reached the next sheet: %+v", s.People[0])
+		}
+		if _, err := db.Meetings.SetAttendance(w.Member.Ctx, pid, mid, pk.AttendanceInput{Entries: []pk.AttendanceEntry{
+			{UserID: w.Member.ID, Status: pk.AttendanceAbsent}}}); err != nil {
+			t.Fatal(err)
+		}
+		if s := read(); s.People[0].Status != pk.AttendanceAbsent || s.Quorum.Met {
+			t.Errorf("a status recorded does not show: %+v %+v", s.People[0], s.Quorum)
+		}
+		if _, err := db.Accounts.UpdateProfile(w.Member.Ctx, pk.ProfileInput{Name: "Omar Renamed", Language: "en", Version: w.Member.User.Version}); err != nil {
+			t.Fatal(err)
+		}
+		if s := read(); s.People[0].Name != "Omar Renamed" {
+			t.Errorf("a rename does not show: %+v", s.People[0])
+		}
+	})
+}

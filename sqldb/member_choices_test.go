@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
@@ -58,19 +59,30 @@ func TestMemberAndPlanChoices(t *testing.T) {
 			t.Errorf("outsider: %v", err)
 		}
 
-		plans, _, err := db.Plans.Plans(ctx, pid, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		choices, cut, err := db.Plans.PlanChoices(ctx, pid)
-		if err != nil || cut || len(choices) != len(plans) || len(plans) == 0 {
-			t.Fatalf("plan choices: %v %v %+v, plans %d", err, cut, choices, len(plans))
-		}
-		for i, p := range plans {
-			if choices[i] != (pk.Choice{ID: p.ID, Name: p.Title}) {
-				t.Errorf("plan %d: %+v, want %s %s", i, choices[i], p.ID, p.Title)
+		checkPlans := func(when string) {
+			t.Helper()
+			plans, _, err := db.Plans.Plans(ctx, pid, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range 2 { // read, then kept
+				choices, cut, err := db.Plans.PlanChoices(ctx, pid)
+				if err != nil || cut || len(choices) != len(plans) || len(plans) == 0 {
+					t.Fatalf("%s: plan choices: %v %v %+v, plans %d", when, err, cut, choices, len(plans))
+				}
+				for i, p := range plans {
+					if choices[i] != (pk.Choice{ID: p.ID, Name: p.Title}) {
+						t.Errorf("%s: plan %d: %+v, want %s %s", when, i, choices[i], p.ID, p.Title)
+					}
+				}
 			}
 		}
+		checkPlans("at first")
+		if _, err := db.Plans.CreatePlan(w.Coordinator.Ctx, pid, pk.PlanInput{GoalID: w.Plans().Goal.ID, Title: "Another look at housing",
+			Status: "draft", Start: "2026-06-01", End: "2026-11-30"}); err != nil {
+			t.Fatal(err)
+		}
+		checkPlans("a plan added")
 		if _, _, err := db.Plans.PlanChoices(w.Outsider.Ctx, pid); pk.ErrorCode(err) != pk.ENOTFOUND {
 			t.Errorf("outsider: %v", err)
 		}
@@ -112,6 +124,16 @@ func TestProposalChoices(t *testing.T) {
 		}
 		if _, _, err := db.Decisions.ProposalChoices(w.Outsider.Ctx, pid, ""); pk.ErrorCode(err) != pk.ENOTFOUND {
 			t.Errorf("outsider: %v", err)
+		}
+		// The choices are kept; once the open proposal's time is up it is
+		// offered as closed, as the list shows it.
+		w.Clock.Set(f.Open.ClosesAt.Add(time.Minute))
+		for range 2 {
+			again, _, err := db.Decisions.ProposalChoices(ctx, pid, f.Open.BodyID)
+			i := slices.IndexFunc(again, func(c pk.ProposalChoice) bool { return c.ID == f.Open.ID })
+			if err != nil || i < 0 || again[i].Status == string(pk.ProposalOpen) {
+				t.Fatalf("after its time: %v %+v", err, again)
+			}
 		}
 	})
 }

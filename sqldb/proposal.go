@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
 	"time"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -99,21 +100,25 @@ func (store *DecisionStore) ProposalChoices(ctx context.Context, pid, bodyID str
 	if err := store.settle(ctx, pid); err != nil {
 		return nil, false, err
 	}
-	ar := args{pid}
-	where := `p.partnership_id = $1`
-	if bodyID != "" {
-		where += ` AND p.body_id = ` + ar.add(bodyID)
-	}
-	out, err := collect(func(r rowScanner) (pk.ProposalChoice, error) {
-		var c pk.ProposalChoice
-		return c, r.Scan(&c.ID, &c.Title, &c.Status)
-	})(store.db.read.QueryContext(ctx, `SELECT p.id, p.title, p.status FROM proposals p WHERE `+where+`
+	// Kept under the data version (settled first, so the version covers
+	// what closing wrote): a meeting's page offers them on every view.
+	kept, err := store.db.keptData(ctx, pid, "proposal choices\x00"+bodyID, func() (any, error) {
+		ar := args{pid}
+		where := `p.partnership_id = $1`
+		if bodyID != "" {
+			where += ` AND p.body_id = ` + ar.add(bodyID)
+		}
+		return collect(func(r rowScanner) (pk.ProposalChoice, error) {
+			var c pk.ProposalChoice
+			return c, r.Scan(&c.ID, &c.Title, &c.Status)
+		})(store.db.read.QueryContext(ctx, `SELECT p.id, p.title, p.status FROM proposals p WHERE `+where+`
 		ORDER BY CASE WHEN p.status = 'open' THEN 0 ELSE 1 END, CASE WHEN p.status = 'open' THEN p.closes_at ELSE '' END,
 		p.created_at DESC, p.id LIMIT `+ar.add(pk.MaxProposalChoices+1), ar...))
+	})
 	if err != nil {
 		return nil, false, err
 	}
-	out, more := cut(out, pk.MaxProposalChoices)
+	out, more := cut(slices.Clone(kept.([]pk.ProposalChoice)), pk.MaxProposalChoices)
 	return out, more, nil
 }
 

@@ -64,8 +64,13 @@ func (h *Pages) decisionsPart(r *http.Request, p *pk.Partnership, m *pk.Meeting,
 		return err
 	}
 	if d.CanEdit {
-		if d.Proposals, d.PropCut, err = h.Decisions.ProposalChoices(ctx, p.ID, m.BodyID); err != nil {
+		var proposals []pk.ProposalChoice
+		if proposals, d.PropCut, err = h.Decisions.ProposalChoices(ctx, p.ID, m.BodyID); err != nil {
 			return err
+		}
+		l := h.Bundle.Localizer(web.Language(r))
+		for _, pr := range proposals {
+			d.ProposalOptions = append(d.ProposalOptions, pk.Choice{ID: pr.ID, Name: pr.Title + " (" + l.T("decision.status."+pr.Status) + ")"})
 		}
 	}
 	if d.CanMin && d.Begun {

@@ -33,23 +33,25 @@ type showData struct {
 	Prev, Next                int
 	Approver                  []meetingRow
 	Forms                     map[string]*web.Form
-	Statuses                  []string
-	Every                     []string
-	Actions3                  []string
-	CanEdit                   bool
-	CanMin                    bool
-	CanDel                    bool
-	Begun                     bool
-	// Proposals are those an agenda item may name; Rooms the open ones on
-	// the agenda with what a vote in the room would count; Decisions those
-	// taken at the meeting.
-	Proposals []pk.ProposalChoice
-	PropCut   bool
-	PropMax   int
-	Rooms     []roomForm
-	Decisions []*pk.Decision
-	DecCut    bool
-	DecMax    int
+	// StatusOptions are the attendance statuses, in the asker's language,
+	// that each row of the sheet offers: drawn once, not per row.
+	StatusOptions []pk.Choice
+	Every         []string
+	Actions3      []string
+	CanEdit       bool
+	CanMin        bool
+	CanDel        bool
+	Begun         bool
+	// ProposalOptions are the proposals an agenda item may name, each with
+	// its status; Rooms the open ones on the agenda with what a vote in the
+	// room would count; Decisions those taken at the meeting.
+	ProposalOptions []pk.Choice
+	PropCut         bool
+	PropMax         int
+	Rooms           []roomForm
+	Decisions       []*pk.Decision
+	DecCut          bool
+	DecMax          int
 }
 
 func (h *Pages) show(w http.ResponseWriter, r *http.Request) error {
@@ -69,10 +71,13 @@ func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, s
 		return err
 	}
 	l := h.Bundle.Localizer(v.Lang)
-	d := &showData{M: m, When: when(l, m), Forms: map[string]*web.Form{}, Statuses: pk.AttendanceStatuses, Every: pk.SeriesIntervals,
+	d := &showData{M: m, When: when(l, m), Forms: map[string]*web.Form{}, Every: pk.SeriesIntervals,
 		Actions3: pk.ActionStatuses, CanEdit: pk.Can(v.P.MyRole, pk.ActionEditMeetings), CanMin: pk.Can(v.P.MyRole, pk.ActionRecordMinutes),
 		CanDel: pk.Can(v.P.MyRole, pk.ActionDeleteMeetings), Begun: !m.StartsAt.After(h.Now()),
 		DecMax: pk.MaxMeetingDecisions, PropMax: pk.MaxProposalChoices, MaxChoices: pk.MaxMemberChoices, Find: r.URL.Query().Get("find")}
+	for _, s := range pk.AttendanceStatuses {
+		d.StatusOptions = append(d.StatusOptions, pk.Choice{ID: s, Name: l.T("meeting.attendance." + s)})
+	}
 	if d.Agenda, err = h.Meetings.Agenda(ctx, pid, mtid); err != nil {
 		return err
 	}
