@@ -4,12 +4,25 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+
+	"github.com/partnerkit/partnerkit/httpx"
 )
 
 // Encoded is an answer already encoded as JSON with its method texts in
-// the asker's language (Encode): the writer sends it as it is, for a
-// handler that keeps the costly parts of its answers encoded.
-type Encoded []byte
+// the asker's language (Encode), in pieces: the writer sends it as it is,
+// for a handler that keeps the costly parts of its answers encoded. A
+// piece kept with its compressed form (httpx.KeptPiece) goes out as it
+// was compressed.
+type Encoded []httpx.Piece
+
+// Bytes is the answer's JSON, without the final newline.
+func (e Encoded) Bytes() []byte {
+	var b []byte
+	for _, p := range e {
+		b = append(b, p.Raw...)
+	}
+	return b
+}
 
 // Encode encodes v as an answer in language lang, the way the writer
 // encodes a value (with its method texts translated), without the final
@@ -34,12 +47,11 @@ func (a *API) EncodedName(what, lang string) string {
 
 // writeEncoded writes an encoded answer, ended by a newline like every
 // answer.
-func writeEncoded(w http.ResponseWriter, status int, b []byte) {
+func writeEncoded(w http.ResponseWriter, status int, e Encoded) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	w.Write(b)
-	w.Write(newline)
+	httpx.WritePieces(w, append(e[:len(e):len(e)], httpx.Piece{Raw: newline}))
 }
 
 var newline = []byte{'\n'}

@@ -146,12 +146,11 @@ func newEncoder(coding string, w io.Writer) encoder {
 		}
 		return brotli.NewWriterLevel(w, brotliLevel)
 	default:
-		if e, ok := gzipPool.Get().(*gzip.Writer); ok {
+		if e, ok := gzipPool.Get().(*gzipSplicer); ok {
 			e.Reset(w)
 			return e
 		}
-		e, _ := gzip.NewWriterLevel(w, gzipLevel)
-		return e
+		return newGzipSplicer(w)
 	}
 }
 
@@ -160,7 +159,7 @@ func releaseEncoder(e encoder) {
 	switch x := e.(type) {
 	case *brotli.Writer:
 		brotliPool.Put(x)
-	case *gzip.Writer:
+	case *gzipSplicer:
 		gzipPool.Put(x)
 	}
 }

@@ -44,23 +44,31 @@ func NoneMatch(ifNoneMatch, etag string) bool {
 // and Cache-Control first.
 func ServeBody(w http.ResponseWriter, r *http.Request, status int, body []byte) {
 	if status == http.StatusOK && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
-		etag := ETag(body)
-		h := w.Header()
-		h.Set("ETag", etag)
-		if inm := r.Header.Get("If-None-Match"); inm != "" && NoneMatch(inm, etag) {
-			// A 304 carries what a 200 would say about caching (RFC 9110
-			// 15.4.5): the ETag, Cache-Control, and Vary, since a 200 of
-			// this type varies with Accept-Encoding.
-			if Compressible(h.Get("Content-Type")) && !varies(h, "Accept-Encoding") {
-				h.Add("Vary", "Accept-Encoding")
-			}
-			h.Del("Content-Type")
-			h.Del("Content-Length")
-			h.Del("Content-Disposition")
-			w.WriteHeader(http.StatusNotModified)
+		if notModified(w, r, ETag(body)) {
 			return
 		}
 	}
 	w.WriteHeader(status)
 	w.Write(body)
+}
+
+// notModified sets the ETag and, when If-None-Match names it, answers 304.
+func notModified(w http.ResponseWriter, r *http.Request, etag string) bool {
+	h := w.Header()
+	h.Set("ETag", etag)
+	inm := r.Header.Get("If-None-Match")
+	if inm == "" || !NoneMatch(inm, etag) {
+		return false
+	}
+	// A 304 carries what a 200 would say about caching (RFC 9110
+	// 15.4.5): the ETag, Cache-Control, and Vary, since a 200 of this type
+	// varies with Accept-Encoding.
+	if Compressible(h.Get("Content-Type")) && !varies(h, "Accept-Encoding") {
+		h.Add("Vary", "Accept-Encoding")
+	}
+	h.Del("Content-Type")
+	h.Del("Content-Length")
+	h.Del("Content-Disposition")
+	w.WriteHeader(http.StatusNotModified)
+	return true
 }

@@ -53,16 +53,23 @@ func TestPagesCompressedAndRevalidated(t *testing.T) {
 			t.Fatalf("identity: %d %q, %d bytes", plain.Status, plain.Header.Get("Content-Encoding"), len(plain.Body))
 		}
 		// A browser takes both and gets gzip, cheaper to make per answer.
-		for accept, coding := range map[string]string{"br": "br", "gzip": "gzip", "gzip, deflate, br, zstd": "gzip"} {
-			res := e.do(t, "coordinator", "GET", page, nil, "Accept-Encoding", accept)
-			if res.Header.Get("Content-Encoding") != coding || len(res.Body) >= len(plain.Body) {
-				t.Errorf("%s: encoding %q, %d bytes from %d", coding, res.Header.Get("Content-Encoding"), len(res.Body), len(plain.Body))
-			}
-			if got := decoded(t, res); got != plain.Body {
-				t.Errorf("%s: the decoded page differs from the identity page", coding)
-			}
-			if res.Header.Get("Content-Security-Policy") != httpx.ContentSecurityPolicy || res.Header.Get("X-Frame-Options") != "DENY" {
-				t.Errorf("%s: security headers lost: %v", coding, res.Header)
+		// The maps, the network and the report place kept drawings, sent
+		// compressed as they were kept (web.KeptHTML): they read the same.
+		mp := page + "/maps/" + w.Maps().Map.ID
+		for _, pg := range []string{page, mp + "/powermap", mp + "/spectrum", page + "/network", page + "/report",
+			"/api/v1/partnerships/" + e.Partnership.ID + "/report"} {
+			plain := e.do(t, "coordinator", "GET", pg, nil, "Accept-Encoding", "identity")
+			for accept, coding := range map[string]string{"br": "br", "gzip": "gzip", "gzip, deflate, br, zstd": "gzip"} {
+				res := e.do(t, "coordinator", "GET", pg, nil, "Accept-Encoding", accept)
+				if res.Status != 200 || res.Header.Get("Content-Encoding") != coding || len(res.Body) >= len(plain.Body) {
+					t.Errorf("%s, %s: %d, encoding %q, %d bytes from %d", pg, coding, res.Status, res.Header.Get("Content-Encoding"), len(res.Body), len(plain.Body))
+				}
+				if got := decoded(t, res); got != plain.Body {
+					t.Errorf("%s, %s: the decoded page differs from the identity page", pg, coding)
+				}
+				if res.Header.Get("Content-Security-Policy") != httpx.ContentSecurityPolicy || res.Header.Get("X-Frame-Options") != "DENY" {
+					t.Errorf("%s, %s: security headers lost: %v", pg, coding, res.Header)
+				}
 			}
 		}
 

@@ -179,5 +179,10 @@ func (h *Web) Render(w http.ResponseWriter, r *http.Request, status int, t *Temp
 		w.Header().Set("Cache-Control", "no-store")
 	}
 	w.Header().Set("Content-Language", v.Lang)
-	httpx.ServeBody(w, r, status, nameFormerMembers(buf.Bytes(), h.Bundle.Localizer(v.Lang).T("account.former_member")))
+	words := h.Bundle.Localizer(v.Lang).T("account.former_member")
+	if len(v.placed) > 0 {
+		httpx.ServePieces(w, r, status, v.pieces(buf.Bytes(), words))
+		return
+	}
+	httpx.ServeBody(w, r, status, nameFormerMembers(buf.Bytes(), words))
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/httpx"
 	"github.com/partnerkit/partnerkit/i18n"
 )
 
@@ -31,6 +32,8 @@ type View struct {
 	// Unread is how many notifications the signed-in person has not read,
 	// counted up to pk.MaxUnreadCounted.
 	Unread int
+	// placed are the kept pieces the page places (Place).
+	placed []httpx.Piece
 }
 
 // UnreadMany tells whether the count reached pk.MaxUnreadCounted, where the

@@ -48,7 +48,7 @@ func reportAnswer(a *api.API, lang string, s *reportview.Shown) (api.Encoded, er
 		}
 		after, err := members(a, lang, []member{{"meetings", shared.Meetings}, {"evaluations", shared.Evaluations},
 			{"health", shared.Health}})
-		return keptAnswer{before, after}, err
+		return keptAnswer{httpx.KeptPiece(before), httpx.KeptPiece(after)}, err
 	})
 	if err != nil {
 		return nil, err
@@ -66,18 +66,18 @@ func reportAnswer(a *api.API, lang string, s *reportview.Shown) (api.Encoded, er
 		return nil, err
 	}
 	decisions := d.([]byte)
-	// The fields in the order pk.PartnershipReport declares them.
-	b := make([]byte, 0, len(head)+len(kept.before)+len(decisions)+len(kept.after)+5)
-	b = append(append(append(b, '{'), head...), ',')
-	b = append(append(append(b, kept.before...), ','), decisions...)
-	b = append(append(append(b, ','), kept.after...), '}')
-	return b, nil
+	// The fields in the order pk.PartnershipReport declares them; the
+	// shared sections go out compressed as they were kept.
+	open := append(append([]byte{'{'}, head...), ',')
+	between := append(append([]byte{','}, decisions...), ',')
+	return api.Encoded{{Raw: open}, kept.before, {Raw: between}, kept.after, {Raw: []byte{'}'}}}, nil
 }
 
 // keptAnswer is the shared sections as encoded for one language: the
 // members before the decisions and after them, in the order
-// pk.PartnershipReport declares (and encodes) its fields.
-type keptAnswer struct{ before, after []byte }
+// pk.PartnershipReport declares (and encodes) its fields, each with its
+// compressed form.
+type keptAnswer struct{ before, after httpx.Piece }
 
 // member is one field of an object: its JSON name and value.
 type member struct {

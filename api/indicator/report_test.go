@@ -38,8 +38,8 @@ func checkAnswer(t *testing.T, db *sqldb.DB, ctx context.Context, pid, lang stri
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got, want) {
-			t.Fatalf("%s, %d: the kept answer differs from the whole report encoded:\n got %.2000s\nwant %.2000s", lang, i, got, want)
+		if !bytes.Equal(got.Bytes(), want) {
+			t.Fatalf("%s, %d: the kept answer differs from the whole report encoded:\n got %.2000s\nwant %.2000s", lang, i, got.Bytes(), want)
 		}
 	}
 	return want

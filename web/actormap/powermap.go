@@ -24,14 +24,16 @@ type powerRow struct {
 type powerGroup struct {
 	Strategy powermap.Strategy
 	Rows     []powerRow
-	// Body is the rows as the table shows them (powerRowsHTML).
+	// Body is the rows as the table shows them (powerRowsHTML), placed
+	// on the page from body, kept with the drawing.
 	Body template.HTML
+	body web.KeptHTML
 }
 
 type powerMapData struct {
 	mapHelpers
 	Map   *pk.Map
-	SVG   []byte
+	SVG   template.HTML
 	Lines bool
 	// ActorsCut and LinesCut: the map holds more actors or lines than
 	// are drawn (MaxActors, MaxLines).
@@ -90,7 +92,14 @@ func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status in
 		return err
 	}
 	dr := drawn.(*powerDrawing)
-	d.SVG, d.Groups, d.NotFirstAny = dr.svg, dr.groups, dr.notFirstAny
+	// The drawing is placed, not copied, into the page: sent compressed
+	// as it was kept (web.KeptHTML).
+	d.SVG, d.NotFirstAny = v.Place(dr.svg), dr.notFirstAny
+	d.Groups = make([]powerGroup, len(dr.groups))
+	for i, g := range dr.groups {
+		d.Groups[i] = g
+		d.Groups[i].Body = v.Place(g.body)
+	}
 	if pk.Can(v.P.MyRole, pk.ActionEditMaps) {
 		d.Find = r.URL.Query().Get("find")
 		ch, err := h.Maps.MapActorChoices(ctx, pid, mid, d.Find)
@@ -111,14 +120,14 @@ func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status in
 // picture and the tables of each strategy, drawn once per kept positions
 // and language (keep.Drawn; pid and mid are in the positions' scope).
 type powerDrawing struct {
-	svg         []byte
+	svg         web.KeptHTML
 	groups      []powerGroup
 	notFirstAny bool
 }
 
 func (h *Pages) drawPowerMap(pid, mid string, pos []*pk.Assessment, lines []powermap.Line, lang, dir string) *powerDrawing {
 	t := h.Bundle.Localizer(lang).T
-	d := &powerDrawing{svg: powermap.SVG(mapview.PowerPoints(pos), lines, t, svgtext.Direction(dir))}
+	d := &powerDrawing{svg: web.NewKeptHTML(powermap.SVG(mapview.PowerPoints(pos), lines, t, svgtext.Direction(dir)))}
 	groups := map[powermap.Strategy][]powerRow{}
 	segName := segmentNames(t)
 	for _, a := range pos {
@@ -128,7 +137,8 @@ func (h *Pages) drawPowerMap(pid, mid string, pos []*pk.Assessment, lines []powe
 		groups[s] = append(groups[s], powerRow{a, nf, segName(a.Support)})
 	}
 	for _, s := range powermap.Strategies {
-		d.groups = append(d.groups, powerGroup{s, groups[s], powerRowsHTML(pid, mid, groups[s], t(s.Message()), t("maps.not_first_target"))})
+		d.groups = append(d.groups, powerGroup{Strategy: s, Rows: groups[s],
+			body: web.NewKeptHTML([]byte(powerRowsHTML(pid, mid, groups[s], t(s.Message()), t("maps.not_first_target"))))})
 	}
 	return d
 }

@@ -20,15 +20,17 @@ import (
 type segmentRow struct {
 	Segment spectrum.Segment
 	Actors  []*pk.Assessment
-	// Names are the actors as the list shows them (actorListHTML).
+	// Names are the actors as the list shows them (actorListHTML), placed
+	// on the page from names, kept with the drawing.
 	Names template.HTML
+	names web.KeptHTML
 }
 
 type spectrumData struct {
 	mapHelpers
 	Map      *pk.Map
-	SVG      []byte
-	Chart    []byte
+	SVG      template.HTML
+	Chart    template.HTML
 	Segments []segmentRow
 	Count    int
 	// ActorsCut: the map holds more actors than MaxActors.
@@ -120,7 +122,14 @@ func (h *Pages) spectrumPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d.SVG, d.Segments = wedges.(*spectrumDrawing).svg, wedges.(*spectrumDrawing).segments
+	// The drawings are placed, not copied, into the page (web.KeptHTML).
+	dr := wedges.(*spectrumDrawing)
+	d.SVG = v.Place(dr.svg)
+	d.Segments = make([]segmentRow, len(dr.segments))
+	for i, sr := range dr.segments {
+		d.Segments[i] = sr
+		d.Segments[i].Names = v.Place(sr.names)
+	}
 	if !since.IsZero() {
 		then, err := h.Maps.Positions(ctx, pid, mid, since)
 		if err != nil {
@@ -140,12 +149,12 @@ func (h *Pages) spectrumPage(w http.ResponseWriter, r *http.Request) error {
 	chartKept := tl.Kept
 	chartKept.Version += "@" + end.Format(time.RFC3339)
 	chart, err := keep.Drawn(chartKept.Scope, chartKept.Version, "spectrum chart\x00"+v.Lang+"\x00"+v.Dir, func() (any, error) {
-		return mapview.SpectrumChart(tl.Assessments, end, t, dir, l.ShortDate), nil
+		return web.NewKeptHTML(mapview.SpectrumChart(tl.Assessments, end, t, dir, l.ShortDate)), nil
 	})
 	if err != nil {
 		return err
 	}
-	d.Chart = chart.([]byte)
+	d.Chart = v.Place(chart.(web.KeptHTML))
 	ts, err := h.Maps.TacticList(ctx, pid, mid)
 	if err != nil {
 		return err
@@ -160,18 +169,18 @@ func (h *Pages) spectrumPage(w http.ResponseWriter, r *http.Request) error {
 // wedges and the list of each segment, drawn once per kept positions and
 // language (keep.Drawn; pid and mid are in the positions' scope).
 type spectrumDrawing struct {
-	svg      []byte
+	svg      web.KeptHTML
 	segments []segmentRow
 }
 
 func drawSpectrum(pid, mid string, pos []*pk.Assessment, t func(string, ...any) string, dir svgtext.Direction) *spectrumDrawing {
-	d := &spectrumDrawing{svg: spectrum.SVG(mapview.SpectrumGroups(pos), t, dir)}
+	d := &spectrumDrawing{svg: web.NewKeptHTML(spectrum.SVG(mapview.SpectrumGroups(pos), t, dir))}
 	bySeg := map[spectrum.Segment][]*pk.Assessment{}
 	for _, a := range pos {
 		bySeg[spectrum.SegmentOf(a.Support)] = append(bySeg[spectrum.SegmentOf(a.Support)], a)
 	}
 	for _, s := range spectrum.Segments {
-		d.segments = append(d.segments, segmentRow{s, bySeg[s], actorListHTML(pid, mid, bySeg[s])})
+		d.segments = append(d.segments, segmentRow{Segment: s, Actors: bySeg[s], names: web.NewKeptHTML([]byte(actorListHTML(pid, mid, bySeg[s])))})
 	}
 	return d
 }

@@ -16,8 +16,10 @@ type reportData struct {
 	// Query is the period as a query string, for the JSON link.
 	Query string
 	// Before, Decisions and After are the report's sections, drawn once
-	// per kept report or decisions and language (reportSections).
+	// per kept report or decisions and language (reportSections); the
+	// page places before and after, kept with the drawing.
 	Before, Decisions, After template.HTML
+	before, after            web.KeptHTML
 }
 
 // partData is what a part of the report is drawn from: the shared
@@ -32,7 +34,7 @@ type partData struct {
 
 // drawnSections are the shared sections as drawn for one language: those
 // before the decisions and those after.
-type drawnSections struct{ before, after template.HTML }
+type drawnSections struct{ before, after web.KeptHTML }
 
 // reportPage draws the partnership report for ?from=&to=; a period that
 // cannot be read is shown again with the messages beside its fields.
@@ -61,6 +63,9 @@ func (h *Pages) reportPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	data.Query = url.Values{"from": {period.From}, "to": {period.To}}.Encode()
+	// The shared sections are placed, not copied, into the page: sent
+	// compressed as they were kept (web.KeptHTML).
+	data.Before, data.After = v.Place(data.before), v.Place(data.after)
 	v.Data = data
 	h.Render(w, r, http.StatusOK, templates, "report", v)
 	return nil
@@ -80,7 +85,7 @@ func (h *Pages) reportSections(shown *reportview.Shown, pid, lang string) (*repo
 			return nil, err
 		}
 		after, err := h.Part(templates, "report", "report-after", lang, d)
-		return drawnSections{before, after}, err
+		return drawnSections{web.NewKeptHTML([]byte(before)), web.NewKeptHTML([]byte(after))}, err
 	})
 	if err != nil {
 		return nil, err
@@ -92,5 +97,6 @@ func (h *Pages) reportSections(shown *reportview.Shown, pid, lang string) (*repo
 		return nil, err
 	}
 	s := v.(drawnSections)
-	return &reportData{Report: shown.Report, Before: s.before, Decisions: dec.(template.HTML), After: s.after}, nil
+	return &reportData{Report: shown.Report, Before: s.before.HTML(), Decisions: dec.(template.HTML), After: s.after.HTML(),
+		before: s.before, after: s.after}, nil
 }

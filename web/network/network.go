@@ -13,6 +13,7 @@ import (
 	"github.com/partnerkit/partnerkit/keep"
 	"github.com/partnerkit/partnerkit/network"
 	"github.com/partnerkit/partnerkit/svgtext"
+	"github.com/partnerkit/partnerkit/web"
 )
 
 func (h *Pages) registerNetwork(rt *httpx.Router) {
@@ -102,7 +103,7 @@ func fmtMeasure(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 // connected actors (points of them) and the ties among them.
 type networkDrawing struct {
 	points int
-	svg    template.HTML
+	svg    web.KeptHTML
 }
 
 func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
@@ -155,7 +156,7 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	drawn, err := keep.Drawn(kept.Scope, kept.Version, "network\x00"+v.Lang+"\x00"+v.Dir, func() (any, error) {
 		pic := n.Picture(pk.MaxNetworkDrawn, networkWidth, networkHeight)
-		return &networkDrawing{len(pic.Points), template.HTML(network.SVG(pic.Nodes, pic.Edges, f.Types, n.Result, pic.Points, l.T, svgtext.Direction(v.Dir)))}, nil
+		return &networkDrawing{len(pic.Points), web.NewKeptHTML(network.SVG(pic.Nodes, pic.Edges, f.Types, n.Result, pic.Points, l.T, svgtext.Direction(v.Dir)))}, nil
 	})
 	if err != nil {
 		return err
@@ -164,7 +165,7 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	if len(n.Actors) > pic.points {
 		d.Drawn, d.DrawnOf = pic.points, len(n.Actors)
 	}
-	d.SVG = pic.svg
+	d.SVG = v.Place(pic.svg) // sent compressed as it was kept
 	res := n.Result
 	d.Figures = []networkFigure{
 		{"network.metric.actors", strconv.Itoa(res.Nodes)},
