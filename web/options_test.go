@@ -8,7 +8,7 @@ import (
 	pk "github.com/partnerkit/partnerkit"
 )
 
-// choiceOptions writes what the range it replaced wrote, byte for byte.
+// ChoiceOptions writes what the range it replaced wrote, byte for byte.
 func TestChoiceOptionsAsTemplate(t *testing.T) {
 	tmpl := template.Must(template.New("").Parse(`{{range .C}}<option value="{{.ID}}"{{if eq .ID $.Chosen}} selected{{end}}>{{.Name}}</option>{{end}}`))
 	choices := []pk.Choice{{ID: "a1", Name: "Ana"}, {ID: `x"<'&+>`, Name: "<b>Zoë</b> & 'co' + \"q\" \x00"}, {ID: "c3", Name: "خطة"}}
@@ -17,7 +17,7 @@ func TestChoiceOptionsAsTemplate(t *testing.T) {
 		if err := tmpl.Execute(&want, map[string]any{"C": choices, "Chosen": chosen}); err != nil {
 			t.Fatal(err)
 		}
-		if got := string(choiceOptions(choices, chosen)); got != want.String() {
+		if got := string(ChoiceOptions(choices, chosen)); got != want.String() {
 			t.Errorf("chosen %q:\ngot  %s\nwant %s", chosen, got, want.String())
 		}
 	}

@@ -29,6 +29,7 @@ type showData struct {
 	// based) of Total; Prev and Next are the offsets of the parts beside it
 	// (-1: none).
 	Rows                      []sheetRow
+	RowsHTML                  template.HTML // Rows as the table shows them (sheetRowsHTML)
 	From, First, Shown, Total int
 	Prev, Next                int
 	Approver                  []meetingRow
@@ -90,6 +91,8 @@ func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, s
 		return err
 	}
 	d.sheetPart(sheetFrom(r))
+	d.RowsHTML = sheetRowsHTML(d.Rows, d.CanEdit, d.StatusOptions, l.T("meeting.attendance.no_seat"),
+		func(s string) string { return l.T("meeting.attendance." + s) })
 	if d.Actions, d.ActCut, err = h.Meetings.ActionItems(ctx, pid, mtid); err != nil {
 		return err
 	}
