@@ -64,9 +64,9 @@ func (db *DB) partnershipFor(ctx context.Context, q queryer, pid, uid string) (*
 	memo.Put(key, &kept)
 	// The versions come with the row, read before anything the request
 	// keeps under them (keptMembers, keptMaps, keptData).
-	memo.Put(memberVersionKey(pid), strconv.FormatInt(memberVersion, 10))
+	memo.Put(versionKey("member_version", pid), strconv.FormatInt(memberVersion, 10))
+	memo.Put(versionKey("data_version", pid), strconv.FormatInt(dataVersion, 10))
 	memo.Put(mapsVersionKey(pid), mapsVersionOf(networkVersion, mapVersion))
-	memo.Put(dataVersionKey(pid), strconv.FormatInt(dataVersion, 10))
 	return p, nil
 }
 

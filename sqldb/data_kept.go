@@ -17,23 +17,35 @@ import (
 // The version is read before the rows (partnershipFor brings it with the
 // asker's role), so nothing older than a version is kept under it.
 func (db *DB) keptData(ctx context.Context, pid, scope string, read func() (any, error)) (any, error) {
-	memo := pk.MemoFromContext(ctx)
-	key := dataVersionKey(pid)
-	version, ok := memo.Get(key)
-	if !ok {
-		var v int64
-		if err := db.read.QueryRowContext(ctx, `SELECT data_version FROM partnerships WHERE id = $1`, pid).Scan(&v); err != nil {
-			return nil, err
-		}
-		version = strconv.FormatInt(v, 10)
-		memo.Put(key, version)
+	version, err := db.partnershipVersion(ctx, pid, "data_version")
+	if err != nil {
+		return nil, err
 	}
-	return dataCache.Get(db.opened+"\x00"+pid+"\x00"+scope, version.(string), func(any) (any, error) { return read() })
+	return dataCache.Get(db.opened+"\x00"+pid+"\x00"+scope, version, func(any) (any, error) { return read() })
 }
 
-// dataVersionKey is where a request's memo holds a partnership's data
-// version.
-func dataVersionKey(pid string) string { return "dataversion\x00" + pid }
+// partnershipVersion reads one of partnership pid's version columns
+// (member_version, data_version), which partnershipFor has usually put in
+// the request's memo already with the asker's role; read from the pool it
+// is kept there (a write empties the memo).
+func (db *DB) partnershipVersion(ctx context.Context, pid, column string) (string, error) {
+	memo := pk.MemoFromContext(ctx)
+	key := versionKey(column, pid)
+	if v, ok := memo.Get(key); ok {
+		return v.(string), nil
+	}
+	var v int64
+	if err := db.read.QueryRowContext(ctx, `SELECT `+column+` FROM partnerships WHERE id = $1`, pid).Scan(&v); err != nil {
+		return "", err
+	}
+	version := strconv.FormatInt(v, 10)
+	memo.Put(key, version)
+	return version, nil
+}
+
+// versionKey is where a request's memo holds a version column of a
+// partnership.
+func versionKey(column, pid string) string { return column + "\x00" + pid }
 
 // dataCache holds the newest version of each list kept by keptData, at
 // most 64 (the least recently used fall out).

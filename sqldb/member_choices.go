@@ -3,7 +3,6 @@ package sqldb
 import (
 	"context"
 	"slices"
-	"strconv"
 	"strings"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -86,23 +85,12 @@ func (store *MemberStore) MemberChoices(ctx context.Context, pid, find string, c
 // the page. The version is read before the rows; what is kept must be
 // handed out as copies.
 func (db *DB) keptMembers(ctx context.Context, pid, list string, read func() (any, error)) (any, error) {
-	memo := pk.MemoFromContext(ctx)
-	key := memberVersionKey(pid)
-	version, ok := memo.Get(key)
-	if !ok {
-		var v int64
-		if err := db.read.QueryRowContext(ctx, `SELECT member_version FROM partnerships WHERE id = $1`, pid).Scan(&v); err != nil {
-			return nil, err
-		}
-		version = strconv.FormatInt(v, 10)
-		memo.Put(key, version)
+	version, err := db.partnershipVersion(ctx, pid, "member_version")
+	if err != nil {
+		return nil, err
 	}
-	return memberCache.Get(db.opened+"\x00"+pid+"\x00"+list, version.(string), func(any) (any, error) { return read() })
+	return memberCache.Get(db.opened+"\x00"+pid+"\x00"+list, version, func(any) (any, error) { return read() })
 }
-
-// memberVersionKey is where a request's memo holds a partnership's members'
-// version; partnershipFor puts it there with the asker's role.
-func memberVersionKey(pid string) string { return "memberversion\x00" + pid }
 
 // memberCache holds the first people and organisations of the partnerships
 // last shown (64 lists of 101 names) and their overview's counts of members,
