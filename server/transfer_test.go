@@ -57,7 +57,7 @@ func TestPagesCompressedAndRevalidated(t *testing.T) {
 		// compressed as they were kept (web.KeptHTML): they read the same.
 		mp := page + "/maps/" + w.Maps().Map.ID
 		for _, pg := range []string{page, mp + "/powermap", mp + "/spectrum", page + "/network", page + "/report",
-			"/api/v1/partnerships/" + e.Partnership.ID + "/report"} {
+			"/api/v1/partnerships/" + e.Partnership.ID + "/report", "/api/v1/partnerships/" + e.Partnership.ID + "/maps/" + w.Maps().Map.ID + "/powermap"} {
 			plain := e.do(t, "coordinator", "GET", pg, nil, "Accept-Encoding", "identity")
 			for accept, coding := range map[string]string{"br": "br", "gzip": "gzip", "gzip, deflate, br, zstd": "gzip"} {
 				res := e.do(t, "coordinator", "GET", pg, nil, "Accept-Encoding", accept)

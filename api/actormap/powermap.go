@@ -2,6 +2,7 @@ package actormap
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/partnerkit/partnerkit/i18n"
@@ -10,6 +11,7 @@ import (
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/httpx"
+	"github.com/partnerkit/partnerkit/keep"
 	"github.com/partnerkit/partnerkit/mapview"
 	"github.com/partnerkit/partnerkit/powermap"
 )
@@ -53,19 +55,15 @@ func (h *Handlers) registerPowerMap(a *api.API) {
 			if err != nil {
 				return nil, err
 			}
-			out := PowerMap{Map: m, Actors: make([]PowerMapActor, 0, len(pl.Positions)), ActorsCut: pl.Cut}
-			for _, x := range pl.Positions {
-				out.Actors = append(out.Actors, PowerMapActor{ID: x.ActorID, Name: x.ActorName, Kind: x.ActorKind, Support: x.Support,
-					Influence: x.Influence, Interest: x.Interest, Strategy: powermap.StrategyFor(x.Support, x.Influence),
-					NotFirstTarget: powermap.NotFirstTarget(x.Support, x.Influence), AssessedAt: x.AssessedAt})
+			if r.URL.Query().Get("lines") != "1" {
+				return powerMapAnswer(a, api.Language(r), m, pl)
 			}
-			if r.URL.Query().Get("lines") == "1" {
-				ls, err := h.Maps.MapLineList(r.Context(), pid, mid)
-				if err != nil {
-					return nil, err
-				}
-				out.Lines, out.LinesCut = ls.Lines, ls.Cut
+			out := PowerMap{Map: m, Actors: powerMapActors(pl), ActorsCut: pl.Cut}
+			ls, err := h.Maps.MapLineList(r.Context(), pid, mid)
+			if err != nil {
+				return nil, err
 			}
+			out.Lines, out.LinesCut = ls.Lines, ls.Cut
 			return out, nil
 		})
 	a.Route("GET", mapPath+"/powermap.svg", httpx.RoleFor(pk.ActionViewMaps), httpx.OpDoc{Summary: "The power map drawn as SVG (?lines=1 adds cooperation and conflict)", Tag: tag,
@@ -86,4 +84,40 @@ func (h *Handlers) registerPowerMap(a *api.API) {
 			}
 			return api.Raw{ContentType: "image/svg+xml", Body: powermap.SVG(mapview.PowerPoints(pos), lines, a.T(r), svgtext.Direction(i18n.Dir(api.Language(r))))}, nil
 		})
+}
+
+func powerMapActors(pl *pk.PositionList) []PowerMapActor {
+	out := make([]PowerMapActor, 0, len(pl.Positions))
+	for _, x := range pl.Positions {
+		out = append(out, PowerMapActor{ID: x.ActorID, Name: x.ActorName, Kind: x.ActorKind, Support: x.Support,
+			Influence: x.Influence, Interest: x.Interest, Strategy: powermap.StrategyFor(x.Support, x.Influence),
+			NotFirstTarget: powermap.NotFirstTarget(x.Support, x.Influence), AssessedAt: x.AssessedAt})
+	}
+	return out
+}
+
+// powerMapAnswer is the power map without its lines as the API encodes
+// any answer, byte for byte: the actors (hundreds) encoded in lang and
+// compressed once per kept positions (keep.Drawn; the positions' scope
+// says whose sensitive actors they hold), the map and the cut per
+// request. Encoding and compressing 500 actors was most of each answer.
+func powerMapAnswer(a *api.API, lang string, m *pk.Map, pl *pk.PositionList) (api.Encoded, error) {
+	actors, err := keep.Drawn(pl.Kept.Scope, pl.Kept.Version, a.EncodedName("powermap actors", lang), func() (any, error) {
+		b, err := a.Encode(lang, powerMapActors(pl))
+		if err != nil {
+			return nil, err
+		}
+		return httpx.KeptPiece(b), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	head, err := a.Encode(lang, m)
+	if err != nil {
+		return nil, err
+	}
+	// The fields in the order PowerMap declares them; no lines.
+	open := append(append([]byte(`{"map":`), head...), `,"actors":`...)
+	end := []byte(`,"actors_cut":` + strconv.FormatBool(pl.Cut) + `,"lines_cut":false}`)
+	return api.Encoded{{Raw: open}, actors.(httpx.Piece), {Raw: end}}, nil
 }
