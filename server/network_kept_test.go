@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -45,6 +46,59 @@ func TestNetworkPictureKept(t *testing.T) {
 		}
 		if after := strings.Count(picture("member"), "<line"); after != before+1 {
 			t.Errorf("ties drawn: %d before the new tie, %d after", before, after)
+		}
+	})
+}
+
+// The network's JSON answer is kept per version, language and query: a
+// coordinator's, with the sensitive actor, never reaches a member, each
+// query gets its own page, and a new tie shows in the next answer.
+func TestNetworkAnswerKept(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		e := newEnv(t, w)
+		f := sqldbtest.SeedNetwork(t, e.World)
+		api := "/api/v1/partnerships/" + f.PID + "/network"
+		answer := func(role, query string) netJSON {
+			t.Helper()
+			var out netJSON
+			for range 2 { // encoded, then found
+				res := e.do(t, role, "GET", api+query, nil, "Accept-Encoding", "gzip")
+				if res.Status != 200 {
+					t.Fatalf("%s %s: %d %s", role, query, res.Status, res.Body)
+				}
+				if err := json.Unmarshal([]byte(decoded(t, res)), &out); err != nil {
+					t.Fatal(err)
+				}
+			}
+			return out
+		}
+		has := func(a netJSON, id string) bool {
+			for _, x := range a.Actors {
+				if x.ID == id {
+					return true
+				}
+			}
+			return false
+		}
+		if !has(answer("coordinator", "?limit=200"), f.SecretID) {
+			t.Fatal("the coordinator's answer lacks the sensitive actor")
+		}
+		if has(answer("member", "?limit=200"), f.SecretID) {
+			t.Fatal("the member is given the coordinator's answer")
+		}
+		first, last := answer("member", "?sort=name&order=asc&limit=2"), answer("member", "?sort=name&order=desc&limit=2")
+		if len(first.Actors) != 2 || len(last.Actors) != 2 || first.Actors[0].ID == last.Actors[0].ID {
+			t.Errorf("two queries, one answer: %+v %+v", first.Actors, last.Actors)
+		}
+		before := answer("member", "").Edges
+		rel := "/api/v1/partnerships/" + f.PID + "/relationships"
+		body := `{"from":"` + f.IDs[sqldbtest.NetLoner] + `","to":"` + f.IDs[sqldbtest.NetChoir] + `","type":"cooperates_with"}`
+		if res := e.do(t, "member", "POST", rel, body); res.Status != http.StatusCreated {
+			t.Fatalf("new tie: %d %s", res.Status, res.Body)
+		}
+		if after := answer("member", "").Edges; after != before+1 {
+			t.Errorf("ties: %d before the new tie, %d after", before, after)
 		}
 	})
 }

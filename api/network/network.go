@@ -4,8 +4,10 @@ package network
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/partnerkit/partnerkit/i18n"
@@ -14,6 +16,7 @@ import (
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/httpx"
+	"github.com/partnerkit/partnerkit/keep"
 	netanalysis "github.com/partnerkit/partnerkit/network"
 )
 
@@ -77,15 +80,43 @@ func (h *Handlers) registerNetwork(a *api.API) {
 			if err != nil {
 				return nil, err
 			}
-			page, err := n.ActorPage(q)
+			answer := func() (NetworkAnswer, error) {
+				page, err := n.ActorPage(q)
+				if err != nil {
+					return NetworkAnswer{}, err
+				}
+				crossers, err := n.CrosserPage(r.URL.Query().Get("crossers"))
+				if err != nil {
+					return NetworkAnswer{}, err
+				}
+				return networkAnswer(n, page, crossers), nil
+			}
+			if n.Filter.MapID != "" {
+				// A map's segments, which the network's version does
+				// not cover: answered afresh each time.
+				return answer()
+			}
+			// The answer depends on the analysed network and the query
+			// only: encoded and compressed once per version, language
+			// and query, and sent as kept.
+			lang := api.Language(r)
+			kept, err := keep.Drawn(n.Key.Scope, strconv.FormatInt(n.Key.Version, 10),
+				a.EncodedName("network answer", lang)+fmt.Sprintf("\x00%+v\x00%s", q, r.URL.Query().Get("crossers")),
+				func() (any, error) {
+					out, err := answer()
+					if err != nil {
+						return nil, err
+					}
+					b, err := a.Encode(lang, out)
+					if err != nil {
+						return nil, err
+					}
+					return httpx.KeptPiece(b), nil
+				})
 			if err != nil {
 				return nil, err
 			}
-			crossers, err := n.CrosserPage(r.URL.Query().Get("crossers"))
-			if err != nil {
-				return nil, err
-			}
-			return networkAnswer(n, page, crossers), nil
+			return api.Encoded{kept.(httpx.Piece)}, nil
 		})
 	a.Route("GET", "/partnerships/{pid}/network.svg", access, httpx.OpDoc{Summary: "The network drawn as SVG", Tag: tag, Raw: "image/svg+xml", Query: query},
 		func(r *http.Request) (any, error) {
