@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"encoding/json"
+	pk "github.com/partnerkit/partnerkit"
 	"net/http"
 	"strings"
 	"testing"
@@ -99,6 +100,79 @@ func TestNetworkAnswerKept(t *testing.T) {
 		}
 		if after := answer("member", "").Edges; after != before+1 {
 			t.Errorf("ties: %d before the new tie, %d after", before, after)
+		}
+	})
+}
+
+// The network page's body (figures, people, table, exports) is kept per
+// version of the network, query and language: a coordinator's table, with
+// the sensitive actor, never reaches a member, each order gets its own
+// table, a new tie shows in the next figures, and an empty network offers
+// to add an actor.
+func TestNetworkBodyKept(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		e := newEnv(t, w)
+		f := sqldbtest.SeedNetwork(t, e.World)
+		page := "/p/" + f.PID + "/network"
+		body := func(role, query string, header ...string) string {
+			t.Helper()
+			var out string
+			for range 2 { // drawn, then found
+				res := e.do(t, role, "GET", page+query, nil, header...)
+				if res.Status != 200 {
+					t.Fatalf("%s %s: %d", role, query, res.Status)
+				}
+				b := res.Body[strings.Index(res.Body, `id="net-figures-h"`):]
+				if out != "" && b != out {
+					t.Fatalf("%s %s: the kept body differs from the drawn one", role, query)
+				}
+				out = b
+			}
+			return out
+		}
+		table := func(b string) string { return b[strings.Index(b, "<tbody>"):strings.Index(b, "</tbody>")] }
+		if !strings.Contains(table(body("coordinator", "")), f.Secret) {
+			t.Fatal("the coordinator's table lacks the sensitive actor")
+		}
+		if strings.Contains(body("member", ""), f.Secret) {
+			t.Fatal("the member is shown the coordinator's table")
+		}
+		if en, ar := body("member", "", "Accept-Language", "en"), body("member", "", "Accept-Language", "ar"); en == ar {
+			t.Error("the Arabic page shows the English body")
+		}
+		asc, desc := table(body("member", "?sort=name&order=asc")), table(body("member", "?sort=name&order=desc"))
+		if strings.Index(asc, sqldbtest.NetAmina) > strings.Index(asc, sqldbtest.NetLoner) ||
+			strings.Index(desc, sqldbtest.NetAmina) < strings.Index(desc, sqldbtest.NetLoner) {
+			t.Error("both orders show one table")
+		}
+		ties := func() string {
+			b := body("member", "")
+			b = b[strings.Index(b, `<span class="num">`)+len(`<span class="num">`):]
+			b = b[strings.Index(b, `<span class="num">`)+len(`<span class="num">`):]
+			return b[:strings.Index(b, "<")]
+		}
+		before := ties()
+		rel := "/api/v1/partnerships/" + f.PID + "/relationships"
+		tie := `{"from":"` + f.IDs[sqldbtest.NetLoner] + `","to":"` + f.IDs[sqldbtest.NetChoir] + `","type":"cooperates_with"}`
+		if res := e.do(t, "member", "POST", rel, tie); res.Status != http.StatusCreated {
+			t.Fatalf("new tie: %d %s", res.Status, res.Body)
+		}
+		if after := ties(); after == before {
+			t.Errorf("ties: %s before the new tie and after", before)
+		}
+
+		// An empty network offers to add an actor (everyone who may see
+		// the network may add one).
+		p, err := w.DB.Partnerships.CreatePartnership(w.Coordinator.Ctx, pk.PartnershipInput{Name: "Empty network", Purpose: "Nobody mapped yet."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			res := e.do(t, "coordinator", "GET", "/p/"+p.ID+"/network", nil)
+			if res.Status != 200 || !strings.Contains(res.Body, `href="/p/`+p.ID+`/actors/new"`) {
+				t.Errorf("empty network: %d, no offer to add an actor", res.Status)
+			}
 		}
 	})
 }

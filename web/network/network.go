@@ -1,6 +1,7 @@
 package network
 
 import (
+	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -59,14 +60,32 @@ type networkTypeBox struct {
 	Checked bool
 }
 
+// networkData is what the page shows around its kept body: the filter
+// form, the picture and its caption.
 type networkData struct {
 	SVG template.HTML
 	// Drawn of DrawnOf actors are in the picture when it is cut (0: all).
 	Drawn, DrawnOf int
 	// SVGHref is the download that draws every actor.
-	SVGHref  string
+	SVGHref   string
+	Types     []networkTypeBox
+	Maps      []*pk.Map
+	MapID     string
+	Sort      string
+	Sensitive bool
+	// Descending tells the table's order.
+	Descending bool
+	// Body is the figures, people, table and exports (networkBody).
+	Body template.HTML
+}
+
+// networkBody is the page from its figures to its exports: it depends on
+// the analysed network, the query and the language only (and, when there
+// is no actor, on whether the asker may add one), so it is drawn once per
+// version of the network and kept.
+type networkBody struct {
+	PID      string
 	Figures  []networkFigure
-	Counts   map[string]int
 	Columns  []networkColumn
 	Rows     []networkRow
 	Crossers []networkPerson
@@ -75,18 +94,14 @@ type networkData struct {
 	CrossersFrom, CrossersTo, CrossersTotal int
 	CrossersNext                            string
 	Brokers                                 []string
-	Types                                   []networkTypeBox
-	Maps                                    []*pk.Map
 	MapID                                   string
-	Sort                                    string
 	// Descending tells the table's order; From–To of Total are the rows
 	// shown (1-based); Next links to the next page when the table is cut.
 	Descending      bool
 	From, To, Total int
 	Next            string
-	Query           string // the filters as a query string, for export links
 	Exports         []networkExport
-	Sensitive       bool
+	MayAddActor     bool
 }
 
 type networkExport struct {
@@ -133,6 +148,10 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	crossers, err := n.CrosserPage(q.Get("crossers"))
+	if err != nil {
+		return err
+	}
 	filters := url.Values{}
 	for _, t := range f.Types {
 		filters.Add("type", t)
@@ -140,20 +159,23 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	if f.MapID != "" {
 		filters.Set("map", f.MapID)
 	}
-	d := &networkData{MapID: f.MapID, Sort: sortKey, Descending: desc, From: page.From + 1, To: page.From + len(page.Actors), Total: page.Total, Query: filters.Encode(), Sensitive: n.HasSensitive,
-		Counts: map[string]int{"actors": n.Result.Nodes, "ties": n.Result.Edges}}
+	d := &networkData{MapID: f.MapID, Sort: sortKey, Descending: desc, Sensitive: n.HasSensitive}
 	if maps, err := h.Maps.Maps(r.Context(), v.P.ID); err == nil {
 		d.Maps = maps
 	}
-	l := h.Bundle.Localizer(v.Lang)
-	// The picture keeps the most connected actors (and the ties among
-	// them) and says so; the SVG download draws every one.
-	// Drawn once per version of the network and language; with a map's
-	// segments, which its version does not cover, each time.
+	for _, t := range network.Types {
+		d.Types = append(d.Types, networkTypeBox{Type: t, Checked: len(f.Types) == 0 || slices.Contains(f.Types, t)})
+	}
+	// What is drawn of the network is drawn once per version of it and
+	// language; with a map's segments, which its version does not cover,
+	// each time.
 	var kept pk.Kept
 	if f.MapID == "" {
 		kept = pk.Kept{Scope: n.Key.Scope, Version: strconv.FormatInt(n.Key.Version, 10)}
 	}
+	// The picture keeps the most connected actors (and the ties among
+	// them) and says so; the SVG download draws every one.
+	l := h.Bundle.Localizer(v.Lang)
 	drawn, err := keep.Drawn(kept.Scope, kept.Version, "network\x00"+v.Lang+"\x00"+v.Dir, func() (any, error) {
 		pic := n.Picture(pk.MaxNetworkDrawn, networkWidth, networkHeight)
 		return &networkDrawing{len(pic.Points), web.NewKeptHTML(network.SVG(pic.Nodes, pic.Edges, f.Types, n.Result, pic.Points, l.T, svgtext.Direction(v.Dir)))}, nil
@@ -166,7 +188,45 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 		d.Drawn, d.DrawnOf = pic.points, len(n.Actors)
 	}
 	d.SVG = v.Place(pic.svg) // sent compressed as it was kept
+	d.SVGHref = networkExportBase(v.P.ID) + ".svg" + querySuffix(filters)
+	// The body, once per version, language and query (the filter is in
+	// the version's scope; the cursors were checked above).
+	mayAdd := len(n.Actors) == 0 && pk.Can(v.P.MyRole, pk.ActionEditActors)
+	name := h.PartName("network", "network-body", v.Lang) + fmt.Sprintf("\x00%s\x00%t\x00%s\x00%s\x00%t", sortKey, desc, q.Get("cursor"), q.Get("crossers"), mayAdd)
+	body, err := keep.Drawn(kept.Scope, kept.Version, name, func() (any, error) {
+		b := drawNetworkBody(v.P.ID, n, page, crossers, filters, sortKey, q.Get("cursor"), desc)
+		b.MayAddActor = mayAdd
+		html, err := h.Part(templates, "network", "network-body", v.Lang, b)
+		if err != nil {
+			return nil, err
+		}
+		return web.NewKeptHTML([]byte(html)), nil
+	})
+	if err != nil {
+		return err
+	}
+	d.Body = v.Place(body.(web.KeptHTML))
+	v.Data = d
+	h.Render(w, r, http.StatusOK, templates, "network", v)
+	return nil
+}
+
+// networkExportBase is the API address the downloads add their format to.
+func networkExportBase(pid string) string { return "/api/v1/partnerships/" + pid + "/network" }
+
+// querySuffix is "?" and the filters, or nothing without any.
+func querySuffix(filters url.Values) string {
+	if len(filters) == 0 {
+		return ""
+	}
+	return "?" + filters.Encode()
+}
+
+// drawNetworkBody gathers what the body shows of one page of the table
+// and of the boundary crossers.
+func drawNetworkBody(pid string, n *pk.Network, page *pk.NetworkActorPage, crossers *pk.NetworkCrosserPage, filters url.Values, sortKey, cursor string, desc bool) *networkBody {
 	res := n.Result
+	d := &networkBody{PID: pid, MapID: n.Filter.MapID, Descending: desc, From: page.From + 1, To: page.From + len(page.Actors), Total: page.Total}
 	d.Figures = []networkFigure{
 		{"network.metric.actors", strconv.Itoa(res.Nodes)},
 		{"network.metric.ties", strconv.Itoa(res.Edges)},
@@ -176,9 +236,6 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 		{"network.metric.components", strconv.Itoa(len(res.Components))},
 		{"network.metric.communities", strconv.Itoa(len(res.Communities))},
 	}
-	for _, t := range network.Types {
-		d.Types = append(d.Types, networkTypeBox{Type: t, Checked: len(f.Types) == 0 || slices.Contains(f.Types, t)})
-	}
 	link := func(extra url.Values) string {
 		cq := url.Values{}
 		for key, vals := range filters {
@@ -187,7 +244,7 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 		for key, vals := range extra {
 			cq[key] = vals
 		}
-		return "/p/" + v.P.ID + "/network?" + cq.Encode() + "#actors"
+		return "/p/" + pid + "/network?" + cq.Encode() + "#actors"
 	}
 	order := func(desc bool) string {
 		if desc {
@@ -217,19 +274,28 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 			Sensitive: a.Sensitive, Degree: a.Degree, Betweenness: fmtMeasure(a.Betweenness), Closeness: fmtMeasure(a.Closeness),
 			Eigenvector: fmtMeasure(a.Eigenvector), Reach: strconv.Itoa(int(a.Reach*100 + 0.5)), Community: a.Community + 1})
 	}
-	names := make(map[string]string, len(n.Actors))
-	for _, a := range n.Actors {
-		names[a.ID] = a.Name
+	// The names of the people shown only: a national network has
+	// thousands of actors, and a map of them all per view is costly.
+	names := map[string]string{}
+	for _, c := range crossers.Crossers {
+		names[c.ID] = ""
+		for _, id := range c.Ties {
+			names[id] = ""
+		}
 	}
-	crossers, err := n.CrosserPage(q.Get("crossers"))
-	if err != nil {
-		return err
+	for _, id := range res.Brokers {
+		names[id] = ""
+	}
+	for _, a := range n.Actors {
+		if _, ok := names[a.ID]; ok {
+			names[a.ID] = a.Name
+		}
 	}
 	d.CrossersFrom, d.CrossersTo, d.CrossersTotal = crossers.From+1, crossers.From+len(crossers.Crossers), crossers.Total
 	if crossers.Next != "" {
 		here := url.Values{"sort": {sortKey}, "order": {order(desc)}, "crossers": {crossers.Next}}
-		if c := q.Get("cursor"); c != "" {
-			here.Set("cursor", c)
+		if cursor != "" {
+			here.Set("cursor", cursor)
 		}
 		d.CrossersNext = strings.TrimSuffix(link(here), "#actors") + "#net-crossers-h"
 	}
@@ -243,11 +309,7 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	for _, id := range res.Brokers {
 		d.Brokers = append(d.Brokers, names[id])
 	}
-	base := "/api/v1/partnerships/" + v.P.ID + "/network"
-	suffix := ""
-	if d.Query != "" {
-		suffix = "?" + d.Query
-	}
+	base, suffix := networkExportBase(pid), querySuffix(filters)
 	d.Exports = []networkExport{
 		{"network.export.gexf", base + ".gexf" + suffix},
 		{"network.export.graphml", base + ".graphml" + suffix},
@@ -255,8 +317,5 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 		{"networkpage.export.json", base + suffix},
 		{"networkpage.export.svg", base + ".svg" + suffix},
 	}
-	d.SVGHref = base + ".svg" + suffix
-	v.Data = d
-	h.Render(w, r, http.StatusOK, templates, "network", v)
-	return nil
+	return d
 }
