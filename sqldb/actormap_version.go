@@ -11,6 +11,10 @@ import (
 // mapVersion: the maps' version (migration 00030).
 var mapVersion = versionTriggers{column: "map_version", fn: "bump_map_version", tables: []string{"maps", "assessments"}}
 
+// tacticVersion: a tactic's title is named on the tasks that serve it,
+// whose lists are kept under the maps' version (migration 00038).
+var tacticVersion = versionTriggers{column: "map_version", fn: "bump_map_version_tactics", tables: []string{"tactics"}}
+
 // An assessor's name is shown with positions: renaming them, or deleting
 // their account (which empties assessed_by), raises the version of every
 // partnership where they assessed. SQLite runs the delete trigger before

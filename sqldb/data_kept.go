@@ -24,6 +24,21 @@ func (db *DB) keptData(ctx context.Context, pid, scope string, read func() (any,
 	return dataCache.Get(db.opened+"\x00"+pid+"\x00"+scope, version, func(any) (any, error) { return read() })
 }
 
+// keptDataAndMaps is keptData for what also names rows of the maps (a
+// tactic's title, an actor's sensitivity, a map's sharing): kept under the
+// data version and the maps' version together.
+func (db *DB) keptDataAndMaps(ctx context.Context, pid, scope string, read func() (any, error)) (any, error) {
+	data, err := db.partnershipVersion(ctx, pid, "data_version")
+	if err != nil {
+		return nil, err
+	}
+	maps, err := db.mapsVersion(ctx, pid)
+	if err != nil {
+		return nil, err
+	}
+	return dataCache.Get(db.opened+"\x00"+pid+"\x00"+scope, data+"/"+maps, func(any) (any, error) { return read() })
+}
+
 // partnershipVersion reads one of partnership pid's version columns
 // (member_version, data_version), which partnershipFor has usually put in
 // the request's memo already with the asker's role; read from the pool it

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"fmt"
 
 	pk "github.com/partnerkit/partnerkit"
 )
@@ -107,7 +108,41 @@ func (store *TaskStore) Tasks(ctx context.Context, pid string, f pk.TaskFilter, 
 	if f.Overdue {
 		where += ` AND t.status IN ('todo', 'doing') AND t.due_date <> '' AND t.due_date < $1`
 	}
-	return pageTasks(ctx, store.db.read, where, parts, ar, pg.Limit)
+	// A page of tasks joins eight tables a row and is read far more often
+	// than any of them changes: kept under the data version (tasks, plans,
+	// people's and organisations' names, action items) and the maps'
+	// (tactics, actors' sensitivity, maps' sharing), per view: the
+	// partnership's name, what of tactics the asker may see, today (for
+	// Overdue), the filter and the page.
+	scope := fmt.Sprintf("tasks\x00%s\x00%+v\x00%s\x00%+v\x00%s\x00%d", p.Name, sight, ar[0], f, pg.Cursor, pg.Limit)
+	kept, err := store.db.keptDataAndMaps(ctx, pid, scope, func() (any, error) {
+		tasks, next, err := pageTasks(ctx, store.db.read, where, parts, ar, pg.Limit)
+		if err != nil {
+			return nil, err
+		}
+		return &taskPage{tasks, next}, nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	page := kept.(*taskPage)
+	return page.copy(), page.next, nil
+}
+
+// taskPage is a kept page of tasks, handed out as copies.
+type taskPage struct {
+	tasks []*pk.Task
+	next  string
+}
+
+func (p *taskPage) copy() []*pk.Task {
+	vals := make([]pk.Task, len(p.tasks))
+	out := make([]*pk.Task, len(p.tasks))
+	for i, t := range p.tasks {
+		vals[i] = *t
+		out[i] = &vals[i]
+	}
+	return out
 }
 
 // pageTasks reads one page of tasks after the cursor's (key, id).

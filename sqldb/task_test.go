@@ -262,3 +262,96 @@ func TestConvenerTurnsAnActionItemIntoATask(t *testing.T) {
 		wantCode(t, err, pk.ENOTFOUND)
 	})
 }
+
+// A page of tasks is kept under the data and maps' versions: it follows a
+// status set, a plan's and a person's new names, a tactic's new title and
+// the day turning (overdue), and what of tactics a role may see stays its
+// own.
+func TestTaskListKeptFollowsChanges(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid := w.DB, w.Partnership.ID
+		f, maps := w.Plans(), w.Maps()
+		find := func(who *sqldbtest.Person, id string, filter pk.TaskFilter) *pk.Task {
+			t.Helper()
+			var found *pk.Task
+			for range 2 { // read, then kept
+				tasks, _, err := db.Tasks.Tasks(who.Ctx, pid, filter, pk.PageRequest{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				found = nil
+				for _, x := range tasks {
+					if x.ID == id {
+						found = x
+					}
+				}
+			}
+			return found
+		}
+		all := pk.TaskFilter{}
+		// What a role may see of tactics is its own.
+		secret, err := db.Maps.CreateTactic(w.Coordinator.Ctx, pid, maps.Map.ID, pk.TacticInput{ActorID: maps.Actors[sqldbtest.SensitiveActorName],
+			Title: "Ask our informant", Status: "planned"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		task, err := db.Tasks.CreateTask(w.Coordinator.Ctx, pid, pk.TaskInput{PlanID: f.Plan.ID, Title: "Meet the informant", TacticID: secret.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if x := find(w.Coordinator, task.ID, all); x == nil || x.TacticTitle != secret.Title {
+			t.Fatalf("coordinator: %+v", x)
+		}
+		if x := find(w.Member, task.ID, all); x == nil || x.TacticTitle != "" || x.TacticID != "" {
+			t.Fatalf("the member is given the coordinator's page: %+v", x)
+		}
+		// A status set shows.
+		if _, err := db.Tasks.SetTaskStatus(w.Coordinator.Ctx, pid, f.MemberTask.ID, pk.TaskStatusInput{Status: pk.TaskDone, Version: f.MemberTask.Version}); err != nil {
+			t.Fatal(err)
+		}
+		if x := find(w.Observer, f.MemberTask.ID, all); x.Status != pk.TaskDone || x.Overdue {
+			t.Errorf("after its status was set: %+v", x)
+		}
+		// A tactic's new title shows.
+		tc := maps.Tactic
+		if _, err := db.Maps.UpdateTactic(w.Coordinator.Ctx, pid, maps.Map.ID, tc.ID, pk.TacticInput{ActorID: tc.ActorID, Title: "A renamed tactic",
+			Status: tc.Status, Version: tc.Version}); err != nil {
+			t.Fatal(err)
+		}
+		if x := find(w.Observer, f.OrgTask.ID, all); x.TacticTitle != "A renamed tactic" {
+			t.Errorf("after the tactic's new title: %q", x.TacticTitle)
+		}
+		// A plan's new name shows.
+		plan := f.Plan
+		in := pk.PlanInput{GoalID: plan.GoalID, Title: "A renamed campaign", BodyID: plan.BodyID, OrganisationID: plan.OrganisationID,
+			Strategy: plan.Strategy, Status: plan.Status, Start: plan.Start, End: plan.End, Public: plan.Public, Version: plan.Version}
+		if _, err := db.Plans.UpdatePlan(w.Coordinator.Ctx, pid, plan.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		if x := find(w.Observer, f.OrgTask.ID, all); x.PlanTitle != "A renamed campaign" {
+			t.Errorf("after the plan's new name: %q", x.PlanTitle)
+		}
+		// A person's new name shows.
+		if _, err := db.Accounts.UpdateProfile(w.Coordinator.Ctx, pk.ProfileInput{Name: "Nadia Renamed", Language: "en", Version: w.Coordinator.Version}); err != nil {
+			t.Fatal(err)
+		}
+		if x := find(w.Observer, f.Done.ID, all); x.AssigneeName != "Nadia Renamed" {
+			t.Errorf("after the person's new name: %q", x.AssigneeName)
+		}
+		// The day turning makes an open task overdue.
+		if x := find(w.Observer, f.OrgTask.ID, all); x.Overdue {
+			t.Fatal("overdue before its date")
+		}
+		w.Clock.Advance(60 * 24 * time.Hour)
+		if x := find(w.Observer, f.OrgTask.ID, pk.TaskFilter{Overdue: true}); x == nil || !x.Overdue {
+			t.Errorf("not overdue after its date: %+v", x)
+		}
+		// A caller's change to its copy never reaches the next.
+		tasks, _, _ := db.Tasks.Tasks(w.Observer.Ctx, pid, all, pk.PageRequest{})
+		tasks[0].Title = "changed by a caller"
+		if again, _, _ := db.Tasks.Tasks(w.Observer.Ctx, pid, all, pk.PageRequest{}); again[0].Title == "changed by a caller" {
+			t.Error("a caller's change reached the kept page")
+		}
+	})
+}
