@@ -124,6 +124,14 @@ type gzipSplicer struct {
 	size   uint32
 	opened bool
 	err    error
+	// placed: where each kept piece written so far began, for a
+	// repetition to refer back to (repeatBlock).
+	placed []placedPiece
+}
+
+type placedPiece struct {
+	form *keptForm
+	at   uint32
 }
 
 func newGzipSplicer(w io.Writer) *gzipSplicer {
@@ -162,7 +170,14 @@ func (g *gzipSplicer) writeKept(p Piece) {
 	if g.err = g.fw.Flush(); g.err != nil {
 		return
 	}
-	if _, g.err = g.w.Write(p.kept.deflated); g.err != nil {
+	body := p.kept.deflated
+	for _, x := range g.placed {
+		if d := int(g.size - x.at); x.form == p.kept && d <= maxRepeatDistance && len(p.Raw) >= 3 {
+			body = repeatBlock(len(p.Raw), d)
+		}
+	}
+	g.placed = append(g.placed, placedPiece{p.kept, g.size})
+	if _, g.err = g.w.Write(body); g.err != nil {
 		return
 	}
 	g.fw.Reset(g.w)
@@ -195,5 +210,6 @@ func (g *gzipSplicer) Close() error {
 
 func (g *gzipSplicer) Reset(w io.Writer) {
 	g.w, g.crc, g.size, g.opened, g.err = w, 0, 0, false, nil
+	g.placed = g.placed[:0]
 	g.fw.Reset(w)
 }

@@ -18,10 +18,21 @@ func TestServePiecesDecodesToTheSameBytes(t *testing.T) {
 	kept := func(s string) Piece { return KeptPiece([]byte(s)) }
 	plain := func(s string) Piece { return Piece{Raw: []byte(s)} }
 	big := strings.Repeat("<circle r=\"4\"/><text>الجهات الفاعلة</text>\n", 400)
+	// Pieces placed more than once: the repetitions refer back, of every
+	// length a match can take and from as far as deflate's window allows.
+	var names strings.Builder
+	for i := range 300 {
+		names.WriteString("<option value=\"a" + strings.Repeat("b", i%7) + "\">Name " + strings.Repeat("é", i%5) + "</option>")
+	}
+	once, wide, three, four := kept(names.String()), kept(strings.Repeat("w", 259)), kept("abc"), kept("260"+strings.Repeat("q", 257))
 	for name, pieces := range map[string][]Piece{
 		"kept between plain":  {plain("<!doctype html><p>head</p>"), kept(big), plain("<p>middle</p>"), kept(big + "x"), plain("<p>end</p>")},
 		"kept first and last": {kept(big), plain(strings.Repeat("<td>row</td>", 300)), kept("<p>small kept</p>")},
 		"kept side by side":   {kept(big), kept(big), kept("")},
+		"one kept repeated":   {plain("<select>"), once, plain("</select><select>"), once, plain("</select>"), once, kept("x"), once},
+		"repeated far back":   {wide, plain(strings.Repeat("y", 32768-len(wide.Raw))), wide, plain("z"), wide},
+		"repeated just near":  {wide, plain(strings.Repeat("y", 32768-len(wide.Raw)-1)), wide},
+		"short ones repeated": {three, three, plain("a"), three, four, four},
 		"small":               {plain("<p>a</p>"), kept("<p>b</p>"), plain("<p>c</p>")},
 		"plain only":          {plain(big)},
 	} {
@@ -42,6 +53,9 @@ func TestServePiecesDecodesToTheSameBytes(t *testing.T) {
 			}
 			if accept != "" && len(want) > 4000 && len(raw)*3 > len(want) {
 				t.Errorf("%s, %q: %d bytes from %d: hardly compressed", name, accept, len(raw), len(want))
+			}
+			if name == "one kept repeated" && accept == "gzip" && len(raw) > 2*len(once.kept.deflated) {
+				t.Errorf("a piece placed four times takes %d bytes, itself %d: the repetitions do not refer back", len(raw), len(once.kept.deflated))
 			}
 			etags = append(etags, strings.TrimPrefix(res.Header.Get("ETag"), "W/"))
 		}
