@@ -38,7 +38,6 @@ func funcs(l *i18n.Localizer) template.FuncMap {
 		"canInOrg": func(role pk.OrgRole, action string) bool {
 			return pk.CanInOrganisation(role, pk.Action(action))
 		},
-		"choiceOptions": ChoiceOptions,
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {
