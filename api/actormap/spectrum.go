@@ -2,6 +2,7 @@ package actormap
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/partnerkit/partnerkit/i18n"
 	"github.com/partnerkit/partnerkit/svgtext"
@@ -9,6 +10,7 @@ import (
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/httpx"
+	"github.com/partnerkit/partnerkit/keep"
 	"github.com/partnerkit/partnerkit/mapview"
 	"github.com/partnerkit/partnerkit/spectrum"
 )
@@ -39,6 +41,65 @@ type Spectrum struct {
 	ActorsCut bool `json:"actors_cut"`
 }
 
+// spectrumSegments puts the positions in their segments, every segment
+// present.
+func spectrumSegments(pos []*pk.Assessment) map[string]SpectrumSegment {
+	out := map[string]SpectrumSegment{}
+	for _, s := range spectrum.Segments {
+		out[s.Key()] = SpectrumSegment{Actors: []SpectrumActor{}}
+	}
+	for _, x := range pos {
+		k := spectrum.SegmentOf(x.Support).Key()
+		seg := out[k]
+		seg.Count++
+		seg.Actors = append(seg.Actors, SpectrumActor{ID: x.ActorID, Name: x.ActorName, Kind: x.ActorKind})
+		out[k] = seg
+	}
+	return out
+}
+
+// spectrumAnswer is the spectrum as the API encodes any answer, byte for
+// byte: the segments (hundreds of actors) encoded in lang and compressed
+// once per kept positions (keep.Drawn; the positions' scope says whose
+// sensitive actors they hold and at which date), the map, the date, the
+// moves and the cut per request.
+func spectrumAnswer(a *api.API, lang string, m *pk.Map, at string, pl *pk.PositionList, moves []*pk.Move) (api.Encoded, error) {
+	segments, err := keep.Drawn(pl.Kept.Scope, pl.Kept.Version, a.EncodedName("spectrum segments", lang), func() (any, error) {
+		b, err := a.Encode(lang, spectrumSegments(pl.Positions))
+		if err != nil {
+			return nil, err
+		}
+		return httpx.KeptPiece(b), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	head, err := a.Encode(lang, m)
+	if err != nil {
+		return nil, err
+	}
+	// The fields in the order Spectrum declares them.
+	open := append([]byte(`{"map":`), head...)
+	if at != "" {
+		b, err := a.Encode(lang, at)
+		if err != nil {
+			return nil, err
+		}
+		open = append(append(open, `,"at":`...), b...)
+	}
+	open = append(open, `,"segments":`...)
+	var end []byte
+	if len(moves) > 0 {
+		b, err := a.Encode(lang, moves)
+		if err != nil {
+			return nil, err
+		}
+		end = append(append(end, `,"moves":`...), b...)
+	}
+	end = append(end, `,"actors_cut":`+strconv.FormatBool(pl.Cut)+`}`...)
+	return api.Encoded{{Raw: open}, segments.(httpx.Piece), {Raw: end}}, nil
+}
+
 func (h *Handlers) registerSpectrum(a *api.API) {
 	const tag = "maps"
 	a.Route("GET", mapPath+"/spectrum", httpx.RoleFor(pk.ActionViewMaps), httpx.OpDoc{Summary: "The Spectrum of Allies: actors per segment (?at=YYYY-MM-DD as it stood; ?since= adds moves)", Tag: tag,
@@ -62,25 +123,14 @@ func (h *Handlers) registerSpectrum(a *api.API) {
 			if err != nil {
 				return nil, err
 			}
-			pos := pl.Positions
-			out := Spectrum{Map: m, At: q.Get("at"), Segments: map[string]SpectrumSegment{}, ActorsCut: pl.Cut}
-			for _, s := range spectrum.Segments {
-				out.Segments[s.Key()] = SpectrumSegment{Actors: []SpectrumActor{}}
-			}
-			for _, x := range pos {
-				k := spectrum.SegmentOf(x.Support).Key()
-				seg := out.Segments[k]
-				seg.Count++
-				seg.Actors = append(seg.Actors, SpectrumActor{ID: x.ActorID, Name: x.ActorName, Kind: x.ActorKind})
-				out.Segments[k] = seg
-			}
+			var moves []*pk.Move
 			if !since.IsZero() {
-				if out.Moves, err = h.Maps.Moves(r.Context(), pid, mid, since); err != nil {
+				if moves, err = h.Maps.Moves(r.Context(), pid, mid, since); err != nil {
 					return nil, err
 				}
-				out.Moves = api.NonNil(out.Moves)
+				moves = api.NonNil(moves)
 			}
-			return out, nil
+			return spectrumAnswer(a, api.Language(r), m, q.Get("at"), pl, moves)
 		})
 	a.Route("GET", mapPath+"/spectrum.svg", httpx.RoleFor(pk.ActionViewMaps), httpx.OpDoc{Summary: "The Spectrum of Allies drawn as SVG (?at=YYYY-MM-DD)", Tag: tag,
 		Raw: "image/svg+xml", Query: []string{"at"}},
