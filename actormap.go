@@ -193,7 +193,8 @@ type MapLineList struct {
 
 // TimelineList is a map's assessments oldest first, at most MaxMapTimeline;
 // Cut says there are later ones: a chart drawn from it ends at the last
-// one's date.
+// one's date. Assessments are the kept rows, shared by every request for
+// the same version: never change them.
 type TimelineList struct {
 	Assessments []*Assessment `json:"assessments"`
 	Cut         bool          `json:"cut"`

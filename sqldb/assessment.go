@@ -197,7 +197,7 @@ func (store *MapStore) Timeline(ctx context.Context, pid, mid string) ([]*pk.Ass
 	if err != nil {
 		return nil, err
 	}
-	return l.Assessments, nil
+	return copyAssessments(l.Assessments), nil
 }
 
 // TimelineList is Timeline saying whether the list was cut. It keeps the
@@ -215,8 +215,11 @@ func (store *MapStore) TimelineList(ctx context.Context, pid, mid string) (*pk.T
 	if err != nil {
 		return nil, err
 	}
+	// Shared, not copied: a national map's two years of assessments are
+	// thousands of rows, read on every view of its spectrum to draw a chart
+	// that is itself kept.
 	l := v.(*pk.TimelineList)
-	return &pk.TimelineList{Assessments: copyAssessments(l.Assessments), Cut: l.Cut, Kept: kept}, nil
+	return &pk.TimelineList{Assessments: l.Assessments, Cut: l.Cut, Kept: kept}, nil
 }
 
 func (db *DB) readTimeline(ctx context.Context, s *mapScope) (*pk.TimelineList, error) {
