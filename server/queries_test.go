@@ -92,11 +92,12 @@ func TestQueriesPerPage(t *testing.T) {
 		}
 		ns, ss := small.queries(t, path)
 		nb, sb := big.queries(t, bigPath)
-		if nb > ns {
+		for try := 0; nb > ns && try < 5; try++ {
 			// The network's routes keep what they read in a cache shared
 			// by the whole test process, from which a parallel test may
-			// just have pushed one world's rows out: count both again,
-			// both warm now.
+			// just have pushed one world's rows out (on a busy machine,
+			// even between the warming request and the counted one):
+			// count both again. A query per row shows on every try.
 			ns, _ = small.queries(t, path)
 			nb, _ = big.queries(t, bigPath)
 		}
