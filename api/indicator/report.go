@@ -60,17 +60,17 @@ func reportAnswer(a *api.API, lang string, s *reportview.Shown) (api.Encoded, er
 		return nil, err
 	}
 	d, err := s.DrawnDecisions(a.EncodedName("report decisions", lang), func(d *pk.ReportDecisions) (any, error) {
-		return members(a, lang, []member{{"decisions", d}})
+		b, err := members(a, lang, []member{{"decisions", d}})
+		return httpx.KeptPiece(b), err
 	})
 	if err != nil {
 		return nil, err
 	}
-	decisions := d.([]byte)
 	// The fields in the order pk.PartnershipReport declares them; the
-	// shared sections go out compressed as they were kept.
+	// sections go out compressed as they were kept.
 	open := append(append([]byte{'{'}, head...), ',')
-	between := append(append([]byte{','}, decisions...), ',')
-	return api.Encoded{{Raw: open}, kept.before, {Raw: between}, kept.after, {Raw: []byte{'}'}}}, nil
+	comma := []byte{','}
+	return api.Encoded{{Raw: open}, kept.before, {Raw: comma}, d.(httpx.Piece), {Raw: comma}, kept.after, {Raw: []byte{'}'}}}, nil
 }
 
 // keptAnswer is the shared sections as encoded for one language: the

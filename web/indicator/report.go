@@ -17,9 +17,9 @@ type reportData struct {
 	Query string
 	// Before, Decisions and After are the report's sections, drawn once
 	// per kept report or decisions and language (reportSections); the
-	// page places before and after, kept with the drawing.
+	// page places them, kept with the drawing.
 	Before, Decisions, After template.HTML
-	before, after            web.KeptHTML
+	before, decisions, after web.KeptHTML
 }
 
 // partData is what a part of the report is drawn from: the shared
@@ -65,7 +65,7 @@ func (h *Pages) reportPage(w http.ResponseWriter, r *http.Request) error {
 	data.Query = url.Values{"from": {period.From}, "to": {period.To}}.Encode()
 	// The shared sections are placed, not copied, into the page: sent
 	// compressed as they were kept (web.KeptHTML).
-	data.Before, data.After = v.Place(data.before), v.Place(data.after)
+	data.Before, data.Decisions, data.After = v.Place(data.before), v.Place(data.decisions), v.Place(data.after)
 	v.Data = data
 	h.Render(w, r, http.StatusOK, templates, "report", v)
 	return nil
@@ -91,12 +91,13 @@ func (h *Pages) reportSections(shown *reportview.Shown, pid, lang string) (*repo
 		return nil, err
 	}
 	dec, err := shown.DrawnDecisions(h.PartName("report", "report-decisions", lang), func(s *pk.ReportDecisions) (any, error) {
-		return h.Part(templates, "report", "report-decisions", lang, partData{PID: pid, Decisions: s})
+		html, err := h.Part(templates, "report", "report-decisions", lang, partData{PID: pid, Decisions: s})
+		return web.NewKeptHTML([]byte(html)), err
 	})
 	if err != nil {
 		return nil, err
 	}
-	s := v.(drawnSections)
-	return &reportData{Report: shown.Report, Before: s.before.HTML(), Decisions: dec.(template.HTML), After: s.after.HTML(),
-		before: s.before, after: s.after}, nil
+	s, decisions := v.(drawnSections), dec.(web.KeptHTML)
+	return &reportData{Report: shown.Report, Before: s.before.HTML(), Decisions: decisions.HTML(), After: s.after.HTML(),
+		before: s.before, decisions: decisions, after: s.after}, nil
 }
