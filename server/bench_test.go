@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/network"
 	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
@@ -25,7 +26,7 @@ const (
 func benchSeed() sqldb.NetworkSeed {
 	rng := rand.New(rand.NewPCG(2026, 11))
 	s := sqldb.NetworkSeed{MapTitle: "Welcome policy, city-wide"}
-	sectors := []string{"public", "civil society", "faith", "business", "media", "youth work"}
+	sectors := pk.ActorSectors
 	for i := range benchActors {
 		s.Actors = append(s.Actors, sqldb.SeedNetworkActor{
 			Name:      "Actor " + string(rune('A'+i%26)) + " " + strconv.Itoa(i),

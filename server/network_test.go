@@ -344,6 +344,9 @@ func TestNetworkPage(t *testing.T) {
 			t.Errorf("page lacks %q", want)
 		}
 	}
+	if !strings.Contains(b, "<td>Civil society</td>") || strings.Contains(b, "<td>civil_society</td>") {
+		t.Error("the table does not name the sectors in words")
+	}
 	if strings.Contains(b, `value="funds" checked`) {
 		t.Error("an unchosen type is checked")
 	}
@@ -360,7 +363,7 @@ func TestNetworkPage(t *testing.T) {
 	// Every language renders.
 	for _, lang := range []string{"ar", "fr"} {
 		res := e.do(t, "member", "GET", page, nil, "Accept-Language", lang)
-		if res.Status != 200 || strings.Contains(res.Body, "networkpage.") {
+		if res.Status != 200 || strings.Contains(res.Body, "networkpage.") || strings.Contains(res.Body, "actors.sector.") {
 			t.Errorf("%s: %d, or a message ID shown", lang, res.Status)
 		}
 	}

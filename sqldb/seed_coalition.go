@@ -129,7 +129,8 @@ var (
 	seedLast    = []string{"Ahmadi", "Berger", "Celik", "Dabbagh", "Engel", "Fischer", "Haddad", "Ibrahim", "Jovanovic", "Khalil", "Lehmann", "Mansour", "Nowak", "Osman", "Popescu", "Rahimi", "Schulz", "Toma", "Vogel", "Zaman"}
 	seedWhat    = []string{"Youth", "Women's", "Refugee", "Diaspora", "Migrant", "Neighbourhood", "Student", "Parents'", "Tenants'", "Sports"}
 	seedHow     = []string{"Network", "Initiative", "Association", "Collective", "Council", "Forum", "Circle", "Alliance", "Club", "Centre"}
-	seedSectors = []string{"public", "civil society", "faith", "business", "media", "youth work", "education", "health"}
+	// The register's own sectors: the pages name a sector by its key.
+	seedSectors = pk.ActorSectors
 	seedTopics  = []string{"housing", "language classes", "school places", "work permits", "youth centres", "health care", "legal advice", "sport", "transport", "culture"}
 )
 

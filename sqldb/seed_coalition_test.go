@@ -2,8 +2,10 @@ package sqldb_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
+	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/demo"
 	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
@@ -62,6 +64,15 @@ func TestSeedCoalitionCounts(t *testing.T) {
 		if count(`SELECT COUNT(*) FROM meeting_attendance WHERE partnership_id = $1`) == 0 || count(`SELECT COUNT(*) FROM ballots WHERE partnership_id = $1`) == 0 ||
 			count(`SELECT COUNT(*) FROM health_ratings WHERE partnership_id = $1`) == 0 {
 			t.Error("meetings, proposals and rounds without attendance, ballots or ratings")
+		}
+		// Seeded actors hold what the register's forms would accept: the
+		// pages name a kind or sector by its key.
+		if n := count(`SELECT COUNT(*) FROM actors WHERE partnership_id = $1 AND sector <> '' AND sector NOT IN ('` +
+			strings.Join(pk.ActorSectors, "', '") + `')`); n > 0 {
+			t.Errorf("%d seeded actors of a sector the register does not know", n)
+		}
+		if n := count(`SELECT COUNT(*) FROM actors WHERE partnership_id = $1 AND kind NOT IN ('` + strings.Join(pk.ActorKinds, "', '") + `')`); n > 0 {
+			t.Errorf("%d seeded actors of a kind the register does not know", n)
 		}
 		if len(got.Emails) != z.People {
 			t.Fatalf("%d emails", len(got.Emails))

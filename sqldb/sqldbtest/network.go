@@ -40,11 +40,11 @@ func SeedNetwork(t testing.TB, w *World) *NetworkFixture {
 	ctx := context.Background()
 	seed := sqldb.NetworkSeed{
 		Actors: []sqldb.SeedNetworkActor{
-			{Name: NetAmina, Kind: "individual", Sector: "civil society"},
-			{Name: NetBridges, Kind: "organisation", Sector: "youth work"},
-			{Name: NetChoir, Kind: "group", Sector: "culture"},
+			{Name: NetAmina, Kind: "individual", Sector: "civil_society"},
+			{Name: NetBridges, Kind: "organisation", Sector: "civil_society"},
+			{Name: NetChoir, Kind: "group", Sector: "academic"},
 			{Name: NetCouncil, Kind: "institution", Sector: "public"},
-			{Name: NetSecret, Kind: "individual", Sector: "unknown", Sensitive: true},
+			{Name: NetSecret, Kind: "individual", Sector: "individual", Sensitive: true},
 			{Name: NetLoner, Kind: "individual"},
 		},
 		Relationships: []sqldb.SeedNetworkRelationship{
