@@ -57,6 +57,7 @@ func actorFilterOf(r *http.Request) pk.ActorFilter {
 
 type actorListData struct {
 	Actors []*pk.Actor
+	Rows   template.HTML // the actors' rows (actorRowsHTML)
 	Count  int
 	// Next and Query are query strings we built with url.Values (safe as
 	// URLs): the next page's, and the filters' for the export links.
@@ -127,6 +128,7 @@ func (h *Pages) actorList(w http.ResponseWriter, r *http.Request) error {
 	// An empty register has nothing to filter or download: it says how to
 	// start instead, with the action that starts it.
 	d.Empty = d.Count == 0 && q.Encode() == "" && status == http.StatusOK
+	d.Rows = actorRowsHTML(v.P.ID, d.Actors, h.Bundle.Localizer(v.Lang).T)
 	v.Data = d
 	h.Render(w, r, status, templates, "actors", v)
 	return nil
