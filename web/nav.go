@@ -2,10 +2,13 @@ package web
 
 import (
 	"cmp"
+	"html/template"
 	"net/http"
 	"slices"
+	"strings"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/i18n"
 )
 
 // NavEntry is one module's entry in a partnership's navigation. Modules
@@ -51,4 +54,42 @@ func (h *Web) PartnershipView(r *http.Request, action pk.Action, title, active s
 		}
 	}
 	return v, nil
+}
+
+// Every page's layout repeats two lists: the partnership's menu (fifteen
+// entries) and the language buttons. Through html/template each entry is a
+// few calls by reflection; Render writes them here instead, as the ranges
+// they replaced in _layout.html did, byte for byte (TestLayoutListsAsTemplate,
+// nav_test.go).
+
+// navHTML writes the menu's entries:
+//
+//	{{range .Nav}}<li><a href="{{.Href}}"{{if .Active}} aria-current="page"{{end}}>{{T .Key}}</a></li>{{end}}
+func navHTML(nav []NavLink, t func(string, ...any) string) template.HTML {
+	var b strings.Builder
+	for _, n := range nav {
+		b.WriteString(`<li><a href="` + URLPath(n.Href) + `"`)
+		if n.Active {
+			b.WriteString(` aria-current="page"`)
+		}
+		b.WriteString(">" + EscapeHTML(t(n.Key)) + "</a></li>")
+	}
+	return template.HTML(b.String())
+}
+
+// languageButtons writes the language switcher's buttons, the page's
+// language marked:
+//
+//	{{range languages}}<button type="submit" name="lang" value="{{.}}" lang="{{.}}"{{if eq . $.Lang}} aria-current="true"{{end}}>{{T (print "language." .)}}</button>{{end}}
+func languageButtons(lang string, t func(string, ...any) string) template.HTML {
+	var b strings.Builder
+	for _, l := range i18n.Languages {
+		e := EscapeHTML(l)
+		b.WriteString(`<button type="submit" name="lang" value="` + e + `" lang="` + e + `"`)
+		if l == lang {
+			b.WriteString(` aria-current="true"`)
+		}
+		b.WriteString(">" + EscapeHTML(t("language."+l)) + "</button>")
+	}
+	return template.HTML(b.String())
 }

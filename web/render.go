@@ -163,6 +163,8 @@ func (h *Web) Render(w http.ResponseWriter, r *http.Request, status int, t *Temp
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer putPageBuffer(buf)
+	l := h.Bundle.Localizer(v.Lang)
+	v.NavItems, v.LanguageButtons = navHTML(v.Nav, l.T), languageButtons(v.Lang, l.T)
 	if err := p.ExecuteTemplate(buf, "layout", v); err != nil {
 		h.Log.Error("render", "page", page, "err", err, "request_id", pk.RequestIDFromContext(r.Context()))
 		http.Error(w, "internal error", http.StatusInternalServerError)
@@ -179,7 +181,7 @@ func (h *Web) Render(w http.ResponseWriter, r *http.Request, status int, t *Temp
 		w.Header().Set("Cache-Control", "no-store")
 	}
 	w.Header().Set("Content-Language", v.Lang)
-	words := h.Bundle.Localizer(v.Lang).T("account.former_member")
+	words := l.T("account.former_member")
 	if len(v.placed) > 0 {
 		httpx.ServePieces(w, r, status, v.pieces(buf.Bytes(), words))
 		return

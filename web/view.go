@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -32,6 +33,9 @@ type View struct {
 	// Unread is how many notifications the signed-in person has not read,
 	// counted up to pk.MaxUnreadCounted.
 	Unread int
+	// NavItems and LanguageButtons are the menu's entries and the language
+	// switcher's buttons, written by Render (layout.go).
+	NavItems, LanguageButtons template.HTML
 	// placed are the kept pieces the page places (Place).
 	placed []httpx.Piece
 }
