@@ -177,6 +177,8 @@ type MapList struct {
 
 // PositionList is each visible actor's position on a map, by name, at most
 // MaxMapActors; Cut says the map holds more actors than are listed.
+// Positions are the kept rows, shared by every request for the same
+// version: never change them.
 type PositionList struct {
 	Positions []*Assessment `json:"positions"`
 	Cut       bool          `json:"cut"`

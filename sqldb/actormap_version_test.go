@@ -104,3 +104,35 @@ func TestKeptMapViewsFollowWrites(t *testing.T) {
 		}
 	})
 }
+
+// Positions hands out copies of the kept positions, and what a caller does
+// with PositionList's shared rows (appending to them) never reaches the
+// next reader.
+func TestPositionsHandedOutSafely(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid, mid := w.DB, w.Partnership.ID, w.Maps().Map.ID
+		pos, err := db.Maps.Positions(w.Member.Ctx, pid, mid, time.Time{})
+		if err != nil || len(pos) == 0 {
+			t.Fatalf("%v %d", err, len(pos))
+		}
+		name := pos[0].ActorName
+		pos[0].ActorName = "changed by a caller"
+		pl, err := db.Maps.PositionList(w.Member.Ctx, pid, mid, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pl.Positions[0].ActorName != name {
+			t.Fatalf("a caller's change reached the kept positions: %q", pl.Positions[0].ActorName)
+		}
+		n := len(pl.Positions)
+		_ = append(pl.Positions, &pk.Assessment{ActorName: "appended by a caller"})
+		again, err := db.Maps.PositionList(w.Member.Ctx, pid, mid, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(again.Positions) != n || cap(again.Positions) != n {
+			t.Errorf("the next list has %d positions (room for %d), want %d", len(again.Positions), cap(again.Positions), n)
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strconv"
 	"time"
 
@@ -107,10 +108,12 @@ func (store *MapStore) Positions(ctx context.Context, pid, mid string, at time.T
 	if err != nil {
 		return nil, err
 	}
-	return l.Positions, nil
+	return copyAssessments(l.Positions), nil
 }
 
-// PositionList is Positions saying whether the list was cut.
+// PositionList is Positions saying whether the list was cut, handing out
+// the kept rows themselves: a map of 500 actors is drawn from them on every
+// view of its power map or spectrum, and the drawings are kept.
 func (store *MapStore) PositionList(ctx context.Context, pid, mid string, at time.Time) (*pk.PositionList, error) {
 	s, err := store.db.mapFor(ctx, store.db.read, pid, mid, pk.ActionViewMaps)
 	if err != nil {
@@ -122,11 +125,13 @@ func (store *MapStore) PositionList(ctx context.Context, pid, mid string, at tim
 	}
 	out := &pk.PositionList{Kept: kept}
 	out.Positions, out.Cut = cut(pos, pk.MaxMapActors)
+	out.Positions = slices.Clip(out.Positions) // an append never writes into the kept rows
 	return out, nil
 }
 
 // positions reads at most pk.MaxMapActors+1 positions: callers cut the
-// extra one off and say so. kept names the kept rows they are copies of.
+// extra one off and say so. They are the kept rows, shared: never change
+// them (hand out copies). kept names them.
 func (db *DB) positions(ctx context.Context, s *mapScope, at time.Time) (_ []*pk.Assessment, kept pk.Kept, _ error) {
 	// The end of time as stored text: every stored time sorts before it.
 	until := "9999"
@@ -142,7 +147,7 @@ func (db *DB) positions(ctx context.Context, s *mapScope, at time.Time) (_ []*pk
 	if err != nil {
 		return nil, kept, err
 	}
-	return copyAssessments(rows.([]*pk.Assessment)), kept, nil
+	return rows.([]*pk.Assessment), kept, nil
 }
 
 func (db *DB) readPositions(ctx context.Context, s *mapScope, until string) ([]*pk.Assessment, error) {

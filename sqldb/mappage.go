@@ -25,7 +25,7 @@ func (store *MapStore) MapPage(ctx context.Context, pid, mid string) (*pk.MapPag
 	if err != nil {
 		return nil, err
 	}
-	return &pk.MapPage{Map: m, Positions: pos.Positions, Tactics: len(ts.Tactics), PositionsCut: pos.Cut, TacticsCut: ts.Cut}, nil
+	return &pk.MapPage{Map: m, Positions: copyAssessments(pos.Positions), Tactics: len(ts.Tactics), PositionsCut: pos.Cut, TacticsCut: ts.Cut}, nil
 }
 
 // MapActorPage gathers one actor on one map. The decision "not found" is
