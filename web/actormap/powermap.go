@@ -42,6 +42,8 @@ type powerMapData struct {
 	Groups    []powerGroup
 	Count     int
 	Choices   assessChoices
+	// ActorOptions are Choices.Actors as the form's options.
+	ActorOptions []pk.Choice
 	// ChoicesCut: more actors could be placed than the form offers (Limit);
 	// Find is the name search that narrows them.
 	ChoicesCut bool
@@ -107,6 +109,10 @@ func (h *Pages) renderPowerMap(w http.ResponseWriter, r *http.Request, status in
 			return err
 		}
 		d.Choices.Actors, d.ChoicesCut, d.Limit = ch.Actors, ch.More, pk.MapActorChoiceLimit
+		d.ActorOptions = make([]pk.Choice, len(ch.Actors))
+		for i, a := range ch.Actors {
+			d.ActorOptions[i] = pk.Choice{ID: a.ID, Name: a.Name}
+		}
 	}
 	if formErr != nil {
 		v.Form = h.FormFromError(r, &web.Form{Values: r.PostForm}, formErr)
