@@ -70,3 +70,30 @@ var (
 	// keptOptionLists holds the 64 lists of options written last.
 	keptOptionLists = keep.New(64, 1)
 )
+
+// PlaceDrawn places HTML drawn for this request as kept HTML when the same
+// HTML was drawn before (the asker's last view of the page, or another's
+// with the same rights): found by its content (a hash with this process's
+// seed, then compared byte for byte), it is compressed once for every view
+// that draws it instead of on each. HTML drawn for the first time is kept
+// for the next; short HTML is written as it is.
+func (v *View) PlaceDrawn(html template.HTML) template.HTML {
+	if len(html) < placeMinSize {
+		return html
+	}
+	kept, _ := keptDrawings.Get(drawnKey(html), "drawn", func(any) (any, error) {
+		return NewKeptHTML([]byte(html)), nil
+	})
+	if k := kept.(KeptHTML); string(k.piece.Raw) == string(html) {
+		return v.Place(k)
+	}
+	return html
+}
+
+// drawnKey is the hash drawn HTML is found by.
+func drawnKey(html template.HTML) string {
+	return strconv.FormatUint(maphash.String(optionsSeed, string(html)), 36)
+}
+
+// keptDrawings holds the 64 pieces of HTML placed by PlaceDrawn last.
+var keptDrawings = keep.New(64, 1)

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"html/template"
+	"strings"
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -55,5 +56,30 @@ func TestKeptOptionsFollowTheirChoices(t *testing.T) {
 	}
 	if got := v.Options(list(3, "Person"), "id1"); got != template.HTML(ChoiceOptions(list(3, "Person"), "id1")) {
 		t.Errorf("short options: %s", got)
+	}
+}
+
+// HTML drawn again is placed as the piece kept the first time, found by
+// its content; other HTML, even kept under its hash, is never taken for
+// it; short HTML is written as it is.
+func TestPlaceDrawnFindsTheSameHTML(t *testing.T) {
+	page := func(s string) template.HTML { return template.HTML(strings.Repeat("<li>"+s+"</li>", 400)) }
+	placed := func(html template.HTML) (template.HTML, *View) {
+		v := &View{}
+		return v.PlaceDrawn(html), v
+	}
+	for _, html := range []template.HTML{page("one"), page("two"), page("one")} {
+		got, v := placed(html)
+		if len(v.placed) != 1 || string(v.placed[0].Raw) != string(html) || got == html {
+			t.Fatalf("%.20s…: placed %d pieces", html, len(v.placed))
+		}
+	}
+	other := page("other")
+	keptDrawings.Get(drawnKey(page("colliding")), "drawn", func(any) (any, error) { return NewKeptHTML([]byte(other)), nil })
+	if got, v := placed(page("colliding")); len(v.placed) != 0 || got != page("colliding") {
+		t.Error("another drawing kept under this one's hash was placed")
+	}
+	if got, v := placed("<p>short</p>"); len(v.placed) != 0 || got != "<p>short</p>" {
+		t.Error("short HTML was placed")
 	}
 }

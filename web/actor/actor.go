@@ -128,7 +128,7 @@ func (h *Pages) actorList(w http.ResponseWriter, r *http.Request) error {
 	// An empty register has nothing to filter or download: it says how to
 	// start instead, with the action that starts it.
 	d.Empty = d.Count == 0 && q.Encode() == "" && status == http.StatusOK
-	d.Rows = actorRowsHTML(v.P.ID, d.Actors, h.Bundle.Localizer(v.Lang).T)
+	d.Rows = v.PlaceDrawn(actorRowsHTML(v.P.ID, d.Actors, h.Bundle.Localizer(v.Lang).T))
 	v.Data = d
 	h.Render(w, r, status, templates, "actors", v)
 	return nil

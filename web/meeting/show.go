@@ -91,8 +91,8 @@ func (h *Pages) renderShow(w http.ResponseWriter, r *http.Request, status int, s
 		return err
 	}
 	d.sheetPart(sheetFrom(r))
-	d.RowsHTML = sheetRowsHTML(d.Rows, d.CanEdit, d.StatusOptions, l.T("meeting.attendance.no_seat"),
-		func(s string) string { return l.T("meeting.attendance." + s) })
+	d.RowsHTML = v.PlaceDrawn(sheetRowsHTML(d.Rows, d.CanEdit, d.StatusOptions, l.T("meeting.attendance.no_seat"),
+		func(s string) string { return l.T("meeting.attendance." + s) }))
 	if d.Actions, d.ActCut, err = h.Meetings.ActionItems(ctx, pid, mtid); err != nil {
 		return err
 	}

@@ -68,7 +68,7 @@ func (h *Pages) taskList(w http.ResponseWriter, r *http.Request) error {
 	if d.Plans, d.PlansCut, err = h.Plans.PlanChoices(ctx, pid); err != nil {
 		return err
 	}
-	d.Cards = taskCardsHTML(h.Bundle.Localizer(v.Lang).T, tasks, d.MayStatus, d.Statuses, "")
+	d.Cards = v.PlaceDrawn(taskCardsHTML(h.Bundle.Localizer(v.Lang).T, tasks, d.MayStatus, d.Statuses, ""))
 	v.Data = d
 	h.Render(w, r, http.StatusOK, templates, "tasks", v)
 	return nil
