@@ -124,11 +124,11 @@ func (s *seeding) at(i, n int) time.Time {
 func (s *seeding) pick(list []string) string { return list[s.rng.IntN(len(list))] }
 
 var (
-	seedPlaces  = []string{"Leipzig", "Dresden", "Halle", "Chemnitz", "Erfurt", "Jena", "Magdeburg", "Zwickau", "Plauen", "Gera"}
-	seedFirst   = []string{"Amal", "Bilal", "Clara", "Dana", "Emre", "Farah", "Goran", "Hana", "Idris", "Jana", "Karim", "Lina", "Milan", "Nour", "Omar", "Petra", "Rania", "Sami", "Tara", "Yara"}
-	seedLast    = []string{"Ahmadi", "Berger", "Celik", "Dabbagh", "Engel", "Fischer", "Haddad", "Ibrahim", "Jovanovic", "Khalil", "Lehmann", "Mansour", "Nowak", "Osman", "Popescu", "Rahimi", "Schulz", "Toma", "Vogel", "Zaman"}
-	seedWhat    = []string{"Youth", "Women's", "Refugee", "Diaspora", "Migrant", "Neighbourhood", "Student", "Parents'", "Tenants'", "Sports"}
-	seedHow     = []string{"Network", "Initiative", "Association", "Collective", "Council", "Forum", "Circle", "Alliance", "Club", "Centre"}
+	seedPlaces = []string{"Leipzig", "Dresden", "Halle", "Chemnitz", "Erfurt", "Jena", "Magdeburg", "Zwickau", "Plauen", "Gera"}
+	seedFirst  = []string{"Amal", "Bilal", "Clara", "Dana", "Emre", "Farah", "Goran", "Hana", "Idris", "Jana", "Karim", "Lina", "Milan", "Nour", "Omar", "Petra", "Rania", "Sami", "Tara", "Yara"}
+	seedLast   = []string{"Ahmadi", "Berger", "Celik", "Dabbagh", "Engel", "Fischer", "Haddad", "Ibrahim", "Jovanovic", "Khalil", "Lehmann", "Mansour", "Nowak", "Osman", "Popescu", "Rahimi", "Schulz", "Toma", "Vogel", "Zaman"}
+	seedWhat   = []string{"Youth", "Women's", "Refugee", "Diaspora", "Migrant", "Neighbourhood", "Student", "Parents'", "Tenants'", "Sports"}
+	seedHow    = []string{"Network", "Initiative", "Association", "Collective", "Council", "Forum", "Circle", "Alliance", "Club", "Centre"}
 	// The register's own sectors: the pages name a sector by its key.
 	seedSectors = pk.ActorSectors
 	seedTopics  = []string{"housing", "language classes", "school places", "work permits", "youth centres", "health care", "legal advice", "sport", "transport", "culture"}
