@@ -171,6 +171,20 @@ func TestKeptReportFollowsWrites(t *testing.T) {
 		if after := build(t, db, true, w.Member.Ctx, pid); len(after.Decisions.Items) != len(before.Decisions.Items)+1 {
 			t.Errorf("%d decisions after the close, want %d", len(after.Decisions.Items), len(before.Decisions.Items)+1)
 		}
+
+		// Time alone passing the start of the next meeting changes what
+		// the report counts as held: the kept report must follow.
+		starts := w.Meetings().Next.StartsAt
+		if !starts.After(db.Now()) {
+			t.Fatalf("the next meeting began at %s, before %s", starts, db.Now())
+		}
+		for _, on := range others {
+			build(t, on, true, w.Member.Ctx, pid) // kept before the meeting begins
+		}
+		w.Clock.Set(starts.Add(30 * time.Second))
+		check("a meeting begun")
+		w.Clock.Set(starts.Add(90 * time.Second))
+		check("a minute into a meeting")
 	})
 }
 

@@ -130,7 +130,7 @@ func eventRows(events []parentEvent) []string {
 
 // ReportVersion is what the partnership report of pid made at now is kept
 // under: the version of everything it reads (data_version) and of the
-// partnership itself, and how many of its meetings had begun by now (the
+// partnership itself, and which of its meetings had begun by now (the
 // meetings held and the attendance signal count those begun by the moment,
 // not the day), named for this database among those the process opened.
 // It is to be read before what it keys, so that nothing older than a
@@ -144,14 +144,18 @@ func (store *PartnershipStore) ReportVersion(ctx context.Context, pid string, no
 	if err := (&DecisionStore{db}).settle(ctx, pid); err != nil {
 		return "", err
 	}
-	var data, version, begun, begunMinute int64
+	// Under one data version the meetings' starts are fixed, so the last
+	// start by now says how many had begun as well as their count would,
+	// and is found by a seek on the index instead of a count of a
+	// national coalition's thousand meetings on every view.
+	var data, version int64
+	var begun, begunMinute string
 	if err := db.read.QueryRowContext(ctx, `SELECT data_version, version,
-		(SELECT COUNT(*) FROM meetings WHERE partnership_id = $1 AND starts_at <= $2),
-		(SELECT COUNT(*) FROM meetings WHERE partnership_id = $1 AND starts_at < $3)
+		COALESCE((SELECT MAX(starts_at) FROM meetings WHERE partnership_id = $1 AND starts_at <= $2), ''),
+		COALESCE((SELECT MAX(starts_at) FROM meetings WHERE partnership_id = $1 AND starts_at < $3), '')
 		FROM partnerships WHERE id = $1`, pid, fmtTime(now), now.UTC().Format("2006-01-02T15:04")).
 		Scan(&data, &version, &begun, &begunMinute); err != nil {
 		return "", err
 	}
-	return db.opened + "\x00" + strconv.FormatInt(data, 10) + "." + strconv.FormatInt(version, 10) + "." +
-		strconv.FormatInt(begun, 10) + "." + strconv.FormatInt(begunMinute, 10), nil
+	return db.opened + "\x00" + strconv.FormatInt(data, 10) + "." + strconv.FormatInt(version, 10) + "." + begun + "." + begunMinute, nil
 }

@@ -16,8 +16,8 @@ type reportData struct {
 	// Query is the period as a query string, for the JSON link.
 	Query string
 	// Before, Decisions and After are the report's sections, drawn once
-	// per kept report or decisions and language (reportSections); the
-	// page places them, kept with the drawing.
+	// per kept report or decisions and language (reportSections), placed
+	// by the page (View.Place).
 	Before, Decisions, After template.HTML
 	before, decisions, after web.KeptHTML
 }
@@ -98,6 +98,6 @@ func (h *Pages) reportSections(shown *reportview.Shown, pid, lang string) (*repo
 		return nil, err
 	}
 	s, decisions := v.(drawnSections), dec.(web.KeptHTML)
-	return &reportData{Report: shown.Report, Before: s.before.HTML(), Decisions: decisions.HTML(), After: s.after.HTML(),
-		before: s.before, decisions: decisions, after: s.after}, nil
+	// The page places them (reportPage): not copied into strings here.
+	return &reportData{Report: shown.Report, before: s.before, decisions: decisions, after: s.after}, nil
 }

@@ -37,7 +37,7 @@ func checkSections(t *testing.T, db *sqldb.DB, ctx context.Context, pid, lang st
 		if err != nil {
 			t.Fatal(err)
 		}
-		return string(d.Before + d.Decisions + d.After)
+		return string(d.before.HTML() + d.decisions.HTML() + d.after.HTML())
 	}
 	want := draw(false)
 	for i := range 2 {
