@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/partnerkit/partnerkit/httpx"
+	"github.com/partnerkit/partnerkit/keep"
 )
 
 // Encoded is an answer already encoded as JSON with its method texts in
@@ -43,6 +44,29 @@ func (a *API) Encode(lang string, v any) ([]byte, error) {
 // catalogues, for keeping it.
 func (a *API) EncodedName(what, lang string) string {
 	return fmt.Sprintf("json %p %s %s", a.Bundle, what, lang)
+}
+
+// KeptEncoded is value encoded in lang and compressed once per kept data
+// it comes from (keep.Drawn under scope and version; with either empty,
+// each time): what names it, beside what (the answer, the part) and the
+// language, must say everything else value depends on. value is asked for
+// only when it is not kept.
+func (a *API) KeptEncoded(scope, version, what, lang string, value func() (any, error)) (httpx.Piece, error) {
+	kept, err := keep.Drawn(scope, version, a.EncodedName(what, lang), func() (any, error) {
+		v, err := value()
+		if err != nil {
+			return nil, err
+		}
+		b, err := a.Encode(lang, v)
+		if err != nil {
+			return nil, err
+		}
+		return httpx.KeptPiece(b), nil
+	})
+	if err != nil {
+		return httpx.Piece{}, err
+	}
+	return kept.(httpx.Piece), nil
 }
 
 // writeEncoded writes an encoded answer, ended by a newline like every

@@ -11,7 +11,6 @@ import (
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/httpx"
-	"github.com/partnerkit/partnerkit/keep"
 	"github.com/partnerkit/partnerkit/mapview"
 	"github.com/partnerkit/partnerkit/powermap"
 )
@@ -98,16 +97,12 @@ func powerMapActors(pl *pk.PositionList) []PowerMapActor {
 
 // powerMapAnswer is the power map without its lines as the API encodes
 // any answer, byte for byte: the actors (hundreds) encoded in lang and
-// compressed once per kept positions (keep.Drawn; the positions' scope
+// compressed once per kept positions (KeptEncoded; the positions' scope
 // says whose sensitive actors they hold), the map and the cut per
 // request. Encoding and compressing 500 actors was most of each answer.
 func powerMapAnswer(a *api.API, lang string, m *pk.Map, pl *pk.PositionList) (api.Encoded, error) {
-	actors, err := keep.Drawn(pl.Kept.Scope, pl.Kept.Version, a.EncodedName("powermap actors", lang), func() (any, error) {
-		b, err := a.Encode(lang, powerMapActors(pl))
-		if err != nil {
-			return nil, err
-		}
-		return httpx.KeptPiece(b), nil
+	actors, err := a.KeptEncoded(pl.Kept.Scope, pl.Kept.Version, "powermap actors", lang, func() (any, error) {
+		return powerMapActors(pl), nil
 	})
 	if err != nil {
 		return nil, err
@@ -119,5 +114,5 @@ func powerMapAnswer(a *api.API, lang string, m *pk.Map, pl *pk.PositionList) (ap
 	// The fields in the order PowerMap declares them; no lines.
 	open := append(append([]byte(`{"map":`), head...), `,"actors":`...)
 	end := []byte(`,"actors_cut":` + strconv.FormatBool(pl.Cut) + `,"lines_cut":false}`)
-	return api.Encoded{{Raw: open}, actors.(httpx.Piece), {Raw: end}}, nil
+	return api.Encoded{{Raw: open}, actors, {Raw: end}}, nil
 }

@@ -10,7 +10,6 @@ import (
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/httpx"
-	"github.com/partnerkit/partnerkit/keep"
 	"github.com/partnerkit/partnerkit/mapview"
 	"github.com/partnerkit/partnerkit/spectrum"
 )
@@ -60,16 +59,12 @@ func spectrumSegments(pos []*pk.Assessment) map[string]SpectrumSegment {
 
 // spectrumAnswer is the spectrum as the API encodes any answer, byte for
 // byte: the segments (hundreds of actors) encoded in lang and compressed
-// once per kept positions (keep.Drawn; the positions' scope says whose
+// once per kept positions (KeptEncoded; the positions' scope says whose
 // sensitive actors they hold and at which date), the map, the date, the
 // moves and the cut per request.
 func spectrumAnswer(a *api.API, lang string, m *pk.Map, at string, pl *pk.PositionList, moves []*pk.Move) (api.Encoded, error) {
-	segments, err := keep.Drawn(pl.Kept.Scope, pl.Kept.Version, a.EncodedName("spectrum segments", lang), func() (any, error) {
-		b, err := a.Encode(lang, spectrumSegments(pl.Positions))
-		if err != nil {
-			return nil, err
-		}
-		return httpx.KeptPiece(b), nil
+	segments, err := a.KeptEncoded(pl.Kept.Scope, pl.Kept.Version, "spectrum segments", lang, func() (any, error) {
+		return spectrumSegments(pl.Positions), nil
 	})
 	if err != nil {
 		return nil, err
@@ -97,7 +92,7 @@ func spectrumAnswer(a *api.API, lang string, m *pk.Map, at string, pl *pk.Positi
 		end = append(append(end, `,"moves":`...), b...)
 	}
 	end = append(end, `,"actors_cut":`+strconv.FormatBool(pl.Cut)+`}`...)
-	return api.Encoded{{Raw: open}, segments.(httpx.Piece), {Raw: end}}, nil
+	return api.Encoded{{Raw: open}, segments, {Raw: end}}, nil
 }
 
 func (h *Handlers) registerSpectrum(a *api.API) {

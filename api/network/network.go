@@ -16,7 +16,6 @@ import (
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/api"
 	"github.com/partnerkit/partnerkit/httpx"
-	"github.com/partnerkit/partnerkit/keep"
 	netanalysis "github.com/partnerkit/partnerkit/network"
 )
 
@@ -100,23 +99,13 @@ func (h *Handlers) registerNetwork(a *api.API) {
 			// only: encoded and compressed once per version, language
 			// and query, and sent as kept.
 			lang := api.Language(r)
-			kept, err := keep.Drawn(n.Key.Scope, strconv.FormatInt(n.Key.Version, 10),
-				a.EncodedName("network answer", lang)+fmt.Sprintf("\x00%+v\x00%s", q, r.URL.Query().Get("crossers")),
-				func() (any, error) {
-					out, err := answer()
-					if err != nil {
-						return nil, err
-					}
-					b, err := a.Encode(lang, out)
-					if err != nil {
-						return nil, err
-					}
-					return httpx.KeptPiece(b), nil
-				})
+			kept, err := a.KeptEncoded(n.Key.Scope, strconv.FormatInt(n.Key.Version, 10),
+				fmt.Sprintf("network answer\x00%+v\x00%s", q, r.URL.Query().Get("crossers")), lang,
+				func() (any, error) { return answer() })
 			if err != nil {
 				return nil, err
 			}
-			return api.Encoded{kept.(httpx.Piece)}, nil
+			return api.Encoded{kept}, nil
 		})
 	a.Route("GET", "/partnerships/{pid}/network.svg", access, httpx.OpDoc{Summary: "The network drawn as SVG", Tag: tag, Raw: "image/svg+xml", Query: query},
 		func(r *http.Request) (any, error) {
