@@ -5,6 +5,7 @@ import (
 	"time"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
@@ -352,6 +353,39 @@ func TestTaskListKeptFollowsChanges(t *testing.T) {
 		tasks[0].Title = "changed by a caller"
 		if again, _, _ := db.Tasks.Tasks(w.Observer.Ctx, pid, all, pk.PageRequest{}); again[0].Title == "changed by a caller" {
 			t.Error("a caller's change reached the kept page")
+		}
+	})
+}
+
+// On PostgreSQL, a page of tasks kept by one instance follows a write made
+// through another (the versions are in the database, not the process).
+func TestTaskListKeptAcrossInstances(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		if w.DB.Dialect != sqldb.Postgres {
+			t.Skip("one SQLite file has one server")
+		}
+		other, pid, f := sqldbtest.AnotherInstance(t, w.DB), w.Partnership.ID, w.Plans()
+		status := func() string {
+			t.Helper()
+			tasks, _, err := other.Tasks.Tasks(w.Observer.Ctx, pid, pk.TaskFilter{}, pk.PageRequest{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range tasks {
+				if x.ID == f.MemberTask.ID {
+					return x.Status
+				}
+			}
+			t.Fatal("the task is not listed")
+			return ""
+		}
+		before := status() // kept on the other instance
+		if _, err := w.DB.Tasks.SetTaskStatus(w.Coordinator.Ctx, pid, f.MemberTask.ID, pk.TaskStatusInput{Status: pk.TaskDone, Version: f.MemberTask.Version}); err != nil {
+			t.Fatal(err)
+		}
+		if after := status(); after != pk.TaskDone || after == before {
+			t.Errorf("the other instance lists the task as %q after it was set done (before: %q)", after, before)
 		}
 	})
 }
