@@ -46,7 +46,7 @@ func keptOptions(choices []pk.Choice, chosen string) KeptHTML {
 // optionsKey is the hash the options of choices are found by.
 func optionsKey(choices []pk.Choice, chosen string) string {
 	var h maphash.Hash
-	h.SetSeed(optionsSeed)
+	h.SetSeed(contentSeed)
 	h.WriteString(chosen)
 	for _, c := range choices {
 		h.WriteByte(0)
@@ -66,7 +66,8 @@ type optionList struct {
 }
 
 var (
-	optionsSeed = maphash.MakeSeed()
+	// contentSeed seeds the hashes kept HTML is found by, per process.
+	contentSeed = maphash.MakeSeed()
 	// keptOptionLists holds the 64 lists of options written last.
 	keptOptionLists = keep.New(64, 1)
 )
@@ -92,7 +93,7 @@ func (v *View) PlaceDrawn(html template.HTML) template.HTML {
 
 // drawnKey is the hash drawn HTML is found by.
 func drawnKey(html template.HTML) string {
-	return strconv.FormatUint(maphash.String(optionsSeed, string(html)), 36)
+	return strconv.FormatUint(maphash.String(contentSeed, string(html)), 36)
 }
 
 // keptDrawings holds the 64 pieces of HTML placed by PlaceDrawn last.
