@@ -65,6 +65,10 @@ type Module interface {
 // parse trees of the others (each language's copy of every page is some
 // ten megabytes).
 func New(cfg Config) (*Web, error) {
+	// The static files are compressed once per process (Brotli, a tenth of
+	// a second): begun now, beside the parse, rather than on the first
+	// page shown, which links them by their hashed names.
+	go staticAssets()
 	if err := ParseAll(cfg.Bundle, i18n.Languages[0]); err != nil {
 		return nil, err
 	}
