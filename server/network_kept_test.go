@@ -40,11 +40,7 @@ func TestNetworkPictureKept(t *testing.T) {
 			t.Error("the Arabic page shows the English picture")
 		}
 		before := strings.Count(picture("member"), "<line")
-		rel := "/api/v1/partnerships/" + f.PID + "/relationships"
-		body := `{"from":"` + f.IDs[sqldbtest.NetLoner] + `","to":"` + f.IDs[sqldbtest.NetChoir] + `","type":"cooperates_with"}`
-		if res := e.do(t, "member", "POST", rel, body); res.Status != http.StatusCreated {
-			t.Fatalf("new tie: %d %s", res.Status, res.Body)
-		}
+		tieLonerToChoir(t, e, f)
 		if after := strings.Count(picture("member"), "<line"); after != before+1 {
 			t.Errorf("ties drawn: %d before the new tie, %d after", before, after)
 		}
@@ -93,11 +89,7 @@ func TestNetworkAnswerKept(t *testing.T) {
 			t.Errorf("two queries, one answer: %+v %+v", first.Actors, last.Actors)
 		}
 		before := answer("member", "").Edges
-		rel := "/api/v1/partnerships/" + f.PID + "/relationships"
-		body := `{"from":"` + f.IDs[sqldbtest.NetLoner] + `","to":"` + f.IDs[sqldbtest.NetChoir] + `","type":"cooperates_with"}`
-		if res := e.do(t, "member", "POST", rel, body); res.Status != http.StatusCreated {
-			t.Fatalf("new tie: %d %s", res.Status, res.Body)
-		}
+		tieLonerToChoir(t, e, f)
 		if after := answer("member", "").Edges; after != before+1 {
 			t.Errorf("ties: %d before the new tie, %d after", before, after)
 		}
@@ -153,13 +145,17 @@ func TestNetworkBodyKept(t *testing.T) {
 			return b[:strings.Index(b, "<")]
 		}
 		before := ties()
-		rel := "/api/v1/partnerships/" + f.PID + "/relationships"
-		tie := `{"from":"` + f.IDs[sqldbtest.NetLoner] + `","to":"` + f.IDs[sqldbtest.NetChoir] + `","type":"cooperates_with"}`
-		if res := e.do(t, "member", "POST", rel, tie); res.Status != http.StatusCreated {
-			t.Fatalf("new tie: %d %s", res.Status, res.Body)
-		}
+		tieLonerToChoir(t, e, f)
 		if after := ties(); after == before {
 			t.Errorf("ties: %s before the new tie and after", before)
+		}
+
+		// A cursor that is not one is refused each time: a refusal is
+		// never kept.
+		for _, query := range []string{"?cursor=not-a-cursor", "?crossers=-1", "?cursor=not-a-cursor"} {
+			if res := e.do(t, "member", "GET", page+query, nil); res.Status < 400 || res.Status >= 500 {
+				t.Errorf("%s: %d, want a refusal", query, res.Status)
+			}
 		}
 
 		// An empty network offers to add an actor (everyone who may see
@@ -175,4 +171,15 @@ func TestNetworkBodyKept(t *testing.T) {
 			}
 		}
 	})
+}
+
+// tieLonerToChoir has the member tie the lone volunteer to the choir
+// through the API: a change to the network's shape.
+func tieLonerToChoir(t *testing.T, e *env, f *sqldbtest.NetworkFixture) {
+	t.Helper()
+	rel := "/api/v1/partnerships/" + f.PID + "/relationships"
+	body := `{"from":"` + f.IDs[sqldbtest.NetLoner] + `","to":"` + f.IDs[sqldbtest.NetChoir] + `","type":"cooperates_with"}`
+	if res := e.do(t, "member", "POST", rel, body); res.Status != http.StatusCreated {
+		t.Fatalf("new tie: %d %s", res.Status, res.Body)
+	}
 }
