@@ -144,14 +144,6 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	case "desc":
 		desc = true
 	}
-	page, err := n.ActorPage(pk.NetworkActorQuery{Sort: sortKey, Descending: desc, Page: pk.PageRequest{Cursor: q.Get("cursor"), Limit: networkPageSize}})
-	if err != nil {
-		return err
-	}
-	crossers, err := n.CrosserPage(q.Get("crossers"))
-	if err != nil {
-		return err
-	}
 	filters := url.Values{}
 	for _, t := range f.Types {
 		filters.Add("type", t)
@@ -190,10 +182,21 @@ func (h *Pages) networkPage(w http.ResponseWriter, r *http.Request) error {
 	d.SVG = v.Place(pic.svg) // sent compressed as it was kept
 	d.SVGHref = networkExportBase(v.P.ID) + ".svg" + querySuffix(filters)
 	// The body, once per version, language and query (the filter is in
-	// the version's scope; the cursors were checked above).
+	// the version's scope).
 	mayAdd := len(n.Actors) == 0 && pk.Can(v.P.MyRole, pk.ActionEditActors)
 	name := h.PartName("network", "network-body", v.Lang) + fmt.Sprintf("\x00%s\x00%t\x00%s\x00%s\x00%t", sortKey, desc, q.Get("cursor"), q.Get("crossers"), mayAdd)
 	body, err := keep.Drawn(kept.Scope, kept.Version, name, func() (any, error) {
+		// The pages of the table and of the crossers are picked here, once
+		// per kept body; a cursor that is not one is refused each time, as
+		// a refusal is never kept.
+		page, err := n.ActorPage(pk.NetworkActorQuery{Sort: sortKey, Descending: desc, Page: pk.PageRequest{Cursor: q.Get("cursor"), Limit: networkPageSize}})
+		if err != nil {
+			return nil, err
+		}
+		crossers, err := n.CrosserPage(q.Get("crossers"))
+		if err != nil {
+			return nil, err
+		}
 		b := drawNetworkBody(v.P.ID, n, page, crossers, filters, sortKey, q.Get("cursor"), desc)
 		b.MayAddActor = mayAdd
 		html, err := h.Part(templates, "network", "network-body", v.Lang, b)
