@@ -50,23 +50,72 @@ func currentPlaybook(ctx context.Context, q queryer, pid string) (*playbook.Play
 }
 
 // playbookView loads everything stored for the current playbook and
-// measures it. q is the read pool or a transaction.
+// measures it. q is the read pool or a transaction. Read from the pool,
+// what is stored is kept under the data version (the overview shows it on
+// every view; migration 00039 makes every playbook write raise it), and
+// each asker gets their own copy with their answers marked.
 func (db *DB) playbookView(ctx context.Context, q queryer, pid string) (*pk.PlaybookView, error) {
+	var st *playbookState
+	if q == queryer(db.read) {
+		kept, err := db.keptData(ctx, pid, "playbook", func() (any, error) { return readPlaybookState(ctx, db.read, pid) })
+		if err != nil {
+			return nil, err
+		}
+		st = kept.(*playbookState)
+	} else {
+		var err error
+		if st, err = readPlaybookState(ctx, q, pid); err != nil {
+			return nil, err
+		}
+	}
+	return pk.BuildPlaybookView(st.playbook, st.record.forReader(pk.UserIDFromContext(ctx))), nil
+}
+
+// playbookState is what a partnership has stored for the playbook it
+// follows, the same for every reader.
+type playbookState struct {
+	playbook *playbook.Playbook
+	record   *playbookRecord
+}
+
+func readPlaybookState(ctx context.Context, q queryer, pid string) (*playbookState, error) {
 	p, by, at, err := currentPlaybook(ctx, q, pid)
 	if err != nil {
 		return nil, err
 	}
-	rec, err := loadPlaybookRecord(ctx, q, pid, p.ID, pk.UserIDFromContext(ctx))
+	rec, err := loadPlaybookRecord(ctx, q, pid, p.ID)
 	if err != nil {
 		return nil, err
 	}
 	rec.ChosenBy, rec.ChosenAt = by, at
-	return pk.BuildPlaybookView(p, rec), nil
+	return &playbookState{playbook: p, record: (*playbookRecord)(rec)}, nil
+}
+
+// playbookRecord is a record shared by every reader: never changed once read.
+type playbookRecord pk.PlaybookRecord
+
+// forReader is the record as reader uid sees it: fresh answers and history
+// (handed out to the pages and the API), their own answers marked.
+func (r *playbookRecord) forReader(uid string) *pk.PlaybookRecord {
+	c := pk.PlaybookRecord(*r)
+	c.Answers = make([]*pk.PlaybookAnswer, len(r.Answers))
+	for i, a := range r.Answers {
+		x := *a
+		x.Mine = a.UserID == uid
+		c.Answers[i] = &x
+	}
+	c.History = make([]*pk.StageChange, len(r.History))
+	for i, h := range r.History {
+		x := *h
+		c.History[i] = &x
+	}
+	return &c
 }
 
 // loadPlaybookRecord reads a partnership's state in one playbook: ticked
-// steps, answers, the chosen stage and the stage history.
-func loadPlaybookRecord(ctx context.Context, q queryer, pid, pbID, uid string) (*pk.PlaybookRecord, error) {
+// steps, answers (none marked the reader's), the chosen stage and the stage
+// history.
+func loadPlaybookRecord(ctx context.Context, q queryer, pid, pbID string) (*pk.PlaybookRecord, error) {
 	rec := &pk.PlaybookRecord{Playbook: pbID, Steps: map[string]*pk.PlaybookStep{}, Answers: []*pk.PlaybookAnswer{}, History: []*pk.StageChange{}}
 	rows, err := q.QueryContext(ctx, `
 		SELECT s.step, COALESCE(s.done_by, ''), COALESCE(u.name, ''), s.done_at
@@ -101,7 +150,6 @@ func loadPlaybookRecord(ctx context.Context, q queryer, pid, pbID, uid string) (
 			rows.Close()
 			return nil, err
 		}
-		a.Mine = a.UserID == uid
 		rec.Answers = append(rec.Answers, a)
 	}
 	rows.Close()

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
@@ -189,6 +190,81 @@ func TestPlaybookAdvance(t *testing.T) {
 		}
 		if n != 3 {
 			t.Errorf("%d advance entries in the audit log", n)
+		}
+	})
+}
+
+// The playbook is kept under the data version: every kind of playbook
+// write shows on the next read, so does renaming someone it names who has
+// left the partnership, and each reader gets their own answers marked and
+// their own copy to change.
+func TestPlaybookKeptFollowsWrites(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid, c := w.DB, w.Partnership.ID, w.Coordinator.Ctx
+		read := func(u *sqldbtest.Person) *pk.PlaybookView {
+			t.Helper()
+			v, err := db.Playbooks.Playbook(u.Ctx, pid)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v
+		}
+		answers := func(v *pk.PlaybookView) []*pk.PlaybookAnswer {
+			return v.Step(sqldbtest.PlaybookStep).Questions[0].Answers
+		}
+		if a := answers(read(w.Member)); len(a) != 1 || !a[0].Mine {
+			t.Fatalf("the member's answer is not theirs: %+v", a)
+		}
+		v := read(w.Observer)
+		if a := answers(v); len(a) != 1 || a[0].Mine {
+			t.Fatalf("the member's answer marked the observer's: %+v", a)
+		}
+		answers(v)[0].Text = "changed by a caller"
+		if a := answers(read(w.Observer)); a[0].Text == "changed by a caller" {
+			t.Fatal("a caller's change reached the next reader")
+		}
+
+		const step = "connect.self_analysis"
+		if _, err := db.Playbooks.SetStepDone(c, pid, step, true); err != nil {
+			t.Fatal(err)
+		}
+		if s := read(w.Observer).Step(step); s == nil || !s.Done || s.DoneBy != w.Coordinator.Name {
+			t.Fatalf("a ticked step: %+v", s)
+		}
+		if _, err := db.Playbooks.AnswerQuestion(c, pid, sqldbtest.PlaybookQuestion, pk.PlaybookAnswerInput{Text: "We are."}); err != nil {
+			t.Fatal(err)
+		}
+		if a := answers(read(w.Observer)); len(a) != 2 {
+			t.Fatalf("a new answer: %d answers", len(a))
+		}
+		if _, err := db.Playbooks.AdvanceStage(c, pid, "connect"); err != nil {
+			t.Fatal(err)
+		}
+		if v := read(w.Observer); v.Current != "begin" || len(v.History) != 1 {
+			t.Fatalf("an advance: at %s, %d moves", v.Current, len(v.History))
+		}
+
+		// The member who answered leaves; renaming them still shows.
+		raw := sqldb.WriteForTest(db)
+		if _, err := raw.ExecContext(c, `DELETE FROM partnership_people WHERE partnership_id = $1 AND user_id = $2`, pid, w.Member.ID); err != nil {
+			t.Fatal(err)
+		}
+		read(w.Observer)
+		if _, err := raw.ExecContext(c, `UPDATE users SET name = 'Renamed Former Member' WHERE id = $1`, w.Member.ID); err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range answers(read(w.Observer)) {
+			if a.UserID == w.Member.ID && a.UserName != "Renamed Former Member" {
+				t.Fatalf("a former member renamed: %q", a.UserName)
+			}
+		}
+
+		if _, err := db.Playbooks.SetPlaybook(c, pid, "coalition_building"); err != nil {
+			t.Fatal(err)
+		}
+		if v := read(w.Observer); v.Playbook != "coalition_building" || v.ChosenBy != w.Coordinator.Name {
+			t.Fatalf("another playbook chosen: %s by %q", v.Playbook, v.ChosenBy)
 		}
 	})
 }
