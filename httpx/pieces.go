@@ -31,9 +31,9 @@ type keptForm struct {
 // raw must not change afterwards.
 func KeptPiece(raw []byte) Piece {
 	var b bytes.Buffer
-	// At the level of an answer, not the best: a drawing that is not kept
-	// (a view of a past date) is made per request.
-	fw, _ := flate.NewWriter(&b, gzipLevel)
+	// Not the best level: a drawing that is not kept (a view of a past
+	// date) is made per request.
+	fw, _ := flate.NewWriter(&b, keptLevel)
 	fw.Write(raw)
 	fw.Flush()
 	return Piece{Raw: raw, kept: &keptForm{deflated: b.Bytes(), digest: sha256.Sum256(raw)}}
