@@ -122,13 +122,24 @@ func (store *NotificationStore) UnreadCount(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	var n int
-	err = store.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM notifications n
-		JOIN events e ON e.id = n.event_id
-		JOIN partnership_people pp ON pp.partnership_id = n.partnership_id AND pp.user_id = n.user_id
-		WHERE n.user_id = $1 AND n.read_at IS NULL AND `+inboxVisible+` LIMIT $2) u`,
-		uid, pk.MaxUnreadCounted).Scan(&n)
-	return n, err
+	// Kept under the asker's inbox version, read before the count.
+	version, err := store.db.inboxVersion(ctx, uid)
+	if err != nil {
+		return 0, err
+	}
+	n, err := unreadCache.Get(store.db.opened+"\x00"+uid, version, func(any) (any, error) {
+		var n int
+		err := store.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM notifications n
+			JOIN events e ON e.id = n.event_id
+			JOIN partnership_people pp ON pp.partnership_id = n.partnership_id AND pp.user_id = n.user_id
+			WHERE n.user_id = $1 AND n.read_at IS NULL AND `+inboxVisible+` LIMIT $2) u`,
+			uid, pk.MaxUnreadCounted).Scan(&n)
+		return n, err
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n.(int), nil
 }
 
 // MarkRead marks one of the asker's notifications read.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -264,17 +265,19 @@ func (store *AccountStore) SignOut(ctx context.Context, secret string) error {
 func (store *AccountStore) UserBySession(ctx context.Context, secret string) (*pk.User, *pk.Session, error) {
 	s := &pk.Session{}
 	u := &pk.User{}
+	var inbox int64 // brought along for the count of unread notifications (inboxVersion)
 	err := store.db.read.QueryRowContext(ctx, `
-		SELECT `+userColumns+`, s.id, s.created_at, s.last_seen_at, s.expires_at
+		SELECT `+userColumns+`, u.inbox_version, s.id, s.created_at, s.last_seen_at, s.expires_at
 		FROM sessions s JOIN users u ON u.id = s.user_id
 		WHERE s.secret_hash = $1 AND s.expires_at > $2`, hashSecret(secret), fmtTime(store.db.now())).
-		Scan(&u.ID, &u.Email, &u.Name, &u.Language, &u.Admin, &u.Version, ts(&u.CreatedAt),
+		Scan(&u.ID, &u.Email, &u.Name, &u.Language, &u.Admin, &u.Version, ts(&u.CreatedAt), &inbox,
 			&s.ID, ts(&s.CreatedAt), ts(&s.LastSeenAt), ts(&s.ExpiresAt))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, pk.Unauthorized()
 	} else if err != nil {
 		return nil, nil, err
 	}
+	pk.MemoFromContext(ctx).Put(inboxKey(u.ID), strconv.FormatInt(inbox, 10))
 	if now := store.db.now(); now.Sub(s.LastSeenAt) > sessionTouchStep {
 		err = store.db.inTx(ctx, func(tx *Tx) error {
 			_, err := tx.ExecContext(ctx, `UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id = $3`,
@@ -289,16 +292,18 @@ func (store *AccountStore) UserBySession(ctx context.Context, secret string) (*p
 func (store *AccountStore) UserByToken(ctx context.Context, token string) (*pk.User, error) {
 	var tokenID string
 	var lastUsed *time.Time
+	var inbox int64
 	u := &pk.User{}
 	err := store.db.read.QueryRowContext(ctx, `
-		SELECT `+userColumns+`, t.id, t.last_used_at
+		SELECT `+userColumns+`, u.inbox_version, t.id, t.last_used_at
 		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.secret_hash = $1`, hashSecret(token)).
-		Scan(&u.ID, &u.Email, &u.Name, &u.Language, &u.Admin, &u.Version, ts(&u.CreatedAt), &tokenID, nts(&lastUsed))
+		Scan(&u.ID, &u.Email, &u.Name, &u.Language, &u.Admin, &u.Version, ts(&u.CreatedAt), &inbox, &tokenID, nts(&lastUsed))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pk.Unauthorized()
 	} else if err != nil {
 		return nil, err
 	}
+	pk.MemoFromContext(ctx).Put(inboxKey(u.ID), strconv.FormatInt(inbox, 10))
 	if now := store.db.now(); lastUsed == nil || now.Sub(*lastUsed) > sessionTouchStep {
 		err = store.db.inTx(ctx, func(tx *Tx) error {
 			_, err := tx.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $1 WHERE id = $2`, fmtTime(tx.now), tokenID)
