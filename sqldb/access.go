@@ -41,7 +41,7 @@ func (db *DB) partnershipFor(ctx context.Context, q queryer, pid, uid string) (*
 	if q != queryer(db.read) {
 		memo = nil
 	}
-	key := "partnership\x00" + uid + "\x00" + pid
+	key := partnershipKey(uid, pid)
 	if v, ok := memo.Get(key); ok {
 		p := *v.(*pk.Partnership)
 		return &p, nil
@@ -69,6 +69,20 @@ func (db *DB) partnershipFor(ctx context.Context, q queryer, pid, uid string) (*
 	memo.Put(mapsVersionKey(pid), mapsVersionOf(networkVersion, mapVersion))
 	return p, nil
 }
+
+// memoPartnershipVersion is partnership pid's own version as the request
+// read it with the asker's role (partnershipFor), if it did.
+func (db *DB) memoPartnershipVersion(ctx context.Context, pid string) (string, bool) {
+	v, ok := pk.MemoFromContext(ctx).Get(partnershipKey(pk.UserIDFromContext(ctx), pid))
+	if !ok {
+		return "", false
+	}
+	return strconv.Itoa(v.(*pk.Partnership).Version), true
+}
+
+// partnershipKey is where a request's memo holds partnership pid as person
+// uid may see it.
+func partnershipKey(uid, pid string) string { return "partnership\x00" + uid + "\x00" + pid }
 
 // authorizeOrg finds the asking person's role in organisation oid and
 // checks that it allows action (an organisation action of the permission

@@ -17,11 +17,23 @@ import (
 // The version is read before the rows (partnershipFor brings it with the
 // asker's role), so nothing older than a version is kept under it.
 func (db *DB) keptData(ctx context.Context, pid, scope string, read func() (any, error)) (any, error) {
+	return db.keptDataIn(ctx, dataCache, pid, scope, read)
+}
+
+// keptFact is keptData for a small value read on many pages (when the next
+// open proposal closes, when the meetings start, the playbook's record),
+// kept apart from the lists so that a run of views of long lists does not
+// push it out.
+func (db *DB) keptFact(ctx context.Context, pid, scope string, read func() (any, error)) (any, error) {
+	return db.keptDataIn(ctx, factCache, pid, scope, read)
+}
+
+func (db *DB) keptDataIn(ctx context.Context, cache *keep.Cache, pid, scope string, read func() (any, error)) (any, error) {
 	version, err := db.partnershipVersion(ctx, pid, "data_version")
 	if err != nil {
 		return nil, err
 	}
-	return dataCache.Get(db.opened+"\x00"+pid+"\x00"+scope, version, func(any) (any, error) { return read() })
+	return cache.Get(db.opened+"\x00"+pid+"\x00"+scope, version, func(any) (any, error) { return read() })
 }
 
 // keptDataAndMaps is keptData for what also names rows of the maps (a
@@ -65,3 +77,6 @@ func versionKey(column, pid string) string { return column + "\x00" + pid }
 // dataCache holds the newest version of each list kept by keptData, at
 // most 64 (the least recently used fall out).
 var dataCache = keep.New(64, 1)
+
+// factCache holds the newest version of each value kept by keptFact.
+var factCache = keep.New(1024, 1)

@@ -17,6 +17,21 @@ import (
 // the close checks the status again in its own transaction). A chair's
 // proposal waits for the chair's recorded decision instead.
 func (store *DecisionStore) settle(ctx context.Context, pid string) error {
+	// Under one data version the open proposals and their close times are
+	// fixed: the first to close is kept, and until it passes there is
+	// nothing to look for.
+	first, err := store.db.keptFact(ctx, pid, "first_close", func() (any, error) {
+		var at string
+		err := store.db.read.QueryRowContext(ctx, `SELECT COALESCE(MIN(closes_at), '') FROM proposals
+			WHERE partnership_id = $1 AND status = 'open' AND method <> 'chair'`, pid).Scan(&at)
+		return at, err
+	})
+	if err != nil {
+		return err
+	}
+	if at := first.(string); at == "" || at > fmtTime(store.db.now()) {
+		return nil
+	}
 	due, err := store.db.read.QueryContext(ctx, `SELECT id FROM proposals
 		WHERE partnership_id = $1 AND status = 'open' AND closes_at <= $2 AND method <> 'chair' ORDER BY closes_at LIMIT 20`,
 		pid, fmtTime(store.db.now()))

@@ -57,7 +57,7 @@ func currentPlaybook(ctx context.Context, q queryer, pid string) (*playbook.Play
 func (db *DB) playbookView(ctx context.Context, q queryer, pid string) (*pk.PlaybookView, error) {
 	var st *playbookState
 	if q == queryer(db.read) {
-		kept, err := db.keptData(ctx, pid, "playbook", func() (any, error) { return readPlaybookState(ctx, db.read, pid) })
+		kept, err := db.keptFact(ctx, pid, "playbook", func() (any, error) { return readPlaybookState(ctx, db.read, pid) })
 		if err != nil {
 			return nil, err
 		}

@@ -169,6 +169,34 @@ func TestProposalsCloseAtTheirTime(t *testing.T) {
 	})
 }
 
+// The first close among the open proposals is kept under the data
+// version: a proposal opened afterwards that closes sooner still closes at
+// its time, and the one kept stays open until its own.
+func TestProposalOpenedLaterClosesAtItsTime(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid, f, g := w.DB, w.Partnership.ID, w.Decisions(), w.Governance()
+		if p, err := db.Decisions.Proposal(w.Observer.Ctx, pid, f.Open.ID); err != nil || p.Status != pk.ProposalOpen {
+			t.Fatalf("before its time: %v %+v", err, p)
+		}
+		sooner, err := db.Decisions.CreateProposal(w.Coordinator.Ctx, pid, pk.ProposalInput{Title: "Book the hall", Text: "Book it.",
+			BodyID: g.Committee.ID, Area: pk.AreaAdmission, Results: pk.ResultsAfterVoting, ClosesAt: w.Clock.Now().Add(2 * time.Hour)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sooner.ClosesAt.Before(f.Open.ClosesAt) {
+			t.Fatalf("the new proposal closes at %s, not before %s", sooner.ClosesAt, f.Open.ClosesAt)
+		}
+		w.Clock.Advance(3 * time.Hour)
+		if p, err := db.Decisions.Proposal(w.Observer.Ctx, pid, sooner.ID); err != nil || p.Status != pk.ProposalClosed {
+			t.Fatalf("the sooner one after its time: %v %+v", err, p)
+		}
+		if p, err := db.Decisions.Proposal(w.Observer.Ctx, pid, f.Open.ID); err != nil || p.Status != pk.ProposalOpen {
+			t.Fatalf("the first one before its time: %v %+v", err, p)
+		}
+	})
+}
+
 func TestOrganisationsVoteByTheirRepresentative(t *testing.T) {
 	t.Parallel()
 	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {

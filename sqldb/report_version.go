@@ -144,18 +144,54 @@ func (store *PartnershipStore) ReportVersion(ctx context.Context, pid string, no
 	if err := (&DecisionStore{db}).settle(ctx, pid); err != nil {
 		return "", err
 	}
-	// Under one data version the meetings' starts are fixed, so the last
-	// start by now says how many had begun as well as their count would,
-	// and is found by a seek on the index instead of a count of a
-	// national coalition's thousand meetings on every view.
-	var data, version int64
-	var begun, begunMinute string
-	if err := db.read.QueryRowContext(ctx, `SELECT data_version, version,
-		COALESCE((SELECT MAX(starts_at) FROM meetings WHERE partnership_id = $1 AND starts_at <= $2), ''),
-		COALESCE((SELECT MAX(starts_at) FROM meetings WHERE partnership_id = $1 AND starts_at < $3), '')
-		FROM partnerships WHERE id = $1`, pid, fmtTime(now), now.UTC().Format("2006-01-02T15:04")).
-		Scan(&data, &version, &begun, &begunMinute); err != nil {
+	// Under one data version the meetings' starts are fixed: they are kept
+	// in order, and the last start by now (which says how many had begun as
+	// well as their count would) is found among them without a statement.
+	// The partnership's own version comes with the asker's role when the
+	// request has read it.
+	data, err := db.partnershipVersion(ctx, pid, "data_version")
+	if err != nil {
 		return "", err
 	}
-	return db.opened + "\x00" + strconv.FormatInt(data, 10) + "." + strconv.FormatInt(version, 10) + "." + begun + "." + begunMinute, nil
+	kept, err := db.keptFact(ctx, pid, "meeting_starts", func() (any, error) { return meetingStarts(ctx, db, pid) })
+	if err != nil {
+		return "", err
+	}
+	starts := kept.([]string)
+	own, ok := db.memoPartnershipVersion(ctx, pid)
+	if !ok {
+		var v int64
+		if err := db.read.QueryRowContext(ctx, `SELECT version FROM partnerships WHERE id = $1`, pid).Scan(&v); err != nil {
+			return "", err
+		}
+		own = strconv.FormatInt(v, 10)
+	}
+	begun := lastBefore(starts, func(s string) bool { return s <= fmtTime(now) })
+	begunMinute := lastBefore(starts, func(s string) bool { return s < now.UTC().Format("2006-01-02T15:04") })
+	return db.opened + "\x00" + data + "." + own + "." + begun + "." + begunMinute, nil
+}
+
+// meetingStarts are the starts of partnership pid's meetings, in order.
+func meetingStarts(ctx context.Context, db *DB, pid string) ([]string, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT starts_at FROM meetings WHERE partnership_id = $1`, pid)
+	starts, err := collect(func(r rowScanner) (string, error) { var s string; return s, r.Scan(&s) })(rows, err)
+	// In byte order, as the statement compared them (a PostgreSQL
+	// collation might order text otherwise).
+	slices.Sort(starts)
+	return starts, err
+}
+
+// lastBefore is the last of sorted starts for which before holds (it holds
+// for a prefix of them), "" when none.
+func lastBefore(starts []string, before func(string) bool) string {
+	i, _ := slices.BinarySearchFunc(starts, true, func(s string, _ bool) int {
+		if before(s) {
+			return -1
+		}
+		return 1
+	})
+	if i == 0 {
+		return ""
+	}
+	return starts[i-1]
 }
