@@ -110,6 +110,20 @@ func (c *Cache) Get(scope, version string, compute func(prev any) (any, error)) 
 	return v, nil
 }
 
+// Lookup returns the value kept for (scope, version), if there is one,
+// without computing it.
+func (c *Cache) Lookup(scope, version string) (any, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, e := range c.entries {
+		if e.scope == scope && e.version == version {
+			c.entries = append(append(c.entries[:i:i], c.entries[i+1:]...), e)
+			return e.val, true
+		}
+	}
+	return nil, false
+}
+
 // compute runs compute and, for the request that leads, hands the result
 // to those waiting; a panic leaves them to compute for themselves, and goes
 // on up.

@@ -175,3 +175,32 @@ func TestGetPanicReleasesWaiters(t *testing.T) {
 		t.Errorf("waiter got %v", own)
 	}
 }
+
+// Lookup finds a kept value by its scope and version only, computes
+// nothing, and counts as a use: the value looked up outlives others.
+func TestLookup(t *testing.T) {
+	c := New(2, 0)
+	if _, ok := c.Lookup("a", "1"); ok {
+		t.Fatal("found in an empty cache")
+	}
+	c.Get("a", "1", value("a@1"))
+	c.Get("b", "1", value("b@1"))
+	if v, ok := c.Lookup("a", "1"); !ok || v != "a@1" {
+		t.Fatalf("a@1: %v %v", v, ok)
+	}
+	for _, k := range [][2]string{{"a", "2"}, {"c", "1"}} {
+		if v, ok := c.Lookup(k[0], k[1]); ok {
+			t.Errorf("%s@%s found: %v", k[0], k[1], v)
+		}
+	}
+	c.Get("c", "1", value("c@1")) // b, least recently used, falls out
+	if _, ok := c.Lookup("a", "1"); !ok {
+		t.Error("the value looked up fell out")
+	}
+	if _, ok := c.Lookup("b", "1"); ok {
+		t.Error("the least recently used stayed")
+	}
+	if c.Len() != 2 {
+		t.Errorf("%d kept, want 2", c.Len())
+	}
+}

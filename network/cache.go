@@ -42,6 +42,11 @@ func Cached(key Key, what string, compute func(prev any) any) any {
 	return v
 }
 
+// Lookup returns the value kept for (key, what), if there is one.
+func Lookup(key Key, what string) (any, bool) {
+	return cache.Lookup(key.Scope+"\x00"+what, strconv.FormatInt(key.Version, 10))
+}
+
 // cache keeps 16 values, of any versions (two instances may read two
 // versions of one network at once).
 var cache = keep.New(16, 0)

@@ -66,6 +66,7 @@ func (db *DB) partnershipFor(ctx context.Context, q queryer, pid, uid string) (*
 	// keeps under them (keptMembers, keptMaps, keptData).
 	memo.Put(versionKey("member_version", pid), strconv.FormatInt(memberVersion, 10))
 	memo.Put(versionKey("data_version", pid), strconv.FormatInt(dataVersion, 10))
+	memo.Put(versionKey("network_version", pid), strconv.FormatInt(networkVersion, 10))
 	memo.Put(mapsVersionKey(pid), mapsVersionOf(networkVersion, mapVersion))
 	return p, nil
 }

@@ -77,6 +77,18 @@ func (store *NetworkStore) Network(ctx context.Context, pid string, f pk.Network
 // read transaction, a single snapshot: the version read is the version of
 // the rows read, so an analysis kept under it is exactly theirs.
 func (db *DB) readNetwork(ctx context.Context, n *pk.Network) error {
+	if n.Filter.MapID == "" {
+		// The version the request read with the asker's role names rows
+		// that may be kept already: then there is nothing to read.
+		if v, ok := pk.MemoFromContext(ctx).Get(versionKey("network_version", n.Partnership.ID)); ok {
+			version, _ := strconv.ParseInt(v.(string), 10, 64)
+			n.Key = db.networkKey(n, version)
+			if kept, ok := network.Lookup(n.Key, "rows"); ok {
+				keptNetworkRows(n, kept.(*pk.Network))
+				return nil
+			}
+		}
+	}
 	txo := &sql.TxOptions{ReadOnly: true}
 	if db.Dialect == Postgres {
 		txo.Isolation = sql.LevelRepeatableRead
@@ -90,13 +102,7 @@ func (db *DB) readNetwork(ctx context.Context, n *pk.Network) error {
 	if err := rtx.QueryRowContext(ctx, `SELECT network_version FROM partnerships WHERE id = $1`, n.Partnership.ID).Scan(&version); err != nil {
 		return err
 	}
-	// The view: which database (a process may open several, as tests do),
-	// whose network, with or without sensitive rows, which types.
-	n.Key = network.Key{
-		Scope: db.opened + " " + n.Partnership.ID + " sensitive=" + strconv.FormatBool(n.MayViewSensitive) +
-			" types=" + strings.Join(n.Filter.Types, ","),
-		Version: version,
-	}
+	n.Key = db.networkKey(n, version)
 	if n.Filter.MapID != "" {
 		// A map's segments and strategies come from assessments, which do
 		// not raise the network's version: read them every time.
@@ -125,10 +131,25 @@ func (db *DB) readNetwork(ctx context.Context, n *pk.Network) error {
 	if readErr != nil {
 		return readErr
 	}
-	// Shared and only read: Network hands out copies with their measures,
-	// kept beside these.
-	n.Nodes, n.Edges, n.HasSensitive, n.Actors = kept.Nodes, kept.Edges, kept.HasSensitive, kept.Actors
+	keptNetworkRows(n, kept)
 	return rtx.Commit()
+}
+
+// networkKey names the view of n at a version: which database (a process
+// may open several, as tests do), whose network, with or without sensitive
+// rows, which types.
+func (db *DB) networkKey(n *pk.Network, version int64) network.Key {
+	return network.Key{
+		Scope: db.opened + " " + n.Partnership.ID + " sensitive=" + strconv.FormatBool(n.MayViewSensitive) +
+			" types=" + strings.Join(n.Filter.Types, ","),
+		Version: version,
+	}
+}
+
+// keptNetworkRows gives n the kept rows of its view: shared and only read
+// (Network hands out copies with their measures, kept beside these).
+func keptNetworkRows(n, kept *pk.Network) {
+	n.Nodes, n.Edges, n.HasSensitive, n.Actors = kept.Nodes, kept.Edges, kept.HasSensitive, kept.Actors
 }
 
 func networkNodes(ctx context.Context, q queryer, n *pk.Network) error {
