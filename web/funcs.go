@@ -53,6 +53,12 @@ func funcs(l *i18n.Localizer) template.FuncMap {
 		"money":  money.Display,
 		"share":  func(b money.BasisPoints) string { return b.Percent() },
 		"static": StaticURL,
+		// The _form partials' controls (form.go).
+		"inputField":    func(f Field) template.HTML { return inputHTML(f, l.T) },
+		"textareaField": func(f Field) template.HTML { return textareaHTML(f, l.T) },
+		"selectField":   func(f Field) template.HTML { return selectHTML(f, l.T) },
+		"checkboxField": func(f Field) template.HTML { return checkboxHTML(f, l.T) },
+		"fieldErrors":   errorsHTML,
 		"svg": func(b []byte) template.HTML {
 			// Our SVG writers escape all user text themselves.
 			return template.HTML(b)
