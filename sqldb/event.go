@@ -2,6 +2,8 @@ package sqldb
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"time"
 
 	pk "github.com/partnerkit/partnerkit"
@@ -49,6 +51,10 @@ var subjectTables = map[string]string{
 	"survey":       "surveys",
 	"health_round": "health_rounds",
 }
+
+// subjectTypes are subjectTables' types in order, for statements and
+// triggers written the same each time.
+func subjectTypes() []string { return slices.Sorted(maps.Keys(subjectTables)) }
 
 // SubjectExists reports whether the thing an event is about is still in
 // its partnership (not deleted, not moved to the bin). An unknown subject

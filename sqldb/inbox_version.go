@@ -2,7 +2,6 @@ package sqldb
 
 import (
 	"context"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -26,16 +25,6 @@ var inboxPeopleTables = []string{"notifications", "partnership_people"}
 // inboxEventColumns are the columns of an event the rule reads.
 const inboxEventColumns = "kind, audience, subject_type, subject_id, partnership_id"
 
-// inboxSubjects are the subject types in a fixed order, for the triggers.
-func inboxSubjects() []string {
-	types := make([]string, 0, len(subjectTables))
-	for t := range subjectTables {
-		types = append(types, t)
-	}
-	slices.Sort(types)
-	return types
-}
-
 // inboxOfSubject is who has a notification about a subject of type typ
 // whose ID is id (an SQL expression).
 func inboxOfSubject(typ, id string) string {
@@ -56,7 +45,7 @@ func sqliteInboxTriggers() string {
 	}
 	trigger("events_inbox_version_update", "AFTER UPDATE OF "+inboxEventColumns, "events",
 		bumpInbox+"IN (SELECT user_id FROM notifications WHERE event_id = NEW.id)")
-	for _, typ := range inboxSubjects() {
+	for _, typ := range subjectTypes() {
 		t := subjectTables[typ]
 		trigger(t+"_inbox_version_insert", "AFTER INSERT", t, bumpInbox+"IN ("+inboxOfSubject(typ, "NEW.id")+")")
 		trigger(t+"_inbox_version_delete", "AFTER DELETE", t, bumpInbox+"IN ("+inboxOfSubject(typ, "OLD.id")+")")
@@ -111,7 +100,7 @@ $$ LANGUAGE plpgsql;
 	}
 	sb.WriteString("CREATE TRIGGER events_inbox_version_update AFTER UPDATE OF " + inboxEventColumns +
 		" ON events FOR EACH ROW EXECUTE FUNCTION bump_inbox_version_event();\n")
-	for _, typ := range inboxSubjects() {
+	for _, typ := range subjectTypes() {
 		t := subjectTables[typ]
 		for _, ev := range []struct{ event, table string }{{"INSERT", "NEW"}, {"DELETE", "OLD"}} {
 			sb.WriteString("CREATE TRIGGER " + t + "_inbox_version_" + strings.ToLower(ev.event) + " AFTER " + ev.event + " ON " + t +
@@ -142,7 +131,7 @@ func inboxTriggerNames() []tableTrigger {
 		}
 	}
 	names = append(names, tableTrigger{"events", "events_inbox_version_update"})
-	for _, typ := range inboxSubjects() {
+	for _, typ := range subjectTypes() {
 		t := subjectTables[typ]
 		names = append(names, tableTrigger{t, t + "_inbox_version_insert"}, tableTrigger{t, t + "_inbox_version_delete"})
 	}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -51,12 +50,7 @@ func buildEventVisible(addressed string) string {
 	b.WriteString(` AND (CASE e.audience WHEN 'people' THEN 0 WHEN 'observer' THEN 1 WHEN 'member' THEN 2 WHEN 'coordinator' THEN 3 ELSE 100 END) <= ` + rank)
 	b.WriteString(` AND (e.audience <> 'people' OR ` + addressed + `)`)
 	b.WriteString(` AND (CASE e.subject_type`)
-	types := make([]string, 0, len(subjectTables))
-	for t := range subjectTables {
-		types = append(types, t)
-	}
-	slices.Sort(types)
-	for _, t := range types {
+	for _, t := range subjectTypes() {
 		b.WriteString(` WHEN '` + t + `' THEN EXISTS (SELECT 1 FROM ` + subjectTables[t] + ` s WHERE s.id = e.subject_id AND s.partnership_id = e.partnership_id)`)
 	}
 	b.WriteString(` ELSE FALSE END)`)
