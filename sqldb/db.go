@@ -47,6 +47,9 @@ type DB struct {
 	// opened names this DB among those one process opens, for the keys of
 	// what it keeps in memory (the network analysis cache).
 	opened string
+	// networkViews are the networks read lately, analysed again in the
+	// background when they change (WarmNetworks).
+	networkViews networkViews
 
 	// WebhookConfig holds the key webhooks' secrets are sealed with and
 	// the check of their addresses.

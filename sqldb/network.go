@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/network"
@@ -46,16 +47,24 @@ func (store *NetworkStore) Network(ctx context.Context, pid string, f pk.Network
 	if err := store.db.readNetwork(ctx, n); err != nil {
 		return nil, err
 	}
+	analyseNetwork(n)
+	store.db.networkViews.saw(n, time.Now())
+	return n, nil
+}
+
+// analyseNetwork gives n, its rows read, its measures: kept under its key,
+// worked out from the analysis of an earlier version when there is one.
+func analyseNetwork(n *pk.Network) {
 	n.Result = network.Cached(n.Key, "analyse", func(prev any) any {
 		p, _ := prev.(*network.Result)
-		return network.Update(p, n.Nodes, n.Edges, f.Types)
+		return network.Update(p, n.Nodes, n.Edges, n.Filter.Types)
 	}).(*network.Result)
-	if f.MapID != "" {
+	if n.Filter.MapID != "" {
 		// Rows read for this request alone: filled in place.
 		for _, a := range n.Actors {
 			a.NodeMetrics = n.Result.Metrics[a.ID]
 		}
-		return n, nil
+		return
 	}
 	// Kept rows (readNetwork): the actors with their measures are kept
 	// beside them, filled once per version, shared and never changed.
@@ -70,7 +79,6 @@ func (store *NetworkStore) Network(ctx context.Context, pid string, f pk.Network
 		}
 		return out
 	}).([]*pk.NetworkActor)
-	return n, nil
 }
 
 // readNetwork reads the network's version, actors and relationships in one

@@ -107,6 +107,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		defer close(purgeDone)
 		purgeBin(jobsCtx, db.Bin, binPurgeInterval, log)
 	}()
+	// Networks read lately are analysed again as soon as they change, so
+	// that the next view of a national network does not wait seconds.
+	warmDone := make(chan struct{})
+	go func() {
+		defer close(warmDone)
+		db.Networks.WarmNetworks(jobsCtx, networkWarmInterval, log)
+	}()
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second}
@@ -126,6 +133,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		stopJobs()
 		<-jobsDone
 		<-purgeDone
+		<-warmDone
 		if !errors.Is(err, http.ErrServerClosed) {
 			return err
 		}
@@ -139,5 +147,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	stopJobs()
 	<-jobsDone
 	<-purgeDone
+	<-warmDone
 	return err
 }
+
+// networkWarmInterval: how often the versions of the networks read lately
+// are looked at (one statement); a change is analysed within about this
+// long of its write, on whichever instance it was made.
+const networkWarmInterval = 500 * time.Millisecond
