@@ -6,8 +6,10 @@
 // and prints per route the requests per second, the latency percentiles,
 // the compressed size of an answer (gzip, or Brotli as browsers ask with
 // -encoding "br, gzip") and the ratio to /healthz measured in the same run. With -pid it also reports the server's resident memory.
+// The mix tie adds the network page's first answers after new ties, each
+// asked for at once and after a pause (firstViewsAfterTies).
 //
-//	go run ./bench -base http://127.0.0.1:8080 -c 8 -d 10s [-pid PID] [-mix read,write]
+//	go run ./bench -base http://127.0.0.1:8080 -c 8 -d 10s [-pid PID] [-mix read,write,tie]
 //
 // bench/run.sh builds the server, loads the large demonstration into a
 // fresh data folder, starts it and runs this against it (docs/performance.md).
@@ -64,7 +66,7 @@ func main() {
 	conns := flag.Int("c", 8, "connections (concurrent clients)")
 	dur := flag.Duration("d", 10*time.Second, "how long each route is driven")
 	pid := flag.Int("pid", 0, "the server's process ID, to report its resident memory (Linux)")
-	mix := flag.String("mix", "read,write", "what to run: read, write or both")
+	mix := flag.String("mix", "read,write", "what to run: read, write or both; tie adds the network page's first answers after new ties")
 	only := flag.String("only", "", "run only the routes whose name matches this regular expression")
 	encoding := flag.String("encoding", "gzip", `the Accept-Encoding sent: "gzip" as API clients do, "br, gzip" as browsers do (Brotli costs the server more per answer and sends fewer bytes)`)
 	flag.Parse()
@@ -115,6 +117,9 @@ func run(base, email, password string, conns int, dur time.Duration, pid int, mi
 		floor = again
 	}
 	report(out, floor, results, conns, dur)
+	if strings.Contains(mix, "tie") {
+		return s.firstViewsAfterTies(ids, out)
+	}
 	return nil
 }
 
