@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -342,25 +343,40 @@ func (store *ActorStore) Actors(ctx context.Context, pid string, f pk.ActorFilte
 	if !ok {
 		return nil, "", pk.FieldInvalid("cursor", "validation.cursor", nil)
 	}
-	var ar args
-	where, err := store.db.actorWhere(ctx, p, f, &ar)
+	read := func() (any, error) {
+		var ar args
+		where, err := store.db.actorWhere(ctx, p, f, &ar)
+		if err != nil {
+			return nil, err
+		}
+		if parts != nil {
+			n, i := ar.add(parts[0]), ar.add(parts[1])
+			where += " AND (a.name > " + n + " OR (a.name = " + n + " AND a.id > " + i + "))"
+		}
+		out, err := collect(scanActor)(store.db.read.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a WHERE `+where+
+			` ORDER BY a.name, a.id LIMIT `+ar.add(pg.Limit+1), ar...))
+		if err != nil {
+			return nil, err
+		}
+		out, next := cutPage(out, pg.Limit, func(last *pk.Actor) string { return encodeCursor(last.Name, last.ID) })
+		if err := loadTags(ctx, store.db.read, out); err != nil {
+			return nil, err
+		}
+		return actorPage{out, next}, nil
+	}
+	scope, kept := registerKept(f, pg, pk.MaySeeSensitive(p.MyRole))
+	if !kept {
+		page, err := read()
+		if err != nil {
+			return nil, "", err
+		}
+		return page.(actorPage).actors, page.(actorPage).next, nil
+	}
+	page, err := store.db.keptRegister(ctx, pid, scope, read)
 	if err != nil {
 		return nil, "", err
 	}
-	if parts != nil {
-		n, i := ar.add(parts[0]), ar.add(parts[1])
-		where += " AND (a.name > " + n + " OR (a.name = " + n + " AND a.id > " + i + "))"
-	}
-	out, err := collect(scanActor)(store.db.read.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a WHERE `+where+
-		` ORDER BY a.name, a.id LIMIT `+ar.add(pg.Limit+1), ar...))
-	if err != nil {
-		return nil, "", err
-	}
-	out, next := cutPage(out, pg.Limit, func(last *pk.Actor) string { return encodeCursor(last.Name, last.ID) })
-	if err := loadTags(ctx, store.db.read, out); err != nil {
-		return nil, "", err
-	}
-	return out, next, nil
+	return copyActorsOut(page.(actorPage).actors), page.(actorPage).next, nil
 }
 
 // CountActors counts the actors a filter keeps (that the asker may see).
@@ -382,14 +398,16 @@ func (store *ActorStore) CountActors(ctx context.Context, pid string, f pk.Actor
 		err = store.db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM actors a WHERE `+where, ar...).Scan(&n)
 		return n, err
 	}
-	if f != (pk.ActorFilter{}) {
+	// The count of a kept view reads every actor it keeps: kept with it.
+	scope, kept := registerKept(f, pk.PageRequest{}, pk.MaySeeSensitive(p.MyRole))
+	if !kept {
 		n, err := count()
-		return n.(int), err
+		if err != nil {
+			return 0, err
+		}
+		return n.(int), nil
 	}
-	// The whole register's count, on its first page and every return to
-	// it, reads every actor: kept until an actor changes (the maps'
-	// version includes the network's, which every write to actors raises).
-	n, err := store.db.keptMaps(ctx, pid, "actorcount\x00"+strconv.FormatBool(pk.MaySeeSensitive(p.MyRole)), count)
+	n, err := store.db.keptRegister(ctx, pid, "count\x00"+scope, count)
 	if err != nil {
 		return 0, err
 	}
@@ -412,22 +430,30 @@ func (store *ActorStore) ActorTagList(ctx context.Context, pid string) (*pk.Acto
 	if err != nil {
 		return nil, err
 	}
-	rows, err := store.db.read.QueryContext(ctx, `SELECT DISTINCT t.tag FROM actor_tags t JOIN actors a ON a.id = t.actor_id
-		WHERE t.partnership_id = $1 AND ($2 OR NOT a.sensitive) ORDER BY t.tag LIMIT $3`, pid, pk.MaySeeSensitive(p.MyRole), pk.MaxTagChoices+1)
+	sensitive := pk.MaySeeSensitive(p.MyRole)
+	kept, err := store.db.keptRegister(ctx, pid, "tags\x00"+strconv.FormatBool(sensitive), func() (any, error) {
+		rows, err := store.db.read.QueryContext(ctx, `SELECT DISTINCT t.tag FROM actor_tags t JOIN actors a ON a.id = t.actor_id
+			WHERE t.partnership_id = $1 AND ($2 OR NOT a.sensitive) ORDER BY t.tag LIMIT $3`, pid, sensitive, pk.MaxTagChoices+1)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		out := &pk.ActorTagList{Tags: []string{}}
+		for rows.Next() {
+			var t string
+			if err := rows.Scan(&t); err != nil {
+				return nil, err
+			}
+			out.Tags = append(out.Tags, t)
+		}
+		out.Tags, out.Cut = cut(out.Tags, pk.MaxTagChoices)
+		return out, rows.Err()
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := &pk.ActorTagList{Tags: []string{}}
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			return nil, err
-		}
-		out.Tags = append(out.Tags, t)
-	}
-	out.Tags, out.Cut = cut(out.Tags, pk.MaxTagChoices)
-	return out, rows.Err()
+	l := kept.(*pk.ActorTagList)
+	return &pk.ActorTagList{Tags: slices.Clone(l.Tags), Cut: l.Cut}, nil
 }
 
 // UpdateActor changes an actor, if version is still current.

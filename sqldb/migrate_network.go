@@ -14,6 +14,10 @@ type versionTriggers struct {
 // networkVersion: the network's version (migration 00028).
 var networkVersion = versionTriggers{column: "network_version", fn: "bump_network_version", tables: []string{"actors", "relationships"}}
 
+// actorTagsVersion: the register's tags, kept under the network's version
+// (migration 00041).
+var actorTagsVersion = versionTriggers{column: "network_version", fn: "bump_network_version_tags", tables: []string{"actor_tags"}}
+
 func sqliteNetworkTriggers() string       { return networkVersion.sqlite() }
 func sqliteNetworkTriggersDown() string   { return networkVersion.sqliteDown() }
 func postgresNetworkTriggers() string     { return networkVersion.postgres() }
