@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
 
 	pk "github.com/partnerkit/partnerkit"
 	"github.com/partnerkit/partnerkit/charter"
+	"github.com/partnerkit/partnerkit/keep"
 )
 
 // CharterStore keeps the versions of the partnership's charter.
@@ -57,14 +59,16 @@ func (r *charterRow) charter() (*pk.Charter, error) {
 	return &c, nil
 }
 
-// loadCharter reads the charter in force. Outside a transaction the stored
-// row is kept in the request's memo: a meeting's page asks for the charter's
-// rules from its agenda, its quorum and its decisions.
+// loadCharter reads the charter in force. Outside a transaction it is kept
+// in the request's memo: a meeting's page asks for the charter's rules from
+// its agenda, its quorum and its decisions. Its rules are read from their
+// JSON once per content (charterParses), not on every page that applies
+// them; each caller is handed a copy.
 func loadCharter(ctx context.Context, q queryer, pid string) (*pk.Charter, error) {
 	memo := poolMemo(ctx, q)
 	key := "charter\x00" + pid
 	if v, ok := memo.Get(key); ok {
-		return v.(*charterRow).charter()
+		return copyCharter(v.(*pk.Charter)), nil
 	}
 	var r charterRow
 	err := q.QueryRowContext(ctx, charterSelect+`WHERE partnership_id = $1 ORDER BY version DESC LIMIT 1`, pid).
@@ -74,8 +78,26 @@ func loadCharter(ctx context.Context, q queryer, pid string) (*pk.Charter, error
 	} else if err != nil {
 		return nil, err
 	}
-	memo.Put(key, &r)
-	return r.charter()
+	// The content is the version the parse is kept under: a parse is a
+	// function of the text alone, so no change of the row can be missed.
+	parsed, err := charterParses.Get("charter\x00"+pid, r.content, func(any) (any, error) { return r.charter() })
+	if err != nil {
+		return nil, err
+	}
+	c := copyCharter(parsed.(*pk.Charter))
+	c.Version, c.AdoptedOn, c.AdoptedByBody, c.AdoptionNote, c.CreatedBy, c.CreatedAt = r.c.Version, r.c.AdoptedOn, r.c.AdoptedByBody, r.c.AdoptionNote, r.c.CreatedBy, r.c.CreatedAt
+	memo.Put(key, c)
+	return copyCharter(c), nil
+}
+
+// charterParses holds the rules last read from each partnership's charter.
+var charterParses = keep.New(256, 1)
+
+// copyCharter copies a charter, its lists of rules included.
+func copyCharter(c *pk.Charter) *pk.Charter {
+	out := *c
+	out.Rules, out.Areas = slices.Clone(c.Rules), slices.Clone(c.Areas)
+	return &out
 }
 
 // Charter returns the version in force.

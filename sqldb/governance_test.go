@@ -105,6 +105,14 @@ func TestCharterVersionsAndRule(t *testing.T) {
 		if err != nil || got.Version != 1 || got.SafeSpace == "" || len(got.Areas) != 4 || got.Areas[3].Quorum != 2.0/3 {
 			t.Fatalf("charter in force: %v %+v", err, got)
 		}
+		// The charter's rules are read from their JSON once; what a caller
+		// is handed is its own.
+		mine, _ := db.Charter.Charter(w.Member.Ctx, pid)
+		mine.Rules[0].Quorum, mine.Areas[0].BodyID, mine.SafeSpace = 0.99, "changed", "changed"
+		if again, err := db.Charter.Charter(w.Observer.Ctx, pid); err != nil || again.Rules[0].Quorum != 0.5 ||
+			again.Areas[0].BodyID != g.Committee.ID || again.SafeSpace != got.SafeSpace || again.Version != 1 {
+			t.Fatalf("a caller's change reached the next reader: %v %+v", err, again)
+		}
 		r, err := db.Charter.CharterRule(w.Observer.Ctx, pid, g.Group.ID, pk.AreaBudget)
 		want := pk.Rule{BodyID: g.Committee.ID, Method: pk.MethodGradients, Quorum: 0.5, Unit: pk.UnitOrganisation}
 		if err != nil || r != want {
@@ -130,6 +138,9 @@ func TestCharterVersionsAndRule(t *testing.T) {
 		}
 		if r, _ := db.Charter.CharterRule(c, pid, "", pk.AreaBudget); r.BodyID != g.Group.ID || r.Method != pk.MethodConsent {
 			t.Fatalf("rule after v2: %+v", r)
+		}
+		if now, err := db.Charter.Charter(w.Observer.Ctx, pid); err != nil || now.Version != 2 || now.AdoptedOn != "2026-03-01" || now.Areas[0].BodyID != g.Group.ID {
+			t.Fatalf("charter in force after v2: %v %+v", err, now)
 		}
 		versions, cut, err := db.Charter.CharterVersions(c, pid)
 		if err != nil || cut || len(versions) != 2 || versions[0].Version != 2 || versions[1].Areas[0].BodyID != g.Committee.ID {
