@@ -54,8 +54,11 @@ func TestServePiecesDecodesToTheSameBytes(t *testing.T) {
 			if accept != "" && len(want) > 4000 && len(raw)*3 > len(want) {
 				t.Errorf("%s, %q: %d bytes from %d: hardly compressed", name, accept, len(raw), len(want))
 			}
-			if name == "one kept repeated" && accept == "gzip" && len(raw) > 2*len(once.kept.deflated) {
-				t.Errorf("a piece placed four times takes %d bytes, itself %d: the repetitions do not refer back", len(raw), len(once.kept.deflated))
+			// Its compressed form goes out once; the repetitions refer
+			// back to it (how many bytes that saves depends on how well
+			// the Go release's compressor shrank the piece).
+			if n := bytes.Count(raw, once.kept.deflated); name == "one kept repeated" && accept == "gzip" && n != 1 {
+				t.Errorf("a piece placed four times is copied in compressed %d times: the repetitions do not refer back", n)
 			}
 			etags = append(etags, strings.TrimPrefix(res.Header.Get("ETag"), "W/"))
 		}
