@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"time"
 )
@@ -17,8 +18,8 @@ var tieDelays = []time.Duration{0, time.Second, 3 * time.Second}
 const tieRounds = 3
 
 // firstViewsAfterTies measures the network page's first answer after a new
-// tie that changes the network's shape (two actors of the map not tied
-// before, given a tie through the API), for each of tieDelays, one request
+// tie that changes the network's shape (two actors not tied before, given
+// a tie through the API), for each of tieDelays, one request
 // at a time: what a coordinator waits for after adding a tie. The page was
 // viewed before, as it would have been.
 func (s *session) firstViewsAfterTies(x ids, out io.Writer) error {
@@ -30,16 +31,14 @@ func (s *session) firstViewsAfterTies(x ids, out io.Writer) error {
 	fmt.Fprintf(out, "%22s  %s\n", "asked for", "answered in (ms)")
 	n := len(x.mapActorIDs)
 	if n < 4 {
-		return fmt.Errorf("the map has %d actors; a new tie needs four", n)
+		return fmt.Errorf("the register's first page has %d actors; a new tie needs four", n)
 	}
-	round := time.Now().UnixNano() % 1_000_003 // new pairs on every run of the bench
 	for _, delay := range tieDelays {
 		var took []string
 		for range tieRounds {
-			round++
-			from, to := x.mapActorIDs[int(round%int64(n))], x.mapActorIDs[int((round*7919+int64(n/2))%int64(n))]
-			if from == to {
-				to = x.mapActorIDs[int((round+1)%int64(n))]
+			from, to, err := s.untiedPair(x)
+			if err != nil {
+				return err
 			}
 			body := fmt.Sprintf(`{"from":%q,"to":%q,"type":"cooperates_with"}`, from, to)
 			if err := s.call("POST", "/api/v1/partnerships/"+x.pid+"/relationships", body, nil, true); err != nil {
@@ -55,6 +54,29 @@ func (s *session) firstViewsAfterTies(x ids, out io.Writer) error {
 		fmt.Fprintf(out, "%22s  %v\n", fmt.Sprintf("%s after the tie", delay), took)
 	}
 	return nil
+}
+
+// untiedPair picks two actors of the register's first page that no
+// relationship joins yet, so that tying them changes the network's shape (a
+// second tie between two actors keeps it, and its measures).
+func (s *session) untiedPair(x ids) (string, string, error) {
+	for range 20 {
+		from := x.mapActorIDs[rand.IntN(len(x.mapActorIDs))]
+		ties, err := s.list("/api/v1/partnerships/" + x.pid + "/relationships?actor=" + from + "&limit=200")
+		if err != nil {
+			return "", "", err
+		}
+		tied := map[string]bool{from: true}
+		for _, t := range ties {
+			tied[str(t, "from")], tied[str(t, "to")] = true, true
+		}
+		for _, i := range rand.Perm(len(x.mapActorIDs)) {
+			if to := x.mapActorIDs[i]; !tied[to] {
+				return from, to, nil
+			}
+		}
+	}
+	return "", "", fmt.Errorf("no two actors of the register's first page are left untied")
 }
 
 // timed sends one page request and says how long its whole answer took.
