@@ -230,13 +230,23 @@ func (store *ActorStore) ActorPage(ctx context.Context, pid, id string) (*pk.Act
 	if err != nil {
 		return nil, err
 	}
-	a, err := loadActor(ctx, store.db.read, p, id)
+	kept, err := store.db.keptActorsIn(ctx, actorPageCache, pid, "actor\x00"+strconv.FormatBool(pk.MaySeeSensitive(p.MyRole))+"\x00"+id,
+		func() (any, error) { return store.db.readActorPage(ctx, p, id) })
+	if err != nil {
+		return nil, err
+	}
+	return copyActorPage(kept.(*pk.ActorPage)), nil
+}
+
+// readActorPage reads what ActorPage keeps.
+func (db *DB) readActorPage(ctx context.Context, p *pk.Partnership, id string) (*pk.ActorPage, error) {
+	a, err := loadActor(ctx, db.read, p, id)
 	if err != nil {
 		return nil, err
 	}
 	out := &pk.ActorPage{Actor: a, KeyIndividuals: []*pk.Actor{}}
 	var more string
-	out.Relationships, more, err = store.db.relationships(ctx, p, pk.RelationshipFilter{ActorID: id}, pk.PageRequest{Limit: pk.MaxActorTies})
+	out.Relationships, more, err = db.relationships(ctx, p, pk.RelationshipFilter{ActorID: id}, pk.PageRequest{Limit: pk.MaxActorTies})
 	if err != nil {
 		return nil, err
 	}
@@ -248,8 +258,8 @@ func (store *ActorStore) ActorPage(ctx context.Context, pid, id string) (*pk.Act
 		}
 	}
 	if len(keys) > 0 {
-		ar := args{pid, pk.MaySeeSensitive(p.MyRole)}
-		rows, err := store.db.read.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a
+		ar := args{p.ID, pk.MaySeeSensitive(p.MyRole)}
+		rows, err := db.read.QueryContext(ctx, `SELECT `+actorColumns+` FROM actors a
 			WHERE a.partnership_id = $1 AND ($2 OR NOT a.sensitive) AND a.kind = 'individual' AND a.id IN (`+ar.inList(keys)+`)
 			ORDER BY a.name, a.id`, ar...)
 		if err != nil {

@@ -10,8 +10,9 @@ import (
 	"github.com/partnerkit/partnerkit/keep"
 )
 
-// The actor register's first page, its count and the tags it offers are
-// read on every visit to the register and change only when an actor does:
+// The actor register's first page, its count and the tags it offers, and
+// an actor's page (the actor, its first ties, who works there), are read
+// on every visit and change only when an actor or a tie does:
 // they are kept under the maps' version (which includes the network's,
 // raised by every write to actors, their tags and relationships, and the
 // maps' and assessments', which the map filters read).
@@ -27,11 +28,35 @@ var registerCache = keep.New(64, 1)
 // kept under the maps' version and scope (which must name the asker's
 // right to sensitive actors); the value must be handed out as copies.
 func (db *DB) keptRegister(ctx context.Context, pid, scope string, read func() (any, error)) (any, error) {
+	return db.keptActorsIn(ctx, registerCache, pid, scope, read)
+}
+
+func (db *DB) keptActorsIn(ctx context.Context, cache *keep.Cache, pid, scope string, read func() (any, error)) (any, error) {
 	version, err := db.mapsVersion(ctx, pid)
 	if err != nil {
 		return nil, err
 	}
-	return registerCache.Get(db.opened+"\x00"+pid+"\x00"+scope, version, func(any) (any, error) { return read() })
+	return cache.Get(db.opened+"\x00"+pid+"\x00"+scope, version, func(any) (any, error) { return read() })
+}
+
+// actorPageCache holds the newest version of the 256 actors' pages read
+// last (an actor, its first ties and the people who work there: a few
+// kilobytes each), apart from the register's views, which browsing from
+// actor to actor would otherwise push out.
+var actorPageCache = keep.New(256, 1)
+
+// copyActorPage hands out a copy of a kept actor's page.
+func copyActorPage(kept *pk.ActorPage) *pk.ActorPage {
+	out := *kept
+	out.Actor = copyActorsOut([]*pk.Actor{kept.Actor})[0]
+	out.KeyIndividuals = copyActorsOut(kept.KeyIndividuals)
+	vals := make([]pk.Relationship, len(kept.Relationships))
+	out.Relationships = make([]*pk.Relationship, len(kept.Relationships))
+	for i, r := range kept.Relationships {
+		vals[i] = *r
+		out.Relationships[i] = &vals[i]
+	}
+	return &out
 }
 
 // registerKept says whether the register's view f, page pg, is kept, and

@@ -99,6 +99,48 @@ func TestActorRegisterKeptFollowsWrites(t *testing.T) {
 			}
 		}
 
+		// An actor's page: each asker's own, and it follows the ties and
+		// the names of the actors at their other ends.
+		af := w.Actors()
+		page := func(who *sqldbtest.Person) *pk.ActorPage {
+			t.Helper()
+			ap, err := db.Actors.ActorPage(who.Ctx, pid, af.Org.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ap
+		}
+		ties := func(ap *pk.ActorPage) (names []string) {
+			for _, r := range ap.Relationships {
+				names = append(names, r.FromName+" "+r.Type)
+			}
+			return names
+		}
+		memberPage, coordinatorPage := page(w.Member), page(w.Coordinator)
+		if len(memberPage.Relationships) != 1 || len(coordinatorPage.Relationships) != 3 {
+			t.Fatalf("ties on the member's page %v, on the coordinator's %v", ties(memberPage), ties(coordinatorPage))
+		}
+		memberPage.Relationships[0].FromName, memberPage.Actor.Name = "changed", "changed"
+		if again := page(w.Member); again.Relationships[0].FromName != sqldbtest.ActorName || again.Actor.Name != sqldbtest.OrgActorName {
+			t.Fatalf("a caller's change reached the next reader: %v", ties(again))
+		}
+		x, err := db.Actors.CreateActor(c, pid, pk.ActorInput{Name: "Newly Tied", Kind: "individual", Sector: "public"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Actors.CreateRelationship(c, pid, pk.RelationshipInput{From: x.ID, To: af.Org.ID, Type: "works_at"}); err != nil {
+			t.Fatal(err)
+		}
+		if ap := page(w.Member); len(ap.Relationships) != 2 || len(ap.KeyIndividuals) != 1 || ap.KeyIndividuals[0].Name != "Newly Tied" {
+			t.Fatalf("after a new tie: %v, key individuals %d", ties(ap), len(ap.KeyIndividuals))
+		}
+		if _, err := db.Actors.UpdateActor(c, pid, x.ID, pk.ActorInput{Name: "Renamed Tied", Kind: "individual", Sector: "public", Version: x.Version}); err != nil {
+			t.Fatal(err)
+		}
+		if ap := page(w.Member); !slices.Contains(ties(ap), "Renamed Tied works_at") || ap.KeyIndividuals[0].Name != "Renamed Tied" {
+			t.Fatalf("after renaming the tied actor: %v", ties(ap))
+		}
+
 		// A map's filter follows the assessments.
 		mf := w.Maps()
 		if mf == nil {
