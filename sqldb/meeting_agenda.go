@@ -28,9 +28,38 @@ func scanAgendaItem(row rowScanner) (*pk.AgendaItem, error) {
 	return it, err
 }
 
+// agendaItems reads a meeting's agenda. Outside a transaction it is kept in
+// the request's memo: the meeting page shows it and counts the votes in
+// the room from it. Each caller gets copies.
 func agendaItems(ctx context.Context, q queryer, mtid string) ([]*pk.AgendaItem, error) {
-	return collect(scanAgendaItem)(q.QueryContext(ctx, agendaSelect+`WHERE a.meeting_id = $1 ORDER BY a.position, a.id LIMIT $2`,
+	memo := poolMemo(ctx, q)
+	key := "agenda\x00" + mtid
+	if v, ok := memo.Get(key); ok {
+		return copyAgendaItems(v.([]*pk.AgendaItem)), nil
+	}
+	items, err := collect(scanAgendaItem)(q.QueryContext(ctx, agendaSelect+`WHERE a.meeting_id = $1 ORDER BY a.position, a.id LIMIT $2`,
 		mtid, pk.MaxAgendaItems))
+	if err != nil {
+		return nil, err
+	}
+	memo.Put(key, items)
+	return copyAgendaItems(items), nil
+}
+
+// copyAgendaItems copies agenda items, what their pointers point to
+// included.
+func copyAgendaItems(kept []*pk.AgendaItem) []*pk.AgendaItem {
+	vals := make([]pk.AgendaItem, len(kept))
+	out := make([]*pk.AgendaItem, len(kept))
+	for i, it := range kept {
+		vals[i] = *it
+		if it.ProposalOutcome != nil {
+			o := *it.ProposalOutcome
+			vals[i].ProposalOutcome = &o
+		}
+		out[i] = &vals[i]
+	}
+	return out
 }
 
 // agendaTotal adds the minutes of a meeting's items, leaving one out (the
