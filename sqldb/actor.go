@@ -230,7 +230,7 @@ func (store *ActorStore) ActorPage(ctx context.Context, pid, id string) (*pk.Act
 	if err != nil {
 		return nil, err
 	}
-	kept, err := store.db.keptActorsIn(ctx, actorPageCache, pid, "actor\x00"+strconv.FormatBool(pk.MaySeeSensitive(p.MyRole))+"\x00"+id,
+	kept, _, err := store.db.keptMapsIn(ctx, actorPageCache, pid, "actor\x00"+strconv.FormatBool(pk.MaySeeSensitive(p.MyRole))+"\x00"+id,
 		func() (any, error) { return store.db.readActorPage(ctx, p, id) })
 	if err != nil {
 		return nil, err

@@ -21,22 +21,15 @@ import (
 // the first page): the rest would fill the cache with views read once.
 
 // registerCache holds the newest version of the 64 register views read
-// last, apart from the maps' timelines so that neither pushes the other out.
+// last.
 var registerCache = keep.New(64, 1)
 
 // keptRegister returns what read reads of partnership pid's register,
 // kept under the maps' version and scope (which must name the asker's
 // right to sensitive actors); the value must be handed out as copies.
 func (db *DB) keptRegister(ctx context.Context, pid, scope string, read func() (any, error)) (any, error) {
-	return db.keptActorsIn(ctx, registerCache, pid, scope, read)
-}
-
-func (db *DB) keptActorsIn(ctx context.Context, cache *keep.Cache, pid, scope string, read func() (any, error)) (any, error) {
-	version, err := db.mapsVersion(ctx, pid)
-	if err != nil {
-		return nil, err
-	}
-	return cache.Get(db.opened+"\x00"+pid+"\x00"+scope, version, func(any) (any, error) { return read() })
+	v, _, err := db.keptMapsIn(ctx, registerCache, pid, scope, read)
+	return v, err
 }
 
 // actorPageCache holds the newest version of the 256 actors' pages read

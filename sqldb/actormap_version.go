@@ -100,12 +100,19 @@ func (db *DB) keptMaps(ctx context.Context, pid, scope string, compute func() (a
 // keptMapsNamed is keptMaps also naming the kept value, for a page that
 // keeps what it draws from it.
 func (db *DB) keptMapsNamed(ctx context.Context, pid, scope string, compute func() (any, error)) (any, pk.Kept, error) {
+	return db.keptMapsIn(ctx, mapCache, pid, scope, compute)
+}
+
+// keptMapsIn is keptMapsNamed keeping in cache: what many views read (the
+// register's lists, actors' pages) is kept apart from the maps' timelines,
+// so that neither pushes the other out.
+func (db *DB) keptMapsIn(ctx context.Context, cache *keep.Cache, pid, scope string, compute func() (any, error)) (any, pk.Kept, error) {
 	version, err := db.mapsVersion(ctx, pid)
 	if err != nil {
 		return nil, pk.Kept{}, err
 	}
 	k := pk.Kept{Scope: db.opened + "\x00" + pid + "\x00" + scope, Version: version}
-	v, err := mapCache.Get(k.Scope, k.Version, func(any) (any, error) { return compute() })
+	v, err := cache.Get(k.Scope, k.Version, func(any) (any, error) { return compute() })
 	return v, k, err
 }
 

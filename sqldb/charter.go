@@ -33,30 +33,43 @@ type charterRow struct {
 	content string
 }
 
-func scanCharter(row rowScanner) (*pk.Charter, error) {
+func scanCharterRow(row rowScanner) (charterRow, error) {
 	var r charterRow
-	if err := row.Scan(&r.c.Version, &r.c.AdoptedOn, &r.c.AdoptedByBody, &r.c.AdoptionNote, &r.content, &r.c.CreatedBy, ts(&r.c.CreatedAt)); err != nil {
-		return nil, err
-	}
-	return r.charter()
+	err := row.Scan(&r.c.Version, &r.c.AdoptedOn, &r.c.AdoptedByBody, &r.c.AdoptionNote, &r.content, &r.c.CreatedBy, ts(&r.c.CreatedAt))
+	return r, err
 }
 
-// charter builds the charter, its rules read anew from the stored JSON, so
-// that nothing it holds is shared with another caller.
-func (r *charterRow) charter() (*pk.Charter, error) {
-	c := r.c
-	var cc charterContent
-	if err := json.Unmarshal([]byte(r.content), &cc); err != nil {
+func scanCharter(row rowScanner) (*pk.Charter, error) {
+	r, err := scanCharterRow(row)
+	if err != nil {
 		return nil, err
 	}
-	c.Rules, c.Areas, c.CharterText = cc.Rules, cc.Areas, cc.CharterText
+	cc, err := parseCharterContent(r.content)
+	if err != nil {
+		return nil, err
+	}
+	return r.with(cc), nil
+}
+
+// parseCharterContent reads a version's rules and texts from their JSON.
+func parseCharterContent(content string) (charterContent, error) {
+	var cc charterContent
+	err := json.Unmarshal([]byte(content), &cc)
+	return cc, err
+}
+
+// with builds the charter from the row and its parsed content, the lists
+// of rules copied, so that nothing it holds is shared with another caller.
+func (r *charterRow) with(cc charterContent) *pk.Charter {
+	c := r.c
+	c.Rules, c.Areas, c.CharterText = slices.Clone(cc.Rules), slices.Clone(cc.Areas), cc.CharterText
 	if c.Rules == nil {
 		c.Rules = []pk.BodyRule{}
 	}
 	if c.Areas == nil {
 		c.Areas = []pk.AreaRule{}
 	}
-	return &c, nil
+	return &c
 }
 
 // loadCharter reads the charter in force. Outside a transaction it is kept
@@ -70,9 +83,7 @@ func loadCharter(ctx context.Context, q queryer, pid string) (*pk.Charter, error
 	if v, ok := memo.Get(key); ok {
 		return copyCharter(v.(*pk.Charter)), nil
 	}
-	var r charterRow
-	err := q.QueryRowContext(ctx, charterSelect+`WHERE partnership_id = $1 ORDER BY version DESC LIMIT 1`, pid).
-		Scan(&r.c.Version, &r.c.AdoptedOn, &r.c.AdoptedByBody, &r.c.AdoptionNote, &r.content, &r.c.CreatedBy, ts(&r.c.CreatedAt))
+	r, err := scanCharterRow(q.QueryRowContext(ctx, charterSelect+`WHERE partnership_id = $1 ORDER BY version DESC LIMIT 1`, pid))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pk.NotFound()
 	} else if err != nil {
@@ -80,12 +91,11 @@ func loadCharter(ctx context.Context, q queryer, pid string) (*pk.Charter, error
 	}
 	// The content is the version the parse is kept under: a parse is a
 	// function of the text alone, so no change of the row can be missed.
-	parsed, err := charterParses.Get("charter\x00"+pid, r.content, func(any) (any, error) { return r.charter() })
+	cc, err := charterParses.Get("charter\x00"+pid, r.content, func(any) (any, error) { return parseCharterContent(r.content) })
 	if err != nil {
 		return nil, err
 	}
-	c := copyCharter(parsed.(*pk.Charter))
-	c.Version, c.AdoptedOn, c.AdoptedByBody, c.AdoptionNote, c.CreatedBy, c.CreatedAt = r.c.Version, r.c.AdoptedOn, r.c.AdoptedByBody, r.c.AdoptionNote, r.c.CreatedBy, r.c.CreatedAt
+	c := r.with(cc.(charterContent))
 	memo.Put(key, c)
 	return copyCharter(c), nil
 }

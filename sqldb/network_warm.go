@@ -2,10 +2,9 @@ package sqldb
 
 import (
 	"context"
+	"database/sql"
 	"log/slog"
-	"maps"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -44,6 +43,7 @@ type networkViews struct {
 // networkView is one view read lately: what reads it again, the version
 // last analysed and when it was last read.
 type networkView struct {
+	scope       string // network.Key.Scope
 	partnership *pk.Partnership
 	sensitive   bool
 	types       []string
@@ -60,15 +60,16 @@ func (nv *networkViews) saw(n *pk.Network, now time.Time) {
 	}
 	v := nv.views[n.Key.Scope]
 	if v == nil {
-		v = &networkView{partnership: n.Partnership, sensitive: n.MayViewSensitive, types: slices.Clone(n.Filter.Types)}
+		v = &networkView{scope: n.Key.Scope, partnership: n.Partnership, sensitive: n.MayViewSensitive, types: slices.Clone(n.Filter.Types)}
 		nv.views[n.Key.Scope] = v
 	}
 	v.version, v.seen = max(v.version, n.Key.Version), now
 }
 
 // watched lets go of the views not read for warmFor, and of all but the
-// warmViews read last, and returns copies of those left.
-func (nv *networkViews) watched(now time.Time) map[string]networkView {
+// warmViews read last, and returns copies of those left, the most
+// recently read first.
+func (nv *networkViews) watched(now time.Time) []networkView {
 	nv.mu.Lock()
 	defer nv.mu.Unlock()
 	scopes := make([]string, 0, len(nv.views))
@@ -80,13 +81,13 @@ func (nv *networkViews) watched(now time.Time) map[string]networkView {
 		scopes = append(scopes, scope)
 	}
 	slices.SortFunc(scopes, func(a, b string) int { return nv.views[b].seen.Compare(nv.views[a].seen) })
-	out := map[string]networkView{}
+	var out []networkView
 	for i, scope := range scopes {
 		if i >= warmViews {
 			delete(nv.views, scope)
 			continue
 		}
-		out[scope] = *nv.views[scope]
+		out = append(out, *nv.views[scope])
 	}
 	return out
 }
@@ -137,39 +138,28 @@ func (db *DB) warmNetworks(ctx context.Context) (int, error) {
 	if len(views) == 0 {
 		return 0, nil
 	}
-	var ar args
-	var marks []string
-	seen := map[string]bool{}
+	var ids []string
 	for _, v := range views {
-		if !seen[v.partnership.ID] {
-			seen[v.partnership.ID] = true
-			marks = append(marks, ar.add(v.partnership.ID))
+		if !slices.Contains(ids, v.partnership.ID) {
+			ids = append(ids, v.partnership.ID)
 		}
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT id, network_version FROM partnerships WHERE id IN (`+strings.Join(marks, ", ")+`)`, ar...)
-	if err != nil {
-		return 0, err
-	}
+	var ar args
 	versions := map[string]int64{}
-	for rows.Next() {
+	err := forEachRow(func(rows *sql.Rows) error {
 		var id string
 		var version int64
 		if err := rows.Scan(&id, &version); err != nil {
-			rows.Close()
-			return 0, err
+			return err
 		}
 		versions[id] = version
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})(db.read.QueryContext(ctx, `SELECT id, network_version FROM partnerships WHERE id IN (`+ar.inList(ids)+`)`, ar...))
+	if err != nil {
 		return 0, err
 	}
-	// The most recently read first (their order is the map's otherwise).
-	scopes := slices.Collect(maps.Keys(views))
-	slices.SortFunc(scopes, func(a, b string) int { return views[b].seen.Compare(views[a].seen) })
 	done := 0
-	for _, scope := range scopes {
-		v := views[scope]
+	for _, v := range views {
 		version, ok := versions[v.partnership.ID]
 		if !ok {
 			db.networkViews.forget(v.partnership.ID)
@@ -183,7 +173,7 @@ func (db *DB) warmNetworks(ctx context.Context) (int, error) {
 			return done, err
 		}
 		analyseNetwork(n)
-		db.networkViews.analysed(scope, n.Key.Version)
+		db.networkViews.analysed(v.scope, n.Key.Version)
 		done++
 	}
 	return done, nil

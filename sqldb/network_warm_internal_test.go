@@ -21,9 +21,20 @@ func TestNetworkViewsWatched(t *testing.T) {
 	for i := range warmViews + 2 {
 		view("p"+strconv.Itoa(i), 3, start.Add(time.Duration(i)*time.Minute))
 	}
-	got := nv.watched(start.Add(10 * time.Minute))
+	byScope := func(views []networkView) map[string]networkView {
+		m := map[string]networkView{}
+		for _, v := range views {
+			m[v.scope] = v
+		}
+		return m
+	}
+	watched := nv.watched(start.Add(10 * time.Minute))
+	got := byScope(watched)
 	if len(got) != warmViews {
 		t.Fatalf("watching %d views, want the %d read last", len(got), warmViews)
+	}
+	if watched[0].scope != "scope p5" {
+		t.Errorf("watched first %s, want the view read last", watched[0].scope)
 	}
 	for i := range 2 {
 		if _, ok := got["scope p"+strconv.Itoa(i)]; ok {
@@ -33,13 +44,12 @@ func TestNetworkViewsWatched(t *testing.T) {
 	// An older read does not take a view back to an older version.
 	view("p5", 2, start.Add(11*time.Minute))
 	nv.analysed("scope p5", 7)
-	if v := nv.watched(start.Add(11 * time.Minute))["scope p5"]; v.version != 7 {
+	if v := byScope(nv.watched(start.Add(11 * time.Minute)))["scope p5"]; v.version != 7 {
 		t.Errorf("p5 watched at version %d, want 7", v.version)
 	}
 	// Fifteen minutes after its last read a view is let go.
-	got = nv.watched(start.Add(11*time.Minute + warmFor + time.Second))
-	if len(got) != 0 {
-		t.Errorf("still watching %d views nobody read for %s", len(got), warmFor)
+	if left := nv.watched(start.Add(11*time.Minute + warmFor + time.Second)); len(left) != 0 {
+		t.Errorf("still watching %d views nobody read for %s", len(left), warmFor)
 	}
 	view("p9", 1, start)
 	nv.forget("p9")
