@@ -404,3 +404,26 @@ func TestLanguageSwitcher(t *testing.T) {
 		t.Fatal("the member's language choice was not kept")
 	}
 }
+
+// A visitor lands on the page that says what Partnerkit does, and the tab
+// says so too, in each language; a signed-in person's tab names their
+// partnerships.
+func TestLandingTitleForVisitors(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sqldbtest.OpenWorld(t, "sqlite"))
+	for lang, want := range map[string]string{"en": "Build partnerships that last", "ar": bundle.Localizer("ar").T("landing.heading")} {
+		res := e.do(t, "", "GET", "/", nil, "Accept-Language", lang)
+		if title := between(res.Body, "<title>", "</title>"); res.Status != http.StatusOK || !strings.HasPrefix(title, want+" · ") {
+			t.Errorf("%s: %d, title %q", lang, res.Status, between(res.Body, "<title>", "</title>"))
+		}
+	}
+	if res := e.do(t, "member", "GET", "/", nil); strings.Contains(res.Body, "<title>Build partnerships") {
+		t.Error("a signed-in person's home is titled as the landing page")
+	}
+}
+
+func between(s, from, to string) string {
+	_, after, _ := strings.Cut(s, from)
+	in, _, _ := strings.Cut(after, to)
+	return in
+}

@@ -18,11 +18,12 @@ type homeData struct {
 // home is the landing page for visitors and, for people signed in, the list
 // of their partnerships, invitations and organisations.
 func (h *Pages) home(w http.ResponseWriter, r *http.Request) error {
-	v := h.View(r, "home.title")
-	if v.User == nil {
-		h.Render(w, r, http.StatusOK, templates, "landing", v)
+	if pk.UserFromContext(r.Context()) == nil {
+		// A visitor has no partnerships yet: the tab says what the page does.
+		h.Render(w, r, http.StatusOK, templates, "landing", h.View(r, "landing.heading"))
 		return nil
 	}
+	v := h.View(r, "home.title")
 	ctx := r.Context()
 	d := &homeData{Archived: r.URL.Query().Get("archived") == "1"}
 	var err error
