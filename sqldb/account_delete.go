@@ -137,6 +137,12 @@ func (store *AccountStore) DeleteAccount(ctx context.Context, password string) e
 			{`UPDATE invitations SET email = $1 WHERE email = $2`, []any{tomb, email}},
 			{`UPDATE users SET email = $1, name = $2, password_hash = '', language = '', admin = FALSE, lived_experience = '', young = '', email_verified = FALSE,
 				version = version + 1 WHERE id = $3`, []any{tomb, pk.FormerMemberName, uid}},
+			// The rename raises the data version of the partnerships the
+			// person is in, which they no longer are; but their name may be
+			// kept under it anywhere they once were (an attendance sheet, a
+			// task, an action item). An erasure is rare: every partnership's
+			// kept records are read again rather than one showing the name.
+			{`UPDATE partnerships SET data_version = data_version + 1`, nil},
 		} {
 			if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
 				return err

@@ -414,3 +414,44 @@ func TestAttendanceSheetKeptFollowsChanges(t *testing.T) {
 		}
 	})
 }
+
+// A person who attended a meeting, then left the partnership, then erased
+// their account, no longer shows by name on the kept attendance sheet:
+// their leaving had raised the partnership's data version, their erasure
+// must too (the rename alone reaches only the partnerships they are in).
+func TestAttendanceSheetKeptForgetsAnErasedFormerMember(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid, mid := w.DB, w.Partnership.ID, w.Meetings().Next.ID
+		named := func(name string) bool {
+			t.Helper()
+			s, err := db.Meetings.Attendance(w.Coordinator.Ctx, pid, mid)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range s.People {
+				if p.UserID == w.Observer.ID {
+					return p.Name == name
+				}
+			}
+			t.Fatalf("the observer is not on the sheet: %+v", s.People)
+			return false
+		}
+		if _, err := db.Meetings.SetAttendance(w.Coordinator.Ctx, pid, mid, pk.AttendanceInput{Entries: []pk.AttendanceEntry{
+			{UserID: w.Observer.ID, Status: pk.AttendancePresent}}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Members.Leave(w.Observer.Ctx, pid); err != nil {
+			t.Fatal(err)
+		}
+		if !named(w.Observer.Name) {
+			t.Fatal("the former member's name does not show before the erasure")
+		}
+		if err := db.Accounts.DeleteAccount(w.Observer.Ctx, sqldbtest.Password); err != nil {
+			t.Fatal(err)
+		}
+		if !named(pk.FormerMemberName) {
+			t.Error("an erased person's name still shows on the kept attendance sheet")
+		}
+	})
+}
