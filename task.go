@@ -52,6 +52,11 @@ var TaskStatuses = []string{TaskTodo, TaskDoing, TaskDone, TaskDropped}
 // Open reports whether the task still needs doing.
 func (t *Task) Open() bool { return t.Status == TaskTodo || t.Status == TaskDoing }
 
+// OverdueOn reports whether the task is overdue on day today (YYYY-MM-DD):
+// still open and due before that day. The store's lists apply the same
+// rule in SQL, to filter and count.
+func (t *Task) OverdueOn(today string) bool { return t.Open() && t.Due != "" && t.Due < today }
+
 // TaskInput creates or changes a task.
 type TaskInput struct {
 	PlanID         string

@@ -40,19 +40,21 @@ func (store *MapStore) AddAssessment(ctx context.Context, pid, mid string, in pk
 		if in.Interest != 0 {
 			interest = in.Interest
 		}
-		if err := tx.QueryRowContext(ctx, `
-			INSERT INTO assessments (id, partnership_id, map_id, actor_id, support, influence, interest, note, assessed_by, assessed_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq`,
-			a.ID, pid, mid, in.ActorID, in.Support, in.Influence, interest, in.Note, uid, fmtTime(tx.now)).Scan(&a.Seq); err != nil {
-			return err
-		}
 		if u := pk.UserFromContext(ctx); u != nil {
 			a.AssessedByName = u.Name
 		}
 		// The summary names the map, not the actor; an assessment of a
 		// sensitive actor stays out of members' activity feed altogether.
-		return tx.auditSensitive(ctx, sensitiveActor, pid, "assessment.create", "map", mid, s.Map.Title, nil,
-			map[string]any{"actor_id": in.ActorID, "support": in.Support, "influence": in.Influence, "interest": in.Interest})
+		if err := tx.auditSensitive(ctx, sensitiveActor, pid, "assessment.create", "map", mid, s.Map.Title, nil,
+			map[string]any{"actor_id": in.ActorID, "support": in.Support, "influence": in.Influence, "interest": in.Interest}); err != nil {
+			return err
+		}
+		// Written last: its trigger raises the partnership's map version,
+		// whose row other writers wait for until this transaction ends.
+		return tx.QueryRowContext(ctx, `
+			INSERT INTO assessments (id, partnership_id, map_id, actor_id, support, influence, interest, note, assessed_by, assessed_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq`,
+			a.ID, pid, mid, in.ActorID, in.Support, in.Influence, interest, in.Note, uid, fmtTime(tx.now)).Scan(&a.Seq)
 	})
 	if err != nil {
 		return nil, err

@@ -1,6 +1,8 @@
 package sqldb_test
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -135,6 +137,52 @@ func TestMeasurementsRefusedByField(t *testing.T) {
 		w.Clock.Advance(24 * time.Hour)
 		if _, err := db.Indicators.RecordMeasurement(w.Member.Ctx, pid, id, pk.MeasurementInput{Date: "2026-03-03", Value: fp(1)}); err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+// A measurement recorded answers what is then stored, read back: its value
+// and breakdown exactly, its recorder's name, its version and time; and
+// the audit entry keeps the same.
+func TestRecordMeasurementAnswersTheStoredResult(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid := w.DB, w.Partnership.ID
+		f := w.Indicators()
+		w.Clock.Advance(1234 * time.Nanosecond)
+		tenth := 0.1 // a variable: 0.1 + 0.2 in constants is exactly 0.3
+		got, err := db.Indicators.RecordMeasurement(w.Member.Ctx, pid, f.Reached.ID, pk.MeasurementInput{Date: "2026-03-02", Value: fp(tenth + 0.2),
+			Evidence: "https://example.org/sheets/2-march", Note: "  rain kept some away ", Breakdown: []pk.CategoryValue{{Category: "Women", Value: 1.0 / 3}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms, _, err := db.Indicators.Measurements(w.Observer.Ctx, pid, f.Reached.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stored *pk.Measurement
+		for _, m := range ms {
+			if m.ID == got.ID {
+				stored = m
+			}
+		}
+		a, _ := json.Marshal(got)
+		b, _ := json.Marshal(stored)
+		if stored == nil || string(a) != string(b) {
+			t.Fatalf("answered\n%s\nstored\n%s", a, b)
+		}
+		entries, _, err := db.Partnerships.Audit(w.Coordinator.Ctx, pid, pk.PageRequest{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var after string
+		for _, e := range entries {
+			if e.Action == "indicator.measure" && strings.Contains(e.After, got.ID) {
+				after = e.After
+			}
+		}
+		if !strings.Contains(after, `"value":0.30000000000000004`) || !strings.Contains(after, `"note":"`+got.Note+`"`) {
+			t.Fatalf("audit entry %q for %+v", after, got)
 		}
 	})
 }

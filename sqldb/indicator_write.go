@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 )
@@ -254,19 +255,30 @@ func (store *IndicatorStore) RecordMeasurement(ctx context.Context, pid, iid str
 		if err != nil {
 			return err
 		}
-		id := newID()
-		if _, err := tx.ExecContext(ctx, `
+		uid := pk.UserIDFromContext(ctx)
+		// The measurement as the insert below stores it (its value and
+		// breakdown read back exactly as written), so that the audit entry
+		// can come first and the insert last: its trigger raises the
+		// partnership's data version, whose row other writers wait for
+		// until this transaction ends.
+		out = &pk.Measurement{ID: newID(), IndicatorID: iid, Date: in.Date, Value: in.Value, Evidence: in.Evidence, Note: in.Note,
+			Breakdown: breakdown, RecordedBy: uid, Version: 1, CreatedAt: tx.now.UTC().Truncate(time.Microsecond)}
+		if u := pk.UserFromContext(ctx); u != nil {
+			out.RecordedByName = u.Name
+		}
+		if err := tx.audit(ctx, pid, "indicator.measure", "indicator", iid, ind.Name, nil, auditMeasurement(out)); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `
 			INSERT INTO indicator_measurements (id, indicator_id, partnership_id, measured_on, value, evidence, note, breakdown, recorded_by, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-			id, iid, pid, in.Date, fmtTarget(in.Value), in.Evidence, in.Note, string(b), nullString(pk.UserIDFromContext(ctx)), fmtTime(tx.now)); err != nil {
-			return err
-		}
-		if out, err = scanMeasurement(tx.QueryRowContext(ctx, measurementSelect+`WHERE m.id = $1`, id)); err != nil {
-			return err
-		}
-		return tx.audit(ctx, pid, "indicator.measure", "indicator", iid, ind.Name, nil, auditMeasurement(out))
+			out.ID, iid, pid, in.Date, fmtTarget(in.Value), in.Evidence, in.Note, string(b), nullString(uid), fmtTime(tx.now))
+		return err
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // auditMeasurement is what the audit log keeps of a measurement (no

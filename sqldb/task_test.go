@@ -1,6 +1,7 @@
 package sqldb_test
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -386,6 +387,36 @@ func TestTaskListKeptAcrossInstances(t *testing.T) {
 		}
 		if after := status(); after != pk.TaskDone || after == before {
 			t.Errorf("the other instance lists the task as %q after it was set done (before: %q)", after, before)
+		}
+	})
+}
+
+// A status change answers the task as it is then stored, done_at and
+// overdue included, through every move; the clock moves on between them.
+func TestSetTaskStatusAnswersTheStoredTask(t *testing.T) {
+	t.Parallel()
+	sqldbtest.EachWorld(t, func(t *testing.T, w *sqldbtest.World) {
+		db, pid := w.DB, w.Partnership.ID
+		task := w.Plans().MemberTask // due in the past
+		for i, status := range []string{pk.TaskDoing, pk.TaskDone, pk.TaskDone, pk.TaskDropped, pk.TaskTodo, pk.TaskDone, pk.TaskDoing} {
+			w.Clock.Advance(time.Hour + 1234*time.Nanosecond)
+			got, err := db.Tasks.SetTaskStatus(w.Member.Ctx, pid, task.ID, pk.TaskStatusInput{Status: status, Version: task.Version})
+			if err != nil {
+				t.Fatalf("%d %s: %v", i, status, err)
+			}
+			stored, err := db.Tasks.Task(w.Member.Ctx, pid, task.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, _ := json.Marshal(got)
+			b, _ := json.Marshal(stored)
+			if string(a) != string(b) {
+				t.Fatalf("%d %s: answered\n%s\nstored\n%s", i, status, a, b)
+			}
+			if stored.Version != task.Version+1 || stored.Overdue != (status == pk.TaskDoing || status == pk.TaskTodo) {
+				t.Fatalf("%d %s: version %d after %d, overdue %v", i, status, stored.Version, task.Version, stored.Overdue)
+			}
+			task = stored
 		}
 	})
 }

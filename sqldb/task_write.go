@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"time"
 
 	pk "github.com/partnerkit/partnerkit"
 )
@@ -160,15 +161,11 @@ func (store *TaskStore) UpdateTask(ctx context.Context, pid, tid string, in pk.T
 		if hidden {
 			in.TacticID = stored
 		}
-		if err := tx.bumpVersion(ctx, "tasks", "id = $1 AND partnership_id = $2", in.Version, tid, pid); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `
-			UPDATE tasks SET plan_id = $2, title = $3, notes = $4, assignee_id = $5, organisation_id = $6, due_date = $7, status = $8,
-				tactic_id = $9, action_item_id = $10, done_at = `+doneAtSQL("$8", "$11")+`, updated_at = $11
-			WHERE id = $1`,
-			tid, plan.ID, in.Title, in.Notes, nullString(in.AssigneeID), nullString(in.OrganisationID), in.Due, in.Status,
-			nullString(in.TacticID), nullString(in.ActionItemID), fmtTime(tx.now)); err != nil {
+		if err := tx.updateVersioned(ctx, "tasks", "id = $1 AND partnership_id = $2", []any{tid, pid}, `
+			plan_id = $3, title = $4, notes = $5, assignee_id = $6, organisation_id = $7, due_date = $8, status = $9,
+				tactic_id = $10, action_item_id = $11, done_at = `+doneAtSQL("$9", "$12")+`, updated_at = $12`,
+			[]any{plan.ID, in.Title, in.Notes, nullString(in.AssigneeID), nullString(in.OrganisationID), in.Due, in.Status,
+				nullString(in.TacticID), nullString(in.ActionItemID), fmtTime(tx.now)}, in.Version); err != nil {
 			return err
 		}
 		if out, err = loadTask(ctx, store.db, tx, pid, tid, sight); err != nil {
@@ -212,19 +209,40 @@ func (store *TaskStore) SetTaskStatus(ctx context.Context, pid, tid string, in p
 				return pk.Errorf(pk.EFORBIDDEN, "plans.error.not_your_task", nil)
 			}
 		}
-		if err := tx.bumpVersion(ctx, "tasks", "id = $1 AND partnership_id = $2", in.Version, tid, pid); err != nil {
+		if err := checkVersion(in.Version); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE tasks SET status = $2, done_at = `+doneAtSQL("$2", "$3")+`, updated_at = $3 WHERE id = $1`,
-			tid, in.Status, fmtTime(tx.now)); err != nil {
+		if before.Version != in.Version {
+			return pk.Conflict(before.Version)
+		}
+		out = withStatus(before, in.Status, tx.now)
+		out.Overdue = out.OverdueOn(tx.today())
+		if err := tx.audit(ctx, pid, "task.status", "task", tid, out.PlanTitle+": "+out.Title, taskAudit(before), taskAudit(out)); err != nil {
 			return err
 		}
-		if out, err = loadTask(ctx, store.db, tx, pid, tid, sight); err != nil {
-			return err
-		}
-		return tx.audit(ctx, pid, "task.status", "task", tid, out.PlanTitle+": "+out.Title, taskAudit(before), taskAudit(out))
+		// The update comes last and in one statement: it raises the
+		// partnership's data version by trigger, whose row other writers
+		// then wait for until this one commits. The version it checks is
+		// the one before was read at, so out is what it writes.
+		return tx.updateVersioned(ctx, "tasks", "id = $1 AND partnership_id = $2", []any{tid, pid},
+			`status = $3, done_at = `+doneAtSQL("$3", "$4")+`, updated_at = $4`, []any{in.Status, fmtTime(tx.now)}, in.Version)
 	})
 	return out, err
+}
+
+// withStatus is the task after its status changes at now, as doneAtSQL
+// and the update write it (times as stored, to the microsecond).
+func withStatus(before *pk.Task, status string, now time.Time) *pk.Task {
+	t := *before
+	at := now.UTC().Truncate(time.Microsecond)
+	t.Status, t.Version, t.UpdatedAt = status, before.Version+1, at
+	switch {
+	case status != pk.TaskDone:
+		t.DoneAt = nil
+	case before.Status != pk.TaskDone:
+		t.DoneAt = &at
+	}
+	return &t
 }
 
 // DeleteTask removes a task: coordinators and the conveners of its plan.
