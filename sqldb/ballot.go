@@ -122,32 +122,49 @@ func (store *DecisionStore) CastBallot(ctx context.Context, pid, id string, in p
 		now := fmtTime(tx.now)
 		// A holder changes only the ballot they cast; a giver's own vote
 		// replaces the holder's (and the holder can no longer change it).
-		res, err := tx.ExecContext(ctx, `UPDATE ballots SET choice = $3, reason = $4, preference = $5, user_id = $6, updated_at = $7, cast_by = $8
-			WHERE proposal_id = $1 AND voter_key = $2 AND (CAST($8 AS TEXT) IS NULL OR cast_by = $8)`,
-			p.ID, key, b.Choice, b.Reason, string(pref), uid, now, nullString(castBy))
-		if err != nil {
+		var castBefore string
+		err = tx.QueryRowContext(ctx, `SELECT COALESCE(cast_by, '') FROM ballots WHERE proposal_id = $1 AND voter_key = $2`, p.ID, key).Scan(&castBefore)
+		changing := err == nil
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		action := "proposal.vote_change"
-		if n, _ := res.RowsAffected(); n == 0 {
-			action = "proposal.vote"
-			res, err := tx.ExecContext(ctx, `
-				INSERT INTO ballots (id, partnership_id, proposal_id, voter_key, user_id, organisation_id, choice, reason, preference, created_at, updated_at, cast_by)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) ON CONFLICT DO NOTHING`,
-				newID(), pid, p.ID, key, uid, nullString(orgID), b.Choice, b.Reason, string(pref), now, nullString(castBy))
-			if err != nil {
-				return err
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				// The giver voted themselves: their voice is theirs again.
-				return pk.Errorf(pk.ECONFLICT, "decision.error.proxy_voted", nil)
-			}
+		if changing && castBy != "" && castBefore != castBy {
+			// The giver voted themselves: their voice is theirs again.
+			return pk.Errorf(pk.ECONFLICT, "decision.error.proxy_voted", nil)
+		}
+		action := "proposal.vote"
+		if changing {
+			action = "proposal.vote_change"
 		}
 		after := map[string]any{"organisation_id": orgID, "choice": b.Choice}
 		if castBy != "" {
 			after["for_user_id"] = uid
 		}
-		return tx.audit(ctx, pid, action, "proposal", p.ID, p.Title, nil, after)
+		if err := tx.audit(ctx, pid, action, "proposal", p.ID, p.Title, nil, after); err != nil {
+			return err
+		}
+		// The ballot is written last: its trigger raises the partnership's
+		// data version, whose row other writers wait for until this
+		// transaction ends. A ballot written meanwhile by the same voter
+		// (or the giver) makes it change nothing, and the vote is refused.
+		var res sql.Result
+		if changing {
+			res, err = tx.ExecContext(ctx, `UPDATE ballots SET choice = $3, reason = $4, preference = $5, user_id = $6, updated_at = $7, cast_by = $8
+				WHERE proposal_id = $1 AND voter_key = $2 AND (CAST($8 AS TEXT) IS NULL OR cast_by = $8)`,
+				p.ID, key, b.Choice, b.Reason, string(pref), uid, now, nullString(castBy))
+		} else {
+			res, err = tx.ExecContext(ctx, `
+				INSERT INTO ballots (id, partnership_id, proposal_id, voter_key, user_id, organisation_id, choice, reason, preference, created_at, updated_at, cast_by)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) ON CONFLICT DO NOTHING`,
+				newID(), pid, p.ID, key, uid, nullString(orgID), b.Choice, b.Reason, string(pref), now, nullString(castBy))
+		}
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return pk.Errorf(pk.ECONFLICT, "decision.error.proxy_voted", nil)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -71,6 +72,10 @@ func TestProxies(t *testing.T) {
 		if _, err := db.Decisions.RevokeProxy(v[0].Ctx, pid, p.ID); pk.ErrorCode(err) != pk.ECONFLICT {
 			t.Fatalf("revoked a used proxy: %v", err)
 		}
+		// The holder may change the ballot they cast.
+		if got, err = db.Decisions.CastBallot(v[1].Ctx, pid, p.ID, pk.BallotInput{Choice: "consent", ForUserID: v[0].ID}); err != nil || got.BallotsCast != 1 {
+			t.Fatalf("holder changing the giver's ballot: %v %+v", err, got)
+		}
 		// The giver votes themselves: their vote replaces the holder's, who
 		// can no longer change it.
 		got, err = db.Decisions.CastBallot(v[0].Ctx, pid, p.ID, pk.BallotInput{Choice: "consent"})
@@ -79,6 +84,21 @@ func TestProxies(t *testing.T) {
 		}
 		if _, err := db.Decisions.CastBallot(v[1].Ctx, pid, p.ID, pk.BallotInput{Choice: "object", Reason: "x", ForUserID: v[0].ID}); pk.ErrorCode(err) != pk.ECONFLICT {
 			t.Fatalf("holder overrode the giver: %v", err)
+		}
+		// The log says who voted and who changed a vote, the refused
+		// override left out.
+		entries, _, err := db.Partnerships.Audit(w.Coordinator.Ctx, pid, pk.PageRequest{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var votes []string
+		for _, e := range entries {
+			if strings.HasPrefix(e.Action, "proposal.vote") && e.SubjectID == p.ID {
+				votes = append(votes, e.Action)
+			}
+		}
+		if want := []string{"proposal.vote_change", "proposal.vote_change", "proposal.vote"}; !slices.Equal(votes, want) {
+			t.Fatalf("audit %v, want %v (newest first)", votes, want)
 		}
 		// Revocable before it is used.
 		if _, err := db.Decisions.GiveProxy(v[2].Ctx, pid, p.ID, pk.ProxyInput{HolderID: v[3].ID}); err != nil {
