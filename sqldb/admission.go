@@ -34,8 +34,8 @@ func scanAdmission(row rowScanner) (*pk.Admission, error) {
 
 // admissionCharter is the charter in force and its criteria, or nil and
 // none when the partnership has no charter yet.
-func admissionCharter(ctx context.Context, q queryer, pid string) (*pk.Charter, []admission.Criterion, error) {
-	c, err := loadCharter(ctx, q, pid)
+func admissionCharter(ctx context.Context, db *DB, q queryer, pid string) (*pk.Charter, []admission.Criterion, error) {
+	c, err := loadCharter(ctx, db, q, pid)
 	if pk.ErrorCode(err) == pk.ENOTFOUND {
 		return nil, nil, nil
 	} else if err != nil {
@@ -91,7 +91,7 @@ func (store *AdmissionStore) Admissions(ctx context.Context, pid string) (*pk.Ad
 	}
 	list := &pk.AdmissionList{Items: items}
 	list.Items, list.Cut = cut(items, pk.MaxAdmissions)
-	_, criteria, err := admissionCharter(ctx, q, pid)
+	_, criteria, err := admissionCharter(ctx, store.db, q, pid)
 	if err != nil {
 		return nil, err
 	}
@@ -113,12 +113,12 @@ func (store *AdmissionStore) Admission(ctx context.Context, pid, id string) (*pk
 	if err != nil {
 		return nil, err
 	}
-	a, _, err := loadAdmission(ctx, store.db.read, pid, id, pk.Can(p.MyRole, pk.ActionAdmissionDetails))
+	a, _, err := loadAdmission(ctx, store.db, store.db.read, pid, id, pk.Can(p.MyRole, pk.ActionAdmissionDetails))
 	return a, err
 }
 
 // loadAdmission reads an admission whole and the state its rules need.
-func loadAdmission(ctx context.Context, q queryer, pid, id string, details bool) (*pk.Admission, admission.State, error) {
+func loadAdmission(ctx context.Context, db *DB, q queryer, pid, id string, details bool) (*pk.Admission, admission.State, error) {
 	var st admission.State
 	a, err := scanAdmission(q.QueryRowContext(ctx, admissionSelect+`WHERE a.id = $1 AND a.partnership_id = $2`, id, pid))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -126,7 +126,7 @@ func loadAdmission(ctx context.Context, q queryer, pid, id string, details bool)
 	} else if err != nil {
 		return nil, st, err
 	}
-	c, criteria, err := admissionCharter(ctx, q, pid)
+	c, criteria, err := admissionCharter(ctx, db, q, pid)
 	if err != nil {
 		return nil, st, err
 	}

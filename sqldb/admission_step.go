@@ -109,7 +109,7 @@ func (store *AdmissionStore) CreateAdmission(ctx context.Context, pid string, in
 			return err
 		}
 		var err error
-		if out, _, err = loadAdmission(ctx, tx, pid, id, true); err != nil {
+		if out, _, err = loadAdmission(ctx, tx.db, tx, pid, id, true); err != nil {
 			return err
 		}
 		return tx.audit(ctx, pid, "admission.create", "admission", id, out.CandidateName, nil,
@@ -132,7 +132,7 @@ func (store *AdmissionStore) admissionStep(ctx context.Context, pid, id string, 
 		if err := validate(); err != nil {
 			return err
 		}
-		a, st, err := loadAdmission(ctx, tx, pid, id, true)
+		a, st, err := loadAdmission(ctx, tx.db, tx, pid, id, true)
 		if err != nil {
 			return err
 		}
@@ -145,7 +145,7 @@ func (store *AdmissionStore) admissionStep(ctx context.Context, pid, id string, 
 		if _, err := tx.ExecContext(ctx, `UPDATE admissions SET updated_at = $2 WHERE id = $1`, id, fmtTime(tx.now)); err != nil {
 			return err
 		}
-		out, _, err = loadAdmission(ctx, tx, pid, id, true)
+		out, _, err = loadAdmission(ctx, tx.db, tx, pid, id, true)
 		return err
 	})
 	return out, err

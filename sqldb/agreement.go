@@ -174,7 +174,7 @@ func (store *AgreementStore) AgreementFacts(ctx context.Context, pid string) (*a
 	if err != nil {
 		return nil, err
 	}
-	f.Governance, err = agreementGovernance(ctx, q, pid, store.db.now().UTC().Format("2006-01-02"))
+	f.Governance, err = agreementGovernance(ctx, store.db, q, pid, store.db.now().UTC().Format("2006-01-02"))
 	return f, err
 }
 

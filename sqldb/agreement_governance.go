@@ -14,8 +14,8 @@ import (
 // seated person represents in the partnership), each body's own rule, each
 // area's body and rule as the charter's rule function answers it, the
 // escalation ladder and re-opening. Nil without a charter.
-func agreementGovernance(ctx context.Context, q queryer, pid, today string) (*agreement.Governance, error) {
-	c, err := loadCharter(ctx, q, pid)
+func agreementGovernance(ctx context.Context, db *DB, q queryer, pid, today string) (*agreement.Governance, error) {
+	c, err := loadCharter(ctx, db, q, pid)
 	if isNotFound(err) {
 		return nil, nil
 	} else if err != nil {

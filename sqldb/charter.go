@@ -73,19 +73,36 @@ func (r *charterRow) with(cc charterContent) *pk.Charter {
 }
 
 // loadCharter reads the charter in force. Outside a transaction it is kept
-// in the request's memo: a meeting's page asks for the charter's rules from
-// its agenda, its quorum and its decisions. Its rules are read from their
-// JSON once per content (charterParses), not on every page that applies
-// them; each caller is handed a copy.
-func loadCharter(ctx context.Context, q queryer, pid string) (*pk.Charter, error) {
-	memo := poolMemo(ctx, q)
-	key := "charter\x00" + pid
-	if v, ok := memo.Get(key); ok {
-		return copyCharter(v.(*pk.Charter)), nil
+// under the partnership's data version, which every write to the charter's
+// versions raises (a meeting's page, a proposal's and the agreements' ask
+// for its rules on every view). Its rules are read from their JSON once per
+// content (charterParses), not at every change of that version. Each
+// caller is handed a copy.
+func loadCharter(ctx context.Context, db *DB, q queryer, pid string) (*pk.Charter, error) {
+	var c *pk.Charter
+	if _, pool := q.(*sql.DB); pool {
+		kept, err := db.keptFact(ctx, pid, "charter", func() (any, error) { return readCharter(ctx, q, pid) })
+		if err != nil {
+			return nil, err
+		}
+		c = kept.(*pk.Charter)
+	} else {
+		var err error
+		if c, err = readCharter(ctx, q, pid); err != nil {
+			return nil, err
+		}
 	}
+	if c == nil {
+		return nil, pk.NotFound()
+	}
+	return copyCharter(c), nil
+}
+
+// readCharter reads the charter in force, nil when there is none yet.
+func readCharter(ctx context.Context, q queryer, pid string) (*pk.Charter, error) {
 	r, err := scanCharterRow(q.QueryRowContext(ctx, charterSelect+`WHERE partnership_id = $1 ORDER BY version DESC LIMIT 1`, pid))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, pk.NotFound()
+		return nil, nil
 	} else if err != nil {
 		return nil, err
 	}
@@ -95,9 +112,7 @@ func loadCharter(ctx context.Context, q queryer, pid string) (*pk.Charter, error
 	if err != nil {
 		return nil, err
 	}
-	c := r.with(cc.(charterContent))
-	memo.Put(key, c)
-	return copyCharter(c), nil
+	return r.with(cc.(charterContent)), nil
 }
 
 // charterParses holds the rules last read from each partnership's charter.
@@ -115,7 +130,7 @@ func (store *CharterStore) Charter(ctx context.Context, pid string) (*pk.Charter
 	if _, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewGovernance); err != nil {
 		return nil, err
 	}
-	return loadCharter(ctx, store.db.read, pid)
+	return loadCharter(ctx, store.db, store.db.read, pid)
 }
 
 // CharterVersions lists every version, newest first.
@@ -181,7 +196,7 @@ func (store *CharterStore) AdoptCharter(ctx context.Context, pid string, in pk.C
 		if n, _ := res.RowsAffected(); n != 1 {
 			return pk.Conflict(current + 1)
 		}
-		if out, err = loadCharter(ctx, tx, pid); err != nil {
+		if out, err = loadCharter(ctx, store.db, tx, pid); err != nil {
 			return err
 		}
 		return tx.audit(ctx, pid, "charter.adopt", "charter", pid, "v"+itoa(out.Version)+" "+out.AdoptedOn, nil, out)

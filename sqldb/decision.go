@@ -265,7 +265,7 @@ type reopening struct {
 }
 
 func (store *DecisionStore) reopenRule(ctx context.Context, q queryer, pid string) (reopening, error) {
-	c, err := loadCharter(ctx, q, pid)
+	c, err := loadCharter(ctx, store.db, q, pid)
 	if pk.ErrorCode(err) == pk.ENOTFOUND {
 		return reopening{}, nil
 	} else if err != nil {

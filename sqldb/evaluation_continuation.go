@@ -69,7 +69,7 @@ func (store *EvaluationStore) ProposeContinuation(ctx context.Context, pid, evid
 		case pk.ContinuationDecided:
 			return pk.Errorf(pk.ECONFLICT, "evaluation.error.decided", nil)
 		}
-		c, err := loadCharter(ctx, tx, pid)
+		c, err := loadCharter(ctx, store.db, tx, pid)
 		if pk.ErrorCode(err) == pk.ENOTFOUND {
 			return pk.FieldInvalid("direction", "decision.validation.no_charter", nil)
 		} else if err != nil {

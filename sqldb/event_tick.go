@@ -199,7 +199,7 @@ func tickAgendas(ctx context.Context, tx *Tx) (bool, error) {
 	for _, r := range rows {
 		days, ok := notice[r.pid]
 		if !ok {
-			rules, _, err := charterMeetingRules(ctx, tx, r.pid)
+			rules, _, err := charterMeetingRules(ctx, tx.db, tx, r.pid)
 			if err != nil {
 				return false, err
 			}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	pk "github.com/partnerkit/partnerkit"
+	"github.com/partnerkit/partnerkit/sqldb"
 	"github.com/partnerkit/partnerkit/sqldb/sqldbtest"
 )
 
@@ -141,6 +142,15 @@ func TestCharterVersionsAndRule(t *testing.T) {
 		}
 		if now, err := db.Charter.Charter(w.Observer.Ctx, pid); err != nil || now.Version != 2 || now.AdoptedOn != "2026-03-01" || now.Areas[0].BodyID != g.Group.ID {
 			t.Fatalf("charter in force after v2: %v %+v", err, now)
+		}
+		// The charter is kept under the data version, which a change to
+		// its row raises however it is written.
+		if _, err := sqldb.WriteForTest(db).ExecContext(c, `UPDATE charter_versions SET adoption_note = 'written directly'
+			WHERE partnership_id = $1 AND version = 2`, pid); err != nil {
+			t.Fatal(err)
+		}
+		if now, err := db.Charter.Charter(w.Observer.Ctx, pid); err != nil || now.AdoptionNote != "written directly" {
+			t.Fatalf("a change written directly does not show: %v %+v", err, now)
 		}
 		versions, cut, err := db.Charter.CharterVersions(c, pid)
 		if err != nil || cut || len(versions) != 2 || versions[0].Version != 2 || versions[1].Areas[0].BodyID != g.Committee.ID {

@@ -73,8 +73,8 @@ func agendaTotal(ctx context.Context, q queryer, mtid, except string) (int, erro
 
 // charterMeetingRules reads the meeting rules of the charter in force
 // (zero when there is no charter yet).
-func charterMeetingRules(ctx context.Context, q queryer, pid string) (pk.CharterText, *pk.Charter, error) {
-	c, err := loadCharter(ctx, q, pid)
+func charterMeetingRules(ctx context.Context, db *DB, q queryer, pid string) (pk.CharterText, *pk.Charter, error) {
+	c, err := loadCharter(ctx, db, q, pid)
 	if pk.ErrorCode(err) == pk.ENOTFOUND {
 		return pk.CharterText{}, nil, nil
 	} else if err != nil {
@@ -96,7 +96,7 @@ func (store *MeetingStore) Agenda(ctx context.Context, pid, mtid string) (*pk.Ag
 	if err != nil {
 		return nil, err
 	}
-	rules, _, err := charterMeetingRules(ctx, store.db.read, pid)
+	rules, _, err := charterMeetingRules(ctx, store.db, store.db.read, pid)
 	if err != nil {
 		return nil, err
 	}

@@ -28,7 +28,7 @@ func (store *MeetingStore) Attendance(ctx context.Context, pid, mtid string) (*p
 		if err != nil {
 			return nil, err
 		}
-		return attendanceSheet(ctx, store.db.read, pid, m)
+		return attendanceSheet(ctx, store.db, store.db.read, pid, m)
 	})
 	if err != nil {
 		return nil, err
@@ -89,7 +89,7 @@ func (store *MeetingStore) MeetingsHeld(ctx context.Context, pid string, period 
 	if len(ms) == 0 {
 		return out, false, nil
 	}
-	sheets, err := attendanceSheets(ctx, store.db.read, pid, ms)
+	sheets, err := attendanceSheets(ctx, store.db, store.db.read, pid, ms)
 	if err != nil {
 		return nil, false, err
 	}
@@ -115,8 +115,8 @@ func (h *holderRows) add(key string, row *pk.AttendanceRow) *pk.AttendanceRow {
 }
 
 // attendanceSheet builds one meeting's sheet (see attendanceSheets).
-func attendanceSheet(ctx context.Context, q queryer, pid string, m *pk.Meeting) (*pk.AttendanceSheet, error) {
-	sheets, err := attendanceSheets(ctx, q, pid, []*pk.Meeting{m})
+func attendanceSheet(ctx context.Context, db *DB, q queryer, pid string, m *pk.Meeting) (*pk.AttendanceSheet, error) {
+	sheets, err := attendanceSheets(ctx, db, q, pid, []*pk.Meeting{m})
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +129,7 @@ func attendanceSheet(ctx context.Context, q queryer, pid string, m *pk.Meeting) 
 // zone); for an open meeting, everyone of the partnership and its active
 // member organisations; then anyone recorded besides. The quorum comes from
 // the charter's rule for the body, or the body's own quorum.
-func attendanceSheets(ctx context.Context, q queryer, pid string, ms []*pk.Meeting) ([]*pk.AttendanceSheet, error) {
+func attendanceSheets(ctx context.Context, db *DB, q queryer, pid string, ms []*pk.Meeting) ([]*pk.AttendanceSheet, error) {
 	byID := make(map[string]*holderRows, len(ms))
 	var a args
 	var days, ids []string
@@ -243,7 +243,7 @@ func attendanceSheets(ctx context.Context, q queryer, pid string, ms []*pk.Meeti
 	if err != nil {
 		return nil, err
 	}
-	rules, err := quorumRules(ctx, q, pid, ms)
+	rules, err := quorumRules(ctx, db, q, pid, ms)
 	if err != nil {
 		return nil, err
 	}
@@ -281,8 +281,8 @@ func (h *holderRows) sheet(rule meeting.QuorumRule) *pk.AttendanceSheet {
 // in people; an open meeting has none. The charter's minimum of
 // participants holds for every meeting. The charter is read once, and the
 // bodies without a rule in it together.
-func quorumRules(ctx context.Context, q queryer, pid string, ms []*pk.Meeting) ([]meeting.QuorumRule, error) {
-	text, c, err := charterMeetingRules(ctx, q, pid)
+func quorumRules(ctx context.Context, db *DB, q queryer, pid string, ms []*pk.Meeting) ([]meeting.QuorumRule, error) {
+	text, c, err := charterMeetingRules(ctx, db, q, pid)
 	if err != nil {
 		return nil, err
 	}
@@ -384,7 +384,7 @@ func (store *MeetingStore) SetAttendance(ctx context.Context, pid, mtid string, 
 				return err
 			}
 		}
-		if out, err = attendanceSheet(ctx, tx, pid, m); err != nil {
+		if out, err = attendanceSheet(ctx, tx.db, tx, pid, m); err != nil {
 			return err
 		}
 		// The entry keeps counts and IDs, not names (as for seats).

@@ -74,7 +74,7 @@ func (tx *Tx) recordMeetingInProgress(ctx context.Context, prid, did string) err
 // eligible by the proposal's unit among the seats of its body on the
 // meeting's day, those of them present by the meeting's attendance, and
 // why it cannot be taken, if it cannot.
-func roomVote(ctx context.Context, q queryer, pid string, m *pk.Meeting, p *pk.Proposal) (*pk.RoomVote, error) {
+func roomVote(ctx context.Context, db *DB, q queryer, pid string, m *pk.Meeting, p *pk.Proposal) (*pk.RoomVote, error) {
 	rv := &pk.RoomVote{ProposalID: p.ID, ProposalTitle: p.Title, Method: p.Method, Unit: p.Unit, Choices: decision.Choices(p.Method)}
 	if rv.Choices == nil {
 		rv.Choices = []string{}
@@ -101,7 +101,7 @@ func roomVote(ctx context.Context, q queryer, pid string, m *pk.Meeting, p *pk.P
 	// open meeting, the body's seated people who came).
 	seats := *m
 	seats.BodyID = p.BodyID
-	sheet, err := attendanceSheet(ctx, q, pid, &seats)
+	sheet, err := attendanceSheet(ctx, db, q, pid, &seats)
 	if err != nil {
 		return nil, err
 	}
@@ -137,7 +137,7 @@ func (store *MeetingDecisionStore) RoomVotes(ctx context.Context, pid, mtid stri
 		if err != nil {
 			return nil, err
 		}
-		rv, err := roomVote(ctx, store.db.read, pid, m, p)
+		rv, err := roomVote(ctx, store.db, store.db.read, pid, m, p)
 		if err != nil {
 			return nil, err
 		}
@@ -183,7 +183,7 @@ func (store *MeetingDecisionStore) RecordRoomVote(ctx context.Context, pid, mtid
 		if err != nil {
 			return err
 		}
-		rv, err := roomVote(ctx, tx, pid, m, p)
+		rv, err := roomVote(ctx, tx.db, tx, pid, m, p)
 		if err != nil {
 			return err
 		}

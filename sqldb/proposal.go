@@ -288,7 +288,7 @@ func (tx *Tx) createProposal(ctx context.Context, pid string, role pk.Role, in p
 // proposalRule is the rule a new proposal is decided by: the charter's for
 // its body and area, with the method the proposer may choose instead.
 func proposalRule(ctx context.Context, tx *Tx, pid string, role pk.Role, in *pk.ProposalInput) (pk.Rule, error) {
-	c, err := loadCharter(ctx, tx, pid)
+	c, err := loadCharter(ctx, tx.db, tx, pid)
 	if pk.ErrorCode(err) == pk.ENOTFOUND {
 		return pk.Rule{}, pk.FieldInvalid("body_id", "decision.validation.no_charter", nil)
 	} else if err != nil {

@@ -62,65 +62,55 @@ func (store *DecisionStore) fillAll(ctx context.Context, q queryer, pid string, 
 		}
 		return userKey
 	}
-	// An open ballot is in ballots; a secret one leaves only its voter in
-	// proposal_voters.
+	// One statement reads, for the whole list: how many voted (an open
+	// ballot is in ballots; a secret one leaves only its voter in
+	// proposal_voters), whether the asker did and how, and the recorded
+	// decisions. Every row has the same columns; its first says which
+	// facts it carries.
 	var a args
 	in := a.inList(ids)
-	err := forEachRow(func(rows *sql.Rows) error {
-		var table, id string
-		var n int
-		if err := rows.Scan(&table, &id, &n); err != nil {
-			return err
-		}
-		if p := byID[id]; p != nil && (table == "v") == p.Secret {
-			p.BallotsCast = n
-		}
-		return nil
-	})(q.QueryContext(ctx, `
-		SELECT 'b', proposal_id, COUNT(*) FROM ballots WHERE proposal_id IN (`+in+`) GROUP BY proposal_id
-		UNION ALL
-		SELECT 'v', proposal_id, COUNT(*) FROM proposal_voters WHERE proposal_id IN (`+in+`) GROUP BY proposal_id`, a...))
-	if err != nil {
-		return err
-	}
-	a = nil
-	in = a.inList(ids)
 	keys := a.inList([]string{userKey, orgKey})
-	err = forEachRow(func(rows *sql.Rows) error {
-		var table, id, key, choice string
-		var proxy bool
-		if err := rows.Scan(&table, &id, &key, &choice, &proxy); err != nil {
+	err := forEachRow(func(rows *sql.Rows) error {
+		var fact, id, key, choice, tally string
+		var n int
+		var proxy, tooFew bool
+		var outcome sql.NullString
+		if err := rows.Scan(&fact, &id, &n, &key, &choice, &proxy, &outcome, &tally, &tooFew); err != nil {
 			return err
 		}
 		p := byID[id]
-		if p == nil || key == "" || key != keyOf(p) || (table == "v") != p.Secret {
+		if p == nil {
 			return nil
 		}
-		p.HasVoted = true
-		if !p.Secret {
-			p.MyChoice, p.CastByProxy = choice, proxy
+		switch fact {
+		case "count", "count_secret":
+			if (fact == "count_secret") == p.Secret {
+				p.BallotsCast = n
+			}
+		case "mine", "mine_secret":
+			if key == "" || key != keyOf(p) || (fact == "mine_secret") != p.Secret {
+				return nil
+			}
+			p.HasVoted = true
+			if !p.Secret {
+				p.MyChoice, p.CastByProxy = choice, proxy
+			}
+		case "decision":
+			if p.Status == pk.ProposalClosed {
+				return showDecision(p, outcome, tally, tooFew)
+			}
 		}
 		return nil
 	})(q.QueryContext(ctx, `
-		SELECT 'b', proposal_id, voter_key, choice, cast_by IS NOT NULL FROM ballots WHERE proposal_id IN (`+in+`) AND voter_key IN (`+keys+`)
+		SELECT 'count', proposal_id, COUNT(*), '', '', FALSE, CAST(NULL AS TEXT), '', FALSE FROM ballots WHERE proposal_id IN (`+in+`) GROUP BY proposal_id
 		UNION ALL
-		SELECT 'v', proposal_id, voter_key, '', FALSE FROM proposal_voters WHERE proposal_id IN (`+in+`) AND voter_key IN (`+keys+`)`, a...))
-	if err != nil {
-		return err
-	}
-	a = nil
-	err = forEachRow(func(rows *sql.Rows) error {
-		var id, tally string
-		var outcome sql.NullString
-		var tooFew bool
-		if err := rows.Scan(&id, &outcome, &tally, &tooFew); err != nil {
-			return err
-		}
-		if p := byID[id]; p != nil && p.Status == pk.ProposalClosed {
-			return showDecision(p, outcome, tally, tooFew)
-		}
-		return nil
-	})(q.QueryContext(ctx, `SELECT proposal_id, outcome, tally, too_few FROM decisions WHERE proposal_id IN (`+a.inList(ids)+`)`, a...))
+		SELECT 'count_secret', proposal_id, COUNT(*), '', '', FALSE, NULL, '', FALSE FROM proposal_voters WHERE proposal_id IN (`+in+`) GROUP BY proposal_id
+		UNION ALL
+		SELECT 'mine', proposal_id, 0, voter_key, choice, cast_by IS NOT NULL, NULL, '', FALSE FROM ballots WHERE proposal_id IN (`+in+`) AND voter_key IN (`+keys+`)
+		UNION ALL
+		SELECT 'mine_secret', proposal_id, 0, voter_key, '', FALSE, NULL, '', FALSE FROM proposal_voters WHERE proposal_id IN (`+in+`) AND voter_key IN (`+keys+`)
+		UNION ALL
+		SELECT 'decision', proposal_id, 0, '', '', FALSE, outcome, tally, too_few FROM decisions WHERE proposal_id IN (`+in+`)`, a...))
 	if err != nil {
 		return err
 	}

@@ -36,8 +36,8 @@ func hasVoted(ctx context.Context, q queryer, proposalID, key string) (bool, err
 
 // proxyRule is the charter's rule on proxies: allowed, and how many one
 // holder may carry.
-func proxyRule(ctx context.Context, q queryer, pid string) (allowed bool, most int, err error) {
-	c, err := loadCharter(ctx, q, pid)
+func proxyRule(ctx context.Context, db *DB, q queryer, pid string) (allowed bool, most int, err error) {
+	c, err := loadCharter(ctx, db, q, pid)
 	if pk.ErrorCode(err) == pk.ENOTFOUND {
 		return false, 0, nil
 	} else if err != nil {
@@ -61,7 +61,7 @@ func (tx *Tx) checkProxyBallot(ctx context.Context, p *pk.Proposal, giver, holde
 	if err := tx.QueryRowContext(ctx, `SELECT partnership_id FROM proposals WHERE id = $1`, p.ID).Scan(&pid); err != nil {
 		return err
 	}
-	if allowed, _, err := proxyRule(ctx, tx, pid); err != nil {
+	if allowed, _, err := proxyRule(ctx, tx.db, tx, pid); err != nil {
 		return err
 	} else if !allowed {
 		return pk.Errorf(pk.ECONFLICT, "decision.error.proxies_not_allowed", nil)
@@ -93,7 +93,7 @@ func (store *DecisionStore) GiveProxy(ctx context.Context, pid, id string, in pk
 		if !p.Open(tx.now) {
 			return pk.Errorf(pk.ECONFLICT, "decision.error.closed", nil)
 		}
-		allowed, most, err := proxyRule(ctx, tx, pid)
+		allowed, most, err := proxyRule(ctx, store.db, tx, pid)
 		if err != nil {
 			return err
 		}
@@ -199,7 +199,7 @@ func (store *DecisionStore) fillDetails(ctx context.Context, q queryer, pid stri
 		}
 		p.MayDecideAsChair = chair || pk.Can(role, pk.ActionCloseProposal)
 	}
-	allowed, _, err := proxyRule(ctx, q, pid)
+	allowed, _, err := proxyRule(ctx, store.db, q, pid)
 	if err != nil {
 		return err
 	}

@@ -97,7 +97,7 @@ func (s *seeding) governance(ctx context.Context, tx *Tx) error {
 	}
 	cc := charterContent{CharterText: pk.CharterText{MeetingFrequency: "monthly", MeetingMaxMinutes: 90, MeetingMinParticipants: 3, AgendaDaysAhead: 7}}
 	current := 0
-	if c, err := loadCharter(ctx, tx, s.pid); err == nil {
+	if c, err := loadCharter(ctx, tx.db, tx, s.pid); err == nil {
 		cc = charterContent{Rules: c.Rules, Areas: c.Areas, CharterText: c.CharterText}
 		current = c.Version
 	} else if pk.ErrorCode(err) != pk.ENOTFOUND {
