@@ -114,6 +114,7 @@ func (fr fieldRule) apply(s map[string]any) {
 				values = append(values, "") // OneOf lets an optional field be empty
 			}
 			s["enum"] = values
+			s["x-list"] = fr.Enum // its texts: GET /api/v1/lists/{list}
 		}
 	case "integer", "number":
 		if fr.Min != nil {

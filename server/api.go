@@ -18,6 +18,7 @@ import (
 	apievaluation "github.com/partnerkit/partnerkit/api/evaluation"
 	"github.com/partnerkit/partnerkit/api/governance"
 	apihealth "github.com/partnerkit/partnerkit/api/health"
+	"github.com/partnerkit/partnerkit/api/lists"
 	apimeeting "github.com/partnerkit/partnerkit/api/meeting"
 	"github.com/partnerkit/partnerkit/api/network"
 	apinotification "github.com/partnerkit/partnerkit/api/notification"
@@ -63,5 +64,6 @@ func apiModules(db *sqldb.DB) []api.Module {
 		&apiindicator.Handlers{Indicators: db.Indicators, Report: reportSources(db), Now: func() time.Time { return db.Now() }},
 		&apiwebhook.Handlers{Webhooks: db.Webhooks},
 		&apiemailsettings.Handlers{Settings: db.Mail},
+		&lists.Handlers{},
 	}
 }

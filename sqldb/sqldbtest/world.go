@@ -70,7 +70,9 @@ func NewWorld(t testing.TB, db *sqldb.DB) *World {
 	ctx := context.Background()
 	clock := NewClock()
 	db.Now = clock.Now
-	w := &World{DB: db, Clock: clock, Params: map[string]string{}, fixtures: map[string]any{}}
+	// {list} names a closed list (GET /api/v1/lists/{list}), the same in
+	// every world.
+	w := &World{DB: db, Clock: clock, Params: map[string]string{"list": "actor_kind"}, fixtures: map[string]any{}}
 	mk := func(email, name string) *Person {
 		u, err := db.Accounts.CreateUser(ctx, pk.SignUpInput{Email: email, Name: name, Password: Password}, false)
 		if err != nil {
