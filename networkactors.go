@@ -53,19 +53,10 @@ func (n *Network) ActorPage(q NetworkActorQuery) (*NetworkActorPage, error) {
 	if q.Sort == "" {
 		q.Sort, q.Descending = NetworkSortDefault, NetworkSortDescending(NetworkSortDefault)
 	}
-	var v Validator
-	v.OneOf("sort", q.Sort, false, NetworkSorts)
-	from := 0
-	if q.Page.Cursor != "" {
-		c, err := strconv.Atoi(q.Page.Cursor)
-		if err != nil || c < 0 {
-			v.Add("cursor", "validation.cursor", nil)
-		}
-		from = c
-	}
-	if err := v.Err(); err != nil {
+	if err := q.Validate(); err != nil {
 		return nil, err
 	}
+	from, _ := strconv.Atoi(q.Page.Cursor)
 	limit := q.Page.Limit
 	if limit <= 0 {
 		limit = DefaultPageSize
@@ -171,19 +162,42 @@ type NetworkCrosserPage struct {
 	Next        string
 }
 
+// Validate checks the query whatever the network: a known sort key (or
+// none) and a cursor that is a position. A face checks it before it reads
+// the network for an export, which the audit log records.
+func (q NetworkActorQuery) Validate() error {
+	var v Validator
+	v.OneOf("sort", q.Sort, false, NetworkSorts)
+	if q.Page.Cursor != "" {
+		if c, err := strconv.Atoi(q.Page.Cursor); err != nil || c < 0 {
+			v.Add("cursor", "validation.cursor", nil)
+		}
+	}
+	return v.Err()
+}
+
+// CheckCrosserCursor checks a cursor of the boundary crossers (empty: the
+// first page) whatever the network.
+func CheckCrosserCursor(cursor string) error {
+	if cursor == "" {
+		return nil
+	}
+	if c, err := strconv.Atoi(cursor); err != nil || c < 0 {
+		return FieldInvalid("crossers", "validation.cursor", nil)
+	}
+	return nil
+}
+
 // CrosserPage returns the boundary crossers from the position cursor
 // names (empty: the first), at most MaxNetworkCrossers; a cursor that is
 // not one is refused (EINVALID on crossers).
 func (n *Network) CrosserPage(cursor string) (*NetworkCrosserPage, error) {
-	all := n.Result.BoundaryCrossers
-	from := 0
-	if cursor != "" {
-		c, err := strconv.Atoi(cursor)
-		if err != nil || c < 0 {
-			return nil, FieldInvalid("crossers", "validation.cursor", nil)
-		}
-		from = min(c, len(all))
+	if err := CheckCrosserCursor(cursor); err != nil {
+		return nil, err
 	}
+	all := n.Result.BoundaryCrossers
+	from, _ := strconv.Atoi(cursor)
+	from = min(from, len(all))
 	end := min(len(all), from+MaxNetworkCrossers)
 	out := &NetworkCrosserPage{Crossers: all[from:end], From: from, Total: len(all)}
 	if end < len(all) {

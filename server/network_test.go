@@ -322,6 +322,15 @@ func TestNetworkExportsParse(t *testing.T) {
 	if len(formats) != 4 || !formats["gexf"] || !formats["graphml"] || !formats["svg"] || !formats["csv"] {
 		t.Errorf("audited formats %v", formats)
 	}
+	// A refused query of the analysis records nothing.
+	for _, query := range []string{"cursor=-1", "cursor=99999999999999999999999", "sort=weight", "crossers=x"} {
+		if res := e.do(t, "coordinator", "GET", "/api/v1/partnerships/"+f.PID+"/network?"+query, nil); res.Status != http.StatusUnprocessableEntity {
+			t.Errorf("%s: %d, want 422", query, res.Status)
+		}
+	}
+	if after, _, err := db.Partnerships.Audit(e.Coordinator.Ctx, f.PID, pk.PageRequest{Limit: 20}); err != nil || len(after) == 0 || after[0].ID != entries[0].ID {
+		t.Errorf("refused queries of the analysis were audited: %v, newest entries %+v", err, after)
+	}
 	// The audit page names the action in words.
 	if res := e.do(t, "coordinator", "GET", "/p/"+f.PID+"/audit", nil); !strings.Contains(res.Body, "Network downloaded") {
 		t.Error("the audit page does not name network downloads")

@@ -71,8 +71,16 @@ func (h *Handlers) registerNetwork(a *api.API) {
 		"the actors a page at a time (?limit=, ?cursor=: next_cursor), sorted by ?sort= (name, kind, degree, betweenness, closeness, eigenvector, reach, community; betweenness when omitted) in ?order= (asc, desc); the boundary crossers 50 at a time (?crossers=: crossers_next)",
 		Tag: tag, Response: NetworkAnswer{}, Query: append(query, "sort", "order", "limit", "cursor", "crossers")},
 		func(r *http.Request) (any, error) {
+			// The whole query is checked before the export is recorded:
+			// a refused request leaves no trace in the audit log.
 			q, err := actorQuery(r)
 			if err != nil {
+				return nil, err
+			}
+			if err := q.Validate(); err != nil {
+				return nil, err
+			}
+			if err := pk.CheckCrosserCursor(r.URL.Query().Get("crossers")); err != nil {
 				return nil, err
 			}
 			n, err := export(r, "json")
