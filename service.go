@@ -689,6 +689,9 @@ type TaskService interface {
 	// Tasks lists the partnership's tasks a filter keeps, by due date, a
 	// page at a time.
 	Tasks(ctx context.Context, pid string, f TaskFilter, pg PageRequest) ([]*Task, string, error)
+	// TaskList is Tasks naming the kept value the page was read from, for
+	// a face that keeps what it makes of it.
+	TaskList(ctx context.Context, pid string, f TaskFilter, pg PageRequest) (*TaskList, error)
 	// Task returns one task.
 	Task(ctx context.Context, pid, tid string) (*Task, error)
 	// CreateTask adds a task to a plan (coordinators and the plan's conveners).

@@ -114,6 +114,14 @@ type TaskFilter struct {
 	Overdue        bool
 }
 
+// TaskList is a page of a partnership's tasks: the tasks, the cursor of
+// the next page ("" at the last) and the kept value they were read from.
+type TaskList struct {
+	Items []*Task
+	Next  string
+	Kept  Kept
+}
+
 // Validate checks a filter's status.
 func (f *TaskFilter) Validate() error {
 	var v Validator

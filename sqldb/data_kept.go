@@ -38,17 +38,19 @@ func (db *DB) keptDataIn(ctx context.Context, cache *keep.Cache, pid, scope stri
 
 // keptDataAndMaps is keptData for what also names rows of the maps (a
 // tactic's title, an actor's sensitivity, a map's sharing): kept under the
-// data version and the maps' version together.
-func (db *DB) keptDataAndMaps(ctx context.Context, pid, scope string, read func() (any, error)) (any, error) {
+// data version and the maps' version together, which it names.
+func (db *DB) keptDataAndMaps(ctx context.Context, pid, scope string, read func() (any, error)) (any, pk.Kept, error) {
 	data, err := db.partnershipVersion(ctx, pid, "data_version")
 	if err != nil {
-		return nil, err
+		return nil, pk.Kept{}, err
 	}
 	maps, err := db.mapsVersion(ctx, pid)
 	if err != nil {
-		return nil, err
+		return nil, pk.Kept{}, err
 	}
-	return dataCache.Get(db.opened+"\x00"+pid+"\x00"+scope, data+"/"+maps, func(any) (any, error) { return read() })
+	k := pk.Kept{Scope: db.opened + "\x00" + pid + "\x00" + scope, Version: data + "/" + maps}
+	v, err := dataCache.Get(k.Scope, k.Version, func(any) (any, error) { return read() })
+	return v, k, err
 }
 
 // partnershipVersion reads one of partnership pid's version columns

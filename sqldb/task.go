@@ -84,17 +84,26 @@ func (store *TaskStore) Task(ctx context.Context, pid, tid string) (*pk.Task, er
 // Tasks lists the partnership's tasks a filter keeps, by due date (those
 // without one last), a page at a time.
 func (store *TaskStore) Tasks(ctx context.Context, pid string, f pk.TaskFilter, pg pk.PageRequest) ([]*pk.Task, string, error) {
-	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewPlans)
+	l, err := store.TaskList(ctx, pid, f, pg)
 	if err != nil {
 		return nil, "", err
 	}
+	return l.Items, l.Next, nil
+}
+
+// TaskList is Tasks naming the kept page it was read from.
+func (store *TaskStore) TaskList(ctx context.Context, pid string, f pk.TaskFilter, pg pk.PageRequest) (*pk.TaskList, error) {
+	p, err := store.db.authorize(ctx, store.db.read, pid, pk.ActionViewPlans)
+	if err != nil {
+		return nil, err
+	}
 	if err := f.Validate(); err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	pg = pg.Normalize()
 	parts, ok := decodeCursor(pg.Cursor, 2)
 	if !ok {
-		return nil, "", pk.FieldInvalid("cursor", "validation.cursor", nil)
+		return nil, pk.FieldInvalid("cursor", "validation.cursor", nil)
 	}
 	sight := sightOf(p.MyRole)
 	ar := args{store.db.today(), sight.sensitive, sight.allMaps}
@@ -115,7 +124,7 @@ func (store *TaskStore) Tasks(ctx context.Context, pid string, f pk.TaskFilter, 
 	// partnership's name, what of tactics the asker may see, today (for
 	// Overdue), the filter and the page.
 	scope := fmt.Sprintf("tasks\x00%s\x00%+v\x00%s\x00%+v\x00%s\x00%d", p.Name, sight, ar[0], f, pg.Cursor, pg.Limit)
-	kept, err := store.db.keptDataAndMaps(ctx, pid, scope, func() (any, error) {
+	kept, k, err := store.db.keptDataAndMaps(ctx, pid, scope, func() (any, error) {
 		tasks, next, err := pageTasks(ctx, store.db.read, where, parts, ar, pg.Limit)
 		if err != nil {
 			return nil, err
@@ -123,10 +132,10 @@ func (store *TaskStore) Tasks(ctx context.Context, pid string, f pk.TaskFilter, 
 		return &taskPage{tasks, next}, nil
 	})
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	page := kept.(*taskPage)
-	return page.copy(), page.next, nil
+	return &pk.TaskList{Items: page.copy(), Next: page.next, Kept: k}, nil
 }
 
 // taskPage is a kept page of tasks, handed out as copies.
