@@ -133,8 +133,8 @@ const MinPasswordLength = 10
 // Enums names every closed list of values that input is checked against
 // with OneOf, so that the API's OpenAPI document states the same lists the
 // validation uses (request types name them in their `rule:"enum=…"` tags).
-// Adding a list to the domain means adding it here too, and where its texts
-// are to EnumTexts.
+// Adding a list to the domain means adding it here too, and naming its
+// texts (EnumText).
 var Enums = map[string]func() []string{
 	"actor_kind":            func() []string { return ActorKinds },
 	"actor_sector":          func() []string { return ActorSectors },
