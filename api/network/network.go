@@ -48,6 +48,12 @@ func actorQuery(r *http.Request) (pk.NetworkActorQuery, error) {
 	if !slices.Contains(pk.NetworkSorts, out.Sort) {
 		return out, pk.FieldInvalid("sort", "validation.one_of", map[string]any{"Allowed": strings.Join(pk.NetworkSorts, ", ")})
 	}
+	// The cursor too, whatever the network: checked before the export
+	// is recorded, so that a refused request leaves no trace in the
+	// audit log.
+	if err := out.Validate(); err != nil {
+		return out, err
+	}
 	switch q.Get("order") {
 	case "":
 		out.Descending = pk.NetworkSortDescending(out.Sort)
@@ -75,9 +81,6 @@ func (h *Handlers) registerNetwork(a *api.API) {
 			// a refused request leaves no trace in the audit log.
 			q, err := actorQuery(r)
 			if err != nil {
-				return nil, err
-			}
-			if err := q.Validate(); err != nil {
 				return nil, err
 			}
 			if err := pk.CheckCrosserCursor(r.URL.Query().Get("crossers")); err != nil {
